@@ -1,0 +1,89 @@
+using Microsoft.CodeAnalysis;
+
+namespace NetGen.Generator.Diagnostics;
+
+/// <summary>Every diagnostic NetGen reports, with stable IDs. Each has a page in <c>docs/diagnostics/</c>.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "NetGen";
+    private const string HelpRoot = "https://github.com/netgen/netgen/blob/main/docs/diagnostics/";
+
+    private static DiagnosticDescriptor Rule(string id, string title, string message, DiagnosticSeverity severity)
+        => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
+
+    public static readonly DiagnosticDescriptor ClassNotPartial = Rule("NG0001",
+        "Network class must be partial",
+        "The [Network] class '{0}' must be declared partial so NetGen can add its members", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedClassShape = Rule("NG0002",
+        "Unsupported network type",
+        "The [Network] type '{0}' {1}; declare a non-generic, non-static, non-abstract partial class", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MissingInput = Rule("NG0003",
+        "Network has no [Input]",
+        "The [Network] class '{0}' needs exactly one [Input(size)] attribute", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicateInput = Rule("NG0004",
+        "More than one [Input]",
+        "The [Network] class '{0}' has {1} [Input] attributes; keep exactly one", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MissingDense = Rule("NG0005",
+        "Network has no [Dense] layer",
+        "The [Network] class '{0}' needs at least one [Dense(units, activation)] layer", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NonPositiveSize = Rule("NG0006",
+        "Size must be positive",
+        "{0} has size {1}; sizes must be at least 1", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SoftmaxNotLast = Rule("NG0007",
+        "Softmax only on the last layer",
+        "Layer {0} ([Dense({1}, Activation.Softmax)]) uses Softmax but is not the last layer; use Softmax only on the output layer", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SoftmaxSingleUnit = Rule("NG0008",
+        "Softmax over one unit",
+        "Layer {0} applies Softmax to 1 unit, which always outputs 1; use at least 2 units or Activation.Sigmoid", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor LossActivationMismatch = Rule("NG0009",
+        "Loss does not fit the output activation",
+        "Loss.{0} needs a {1} output layer, but the last layer uses Activation.{2}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MeanSquaredErrorAfterSoftmax = Rule("NG0010",
+        "MeanSquaredError after Softmax",
+        "Loss.MeanSquaredError on a Softmax output trains slowly; Loss.CrossEntropy is the usual choice", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor HyperParameterOutOfRange = Rule("NG0011",
+        "Hyper-parameter out of range",
+        "[Network] {0} = {1} is out of range: expected {2}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownEnumValue = Rule("NG0012",
+        "Unknown enum value",
+        "{0} has the value {1}, which is not a member of {2}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NetworkTooLarge = Rule("NG0013",
+        "Network too large",
+        "The network '{0}' has {1} parameters; NetGen supports at most {2}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor AttributesSplitAcrossDeclarations = Rule("NG0014",
+        "Layers split across partial declarations",
+        "The [Network], [Input] and [Dense] attributes of '{0}' are spread over several partial declarations, so their order is ambiguous; put them all on one declaration", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MemberClash = Rule("NG0015",
+        "Member clashes with a generated member",
+        "'{0}' is declared by the user, but NetGen generates a member of that name on '{1}'; rename or remove it", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor LayerEmittedAsLoop = Rule("NG0016",
+        "Layer emitted as loops",
+        "Layer {0} ([Dense({1})] after {2} inputs) has {3} multiply-adds, over UnrollLimit {4}; it is emitted as loops with constant bounds instead of straight-line code", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Rule("NG0017",
+        "Containing type must be partial",
+        "The [Network] class '{0}' is nested in '{1}', which must also be declared partial", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor LayerTooWide = Rule("NG0018",
+        "Layer too wide",
+        "{0} has {1} units; NetGen supports at most {2} per layer", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InternalError = Rule("NG0099",
+        "NetGen could not generate the network",
+        "NetGen failed to generate '{0}': {1}. Please report this with the attributes of the class.", DiagnosticSeverity.Error);
+}

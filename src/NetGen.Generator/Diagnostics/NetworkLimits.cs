@@ -1,0 +1,17 @@
+namespace NetGen.Generator.Diagnostics;
+
+/// <summary>Bounds that keep generation fast and the generated code within the JIT's and the stack's comfort zone.</summary>
+internal static class NetworkLimits
+{
+    /// <summary>Default <c>UnrollLimit</c>: multiply-adds of one layer up to which the layer is straight-line code.</summary>
+    public const int DefaultUnrollLimit = 4096;
+
+    /// <summary>Largest accepted <c>UnrollLimit</c> (bigger values would make the IDE build enormous graphs).</summary>
+    public const int MaxUnrollLimit = 65536;
+
+    /// <summary>Widest accepted layer or input (scratch vectors live on the stack).</summary>
+    public const int MaxLayerWidth = 16384;
+
+    /// <summary>Largest accepted parameter count.</summary>
+    public const long MaxParameterCount = 100_000_000;
+}

@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using NetGen.Generator.Model;
+using NetGen.Generator.Parsing;
+
+namespace NetGen.Generator.Diagnostics;
+
+/// <summary>
+/// The one set of rules for a <c>[Network]</c> layout. The generator and the analyzer both call it, so a
+/// rule exists once. Returns the diagnostics and, when no error was found, the <see cref="NetworkSpec"/>.
+/// </summary>
+internal static class NetworkValidator
+{
+    public static (NetworkSpec? Spec, List<DiagnosticInfo> Diagnostics, List<DiagnosticInfo> Infos) Validate(ParsedNetwork p)
+    {
+        var errors = new List<DiagnosticInfo>();
+        var infos = new List<DiagnosticInfo>();
+        if (p.HasBindingErrors) return (null, errors, infos);
+
+        var at = p.NetworkLocation ?? p.ClassLocation;
+        if (!p.IsPartial) errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ClassNotPartial, p.ClassLocation, p.ClassName));
+        string? shape = p.IsNotClass ? $"is a {p.TypeKeyword}, not a class"
+            : p.IsGeneric ? "is generic"
+            : p.IsStatic ? "is static"
+            : p.IsAbstract ? "is abstract"
+            : p.NestedInGeneric ? "is nested inside a generic type"
+            : null;
+        if (shape is not null) errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedClassShape, p.ClassLocation, p.ClassName, shape));
+        if (p.NonPartialContainingType is not null)
+            errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, p.ClassLocation, p.ClassName, p.NonPartialContainingType));
+        if (p.DeclarationsWithLayerAttributes > 1)
+            errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AttributesSplitAcrossDeclarations, p.SecondDeclarationLocation ?? at, p.ClassName));
+        foreach (var member in p.DeclaredMembers)
+            errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberClash, member.Location, member.Name, p.ClassName));
+
+        // Input.
+        if (p.Inputs.Count == 0) errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingInput, at, p.ClassName));
+        for (int i = 1; i < p.Inputs.Count; i++)
+            errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateInput, p.Inputs[i].Location, p.ClassName, p.Inputs.Count));
+        int inputSize = p.Inputs.Count > 0 ? p.Inputs[0].Size ?? 0 : 0;
+        if (p.Inputs.Count > 0) CheckSize(errors, "[Input]", p.Inputs[0].Size, p.Inputs[0].Location);
+
+        // Layers.
+        if (p.Layers.Count == 0) errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingDense, at, p.ClassName));
+        var layers = new List<LayerSpec>();
+        for (int i = 0; i < p.Layers.Count; i++)
+        {
+            var layer = p.Layers[i];
+            int number = i + 1;
+            CheckSize(errors, $"Layer {number} ([Dense])", layer.Units, layer.Location);
+            var activation = ActivationKind.Identity;
+            if (layer.Activation is int a && Enum.IsDefined(typeof(ActivationKind), a)) activation = (ActivationKind)a;
+            else errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownEnumValue, layer.Location, $"The activation of layer {number}", layer.Activation?.ToString(CultureInfo.InvariantCulture) ?? "?", "NetGen.Activation"));
+            if (activation == ActivationKind.Softmax && i != p.Layers.Count - 1)
+                errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxNotLast, layer.Location, number, layer.Units ?? 0));
+            if (activation == ActivationKind.Softmax && layer.Units == 1)
+                errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxSingleUnit, layer.Location, number));
+            layers.Add(new LayerSpec(layer.Units ?? 0, activation));
+        }
+
+        // Loss.
+        var loss = LossKind.MeanSquaredError;
+        if (p.Loss is int l && Enum.IsDefined(typeof(LossKind), l)) loss = (LossKind)l;
+        else errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownEnumValue, at, "The loss", p.Loss?.ToString(CultureInfo.InvariantCulture) ?? "?", "NetGen.Loss"));
+        if (layers.Count > 0)
+        {
+            var last = layers[layers.Count - 1].Activation;
+            var lastLocation = p.Layers[p.Layers.Count - 1].Location;
+            if (loss == LossKind.BinaryCrossEntropy && last != ActivationKind.Sigmoid)
+                errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LossActivationMismatch, lastLocation, "BinaryCrossEntropy", "Sigmoid", last));
+            if (loss == LossKind.CrossEntropy && last != ActivationKind.Softmax)
+                errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LossActivationMismatch, lastLocation, "CrossEntropy", "Softmax", last));
+            if (loss == LossKind.MeanSquaredError && last == ActivationKind.Softmax)
+                infos.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MeanSquaredErrorAfterSoftmax, lastLocation));
+        }
+
+        // Hyper-parameters.
+        var optimizer = OptimizerKind.Sgd;
+        float? learningRate = null;
+        float momentum = 0f, beta1 = 0.9f, beta2 = 0.999f, epsilon = 1e-8f;
+        int seed = 0, unrollLimit = NetworkLimits.DefaultUnrollLimit;
+        foreach (var named in p.NamedArguments)
+        {
+            switch (named.Name)
+            {
+                case "Optimizer":
+                    if (named.Value is int o && Enum.IsDefined(typeof(OptimizerKind), o)) optimizer = (OptimizerKind)o;
+                    else errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownEnumValue, named.Location, "Optimizer", Text(named.Value), "NetGen.Optimizer"));
+                    break;
+                case "LearningRate": learningRate = Float(named.Value); break;
+                case "Momentum": momentum = Float(named.Value); break;
+                case "Beta1": beta1 = Float(named.Value); break;
+                case "Beta2": beta2 = Float(named.Value); break;
+                case "Epsilon": epsilon = Float(named.Value); break;
+                case "Seed": seed = named.Value is int s ? s : 0; break;
+                case "UnrollLimit": unrollLimit = named.Value is int u ? u : -1; break;
+            }
+        }
+        float lr = learningRate ?? (optimizer == OptimizerKind.Adam ? 0.001f : 0.01f);
+        CheckRange(errors, at, "LearningRate", lr, lr > 0 && !float.IsInfinity(lr), "a finite value > 0");
+        CheckRange(errors, at, "Momentum", momentum, momentum >= 0 && momentum < 1, "a value in [0, 1)");
+        CheckRange(errors, at, "Beta1", beta1, beta1 >= 0 && beta1 < 1, "a value in [0, 1)");
+        CheckRange(errors, at, "Beta2", beta2, beta2 >= 0 && beta2 < 1, "a value in [0, 1)");
+        CheckRange(errors, at, "Epsilon", epsilon, epsilon > 0 && !float.IsInfinity(epsilon), "a finite value > 0");
+        if (unrollLimit < 0 || unrollLimit > NetworkLimits.MaxUnrollLimit)
+            errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HyperParameterOutOfRange, at, "UnrollLimit", unrollLimit, $"a value in [0, {NetworkLimits.MaxUnrollLimit}]"));
+
+        if (errors.Count > 0) return (null, errors, infos);
+
+        var spec = new NetworkSpec(p.Namespace, p.ClassName, p.Accessibility, p.ContainingTypes.ToEquatableArray(), inputSize,
+            layers.ToEquatableArray(), loss, optimizer, lr, momentum, beta1, beta2, epsilon, seed, unrollLimit);
+        long parameters = spec.ParameterCountLong;
+        if (parameters > NetworkLimits.MaxParameterCount)
+        {
+            errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkTooLarge, at, p.ClassName, parameters, NetworkLimits.MaxParameterCount));
+            return (null, errors, infos);
+        }
+        for (int i = 0; i < layers.Count; i++)
+        {
+            long macs = (long)spec.FanIn(i) * layers[i].Units;
+            if (macs > unrollLimit)
+                infos.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayerEmittedAsLoop, p.Layers[i].Location, i + 1, layers[i].Units, spec.FanIn(i), macs, unrollLimit));
+        }
+        return (spec, errors, infos);
+    }
+
+    private static void CheckSize(List<DiagnosticInfo> errors, string what, int? size, LocationInfo? location)
+    {
+        if (size is null || size <= 0)
+            errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, location, what, size?.ToString(CultureInfo.InvariantCulture) ?? "?"));
+        else if (size > NetworkLimits.MaxLayerWidth)
+            errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayerTooWide, location, what, size.Value, NetworkLimits.MaxLayerWidth));
+    }
+
+    private static void CheckRange(List<DiagnosticInfo> errors, LocationInfo? at, string name, float value, bool ok, string expected)
+    {
+        if (!ok) errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HyperParameterOutOfRange, at, name, value.ToString("R", CultureInfo.InvariantCulture), expected));
+    }
+
+    private static float Float(object? value) => value switch
+    {
+        float f => f,
+        double d => (float)d,
+        int i => i,
+        _ => float.NaN,
+    };
+
+    private static string Text(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null";
+}

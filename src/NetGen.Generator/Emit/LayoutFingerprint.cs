@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Emit;
+
+/// <summary>
+/// The layout's identity for saved files: a canonical text of everything that fixes the file's shape
+/// (sizes, activations, loss, optimizer and its state) and its 64-bit FNV-1a hash.
+/// </summary>
+internal static class LayoutFingerprint
+{
+    public static string Describe(NetworkSpec spec)
+    {
+        var text = new StringBuilder("NetGen/1;input=").Append(spec.InputSize.ToString(CultureInfo.InvariantCulture)).Append(';');
+        foreach (var layer in spec.Layers)
+        {
+            text.Append("dense=").Append(layer.Units.ToString(CultureInfo.InvariantCulture)).Append(',').Append(layer.Activation).Append(';');
+        }
+        text.Append("loss=").Append(spec.Loss).Append(";optimizer=").Append(spec.Optimizer);
+        text.Append(";momentum=").Append(spec.Optimizer == OptimizerKind.Sgd && spec.Momentum != 0f ? "on" : "off");
+        return text.ToString();
+    }
+
+    public static ulong Hash(string text)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (byte b in Encoding.UTF8.GetBytes(text))
+        {
+            hash ^= b;
+            hash = unchecked(hash * 1099511628211UL);
+        }
+        return hash;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Linq;
+using NetGen.Generator.Graph;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Emit;
+
+/// <summary>The XML-doc summary written on the generated class: layers, sizes, parameter count, loss, optimizer.</summary>
+internal static class NetworkSummary
+{
+    public static void Write(IndentedWriter w, NetworkSpec spec, LoweredNetwork network)
+    {
+        string chain = $"Input({spec.InputSize})" + string.Concat(spec.Layers.Select(l => $" → Dense({l.Units}, {l.Activation})"));
+        w.Line("/// <summary>");
+        w.Line($"/// NetGen network {chain}: {network.ParameterCount} parameters, loss {spec.Loss}, {OptimizerText(spec)}.");
+        w.Line("/// </summary>");
+        w.Line("/// <remarks>");
+        w.Line("/// <para>Generated at compile time from the <c>[Network]</c>, <c>[Input]</c> and <c>[Dense]</c> attributes: the forward pass is");
+        w.Line("/// straight-line code and the backward pass was derived symbolically by the generator (chain rule, every path summed).</para>");
+        w.Line("/// <list type=\"table\">");
+        w.Line("/// <listheader><term>Layer</term><description>Shape, activation, parameters, emitted as</description></listheader>");
+        foreach (var layer in network.Layers)
+        {
+            int weights = layer.FanIn * layer.Units;
+            w.Line($"/// <item><term>{layer.Number}</term><description>Dense {layer.FanIn} → {layer.Units}, {layer.Activation}; " +
+                $"weights [{layer.Units}, {layer.FanIn}] at p[{layer.WeightOffset}..{layer.WeightOffset + weights}), " +
+                $"bias at p[{layer.BiasOffset}..{layer.BiasOffset + layer.Units}); {(layer.Unrolled ? "straight-line code" : "loops (past UnrollLimit " + spec.UnrollLimit + ")")}</description></item>");
+        }
+        w.Line("/// </list>");
+        w.Line("/// <para><see cref=\"Predict\"/> and <see cref=\"PredictBatch\"/> are thread-safe; the training members are not.</para>");
+        w.Line("/// </remarks>");
+    }
+
+    public static string OptimizerText(NetworkSpec spec)
+    {
+        string lr = FloatLiteral.Format(spec.LearningRate).TrimEnd('f');
+        return spec.Optimizer == OptimizerKind.Adam
+            ? $"optimizer Adam (learning rate {lr}, β1 {FloatLiteral.Format(spec.Beta1).TrimEnd('f')}, β2 {FloatLiteral.Format(spec.Beta2).TrimEnd('f')}, ε {FloatLiteral.Format(spec.Epsilon).TrimEnd('f')})"
+            : spec.Momentum != 0f
+                ? $"optimizer SGD with momentum {FloatLiteral.Format(spec.Momentum).TrimEnd('f')} (learning rate {lr})"
+                : $"optimizer SGD (learning rate {lr})";
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace NetGen.Generator.Graph;
+
+/// <summary>Writes the chain-rule term of an adjoint and expressions in math notation, for the comments of the emitted code.</summary>
+internal static class ChainRuleText
+{
+    private const int MaxShownPaths = 3;
+
+    /// <summary><c>∂L/∂a1[0] = ∂L/∂z2[0]·w2[0,0] + ∂L/∂z2[1]·w2[1,0]</c>, abbreviated past a few paths.</summary>
+    public static string Describe(ExpressionGraph graph, string target, IReadOnlyList<(int ConsumerAdjoint, int Local)> paths)
+    {
+        var shown = paths.Select(p => Path(graph, p.ConsumerAdjoint, p.Local)).ToList();
+        string body = shown.Count <= MaxShownPaths + 1
+            ? string.Join(" + ", shown)
+            : string.Join(" + ", shown.Take(MaxShownPaths)) + " + … + " + shown[shown.Count - 1];
+        string count = paths.Count == 1 ? "1 path" : paths.Count.ToString(CultureInfo.InvariantCulture) + " paths summed";
+        return $"{target} = {body}   ({count})";
+    }
+
+    private static string Path(ExpressionGraph graph, int consumerAdjoint, int local)
+    {
+        if (consumerAdjoint < 0) return Format(graph, local, 0);
+        string head = Format(graph, consumerAdjoint, 0);
+        if (graph[local].IsConstant(1f)) return head;
+        if (graph[consumerAdjoint].IsConstant(1f)) return Format(graph, local, 1);
+        return head + "·" + Format(graph, local, 1, parenthesizeSums: true);
+    }
+
+    /// <summary>An expression in math notation, using display names of labelled nodes.</summary>
+    public static string Format(ExpressionGraph graph, int id, int depth, bool parenthesizeSums = false)
+    {
+        var node = graph[id];
+        var label = graph.LabelOf(id);
+        if (label is not null) return label.Display;
+        if (depth > 3) return "…";
+        string F(int i, bool paren = true) => Format(graph, node.Args[i], depth + 1, paren);
+        string text = node.Kind switch
+        {
+            OpKind.Constant => node.Value.ToString("G6", CultureInfo.InvariantCulture),
+            OpKind.Input => $"x[{node.Index}]",
+            OpKind.Target => $"t[{node.Index}]",
+            OpKind.Parameter => $"p[{node.Index}]",
+            OpKind.Sum => node.Args.Length <= 4
+                ? string.Join(" + ", node.Args.Select(a => Format(graph, a, depth + 1, true)))
+                : $"Σ({node.Args.Length} terms)",
+            OpKind.Multiply => F(0) + "·" + F(1),
+            OpKind.Negate => "−" + F(0),
+            OpKind.Subtract => F(0, false) + " − " + F(1),
+            OpKind.Divide => F(0) + "/" + F(1),
+            OpKind.Square => F(0) + "²",
+            OpKind.Exp => "exp(" + F(0, false) + ")",
+            OpKind.ClampedLog => "log(" + F(0, false) + ")",
+            OpKind.Sigmoid => "σ(" + F(0, false) + ")",
+            OpKind.Tanh => "tanh(" + F(0, false) + ")",
+            OpKind.Relu => "relu(" + F(0, false) + ")",
+            OpKind.LeakyRelu => "leaky_relu(" + F(0, false) + ")",
+            OpKind.ReluStep => "[" + F(0, false) + " > 0]",
+            OpKind.LeakyReluStep => "(" + F(0, false) + " > 0 ? 1 : 0.01)",
+            OpKind.LogSumExp => "logsumexp(…)",
+            OpKind.SigmoidBinaryCrossEntropy => "bce(σ(" + F(0, false) + "), " + F(1, false) + ")",
+            OpKind.Element when graph[node.Args[0]].Kind == OpKind.TransposedMatVec => $"(Wᵀ·δ)[{node.Index}]",
+            OpKind.Element => $"z[{node.Index}]",
+            _ => node.Kind.ToString(),
+        };
+        bool isSum = node.Kind is OpKind.Sum or OpKind.Subtract;
+        return parenthesizeSums && isSum ? "(" + text + ")" : text;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Collections.Generic;
+
+namespace NetGen.Generator.Graph;
+
+/// <summary>A network lowered to one expression graph: outputs, per-sample loss and its gradient, all nodes of one graph.</summary>
+internal sealed class LoweredNetwork
+{
+    public LoweredNetwork(ExpressionGraph graph, int[] outputs, int loss, Gradient gradient, IReadOnlyList<LayerLayout> layers, int parameterCount)
+    {
+        Graph = graph;
+        Outputs = outputs;
+        Loss = loss;
+        Gradient = gradient;
+        Layers = layers;
+        ParameterCount = parameterCount;
+    }
+
+    public ExpressionGraph Graph { get; }
+    public int[] Outputs { get; }
+    public int Loss { get; }
+    public Gradient Gradient { get; }
+    public IReadOnlyList<LayerLayout> Layers { get; }
+    public int ParameterCount { get; }
+}
+
+/// <summary>Where one layer's parameters sit and how it is emitted.</summary>
+internal sealed record LayerLayout(int Number, int FanIn, int Units, string Activation, int WeightOffset, int BiasOffset, bool Unrolled);

@@ -1,0 +1,12 @@
+namespace NetGen.Generator.Model;
+
+/// <summary>Mirror of the runtime's <c>NetGen.Activation</c> (same integer values; a test keeps them in step).</summary>
+internal enum ActivationKind
+{
+    Identity = 0,
+    Sigmoid = 1,
+    Tanh = 2,
+    Relu = 3,
+    LeakyRelu = 4,
+    Softmax = 5,
+}

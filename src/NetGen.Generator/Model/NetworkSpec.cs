@@ -1,0 +1,41 @@
+namespace NetGen.Generator.Model;
+
+/// <summary>
+/// Everything the emitters need to know about one <c>[Network]</c> class, as plain equatable values:
+/// no symbols, no syntax, no locations, so an edit elsewhere in the project leaves it equal and the
+/// generation step cached.
+/// </summary>
+internal sealed record NetworkSpec(
+    string? Namespace,
+    string ClassName,
+    string Accessibility,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    int InputSize,
+    EquatableArray<LayerSpec> Layers,
+    LossKind Loss,
+    OptimizerKind Optimizer,
+    float LearningRate,
+    float Momentum,
+    float Beta1,
+    float Beta2,
+    float Epsilon,
+    int Seed,
+    int UnrollLimit)
+{
+    /// <summary>Units of the last layer.</summary>
+    public int OutputSize => Layers[Layers.Count - 1].Units;
+
+    /// <summary>Input width of layer <paramref name="layer"/> (0-based).</summary>
+    public int FanIn(int layer) => layer == 0 ? InputSize : Layers[layer - 1].Units;
+
+    /// <summary>Total parameter count, computed in <see cref="long"/> so that absurd layouts cannot overflow.</summary>
+    public long ParameterCountLong
+    {
+        get
+        {
+            long total = 0;
+            for (int i = 0; i < Layers.Count; i++) total += ((long)FanIn(i) + 1) * Layers[i].Units;
+            return total;
+        }
+    }
+}

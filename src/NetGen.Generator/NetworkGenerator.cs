@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Emit;
+using NetGen.Generator.Model;
+using NetGen.Generator.Parsing;
+
+namespace NetGen.Generator;
+
+/// <summary>
+/// The incremental generator: wiring only. <c>[Network]</c> classes are parsed into equatable
+/// <see cref="NetworkParseResult"/>s (no symbols or syntax past this step), split into diagnostics and specs,
+/// and each valid spec is lowered, differentiated and emitted.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class NetworkGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var results = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.Network, static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, Extract)
+            .WithTrackingName(TrackingNames.Networks);
+
+        var diagnostics = results.Select(static (r, _) => r.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
+        var specs = results.Select(static (r, _) => (r.HintName, r.Spec)).WithTrackingName(TrackingNames.Specs);
+
+        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+        {
+            foreach (var info in list) spc.ReportDiagnostic(info.ToDiagnostic());
+        });
+        context.RegisterSourceOutput(specs, static (spc, item) => Generate(spc, item.HintName, item.Spec));
+    }
+
+    private static NetworkParseResult Extract(GeneratorAttributeSyntaxContext context, CancellationToken token)
+    {
+        var type = (INamedTypeSymbol)context.TargetSymbol;
+        string hint = HintName(type);
+        try
+        {
+            var parsed = NetworkParser.Parse(type, token);
+            var (spec, errors, notes) = NetworkValidator.Validate(parsed);
+            return new NetworkParseResult(hint, spec, errors.Concat(notes).ToEquatableArray());
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            var info = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.From(type.Locations.FirstOrDefault()), type.Name, e.GetType().Name + ": " + e.Message);
+            return new NetworkParseResult(hint, null, new EquatableArray<DiagnosticInfo>(new[] { info }));
+        }
+    }
+
+    private static void Generate(SourceProductionContext context, string hintName, NetworkSpec? spec)
+    {
+        if (spec is null) return;
+        try
+        {
+            string source = NetworkClassEmitter.Emit(spec, context.CancellationToken);
+            context.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, spec.ClassName, e.GetType().Name + ": " + e.Message));
+        }
+    }
+
+    private static string HintName(INamedTypeSymbol type)
+    {
+        var text = new StringBuilder();
+        foreach (char c in type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", ""))
+        {
+            text.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
+        }
+        return text.Append(".g.cs").ToString();
+    }
+}

@@ -1,0 +1,17 @@
+namespace NetGen.Generator.Parsing;
+
+/// <summary>Metadata names of the runtime's attributes and the names the generator gives its members.</summary>
+internal static class AttributeNames
+{
+    public const string Network = "NetGen.NetworkAttribute";
+    public const string Input = "NetGen.InputAttribute";
+    public const string Dense = "NetGen.DenseAttribute";
+
+    /// <summary>Members NetGen generates on the user's class; a user member with one of these names is a clash.</summary>
+    public static readonly string[] GeneratedMembers =
+    {
+        "InputSize", "OutputSize", "ParameterCount", "Parameters", "LearningRate",
+        "Predict", "PredictBatch", "Gradient", "GradientBatch", "TrainStep", "TrainBatch", "Evaluate",
+        "Save", "Load", "LayoutFingerprint",
+    };
+}

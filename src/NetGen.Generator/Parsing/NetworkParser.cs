@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Parsing;
+
+/// <summary>Reads a <c>[Network]</c> class symbol into a <see cref="ParsedNetwork"/>. Never throws on half-typed code.</summary>
+internal static class NetworkParser
+{
+    public static ParsedNetwork Parse(INamedTypeSymbol type, CancellationToken token)
+    {
+        var parsed = new ParsedNetwork
+        {
+            ClassName = type.Name,
+            Namespace = type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            Accessibility = AccessibilityText(type.DeclaredAccessibility),
+            ClassLocation = LocationInfo.From(type.Locations.FirstOrDefault()),
+            IsGeneric = type.TypeParameters.Length > 0,
+            IsStatic = type.IsStatic,
+            IsAbstract = type.IsAbstract,
+            IsNotClass = type.TypeKind != TypeKind.Class || type.IsRecord,
+            TypeKeyword = type.IsRecord ? "record" : type.TypeKind == TypeKind.Struct ? "struct" : type.TypeKind.ToString().ToLowerInvariant(),
+        };
+
+        parsed.IsPartial = type.DeclaringSyntaxReferences.Length > 0 && type.DeclaringSyntaxReferences.All(r =>
+            r.GetSyntax(token) is TypeDeclarationSyntax decl && decl.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+        ReadContainingTypes(type, parsed, token);
+        ReadAttributes(type, parsed, token);
+        ReadDeclaredMembers(type, parsed);
+        return parsed;
+    }
+
+    private static void ReadContainingTypes(INamedTypeSymbol type, ParsedNetwork parsed, CancellationToken token)
+    {
+        var chain = new List<ContainingTypeSpec>();
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            if (outer.TypeParameters.Length > 0) parsed.NestedInGeneric = true;
+            bool partial = outer.DeclaringSyntaxReferences.Length > 0 && outer.DeclaringSyntaxReferences.All(r =>
+                r.GetSyntax(token) is TypeDeclarationSyntax decl && decl.Modifiers.Any(SyntaxKind.PartialKeyword));
+            if (!partial) parsed.NonPartialContainingType ??= outer.Name;
+            string keyword = outer.IsRecord
+                ? (outer.TypeKind == TypeKind.Struct ? "record struct" : "record")
+                : outer.TypeKind switch
+                {
+                    TypeKind.Struct => "struct",
+                    TypeKind.Interface => "interface",
+                    _ => "class",
+                };
+            chain.Insert(0, new ContainingTypeSpec(keyword, outer.Name));
+        }
+        parsed.ContainingTypes.AddRange(chain);
+    }
+
+    private static void ReadAttributes(INamedTypeSymbol type, ParsedNetwork parsed, CancellationToken token)
+    {
+        var declarations = new HashSet<SyntaxNode>();
+        foreach (var attribute in type.GetAttributes())
+        {
+            token.ThrowIfCancellationRequested();
+            string? name = attribute.AttributeClass?.ToDisplayString();
+            if (name is not (AttributeNames.Network or AttributeNames.Input or AttributeNames.Dense)) continue;
+
+            var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(token);
+            var location = LocationInfo.From(syntax?.GetLocation());
+            var owner = syntax?.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+            if (owner is not null && declarations.Add(owner) && declarations.Count == 2)
+            {
+                parsed.SecondDeclarationLocation = location;
+            }
+
+            if (attribute.AttributeClass is IErrorTypeSymbol || attribute.AttributeConstructor is null
+                || attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)
+                || attribute.NamedArguments.Any(a => a.Value.Kind == TypedConstantKind.Error))
+            {
+                parsed.HasBindingErrors = true;
+                continue;
+            }
+
+            var args = attribute.ConstructorArguments;
+            switch (name)
+            {
+                case AttributeNames.Network:
+                    parsed.NetworkLocation = location;
+                    parsed.Loss = args.Length > 0 ? AsInt(args[0].Value) : null;
+                    foreach (var named in attribute.NamedArguments)
+                    {
+                        parsed.NamedArguments.Add(new ParsedNamedArgument(named.Key, named.Value.Value, location));
+                    }
+                    break;
+                case AttributeNames.Input:
+                    parsed.Inputs.Add(new ParsedInput(args.Length > 0 ? AsInt(args[0].Value) : null, location));
+                    break;
+                case AttributeNames.Dense:
+                    parsed.Layers.Add(new ParsedDense(
+                        args.Length > 0 ? AsInt(args[0].Value) : null,
+                        args.Length > 1 ? AsInt(args[1].Value) : 0,
+                        location));
+                    break;
+            }
+        }
+        parsed.DeclarationsWithLayerAttributes = declarations.Count;
+    }
+
+    private static void ReadDeclaredMembers(INamedTypeSymbol type, ParsedNetwork parsed)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member.IsImplicitlyDeclared) continue;
+            bool clashes = Array.IndexOf(AttributeNames.GeneratedMembers, member.Name) >= 0;
+            if (!clashes && member is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor)
+            {
+                // The generator writes T() and T(int seed).
+                clashes = ctor.Parameters.Length == 0
+                    || (ctor.Parameters.Length == 1 && ctor.Parameters[0].Type.SpecialType == SpecialType.System_Int32);
+            }
+            if (!clashes) continue;
+            var location = member.Locations.FirstOrDefault();
+            if (location is null || !location.IsInSource) continue;
+            string shown = member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? member.ContainingType.Name + "(…)" : member.Name;
+            parsed.DeclaredMembers.Add(new ParsedMember(shown, LocationInfo.From(location)));
+        }
+    }
+
+    private static int? AsInt(object? value) => value switch
+    {
+        int i => i,
+        short s => s,
+        byte b => b,
+        sbyte sb => sb,
+        ushort us => us,
+        long l when l >= int.MinValue && l <= int.MaxValue => (int)l,
+        uint u when u <= int.MaxValue => (int)u,
+        _ => null,
+    };
+
+    private static string AccessibilityText(Accessibility accessibility) => accessibility switch
+    {
+        Microsoft.CodeAnalysis.Accessibility.Public => "public",
+        Microsoft.CodeAnalysis.Accessibility.Private => "private",
+        Microsoft.CodeAnalysis.Accessibility.Protected => "protected",
+        Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => "protected internal",
+        Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
+        _ => "internal",
+    };
+}

@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Parsing;
+
+/// <summary>One <c>[Input]</c> as written: its size (null when it could not be read) and where it is.</summary>
+internal sealed record ParsedInput(int? Size, LocationInfo? Location);
+
+/// <summary>One <c>[Dense]</c> as written: units and activation (null when they could not be read) and where it is.</summary>
+internal sealed record ParsedDense(int? Units, int? Activation, LocationInfo? Location);
+
+/// <summary>A named argument of <c>[Network]</c>: its raw value and where it is.</summary>
+internal sealed record ParsedNamedArgument(string Name, object? Value, LocationInfo? Location);
+
+/// <summary>A member the user declared that a generated member would clash with.</summary>
+internal sealed record ParsedMember(string Name, LocationInfo? Location);
+
+/// <summary>
+/// A <c>[Network]</c> class as read from the compilation, before any rule is checked. Shared by the
+/// generator and the analyzer, so both apply the one set of rules in <see cref="Diagnostics.NetworkValidator"/>.
+/// </summary>
+internal sealed class ParsedNetwork
+{
+    public string ClassName { get; set; } = "";
+    public string? Namespace { get; set; }
+    public string Accessibility { get; set; } = "internal";
+    public List<ContainingTypeSpec> ContainingTypes { get; } = new();
+    public LocationInfo? ClassLocation { get; set; }
+    public LocationInfo? NetworkLocation { get; set; }
+
+    public bool IsPartial { get; set; }
+    public bool IsGeneric { get; set; }
+    public bool IsStatic { get; set; }
+    public bool IsAbstract { get; set; }
+    public bool IsNotClass { get; set; }
+    public string TypeKeyword { get; set; } = "class";
+    public bool NestedInGeneric { get; set; }
+    public string? NonPartialContainingType { get; set; }
+
+    /// <summary>True when some attribute could not be bound (the compiler reports that itself; NetGen stays silent).</summary>
+    public bool HasBindingErrors { get; set; }
+
+    public int? Loss { get; set; }
+    public List<ParsedNamedArgument> NamedArguments { get; } = new();
+    public List<ParsedInput> Inputs { get; } = new();
+    public List<ParsedDense> Layers { get; } = new();
+
+    /// <summary>Number of partial declarations that carry <c>[Network]</c>, <c>[Input]</c> or <c>[Dense]</c>.</summary>
+    public int DeclarationsWithLayerAttributes { get; set; }
+    public LocationInfo? SecondDeclarationLocation { get; set; }
+
+    public List<ParsedMember> DeclaredMembers { get; } = new();
+}

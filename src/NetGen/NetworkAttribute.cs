@@ -1,0 +1,83 @@
+using System;
+
+namespace NetGen;
+
+/// <summary>
+/// Marks a <c>partial</c> class as a neural network whose forward pass, gradients and training steps the NetGen
+/// source generator writes at compile time. The layers come from one <see cref="InputAttribute"/> followed by
+/// <see cref="DenseAttribute"/> layers, read in source order.
+/// </summary>
+/// <remarks>
+/// The generator reads these values from the attribute's syntax at compile time; nothing reads them at run time.
+/// Attribute data carries no property initialisers, so the generator applies the same defaults as documented here
+/// for every named property that is not set.
+/// </remarks>
+/// <example>
+/// <code>
+/// [Network(Loss.MeanSquaredError, LearningRate = 0.1f)]
+/// [Input(3)]
+/// [Dense(1, Activation.Sigmoid)]
+/// [Dense(1, Activation.Sigmoid)]
+/// public partial class PassFail { }
+/// </code>
+/// </example>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class NetworkAttribute : Attribute
+{
+    /// <summary>
+    /// The default of <see cref="UnrollLimit"/>: a Dense layer with at most this many multiply-adds
+    /// (inputs × units) is emitted as straight-line code.
+    /// </summary>
+    public const int DefaultUnrollLimit = 4096;
+
+    private float? _learningRate;
+
+    /// <summary>Initializes a new instance of the <see cref="NetworkAttribute"/> class.</summary>
+    /// <param name="loss">The loss function the network is trained on.</param>
+    public NetworkAttribute(Loss loss)
+    {
+        Loss = loss;
+    }
+
+    /// <summary>Gets the loss function the network is trained on.</summary>
+    public Loss Loss { get; }
+
+    /// <summary>Gets or sets the optimizer the training members apply. The default is <see cref="NetGen.Optimizer.Sgd"/>.</summary>
+    public Optimizer Optimizer { get; set; } = Optimizer.Sgd;
+
+    /// <summary>
+    /// Gets or sets the initial learning rate. The default is 0.01, or 0.001 when <see cref="Optimizer"/> is
+    /// <see cref="NetGen.Optimizer.Adam"/> and no learning rate was set. The generated network's
+    /// <c>LearningRate</c> property starts from this value and can be changed at run time.
+    /// </summary>
+    public float LearningRate
+    {
+        get => _learningRate ?? (Optimizer == Optimizer.Adam ? 0.001f : 0.01f);
+        set => _learningRate = value;
+    }
+
+    /// <summary>Gets or sets the SGD momentum μ (PyTorch's <c>momentum</c>, dampening 0). The default is 0 (no momentum).</summary>
+    public float Momentum { get; set; }
+
+    /// <summary>Gets or sets Adam's decay rate β1 for the first moment. The default is 0.9, PyTorch's.</summary>
+    public float Beta1 { get; set; } = 0.9f;
+
+    /// <summary>Gets or sets Adam's decay rate β2 for the second moment. The default is 0.999, PyTorch's.</summary>
+    public float Beta2 { get; set; } = 0.999f;
+
+    /// <summary>Gets or sets Adam's ε, added to the denominator for numerical stability. The default is 1e-8, PyTorch's.</summary>
+    public float Epsilon { get; set; } = 1e-8f;
+
+    /// <summary>
+    /// Gets or sets the seed the parameterless constructor initialises the parameters (and the dropout generator)
+    /// from. The default is 0.
+    /// </summary>
+    public int Seed { get; set; }
+
+    /// <summary>
+    /// Gets or sets the number of multiply-adds of one Dense layer (inputs × units) up to which the layer is emitted
+    /// as straight-line code; larger layers are emitted as loops with constant bounds. The default is
+    /// <see cref="DefaultUnrollLimit"/>.
+    /// </summary>
+    public int UnrollLimit { get; set; } = DefaultUnrollLimit;
+}
