@@ -26,9 +26,10 @@ public sealed class NetworkAttribute : Attribute
 {
     /// <summary>
     /// The default of <see cref="UnrollLimit"/>: a Dense layer with at most this many multiply-adds
-    /// (inputs × units) is emitted as straight-line code.
+    /// (inputs × units) is emitted as straight-line code. Chosen by measurement (see <c>benchmarks/README.md</c>):
+    /// past about a thousand multiply-adds, straight-line code stops paying for its size (instruction cache, compile time).
     /// </summary>
-    public const int DefaultUnrollLimit = 4096;
+    public const int DefaultUnrollLimit = 1024;
 
     private float? _learningRate;
 

@@ -4,7 +4,7 @@ namespace NetGen.Generator.Diagnostics;
 internal static class NetworkLimits
 {
     /// <summary>Default <c>UnrollLimit</c>: multiply-adds of one layer up to which the layer is straight-line code.</summary>
-    public const int DefaultUnrollLimit = 4096;
+    public const int DefaultUnrollLimit = 1024;
 
     /// <summary>Largest accepted <c>UnrollLimit</c> (bigger values would make the IDE build enormous graphs).</summary>
     public const int MaxUnrollLimit = 65536;

@@ -25,6 +25,14 @@ internal sealed class IndentedWriter
         return new Closer(this);
     }
 
+    /// <summary>Opens a bare <c>{ }</c> scope (keeps loop locals apart), closed on dispose.</summary>
+    public IDisposable Scope()
+    {
+        Line("{");
+        _depth++;
+        return new Closer(this);
+    }
+
     public void Indent() => _depth++;
 
     public void Outdent() => _depth--;

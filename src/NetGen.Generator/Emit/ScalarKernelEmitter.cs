@@ -170,9 +170,10 @@ internal static class ScalarKernelEmitter
         {
             using (w.Block($"for (int row = 0; row < {b.Rows}; row++)"))
             {
-                w.Line($"int offset = {b.WeightOffset} + row * {b.Columns};");
+                w.Line($"{ReadOnlySpan} weights = p.Slice({b.WeightOffset} + row * {b.Columns}, {b.Columns});");
+                w.Line($"{ReadOnlySpan} inputs = {operand.Slice(b.Columns)};");
                 w.Line($"float acc = p[{b.BiasOffset} + row];");
-                w.Line($"for (int col = 0; col < {b.Columns}; col++) acc += p[offset + col] * {operand.At("col")};");
+                w.Line("for (int col = 0; col < weights.Length; col++) acc += weights[col] * inputs[col];");
                 w.Line($"{region.At("row")} = acc;");
             }
             return;
@@ -180,12 +181,16 @@ internal static class ScalarKernelEmitter
 
         // Wᵀ·δ: the adjoint of the matvec's input, accumulated row by row (contiguous reads of W).
         w.Comment($"∂L/∂a = Wᵀ·δ for the {b.Columns} inputs of the looped layer (every path through its {b.Rows} neurons summed)");
-        w.Line($"s.Slice({region.RegionStart}, {b.Columns}).Clear();");
-        using (w.Block($"for (int row = 0; row < {b.Rows}; row++)"))
+        using (w.Scope())
         {
-            w.Line($"float delta = {operand.At("row")};");
-            w.Line($"int offset = {b.WeightOffset} + row * {b.Columns};");
-            w.Line($"for (int col = 0; col < {b.Columns}; col++) {region.At("col")} += p[offset + col] * delta;");
+            w.Line($"{Span} adjoint = s.Slice({region.RegionStart}, {b.Columns});");
+            w.Line("adjoint.Clear();");
+            using (w.Block($"for (int row = 0; row < {b.Rows}; row++)"))
+            {
+                w.Line($"float delta = {operand.At("row")};");
+                w.Line($"{ReadOnlySpan} weights = p.Slice({b.WeightOffset} + row * {b.Columns}, {b.Columns});");
+                w.Line("for (int col = 0; col < weights.Length; col++) adjoint[col] += weights[col] * delta;");
+            }
         }
     }
 
@@ -198,8 +203,9 @@ internal static class ScalarKernelEmitter
         using (w.Block($"for (int row = 0; row < {b.Rows}; row++)"))
         {
             w.Line($"float delta = {deltas.At("row")};");
-            w.Line($"int offset = {b.WeightOffset} + row * {b.Columns};");
-            w.Line($"for (int col = 0; col < {b.Columns}; col++) g[offset + col] += delta * {inputs.At("col")};");
+            w.Line($"{Span} gradients = g.Slice({b.WeightOffset} + row * {b.Columns}, {b.Columns});");
+            w.Line($"{ReadOnlySpan} inputs = {inputs.Slice(b.Columns)};");
+            w.Line("for (int col = 0; col < gradients.Length; col++) gradients[col] += delta * inputs[col];");
         }
     }
 }

@@ -7,4 +7,7 @@ internal sealed record VectorSource(bool IsInput, int RegionStart)
     public string At(string index) => IsInput ? $"x[{index}]" : RegionStart == 0 ? $"s[{index}]" : $"s[{RegionStart} + {index}]";
 
     public string At(int index) => IsInput ? $"x[{index}]" : $"s[{RegionStart + index}]";
+
+    /// <summary>The whole operand as a span expression of <paramref name="length"/> elements.</summary>
+    public string Slice(int length) => IsInput ? "x" : $"s.Slice({RegionStart}, {length})";
 }
