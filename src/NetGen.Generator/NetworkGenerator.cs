@@ -30,11 +30,24 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         var diagnostics = results.Select(static (r, _) => r.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
         var specs = results.Select(static (r, _) => (r.HintName, r.Spec)).WithTrackingName(TrackingNames.Specs);
 
-        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+        context.RegisterSourceOutput(diagnostics, static (spc, list) => Report(spc, list));
+
+        // [Input] or [Dense] on a type without [Network]: the same rule as the analyzer, so a build that never
+        // reaches the analyzer still shows it.
+        foreach (string attribute in new[] { AttributeNames.Input, AttributeNames.Dense })
         {
-            foreach (var info in list) spc.ReportDiagnostic(info.ToDiagnostic());
-        });
+            var orphans = context.SyntaxProvider
+                .ForAttributeWithMetadataName(attribute, static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax,
+                    (ctx, token) => OrphanLayerAttributes.Check((INamedTypeSymbol)ctx.TargetSymbol, attribute, token).ToEquatableArray())
+                .WithTrackingName(TrackingNames.OrphanAttributes);
+            context.RegisterSourceOutput(orphans, static (spc, list) => Report(spc, list));
+        }
         context.RegisterSourceOutput(specs, static (spc, item) => Generate(spc, item.HintName, item.Spec));
+    }
+
+    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var info in diagnostics) context.ReportDiagnostic(info.ToDiagnostic());
     }
 
     private static NetworkParseResult Extract(GeneratorAttributeSyntaxContext context, CancellationToken token)

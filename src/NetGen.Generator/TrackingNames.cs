@@ -6,4 +6,5 @@ internal static class TrackingNames
     public const string Networks = nameof(Networks);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Specs = nameof(Specs);
+    public const string OrphanAttributes = nameof(OrphanAttributes);
 }

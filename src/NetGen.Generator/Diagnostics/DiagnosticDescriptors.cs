@@ -83,6 +83,14 @@ internal static class DiagnosticDescriptors
         "Layer too wide",
         "{0} has {1} units; NetGen supports at most {2} per layer", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor LayerAttributeWithoutNetwork = Rule("NG0019",
+        "[Input] or [Dense] without [Network]",
+        "'{0}' has [{1}] but no [Network(loss)] attribute, so NetGen generates nothing for it; add [Network(Loss.…)] or remove [{1}]", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor GeneratedCodeVeryLarge = Rule("NG0020",
+        "Generated code is very large",
+        "The network '{0}' ({1} parameters) writes out {2} multiply-adds as straight-line code, more than {3}; builds will be slow and the code large. Lower UnrollLimit (now {4}) so that big layers become loops.", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Rule("NG0099",
         "NetGen could not generate the network",
         "NetGen failed to generate '{0}': {1}. Please report this with the attributes of the class.", DiagnosticSeverity.Error);

@@ -12,6 +12,9 @@ internal static class NetworkLimits
     /// <summary>Widest accepted layer or input (scratch vectors live on the stack).</summary>
     public const int MaxLayerWidth = 16384;
 
+    /// <summary>Straight-line multiply-adds past which the generated code is reported as very large (NG0020).</summary>
+    public const long LargeCodeMultiplyAdds = 16384;
+
     /// <summary>Largest accepted parameter count.</summary>
     public const long MaxParameterCount = 100_000_000;
 }

@@ -122,7 +122,22 @@ internal static class NetworkValidator
             if (macs > unrollLimit)
                 infos.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayerEmittedAsLoop, p.Layers[i].Location, i + 1, layers[i].Units, spec.FanIn(i), macs, unrollLimit));
         }
+        long unrolled = UnrolledMultiplyAdds(spec);
+        if (unrolled > NetworkLimits.LargeCodeMultiplyAdds)
+            infos.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedCodeVeryLarge, at, p.ClassName, parameters, unrolled, NetworkLimits.LargeCodeMultiplyAdds, unrollLimit));
         return (spec, errors, infos);
+    }
+
+    /// <summary>Multiply-adds written out as straight-line code (layers within the unroll budget).</summary>
+    public static long UnrolledMultiplyAdds(NetworkSpec spec)
+    {
+        long total = 0;
+        for (int i = 0; i < spec.Layers.Count; i++)
+        {
+            long macs = (long)spec.FanIn(i) * spec.Layers[i].Units;
+            if (macs <= spec.UnrollLimit) total += macs;
+        }
+        return total;
     }
 
     private static void CheckSize(List<DiagnosticInfo> errors, string what, int? size, LocationInfo? location)

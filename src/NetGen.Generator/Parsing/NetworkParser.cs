@@ -122,10 +122,17 @@ internal static class NetworkParser
             }
             if (!clashes) continue;
             var location = member.Locations.FirstOrDefault();
-            if (location is null || !location.IsInSource) continue;
+            if (location is null || !location.IsInSource || IsGeneratedByNetGen(location.SourceTree)) continue;
             string shown = member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? member.ContainingType.Name + "(…)" : member.Name;
             parsed.DeclaredMembers.Add(new ParsedMember(shown, LocationInfo.From(location)));
         }
+    }
+
+    /// <summary>True for the files this generator adds (the analyzer sees them; their members are not the user's).</summary>
+    public static bool IsGeneratedByNetGen(SyntaxTree? tree)
+    {
+        string path = tree?.FilePath ?? "";
+        return path.Replace('\\', '/').Contains("NetGen.Generator/NetGen.Generator.NetworkGenerator/");
     }
 
     private static int? AsInt(object? value) => value switch

@@ -1,0 +1,81 @@
+using System;
+using BenchmarkDotNet.Attributes;
+
+namespace NetGen.Benchmarks;
+
+/// <summary>
+/// Straight-line code against loops with constant bounds, for the UnrollLimit default: batch-1 Predict and a
+/// TrainBatch of 64 samples (MSE, SGD) on nets B and C, with the plain C# loop network as the baseline.
+/// </summary>
+[MemoryDiagnoser]
+public class UnrollLimitBenchmarks
+{
+    private const int Batch = 64;
+    private readonly NetBLoops _bLoops = new(1);
+    private readonly NetBUnrolled _bUnrolled = new(1);
+    private readonly NetCLoops _cLoops = new(1);
+    private readonly NetCUnroll1024 _c1024 = new(1);
+    private readonly NetCUnroll4096 _c4096 = new(1);
+    private readonly PlainNetwork _bPlain = new(new[] { 8, 16, 16, 4 }, new[] { "tanh", "tanh", "identity" }, 1);
+    private readonly PlainNetwork _cPlain = new(new[] { 32, 64, 64, 8 }, new[] { "relu", "relu", "identity" }, 1);
+    private float[] _bInputs = Array.Empty<float>(), _bTargets = Array.Empty<float>(), _cInputs = Array.Empty<float>(), _cTargets = Array.Empty<float>();
+    private readonly float[] _output = new float[8];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(42);
+        float[] Fill(int n)
+        {
+            var data = new float[n];
+            for (int i = 0; i < n; i++) data[i] = (float)(random.NextDouble() * 2 - 1);
+            return data;
+        }
+        _bInputs = Fill(Batch * 8);
+        _bTargets = Fill(Batch * 4);
+        _cInputs = Fill(Batch * 32);
+        _cTargets = Fill(Batch * 8);
+    }
+
+    [Benchmark(Baseline = true, Description = "B Predict: plain C# loops")]
+    public void BPredictPlain() => _bPlain.Predict(_bInputs.AsSpan(0, 8), _output.AsSpan(0, 4));
+
+    [Benchmark(Description = "B Predict: NetGen UnrollLimit 0 (loops)")]
+    public void BPredictLoops() => _bLoops.Predict(_bInputs.AsSpan(0, 8), _output.AsSpan(0, 4));
+
+    [Benchmark(Description = "B Predict: NetGen UnrollLimit 1024 (all unrolled)")]
+    public void BPredictUnrolled() => _bUnrolled.Predict(_bInputs.AsSpan(0, 8), _output.AsSpan(0, 4));
+
+    [Benchmark(Description = "C Predict: plain C# loops")]
+    public void CPredictPlain() => _cPlain.Predict(_cInputs.AsSpan(0, 32), _output);
+
+    [Benchmark(Description = "C Predict: NetGen UnrollLimit 0 (loops)")]
+    public void CPredictLoops() => _cLoops.Predict(_cInputs.AsSpan(0, 32), _output);
+
+    [Benchmark(Description = "C Predict: NetGen UnrollLimit 1024 (last layer unrolled)")]
+    public void CPredict1024() => _c1024.Predict(_cInputs.AsSpan(0, 32), _output);
+
+    [Benchmark(Description = "C Predict: NetGen UnrollLimit 4096 (all unrolled)")]
+    public void CPredict4096() => _c4096.Predict(_cInputs.AsSpan(0, 32), _output);
+
+    [Benchmark(Description = "B TrainBatch 64: plain C# loops")]
+    public float BTrainPlain() => _bPlain.TrainBatch(_bInputs, _bTargets, 0.01f);
+
+    [Benchmark(Description = "B TrainBatch 64: NetGen UnrollLimit 0 (loops)")]
+    public float BTrainLoops() => _bLoops.TrainBatch(_bInputs, _bTargets);
+
+    [Benchmark(Description = "B TrainBatch 64: NetGen UnrollLimit 1024 (all unrolled)")]
+    public float BTrainUnrolled() => _bUnrolled.TrainBatch(_bInputs, _bTargets);
+
+    [Benchmark(Description = "C TrainBatch 64: plain C# loops")]
+    public float CTrainPlain() => _cPlain.TrainBatch(_cInputs, _cTargets, 0.01f);
+
+    [Benchmark(Description = "C TrainBatch 64: NetGen UnrollLimit 0 (loops)")]
+    public float CTrainLoops() => _cLoops.TrainBatch(_cInputs, _cTargets);
+
+    [Benchmark(Description = "C TrainBatch 64: NetGen UnrollLimit 1024 (last layer unrolled)")]
+    public float CTrain1024() => _c1024.TrainBatch(_cInputs, _cTargets);
+
+    [Benchmark(Description = "C TrainBatch 64: NetGen UnrollLimit 4096 (all unrolled)")]
+    public float CTrain4096() => _c4096.TrainBatch(_cInputs, _cTargets);
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using NetGen.Generator.Parsing;
+
+namespace NetGen.Generator.Diagnostics.Analyzers;
+
+/// <summary>
+/// Reports NetGen's layout rules live in the IDE, at the offending attribute, without waiting for generation.
+/// It runs the same parser and <see cref="NetworkValidator"/> as the generator, so every rule exists once.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class NetworkAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.ClassNotPartial,
+        DiagnosticDescriptors.UnsupportedClassShape,
+        DiagnosticDescriptors.MissingInput,
+        DiagnosticDescriptors.DuplicateInput,
+        DiagnosticDescriptors.MissingDense,
+        DiagnosticDescriptors.NonPositiveSize,
+        DiagnosticDescriptors.SoftmaxNotLast,
+        DiagnosticDescriptors.SoftmaxSingleUnit,
+        DiagnosticDescriptors.LossActivationMismatch,
+        DiagnosticDescriptors.MeanSquaredErrorAfterSoftmax,
+        DiagnosticDescriptors.HyperParameterOutOfRange,
+        DiagnosticDescriptors.UnknownEnumValue,
+        DiagnosticDescriptors.NetworkTooLarge,
+        DiagnosticDescriptors.AttributesSplitAcrossDeclarations,
+        DiagnosticDescriptors.MemberClash,
+        DiagnosticDescriptors.LayerEmittedAsLoop,
+        DiagnosticDescriptors.ContainingTypeNotPartial,
+        DiagnosticDescriptors.LayerTooWide,
+        DiagnosticDescriptors.LayerAttributeWithoutNetwork,
+        DiagnosticDescriptors.GeneratedCodeVeryLarge);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        var attributes = type.GetAttributes();
+        bool isNetwork = attributes.Any(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Network);
+        if (!isNetwork)
+        {
+            foreach (var name in new[] { AttributeNames.Input, AttributeNames.Dense })
+            {
+                foreach (var info in OrphanLayerAttributes.Check(type, name, context.CancellationToken)) context.ReportDiagnostic(info.ToDiagnostic());
+            }
+            return;
+        }
+
+        var parsed = NetworkParser.Parse(type, context.CancellationToken);
+        var (_, errors, notes) = NetworkValidator.Validate(parsed);
+        foreach (var info in errors.Concat(notes)) context.ReportDiagnostic(info.ToDiagnostic());
+    }
+}

@@ -1,0 +1,71 @@
+using System.IO;
+
+namespace NetGen.Generator.Tests.Driving;
+
+/// <summary>User sources of valid networks that several tests run the generator on.</summary>
+internal static class NetworkSources
+{
+    /// <summary>The seed sample, read from samples/PassFail/PassFail.cs when the repository is at hand.</summary>
+    public static string PassFail => File.ReadAllText(RepositoryFile("samples", "PassFail", "PassFail.cs"));
+
+    /// <summary>Three Dense layers, softmax + cross-entropy, Adam.</summary>
+    public const string ThreeLayer = @"using NetGen;
+
+namespace Samples
+{
+    /// <summary>Four features, two hidden layers, three classes.</summary>
+    [Network(Loss.CrossEntropy, Optimizer = Optimizer.Adam)]
+    [Input(4)]
+    [Dense(5, Activation.Tanh)]
+    [Dense(4, Activation.Relu)]
+    [Dense(3, Activation.Softmax)]
+    public partial class ThreeLayer { }
+}
+";
+
+    /// <summary>Every hidden activation, SGD with momentum and non-integer hyper-parameters (culture-sensitive if formatted carelessly).</summary>
+    public const string EveryActivation = @"using NetGen;
+
+namespace Samples
+{
+    /// <summary>Identity, Sigmoid, Tanh, Relu, LeakyRelu, Sigmoid output.</summary>
+    [Network(Loss.BinaryCrossEntropy, LearningRate = 0.0125f, Momentum = 0.875f, Seed = 42)]
+    [Input(3)]
+    [Dense(4)]
+    [Dense(4, Activation.Sigmoid)]
+    [Dense(3, Activation.Tanh)]
+    [Dense(3, Activation.Relu)]
+    [Dense(2, Activation.LeakyRelu)]
+    [Dense(2, Activation.Sigmoid)]
+    public partial class EveryActivation { }
+}
+";
+
+    /// <summary>Layers past UnrollLimit, emitted as loops (and reported as NG0016 infos).</summary>
+    public const string Looped = @"using NetGen;
+
+namespace Samples
+{
+    /// <summary>The first two layers are loops.</summary>
+    [Network(Loss.CrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 0.003f, Beta1 = 0.85f, Beta2 = 0.995f, Epsilon = 1e-7f, UnrollLimit = 16)]
+    [Input(6)]
+    [Dense(8, Activation.LeakyRelu)]
+    [Dense(5, Activation.Tanh)]
+    [Dense(3, Activation.Softmax)]
+    internal partial class Looped { }
+}
+";
+
+    /// <summary>Finds a file of the repository by walking up from the test assembly's folder.</summary>
+    public static string RepositoryFile(params string[] parts)
+    {
+        var directory = new DirectoryInfo(System.AppContext.BaseDirectory);
+        while (directory is not null)
+        {
+            string candidate = Path.Combine(directory.FullName, Path.Combine(parts));
+            if (File.Exists(candidate)) return candidate;
+            directory = directory.Parent;
+        }
+        throw new FileNotFoundException("Not found above the test folder: " + Path.Combine(parts));
+    }
+}
