@@ -156,6 +156,14 @@ internal sealed class KernelSchedule
         }
         _vectorSources = gathered;
 
+        // A store goes right after the last value it reads, so the stores of one δ stay together, in parameter order.
+        foreach (var root in roots)
+        {
+            if (root.Kind is StatementKind.AccumulateGradient or StatementKind.StoreOutput)
+            {
+                root.Position = MaterializedReads(root).DefaultIfEmpty(-1).Max();
+            }
+        }
         statements.AddRange(roots);
         var ordered = statements
             .Select((s, i) => (s, i))
@@ -323,7 +331,12 @@ internal sealed class KernelSchedule
                 found.Add(id);
                 return;
             }
-            if (node.IsLeaf || node.IsMacro || node.Kind == OpKind.Element) return;
+            if (node.Kind == OpKind.Element)
+            {
+                found.Add(node.Args[0]); // the loop statement that fills the macro's region
+                return;
+            }
+            if (node.IsLeaf || node.IsMacro) return;
             foreach (int a in node.Args) Walk(a, false);
         }
         switch (s.Kind)

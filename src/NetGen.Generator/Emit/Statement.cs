@@ -35,7 +35,8 @@ internal sealed class Statement
     }
 
     public StatementKind Kind { get; }
-    public long Position { get; }
+    /// <summary>Orders the statement: the id of the last node it needs (refined once locals are chosen).</summary>
+    public long Position { get; set; }
     public int Node { get; }
     public int Index { get; }
     public int[]? Nodes { get; }

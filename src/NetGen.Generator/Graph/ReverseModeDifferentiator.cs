@@ -27,8 +27,15 @@ internal static class ReverseModeDifferentiator
 
         for (int id = output; id >= 0; id--)
         {
-            if (!reachable[id] || !needs[id] || !contributions.TryGetValue(id, out var terms)) continue;
+            if (!reachable[id] || !needs[id]) continue;
             var node = graph[id];
+            if (node.Kind == OpKind.MatVec)
+            {
+                // A vector-valued node: its adjoint is the vector of its elements' adjoints.
+                if (macroDeltas.TryGetValue(id, out var deltasOfMacro)) ApplyMatVec(graph, id, deltasOfMacro, needs, contributions, result);
+                continue;
+            }
+            if (!contributions.TryGetValue(id, out var terms)) continue;
 
             // Paths summed, in consumer order (ascending) so that sums read naturally.
             terms.Reverse();
@@ -53,18 +60,6 @@ internal static class ReverseModeDifferentiator
                     }
                     deltas[node.Index] = adjoint;
                     break;
-                case OpKind.MatVec:
-                    var vjp = OpRules.MatVecVectorJacobian(graph, id, macroDeltas[id], node.Args.Any(a => needs[a]));
-                    foreach (var bias in vjp.BiasGradients) AddParameterGradient(graph, result, bias.Key, bias.Value);
-                    result.Blocks.Add(vjp.Weights);
-                    if (vjp.InputAdjoints is not null)
-                    {
-                        for (int i = 0; i < node.Args.Length; i++)
-                        {
-                            if (needs[node.Args[i]]) Add(contributions, node.Args[i], vjp.InputAdjoints[i], -1, vjp.InputAdjoints[i]);
-                        }
-                    }
-                    break;
                 case OpKind.Constant:
                 case OpKind.Target:
                 case OpKind.TransposedMatVec:
@@ -81,6 +76,20 @@ internal static class ReverseModeDifferentiator
             }
         }
         return result;
+    }
+
+    /// <summary>The chain rule through a matvec: its vector–Jacobian product from <see cref="OpRules"/>.</summary>
+    private static void ApplyMatVec(ExpressionGraph graph, int id, int[] deltas, bool[] needs, Dictionary<int, List<Contribution>> contributions, Gradient result)
+    {
+        var node = graph[id];
+        var vjp = OpRules.MatVecVectorJacobian(graph, id, deltas, node.Args.Any(a => needs[a]));
+        foreach (var bias in vjp.BiasGradients) AddParameterGradient(graph, result, bias.Key, bias.Value);
+        result.Blocks.Add(vjp.Weights);
+        if (vjp.InputAdjoints is null) return;
+        for (int i = 0; i < node.Args.Length; i++)
+        {
+            if (needs[node.Args[i]]) Add(contributions, node.Args[i], vjp.InputAdjoints[i], -1, vjp.InputAdjoints[i]);
+        }
     }
 
     private static void AddParameterGradient(ExpressionGraph graph, Gradient result, int index, int adjoint)

@@ -78,4 +78,43 @@ public sealed class RandomSamples
         }
         return t;
     }
+
+    /// <summary>
+    /// Inputs for which every Relu and LeakyRelu pre-activation is at least <paramref name="margin"/> away from its
+    /// kink at 0, so that central differences never straddle it.
+    /// </summary>
+    public float[] InputsAwayFromKinks(ReferenceNetwork network, ReadOnlySpan<float> parameters, int samples, double margin = 1e-2)
+    {
+        double[] p = parameters.ToDoubles();
+        var inputs = new float[samples * network.InputSize];
+        for (int s = 0; s < samples; s++)
+        {
+            for (int attempt = 0; ; attempt++)
+            {
+                if (attempt == 10_000) throw new InvalidOperationException("No input keeps the ReLU pre-activations away from 0.");
+                float[] x = Uniform(network.InputSize, -1.5, 1.5);
+                if (AwayFromKinks(network, p, x, margin))
+                {
+                    x.CopyTo(inputs, s * network.InputSize);
+                    break;
+                }
+            }
+        }
+        return inputs;
+    }
+
+    /// <summary>Whether every Relu and LeakyRelu pre-activation of the sample is at least <paramref name="margin"/> away from 0.</summary>
+    public static bool AwayFromKinks(ReferenceNetwork network, double[] p, ReadOnlySpan<float> x, double margin)
+    {
+        double[][] z = network.PreActivations(p, x.ToDoubles());
+        for (int l = 0; l < network.Layers.Length; l++)
+        {
+            if (network.Layers[l].Activation is not (Activation.Relu or Activation.LeakyRelu)) continue;
+            foreach (double v in z[l])
+            {
+                if (Math.Abs(v) < margin) return false;
+            }
+        }
+        return true;
+    }
 }
