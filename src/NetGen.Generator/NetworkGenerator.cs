@@ -57,8 +57,11 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         try
         {
             var parsed = NetworkParser.Parse(type, token);
-            var (spec, errors, notes) = NetworkValidator.Validate(parsed);
-            return new NetworkParseResult(hint, spec, errors.Concat(notes).ToEquatableArray());
+            // Errors only: the analyzer reports the warnings and infos (at real source locations, so #pragma and
+            // .editorconfig can silence them); errors are reported here too, so a build that never reaches the
+            // analyzer still shows why nothing was generated.
+            var (spec, errors, _) = NetworkValidator.Validate(parsed);
+            return new NetworkParseResult(hint, spec, errors.ToEquatableArray());
         }
         catch (OperationCanceledException)
         {
@@ -89,13 +92,14 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         }
     }
 
+    /// <summary>Namespace parts joined by '.', containing types by '+' (as metadata names do), so distinct types never share a file name.</summary>
     private static string HintName(INamedTypeSymbol type)
     {
+        string name = type.MetadataName;
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType) name = outer.MetadataName + "+" + name;
+        if (type.ContainingNamespace is { IsGlobalNamespace: false } ns) name = ns.ToDisplayString() + "." + name;
         var text = new StringBuilder();
-        foreach (char c in type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", ""))
-        {
-            text.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
-        }
+        foreach (char c in name) text.Append(char.IsLetterOrDigit(c) || c is '.' or '_' or '+' ? c : '_');
         return text.Append(".g.cs").ToString();
     }
 }

@@ -89,7 +89,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor GeneratedCodeVeryLarge = Rule("NG0020",
         "Generated code is very large",
-        "The network '{0}' ({1} parameters) writes out {2} multiply-adds as straight-line code, more than {3}; builds will be slow and the code large. Lower UnrollLimit (now {4}) so that big layers become loops.", DiagnosticSeverity.Warning);
+        "The network '{0}' ({1} parameters) would write out {2} multiply-adds as straight-line code with UnrollLimit {3}, more than {4}, which makes builds slow and the code large. {5}.", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor InternalError = Rule("NG0099",
         "NetGen could not generate the network",

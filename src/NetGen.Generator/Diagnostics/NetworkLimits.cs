@@ -15,6 +15,9 @@ internal static class NetworkLimits
     /// <summary>Straight-line multiply-adds past which the generated code is reported as very large (NG0020).</summary>
     public const long LargeCodeMultiplyAdds = 16384;
 
+    /// <summary>Straight-line multiply-adds past which layers are emitted as loops whatever UnrollLimit says (keeps the IDE responsive).</summary>
+    public const long MaxUnrolledMultiplyAdds = 65536;
+
     /// <summary>Largest accepted parameter count.</summary>
     public const long MaxParameterCount = 100_000_000;
 }

@@ -16,7 +16,8 @@ internal static class NetworkValidator
     {
         var errors = new List<DiagnosticInfo>();
         var infos = new List<DiagnosticInfo>();
-        if (p.HasBindingErrors) return (null, errors, infos);
+        // Half-typed code (binding errors, a class without a name yet): the compiler reports it; NetGen waits.
+        if (p.HasBindingErrors || string.IsNullOrEmpty(p.ClassName)) return (null, errors, infos);
 
         var at = p.NetworkLocation ?? p.ClassLocation;
         if (!p.IsPartial) errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ClassNotPartial, p.ClassLocation, p.ClassName));
@@ -108,7 +109,7 @@ internal static class NetworkValidator
 
         if (errors.Count > 0) return (null, errors, infos);
 
-        var spec = new NetworkSpec(p.Namespace, p.ClassName, p.Accessibility, p.ContainingTypes.ToEquatableArray(), inputSize,
+        var spec = new NetworkSpec(p.Namespace, NetworkParser.Identifier(p.ClassName), p.Accessibility, p.ContainingTypes.ToEquatableArray(), inputSize,
             layers.ToEquatableArray(), loss, optimizer, lr, momentum, beta1, beta2, epsilon, seed, unrollLimit);
         long parameters = spec.ParameterCountLong;
         if (parameters > NetworkLimits.MaxParameterCount)
@@ -116,26 +117,54 @@ internal static class NetworkValidator
             errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkTooLarge, at, p.ClassName, parameters, NetworkLimits.MaxParameterCount));
             return (null, errors, infos);
         }
+        // Very large straight-line code: warn, and past the hard budget emit the largest layers as loops instead.
+        long unrolled = UnrolledMultiplyAdds(spec, unrollLimit);
+        int effectiveLimit = EffectiveUnrollLimit(spec, unrollLimit);
+        if (unrolled > NetworkLimits.LargeCodeMultiplyAdds)
+        {
+            string action = effectiveLimit < unrollLimit
+                ? $"NetGen emits layers of more than {effectiveLimit} multiply-adds as loops so that at most {NetworkLimits.MaxUnrolledMultiplyAdds} are straight-line"
+                : "Lower UnrollLimit so that the big layers become loops";
+            infos.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedCodeVeryLarge, at, p.ClassName, parameters, unrolled, unrollLimit, NetworkLimits.LargeCodeMultiplyAdds, action));
+            spec = spec with { UnrollLimit = effectiveLimit };
+        }
         for (int i = 0; i < layers.Count; i++)
         {
             long macs = (long)spec.FanIn(i) * layers[i].Units;
-            if (macs > unrollLimit)
-                infos.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayerEmittedAsLoop, p.Layers[i].Location, i + 1, layers[i].Units, spec.FanIn(i), macs, unrollLimit));
+            if (macs > spec.UnrollLimit)
+                infos.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayerEmittedAsLoop, p.Layers[i].Location, i + 1, layers[i].Units, spec.FanIn(i), macs, spec.UnrollLimit));
         }
-        long unrolled = UnrolledMultiplyAdds(spec);
-        if (unrolled > NetworkLimits.LargeCodeMultiplyAdds)
-            infos.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedCodeVeryLarge, at, p.ClassName, parameters, unrolled, NetworkLimits.LargeCodeMultiplyAdds, unrollLimit));
         return (spec, errors, infos);
     }
 
+    /// <summary>
+    /// The unroll limit actually used: <paramref name="unrollLimit"/>, lowered layer by layer (largest first) until
+    /// the straight-line multiply-adds fit <see cref="NetworkLimits.MaxUnrolledMultiplyAdds"/>.
+    /// </summary>
+    public static int EffectiveUnrollLimit(NetworkSpec spec, int unrollLimit)
+    {
+        int limit = unrollLimit;
+        while (UnrolledMultiplyAdds(spec, limit) > NetworkLimits.MaxUnrolledMultiplyAdds)
+        {
+            long largest = 0;
+            for (int i = 0; i < spec.Layers.Count; i++)
+            {
+                long macs = (long)spec.FanIn(i) * spec.Layers[i].Units;
+                if (macs <= limit && macs > largest) largest = macs;
+            }
+            limit = (int)largest - 1;
+        }
+        return limit;
+    }
+
     /// <summary>Multiply-adds written out as straight-line code (layers within the unroll budget).</summary>
-    public static long UnrolledMultiplyAdds(NetworkSpec spec)
+    public static long UnrolledMultiplyAdds(NetworkSpec spec, int unrollLimit)
     {
         long total = 0;
         for (int i = 0; i < spec.Layers.Count; i++)
         {
             long macs = (long)spec.FanIn(i) * spec.Layers[i].Units;
-            if (macs <= spec.UnrollLimit) total += macs;
+            if (macs <= unrollLimit) total += macs;
         }
         return total;
     }

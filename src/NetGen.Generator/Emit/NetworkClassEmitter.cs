@@ -156,7 +156,7 @@ internal static class NetworkClassEmitter
         {
             w.Line($"{Args}.CheckLength(input.Length, InputSize, nameof(input));");
             w.Line($"{Args}.CheckLength(output.Length, OutputSize, nameof(output));");
-            w.Line("ForwardKernel(_netgenParameters, input, output);");
+            w.Line("NetGenForwardKernel(_netgenParameters, input, output);");
         }
         w.Line();
         w.Line("/// <summary>Computes the outputs of a batch of samples. Allocates nothing; thread-safe.</summary>");
@@ -167,7 +167,7 @@ internal static class NetworkClassEmitter
         {
             w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);");
             w.Line($"{ReadOnlySpan} p = _netgenParameters;");
-            w.Line("for (int i = 0; i < n; i++) ForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));");
+            w.Line("for (int i = 0; i < n; i++) NetGenForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));");
         }
     }
 
@@ -186,7 +186,7 @@ internal static class NetworkClassEmitter
             w.Line($"{Args}.CheckLength(target.Length, OutputSize, nameof(target));");
             w.Line($"{Args}.CheckLength(gradient.Length, ParameterCount, nameof(gradient));");
             w.Line("gradient.Clear();");
-            w.Line("return GradientKernel(_netgenParameters, input, target, gradient);");
+            w.Line("return NetGenGradientKernel(_netgenParameters, input, target, gradient);");
         }
         w.Line();
         w.Line("/// <summary>Computes the mean loss of a batch and overwrites <paramref name=\"gradient\"/> with its gradient. Allocates nothing.</summary>");
@@ -199,7 +199,7 @@ internal static class NetworkClassEmitter
         {
             w.Line($"{Args}.CheckLength(gradient.Length, ParameterCount, nameof(gradient));");
             w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);");
-            w.Line("return BatchGradient(inputs, targets, gradient, n);");
+            w.Line("return NetGenBatchGradient(inputs, targets, gradient, n);");
         }
         w.Line();
         w.Line("/// <summary>Does one optimizer step on one sample. Allocates nothing; not thread-safe.</summary>");
@@ -213,8 +213,8 @@ internal static class NetworkClassEmitter
             w.Line($"{Args}.CheckLength(target.Length, OutputSize, nameof(target));");
             w.Line($"{Span} gradient = _netgenGradient;");
             w.Line("gradient.Clear();");
-            w.Line("float loss = GradientKernel(_netgenParameters, input, target, gradient);");
-            w.Line("ApplyOptimizerStep();");
+            w.Line("float loss = NetGenGradientKernel(_netgenParameters, input, target, gradient);");
+            w.Line("NetGenApplyOptimizerStep();");
             w.Line("return loss;");
         }
         w.Line();
@@ -226,8 +226,8 @@ internal static class NetworkClassEmitter
         using (w.Block($"public float TrainBatch({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
         {
             w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);");
-            w.Line("float loss = BatchGradient(inputs, targets, _netgenGradient, n);");
-            w.Line("ApplyOptimizerStep();");
+            w.Line("float loss = NetGenBatchGradient(inputs, targets, _netgenGradient, n);");
+            w.Line("NetGenApplyOptimizerStep();");
             w.Line("return loss;");
         }
         w.Line();
@@ -241,23 +241,23 @@ internal static class NetworkClassEmitter
             w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);");
             w.Line($"{ReadOnlySpan} p = _netgenParameters;");
             w.Line("float total = 0f;");
-            w.Line("for (int i = 0; i < n; i++) total += LossKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize));");
+            w.Line("for (int i = 0; i < n; i++) total += NetGenLossKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize));");
             w.Line("return total / n;");
         }
         w.Line();
         w.Comment("Gradient of the batch's mean loss: per-sample gradients summed, then divided by n.");
-        using (w.Block($"private float BatchGradient({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} gradient, int n)"))
+        using (w.Block($"private float NetGenBatchGradient({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} gradient, int n)"))
         {
             w.Line("gradient.Clear();");
             w.Line($"{ReadOnlySpan} p = _netgenParameters;");
             w.Line("float total = 0f;");
-            w.Line("for (int i = 0; i < n; i++) total += GradientKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize), gradient);");
+            w.Line("for (int i = 0; i < n; i++) total += NetGenGradientKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize), gradient);");
             w.Line("for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;");
             w.Line("return total / n;");
         }
         w.Line();
         w.Comment("One optimizer step with the gradient in _netgenGradient, as " + (spec.Optimizer == OptimizerKind.Adam ? "torch.optim.Adam" : "torch.optim.SGD") + " does it.");
-        using (w.Block("private void ApplyOptimizerStep()"))
+        using (w.Block("private void NetGenApplyOptimizerStep()"))
         {
             w.Line("_netgenStep++;");
             if (spec.Optimizer == OptimizerKind.Adam)

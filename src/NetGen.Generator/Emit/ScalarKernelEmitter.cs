@@ -19,9 +19,9 @@ internal static class ScalarKernelEmitter
 
     public static string MethodName(KernelKind kind) => kind switch
     {
-        KernelKind.Forward => "ForwardKernel",
-        KernelKind.Loss => "LossKernel",
-        _ => "GradientKernel",
+        KernelKind.Forward => "NetGenForwardKernel",
+        KernelKind.Loss => "NetGenLossKernel",
+        _ => "NetGenGradientKernel",
     };
 
     public static void Emit(IndentedWriter w, KernelSchedule k, string summary)

@@ -53,7 +53,12 @@ internal static class NetworkLowering
             _ => LossFusion.MeanSquaredError(g, activations, targets),
         };
         g.Label(loss, "loss", "L");
-        g.Comment(loss, $"Loss: {spec.Loss} over {activations.Length} output(s), as PyTorch (reduction='mean' over outputs)");
+        g.Comment(loss, spec.Loss switch
+        {
+            LossKind.CrossEntropy => $"Loss: CrossEntropy over {activations.Length} classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)",
+            LossKind.BinaryCrossEntropy => $"Loss: BinaryCrossEntropy, mean over {activations.Length} output(s) (nn.BCELoss, logs clamped at −100)",
+            _ => $"Loss: MeanSquaredError, mean over {activations.Length} output(s) (nn.MSELoss)",
+        });
 
         token.ThrowIfCancellationRequested();
         var gradient = ReverseModeDifferentiator.Differentiate(g, loss);

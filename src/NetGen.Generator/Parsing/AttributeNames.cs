@@ -13,5 +13,12 @@ internal static class AttributeNames
         "InputSize", "OutputSize", "ParameterCount", "Parameters", "LearningRate",
         "Predict", "PredictBatch", "Gradient", "GradientBatch", "TrainStep", "TrainBatch", "Evaluate",
         "Save", "Load", "LayoutFingerprint",
+        // Private helpers and fields of the generated part.
+        "NetGenForwardKernel", "NetGenLossKernel", "NetGenGradientKernel", "NetGenBatchGradient", "NetGenApplyOptimizerStep",
+        "_netgenParameters", "_netgenGradient", "_netgenVelocity", "_netgenAdamM", "_netgenAdamV", "_netgenStep", "_netgenLearningRate",
     };
+
+    /// <summary>True for a generated name, including the numbered parts of a split kernel (<c>NetGenGradientKernelPart3</c>).</summary>
+    public static bool IsGenerated(string name)
+        => System.Array.IndexOf(GeneratedMembers, name) >= 0 || (name.StartsWith("NetGen", System.StringComparison.Ordinal) && name.Contains("KernelPart"));
 }

@@ -33,6 +33,7 @@ internal static class NetworkParser
         ReadContainingTypes(type, parsed, token);
         ReadAttributes(type, parsed, token);
         ReadDeclaredMembers(type, parsed);
+        ReadInheritedMembers(type, parsed);
         return parsed;
     }
 
@@ -53,7 +54,7 @@ internal static class NetworkParser
                     TypeKind.Interface => "interface",
                     _ => "class",
                 };
-            chain.Insert(0, new ContainingTypeSpec(keyword, outer.Name));
+            chain.Insert(0, new ContainingTypeSpec(keyword, Identifier(outer.Name)));
         }
         parsed.ContainingTypes.AddRange(chain);
     }
@@ -113,7 +114,7 @@ internal static class NetworkParser
         foreach (var member in type.GetMembers())
         {
             if (member.IsImplicitlyDeclared) continue;
-            bool clashes = Array.IndexOf(AttributeNames.GeneratedMembers, member.Name) >= 0;
+            bool clashes = AttributeNames.IsGenerated(member.Name);
             if (!clashes && member is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor)
             {
                 // The generator writes T() and T(int seed).
@@ -134,6 +135,25 @@ internal static class NetworkParser
         string path = tree?.FilePath ?? "";
         return path.Replace('\\', '/').Contains("NetGen.Generator/NetGen.Generator.NetworkGenerator/");
     }
+
+    /// <summary>Members of base classes that the generated members would hide (CS0108 in the generated file otherwise).</summary>
+    private static void ReadInheritedMembers(INamedTypeSymbol type, ParsedNetwork parsed)
+    {
+        for (var baseType = type.BaseType; baseType is not null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
+        {
+            foreach (var member in baseType.GetMembers())
+            {
+                if (member.IsImplicitlyDeclared || member.DeclaredAccessibility == Microsoft.CodeAnalysis.Accessibility.Private) continue;
+                if (member is IMethodSymbol { MethodKind: MethodKind.Constructor }) continue;
+                if (!AttributeNames.IsGenerated(member.Name)) continue;
+                parsed.DeclaredMembers.Add(new ParsedMember($"{member.Name} (inherited from {baseType.Name})", LocationInfo.From(type.Locations.FirstOrDefault())));
+            }
+        }
+    }
+
+    /// <summary>The name as a C# identifier: <c>@class</c> for a keyword.</summary>
+    public static string Identifier(string name)
+        => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) is SyntaxKind.RecordKeyword ? "@" + name : name;
 
     private static int? AsInt(object? value) => value switch
     {

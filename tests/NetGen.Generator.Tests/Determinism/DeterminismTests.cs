@@ -35,6 +35,11 @@ public sealed class DeterminismTests
     [InlineData("tr-TR")]
     public void OtherCulture_ProducesIdenticalBytes(string culture)
     {
+        if (culture != "ar-SA")
+        {
+            // The test only means something where the culture's data is real (not invariant globalization mode).
+            Assert.Equal(",", CultureInfo.GetCultureInfo(culture).NumberFormat.NumberDecimalSeparator);
+        }
         var invariant = WithCulture(CultureInfo.InvariantCulture, GeneratedBytes);
         var other = WithCulture(CultureInfo.GetCultureInfo(culture), GeneratedBytes);
 

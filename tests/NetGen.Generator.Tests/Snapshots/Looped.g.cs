@@ -96,7 +96,7 @@ namespace Samples
         {
             global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
             global::NetGen.Runtime.NetworkArguments.CheckLength(output.Length, OutputSize, nameof(output));
-            ForwardKernel(_netgenParameters, input, output);
+            NetGenForwardKernel(_netgenParameters, input, output);
         }
 
         /// <summary>Computes the outputs of a batch of samples. Allocates nothing; thread-safe.</summary>
@@ -107,7 +107,7 @@ namespace Samples
         {
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
-            for (int i = 0; i < n; i++) ForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));
+            for (int i = 0; i < n; i++) NetGenForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));
         }
 
         /// <summary>Computes the loss of one sample and overwrites <paramref name="gradient"/> with ∂L/∂θ. Allocates nothing.</summary>
@@ -122,7 +122,7 @@ namespace Samples
             global::NetGen.Runtime.NetworkArguments.CheckLength(target.Length, OutputSize, nameof(target));
             global::NetGen.Runtime.NetworkArguments.CheckLength(gradient.Length, ParameterCount, nameof(gradient));
             gradient.Clear();
-            return GradientKernel(_netgenParameters, input, target, gradient);
+            return NetGenGradientKernel(_netgenParameters, input, target, gradient);
         }
 
         /// <summary>Computes the mean loss of a batch and overwrites <paramref name="gradient"/> with its gradient. Allocates nothing.</summary>
@@ -135,7 +135,7 @@ namespace Samples
         {
             global::NetGen.Runtime.NetworkArguments.CheckLength(gradient.Length, ParameterCount, nameof(gradient));
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);
-            return BatchGradient(inputs, targets, gradient, n);
+            return NetGenBatchGradient(inputs, targets, gradient, n);
         }
 
         /// <summary>Does one optimizer step on one sample. Allocates nothing; not thread-safe.</summary>
@@ -149,8 +149,8 @@ namespace Samples
             global::NetGen.Runtime.NetworkArguments.CheckLength(target.Length, OutputSize, nameof(target));
             global::System.Span<float> gradient = _netgenGradient;
             gradient.Clear();
-            float loss = GradientKernel(_netgenParameters, input, target, gradient);
-            ApplyOptimizerStep();
+            float loss = NetGenGradientKernel(_netgenParameters, input, target, gradient);
+            NetGenApplyOptimizerStep();
             return loss;
         }
 
@@ -162,8 +162,8 @@ namespace Samples
         public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);
-            float loss = BatchGradient(inputs, targets, _netgenGradient, n);
-            ApplyOptimizerStep();
+            float loss = NetGenBatchGradient(inputs, targets, _netgenGradient, n);
+            NetGenApplyOptimizerStep();
             return loss;
         }
 
@@ -177,23 +177,23 @@ namespace Samples
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             float total = 0f;
-            for (int i = 0; i < n; i++) total += LossKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize));
+            for (int i = 0; i < n; i++) total += NetGenLossKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize));
             return total / n;
         }
 
         // Gradient of the batch's mean loss: per-sample gradients summed, then divided by n.
-        private float BatchGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n)
+        private float NetGenBatchGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n)
         {
             gradient.Clear();
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             float total = 0f;
-            for (int i = 0; i < n; i++) total += GradientKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize), gradient);
+            for (int i = 0; i < n; i++) total += NetGenGradientKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize), gradient);
             for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;
             return total / n;
         }
 
         // One optimizer step with the gradient in _netgenGradient, as torch.optim.Adam does it.
-        private void ApplyOptimizerStep()
+        private void NetGenApplyOptimizerStep()
         {
             _netgenStep++;
             global::NetGen.Runtime.OptimizerSteps.Adam(_netgenParameters, _netgenGradient, _netgenAdamM, _netgenAdamV, _netgenLearningRate, 0.85f, 0.995f, 1E-07f, _netgenStep);
@@ -224,7 +224,7 @@ namespace Samples
         }
 
         /// <summary>Forward pass of one sample: <c>y = f(x)</c> with parameters <c>p</c>.</summary>
-        private static void ForwardKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
+        private static void NetGenForwardKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
         {
             global::System.Span<float> s = stackalloc float[21];
             // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = W1·a0 + b1 as loops (48 multiply-adds, past the unroll budget)
@@ -306,7 +306,7 @@ namespace Samples
         }
 
         /// <summary>Loss of one sample <c>(x, t)</c>, without the gradient.</summary>
-        private static float LossKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t)
+        private static float NetGenLossKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t)
         {
             global::System.Span<float> s = stackalloc float[21];
             // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = W1·a0 + b1 as loops (48 multiply-adds, past the unroll budget)
@@ -376,15 +376,15 @@ namespace Samples
             lse3_sum += global::System.MathF.Exp(z3_1 - lse3_max);
             lse3_sum += global::System.MathF.Exp(z3_2 - lse3_max);
             float lse3 = lse3_max + global::System.MathF.Log(lse3_sum);
-            // Loss: CrossEntropy over 3 output(s), as PyTorch (reduction='mean' over outputs)
+            // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
             float loss = t[0] * (lse3 - z3_0) + t[1] * (lse3 - z3_1) + t[2] * (lse3 - z3_2);
             return loss;
         }
 
         /// <summary>Loss of one sample and its gradient: adds <c>∂L/∂p</c> to <c>g</c> (derived by reverse-mode differentiation of the forward graph).</summary>
-        private static float GradientKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t, global::System.Span<float> g)
+        private static float NetGenGradientKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t, global::System.Span<float> g)
         {
-            global::System.Span<float> s = stackalloc float[21];
+            global::System.Span<float> s = stackalloc float[42];
             // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = W1·a0 + b1 as loops (48 multiply-adds, past the unroll budget)
             for (int row = 0; row < 8; row++)
             {
@@ -410,20 +410,20 @@ namespace Samples
             float a1_6 = (s[6] > 0f ? s[6] : 0.01f * s[6]);
             // Layer 1: a1[7] = LeakyRelu(z1[7])
             float a1_7 = (s[7] > 0f ? s[7] : 0.01f * s[7]);
-            // Gather 8 values into s[13..20] for the loops that read them
-            s[13] = a1_0;
-            s[14] = a1_1;
-            s[15] = a1_2;
-            s[16] = a1_3;
-            s[17] = a1_4;
-            s[18] = a1_5;
-            s[19] = a1_6;
-            s[20] = a1_7;
+            // Gather 8 values into s[21..28] for the loops that read them
+            s[21] = a1_0;
+            s[22] = a1_1;
+            s[23] = a1_2;
+            s[24] = a1_3;
+            s[25] = a1_4;
+            s[26] = a1_5;
+            s[27] = a1_6;
+            s[28] = a1_7;
             // Layer 2: Dense(5, Tanh) ← layer 1: z2 = W2·a1 + b2 as loops (40 multiply-adds, past the unroll budget)
             for (int row = 0; row < 5; row++)
             {
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                global::System.ReadOnlySpan<float> inputs = s.Slice(13, 8);
+                global::System.ReadOnlySpan<float> inputs = s.Slice(21, 8);
                 float acc = p[96 + row];
                 for (int col = 0; col < weights.Length; col++) acc += weights[col] * inputs[col];
                 s[8 + row] = acc;
@@ -458,34 +458,125 @@ namespace Samples
             float a3_1 = global::System.MathF.Exp(z3_1 - lse3);
             // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
             float a3_2 = global::System.MathF.Exp(z3_2 - lse3);
-            // Loss: CrossEntropy over 3 output(s), as PyTorch (reduction='mean' over outputs)
+            // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
             float loss = t[0] * (lse3 - z3_0) + t[1] * (lse3 - z3_1) + t[2] * (lse3 - z3_2);
             // ∂L/∂logsumexp(z3) = t[0] + t[1] + t[2]   (3 paths summed)
             float dlse3 = t[0] + t[1] + t[2];
             // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] + t[2]·-1   (2 paths summed)
             float dz3_2 = dlse3 * a3_2 - t[2];
-            g[118] += dz3_2;   // ∂L/∂b3[2]
-            g[115] += dz3_2 * a2_4;   // ∂L/∂w3[2,4]
-            g[114] += dz3_2 * a2_3;   // ∂L/∂w3[2,3]
-            g[113] += dz3_2 * a2_2;   // ∂L/∂w3[2,2]
-            g[112] += dz3_2 * a2_1;   // ∂L/∂w3[2,1]
             g[111] += dz3_2 * a2_0;   // ∂L/∂w3[2,0]
+            g[112] += dz3_2 * a2_1;   // ∂L/∂w3[2,1]
+            g[113] += dz3_2 * a2_2;   // ∂L/∂w3[2,2]
+            g[114] += dz3_2 * a2_3;   // ∂L/∂w3[2,3]
+            g[115] += dz3_2 * a2_4;   // ∂L/∂w3[2,4]
+            g[118] += dz3_2;   // ∂L/∂b3[2]
             // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] + t[1]·-1   (2 paths summed)
             float dz3_1 = dlse3 * a3_1 - t[1];
-            g[117] += dz3_1;   // ∂L/∂b3[1]
-            g[110] += dz3_1 * a2_4;   // ∂L/∂w3[1,4]
-            g[109] += dz3_1 * a2_3;   // ∂L/∂w3[1,3]
-            g[108] += dz3_1 * a2_2;   // ∂L/∂w3[1,2]
-            g[107] += dz3_1 * a2_1;   // ∂L/∂w3[1,1]
             g[106] += dz3_1 * a2_0;   // ∂L/∂w3[1,0]
+            g[107] += dz3_1 * a2_1;   // ∂L/∂w3[1,1]
+            g[108] += dz3_1 * a2_2;   // ∂L/∂w3[1,2]
+            g[109] += dz3_1 * a2_3;   // ∂L/∂w3[1,3]
+            g[110] += dz3_1 * a2_4;   // ∂L/∂w3[1,4]
+            g[117] += dz3_1;   // ∂L/∂b3[1]
             // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] + t[0]·-1   (2 paths summed)
             float dz3_0 = dlse3 * a3_0 - t[0];
-            g[116] += dz3_0;   // ∂L/∂b3[0]
-            g[105] += dz3_0 * a2_4;   // ∂L/∂w3[0,4]
-            g[104] += dz3_0 * a2_3;   // ∂L/∂w3[0,3]
-            g[103] += dz3_0 * a2_2;   // ∂L/∂w3[0,2]
-            g[102] += dz3_0 * a2_1;   // ∂L/∂w3[0,1]
             g[101] += dz3_0 * a2_0;   // ∂L/∂w3[0,0]
+            g[102] += dz3_0 * a2_1;   // ∂L/∂w3[0,1]
+            g[103] += dz3_0 * a2_2;   // ∂L/∂w3[0,2]
+            g[104] += dz3_0 * a2_3;   // ∂L/∂w3[0,3]
+            g[105] += dz3_0 * a2_4;   // ∂L/∂w3[0,4]
+            g[116] += dz3_0;   // ∂L/∂b3[0]
+            // ∂L/∂a2[4] = ∂L/∂z3[0]·w3[0,4] + ∂L/∂z3[1]·w3[1,4] + ∂L/∂z3[2]·w3[2,4]   (3 paths summed)
+            float da2_4 = dz3_0 * p[105] + dz3_1 * p[110] + dz3_2 * p[115];
+            // ∂L/∂z2[4] = ∂L/∂a2[4]·(1 − a2[4]²)   (1 path)
+            float dz2_4 = da2_4 * (1f - a2_4 * a2_4);
+            g[100] += dz2_4;   // ∂L/∂b2[4]
+            // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
+            float da2_3 = dz3_0 * p[104] + dz3_1 * p[109] + dz3_2 * p[114];
+            // ∂L/∂z2[3] = ∂L/∂a2[3]·(1 − a2[3]²)   (1 path)
+            float dz2_3 = da2_3 * (1f - a2_3 * a2_3);
+            g[99] += dz2_3;   // ∂L/∂b2[3]
+            // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
+            float da2_2 = dz3_0 * p[103] + dz3_1 * p[108] + dz3_2 * p[113];
+            // ∂L/∂z2[2] = ∂L/∂a2[2]·(1 − a2[2]²)   (1 path)
+            float dz2_2 = da2_2 * (1f - a2_2 * a2_2);
+            g[98] += dz2_2;   // ∂L/∂b2[2]
+            // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
+            float da2_1 = dz3_0 * p[102] + dz3_1 * p[107] + dz3_2 * p[112];
+            // ∂L/∂z2[1] = ∂L/∂a2[1]·(1 − a2[1]²)   (1 path)
+            float dz2_1 = da2_1 * (1f - a2_1 * a2_1);
+            g[97] += dz2_1;   // ∂L/∂b2[1]
+            // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
+            float da2_0 = dz3_0 * p[101] + dz3_1 * p[106] + dz3_2 * p[111];
+            // ∂L/∂z2[0] = ∂L/∂a2[0]·(1 − a2[0]²)   (1 path)
+            float dz2_0 = da2_0 * (1f - a2_0 * a2_0);
+            // Gather 5 values into s[29..33] for the loops that read them
+            s[29] = dz2_0;
+            s[30] = dz2_1;
+            s[31] = dz2_2;
+            s[32] = dz2_3;
+            s[33] = dz2_4;
+            g[96] += dz2_0;   // ∂L/∂b2[0]
+            // ∂L/∂W[row, col] = δ[row]·a[col] for the 5×8 weights at p[56..]
+            for (int row = 0; row < 5; row++)
+            {
+                float delta = s[29 + row];
+                global::System.Span<float> gradients = g.Slice(56 + row * 8, 8);
+                global::System.ReadOnlySpan<float> inputs = s.Slice(21, 8);
+                for (int col = 0; col < gradients.Length; col++) gradients[col] += delta * inputs[col];
+            }
+            // ∂L/∂a = Wᵀ·δ for the 8 inputs of the looped layer (every path through its 5 neurons summed)
+            {
+                global::System.Span<float> adjoint = s.Slice(13, 8);
+                adjoint.Clear();
+                for (int row = 0; row < 5; row++)
+                {
+                    float delta = s[29 + row];
+                    global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
+                    for (int col = 0; col < weights.Length; col++) adjoint[col] += weights[col] * delta;
+                }
+            }
+            // ∂L/∂z1[7] = (Wᵀ·δ)[7]·(z1[7] > 0 ? 1 : 0.01)   (1 path)
+            float dz1_7 = s[20] * (s[7] > 0f ? 1f : 0.01f);
+            g[55] += dz1_7;   // ∂L/∂b1[7]
+            // ∂L/∂z1[6] = (Wᵀ·δ)[6]·(z1[6] > 0 ? 1 : 0.01)   (1 path)
+            float dz1_6 = s[19] * (s[6] > 0f ? 1f : 0.01f);
+            g[54] += dz1_6;   // ∂L/∂b1[6]
+            // ∂L/∂z1[5] = (Wᵀ·δ)[5]·(z1[5] > 0 ? 1 : 0.01)   (1 path)
+            float dz1_5 = s[18] * (s[5] > 0f ? 1f : 0.01f);
+            g[53] += dz1_5;   // ∂L/∂b1[5]
+            // ∂L/∂z1[4] = (Wᵀ·δ)[4]·(z1[4] > 0 ? 1 : 0.01)   (1 path)
+            float dz1_4 = s[17] * (s[4] > 0f ? 1f : 0.01f);
+            g[52] += dz1_4;   // ∂L/∂b1[4]
+            // ∂L/∂z1[3] = (Wᵀ·δ)[3]·(z1[3] > 0 ? 1 : 0.01)   (1 path)
+            float dz1_3 = s[16] * (s[3] > 0f ? 1f : 0.01f);
+            g[51] += dz1_3;   // ∂L/∂b1[3]
+            // ∂L/∂z1[2] = (Wᵀ·δ)[2]·(z1[2] > 0 ? 1 : 0.01)   (1 path)
+            float dz1_2 = s[15] * (s[2] > 0f ? 1f : 0.01f);
+            g[50] += dz1_2;   // ∂L/∂b1[2]
+            // ∂L/∂z1[1] = (Wᵀ·δ)[1]·(z1[1] > 0 ? 1 : 0.01)   (1 path)
+            float dz1_1 = s[14] * (s[1] > 0f ? 1f : 0.01f);
+            g[49] += dz1_1;   // ∂L/∂b1[1]
+            // ∂L/∂z1[0] = (Wᵀ·δ)[0]·(z1[0] > 0 ? 1 : 0.01)   (1 path)
+            float dz1_0 = s[13] * (s[0] > 0f ? 1f : 0.01f);
+            // Gather 8 values into s[34..41] for the loops that read them
+            s[34] = dz1_0;
+            s[35] = dz1_1;
+            s[36] = dz1_2;
+            s[37] = dz1_3;
+            s[38] = dz1_4;
+            s[39] = dz1_5;
+            s[40] = dz1_6;
+            s[41] = dz1_7;
+            g[48] += dz1_0;   // ∂L/∂b1[0]
+            // ∂L/∂W[row, col] = δ[row]·a[col] for the 8×6 weights at p[0..]
+            for (int row = 0; row < 8; row++)
+            {
+                float delta = s[34 + row];
+                global::System.Span<float> gradients = g.Slice(0 + row * 6, 6);
+                global::System.ReadOnlySpan<float> inputs = x;
+                for (int col = 0; col < gradients.Length; col++) gradients[col] += delta * inputs[col];
+            }
             return loss;
         }
     }

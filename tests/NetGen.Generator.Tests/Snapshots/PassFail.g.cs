@@ -93,7 +93,7 @@ namespace PassFailSample
         {
             global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
             global::NetGen.Runtime.NetworkArguments.CheckLength(output.Length, OutputSize, nameof(output));
-            ForwardKernel(_netgenParameters, input, output);
+            NetGenForwardKernel(_netgenParameters, input, output);
         }
 
         /// <summary>Computes the outputs of a batch of samples. Allocates nothing; thread-safe.</summary>
@@ -104,7 +104,7 @@ namespace PassFailSample
         {
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
-            for (int i = 0; i < n; i++) ForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));
+            for (int i = 0; i < n; i++) NetGenForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));
         }
 
         /// <summary>Computes the loss of one sample and overwrites <paramref name="gradient"/> with ∂L/∂θ. Allocates nothing.</summary>
@@ -119,7 +119,7 @@ namespace PassFailSample
             global::NetGen.Runtime.NetworkArguments.CheckLength(target.Length, OutputSize, nameof(target));
             global::NetGen.Runtime.NetworkArguments.CheckLength(gradient.Length, ParameterCount, nameof(gradient));
             gradient.Clear();
-            return GradientKernel(_netgenParameters, input, target, gradient);
+            return NetGenGradientKernel(_netgenParameters, input, target, gradient);
         }
 
         /// <summary>Computes the mean loss of a batch and overwrites <paramref name="gradient"/> with its gradient. Allocates nothing.</summary>
@@ -132,7 +132,7 @@ namespace PassFailSample
         {
             global::NetGen.Runtime.NetworkArguments.CheckLength(gradient.Length, ParameterCount, nameof(gradient));
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);
-            return BatchGradient(inputs, targets, gradient, n);
+            return NetGenBatchGradient(inputs, targets, gradient, n);
         }
 
         /// <summary>Does one optimizer step on one sample. Allocates nothing; not thread-safe.</summary>
@@ -146,8 +146,8 @@ namespace PassFailSample
             global::NetGen.Runtime.NetworkArguments.CheckLength(target.Length, OutputSize, nameof(target));
             global::System.Span<float> gradient = _netgenGradient;
             gradient.Clear();
-            float loss = GradientKernel(_netgenParameters, input, target, gradient);
-            ApplyOptimizerStep();
+            float loss = NetGenGradientKernel(_netgenParameters, input, target, gradient);
+            NetGenApplyOptimizerStep();
             return loss;
         }
 
@@ -159,8 +159,8 @@ namespace PassFailSample
         public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);
-            float loss = BatchGradient(inputs, targets, _netgenGradient, n);
-            ApplyOptimizerStep();
+            float loss = NetGenBatchGradient(inputs, targets, _netgenGradient, n);
+            NetGenApplyOptimizerStep();
             return loss;
         }
 
@@ -174,23 +174,23 @@ namespace PassFailSample
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             float total = 0f;
-            for (int i = 0; i < n; i++) total += LossKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize));
+            for (int i = 0; i < n; i++) total += NetGenLossKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize));
             return total / n;
         }
 
         // Gradient of the batch's mean loss: per-sample gradients summed, then divided by n.
-        private float BatchGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n)
+        private float NetGenBatchGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n)
         {
             gradient.Clear();
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             float total = 0f;
-            for (int i = 0; i < n; i++) total += GradientKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize), gradient);
+            for (int i = 0; i < n; i++) total += NetGenGradientKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize), gradient);
             for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;
             return total / n;
         }
 
         // One optimizer step with the gradient in _netgenGradient, as torch.optim.SGD does it.
-        private void ApplyOptimizerStep()
+        private void NetGenApplyOptimizerStep()
         {
             _netgenStep++;
             global::NetGen.Runtime.OptimizerSteps.Sgd(_netgenParameters, _netgenGradient, _netgenLearningRate);
@@ -221,7 +221,7 @@ namespace PassFailSample
         }
 
         /// <summary>Forward pass of one sample: <c>y = f(x)</c> with parameters <c>p</c>.</summary>
-        private static void ForwardKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
+        private static void NetGenForwardKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
             float z1_0 = p[3] + p[0] * x[0] + p[1] * x[1] + p[2] * x[2];
@@ -235,7 +235,7 @@ namespace PassFailSample
         }
 
         /// <summary>Loss of one sample <c>(x, t)</c>, without the gradient.</summary>
-        private static float LossKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t)
+        private static float NetGenLossKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t)
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
             float z1_0 = p[3] + p[0] * x[0] + p[1] * x[1] + p[2] * x[2];
@@ -247,13 +247,13 @@ namespace PassFailSample
             float a2_0 = 1f / (1f + global::System.MathF.Exp(-z2_0));
             // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
             float e_0 = a2_0 - t[0];
-            // Loss: MeanSquaredError over 1 output(s), as PyTorch (reduction='mean' over outputs)
+            // Loss: MeanSquaredError, mean over 1 output(s) (nn.MSELoss)
             float loss = e_0 * e_0;
             return loss;
         }
 
         /// <summary>Loss of one sample and its gradient: adds <c>∂L/∂p</c> to <c>g</c> (derived by reverse-mode differentiation of the forward graph).</summary>
-        private static float GradientKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t, global::System.Span<float> g)
+        private static float NetGenGradientKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t, global::System.Span<float> g)
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
             float z1_0 = p[3] + p[0] * x[0] + p[1] * x[1] + p[2] * x[2];
@@ -265,22 +265,22 @@ namespace PassFailSample
             float a2_0 = 1f / (1f + global::System.MathF.Exp(-z2_0));
             // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
             float e_0 = a2_0 - t[0];
-            // Loss: MeanSquaredError over 1 output(s), as PyTorch (reduction='mean' over outputs)
+            // Loss: MeanSquaredError, mean over 1 output(s) (nn.MSELoss)
             float loss = e_0 * e_0;
             // ∂L/∂e[0] = 2·e[0]   (1 path)
             float de_0 = 2f * e_0;
             // ∂L/∂z2[0] = ∂L/∂e[0]·a2[0]·(1 − a2[0])   (1 path)
             float dz2_0 = de_0 * (a2_0 * (1f - a2_0));
-            g[5] += dz2_0;   // ∂L/∂b2[0]
             g[4] += dz2_0 * a1_0;   // ∂L/∂w2[0,0]
+            g[5] += dz2_0;   // ∂L/∂b2[0]
             // ∂L/∂a1[0] = ∂L/∂z2[0]·w2[0,0]   (1 path)
             float da1_0 = dz2_0 * p[4];
             // ∂L/∂z1[0] = ∂L/∂a1[0]·a1[0]·(1 − a1[0])   (1 path)
             float dz1_0 = da1_0 * (a1_0 * (1f - a1_0));
-            g[3] += dz1_0;   // ∂L/∂b1[0]
-            g[2] += dz1_0 * x[2];   // ∂L/∂w1[0,2]
-            g[1] += dz1_0 * x[1];   // ∂L/∂w1[0,1]
             g[0] += dz1_0 * x[0];   // ∂L/∂w1[0,0]
+            g[1] += dz1_0 * x[1];   // ∂L/∂w1[0,1]
+            g[2] += dz1_0 * x[2];   // ∂L/∂w1[0,2]
+            g[3] += dz1_0;   // ∂L/∂b1[0]
             return loss;
         }
     }

@@ -96,7 +96,7 @@ namespace Samples
         {
             global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
             global::NetGen.Runtime.NetworkArguments.CheckLength(output.Length, OutputSize, nameof(output));
-            ForwardKernel(_netgenParameters, input, output);
+            NetGenForwardKernel(_netgenParameters, input, output);
         }
 
         /// <summary>Computes the outputs of a batch of samples. Allocates nothing; thread-safe.</summary>
@@ -107,7 +107,7 @@ namespace Samples
         {
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
-            for (int i = 0; i < n; i++) ForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));
+            for (int i = 0; i < n; i++) NetGenForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));
         }
 
         /// <summary>Computes the loss of one sample and overwrites <paramref name="gradient"/> with ∂L/∂θ. Allocates nothing.</summary>
@@ -122,7 +122,7 @@ namespace Samples
             global::NetGen.Runtime.NetworkArguments.CheckLength(target.Length, OutputSize, nameof(target));
             global::NetGen.Runtime.NetworkArguments.CheckLength(gradient.Length, ParameterCount, nameof(gradient));
             gradient.Clear();
-            return GradientKernel(_netgenParameters, input, target, gradient);
+            return NetGenGradientKernel(_netgenParameters, input, target, gradient);
         }
 
         /// <summary>Computes the mean loss of a batch and overwrites <paramref name="gradient"/> with its gradient. Allocates nothing.</summary>
@@ -135,7 +135,7 @@ namespace Samples
         {
             global::NetGen.Runtime.NetworkArguments.CheckLength(gradient.Length, ParameterCount, nameof(gradient));
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);
-            return BatchGradient(inputs, targets, gradient, n);
+            return NetGenBatchGradient(inputs, targets, gradient, n);
         }
 
         /// <summary>Does one optimizer step on one sample. Allocates nothing; not thread-safe.</summary>
@@ -149,8 +149,8 @@ namespace Samples
             global::NetGen.Runtime.NetworkArguments.CheckLength(target.Length, OutputSize, nameof(target));
             global::System.Span<float> gradient = _netgenGradient;
             gradient.Clear();
-            float loss = GradientKernel(_netgenParameters, input, target, gradient);
-            ApplyOptimizerStep();
+            float loss = NetGenGradientKernel(_netgenParameters, input, target, gradient);
+            NetGenApplyOptimizerStep();
             return loss;
         }
 
@@ -162,8 +162,8 @@ namespace Samples
         public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);
-            float loss = BatchGradient(inputs, targets, _netgenGradient, n);
-            ApplyOptimizerStep();
+            float loss = NetGenBatchGradient(inputs, targets, _netgenGradient, n);
+            NetGenApplyOptimizerStep();
             return loss;
         }
 
@@ -177,23 +177,23 @@ namespace Samples
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             float total = 0f;
-            for (int i = 0; i < n; i++) total += LossKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize));
+            for (int i = 0; i < n; i++) total += NetGenLossKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize));
             return total / n;
         }
 
         // Gradient of the batch's mean loss: per-sample gradients summed, then divided by n.
-        private float BatchGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n)
+        private float NetGenBatchGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n)
         {
             gradient.Clear();
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             float total = 0f;
-            for (int i = 0; i < n; i++) total += GradientKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize), gradient);
+            for (int i = 0; i < n; i++) total += NetGenGradientKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize), gradient);
             for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;
             return total / n;
         }
 
         // One optimizer step with the gradient in _netgenGradient, as torch.optim.Adam does it.
-        private void ApplyOptimizerStep()
+        private void NetGenApplyOptimizerStep()
         {
             _netgenStep++;
             global::NetGen.Runtime.OptimizerSteps.Adam(_netgenParameters, _netgenGradient, _netgenAdamM, _netgenAdamV, _netgenLearningRate, 0.9f, 0.999f, 1E-08f, _netgenStep);
@@ -224,7 +224,7 @@ namespace Samples
         }
 
         /// <summary>Forward pass of one sample: <c>y = f(x)</c> with parameters <c>p</c>.</summary>
-        private static void ForwardKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
+        private static void NetGenForwardKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
         {
             // Layer 1: Dense(5, Tanh) ← Input(4), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
             float z1_0 = p[20] + p[0] * x[0] + p[1] * x[1] + p[2] * x[2] + p[3] * x[3];
@@ -288,7 +288,7 @@ namespace Samples
         }
 
         /// <summary>Loss of one sample <c>(x, t)</c>, without the gradient.</summary>
-        private static float LossKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t)
+        private static float NetGenLossKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t)
         {
             // Layer 1: Dense(5, Tanh) ← Input(4), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
             float z1_0 = p[20] + p[0] * x[0] + p[1] * x[1] + p[2] * x[2] + p[3] * x[3];
@@ -340,13 +340,13 @@ namespace Samples
             lse3_sum += global::System.MathF.Exp(z3_1 - lse3_max);
             lse3_sum += global::System.MathF.Exp(z3_2 - lse3_max);
             float lse3 = lse3_max + global::System.MathF.Log(lse3_sum);
-            // Loss: CrossEntropy over 3 output(s), as PyTorch (reduction='mean' over outputs)
+            // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
             float loss = t[0] * (lse3 - z3_0) + t[1] * (lse3 - z3_1) + t[2] * (lse3 - z3_2);
             return loss;
         }
 
         /// <summary>Loss of one sample and its gradient: adds <c>∂L/∂p</c> to <c>g</c> (derived by reverse-mode differentiation of the forward graph).</summary>
-        private static float GradientKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t, global::System.Span<float> g)
+        private static float NetGenGradientKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t, global::System.Span<float> g)
         {
             // Layer 1: Dense(5, Tanh) ← Input(4), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
             float z1_0 = p[20] + p[0] * x[0] + p[1] * x[1] + p[2] * x[2] + p[3] * x[3];
@@ -404,116 +404,116 @@ namespace Samples
             float a3_1 = global::System.MathF.Exp(z3_1 - lse3);
             // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
             float a3_2 = global::System.MathF.Exp(z3_2 - lse3);
-            // Loss: CrossEntropy over 3 output(s), as PyTorch (reduction='mean' over outputs)
+            // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
             float loss = t[0] * (lse3 - z3_0) + t[1] * (lse3 - z3_1) + t[2] * (lse3 - z3_2);
             // ∂L/∂logsumexp(z3) = t[0] + t[1] + t[2]   (3 paths summed)
             float dlse3 = t[0] + t[1] + t[2];
             // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] + t[2]·-1   (2 paths summed)
             float dz3_2 = dlse3 * a3_2 - t[2];
-            g[63] += dz3_2;   // ∂L/∂b3[2]
-            g[60] += dz3_2 * a2_3;   // ∂L/∂w3[2,3]
-            g[59] += dz3_2 * a2_2;   // ∂L/∂w3[2,2]
-            g[58] += dz3_2 * a2_1;   // ∂L/∂w3[2,1]
             g[57] += dz3_2 * a2_0;   // ∂L/∂w3[2,0]
+            g[58] += dz3_2 * a2_1;   // ∂L/∂w3[2,1]
+            g[59] += dz3_2 * a2_2;   // ∂L/∂w3[2,2]
+            g[60] += dz3_2 * a2_3;   // ∂L/∂w3[2,3]
+            g[63] += dz3_2;   // ∂L/∂b3[2]
             // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] + t[1]·-1   (2 paths summed)
             float dz3_1 = dlse3 * a3_1 - t[1];
-            g[62] += dz3_1;   // ∂L/∂b3[1]
-            g[56] += dz3_1 * a2_3;   // ∂L/∂w3[1,3]
-            g[55] += dz3_1 * a2_2;   // ∂L/∂w3[1,2]
-            g[54] += dz3_1 * a2_1;   // ∂L/∂w3[1,1]
             g[53] += dz3_1 * a2_0;   // ∂L/∂w3[1,0]
+            g[54] += dz3_1 * a2_1;   // ∂L/∂w3[1,1]
+            g[55] += dz3_1 * a2_2;   // ∂L/∂w3[1,2]
+            g[56] += dz3_1 * a2_3;   // ∂L/∂w3[1,3]
+            g[62] += dz3_1;   // ∂L/∂b3[1]
             // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] + t[0]·-1   (2 paths summed)
             float dz3_0 = dlse3 * a3_0 - t[0];
-            g[61] += dz3_0;   // ∂L/∂b3[0]
-            g[52] += dz3_0 * a2_3;   // ∂L/∂w3[0,3]
-            g[51] += dz3_0 * a2_2;   // ∂L/∂w3[0,2]
-            g[50] += dz3_0 * a2_1;   // ∂L/∂w3[0,1]
             g[49] += dz3_0 * a2_0;   // ∂L/∂w3[0,0]
+            g[50] += dz3_0 * a2_1;   // ∂L/∂w3[0,1]
+            g[51] += dz3_0 * a2_2;   // ∂L/∂w3[0,2]
+            g[52] += dz3_0 * a2_3;   // ∂L/∂w3[0,3]
+            g[61] += dz3_0;   // ∂L/∂b3[0]
             // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
             float da2_3 = dz3_0 * p[52] + dz3_1 * p[56] + dz3_2 * p[60];
             // ∂L/∂z2[3] = ∂L/∂a2[3]·[z2[3] > 0]   (1 path)
             float dz2_3 = da2_3 * (z2_3 > 0f ? 1f : 0f);
+            g[40] += dz2_3 * a1_0;   // ∂L/∂w2[3,0]
+            g[41] += dz2_3 * a1_1;   // ∂L/∂w2[3,1]
+            g[42] += dz2_3 * a1_2;   // ∂L/∂w2[3,2]
+            g[43] += dz2_3 * a1_3;   // ∂L/∂w2[3,3]
+            g[44] += dz2_3 * a1_4;   // ∂L/∂w2[3,4]
             g[48] += dz2_3;   // ∂L/∂b2[3]
             // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
             float da2_2 = dz3_0 * p[51] + dz3_1 * p[55] + dz3_2 * p[59];
             // ∂L/∂z2[2] = ∂L/∂a2[2]·[z2[2] > 0]   (1 path)
             float dz2_2 = da2_2 * (z2_2 > 0f ? 1f : 0f);
+            g[35] += dz2_2 * a1_0;   // ∂L/∂w2[2,0]
+            g[36] += dz2_2 * a1_1;   // ∂L/∂w2[2,1]
+            g[37] += dz2_2 * a1_2;   // ∂L/∂w2[2,2]
+            g[38] += dz2_2 * a1_3;   // ∂L/∂w2[2,3]
+            g[39] += dz2_2 * a1_4;   // ∂L/∂w2[2,4]
             g[47] += dz2_2;   // ∂L/∂b2[2]
             // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
             float da2_1 = dz3_0 * p[50] + dz3_1 * p[54] + dz3_2 * p[58];
             // ∂L/∂z2[1] = ∂L/∂a2[1]·[z2[1] > 0]   (1 path)
             float dz2_1 = da2_1 * (z2_1 > 0f ? 1f : 0f);
+            g[30] += dz2_1 * a1_0;   // ∂L/∂w2[1,0]
+            g[31] += dz2_1 * a1_1;   // ∂L/∂w2[1,1]
+            g[32] += dz2_1 * a1_2;   // ∂L/∂w2[1,2]
+            g[33] += dz2_1 * a1_3;   // ∂L/∂w2[1,3]
+            g[34] += dz2_1 * a1_4;   // ∂L/∂w2[1,4]
             g[46] += dz2_1;   // ∂L/∂b2[1]
             // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
             float da2_0 = dz3_0 * p[49] + dz3_1 * p[53] + dz3_2 * p[57];
             // ∂L/∂z2[0] = ∂L/∂a2[0]·[z2[0] > 0]   (1 path)
             float dz2_0 = da2_0 * (z2_0 > 0f ? 1f : 0f);
-            g[45] += dz2_0;   // ∂L/∂b2[0]
-            g[44] += dz2_3 * a1_4;   // ∂L/∂w2[3,4]
-            g[43] += dz2_3 * a1_3;   // ∂L/∂w2[3,3]
-            g[42] += dz2_3 * a1_2;   // ∂L/∂w2[3,2]
-            g[41] += dz2_3 * a1_1;   // ∂L/∂w2[3,1]
-            g[40] += dz2_3 * a1_0;   // ∂L/∂w2[3,0]
-            g[39] += dz2_2 * a1_4;   // ∂L/∂w2[2,4]
-            g[38] += dz2_2 * a1_3;   // ∂L/∂w2[2,3]
-            g[37] += dz2_2 * a1_2;   // ∂L/∂w2[2,2]
-            g[36] += dz2_2 * a1_1;   // ∂L/∂w2[2,1]
-            g[35] += dz2_2 * a1_0;   // ∂L/∂w2[2,0]
-            g[34] += dz2_1 * a1_4;   // ∂L/∂w2[1,4]
-            g[33] += dz2_1 * a1_3;   // ∂L/∂w2[1,3]
-            g[32] += dz2_1 * a1_2;   // ∂L/∂w2[1,2]
-            g[31] += dz2_1 * a1_1;   // ∂L/∂w2[1,1]
-            g[30] += dz2_1 * a1_0;   // ∂L/∂w2[1,0]
-            g[29] += dz2_0 * a1_4;   // ∂L/∂w2[0,4]
-            g[28] += dz2_0 * a1_3;   // ∂L/∂w2[0,3]
-            g[27] += dz2_0 * a1_2;   // ∂L/∂w2[0,2]
-            g[26] += dz2_0 * a1_1;   // ∂L/∂w2[0,1]
             g[25] += dz2_0 * a1_0;   // ∂L/∂w2[0,0]
+            g[26] += dz2_0 * a1_1;   // ∂L/∂w2[0,1]
+            g[27] += dz2_0 * a1_2;   // ∂L/∂w2[0,2]
+            g[28] += dz2_0 * a1_3;   // ∂L/∂w2[0,3]
+            g[29] += dz2_0 * a1_4;   // ∂L/∂w2[0,4]
+            g[45] += dz2_0;   // ∂L/∂b2[0]
             // ∂L/∂a1[4] = ∂L/∂z2[0]·w2[0,4] + ∂L/∂z2[1]·w2[1,4] + ∂L/∂z2[2]·w2[2,4] + ∂L/∂z2[3]·w2[3,4]   (4 paths summed)
             float da1_4 = dz2_0 * p[29] + dz2_1 * p[34] + dz2_2 * p[39] + dz2_3 * p[44];
             // ∂L/∂z1[4] = ∂L/∂a1[4]·(1 − a1[4]²)   (1 path)
             float dz1_4 = da1_4 * (1f - a1_4 * a1_4);
+            g[16] += dz1_4 * x[0];   // ∂L/∂w1[4,0]
+            g[17] += dz1_4 * x[1];   // ∂L/∂w1[4,1]
+            g[18] += dz1_4 * x[2];   // ∂L/∂w1[4,2]
+            g[19] += dz1_4 * x[3];   // ∂L/∂w1[4,3]
             g[24] += dz1_4;   // ∂L/∂b1[4]
             // ∂L/∂a1[3] = ∂L/∂z2[0]·w2[0,3] + ∂L/∂z2[1]·w2[1,3] + ∂L/∂z2[2]·w2[2,3] + ∂L/∂z2[3]·w2[3,3]   (4 paths summed)
             float da1_3 = dz2_0 * p[28] + dz2_1 * p[33] + dz2_2 * p[38] + dz2_3 * p[43];
             // ∂L/∂z1[3] = ∂L/∂a1[3]·(1 − a1[3]²)   (1 path)
             float dz1_3 = da1_3 * (1f - a1_3 * a1_3);
+            g[12] += dz1_3 * x[0];   // ∂L/∂w1[3,0]
+            g[13] += dz1_3 * x[1];   // ∂L/∂w1[3,1]
+            g[14] += dz1_3 * x[2];   // ∂L/∂w1[3,2]
+            g[15] += dz1_3 * x[3];   // ∂L/∂w1[3,3]
             g[23] += dz1_3;   // ∂L/∂b1[3]
             // ∂L/∂a1[2] = ∂L/∂z2[0]·w2[0,2] + ∂L/∂z2[1]·w2[1,2] + ∂L/∂z2[2]·w2[2,2] + ∂L/∂z2[3]·w2[3,2]   (4 paths summed)
             float da1_2 = dz2_0 * p[27] + dz2_1 * p[32] + dz2_2 * p[37] + dz2_3 * p[42];
             // ∂L/∂z1[2] = ∂L/∂a1[2]·(1 − a1[2]²)   (1 path)
             float dz1_2 = da1_2 * (1f - a1_2 * a1_2);
+            g[8] += dz1_2 * x[0];   // ∂L/∂w1[2,0]
+            g[9] += dz1_2 * x[1];   // ∂L/∂w1[2,1]
+            g[10] += dz1_2 * x[2];   // ∂L/∂w1[2,2]
+            g[11] += dz1_2 * x[3];   // ∂L/∂w1[2,3]
             g[22] += dz1_2;   // ∂L/∂b1[2]
             // ∂L/∂a1[1] = ∂L/∂z2[0]·w2[0,1] + ∂L/∂z2[1]·w2[1,1] + ∂L/∂z2[2]·w2[2,1] + ∂L/∂z2[3]·w2[3,1]   (4 paths summed)
             float da1_1 = dz2_0 * p[26] + dz2_1 * p[31] + dz2_2 * p[36] + dz2_3 * p[41];
             // ∂L/∂z1[1] = ∂L/∂a1[1]·(1 − a1[1]²)   (1 path)
             float dz1_1 = da1_1 * (1f - a1_1 * a1_1);
+            g[4] += dz1_1 * x[0];   // ∂L/∂w1[1,0]
+            g[5] += dz1_1 * x[1];   // ∂L/∂w1[1,1]
+            g[6] += dz1_1 * x[2];   // ∂L/∂w1[1,2]
+            g[7] += dz1_1 * x[3];   // ∂L/∂w1[1,3]
             g[21] += dz1_1;   // ∂L/∂b1[1]
             // ∂L/∂a1[0] = ∂L/∂z2[0]·w2[0,0] + ∂L/∂z2[1]·w2[1,0] + ∂L/∂z2[2]·w2[2,0] + ∂L/∂z2[3]·w2[3,0]   (4 paths summed)
             float da1_0 = dz2_0 * p[25] + dz2_1 * p[30] + dz2_2 * p[35] + dz2_3 * p[40];
             // ∂L/∂z1[0] = ∂L/∂a1[0]·(1 − a1[0]²)   (1 path)
             float dz1_0 = da1_0 * (1f - a1_0 * a1_0);
-            g[20] += dz1_0;   // ∂L/∂b1[0]
-            g[19] += dz1_4 * x[3];   // ∂L/∂w1[4,3]
-            g[18] += dz1_4 * x[2];   // ∂L/∂w1[4,2]
-            g[17] += dz1_4 * x[1];   // ∂L/∂w1[4,1]
-            g[16] += dz1_4 * x[0];   // ∂L/∂w1[4,0]
-            g[15] += dz1_3 * x[3];   // ∂L/∂w1[3,3]
-            g[14] += dz1_3 * x[2];   // ∂L/∂w1[3,2]
-            g[13] += dz1_3 * x[1];   // ∂L/∂w1[3,1]
-            g[12] += dz1_3 * x[0];   // ∂L/∂w1[3,0]
-            g[11] += dz1_2 * x[3];   // ∂L/∂w1[2,3]
-            g[10] += dz1_2 * x[2];   // ∂L/∂w1[2,2]
-            g[9] += dz1_2 * x[1];   // ∂L/∂w1[2,1]
-            g[8] += dz1_2 * x[0];   // ∂L/∂w1[2,0]
-            g[7] += dz1_1 * x[3];   // ∂L/∂w1[1,3]
-            g[6] += dz1_1 * x[2];   // ∂L/∂w1[1,2]
-            g[5] += dz1_1 * x[1];   // ∂L/∂w1[1,1]
-            g[4] += dz1_1 * x[0];   // ∂L/∂w1[1,0]
-            g[3] += dz1_0 * x[3];   // ∂L/∂w1[0,3]
-            g[2] += dz1_0 * x[2];   // ∂L/∂w1[0,2]
-            g[1] += dz1_0 * x[1];   // ∂L/∂w1[0,1]
             g[0] += dz1_0 * x[0];   // ∂L/∂w1[0,0]
+            g[1] += dz1_0 * x[1];   // ∂L/∂w1[0,1]
+            g[2] += dz1_0 * x[2];   // ∂L/∂w1[0,2]
+            g[3] += dz1_0 * x[3];   // ∂L/∂w1[0,3]
+            g[20] += dz1_0;   // ∂L/∂b1[0]
             return loss;
         }
     }

@@ -13,9 +13,13 @@ public static class NumericAssert
 {
     /// <summary>Asserts max_i |actual_i − expected_i| ≤ tolerance · max(floor, max_i |expected_i|).</summary>
     public static void Close(IReadOnlyList<double> expected, ReadOnlySpan<float> actual, double tolerance, string what, double floor = 1e-3)
+        => Close(expected, actual.ToDoubles(), tolerance, what, floor);
+
+    /// <summary>Asserts max_i |actual_i − expected_i| ≤ tolerance · max(floor, max_i |expected_i|).</summary>
+    public static void Close(IReadOnlyList<double> expected, IReadOnlyList<double> actual, double tolerance, string what, double floor = 1e-3)
     {
-        if (actual.Length != expected.Count)
-            throw new XunitException($"{what}: length {actual.Length}, expected {expected.Count}");
+        if (actual.Count != expected.Count)
+            throw new XunitException($"{what}: length {actual.Count}, expected {expected.Count}");
         double scale = floor;
         for (int i = 0; i < expected.Count; i++) scale = Math.Max(scale, Math.Abs(expected[i]));
         double worst = 0;

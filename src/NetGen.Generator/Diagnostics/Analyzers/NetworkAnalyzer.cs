@@ -53,13 +53,22 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         {
             foreach (var name in new[] { AttributeNames.Input, AttributeNames.Dense })
             {
-                foreach (var info in OrphanLayerAttributes.Check(type, name, context.CancellationToken)) context.ReportDiagnostic(info.ToDiagnostic());
+                foreach (var info in OrphanLayerAttributes.Check(type, name, context.CancellationToken)) context.ReportDiagnostic(InSource(info, context.Compilation));
             }
             return;
         }
 
         var parsed = NetworkParser.Parse(type, context.CancellationToken);
         var (_, errors, notes) = NetworkValidator.Validate(parsed);
-        foreach (var info in errors.Concat(notes)) context.ReportDiagnostic(info.ToDiagnostic());
+        foreach (var info in errors.Concat(notes)) context.ReportDiagnostic(InSource(info, context.Compilation));
+    }
+
+    /// <summary>The diagnostic at a location inside its syntax tree (not an external file), so suppressions apply to it.</summary>
+    private static Diagnostic InSource(Model.DiagnosticInfo info, Compilation compilation)
+    {
+        var tree = info.Location is null ? null : compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == info.Location.FilePath);
+        if (tree is null || info.Location!.Span.End > tree.Length) return info.ToDiagnostic();
+        var args = info.Arguments.Select(a => (object)a).ToArray();
+        return Diagnostic.Create(info.Descriptor, Location.Create(tree, info.Location.Span), args);
     }
 }

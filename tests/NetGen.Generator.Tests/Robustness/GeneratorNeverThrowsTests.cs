@@ -1,0 +1,188 @@
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using NetGen.Generator.Tests.Driving;
+using Xunit;
+
+namespace NetGen.Generator.Tests.Robustness;
+
+/// <summary>
+/// Malformed, half-typed and invalid sources never make the generator throw (no exception, no CS8785, no NG0099);
+/// invalid layouts get their NG diagnostic, at a source location, and no generated file.
+/// </summary>
+public sealed class GeneratorNeverThrowsTests
+{
+    private const string Tail = "\n[Input(2)]\n[Dense(1, Activation.Sigmoid)]\npublic partial class N { }";
+    private const string Mse = "[Network(Loss.MeanSquaredError)]";
+
+    private static readonly Dictionary<string, MalformedSourceCase> Cases = new()
+    {
+        // The compiler's own errors: half-typed attributes and wrong argument types.
+        ["InputWithoutArgument"] = MalformedSourceCase.CompilerRejects(Mse + "\n[Input()]\n[Dense(1)]\npublic partial class N { }"),
+        ["DenseWithString"] = MalformedSourceCase.CompilerRejects(Mse + "\n[Input(2)]\n[Dense(\"x\")]\npublic partial class N { }"),
+        ["DenseWithIntActivation"] = MalformedSourceCase.CompilerRejects(Mse + "\n[Input(2)]\n[Dense(3, 42)]\npublic partial class N { }"),
+        ["NetworkWithoutLoss"] = MalformedSourceCase.CompilerRejects("[Network]" + Tail),
+        ["NetworkLossDot"] = MalformedSourceCase.CompilerRejects("[Network(Loss.)]" + Tail),
+        ["NetworkLossWrongType"] = MalformedSourceCase.CompilerRejects("[Network(3.5)]" + Tail),
+        ["UnfinishedDense"] = new(new[] { "using NetGen;\nnamespace Samples\n{\n" + Mse + "\n[Input(2)]\n[Dense(3, Activation." }, new string[0], Generates: false, CompilerError: true),
+        ["UnfinishedNamedArgument"] = MalformedSourceCase.CompilerRejects("[Network(Loss.MeanSquaredError, LearningRate = )]" + Tail),
+        ["LearningRateDouble"] = new(new[] { MalformedSourceCase.Wrap("[Network(Loss.MeanSquaredError, LearningRate = 0.1)]" + Tail) }, new string[0], Generates: null, CompilerError: true),
+        ["SeedString"] = MalformedSourceCase.CompilerRejects("[Network(Loss.MeanSquaredError, Seed = \"x\")]" + Tail),
+        ["UnknownNamedArgument"] = new(new[] { MalformedSourceCase.Wrap("[Network(Loss.MeanSquaredError, Dropout = 0.5f)]" + Tail) }, new string[0], Generates: null, CompilerError: true),
+        ["MissingClassBody"] = new(new[] { MalformedSourceCase.Wrap(Mse + "\n[Input(2)]\n[Dense(1)]\npublic partial class N") }, new string[0], Generates: true, CompilerError: true),
+        ["MissingClassName"] = MalformedSourceCase.CompilerRejects(Mse + "\n[Input(2)]\n[Dense(1)]\npublic partial class { }"),
+        ["NetworkTwice"] = MalformedSourceCase.CompilerRejects(Mse + "\n[Network(Loss.CrossEntropy)]" + Tail),
+
+        // Type shapes NetGen does not support.
+        // (The attributes target classes only, so the compiler also reports CS0592 on a struct.)
+        ["Struct"] = new(new[] { MalformedSourceCase.Wrap(Mse + "\n[Input(2)]\n[Dense(1)]\npublic partial struct N { }") }, new[] { "NG0002" }, Generates: false, CompilerError: true),
+        ["Record"] = MalformedSourceCase.Invalid(Mse + "\n[Input(2)]\n[Dense(1)]\npublic partial record N { }", "NG0002"),
+        ["RecordStruct"] = new(new[] { MalformedSourceCase.Wrap(Mse + "\n[Input(2)]\n[Dense(1)]\npublic partial record struct N { }") }, new[] { "NG0002" }, Generates: false, CompilerError: true),
+        ["Interface"] = new(new[] { MalformedSourceCase.Wrap(Mse + "\n[Input(2)]\n[Dense(1)]\npublic partial interface N { }") }, new[] { "NG0002" }, Generates: false, CompilerError: true),
+        ["StaticClass"] = MalformedSourceCase.Invalid(Mse + "\n[Input(2)]\n[Dense(1)]\npublic static partial class N { }", "NG0002"),
+        ["AbstractClass"] = MalformedSourceCase.Invalid(Mse + "\n[Input(2)]\n[Dense(1)]\npublic abstract partial class N { }", "NG0002"),
+        ["GenericClass"] = MalformedSourceCase.Invalid(Mse + "\n[Input(2)]\n[Dense(1)]\npublic partial class N<T> { }", "NG0002"),
+        ["NestedInGenericType"] = MalformedSourceCase.Invalid("public partial class Outer<T>\n{\n" + Mse + Tail + "\n}", "NG0002"),
+        ["NotPartial"] = MalformedSourceCase.Invalid(Mse + "\n[Input(2)]\n[Dense(1)]\npublic class N { }", "NG0001"),
+        ["NestedInNonPartialType"] = MalformedSourceCase.Invalid("public class Outer\n{\n" + Mse + Tail + "\n}", "NG0017"),
+        ["SplitOverTwoFiles"] = new(
+            new[]
+            {
+                MalformedSourceCase.Wrap(Mse + "\n[Input(2)]\npublic partial class N { }"),
+                MalformedSourceCase.Wrap("[Dense(1)]\npublic partial class N { }"),
+            },
+            new[] { "NG0014" }, Generates: false),
+
+        // Layout rules.
+        ["NoInput"] = MalformedSourceCase.Invalid(Mse + "\n[Dense(1)]\npublic partial class N { }", "NG0003"),
+        ["InputTwice"] = MalformedSourceCase.Invalid(Mse + "\n[Input(2)]\n[Input(3)]\n[Dense(1)]\npublic partial class N { }", "NG0004"),
+        ["NoDense"] = MalformedSourceCase.Invalid(Mse + "\n[Input(2)]\npublic partial class N { }", "NG0005"),
+        ["NoAttributesButNetwork"] = MalformedSourceCase.Invalid(Mse + "\npublic partial class N { }", "NG0003", "NG0005"),
+        ["NegativeInput"] = MalformedSourceCase.Invalid(Mse + "\n[Input(-2)]\n[Dense(1)]\npublic partial class N { }", "NG0006"),
+        ["NegativeDense"] = MalformedSourceCase.Invalid(Mse + "\n[Input(2)]\n[Dense(-1)]\npublic partial class N { }", "NG0006"),
+        ["ZeroDense"] = MalformedSourceCase.Invalid(Mse + "\n[Input(2)]\n[Dense(0)]\npublic partial class N { }", "NG0006"),
+        ["MinValueInput"] = MalformedSourceCase.Invalid(Mse + "\n[Input(int.MinValue)]\n[Dense(1)]\npublic partial class N { }", "NG0006"),
+        ["SoftmaxNotLast"] = MalformedSourceCase.Invalid(Mse + "\n[Input(2)]\n[Dense(3, Activation.Softmax)]\n[Dense(1)]\npublic partial class N { }", "NG0007"),
+        ["SoftmaxOneUnit"] = MalformedSourceCase.Invalid("[Network(Loss.CrossEntropy)]\n[Input(2)]\n[Dense(1, Activation.Softmax)]\npublic partial class N { }", "NG0008"),
+        ["BinaryCrossEntropyWithoutSigmoid"] = MalformedSourceCase.Invalid("[Network(Loss.BinaryCrossEntropy)]\n[Input(2)]\n[Dense(1, Activation.Tanh)]\npublic partial class N { }", "NG0009"),
+        ["CrossEntropyWithoutSoftmax"] = MalformedSourceCase.Invalid("[Network(Loss.CrossEntropy)]\n[Input(2)]\n[Dense(3, Activation.Relu)]\npublic partial class N { }", "NG0009"),
+        ["UnknownActivation"] = MalformedSourceCase.Invalid(Mse + "\n[Input(2)]\n[Dense(3, (Activation)42)]\npublic partial class N { }", "NG0012"),
+        ["UnknownLoss"] = MalformedSourceCase.Invalid("[Network((Loss)9)]" + Tail, "NG0012"),
+        ["UnknownOptimizer"] = MalformedSourceCase.Invalid("[Network(Loss.MeanSquaredError, Optimizer = (Optimizer)5)]" + Tail, "NG0012"),
+        ["HugeSizes"] = MalformedSourceCase.Invalid(Mse + "\n[Input(100000)]\n[Dense(100000)]\npublic partial class N { }", "NG0018"),
+        ["IntMaxValueDense"] = MalformedSourceCase.Invalid(Mse + "\n[Input(2)]\n[Dense(int.MaxValue)]\npublic partial class N { }", "NG0018"),
+        ["TooManyParameters"] = MalformedSourceCase.Invalid(Mse + "\n[Input(16384)]\n[Dense(16384)]\n[Dense(16384)]\npublic partial class N { }", "NG0013"),
+
+        // Hyper-parameters.
+        ["LearningRateNaN"] = MalformedSourceCase.Invalid("[Network(Loss.MeanSquaredError, LearningRate = float.NaN)]" + Tail, "NG0011"),
+        ["LearningRateNegative"] = MalformedSourceCase.Invalid("[Network(Loss.MeanSquaredError, LearningRate = -0.1f)]" + Tail, "NG0011"),
+        ["LearningRateZero"] = MalformedSourceCase.Invalid("[Network(Loss.MeanSquaredError, LearningRate = 0f)]" + Tail, "NG0011"),
+        ["LearningRateInfinite"] = MalformedSourceCase.Invalid("[Network(Loss.MeanSquaredError, LearningRate = float.PositiveInfinity)]" + Tail, "NG0011"),
+        ["MomentumOne"] = MalformedSourceCase.Invalid("[Network(Loss.MeanSquaredError, Momentum = 1f)]" + Tail, "NG0011"),
+        ["MomentumNegative"] = MalformedSourceCase.Invalid("[Network(Loss.MeanSquaredError, Momentum = -0.5f)]" + Tail, "NG0011"),
+        ["Beta1One"] = MalformedSourceCase.Invalid("[Network(Loss.MeanSquaredError, Optimizer = Optimizer.Adam, Beta1 = 1f)]" + Tail, "NG0011"),
+        ["Beta2NaN"] = MalformedSourceCase.Invalid("[Network(Loss.MeanSquaredError, Optimizer = Optimizer.Adam, Beta2 = float.NaN)]" + Tail, "NG0011"),
+        ["EpsilonZero"] = MalformedSourceCase.Invalid("[Network(Loss.MeanSquaredError, Optimizer = Optimizer.Adam, Epsilon = 0f)]" + Tail, "NG0011"),
+        ["UnrollLimitNegative"] = MalformedSourceCase.Invalid("[Network(Loss.MeanSquaredError, UnrollLimit = -1)]" + Tail, "NG0011"),
+        ["UnrollLimitIntMax"] = MalformedSourceCase.Invalid("[Network(Loss.MeanSquaredError, UnrollLimit = int.MaxValue)]" + Tail, "NG0011"),
+
+        // Clashes with generated members.
+        ["UserDeclaresPredict"] = MalformedSourceCase.Invalid(Mse + "\n[Input(2)]\n[Dense(1)]\npublic partial class N { public void Predict() { } }", "NG0015"),
+        ["UserDeclaresParameters"] = MalformedSourceCase.Invalid(Mse + "\n[Input(2)]\n[Dense(1)]\npublic partial class N { public float[] Parameters = new float[1]; }", "NG0015"),
+        ["UserDeclaresConstructor"] = MalformedSourceCase.Invalid(Mse + "\n[Input(2)]\n[Dense(1)]\npublic partial class N { public N() { } }", "NG0015"),
+        ["UserDeclaresSeedConstructor"] = MalformedSourceCase.Invalid(Mse + "\n[Input(2)]\n[Dense(1)]\npublic partial class N { public N(int seed) { } }", "NG0015"),
+
+        // Attributes that only look like NetGen's.
+        ["OtherNamespaceAttributes"] = new(
+            new[]
+            {
+                "namespace Other\n{\n    public sealed class NetworkAttribute : System.Attribute { public NetworkAttribute(int loss) { } }\n"
+                + "    public sealed class InputAttribute : System.Attribute { public InputAttribute(int size) { } }\n"
+                + "    public sealed class DenseAttribute : System.Attribute { public DenseAttribute(int units) { } }\n"
+                + "    [Network(0)]\n    [Input(2)]\n    [Dense(1)]\n    public partial class N { }\n}\n",
+            },
+            new string[0], Generates: false),
+        ["OtherNamespaceNetworkWithNetGenLayers"] = new(
+            new[]
+            {
+                "using NetGen;\nnamespace Other\n{\n    public sealed class NetworkAttribute : System.Attribute { public NetworkAttribute(int loss) { } }\n"
+                + "    [Network(0)]\n    [Input(2)]\n    [Dense(1)]\n    public partial class N { }\n}\n",
+            },
+            new[] { "NG0019" }, Generates: false),
+        ["LayersWithoutNetwork"] = MalformedSourceCase.Invalid("[Input(2)]\n[Dense(1)]\npublic partial class N { }", "NG0019"),
+
+        // Valid layouts at the edges.
+        // Warnings and infos (NG0010, NG0016) come from the analyzer only; the generator reports errors.
+        ["MeanSquaredErrorAfterSoftmax"] = MalformedSourceCase.Valid(Mse + "\n[Input(2)]\n[Dense(3, Activation.Softmax)]\npublic partial class N { }"),
+        ["UnrollLimitZero"] = MalformedSourceCase.Valid("[Network(Loss.MeanSquaredError, UnrollLimit = 0)]" + Tail),
+        ["DenseBeforeInput"] = MalformedSourceCase.Valid(Mse + "\n[Dense(1)]\n[Input(2)]\npublic partial class N { }"),
+        ["SeedMinValue"] = MalformedSourceCase.Valid("[Network(Loss.MeanSquaredError, Seed = int.MinValue)]" + Tail),
+        ["TinyLearningRate"] = MalformedSourceCase.Valid("[Network(Loss.MeanSquaredError, LearningRate = float.Epsilon)]" + Tail),
+        ["NonAsciiName"] = MalformedSourceCase.Valid(Mse + "\n[Input(2)]\n[Dense(1)]\npublic partial class Réseau { }"),
+        ["AttributesOnOnePartOnly"] = new(
+            new[]
+            {
+                MalformedSourceCase.Wrap(Mse + Tail),
+                MalformedSourceCase.Wrap("public partial class N { public int Epochs; }"),
+            },
+            new string[0], Generates: true),
+        ["ManyLayers"] = MalformedSourceCase.Valid(Mse + "\n[Input(2)]\n" + string.Concat(Enumerable.Repeat("[Dense(2, Activation.Tanh)]\n", 200)) + "public partial class N { }"),
+    };
+
+    public static TheoryData<string> CaseNames() => new(Cases.Keys);
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void NeverThrows_AndReportsTheExpectedDiagnostics(string name)
+    {
+        var test = Cases[name];
+
+        var outcome = GeneratorHarness.Run(test.Sources);
+
+        Assert.Null(outcome.Result.Exception);
+        Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Id == "CS8785");
+        Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Id == "NG0099");
+        foreach (string id in test.ExpectedIds)
+        {
+            Assert.True(outcome.NgIds.Contains(id), $"Expected {id}; the generator reported [{string.Join(", ", outcome.NgIds)}]");
+        }
+        foreach (var diagnostic in outcome.GeneratorDiagnostics.Where(d => d.Id.StartsWith("NG", System.StringComparison.Ordinal)))
+        {
+            // Generator diagnostics carry a file and line span (an external-file location, since no tree is kept).
+            var span = diagnostic.Location.GetLineSpan();
+            Assert.True(span.IsValid && span.Path.Length > 0, $"{diagnostic.Id} has no location: {diagnostic}");
+        }
+
+        bool hasErrors = outcome.GeneratorDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+        if (test.Generates == true)
+        {
+            Assert.False(hasErrors, "A valid layout got errors: " + string.Join("; ", outcome.GeneratorDiagnostics));
+            Assert.Single(outcome.Sources);
+        }
+        else if (test.Generates == false)
+        {
+            Assert.Empty(outcome.Sources);
+        }
+
+        bool compilerErrors = outcome.Input.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(test.CompilerError, compilerErrors);
+    }
+
+    [Fact]
+    public void HugeLayouts_AreRejectedWithinACoupleOfSeconds()
+    {
+        GeneratorHarness.Run(MalformedSourceCase.Wrap(Mse + Tail)); // warm up Roslyn and the generator
+
+        var watch = Stopwatch.StartNew();
+        var tooWide = GeneratorHarness.Run(MalformedSourceCase.Wrap(Mse + "\n[Input(100000)]\n[Dense(100000)]\n[Dense(100000)]\npublic partial class N { }"));
+        var tooMany = GeneratorHarness.Run(MalformedSourceCase.Wrap(Mse + "\n[Input(16384)]\n[Dense(16384)]\n[Dense(16384)]\n[Dense(16384)]\npublic partial class N { }"));
+        watch.Stop();
+
+        Assert.Contains("NG0018", tooWide.NgIds);
+        Assert.Contains("NG0013", tooMany.NgIds);
+        Assert.Empty(tooWide.Sources);
+        Assert.Empty(tooMany.Sources);
+        Assert.True(watch.Elapsed.TotalSeconds < 2, $"Rejecting huge layouts took {watch.Elapsed.TotalSeconds:F2} s");
+    }
+}
