@@ -25,6 +25,7 @@ internal static class ChainRuleText
         if (consumerAdjoint < 0) return Format(graph, local, 0);
         string head = Format(graph, consumerAdjoint, 0);
         if (graph[local].IsConstant(1f)) return head;
+        if (graph[local].IsConstant(-1f)) return "−" + head;
         if (graph[consumerAdjoint].IsConstant(1f)) return Format(graph, local, 1);
         return head + "·" + Format(graph, local, 1, parenthesizeSums: true);
     }

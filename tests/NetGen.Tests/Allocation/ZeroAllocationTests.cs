@@ -14,7 +14,7 @@ public sealed class ZeroAllocationTests
         { nameof(CeAdam), 10_000 },
         { nameof(MseAdamCustom), 10_000 },
         { nameof(Deep64), 100 },
-        { nameof(Mnist784), 50 },
+        { nameof(Mnist784), 100 },
     };
 
     [Theory]

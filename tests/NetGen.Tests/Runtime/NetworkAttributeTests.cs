@@ -15,7 +15,7 @@ public sealed class NetworkAttributeTests
         Assert.Equal(1e-8f, attribute.Epsilon);
         Assert.Equal(0, attribute.Seed);
         Assert.Equal(NetworkAttribute.DefaultUnrollLimit, attribute.UnrollLimit);
-        Assert.Equal(4096, NetworkAttribute.DefaultUnrollLimit);
+        Assert.Equal(1024, NetworkAttribute.DefaultUnrollLimit);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System;
 using NetGen.Tests.Networks;
+using Xunit.Abstractions;
 
 namespace NetGen.Tests.Training;
 
@@ -9,11 +10,16 @@ public sealed class ConvergenceTests
     private static readonly float[] XorInputs = { 0, 0, 0, 1, 1, 0, 1, 1 };
     private static readonly float[] XorTargets = { 0, 1, 1, 0 };
 
+    private readonly ITestOutputHelper _output;
+
+    public ConvergenceTests(ITestOutputHelper output) => _output = output;
+
     [Fact]
     public void Xor_WithTanhHidden_ReachesMseBelow001()
     {
         var net = new XorTanh();
         int epochs = TrainXor(net, maxEpochs: 5000);
+        _output.WriteLine($"XOR (tanh): MSE < 0.01 after {epochs + 1} epochs");
         Assert.True(epochs < 5000, $"XOR (tanh) did not reach MSE < 0.01 in 5000 epochs: {net.Evaluate(XorInputs, XorTargets)}");
         AssertSolvesXor(net);
     }
@@ -23,6 +29,7 @@ public sealed class ConvergenceTests
     {
         var net = new XorSigmoid();
         int epochs = TrainXor(net, maxEpochs: 20000);
+        _output.WriteLine($"XOR (sigmoid): MSE < 0.01 after {epochs + 1} epochs");
         Assert.True(epochs < 20000, $"XOR (sigmoid) did not reach MSE < 0.01 in 20000 epochs: {net.Evaluate(XorInputs, XorTargets)}");
         AssertSolvesXor(net);
     }
@@ -43,6 +50,7 @@ public sealed class ConvergenceTests
         float initial = net.Evaluate(x, y);
         for (int epoch = 0; epoch < 3000; epoch++) net.TrainBatch(x, y);
         float final = net.Evaluate(x, y);
+        _output.WriteLine($"sine regression: MSE {initial} → {final}");
         Assert.True(final < 1e-3f, $"sine regression: MSE {final} (started at {initial}), expected < 1e-3");
     }
 
@@ -78,7 +86,7 @@ public sealed class ConvergenceTests
     /// Points of [−2, 2]² labelled by whether they lie inside the circle of radius 1.6 (about half of them do),
     /// one-hot targets; mini-batches of 20.
     /// </summary>
-    private static void AssertLearnsTheRing(INetwork net, int epochs)
+    private void AssertLearnsTheRing(INetwork net, int epochs)
     {
         const int n = 200, batch = 20;
         var random = new Random(2024);
@@ -103,6 +111,7 @@ public sealed class ConvergenceTests
             net.Predict(x.AsSpan(2 * i, 2), y);
             if ((y[0] > y[1]) == (t[2 * i] == 1)) correct++;
         }
+        _output.WriteLine($"ring: cross-entropy {initial} → {final}, {correct}/{n} correct");
         Assert.True(final < 0.15f && final < initial / 4, $"ring: cross-entropy {final} (started at {initial})");
         Assert.True(correct >= 0.95 * n, $"ring: {correct}/{n} correct");
     }
