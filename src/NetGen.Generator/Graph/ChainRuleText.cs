@@ -13,9 +13,12 @@ internal static class ChainRuleText
     public static string Describe(ExpressionGraph graph, string target, IReadOnlyList<(int ConsumerAdjoint, int Local)> paths)
     {
         var shown = paths.Select(p => Path(graph, p.ConsumerAdjoint, p.Local)).ToList();
-        string body = shown.Count <= MaxShownPaths + 1
-            ? string.Join(" + ", shown)
-            : string.Join(" + ", shown.Take(MaxShownPaths)) + " + … + " + shown[shown.Count - 1];
+        var kept = shown.Count <= MaxShownPaths + 1 ? shown : shown.Take(MaxShownPaths).Concat(new[] { "…", shown[shown.Count - 1] }).ToList();
+        string body = kept[0];
+        for (int i = 1; i < kept.Count; i++)
+        {
+            body += kept[i].StartsWith("−", System.StringComparison.Ordinal) ? " − " + kept[i].Substring(1) : " + " + kept[i];
+        }
         string count = paths.Count == 1 ? "1 path" : paths.Count.ToString(CultureInfo.InvariantCulture) + " paths summed";
         return $"{target} = {body}   ({count})";
     }

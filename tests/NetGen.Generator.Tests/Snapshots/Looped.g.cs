@@ -462,7 +462,7 @@ namespace Samples
             float loss = t[0] * (lse3 - z3_0) + t[1] * (lse3 - z3_1) + t[2] * (lse3 - z3_2);
             // ∂L/∂logsumexp(z3) = t[0] + t[1] + t[2]   (3 paths summed)
             float dlse3 = t[0] + t[1] + t[2];
-            // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] + t[2]·-1   (2 paths summed)
+            // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] − t[2]   (2 paths summed)
             float dz3_2 = dlse3 * a3_2 - t[2];
             g[111] += dz3_2 * a2_0;   // ∂L/∂w3[2,0]
             g[112] += dz3_2 * a2_1;   // ∂L/∂w3[2,1]
@@ -470,7 +470,7 @@ namespace Samples
             g[114] += dz3_2 * a2_3;   // ∂L/∂w3[2,3]
             g[115] += dz3_2 * a2_4;   // ∂L/∂w3[2,4]
             g[118] += dz3_2;   // ∂L/∂b3[2]
-            // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] + t[1]·-1   (2 paths summed)
+            // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] − t[1]   (2 paths summed)
             float dz3_1 = dlse3 * a3_1 - t[1];
             g[106] += dz3_1 * a2_0;   // ∂L/∂w3[1,0]
             g[107] += dz3_1 * a2_1;   // ∂L/∂w3[1,1]
@@ -478,7 +478,7 @@ namespace Samples
             g[109] += dz3_1 * a2_3;   // ∂L/∂w3[1,3]
             g[110] += dz3_1 * a2_4;   // ∂L/∂w3[1,4]
             g[117] += dz3_1;   // ∂L/∂b3[1]
-            // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] + t[0]·-1   (2 paths summed)
+            // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] − t[0]   (2 paths summed)
             float dz3_0 = dlse3 * a3_0 - t[0];
             g[101] += dz3_0 * a2_0;   // ∂L/∂w3[0,0]
             g[102] += dz3_0 * a2_1;   // ∂L/∂w3[0,1]
