@@ -37,7 +37,7 @@ public sealed class FixLossActivationCodeFixProvider : CodeFixProvider
             if (dense is null || type is null || !AttributeSyntaxNames.Is(dense, "Dense")) continue;
             var network = type.AttributeLists.SelectMany(l => l.Attributes).FirstOrDefault(a => AttributeSyntaxNames.Is(a, "Network"));
             var lossArgument = network?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null);
-            var activationArgument = dense.ArgumentList?.Arguments.Count > 1 ? dense.ArgumentList.Arguments[1] : null;
+            var activationArgument = ActivationArgument(dense);
             string activation = activationArgument is null ? "Identity" : LastName(activationArgument.Expression);
             string loss = lossArgument is null ? "" : LastName(lossArgument.Expression);
 
@@ -82,6 +82,17 @@ public sealed class FixLossActivationCodeFixProvider : CodeFixProvider
                     diagnostic);
             }
         }
+    }
+
+    /// <summary>The <c>activation</c> argument of <c>[Dense]</c>: named <c>activation:</c>, else the second positional one.</summary>
+    private static AttributeArgumentSyntax? ActivationArgument(AttributeSyntax dense)
+    {
+        var arguments = dense.ArgumentList?.Arguments;
+        if (arguments is null) return null;
+        var named = arguments.Value.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "activation");
+        if (named is not null) return named;
+        var positional = arguments.Value.Where(a => a.NameColon is null && a.NameEquals is null).ToList();
+        return positional.Count > 1 ? positional[1] : null;
     }
 
     private static string LastName(ExpressionSyntax expression) => expression switch

@@ -56,7 +56,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         string hint = HintName(type);
         try
         {
-            var parsed = NetworkParser.Parse(type, token);
+            var parsed = NetworkParser.Parse(type, token, context.SemanticModel.Compilation);
             // Errors only: the analyzer reports the warnings and infos (at real source locations, so #pragma and
             // .editorconfig can silence them); errors are reported here too, so a build that never reaches the
             // analyzer still shows why nothing was generated.

@@ -18,6 +18,9 @@ internal static class NetworkLimits
     /// <summary>Straight-line multiply-adds past which layers are emitted as loops whatever UnrollLimit says (keeps the IDE responsive).</summary>
     public const long MaxUnrolledMultiplyAdds = 65536;
 
+    /// <summary>Widest input or output for which lane (SIMD) code is emitted (its buffers live on the stack).</summary>
+    public const int MaxSimdVectorWidth = 2048;
+
     /// <summary>Largest accepted parameter count.</summary>
     public const long MaxParameterCount = 100_000_000;
 }

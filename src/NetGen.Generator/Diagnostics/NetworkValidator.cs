@@ -110,7 +110,8 @@ internal static class NetworkValidator
         if (errors.Count > 0) return (null, errors, infos);
 
         var spec = new NetworkSpec(p.Namespace, NetworkParser.Identifier(p.ClassName), p.Accessibility, p.ContainingTypes.ToEquatableArray(), inputSize,
-            layers.ToEquatableArray(), loss, optimizer, lr, momentum, beta1, beta2, epsilon, seed, unrollLimit);
+            layers.ToEquatableArray(), loss, optimizer, lr, momentum, beta1, beta2, epsilon, seed, unrollLimit,
+            SimdWidths(p, inputSize, layers).ToEquatableArray());
         long parameters = spec.ParameterCountLong;
         if (parameters > NetworkLimits.MaxParameterCount)
         {
@@ -155,6 +156,13 @@ internal static class NetworkValidator
             limit = (int)largest - 1;
         }
         return limit;
+    }
+
+    /// <summary>The consumer's SIMD widths, unless the input or output is too wide for the stack buffers of the lane code.</summary>
+    private static List<int> SimdWidths(ParsedNetwork p, int inputSize, List<LayerSpec> layers)
+    {
+        bool fits = inputSize <= NetworkLimits.MaxSimdVectorWidth && layers[layers.Count - 1].Units <= NetworkLimits.MaxSimdVectorWidth;
+        return fits ? p.VectorWidths : new List<int>();
     }
 
     /// <summary>Multiply-adds written out as straight-line code (layers within the unroll budget).</summary>

@@ -28,10 +28,13 @@ internal sealed class KernelSchedule
     private readonly Dictionary<int, int> _spillSlots = new();
     private readonly Dictionary<int, string> _identifiers = new();
 
-    private KernelSchedule(ExpressionGraph graph, KernelKind kind)
+    private readonly double _costScale;
+
+    private KernelSchedule(ExpressionGraph graph, KernelKind kind, double costScale)
     {
         _graph = graph;
         Kind = kind;
+        _costScale = costScale;
         _materialized = new bool[graph.Count];
     }
 
@@ -46,10 +49,13 @@ internal sealed class KernelSchedule
     /// <summary>Length of the scratch span (macro regions, gathered vectors, spilled values).</summary>
     public int ScratchSize { get; private set; }
 
-    public static KernelSchedule Build(LoweredNetwork network, KernelKind kind)
+    /// <param name="network">The lowered, differentiated network.</param>
+    /// <param name="kind">Which kernel.</param>
+    /// <param name="costScale">IL bytes per estimated unit: 1 for scalar code, more for vector code (bigger loads and calls).</param>
+    public static KernelSchedule Build(LoweredNetwork network, KernelKind kind, double costScale = 1.0)
     {
         var graph = network.Graph;
-        var schedule = new KernelSchedule(graph, kind);
+        var schedule = new KernelSchedule(graph, kind, costScale);
         var roots = new List<Statement>();
         switch (kind)
         {
@@ -231,6 +237,7 @@ internal sealed class KernelSchedule
         foreach (var s in Statements)
         {
             var (c, l, b) = Cost(s);
+            c = (int)(c * _costScale);
             if (cost > 0 && (cost + c > MaxPartCost || locals + l > MaxPartLocals || branches + b > MaxPartBranches))
             {
                 part++;

@@ -47,6 +47,16 @@ internal static class NetworkClassEmitter
                 w.Line();
                 ScalarKernelEmitter.Emit(w, kernel, KernelSummary(kernel.Kind));
             }
+            LaneDriverEmitter.EmitDrivers(w, spec);
+            foreach (var width in LaneDriverEmitter.Widths(spec))
+            {
+                foreach (KernelKind kind in new[] { KernelKind.Forward, KernelKind.Loss, KernelKind.Gradient })
+                {
+                    token.ThrowIfCancellationRequested();
+                    w.Line();
+                    LaneKernelEmitter.Emit(w, KernelSchedule.Build(network, kind, costScale: 1.6), width);
+                }
+            }
         }
 
         for (int i = scopes.Count - 1; i >= 0; i--) scopes[i].Dispose();
@@ -87,6 +97,7 @@ internal static class NetworkClassEmitter
         w.Line($"private readonly float[] _netgenAdamM = {adam};");
         w.Line($"private readonly float[] _netgenAdamV = {adam};");
         w.Line("private long _netgenStep;");
+        if (spec.VectorWidths.Count > 0) w.Line("private float[]? _netgenLaneGradient;");
         w.Line($"private float _netgenLearningRate = {F(spec.LearningRate)};");
         w.Line();
         w.Line("/// <summary>");
@@ -166,8 +177,9 @@ internal static class NetworkClassEmitter
         using (w.Block($"public void PredictBatch({ReadOnlySpan} inputs, {Span} outputs)"))
         {
             w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);");
+            LaneDriverEmitter.Dispatch(w, spec, width => $"NetGenPredictBatch{width.Suffix}(inputs, outputs, n)");
             w.Line($"{ReadOnlySpan} p = _netgenParameters;");
-            w.Line("for (int i = 0; i < n; i++) NetGenForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));");
+            w.Line("for (int i = done; i < n; i++) NetGenForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));");
         }
     }
 
@@ -239,9 +251,10 @@ internal static class NetworkClassEmitter
         using (w.Block($"public float Evaluate({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
         {
             w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);");
-            w.Line($"{ReadOnlySpan} p = _netgenParameters;");
             w.Line("float total = 0f;");
-            w.Line("for (int i = 0; i < n; i++) total += NetGenLossKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize));");
+            LaneDriverEmitter.Dispatch(w, spec, width => $"NetGenEvaluate{width.Suffix}(inputs, targets, n, ref total)");
+            w.Line($"{ReadOnlySpan} p = _netgenParameters;");
+            w.Line("for (int i = done; i < n; i++) total += NetGenLossKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize));");
             w.Line("return total / n;");
         }
         w.Line();
@@ -249,9 +262,10 @@ internal static class NetworkClassEmitter
         using (w.Block($"private float NetGenBatchGradient({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} gradient, int n)"))
         {
             w.Line("gradient.Clear();");
-            w.Line($"{ReadOnlySpan} p = _netgenParameters;");
             w.Line("float total = 0f;");
-            w.Line("for (int i = 0; i < n; i++) total += NetGenGradientKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize), gradient);");
+            LaneDriverEmitter.Dispatch(w, spec, width => $"NetGenBatchGradient{width.Suffix}(inputs, targets, gradient, n, ref total)");
+            w.Line($"{ReadOnlySpan} p = _netgenParameters;");
+            w.Line("for (int i = done; i < n; i++) total += NetGenGradientKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize), gradient);");
             w.Line("for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;");
             w.Line("return total / n;");
         }

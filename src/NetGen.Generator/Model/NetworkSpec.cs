@@ -3,7 +3,8 @@ namespace NetGen.Generator.Model;
 /// <summary>
 /// Everything the emitters need to know about one <c>[Network]</c> class, as plain equatable values:
 /// no symbols, no syntax, no locations, so an edit elsewhere in the project leaves it equal and the
-/// generation step cached.
+/// generation step cached. <see cref="VectorWidths"/> lists the SIMD widths (128, 256, 512) the consumer's
+/// compilation can use (it references NetGen's net8.0 runtime with its vector math); empty means scalar code only.
 /// </summary>
 internal sealed record NetworkSpec(
     string? Namespace,
@@ -20,7 +21,8 @@ internal sealed record NetworkSpec(
     float Beta2,
     float Epsilon,
     int Seed,
-    int UnrollLimit)
+    int UnrollLimit,
+    EquatableArray<int> VectorWidths)
 {
     /// <summary>Units of the last layer.</summary>
     public int OutputSize => Layers[Layers.Count - 1].Units;

@@ -20,5 +20,7 @@ internal static class AttributeNames
 
     /// <summary>True for a generated name, including the numbered parts of a split kernel (<c>NetGenGradientKernelPart3</c>).</summary>
     public static bool IsGenerated(string name)
-        => System.Array.IndexOf(GeneratedMembers, name) >= 0 || (name.StartsWith("NetGen", System.StringComparison.Ordinal) && name.Contains("KernelPart"));
+        => System.Array.IndexOf(GeneratedMembers, name) >= 0
+            || (name.StartsWith("NetGen", System.StringComparison.Ordinal) && (name.Contains("KernelPart") || name.Contains("Lanes")))
+            || name == "_netgenLaneGradient";
 }

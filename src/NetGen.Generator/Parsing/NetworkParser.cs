@@ -12,7 +12,7 @@ namespace NetGen.Generator.Parsing;
 /// <summary>Reads a <c>[Network]</c> class symbol into a <see cref="ParsedNetwork"/>. Never throws on half-typed code.</summary>
 internal static class NetworkParser
 {
-    public static ParsedNetwork Parse(INamedTypeSymbol type, CancellationToken token)
+    public static ParsedNetwork Parse(INamedTypeSymbol type, CancellationToken token, Compilation? compilation = null)
     {
         var parsed = new ParsedNetwork
         {
@@ -34,6 +34,7 @@ internal static class NetworkParser
         ReadAttributes(type, parsed, token);
         ReadDeclaredMembers(type, parsed);
         ReadInheritedMembers(type, parsed);
+        if (compilation is not null) ReadVectorWidths(compilation, parsed);
         return parsed;
     }
 
@@ -134,6 +135,18 @@ internal static class NetworkParser
     {
         string path = tree?.FilePath ?? "";
         return path.Replace('\\', '/').Contains("NetGen.Generator/NetGen.Generator.NetworkGenerator/");
+    }
+
+    /// <summary>
+    /// SIMD code needs NetGen's vector math (in the runtime's net8.0 build) and the vector types; Vector512 exists
+    /// from .NET 8. A netstandard2.1 consumer (Unity) gets scalar code only.
+    /// </summary>
+    private static void ReadVectorWidths(Compilation compilation, ParsedNetwork parsed)
+    {
+        if (compilation.GetTypeByMetadataName("NetGen.Runtime.VectorMath") is null) return;
+        if (compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector128`1") is not null) parsed.VectorWidths.Add(128);
+        if (compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector256`1") is not null) parsed.VectorWidths.Add(256);
+        if (compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector512`1") is not null) parsed.VectorWidths.Add(512);
     }
 
     /// <summary>Members of base classes that the generated members would hide (CS0108 in the generated file otherwise).</summary>

@@ -50,4 +50,7 @@ internal sealed class ParsedNetwork
     public LocationInfo? SecondDeclarationLocation { get; set; }
 
     public List<ParsedMember> DeclaredMembers { get; } = new();
+
+    /// <summary>SIMD widths the consumer's compilation supports (see <see cref="Model.NetworkSpec.VectorWidths"/>).</summary>
+    public List<int> VectorWidths { get; } = new();
 }

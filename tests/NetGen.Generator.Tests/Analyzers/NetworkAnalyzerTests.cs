@@ -43,7 +43,7 @@ namespace Samples
     [Dense(1, Activation.Sigmoid)]
     internal partial class Binary { }
 
-    [Network(Loss.CrossEntropy, Momentum = 0.9f, UnrollLimit = 0)]
+    [Network(Loss.CrossEntropy, Momentum = 0.9f, UnrollLimit = 12)]
     [Input(4)]
     [Dense(3, Activation.Softmax)]
     public partial class Classes { }
@@ -335,6 +335,38 @@ public partial class N : IModel
 {
     void IModel.Predict(ReadOnlySpan<float> input, Span<float> output) { }
     float IModel.Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets) => 0f;
+}
+");
+
+    [Fact]
+    public Task InheritedMemberThatTheGeneratedOneWouldHide_IsReportedAtTheClassName() => Verify(@"using System;
+using NetGen;
+public class Base
+{
+    public void Predict(ReadOnlySpan<float> input, Span<float> output) { }
+    private void Save() { }
+}
+
+[Network(Loss.MeanSquaredError)]
+[Input(2)]
+[Dense(1)]
+public partial class {|#0:N|} : Base { }
+", DiagnosticResult.CompilerError("NG0015").WithLocation(0).WithArguments("Predict (inherited from Base)", "N"));
+
+    [Fact]
+    public Task UserMembersWithOtherNames_AndAStaticConstructor_DoNotClash() => Verify(@"using System;
+using NetGen;
+[Network(Loss.MeanSquaredError)]
+[Input(2)]
+[Dense(1)]
+public partial class N
+{
+    private static readonly float Scale;
+    static N() { Scale = 2f; }
+    public N(float scale, int seed) { }
+    public float Predict2(float x) => x * Scale;
+    public void PredictMany(ReadOnlySpan<float> inputs) { }
+    public string Name { get; set; } = """";
 }
 ");
 

@@ -22,5 +22,6 @@ internal static class NetworkSpecs
             Beta2: 0.999f,
             Epsilon: 1e-8f,
             Seed: 0,
-            UnrollLimit: unrollLimit);
+            UnrollLimit: unrollLimit,
+            VectorWidths: EquatableArray<int>.Empty);
 }

@@ -1,0 +1,176 @@
+#if NET8_0_OR_GREATER
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
+
+namespace NetGen.Runtime;
+
+/// <summary>
+/// Lane-wise float math on <see cref="Vector128{T}"/>, <see cref="Vector256{T}"/> and <see cref="Vector512{T}"/>
+/// for the SIMD code NetGen generates (one sample per lane). Every function is branch-free and allocation-free, and
+/// gives the same algorithm on every width: <c>Exp</c> and <c>Log</c> within 3e-7 relative error, <c>Tanh</c> and
+/// <c>Sigmoid</c> within 2e-7 absolute error, NaN in gives NaN out (docs/simd-accuracy.md lists the measured errors).
+/// For generated code; not part of NetGen's public contract.
+/// </summary>
+/// <remarks>
+/// The algorithms are Cephes' single-precision ones (Moshier): exponent extraction or Cody–Waite range reduction
+/// followed by a short polynomial. Multiply-adds inside them are fused where the processor has FMA, so the last bit
+/// can differ between machines with and without FMA (both are within the documented bounds).
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static partial class VectorMath
+{
+    // exp: x is clamped to [ExpLowerClamp, ExpUpperClamp] so that n = round(x·log2 e) stays in [-159, 128] and 2^n
+    // can be applied in two steps of normal powers of two (the result still rounds to +∞ above ln(float.MaxValue) and
+    // through the subnormals to 0 below about -103.97).
+    private const float ExpUpperClamp = 89f;
+    private const float ExpLowerClamp = -110f;
+    private const float Log2E = 1.44269504088896341f;
+    // 1.5·2^23: adding it rounds a float of magnitude below 2^22 to an integer, which its low mantissa bits then hold.
+    private const float RoundingShift = 12582912f;
+    private const int RoundingShiftBits = 0x4B400000;
+    // ln 2 = Ln2High + Ln2Low; Ln2High has 9 significant bits, so n·Ln2High is exact for |n| < 2^15.
+    private const float Ln2High = 0.693359375f;
+    private const float Ln2Low = -2.12194440e-4f;
+    // Cephes expf: eʳ ≈ 1 + r + r²·P(r) on |r| ≤ ln2/2.
+    private const float ExpP0 = 1.9875691500e-4f;
+    private const float ExpP1 = 1.3981999507e-3f;
+    private const float ExpP2 = 8.3334519073e-3f;
+    private const float ExpP3 = 4.1665795894e-2f;
+    private const float ExpP4 = 1.6666665459e-1f;
+    private const float ExpP5 = 5.0000001201e-1f;
+
+    // log: x = m·2^e with m in [√½, √2); log x = f − f²/2 + f³·P(f) + e·ln 2 with f = m − 1 (Cephes logf).
+    private const float MinNormal = 1.17549435e-38f;
+    private const float TwoPow23 = 8388608f;
+    private const int MantissaMask = 0x007FFFFF;
+    private const int HalfBits = 0x3F000000;
+    private const float SqrtHalf = 0.707106781186547524f;
+    private const float LogP0 = 7.0376836292e-2f;
+    private const float LogP1 = -1.1514610310e-1f;
+    private const float LogP2 = 1.1676998740e-1f;
+    private const float LogP3 = -1.2420140846e-1f;
+    private const float LogP4 = 1.4249322787e-1f;
+    private const float LogP5 = -1.6668057665e-1f;
+    private const float LogP6 = 2.0000714765e-1f;
+    private const float LogP7 = -2.4999993993e-1f;
+    private const float LogP8 = 3.3333331174e-1f;
+
+    // tanh: below TanhSmall, tanh x ≈ x + x³·P(x²) (Cephes tanhf); above, 1 − 2/(e^{2|x|} + 1) with x's sign.
+    private const float TanhSmall = 0.625f;
+    private const float TanhP0 = -5.70498872745e-3f;
+    private const float TanhP1 = 2.06390887954e-2f;
+    private const float TanhP2 = -5.37397155531e-2f;
+    private const float TanhP3 = 1.33314422036e-1f;
+    private const float TanhP4 = -3.33332819422e-1f;
+
+    // The clamp PyTorch's BCELoss applies to each log.
+    private const float LogClamp = -100f;
+
+    /// <summary>
+    /// a·b + c in each lane, fused (one rounding) where the processor has FMA (x86 FMA3 or Arm64 AdvSimd), otherwise
+    /// a multiply and an add.
+    /// </summary>
+    /// <param name="a">The first factor.</param>
+    /// <param name="b">The second factor.</param>
+    /// <param name="c">The addend.</param>
+    /// <returns>a·b + c.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c)
+    {
+        if (Fma.IsSupported)
+        {
+            return Fma.MultiplyAdd(a, b, c);
+        }
+
+        if (AdvSimd.IsSupported)
+        {
+            return AdvSimd.FusedMultiplyAdd(c, a, b);
+        }
+
+        return a * b + c;
+    }
+
+    /// <summary>
+    /// a·b + c in each lane, fused (one rounding) where the processor has FMA (x86 FMA3; on Arm64 as two fused
+    /// 128-bit halves), otherwise a multiply and an add.
+    /// </summary>
+    /// <param name="a">The first factor.</param>
+    /// <param name="b">The second factor.</param>
+    /// <param name="c">The addend.</param>
+    /// <returns>a·b + c.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c)
+    {
+        if (Fma.IsSupported)
+        {
+            return Fma.MultiplyAdd(a, b, c);
+        }
+
+        if (AdvSimd.IsSupported)
+        {
+            return Vector256.Create(
+                AdvSimd.FusedMultiplyAdd(c.GetLower(), a.GetLower(), b.GetLower()),
+                AdvSimd.FusedMultiplyAdd(c.GetUpper(), a.GetUpper(), b.GetUpper()));
+        }
+
+        return a * b + c;
+    }
+
+    /// <summary>
+    /// a·b + c in each lane, fused (one rounding) where the processor has FMA (AVX-512F; without it, as two fused
+    /// halves on x86 FMA3 or Arm64 AdvSimd, so every width rounds alike), otherwise a multiply and an add.
+    /// </summary>
+    /// <param name="a">The first factor.</param>
+    /// <param name="b">The second factor.</param>
+    /// <param name="c">The addend.</param>
+    /// <returns>a·b + c.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c)
+    {
+        if (Avx512F.IsSupported)
+        {
+            return Avx512F.FusedMultiplyAdd(a, b, c);
+        }
+
+        if (Fma.IsSupported || AdvSimd.IsSupported)
+        {
+            return Vector512.Create(
+                MultiplyAdd(a.GetLower(), b.GetLower(), c.GetLower()),
+                MultiplyAdd(a.GetUpper(), b.GetUpper(), c.GetUpper()));
+        }
+
+        return a * b + c;
+    }
+
+    // max(bound, x) and min(bound, x) with x's NaN passed through: x86 maxps/minps return their second operand when
+    // either is NaN, Arm64 fmax/fmin and .NET 9+'s Vector*.Max/Min propagate NaN, and .NET 8's software fallback
+    // (left > right ? left : right) returns right. The x86 instructions are used directly because .NET 9+'s
+    // Vector*.Max/Min add IEEE 754:2019 fix-ups there.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> MaxOrNaN(Vector128<float> bound, Vector128<float> x) =>
+        Sse.IsSupported ? Sse.Max(bound, x) : Vector128.Max(bound, x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> MinOrNaN(Vector128<float> bound, Vector128<float> x) =>
+        Sse.IsSupported ? Sse.Min(bound, x) : Vector128.Min(bound, x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> MaxOrNaN(Vector256<float> bound, Vector256<float> x) =>
+        Avx.IsSupported ? Avx.Max(bound, x) : Vector256.Max(bound, x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> MinOrNaN(Vector256<float> bound, Vector256<float> x) =>
+        Avx.IsSupported ? Avx.Min(bound, x) : Vector256.Min(bound, x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> MaxOrNaN(Vector512<float> bound, Vector512<float> x) =>
+        Avx512F.IsSupported ? Avx512F.Max(bound, x) : Vector512.Max(bound, x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> MinOrNaN(Vector512<float> bound, Vector512<float> x) =>
+        Avx512F.IsSupported ? Avx512F.Min(bound, x) : Vector512.Min(bound, x);
+}
+#endif

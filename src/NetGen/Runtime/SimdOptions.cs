@@ -1,0 +1,71 @@
+using System;
+using System.Threading;
+#if NET8_0_OR_GREATER
+using System.Runtime.Intrinsics;
+#endif
+
+namespace NetGen.Runtime;
+
+/// <summary>
+/// Process-wide choice of the vector width the generated SIMD code runs with.
+/// </summary>
+public static class SimdOptions
+{
+    private static int forcedWidth;
+
+    /// <summary>
+    /// Forces the vector width of the generated code: 0 = automatic (the default), -1 = scalar code only, 128, 256
+    /// or 512 = that width in bits. Where the processor does not accelerate the forced width, the generated code
+    /// falls back to the next narrower accelerated width, else to scalar code. A switch for tests and benchmarks;
+    /// thread-safe to read; set it before calling network members.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not 0, -1, 128, 256 or 512.</exception>
+    public static int ForcedWidth
+    {
+        get => Volatile.Read(ref forcedWidth);
+        set
+        {
+            if (value is not (0 or -1 or 128 or 256 or 512))
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(value), value, "The forced width must be 0 (automatic), -1 (scalar), 128, 256 or 512.");
+            }
+
+            Volatile.Write(ref forcedWidth, value);
+        }
+    }
+
+#if NET8_0_OR_GREATER
+    /// <summary>
+    /// The vector width in bits the generated code uses now, from <see cref="ForcedWidth"/> and the processor: 0 means
+    /// scalar code. With <see cref="ForcedWidth"/> = -1 it is 0; with 128, 256 or 512 it is the widest hardware-
+    /// accelerated width not above it (0 if none). Automatic (0) picks 256 where <see cref="Vector256"/> is hardware-
+    /// accelerated, else 128 where <see cref="Vector128"/> is, else 0. Automatic never picks 512: on processors that
+    /// split 512-bit operations into two 256-bit halves (AMD Zen 4) 256-bit code measured faster; force 512 where it
+    /// wins (full-width AVX-512).
+    /// </summary>
+    public static int PreferredWidth
+    {
+        get
+        {
+            int forced = ForcedWidth;
+            if (forced == -1)
+            {
+                return 0;
+            }
+
+            if (forced == 512 && Vector512.IsHardwareAccelerated)
+            {
+                return 512;
+            }
+
+            if ((forced is 0 or 256 or 512) && Vector256.IsHardwareAccelerated)
+            {
+                return 256;
+            }
+
+            return Vector128.IsHardwareAccelerated ? 128 : 0;
+        }
+    }
+#endif
+}
