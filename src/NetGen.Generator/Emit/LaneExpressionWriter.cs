@@ -10,7 +10,7 @@ namespace NetGen.Generator.Emit;
 /// </summary>
 internal sealed class LaneExpressionWriter
 {
-    private const string Math = "global::NetGen.Runtime.VectorMath";
+    private const string Math = VectorWidth.MathAlias;
     private readonly KernelSchedule _schedule;
     private readonly ExpressionGraph _graph;
     private readonly VectorWidth _width;

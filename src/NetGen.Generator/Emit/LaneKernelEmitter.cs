@@ -14,7 +14,7 @@ internal static class LaneKernelEmitter
 {
     private const string ReadOnlySpan = "global::System.ReadOnlySpan";
     private const string Span = "global::System.Span";
-    private const string Math = "global::NetGen.Runtime.VectorMath";
+    private const string Math = VectorWidth.MathAlias;
     private const int TermsPerLine = 16;
 
     public static string MethodName(KernelKind kind, VectorWidth width) => kind switch

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using NetGen.Generator.Graph;
 using NetGen.Generator.Model;
@@ -32,6 +33,16 @@ internal static class NetworkClassEmitter
         w.Line();
         var scopes = new List<IDisposable>();
         if (spec.Namespace is not null) scopes.Add(w.Block("namespace " + spec.Namespace));
+        if (spec.VectorWidths.Count > 0)
+        {
+            w.Comment("Short names for the SIMD lane code below.");
+            w.Line($"using {VectorWidth.MathAlias} = global::NetGen.Runtime.VectorMath;");
+            foreach (var width in LaneDriverEmitter.Widths(spec).Reverse())
+            {
+                foreach (string alias in width.Aliases) w.Line(alias);
+            }
+            w.Line();
+        }
         foreach (var outer in spec.ContainingTypes) scopes.Add(w.Block($"partial {outer.Keyword} {outer.Name}"));
 
         NetworkSummary.Write(w, spec, network);

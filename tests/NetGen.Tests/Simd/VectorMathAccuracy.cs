@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.Intrinsics;
+using System.Threading.Tasks;
 using NetGen.Runtime;
 
 namespace NetGen.Tests.Simd;
@@ -29,6 +30,29 @@ internal sealed class ErrorStats
     public double MaxRel;
     public float MaxRelAt;
     public readonly List<string> Failures = new();
+
+    public void Merge(ErrorStats other)
+    {
+        if (other.MaxAbs > MaxAbs)
+        {
+            MaxAbs = other.MaxAbs;
+            MaxAbsAt = other.MaxAbsAt;
+        }
+
+        if (other.MaxRel > MaxRel)
+        {
+            MaxRel = other.MaxRel;
+            MaxRelAt = other.MaxRelAt;
+        }
+
+        foreach (string failure in other.Failures)
+        {
+            if (Failures.Count < 10)
+            {
+                Failures.Add(failure);
+            }
+        }
+    }
 }
 
 /// <summary>Runs <see cref="MathCase"/>s at a vector width and measures them against double precision.</summary>
@@ -60,30 +84,63 @@ internal static class VectorMathAccuracy
         throw new ArgumentException(name, nameof(name));
     }
 
-    public static ErrorStats Measure(MathCase c, int width, Sweep sweep)
+    /// <summary>
+    /// Measures <paramref name="c"/> on <paramref name="sweep"/> at every width in <see cref="Widths"/> (the reference is
+    /// computed once per input); chunks run in parallel.
+    /// </summary>
+    public static ErrorStats[] Measure(MathCase c, Sweep sweep)
     {
-        var stats = new ErrorStats { Count = sweep.Count };
-        float[] x = new float[Chunk];
-        float[] t = new float[Chunk];
-        float[] y = new float[Chunk];
-        for (long start = 0; start < sweep.Count; start += Chunk)
+        var total = new ErrorStats[Widths.Length];
+        for (int w = 0; w < total.Length; w++)
         {
+            total[w] = new ErrorStats { Count = sweep.Count };
+        }
+
+        long chunks = (sweep.Count + Chunk - 1) / Chunk;
+        Parallel.For(0, chunks, () => new ChunkState(), (chunk, _, state) =>
+        {
+            long start = chunk * Chunk;
             int n = (int)Math.Min(Chunk, sweep.Count - start);
             for (int i = 0; i < Chunk; i++)
             {
                 long index = start + Math.Min(i, n - 1);
-                x[i] = sweep.X(index);
-                t[i] = sweep.T(index);
+                state.X[i] = sweep.X(index);
+                state.T[i] = sweep.T(index);
+                state.Reference[i] = c.Reference(state.X[i], state.T[i]);
+                state.Allowed[i] = c.AllowedError(state.X[i], state.T[i], state.Reference[i]);
             }
 
-            Apply(c, width, x, t, y);
-            for (int i = 0; i < n; i++)
+            for (int w = 0; w < Widths.Length; w++)
             {
-                Check(c, stats, x[i], t[i], y[i]);
+                Apply(c, Widths[w], state.X, state.T, state.Y);
+                for (int i = 0; i < n; i++)
+                {
+                    Check(c, state.Stats[w], state.X[i], state.T[i], state.Y[i], state.Reference[i], state.Allowed[i]);
+                }
             }
-        }
 
-        return stats;
+            return state;
+        }, state =>
+        {
+            lock (total)
+            {
+                for (int w = 0; w < total.Length; w++)
+                {
+                    total[w].Merge(state.Stats[w]);
+                }
+            }
+        });
+        return total;
+    }
+
+    private sealed class ChunkState
+    {
+        public readonly float[] X = new float[Chunk];
+        public readonly float[] T = new float[Chunk];
+        public readonly float[] Y = new float[Chunk];
+        public readonly double[] Reference = new double[Chunk];
+        public readonly double[] Allowed = new double[Chunk];
+        public readonly ErrorStats[] Stats = { new(), new(), new() };
     }
 
     /// <summary>Evaluates <paramref name="c"/> at <paramref name="width"/> over whole arrays (lengths a multiple of 16).</summary>
@@ -117,9 +174,8 @@ internal static class VectorMathAccuracy
         }
     }
 
-    private static void Check(MathCase c, ErrorStats stats, float x, float t, float y)
+    private static void Check(MathCase c, ErrorStats stats, float x, float t, float y, double reference, double allowed)
     {
-        double reference = c.Reference(x, t);
         string? failure = null;
         if (double.IsNaN(reference))
         {
@@ -138,7 +194,6 @@ internal static class VectorMathAccuracy
         else
         {
             double error = Math.Abs(y - reference);
-            double allowed = c.AllowedError(x, t, reference);
             if (!(error <= allowed))
             {
                 failure = $"error {error:G3} > {allowed:G3}";

@@ -93,21 +93,23 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Tanh(Vector128<float> x)
     {
-        // |x| ≥ 0.625: 1 − 2/(e^{2|x|} + 1) with x's sign (e^{2|x|} = +∞ gives exactly 1).
+        // Both parts on |x|, x's sign put back at the end (so tanh(−x) = −tanh(x) exactly, and tanh(−0) = −0).
+        // |x| ≥ 0.625: 1 − 2/(e^{2|x|} + 1) (e^{2|x|} = +∞ gives exactly 1).
         Vector128<float> ax = Vector128.Abs(x);
         Vector128<float> one = Vector128.Create(1f);
         Vector128<float> large = one - Vector128.Create(2f) / (Exp(ax + ax) + one);
-        large |= x & Vector128.Create(-0f);
 
-        // |x| < 0.625: x + x³·P(x²).
-        Vector128<float> z = x * x;
+        // |x| < 0.625: |x| + |x|³·P(x²).
+        Vector128<float> z = ax * ax;
         Vector128<float> p = MultiplyAdd(Vector128.Create(TanhP0), z, Vector128.Create(TanhP1));
         p = MultiplyAdd(p, z, Vector128.Create(TanhP2));
         p = MultiplyAdd(p, z, Vector128.Create(TanhP3));
         p = MultiplyAdd(p, z, Vector128.Create(TanhP4));
-        Vector128<float> small = MultiplyAdd(p * z, x, x);
+        Vector128<float> small = MultiplyAdd(p * z, ax, ax);
 
-        return Vector128.ConditionalSelect(Vector128.LessThan(ax, Vector128.Create(TanhSmall)), small, large);
+        Vector128<float> magnitude =
+            Vector128.ConditionalSelect(Vector128.LessThan(ax, Vector128.Create(TanhSmall)), small, large);
+        return magnitude | (x & Vector128.Create(-0f));
     }
 
     /// <summary>

@@ -93,21 +93,23 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Tanh(Vector256<float> x)
     {
-        // |x| ≥ 0.625: 1 − 2/(e^{2|x|} + 1) with x's sign (e^{2|x|} = +∞ gives exactly 1).
+        // Both parts on |x|, x's sign put back at the end (so tanh(−x) = −tanh(x) exactly, and tanh(−0) = −0).
+        // |x| ≥ 0.625: 1 − 2/(e^{2|x|} + 1) (e^{2|x|} = +∞ gives exactly 1).
         Vector256<float> ax = Vector256.Abs(x);
         Vector256<float> one = Vector256.Create(1f);
         Vector256<float> large = one - Vector256.Create(2f) / (Exp(ax + ax) + one);
-        large |= x & Vector256.Create(-0f);
 
-        // |x| < 0.625: x + x³·P(x²).
-        Vector256<float> z = x * x;
+        // |x| < 0.625: |x| + |x|³·P(x²).
+        Vector256<float> z = ax * ax;
         Vector256<float> p = MultiplyAdd(Vector256.Create(TanhP0), z, Vector256.Create(TanhP1));
         p = MultiplyAdd(p, z, Vector256.Create(TanhP2));
         p = MultiplyAdd(p, z, Vector256.Create(TanhP3));
         p = MultiplyAdd(p, z, Vector256.Create(TanhP4));
-        Vector256<float> small = MultiplyAdd(p * z, x, x);
+        Vector256<float> small = MultiplyAdd(p * z, ax, ax);
 
-        return Vector256.ConditionalSelect(Vector256.LessThan(ax, Vector256.Create(TanhSmall)), small, large);
+        Vector256<float> magnitude =
+            Vector256.ConditionalSelect(Vector256.LessThan(ax, Vector256.Create(TanhSmall)), small, large);
+        return magnitude | (x & Vector256.Create(-0f));
     }
 
     /// <summary>

@@ -93,21 +93,23 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Tanh(Vector512<float> x)
     {
-        // |x| ≥ 0.625: 1 − 2/(e^{2|x|} + 1) with x's sign (e^{2|x|} = +∞ gives exactly 1).
+        // Both parts on |x|, x's sign put back at the end (so tanh(−x) = −tanh(x) exactly, and tanh(−0) = −0).
+        // |x| ≥ 0.625: 1 − 2/(e^{2|x|} + 1) (e^{2|x|} = +∞ gives exactly 1).
         Vector512<float> ax = Vector512.Abs(x);
         Vector512<float> one = Vector512.Create(1f);
         Vector512<float> large = one - Vector512.Create(2f) / (Exp(ax + ax) + one);
-        large |= x & Vector512.Create(-0f);
 
-        // |x| < 0.625: x + x³·P(x²).
-        Vector512<float> z = x * x;
+        // |x| < 0.625: |x| + |x|³·P(x²).
+        Vector512<float> z = ax * ax;
         Vector512<float> p = MultiplyAdd(Vector512.Create(TanhP0), z, Vector512.Create(TanhP1));
         p = MultiplyAdd(p, z, Vector512.Create(TanhP2));
         p = MultiplyAdd(p, z, Vector512.Create(TanhP3));
         p = MultiplyAdd(p, z, Vector512.Create(TanhP4));
-        Vector512<float> small = MultiplyAdd(p * z, x, x);
+        Vector512<float> small = MultiplyAdd(p * z, ax, ax);
 
-        return Vector512.ConditionalSelect(Vector512.LessThan(ax, Vector512.Create(TanhSmall)), small, large);
+        Vector512<float> magnitude =
+            Vector512.ConditionalSelect(Vector512.LessThan(ax, Vector512.Create(TanhSmall)), small, large);
+        return magnitude | (x & Vector512.Create(-0f));
     }
 
     /// <summary>

@@ -1,0 +1,363 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
+using System.Text;
+using NetGen.Runtime;
+
+namespace NetGen.Tests.Simd;
+
+public sealed class VectorMathTests
+{
+    public static IEnumerable<object[]> Widths()
+    {
+        foreach (int width in VectorMathAccuracy.Widths)
+        {
+            yield return new object[] { width };
+        }
+    }
+
+    public static IEnumerable<object[]> Functions()
+    {
+        foreach (MathCase c in VectorMathAccuracy.Cases)
+        {
+            yield return new object[] { c.Name };
+        }
+    }
+
+    // Dense sweeps, random bit patterns over the whole float range and special values, each against double precision,
+    // at every width.
+    [Theory]
+    [MemberData(nameof(Functions))]
+    public void StaysWithinItsErrorBound(string function)
+    {
+        MathCase c = VectorMathAccuracy.Case(function);
+        var failures = new List<string>();
+        foreach (Sweep sweep in c.Sweeps)
+        {
+            ErrorStats[] stats = VectorMathAccuracy.Measure(c, sweep);
+            for (int w = 0; w < stats.Length; w++)
+            {
+                foreach (string failure in stats[w].Failures)
+                {
+                    failures.Add($"{VectorMathAccuracy.Widths[w]}-bit: {failure}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{function} (bound {c.Bound}):\n" + string.Join("\n", failures));
+    }
+
+    // The same algorithm on every width: the lanes agree bit for bit (MultiplyAdd rounds alike on every width).
+    [Theory]
+    [MemberData(nameof(Functions))]
+    public void AllWidthsAgreeBitForBit(string function)
+    {
+        MathCase c = VectorMathAccuracy.Case(function);
+        const int n = 1 << 16;
+        float[] x = new float[n];
+        float[] t = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            x[i] = i < VectorMathAccuracy.Specials.Length
+                ? VectorMathAccuracy.Specials[i]
+                : (i & 1) == 0 ? VectorMathAccuracy.RandomBits(i, 7) : (float)((i - n / 2) * (200.0 / n));
+            t[i] = VectorMathAccuracy.Uniform01(i, 8);
+        }
+
+        float[] y128 = new float[n];
+        float[] y256 = new float[n];
+        float[] y512 = new float[n];
+        VectorMathAccuracy.Apply(c, 128, x, t, y128);
+        VectorMathAccuracy.Apply(c, 256, x, t, y256);
+        VectorMathAccuracy.Apply(c, 512, x, t, y512);
+        for (int i = 0; i < n; i++)
+        {
+            Assert.True(SameValue(y128[i], y256[i]) && SameValue(y128[i], y512[i]),
+                $"{function}({x[i]:R}, {t[i]:R}): {y128[i]:R} / {y256[i]:R} / {y512[i]:R}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Exp_SpecialValues(int width)
+    {
+        Assert.Equal(1f, Unary(nameof(VectorMath.Exp), width, 0f));
+        Assert.Equal(1f, Unary(nameof(VectorMath.Exp), width, -0f));
+        Assert.Equal(0f, Unary(nameof(VectorMath.Exp), width, float.NegativeInfinity));
+        Assert.Equal(0f, Unary(nameof(VectorMath.Exp), width, -104f));
+        Assert.Equal(0f, Unary(nameof(VectorMath.Exp), width, -float.MaxValue));
+        Assert.Equal(float.PositiveInfinity, Unary(nameof(VectorMath.Exp), width, float.PositiveInfinity));
+        Assert.Equal(float.PositiveInfinity, Unary(nameof(VectorMath.Exp), width, 88.72284f));
+        Assert.Equal(float.PositiveInfinity, Unary(nameof(VectorMath.Exp), width, float.MaxValue));
+        Assert.True(float.IsFinite(Unary(nameof(VectorMath.Exp), width, 88.72283f)));
+        Assert.True(float.IsNormal(Unary(nameof(VectorMath.Exp), width, -87.33654f)));
+        Assert.True(float.IsSubnormal(Unary(nameof(VectorMath.Exp), width, -100f)));
+        Assert.True(float.IsNaN(Unary(nameof(VectorMath.Exp), width, float.NaN)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Log_SpecialValues(int width)
+    {
+        Assert.Equal(0f, Unary(nameof(VectorMath.Log), width, 1f));
+        Assert.Equal(float.NegativeInfinity, Unary(nameof(VectorMath.Log), width, 0f));
+        Assert.Equal(float.NegativeInfinity, Unary(nameof(VectorMath.Log), width, -0f));
+        Assert.Equal(float.PositiveInfinity, Unary(nameof(VectorMath.Log), width, float.PositiveInfinity));
+        Assert.True(float.IsNaN(Unary(nameof(VectorMath.Log), width, -1f)));
+        Assert.True(float.IsNaN(Unary(nameof(VectorMath.Log), width, -float.Epsilon)));
+        Assert.True(float.IsNaN(Unary(nameof(VectorMath.Log), width, float.NegativeInfinity)));
+        Assert.True(float.IsNaN(Unary(nameof(VectorMath.Log), width, float.NaN)));
+        Assert.Equal(-103.27893f, Unary(nameof(VectorMath.Log), width, float.Epsilon), 4e-5f);
+        Assert.Equal(88.72284f, Unary(nameof(VectorMath.Log), width, float.MaxValue), 4e-5f);
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void ClampedLog_ClampsAtMinus100(int width)
+    {
+        Assert.Equal(-100f, Unary(nameof(VectorMath.ClampedLog), width, 0f));
+        Assert.Equal(-100f, Unary(nameof(VectorMath.ClampedLog), width, float.Epsilon));
+        Assert.Equal(-100f, Unary(nameof(VectorMath.ClampedLog), width, 3e-44f));
+        Assert.Equal(0f, Unary(nameof(VectorMath.ClampedLog), width, 1f));
+        Assert.Equal(float.PositiveInfinity, Unary(nameof(VectorMath.ClampedLog), width, float.PositiveInfinity));
+        Assert.True(float.IsNaN(Unary(nameof(VectorMath.ClampedLog), width, -1f)));
+        Assert.True(float.IsNaN(Unary(nameof(VectorMath.ClampedLog), width, float.NaN)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Tanh_IsOddAndSaturates(int width)
+    {
+        MathCase c = VectorMathAccuracy.Case("Tanh");
+        const int n = 1 << 16;
+        float[] x = new float[n];
+        float[] minusX = new float[n];
+        float[] t = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            x[i] = (i & 1) == 0 ? VectorMathAccuracy.RandomBits(i, 9) : i * (12f / n);
+            minusX[i] = -x[i];
+        }
+
+        float[] y = new float[n];
+        float[] yMinus = new float[n];
+        VectorMathAccuracy.Apply(c, width, x, t, y);
+        VectorMathAccuracy.Apply(c, width, minusX, t, yMinus);
+        for (int i = 0; i < n; i++)
+        {
+            Assert.True(SameValue(-y[i], yMinus[i]) || float.IsNaN(x[i]), $"tanh({x[i]:R}) = {y[i]:R}, tanh(-x) = {yMinus[i]:R}");
+        }
+
+        Assert.Equal(1f, Unary(nameof(VectorMath.Tanh), width, float.PositiveInfinity));
+        Assert.Equal(-1f, Unary(nameof(VectorMath.Tanh), width, float.NegativeInfinity));
+        Assert.Equal(1f, Unary(nameof(VectorMath.Tanh), width, 9.1f));
+        Assert.Equal(-1f, Unary(nameof(VectorMath.Tanh), width, -float.MaxValue));
+        Assert.Equal(0f, Unary(nameof(VectorMath.Tanh), width, 0f));
+        Assert.True(float.IsNegative(Unary(nameof(VectorMath.Tanh), width, -0f)));
+        Assert.True(float.IsNaN(Unary(nameof(VectorMath.Tanh), width, float.NaN)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Sigmoid_IsZeroAndOneAtTheExtremes(int width)
+    {
+        Assert.Equal(0f, Unary(nameof(VectorMath.Sigmoid), width, float.NegativeInfinity));
+        Assert.Equal(0f, Unary(nameof(VectorMath.Sigmoid), width, -200f));
+        Assert.Equal(0f, Unary(nameof(VectorMath.Sigmoid), width, -float.MaxValue));
+        Assert.Equal(1f, Unary(nameof(VectorMath.Sigmoid), width, float.PositiveInfinity));
+        Assert.Equal(1f, Unary(nameof(VectorMath.Sigmoid), width, 20f));
+        Assert.Equal(1f, Unary(nameof(VectorMath.Sigmoid), width, float.MaxValue));
+        Assert.Equal(0.5f, Unary(nameof(VectorMath.Sigmoid), width, 0f));
+        Assert.True(float.IsNaN(Unary(nameof(VectorMath.Sigmoid), width, float.NaN)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Softplus_SpecialValues(int width)
+    {
+        Assert.Equal(float.PositiveInfinity, Unary(nameof(VectorMath.Softplus), width, float.PositiveInfinity));
+        Assert.Equal(0f, Unary(nameof(VectorMath.Softplus), width, float.NegativeInfinity));
+        Assert.Equal(float.MaxValue, Unary(nameof(VectorMath.Softplus), width, float.MaxValue));
+        Assert.Equal(1000f, Unary(nameof(VectorMath.Softplus), width, 1000f));
+        Assert.Equal(0f, Unary(nameof(VectorMath.Softplus), width, -1000f));
+        Assert.Equal(MathF.Log(2f), Unary(nameof(VectorMath.Softplus), width, 0f), 1e-7f);
+        Assert.True(float.IsNaN(Unary(nameof(VectorMath.Softplus), width, float.NaN)));
+    }
+
+    // The same definition as the scalar helper the scalar emitter calls; exact at the clamps.
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void SigmoidBinaryCrossEntropy_MatchesScalarMath(int width)
+    {
+        MathCase c = VectorMathAccuracy.Case("SigmoidBinaryCrossEntropy");
+        const int n = 1 << 16;
+        float[] z = new float[n];
+        float[] t = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            z[i] = i < 64 ? new[] { float.NegativeInfinity, float.PositiveInfinity, -1000f, 1000f, -100.5f, 100.5f, -99f, 99f }[i & 7]
+                : (float)((i - n / 2) * (240.0 / n));
+            t[i] = (i >> 3 & 3) switch { 0 => 0f, 1 => 1f, 2 => 0.5f, _ => VectorMathAccuracy.Uniform01(i, 10) };
+        }
+
+        float[] y = new float[n];
+        VectorMathAccuracy.Apply(c, width, z, t, y);
+        for (int i = 0; i < n; i++)
+        {
+            float scalar = ScalarMath.SigmoidBinaryCrossEntropy(z[i], t[i]);
+            float tolerance = 1e-6f * MathF.Max(1f, MathF.Abs(scalar));
+            Assert.True(MathF.Abs(y[i] - scalar) <= tolerance, $"BCE({z[i]:R}, {t[i]:R}) = {y[i]:R}, scalar {scalar:R}");
+            if (i < 64)
+            {
+                Assert.Equal(scalar, y[i]);
+            }
+        }
+
+        Assert.True(float.IsNaN(Binary(nameof(VectorMath.SigmoidBinaryCrossEntropy), width, float.NaN, 0.5f)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void MultiplyAdd_IsFusedWhereTheProcessorHasFma(int width)
+    {
+        bool fused = Fma.IsSupported || AdvSimd.IsSupported || (width == 512 && Avx512F.IsSupported);
+        const int n = 1 << 12;
+        float[] a = new float[n];
+        float[] b = new float[n];
+        float[] c = new float[n];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            a[i] = 1f + VectorMathAccuracy.Uniform01(i, 11);
+            b[i] = 1f + VectorMathAccuracy.Uniform01(i, 12);
+            c[i] = -a[i] * b[i] + (i % 3 == 0 ? VectorMathAccuracy.RandomBits(i, 13) : 0f);
+        }
+
+        int lanes = width / 32;
+        for (int i = 0; i < n; i += lanes)
+        {
+            switch (width)
+            {
+                case 128:
+                    VectorMath.MultiplyAdd(Vector128.Create(a.AsSpan(i, lanes)), Vector128.Create(b.AsSpan(i, lanes)),
+                        Vector128.Create(c.AsSpan(i, lanes))).CopyTo(y.AsSpan(i));
+                    break;
+                case 256:
+                    VectorMath.MultiplyAdd(Vector256.Create(a.AsSpan(i, lanes)), Vector256.Create(b.AsSpan(i, lanes)),
+                        Vector256.Create(c.AsSpan(i, lanes))).CopyTo(y.AsSpan(i));
+                    break;
+                default:
+                    VectorMath.MultiplyAdd(Vector512.Create(a.AsSpan(i, lanes)), Vector512.Create(b.AsSpan(i, lanes)),
+                        Vector512.Create(c.AsSpan(i, lanes))).CopyTo(y.AsSpan(i));
+                    break;
+            }
+        }
+
+        int differ = 0;
+        for (int i = 0; i < n; i++)
+        {
+            float expected = fused ? MathF.FusedMultiplyAdd(a[i], b[i], c[i]) : a[i] * b[i] + c[i];
+            Assert.True(SameValue(expected, y[i]), $"{a[i]:R}·{b[i]:R} + {c[i]:R} = {y[i]:R}, expected {expected:R}");
+            differ += MathF.FusedMultiplyAdd(a[i], b[i], c[i]) != a[i] * b[i] + c[i] ? 1 : 0;
+        }
+
+        Assert.True(differ > n / 4, "the inputs should tell fused from unfused");
+    }
+
+    // NETGEN_WRITE_ACCURACY=1 regenerates docs/simd-accuracy.md from the measured maxima; other runs write nothing.
+    [Fact]
+    public void WriteAccuracyTable()
+    {
+        if (Environment.GetEnvironmentVariable("NETGEN_WRITE_ACCURACY") != "1")
+        {
+            return;
+        }
+
+        var text = new StringBuilder();
+        text.AppendLine("# SIMD math accuracy");
+        text.AppendLine();
+        text.AppendLine("Maximum errors of `NetGen.Runtime.VectorMath` (src/NetGen/Runtime/Simd) against double-precision");
+        text.AppendLine("references (`Math.Exp`, `Math.Log`, `Math.Tanh`, …), measured by");
+        text.AppendLine("`tests/NetGen.Tests/Simd/VectorMathTests.cs` on every lane of every input listed. Regenerate with");
+        text.AppendLine("`NETGEN_WRITE_ACCURACY=1 dotnet test --filter \"FullyQualifiedName~NetGen.Tests.Simd.VectorMathTests.WriteAccuracyTable\"`;");
+        text.AppendLine("the asserting tests (`StaysWithinItsErrorBound`) check the bounds on every run.");
+        text.AppendLine();
+        text.AppendLine("Relative errors count only references of normal magnitude (≥ 2⁻¹²⁶); special results (NaN, ±∞)");
+        text.AppendLine("must match exactly and are not in the maxima. Inputs with a NaN or infinite reference are checked");
+        text.AppendLine("but add nothing to the columns.");
+        text.AppendLine();
+        bool fma = Fma.IsSupported || AdvSimd.IsSupported;
+        text.AppendLine(FormattableString.Invariant(
+            $"Measured on {RuntimeInformation.ProcessArchitecture}, {RuntimeInformation.FrameworkDescription}: FMA {fma}, AVX-512F {Avx512F.IsSupported}, hardware-accelerated widths: 128 {Vector128.IsHardwareAccelerated}, 256 {Vector256.IsHardwareAccelerated}, 512 {Vector512.IsHardwareAccelerated}"));
+        text.AppendLine("(a width that is not accelerated runs .NET's software fallback; every width gives the same bits).");
+        text.AppendLine();
+        text.AppendLine("| function | width | bound asserted | inputs | max abs error | at x | max rel error | at x |");
+        text.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (MathCase c in VectorMathAccuracy.Cases)
+        {
+            var rows = new List<string>[VectorMathAccuracy.Widths.Length];
+            for (int w = 0; w < rows.Length; w++)
+            {
+                rows[w] = new List<string>();
+            }
+
+            foreach (Sweep sweep in c.Sweeps)
+            {
+                ErrorStats[] stats = VectorMathAccuracy.Measure(c, sweep);
+                for (int w = 0; w < stats.Length; w++)
+                {
+                    ErrorStats s = stats[w];
+                    Assert.Empty(s.Failures);
+                    rows[w].Add(FormattableString.Invariant(
+                        $"| {c.Name} | {VectorMathAccuracy.Widths[w]} | {c.Bound} | {sweep.Description} | {s.MaxAbs:G3} | {s.MaxAbsAt:G9} | {s.MaxRel:G3} | {s.MaxRelAt:G9} |"));
+                }
+            }
+
+            foreach (List<string> widthRows in rows)
+            {
+                foreach (string row in widthRows)
+                {
+                    text.AppendLine(row);
+                }
+            }
+        }
+
+        string path = Path.Combine(RepositoryRoot(), "docs", "simd-accuracy.md");
+        File.WriteAllText(path, text.ToString().Replace("\r\n", "\n"));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "NetGen.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("NetGen.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static bool SameValue(float a, float b) =>
+        (float.IsNaN(a) && float.IsNaN(b)) || BitConverter.SingleToInt32Bits(a) == BitConverter.SingleToInt32Bits(b);
+
+    // One lane of the function at a width, the other lanes fed the same value.
+    private static float Unary(string function, int width, float x) => Binary(function, width, x, 0f);
+
+    private static float Binary(string function, int width, float x, float t)
+    {
+        MathCase c = VectorMathAccuracy.Case(function);
+        return width switch
+        {
+            128 => c.F128(Vector128.Create(x), Vector128.Create(t)).GetElement(3),
+            256 => c.F256(Vector256.Create(x), Vector256.Create(t)).GetElement(5),
+            _ => c.F512(Vector512.Create(x), Vector512.Create(t)).GetElement(9),
+        };
+    }
+}
