@@ -5,7 +5,8 @@ namespace NetGen.Benchmarks;
 
 /// <summary>
 /// Straight-line code against loops with constant bounds, for the UnrollLimit default: batch-1 Predict and a
-/// TrainBatch of 64 samples (MSE, SGD) on nets B and C, with the plain C# loop network as the baseline.
+/// TrainBatch of 64 samples (MSE, SGD) on nets B and C, with the plain C# loop network as the baseline. Scalar
+/// kernels only (SimdOptions.ForcedWidth = -1).
 /// </summary>
 [MemoryDiagnoser]
 public class UnrollLimitBenchmarks
@@ -21,9 +22,14 @@ public class UnrollLimitBenchmarks
     private float[] _bInputs = Array.Empty<float>(), _bTargets = Array.Empty<float>(), _cInputs = Array.Empty<float>(), _cTargets = Array.Empty<float>();
     private readonly float[] _output = new float[8];
 
+    [GlobalCleanup]
+    public void Cleanup() => NetGen.Runtime.SimdOptions.ForcedWidth = 0;
+
     [GlobalSetup]
     public void Setup()
     {
+        // The unroll budget is about the straight-line scalar kernels: keep the SIMD batch path out of it.
+        NetGen.Runtime.SimdOptions.ForcedWidth = -1;
         var random = new Random(42);
         float[] Fill(int n)
         {
