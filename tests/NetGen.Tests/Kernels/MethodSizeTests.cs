@@ -57,10 +57,10 @@ public sealed class MethodSizeTests
         _output.WriteLine($"{name}: {kernels.Length} kernel methods, largest {kernels.Select(MethodBodyStatistics.Of).Max(s => s.IlBytes)} IL bytes");
     }
 
-    /// <summary>The generated kernels: ForwardKernel, LossKernel, GradientKernel and their parts (e.g. GradientKernelPart3).</summary>
+    /// <summary>The generated kernels: ForwardKernel, LossKernel, GradientKernel, their SIMD lane forms (ForwardLanes256…) and their parts (e.g. GradientKernelPart3).</summary>
     private static MethodInfo[] Kernels(Type type) => type
         .GetMethods(BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly)
-        .Where(m => KernelPrefixes.Any(p => KernelName(m).StartsWith(p, StringComparison.Ordinal)))
+        .Where(m => KernelPrefixes.Any(p => KernelName(m).StartsWith(p, StringComparison.Ordinal)) || m.Name.Contains("Lanes", StringComparison.Ordinal))
         .ToArray();
 
     /// <summary>The method's name without the generator's reserved "NetGen" prefix (NetGenForwardKernel → ForwardKernel).</summary>
