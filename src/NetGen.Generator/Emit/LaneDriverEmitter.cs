@@ -123,7 +123,7 @@ internal static class LaneDriverEmitter
         using (w.Block($"private int NetGenBatchGradient{width.Suffix}({ReadOnlySpan}<float> inputs, {ReadOnlySpan}<float> targets, {Span}<float> gradient, int n, ref float total)"))
         {
             Header(w, width, targets: true);
-            w.Line("_netgenLaneGradient ??= new float[ParameterCount * 16];");
+            w.Line($"if (_netgenLaneGradient is null || _netgenLaneGradient.Length < ParameterCount * {width.Lanes}) _netgenLaneGradient = new float[ParameterCount * {width.Lanes}];");
             w.Line($"{Span}<{VT}> g = {Marshal}.Cast<float, {VT}>(global::System.MemoryExtensions.AsSpan(_netgenLaneGradient, 0, ParameterCount * {width.Lanes}));");
             w.Line("g.Clear();");
             w.Line($"{VT} losses = {VT}.Zero;");

@@ -10,7 +10,7 @@ public static partial class VectorMath
 {
     /// <summary>
     /// eˣ in each lane: relative error below 3e-7 (measured ≈ 1 ulp), +∞ above ln(float.MaxValue) ≈ 88.7228,
-    /// subnormal results rounded correctly down to 0 below about −103.97, e^−∞ = 0, NaN propagated.
+    /// subnormal results within one subnormal step and 0 below about −103.97, e^−∞ = 0, NaN propagated.
     /// </summary>
     /// <param name="x">The exponents.</param>
     /// <returns>eˣ.</returns>
