@@ -374,7 +374,7 @@ namespace PassFailSample
             global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(t);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             int chunks = n / 16;
-            _netgenLaneGradient ??= new float[ParameterCount * 16];
+            if (_netgenLaneGradient is null || _netgenLaneGradient.Length < ParameterCount * 16) _netgenLaneGradient = new float[ParameterCount * 16];
             global::System.Span<NetGenLanes512> g = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, NetGenLanes512>(global::System.MemoryExtensions.AsSpan(_netgenLaneGradient, 0, ParameterCount * 16));
             g.Clear();
             NetGenLanes512 losses = NetGenLanes512.Zero;
@@ -463,7 +463,7 @@ namespace PassFailSample
             global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(t);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             int chunks = n / 8;
-            _netgenLaneGradient ??= new float[ParameterCount * 16];
+            if (_netgenLaneGradient is null || _netgenLaneGradient.Length < ParameterCount * 8) _netgenLaneGradient = new float[ParameterCount * 8];
             global::System.Span<NetGenLanes256> g = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, NetGenLanes256>(global::System.MemoryExtensions.AsSpan(_netgenLaneGradient, 0, ParameterCount * 8));
             g.Clear();
             NetGenLanes256 losses = NetGenLanes256.Zero;
@@ -552,7 +552,7 @@ namespace PassFailSample
             global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(t);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             int chunks = n / 4;
-            _netgenLaneGradient ??= new float[ParameterCount * 16];
+            if (_netgenLaneGradient is null || _netgenLaneGradient.Length < ParameterCount * 4) _netgenLaneGradient = new float[ParameterCount * 4];
             global::System.Span<NetGenLanes128> g = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, NetGenLanes128>(global::System.MemoryExtensions.AsSpan(_netgenLaneGradient, 0, ParameterCount * 4));
             g.Clear();
             NetGenLanes128 losses = NetGenLanes128.Zero;
