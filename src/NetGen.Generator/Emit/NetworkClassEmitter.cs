@@ -28,6 +28,12 @@ internal static class NetworkClassEmitter
 
         // Lane (SIMD) kernels share one schedule across widths; a width whose scratch vectors would take too much
         // stack is not emitted (that network keeps the scalar path on that width).
+        // Batch-1 Predict across neurons: every width the compilation has (its stack use is two activation rows).
+        var neuronWidths = spec.VectorWidths.Count > 0 && NeuronLayout.IsWorthwhile(network.Layers)
+            ? LaneDriverEmitter.Widths(spec).ToArray()
+            : new VectorWidth[0];
+        var neuronLayout = NeuronLayout.Build(network.Layers);
+
         var laneKernels = new List<KernelSchedule>();
         if (spec.VectorWidths.Count > 0)
         {
@@ -48,11 +54,12 @@ internal static class NetworkClassEmitter
         w.Line();
         var scopes = new List<IDisposable>();
         if (spec.Namespace is not null) scopes.Add(w.Block("namespace " + spec.Namespace));
-        if (spec.VectorWidths.Count > 0)
+        var aliasWidths = LaneDriverEmitter.Widths(spec).Union(neuronWidths).OrderBy(width => width.Bits).ToArray();
+        if (aliasWidths.Length > 0)
         {
-            w.Comment("Short names for the SIMD lane code below.");
+            w.Comment("Short names for the SIMD code below.");
             w.Line($"using {VectorWidth.MathAlias} = global::NetGen.Runtime.VectorMath;");
-            foreach (var width in LaneDriverEmitter.Widths(spec).Reverse())
+            foreach (var width in aliasWidths)
             {
                 foreach (string alias in width.Aliases) w.Line(alias);
             }
@@ -63,15 +70,24 @@ internal static class NetworkClassEmitter
         NetworkSummary.Write(w, spec, network);
         using (w.Block("partial class " + spec.ClassName))
         {
-            WriteState(w, spec, network);
+            WriteState(w, spec, network, neuronWidths.Length > 0 ? neuronLayout : null);
             WriteConstructors(w, spec, network);
-            WriteInference(w, spec);
-            WriteTraining(w, spec);
+            WriteInference(w, spec, neuronWidths);
+            WriteTraining(w, spec, neuronWidths.Length > 0);
             WritePersistence(w, spec);
             foreach (var kernel in kernels)
             {
                 w.Line();
                 ScalarKernelEmitter.Emit(w, kernel, KernelSummary(kernel.Kind));
+            }
+            if (neuronWidths.Length > 0)
+            {
+                PackedCopyEmitter.EmitMembers(w, neuronLayout);
+                foreach (var width in neuronWidths)
+                {
+                    w.Line();
+                    NeuronKernelEmitter.EmitKernel(w, neuronLayout, width, spec.UnrollLimit);
+                }
             }
             LaneDriverEmitter.EmitDrivers(w, spec);
             foreach (var width in LaneDriverEmitter.Widths(spec))
@@ -103,7 +119,7 @@ internal static class NetworkClassEmitter
 
     private static bool UsesMomentum(NetworkSpec spec) => spec.Optimizer == OptimizerKind.Sgd && spec.Momentum != 0f;
 
-    private static void WriteState(IndentedWriter w, NetworkSpec spec, LoweredNetwork network)
+    private static void WriteState(IndentedWriter w, NetworkSpec spec, LoweredNetwork network, NeuronLayout? packed)
     {
         string fingerprintText = LayoutFingerprint.Describe(spec);
         ulong fingerprint = LayoutFingerprint.Hash(fingerprintText);
@@ -127,13 +143,21 @@ internal static class NetworkClassEmitter
         w.Line($"private readonly float[] _netgenAdamV = {adam};");
         w.Line("private long _netgenStep;");
         if (spec.VectorWidths.Count > 0) w.Line("private float[]? _netgenLaneGradient;");
+        if (packed is not null) PackedCopyEmitter.EmitFields(w, packed);
         w.Line($"private float _netgenLearningRate = {F(spec.LearningRate)};");
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// All parameters, layer by layer in source order: weights row-major <c>[out, in]</c> (PyTorch <c>nn.Linear.weight</c> order), then biases.");
         w.Line("/// This is the network's own storage: writes through it are seen by the next call of any member.");
         w.Line("/// </summary>");
-        w.Line($"public {Span} Parameters => _netgenParameters;");
+        if (packed is null)
+        {
+            w.Line($"public {Span} Parameters => _netgenParameters;");
+        }
+        else
+        {
+            using (w.Block($"public {Span} Parameters")) PackedCopyEmitter.EmitParametersGetter(w);
+        }
         w.Line();
         w.Line($"/// <summary>Learning rate of the optimizer; starts at {F(spec.LearningRate).TrimEnd('f')} (the attribute's value), may be changed between steps, and is saved.</summary>");
         w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value is not finite and greater than 0.</exception>");
@@ -185,7 +209,7 @@ internal static class NetworkClassEmitter
         }
     }
 
-    private static void WriteInference(IndentedWriter w, NetworkSpec spec)
+    private static void WriteInference(IndentedWriter w, NetworkSpec spec, IReadOnlyList<VectorWidth> neuronWidths)
     {
         w.Line();
         w.Line("/// <summary>Computes the outputs of one sample. Allocates nothing; thread-safe.</summary>");
@@ -196,7 +220,8 @@ internal static class NetworkClassEmitter
         {
             w.Line($"{Args}.CheckLength(input.Length, InputSize, nameof(input));");
             w.Line($"{Args}.CheckLength(output.Length, OutputSize, nameof(output));");
-            w.Line("NetGenForwardKernel(_netgenParameters, input, output);");
+            if (neuronWidths.Count > 0) PackedCopyEmitter.EmitPredictDispatch(w, neuronWidths);
+            else w.Line("NetGenForwardKernel(_netgenParameters, input, output);");
         }
         w.Line();
         w.Line("/// <summary>Computes the outputs of a batch of samples. Allocates nothing; thread-safe.</summary>");
@@ -212,7 +237,7 @@ internal static class NetworkClassEmitter
         }
     }
 
-    private static void WriteTraining(IndentedWriter w, NetworkSpec spec)
+    private static void WriteTraining(IndentedWriter w, NetworkSpec spec, bool packed)
     {
         w.Line();
         w.Line("/// <summary>Computes the loss of one sample and overwrites <paramref name=\"gradient\"/> with ∂L/∂θ. Allocates nothing.</summary>");
@@ -315,6 +340,7 @@ internal static class NetworkClassEmitter
             {
                 w.Line("global::NetGen.Runtime.OptimizerSteps.Sgd(_netgenParameters, _netgenGradient, _netgenLearningRate);");
             }
+            if (packed) w.Line("NetGenRefreshPacked();");
         }
     }
 

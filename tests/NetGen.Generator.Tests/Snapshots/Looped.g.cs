@@ -4,7 +4,7 @@
 
 namespace Samples
 {
-    // Short names for the SIMD lane code below.
+    // Short names for the SIMD code below.
     using NetGenVectorMath = global::NetGen.Runtime.VectorMath;
     using NetGenVector128 = global::System.Runtime.Intrinsics.Vector128;
     using NetGenLanes128 = global::System.Runtime.Intrinsics.Vector128<float>;
@@ -48,13 +48,24 @@ namespace Samples
         private readonly float[] _netgenAdamV = new float[ParameterCount];
         private long _netgenStep;
         private float[]? _netgenLaneGradient;
+        private const int NetGenPackedLength = 352;
+        private int _netgenParametersVersion;
+        private NetGenPackedCopy? _netgenPacked;
         private float _netgenLearningRate = 0.003f;
 
         /// <summary>
         /// All parameters, layer by layer in source order: weights row-major <c>[out, in]</c> (PyTorch <c>nn.Linear.weight</c> order), then biases.
         /// This is the network's own storage: writes through it are seen by the next call of any member.
         /// </summary>
-        public global::System.Span<float> Parameters => _netgenParameters;
+        public global::System.Span<float> Parameters
+        {
+            get
+            {
+                // The caller may write through the span: from now on the packed copy Predict reads is stale.
+                global::System.Threading.Interlocked.Increment(ref _netgenParametersVersion);
+                return _netgenParameters;
+            }
+        }
 
         /// <summary>Learning rate of the optimizer; starts at 0.003 (the attribute's value), may be changed between steps, and is saved.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not finite and greater than 0.</exception>
@@ -106,7 +117,11 @@ namespace Samples
         {
             global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
             global::NetGen.Runtime.NetworkArguments.CheckLength(output.Length, OutputSize, nameof(output));
-            NetGenForwardKernel(_netgenParameters, input, output);
+            int width = global::NetGen.Runtime.SimdOptions.PreferredWidth;
+            if (width >= 512) NetGenPredictNeurons512(NetGenPackedWeights(), input, output);
+            else if (width >= 256) NetGenPredictNeurons256(NetGenPackedWeights(), input, output);
+            else if (width >= 128) NetGenPredictNeurons128(NetGenPackedWeights(), input, output);
+            else NetGenForwardKernel(_netgenParameters, input, output);
         }
 
         /// <summary>Computes the outputs of a batch of samples. Allocates nothing; thread-safe.</summary>
@@ -222,6 +237,7 @@ namespace Samples
         {
             _netgenStep++;
             global::NetGen.Runtime.OptimizerSteps.Adam(_netgenParameters, _netgenGradient, _netgenAdamM, _netgenAdamV, _netgenLearningRate, 0.85f, 0.995f, 1E-07f, _netgenStep);
+            NetGenRefreshPacked();
         }
 
         /// <summary>
@@ -603,6 +619,334 @@ namespace Samples
                 for (int col = 0; col < gradients.Length; col++) gradients[col] += delta * inputs[col];
             }
             return loss;
+        }
+
+        /// <summary>A published packed copy of the parameters, and the parameter version it was made from.</summary>
+        private sealed class NetGenPackedCopy
+        {
+            public NetGenPackedCopy(float[] data, int version) { Data = data; Version = version; }
+            public readonly float[] Data;
+            public int Version;
+        }
+
+        // The packed copy for Predict; a stale one (Parameters handed out since) is rebuilt into a new array and published.
+        private float[] NetGenPackedWeights()
+        {
+            NetGenPackedCopy? copy = global::System.Threading.Volatile.Read(ref _netgenPacked);
+            int version = global::System.Threading.Volatile.Read(ref _netgenParametersVersion);
+            if (copy != null && copy.Version == version) return copy.Data;
+            float[] data = new float[NetGenPackedLength];
+            NetGenPack(_netgenParameters, data);
+            global::System.Threading.Volatile.Write(ref _netgenPacked, new NetGenPackedCopy(data, version));
+            return data;
+        }
+
+        // After an optimizer step: an existing packed copy follows the parameters, in place.
+        private void NetGenRefreshPacked()
+        {
+            NetGenPackedCopy? copy = _netgenPacked;
+            if (copy == null) return;
+            NetGenPack(_netgenParameters, copy.Data);
+            copy.Version = global::System.Threading.Volatile.Read(ref _netgenParametersVersion);
+        }
+
+        /// <summary>Writes the transposed, padded copy of the parameters that the across-neuron Predict kernels read.</summary>
+        private static void NetGenPack(global::System.ReadOnlySpan<float> p, global::System.Span<float> packed)
+        {
+            packed.Clear();
+            // Layer 1: W1ᵀ as [6, 16] (rows padded to 16), then b1
+            for (int j = 0; j < 8; j++)
+            {
+                for (int i = 0; i < 6; i++) packed[0 + i * 16 + j] = p[0 + j * 6 + i];
+                packed[96 + j] = p[48 + j];
+            }
+            // Layer 2: W2ᵀ as [8, 16] (rows padded to 16), then b2
+            for (int j = 0; j < 5; j++)
+            {
+                for (int i = 0; i < 8; i++) packed[112 + i * 16 + j] = p[56 + j * 8 + i];
+                packed[240 + j] = p[96 + j];
+            }
+            // Layer 3: W3ᵀ as [5, 16] (rows padded to 16), then b3
+            for (int j = 0; j < 3; j++)
+            {
+                for (int i = 0; i < 5; i++) packed[256 + i * 16 + j] = p[101 + j * 5 + i];
+                packed[336 + j] = p[116 + j];
+            }
+        }
+
+        /// <summary>Predict of one sample on 512-bit vectors across each layer's neurons (16 neurons per vector), from the packed copy <paramref name="packed"/>.</summary>
+        private static void NetGenPredictNeurons512(float[] packed, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
+        {
+            ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+            // Two activation buffers of 16 floats: layer l reads the one layer l−1 wrote.
+            global::System.Span<float> buffers = stackalloc float[32];
+            ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffers);
+            ref float h1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 16);
+            NetGenLanes512 b;
+
+            // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = b1 + Σi x[i]·W1[:, i], 8 neurons in 1 vector(s) of 16
+            {
+                NetGenLanes512 z0 = NetGenVector512.LoadUnsafe(ref w, 96);   // b1[0…15]
+                b = NetGenVector512.Create(x);   // x[0]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 0), z0);
+                b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));   // x[1]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 16), z0);
+                b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));   // x[2]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 32), z0);
+                b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3));   // x[3]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 48), z0);
+                b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4));   // x[4]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 64), z0);
+                b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));   // x[5]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 80), z0);
+                // a1 = LeakyRelu(z1), one vector at a time
+                z0 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(z0, NetGenLanes512.Zero), z0, z0 * NetGenVector512.Create(0.01f));
+                NetGenVector512.StoreUnsafe(z0, ref h0, 0);
+            }
+
+            // Layer 2: Dense(5, Tanh) ← layer 1: z2 = b2 + Σi a1[i]·W2[:, i], 5 neurons in 1 vector(s) of 16
+            {
+                NetGenLanes512 z0 = NetGenVector512.LoadUnsafe(ref w, 240);   // b2[0…15]
+                b = NetGenVector512.Create(h0);   // a1[0]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 112), z0);
+                b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 1));   // a1[1]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 128), z0);
+                b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 2));   // a1[2]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 144), z0);
+                b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 3));   // a1[3]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 160), z0);
+                b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 4));   // a1[4]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 176), z0);
+                b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 5));   // a1[5]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 192), z0);
+                b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 6));   // a1[6]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 208), z0);
+                b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 7));   // a1[7]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 224), z0);
+                // a2 = Tanh(z2), one vector at a time
+                z0 = NetGenVectorMath.Tanh(z0);
+                NetGenVector512.StoreUnsafe(z0, ref h1, 0);
+            }
+
+            // Layer 3: Dense(3, Softmax) ← layer 2: z3 = b3 + Σi a2[i]·W3[:, i], 3 neurons in 1 vector(s) of 16
+            {
+                NetGenLanes512 z0 = NetGenVector512.LoadUnsafe(ref w, 336);   // b3[0…15]
+                b = NetGenVector512.Create(h1);   // a2[0]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 256), z0);
+                b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 1));   // a2[1]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 272), z0);
+                b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 2));   // a2[2]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 288), z0);
+                b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 3));   // a2[3]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 304), z0);
+                b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 4));   // a2[4]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 320), z0);
+                NetGenVector512.StoreUnsafe(z0, ref h0, 0);
+            }
+            // Softmax over the 3 outputs (max-shifted, as the scalar kernel)
+            float max = h0;
+            for (int j = 1; j < 3; j++) max = global::System.MathF.Max(max, global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, j));
+            float sum = 0f;
+            for (int j = 0; j < 3; j++)
+            {
+                float e = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, j) - max);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) = e;
+                sum += e;
+            }
+            float scale = 1f / sum;
+            for (int j = 0; j < 3; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) *= scale;
+        }
+
+        /// <summary>Predict of one sample on 256-bit vectors across each layer's neurons (8 neurons per vector), from the packed copy <paramref name="packed"/>.</summary>
+        private static void NetGenPredictNeurons256(float[] packed, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
+        {
+            ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+            // Two activation buffers of 16 floats: layer l reads the one layer l−1 wrote.
+            global::System.Span<float> buffers = stackalloc float[32];
+            ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffers);
+            ref float h1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 16);
+            NetGenLanes256 b;
+
+            // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = b1 + Σi x[i]·W1[:, i], 8 neurons in 1 vector(s) of 8
+            {
+                NetGenLanes256 z0 = NetGenVector256.LoadUnsafe(ref w, 96);   // b1[0…7]
+                b = NetGenVector256.Create(x);   // x[0]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 0), z0);
+                b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));   // x[1]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 16), z0);
+                b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));   // x[2]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 32), z0);
+                b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3));   // x[3]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 48), z0);
+                b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4));   // x[4]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 64), z0);
+                b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));   // x[5]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 80), z0);
+                // a1 = LeakyRelu(z1), one vector at a time
+                z0 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(z0, NetGenLanes256.Zero), z0, z0 * NetGenVector256.Create(0.01f));
+                NetGenVector256.StoreUnsafe(z0, ref h0, 0);
+            }
+
+            // Layer 2: Dense(5, Tanh) ← layer 1: z2 = b2 + Σi a1[i]·W2[:, i], 5 neurons in 1 vector(s) of 8
+            {
+                NetGenLanes256 z0 = NetGenVector256.LoadUnsafe(ref w, 240);   // b2[0…7]
+                b = NetGenVector256.Create(h0);   // a1[0]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 112), z0);
+                b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 1));   // a1[1]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 128), z0);
+                b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 2));   // a1[2]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 144), z0);
+                b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 3));   // a1[3]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 160), z0);
+                b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 4));   // a1[4]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 176), z0);
+                b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 5));   // a1[5]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 192), z0);
+                b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 6));   // a1[6]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 208), z0);
+                b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 7));   // a1[7]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 224), z0);
+                // a2 = Tanh(z2), one vector at a time
+                z0 = NetGenVectorMath.Tanh(z0);
+                NetGenVector256.StoreUnsafe(z0, ref h1, 0);
+            }
+
+            // Layer 3: Dense(3, Softmax) ← layer 2: z3 = b3 + Σi a2[i]·W3[:, i], 3 neurons in 1 vector(s) of 8
+            {
+                NetGenLanes256 z0 = NetGenVector256.LoadUnsafe(ref w, 336);   // b3[0…7]
+                b = NetGenVector256.Create(h1);   // a2[0]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 256), z0);
+                b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 1));   // a2[1]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 272), z0);
+                b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 2));   // a2[2]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 288), z0);
+                b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 3));   // a2[3]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 304), z0);
+                b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 4));   // a2[4]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 320), z0);
+                NetGenVector256.StoreUnsafe(z0, ref h0, 0);
+            }
+            // Softmax over the 3 outputs (max-shifted, as the scalar kernel)
+            float max = h0;
+            for (int j = 1; j < 3; j++) max = global::System.MathF.Max(max, global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, j));
+            float sum = 0f;
+            for (int j = 0; j < 3; j++)
+            {
+                float e = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, j) - max);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) = e;
+                sum += e;
+            }
+            float scale = 1f / sum;
+            for (int j = 0; j < 3; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) *= scale;
+        }
+
+        /// <summary>Predict of one sample on 128-bit vectors across each layer's neurons (4 neurons per vector), from the packed copy <paramref name="packed"/>.</summary>
+        private static void NetGenPredictNeurons128(float[] packed, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
+        {
+            ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+            // Two activation buffers of 16 floats: layer l reads the one layer l−1 wrote.
+            global::System.Span<float> buffers = stackalloc float[32];
+            ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffers);
+            ref float h1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 16);
+            NetGenLanes128 b;
+
+            // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = b1 + Σi x[i]·W1[:, i], 8 neurons in 2 vector(s) of 4
+            {
+                NetGenLanes128 z0 = NetGenVector128.LoadUnsafe(ref w, 96);   // b1[0…3]
+                NetGenLanes128 z1 = NetGenVector128.LoadUnsafe(ref w, 100);   // b1[4…7]
+                b = NetGenVector128.Create(x);   // x[0]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 0), z0);
+                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 4), z1);
+                b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));   // x[1]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 16), z0);
+                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 20), z1);
+                b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));   // x[2]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 32), z0);
+                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 36), z1);
+                b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3));   // x[3]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 48), z0);
+                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 52), z1);
+                b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4));   // x[4]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 64), z0);
+                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 68), z1);
+                b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));   // x[5]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 80), z0);
+                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 84), z1);
+                // a1 = LeakyRelu(z1), one vector at a time
+                z0 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(z0, NetGenLanes128.Zero), z0, z0 * NetGenVector128.Create(0.01f));
+                z1 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(z1, NetGenLanes128.Zero), z1, z1 * NetGenVector128.Create(0.01f));
+                NetGenVector128.StoreUnsafe(z0, ref h0, 0);
+                NetGenVector128.StoreUnsafe(z1, ref h0, 4);
+            }
+
+            // Layer 2: Dense(5, Tanh) ← layer 1: z2 = b2 + Σi a1[i]·W2[:, i], 5 neurons in 2 vector(s) of 4
+            {
+                NetGenLanes128 z0 = NetGenVector128.LoadUnsafe(ref w, 240);   // b2[0…3]
+                NetGenLanes128 z1 = NetGenVector128.LoadUnsafe(ref w, 244);   // b2[4…7]
+                b = NetGenVector128.Create(h0);   // a1[0]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 112), z0);
+                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 116), z1);
+                b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 1));   // a1[1]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 128), z0);
+                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 132), z1);
+                b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 2));   // a1[2]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 144), z0);
+                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 148), z1);
+                b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 3));   // a1[3]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 160), z0);
+                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 164), z1);
+                b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 4));   // a1[4]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 176), z0);
+                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 180), z1);
+                b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 5));   // a1[5]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 192), z0);
+                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 196), z1);
+                b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 6));   // a1[6]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 208), z0);
+                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 212), z1);
+                b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 7));   // a1[7]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 224), z0);
+                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 228), z1);
+                // a2 = Tanh(z2), one vector at a time
+                z0 = NetGenVectorMath.Tanh(z0);
+                z1 = NetGenVectorMath.Tanh(z1);
+                NetGenVector128.StoreUnsafe(z0, ref h1, 0);
+                NetGenVector128.StoreUnsafe(z1, ref h1, 4);
+            }
+
+            // Layer 3: Dense(3, Softmax) ← layer 2: z3 = b3 + Σi a2[i]·W3[:, i], 3 neurons in 1 vector(s) of 4
+            {
+                NetGenLanes128 z0 = NetGenVector128.LoadUnsafe(ref w, 336);   // b3[0…3]
+                b = NetGenVector128.Create(h1);   // a2[0]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 256), z0);
+                b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 1));   // a2[1]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 272), z0);
+                b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 2));   // a2[2]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 288), z0);
+                b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 3));   // a2[3]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 304), z0);
+                b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 4));   // a2[4]
+                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 320), z0);
+                NetGenVector128.StoreUnsafe(z0, ref h0, 0);
+            }
+            // Softmax over the 3 outputs (max-shifted, as the scalar kernel)
+            float max = h0;
+            for (int j = 1; j < 3; j++) max = global::System.MathF.Max(max, global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, j));
+            float sum = 0f;
+            for (int j = 0; j < 3; j++)
+            {
+                float e = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, j) - max);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) = e;
+                sum += e;
+            }
+            float scale = 1f / sum;
+            for (int j = 0; j < 3; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) *= scale;
         }
 
         // PredictBatch on 16 samples per 512-bit vector; returns how many samples it did.

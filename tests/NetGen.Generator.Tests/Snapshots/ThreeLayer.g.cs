@@ -4,7 +4,7 @@
 
 namespace Samples
 {
-    // Short names for the SIMD lane code below.
+    // Short names for the SIMD code below.
     using NetGenVectorMath = global::NetGen.Runtime.VectorMath;
     using NetGenVector128 = global::System.Runtime.Intrinsics.Vector128;
     using NetGenLanes128 = global::System.Runtime.Intrinsics.Vector128<float>;

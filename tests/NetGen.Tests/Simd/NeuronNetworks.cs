@@ -1,0 +1,34 @@
+// Networks for the batch-1 SIMD Predict (vectorised across the neurons of a layer): layer widths that fill no vector,
+// exactly one, one plus one unit, and several plus one (1, 8, 16, 17, 33), every activation, a softmax output whose
+// width is not a whole vector, and a looped network (UnrollLimit = 0) so that the kernel's looped rows are checked too.
+using NetGen;
+using NetGen.Tests.Networks;
+
+namespace NetGen.Tests.Simd;
+
+[Network(Loss.MeanSquaredError, LearningRate = 0.05f)]
+[Input(3)]
+[Dense(17, Activation.Sigmoid)]
+[Dense(33, Activation.Tanh)]
+[Dense(5, Activation.Identity)]
+public partial class Neurons_Sigmoid17_Tanh33_Identity5_Mse : INetwork;
+
+[Network(Loss.CrossEntropy, LearningRate = 0.05f)]
+[Input(12)]
+[Dense(16, Activation.Relu)]
+[Dense(8, Activation.LeakyRelu)]
+[Dense(10, Activation.Softmax)]
+public partial class Neurons_Relu16_LeakyRelu8_Softmax10_Ce : INetwork;
+
+[Network(Loss.BinaryCrossEntropy, LearningRate = 0.05f, UnrollLimit = 0)]
+[Input(9)]
+[Dense(24, Activation.Relu)]
+[Dense(1, Activation.Sigmoid)]
+public partial class Neurons_Looped_Relu24_Sigmoid1_Bce : INetwork;
+
+[Network(Loss.MeanSquaredError, LearningRate = 0.05f)]
+[Input(2)]
+[Dense(64, Activation.Tanh)]
+[Dense(64, Activation.Relu)]
+[Dense(3, Activation.Identity)]
+public partial class Neurons_Tanh64_Relu64_Identity3_Mse : INetwork;
