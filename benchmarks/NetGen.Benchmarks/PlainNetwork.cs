@@ -35,7 +35,7 @@ public sealed class PlainNetwork
         _biasGradients = new float[count][];
         _values = new float[count + 1][];
         _deltas = new float[count + 1][];
-        _values[0] = new float[inputSize];
+        _values[0] = Array.Empty<float>(); // layer 0 reads the caller's input
         int widest = inputSize;
         for (int l = 0; l < count; l++)
         {
@@ -99,18 +99,24 @@ public sealed class PlainNetwork
     /// <summary>One forward pass; writes the last layer's activations to <paramref name="output"/>.</summary>
     public void Predict(ReadOnlySpan<float> input, Span<float> output)
     {
-        Forward(input);
-        _values[_values.Length - 1].AsSpan().CopyTo(output);
+        if (input.Length != _sizes[0]) throw new ArgumentException($"Expected {_sizes[0]} inputs.", nameof(input));
+        int outputs = _sizes[_sizes.Length - 1];
+        if (output.Length != outputs) throw new ArgumentException($"Expected {outputs} outputs.", nameof(output));
+        Forward(input, output);
     }
 
-    private void Forward(ReadOnlySpan<float> input)
+    /// <summary>
+    /// The forward pass: layer 0 reads <paramref name="input"/> itself and the last layer writes straight into
+    /// <paramref name="output"/> (no copies); the layers between use the preallocated buffers.
+    /// </summary>
+    private void Forward(ReadOnlySpan<float> input, Span<float> output)
     {
-        input.CopyTo(_values[0]);
-        for (int l = 0; l < _weights.Length; l++)
+        int last = _weights.Length - 1;
+        for (int l = 0; l <= last; l++)
         {
             float[] w = _weights[l], b = _biases[l];
-            ReadOnlySpan<float> a = _values[l];
-            Span<float> z = _values[l + 1];
+            ReadOnlySpan<float> a = l == 0 ? input : _values[l];
+            Span<float> z = l == last ? output : _values[l + 1];
             int ins = a.Length;
             for (int j = 0; j < z.Length; j++)
             {
@@ -132,6 +138,12 @@ public sealed class PlainNetwork
     {
         int inputSize = _sizes[0], outputs = _sizes[_sizes.Length - 1], last = _weights.Length;
         int n = inputs.Length / inputSize;
+        if (n == 0 || inputs.Length != n * inputSize)
+        {
+            throw new ArgumentException($"Expected a positive multiple of {inputSize} inputs.", nameof(inputs));
+        }
+
+        if (targets.Length != n * outputs) throw new ArgumentException($"Expected {n * outputs} targets.", nameof(targets));
         if (_activations[last - 1] == Activation.Softmax)
         {
             throw new NotSupportedException("The plain baseline trains MSE without a softmax output only.");
@@ -146,7 +158,8 @@ public sealed class PlainNetwork
         float total = 0f;
         for (int s = 0; s < n; s++)
         {
-            Forward(inputs.Slice(s * inputSize, inputSize));
+            ReadOnlySpan<float> input = inputs.Slice(s * inputSize, inputSize);
+            Forward(input, _values[last]);
 
             // Output delta: ∂(mean of e²)/∂z = 2e/outputs · f'(z), f' written through the activation's output.
             float[] output = _values[last], delta = _deltas[last];
@@ -164,7 +177,7 @@ public sealed class PlainNetwork
             for (int l = last - 1; l >= 0; l--)
             {
                 float[] w = _weights[l], d = _deltas[l + 1], gw = _weightGradients[l], gb = _biasGradients[l];
-                ReadOnlySpan<float> a = _values[l];
+                ReadOnlySpan<float> a = l == 0 ? input : _values[l];
                 int ins = a.Length;
                 Span<float> back = _back.AsSpan(0, ins);
                 back.Clear();

@@ -173,7 +173,7 @@ public static class ReportWriter
         text.AppendLine();
         text.AppendLine(ortOverNetGenB is null
             ? "ONNX Runtime ÷ NetGen on B: not measured."
-            : $"ONNX Runtime ÷ best NetGen on B: {Number(ortOverNetGenB.Value, 1)}× (target ≥ 30×: {Verdict(ortOverNetGenB.Value, 30, "×")}).");
+            : $"ONNX Runtime ÷ best NetGen on B: {Number(ortOverNetGenB.Value, 1)}× (target {Verdict(ortOverNetGenB.Value, 30, "×")}).");
         text.AppendLine();
 
         text.AppendLine("### TrainBatch(64), SGD, MSE");
