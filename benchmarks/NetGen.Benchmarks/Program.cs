@@ -17,7 +17,7 @@ if (args.Contains("--suite"))
 {
     string[] rest = args.Where(a => a != "--suite").ToArray();
     if (!rest.Contains("--filter")) rest = rest.Concat(new[] { "--filter", "NetGen.Benchmarks.Suite.*" }).ToArray();
-    var config = ManualConfig.Create(DefaultConfig.Instance).AddJob(SuiteConfig.Job);
+    var config = ManualConfig.Create(DefaultConfig.Instance).AddJob(SuiteConfig.Job).WithBuildTimeout(TimeSpan.FromMinutes(10));
     BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest, config);
     return 0;
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.Intrinsics.X86;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Exporters.Json;
@@ -33,6 +34,10 @@ public sealed class SuiteConfig : ManualConfig
     public SuiteConfig()
     {
         AddExporter(JsonExporter.Brief);
+
+        // BenchmarkDotNet builds its boilerplate project without the shared compiler server; with the generator
+        // running on every network of this project that took more than the default 2 minutes on a loaded machine.
+        WithBuildTimeout(TimeSpan.FromMinutes(10));
         AddFilter(new SimpleFilter(benchmark =>
         {
             string name = benchmark.Descriptor.WorkloadMethod.Name;
