@@ -1,10 +1,8 @@
-using System;
 using System.Linq;
-using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using NetGen.Benchmarks.Suite;
 
-// `-- --suite` runs the issue-5 suite (NetGen.Benchmarks.Suite.*) with its short job (SuiteConfig.Job);
+// `-- --suite` runs the issue-5 suite (NetGen.Benchmarks.Suite.*) with its short job (SuiteConfig.JobArguments);
 // `-- --report [results folder] [--readme benchmarks/README.md]` turns its results into the README table
 // (ReportWriter); anything else goes to BenchmarkDotNet as is, e.g. --filter '*UnrollLimit*' --job short.
 // See benchmarks/README.md.
@@ -15,11 +13,11 @@ if (args.Length > 0 && args[0] == "--report")
 
 if (args.Contains("--suite"))
 {
+    // The job goes in as command-line options of BenchmarkDotNet's one base job: a job added to a config would be
+    // run in addition to any job the command line names (BenchmarkDotNet unions them).
     string[] rest = args.Where(a => a != "--suite").ToArray();
     if (!rest.Contains("--filter")) rest = rest.Concat(new[] { "--filter", "NetGen.Benchmarks.Suite.*" }).ToArray();
-    var config = ManualConfig.Create(DefaultConfig.Instance).AddJob(SuiteConfig.Job).WithBuildTimeout(TimeSpan.FromMinutes(10));
-    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest, config);
-    return 0;
+    args = rest.Concat(SuiteConfig.JobArguments).ToArray();
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
