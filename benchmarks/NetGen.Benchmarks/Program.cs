@@ -1,4 +1,24 @@
+using System.Linq;
 using BenchmarkDotNet.Running;
+using NetGen.Benchmarks.Suite;
 
-// Pick benchmarks with --filter, e.g. --filter '*UnrollLimit*'. See benchmarks/README.md for the latest table.
+// `-- --suite` runs the issue-5 suite (NetGen.Benchmarks.Suite.*) with its short job (SuiteConfig.JobArguments);
+// `-- --report [results folder] [--readme benchmarks/README.md]` turns its results into the README table
+// (ReportWriter); anything else goes to BenchmarkDotNet as is, e.g. --filter '*UnrollLimit*' --job short.
+// See benchmarks/README.md.
+if (args.Length > 0 && args[0] == "--report")
+{
+    return ReportWriter.Run(args[1..]);
+}
+
+if (args.Contains("--suite"))
+{
+    // The job goes in as command-line options of BenchmarkDotNet's one base job: a job added to a config would be
+    // run in addition to any job the command line names (BenchmarkDotNet unions them).
+    string[] rest = args.Where(a => a != "--suite").ToArray();
+    if (!rest.Contains("--filter")) rest = rest.Concat(new[] { "--filter", "NetGen.Benchmarks.Suite.*" }).ToArray();
+    args = rest.Concat(SuiteConfig.JobArguments).ToArray();
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

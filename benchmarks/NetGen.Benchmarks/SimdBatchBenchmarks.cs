@@ -14,8 +14,8 @@ public class SimdBatchBenchmarks
     private const int Batch = 64;
     private readonly NetBUnrolled _b = new(1);
     private readonly NetCUnroll1024 _c = new(1);
-    private readonly PlainNetwork _bPlain = new(new[] { 8, 16, 16, 4 }, new[] { "tanh", "tanh", "identity" }, 1);
-    private readonly PlainNetwork _cPlain = new(new[] { 32, 64, 64, 8 }, new[] { "relu", "relu", "identity" }, 1);
+    private readonly PlainNetwork _bPlain = new(8, (16, Activation.Tanh), (16, Activation.Tanh), (4, Activation.Identity));
+    private readonly PlainNetwork _cPlain = new(32, (64, Activation.Relu), (64, Activation.Relu), (8, Activation.Identity));
     private float[] _bInputs = Array.Empty<float>(), _bTargets = Array.Empty<float>(), _cInputs = Array.Empty<float>(), _cTargets = Array.Empty<float>();
     private readonly float[] _outputs = new float[Batch * 8];
 
@@ -27,6 +27,8 @@ public class SimdBatchBenchmarks
     public void Setup()
     {
         SimdOptions.ForcedWidth = Width;
+        _bPlain.LoadParameters(_b.Parameters);
+        _cPlain.LoadParameters(_c.Parameters);
         var random = new Random(42);
         float[] Fill(int n)
         {

@@ -17,8 +17,8 @@ public class UnrollLimitBenchmarks
     private readonly NetCLoops _cLoops = new(1);
     private readonly NetCUnroll1024 _c1024 = new(1);
     private readonly NetCUnroll4096 _c4096 = new(1);
-    private readonly PlainNetwork _bPlain = new(new[] { 8, 16, 16, 4 }, new[] { "tanh", "tanh", "identity" }, 1);
-    private readonly PlainNetwork _cPlain = new(new[] { 32, 64, 64, 8 }, new[] { "relu", "relu", "identity" }, 1);
+    private readonly PlainNetwork _bPlain = new(8, (16, Activation.Tanh), (16, Activation.Tanh), (4, Activation.Identity));
+    private readonly PlainNetwork _cPlain = new(32, (64, Activation.Relu), (64, Activation.Relu), (8, Activation.Identity));
     private float[] _bInputs = Array.Empty<float>(), _bTargets = Array.Empty<float>(), _cInputs = Array.Empty<float>(), _cTargets = Array.Empty<float>();
     private readonly float[] _output = new float[8];
 
@@ -30,6 +30,8 @@ public class UnrollLimitBenchmarks
     {
         // The unroll budget is about the straight-line scalar kernels: keep the SIMD batch path out of it.
         NetGen.Runtime.SimdOptions.ForcedWidth = -1;
+        _bPlain.LoadParameters(_bUnrolled.Parameters);
+        _cPlain.LoadParameters(_c1024.Parameters);
         var random = new Random(42);
         float[] Fill(int n)
         {

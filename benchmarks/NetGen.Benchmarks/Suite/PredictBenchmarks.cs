@@ -1,0 +1,204 @@
+using System;
+using BenchmarkDotNet.Attributes;
+using NetGen.Runtime;
+
+namespace NetGen.Benchmarks.Suite;
+
+/// <summary>
+/// Batch-1 <c>Predict</c> of one network: the plain C# baseline (Ratio 1), NetGen with scalar code
+/// (<see cref="SimdOptions.ForcedWidth"/> = -1), NetGen with the automatic SIMD width (0), NetGen forced to 512 bits
+/// (run only where AVX-512F is supported, see <see cref="SuiteConfig"/>), and ONNX Runtime on the same weights. Every
+/// global setup checks that its contender's output equals the plain baseline's before anything is timed.
+/// </summary>
+[Config(typeof(SuiteConfig))]
+[MemoryDiagnoser]
+public abstract class PredictBenchmarks : IDisposable
+{
+    /// <summary>Method names the setups target (the derived classes declare the NetGen methods).</summary>
+    protected const string Scalar = "NetGenScalar", Simd = "NetGenSimd", Simd512 = "NetGen512";
+
+    private readonly int _inputSize;
+    private readonly (int Units, Activation Activation)[] _layers;
+    private PlainNetwork? _plain;
+    private OrtPredictor? _ort;
+
+    /// <summary>The input sample (seeded random data).</summary>
+    protected float[] Input { get; }
+
+    /// <summary>The output buffer every contender writes.</summary>
+    protected float[] Output { get; }
+
+    /// <summary>Describes the network the derived class benchmarks.</summary>
+    protected PredictBenchmarks(int inputSize, (int Units, Activation Activation)[] layers)
+    {
+        _inputSize = inputSize;
+        _layers = layers;
+        Input = SuiteNetworks.RandomData(inputSize, 42);
+        Output = new float[layers[layers.Length - 1].Units];
+    }
+
+    /// <summary>The NetGen network's parameters.</summary>
+    protected abstract Span<float> Parameters { get; }
+
+    /// <summary>NetGen's Predict, for the correctness check in the setup only.</summary>
+    protected abstract void NetGenPredict(ReadOnlySpan<float> input, Span<float> output);
+
+    /// <summary>Setup of the plain and ONNX Runtime benchmarks.</summary>
+    [GlobalSetup(Targets = new[] { nameof(PlainCSharp), nameof(OnnxRuntime) })]
+    public void SetupOthers() => Setup(0);
+
+    /// <summary>Setup of NetGen with scalar code.</summary>
+    [GlobalSetup(Target = Scalar)]
+    public void SetupScalar() => Setup(-1);
+
+    /// <summary>Setup of NetGen with the automatic width.</summary>
+    [GlobalSetup(Target = Simd)]
+    public void SetupSimd() => Setup(0);
+
+    /// <summary>Setup of NetGen forced to 512 bits.</summary>
+    [GlobalSetup(Target = Simd512)]
+    public void Setup512() => Setup(512);
+
+    private void Setup(int width)
+    {
+        SimdOptions.ForcedWidth = width;
+        _plain = new PlainNetwork(_inputSize, _layers);
+        _plain.LoadParameters(Parameters);
+        byte[] model = OnnxModelWriter.Write(_inputSize, _layers, Parameters);
+        _ort = new OrtPredictor(model, _inputSize, Output.Length);
+        Input.CopyTo(_ort.Input, 0);
+
+        var expected = new float[Output.Length];
+        _plain.Predict(Input, expected);
+        NetGenPredict(Input, Output);
+        SuiteNetworks.CheckClose($"NetGen Predict (width {width})", expected, Output, 1e-4f);
+        _ort.Run();
+        SuiteNetworks.CheckClose("ONNX Runtime", expected, _ort.Output, 1e-4f);
+    }
+
+    /// <summary>Ends the run: frees ONNX Runtime and restores the automatic width.</summary>
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _ort?.Dispose();
+        _ort = null;
+        SimdOptions.ForcedWidth = 0;
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The plain C# loops (the baseline).</summary>
+    [Benchmark(Baseline = true, Description = "plain C#")]
+    public void PlainCSharp() => _plain!.Predict(Input, Output);
+
+    /// <summary>ONNX Runtime with pre-bound input and output.</summary>
+    [Benchmark(Description = "ONNX Runtime")]
+    public void OnnxRuntime() => _ort!.Run();
+}
+
+/// <summary>Predict on net A (3 → 1 → 1).</summary>
+public class PredictA : PredictBenchmarks
+{
+    private readonly NetA _net = new(SuiteNetworks.Seed);
+
+    /// <summary>Creates the benchmark.</summary>
+    public PredictA() : base(NetA.InputSize, SuiteNetworks.A) { }
+
+    /// <inheritdoc />
+    protected override Span<float> Parameters => _net.Parameters;
+
+    /// <inheritdoc />
+    protected override void NetGenPredict(ReadOnlySpan<float> input, Span<float> output) => _net.Predict(input, output);
+
+    /// <summary>NetGen, scalar code.</summary>
+    [Benchmark(Description = "NetGen scalar")]
+    public void NetGenScalar() => _net.Predict(Input, Output);
+
+    /// <summary>NetGen, automatic SIMD width.</summary>
+    [Benchmark(Description = "NetGen SIMD")]
+    public void NetGenSimd() => _net.Predict(Input, Output);
+
+    /// <summary>NetGen, 512-bit.</summary>
+    [Benchmark(Description = "NetGen 512")]
+    public void NetGen512() => _net.Predict(Input, Output);
+}
+
+/// <summary>Predict on net B (8 → 16 tanh → 16 tanh → 4).</summary>
+public class PredictB : PredictBenchmarks
+{
+    private readonly NetB _net = new(SuiteNetworks.Seed);
+
+    /// <summary>Creates the benchmark.</summary>
+    public PredictB() : base(NetB.InputSize, SuiteNetworks.B) { }
+
+    /// <inheritdoc />
+    protected override Span<float> Parameters => _net.Parameters;
+
+    /// <inheritdoc />
+    protected override void NetGenPredict(ReadOnlySpan<float> input, Span<float> output) => _net.Predict(input, output);
+
+    /// <summary>NetGen, scalar code.</summary>
+    [Benchmark(Description = "NetGen scalar")]
+    public void NetGenScalar() => _net.Predict(Input, Output);
+
+    /// <summary>NetGen, automatic SIMD width.</summary>
+    [Benchmark(Description = "NetGen SIMD")]
+    public void NetGenSimd() => _net.Predict(Input, Output);
+
+    /// <summary>NetGen, 512-bit.</summary>
+    [Benchmark(Description = "NetGen 512")]
+    public void NetGen512() => _net.Predict(Input, Output);
+}
+
+/// <summary>Predict on net C (32 → 64 relu → 64 relu → 8).</summary>
+public class PredictC : PredictBenchmarks
+{
+    private readonly NetC _net = new(SuiteNetworks.Seed);
+
+    /// <summary>Creates the benchmark.</summary>
+    public PredictC() : base(NetC.InputSize, SuiteNetworks.C) { }
+
+    /// <inheritdoc />
+    protected override Span<float> Parameters => _net.Parameters;
+
+    /// <inheritdoc />
+    protected override void NetGenPredict(ReadOnlySpan<float> input, Span<float> output) => _net.Predict(input, output);
+
+    /// <summary>NetGen, scalar code.</summary>
+    [Benchmark(Description = "NetGen scalar")]
+    public void NetGenScalar() => _net.Predict(Input, Output);
+
+    /// <summary>NetGen, automatic SIMD width.</summary>
+    [Benchmark(Description = "NetGen SIMD")]
+    public void NetGenSimd() => _net.Predict(Input, Output);
+
+    /// <summary>NetGen, 512-bit.</summary>
+    [Benchmark(Description = "NetGen 512")]
+    public void NetGen512() => _net.Predict(Input, Output);
+}
+
+/// <summary>Predict on net D (784 → 128 relu → 10 softmax).</summary>
+public class PredictD : PredictBenchmarks
+{
+    private readonly NetD _net = new(SuiteNetworks.Seed);
+
+    /// <summary>Creates the benchmark.</summary>
+    public PredictD() : base(NetD.InputSize, SuiteNetworks.D) { }
+
+    /// <inheritdoc />
+    protected override Span<float> Parameters => _net.Parameters;
+
+    /// <inheritdoc />
+    protected override void NetGenPredict(ReadOnlySpan<float> input, Span<float> output) => _net.Predict(input, output);
+
+    /// <summary>NetGen, scalar code.</summary>
+    [Benchmark(Description = "NetGen scalar")]
+    public void NetGenScalar() => _net.Predict(Input, Output);
+
+    /// <summary>NetGen, automatic SIMD width.</summary>
+    [Benchmark(Description = "NetGen SIMD")]
+    public void NetGenSimd() => _net.Predict(Input, Output);
+
+    /// <summary>NetGen, 512-bit.</summary>
+    [Benchmark(Description = "NetGen 512")]
+    public void NetGen512() => _net.Predict(Input, Output);
+}
