@@ -27,7 +27,7 @@ internal static class GpuTrainerEmitter
     private const string Span = "global::System.Span<float>";
     private const string Args = "global::NetGen.Runtime.NetworkArguments";
     private const string GradientKernelType = "global::System.Action<" + Config + ", " + View + ", " + View + ", " + View + ", " + View + ", " + View + ", " + View + ", int, int>";
-    private const string UpdateKernelType = "global::System.Action<" + Config + ", " + View + ", " + View + ", " + View + ", " + View + ", int, int, float, float, int>";
+    private const string UpdateKernelType = "global::System.Action<" + Config + ", " + View + ", " + View + ", " + View + ", " + View + ", int, int, float, float, int, int>";
     private const string PredictKernelType = "global::System.Action<" + Config + ", " + View + ", " + View + ", " + View + ", " + View + ", int, int>";
 
     /// <summary>Floats the gradient slots (and the per-slot scratch) may take on the device: 2²⁶ floats = 256 MiB.</summary>
@@ -77,10 +77,12 @@ internal static class GpuTrainerEmitter
             ? "/// (<c>a</c> = −lr/(1−β1^t), <c>b</c> = √(1−β2^t), computed in double on the host as the CPU path does; <c>m</c>, <c>v</c> the moments)."
             : momentum ? "/// (<c>a</c> = lr; <c>m</c> the velocity, set to the gradient on the first step, <c>first</c> ≠ 0)." : "/// (<c>a</c> = lr).");
         w.Line("/// </summary>");
-        using (w.Block($"private static void NetGenGpuUpdateKernel({View} p, {View} g, {View} m, {View} v, int n, int ls, float a, float b, int first)"))
+        using (w.Block($"private static void NetGenGpuUpdateKernel({View} p, {View} g, {View} m, {View} v, int n, int ls, float a, float b, int first, int threads)"))
         {
-            w.Line("int k = global::ILGPU.Grid.GlobalIndex.X;");
-            w.Line("if (k >= ParameterCount) return;");
+            w.Comment("Grid-stride loop: a launch of fewer threads than parameters (the CPU accelerator's threads are few and costly) covers them all.");
+            w.Line("for (int k = global::ILGPU.Grid.GlobalIndex.X; k < ParameterCount; k += threads)");
+            w.Line("{");
+            w.Indent();
             w.Line("int column = k * ls;");
             w.Line("float sum = g[column];");
             w.Line("for (int j = 1; j < ls; j++) sum += g[column + j];");
@@ -106,6 +108,8 @@ internal static class GpuTrainerEmitter
             {
                 w.Line("p[k] -= a * gradient;");
             }
+            w.Outdent();
+            w.Line("}");
         }
 
         w.Line();
@@ -146,6 +150,7 @@ internal static class GpuTrainerEmitter
             w.Line($"private readonly {PredictKernelType} _predictKernel;");
             w.Line("private readonly float[] _slotLosses;");
             w.Line("private readonly int _groupSize;");
+            w.Line("private readonly int _updateThreads;");
             w.Line("private long _step;");
             w.Line("private float _learningRate;");
             w.Line("private bool _disposed;");
@@ -188,6 +193,8 @@ internal static class GpuTrainerEmitter
                 w.Line("int warp = global::System.Math.Max(1, accelerator.WarpSize);");
                 w.Line("int group = global::System.Math.Min(global::System.Math.Max(1, accelerator.MaxNumThreadsPerGroup), 256);");
                 w.Line("_groupSize = group >= warp ? group - group % warp : group;");
+                w.Comment("The update kernel runs at most as many threads as the accelerator runs at once, each looping over parameters.");
+                w.Line("_updateThreads = (int)global::System.Math.Max(1L, global::System.Math.Min(ParameterCount, (long)accelerator.MaxNumThreads));");
                 w.Line("_step = network._netgenStep;");
                 w.Line("_learningRate = network._netgenLearningRate;");
                 w.Line("_slotLosses = new float[GradientSlots];");
@@ -215,7 +222,7 @@ internal static class GpuTrainerEmitter
                     w.Line("Copy(network._netgenVelocity, _moment1);");
                 }
                 w.Line($"_gradientKernel = global::ILGPU.Runtime.KernelLoaders.LoadStreamKernel<{View}, {View}, {View}, {View}, {View}, {View}, int, int>(accelerator, NetGenGpuGradientKernel);");
-                w.Line($"_updateKernel = global::ILGPU.Runtime.KernelLoaders.LoadStreamKernel<{View}, {View}, {View}, {View}, int, int, float, float, int>(accelerator, NetGenGpuUpdateKernel);");
+                w.Line($"_updateKernel = global::ILGPU.Runtime.KernelLoaders.LoadStreamKernel<{View}, {View}, {View}, {View}, int, int, float, float, int, int>(accelerator, NetGenGpuUpdateKernel);");
                 w.Line($"_predictKernel = global::ILGPU.Runtime.KernelLoaders.LoadStreamKernel<{View}, {View}, {View}, {View}, int, int>(accelerator, NetGenGpuPredictKernel);");
                 w.Outdent();
                 w.Line("}");
@@ -284,7 +291,7 @@ internal static class GpuTrainerEmitter
             {
                 w.Line("float a = _learningRate, b = 0f;");
             }
-            w.Line("_updateKernel(Launch(ParameterCount), _parameters.View, _gradients.View, _moment1.View, _moment2.View, n, slots, a, b, _step == 1 ? 1 : 0);");
+            w.Line("_updateKernel(Launch(_updateThreads), _parameters.View, _gradients.View, _moment1.View, _moment2.View, n, slots, a, b, _step == 1 ? 1 : 0, _updateThreads);");
             w.Comment("The mean loss: the slots' sums added in slot order (copying them back waits for the kernels).");
             w.Line($"{Span} losses = global::System.MemoryExtensions.AsSpan(_slotLosses, 0, slots);");
             w.Line("Copy(_losses, losses);");
