@@ -22,10 +22,10 @@ internal static class GpuKernelEmitter
 
     /// <summary>Parameters of a per-sample function and its parts.</summary>
     public static string Parameters(KernelKind kind) => kind == KernelKind.Forward
-        ? $"{View} p, {View} x, {View} y, {View} s, int l, int ls"
-        : $"{View} p, {View} x, {View} t, {View} g, {View} s, int l, int ls";
+        ? $"{View} p, {View} x, {View} y, {View} s, int so, int ss"
+        : $"{View} p, {View} x, {View} t, {View} g, {View} s, int go, int gs, int so, int ss";
 
-    private static string Arguments(KernelKind kind) => kind == KernelKind.Forward ? "p, x, y, s, l, ls" : "p, x, t, g, s, l, ls";
+    private static string Arguments(KernelKind kind) => kind == KernelKind.Forward ? "p, x, y, s, so, ss" : "p, x, t, g, s, go, gs, so, ss";
 
     public static void Emit(IndentedWriter w, KernelSchedule k)
     {
@@ -34,8 +34,8 @@ internal static class GpuKernelEmitter
         var writer = new GpuExpressionWriter(k);
         string what = k.Kind == KernelKind.Forward
             ? "Forward pass of one sample on the device: <c>y = f(x)</c>."
-            : "Loss of one sample on the device; adds its gradient <c>∂L/∂p</c> to the thread's gradient slot <c>g[l + i·ls]</c>.";
-        w.Line($"/// <summary>{what} Printed from the same schedule as the scalar kernel; scratch values live in <c>s[l + i·ls]</c>.</summary>");
+            : "Loss of one sample on the device; adds its gradient <c>∂L/∂p</c> to the thread's gradient slot <c>g[go + i·gs]</c>.";
+        w.Line($"/// <summary>{what} Printed from the same schedule as the scalar kernel; scratch values live in <c>s[so + i·ss]</c>.</summary>");
         using (w.Block($"private static {returns} {name}({Parameters(k.Kind)})"))
         {
             if (k.PartCount == 1)
@@ -178,7 +178,7 @@ internal static class GpuKernelEmitter
         {
             w.Line($"float delta = {GpuScratch.At(deltas, "row")};");
             w.Line($"int weights = {b.WeightOffset} + row * {b.Columns};");
-            w.Line($"for (int col = 0; col < {b.Columns}; col++) g[l + (weights + col) * ls] += delta * {GpuScratch.At(inputs, "col")};");
+            w.Line($"for (int col = 0; col < {b.Columns}; col++) g[go + (weights + col) * gs] += delta * {GpuScratch.At(inputs, "col")};");
         }
     }
 }

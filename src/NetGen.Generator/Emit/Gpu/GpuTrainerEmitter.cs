@@ -12,8 +12,9 @@ namespace NetGen.Generator.Emit.Gpu;
 /// <remarks>
 /// Memory and determinism: the gradient kernel runs a fixed number of threads ("gradient slots", chosen from the
 /// maximum batch size and the parameter count only). Slot <c>l</c> of <c>ls</c> processes samples
-/// <c>l, l + ls, l + 2·ls, …</c> in that order and accumulates their gradients into its own column of a
-/// <c>[ParameterCount, ls]</c> buffer; the update kernel (one thread per parameter) sums the columns in slot order,
+/// <c>l, l + ls, l + 2·ls, …</c> in that order and accumulates their gradients into its own slot of a
+/// <c>ParameterCount × ls</c> buffer (columns on GPUs, rows on the CPU accelerator); the update kernel (a grid-stride
+/// loop over the parameters) sums the slots in slot order,
 /// divides by n and applies the optimizer. Nothing depends on thread scheduling, so a batch gives bit-identical
 /// parameters run to run, and memory stays bounded however large the batch.
 /// </remarks>
@@ -26,9 +27,9 @@ internal static class GpuTrainerEmitter
     private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     private const string Span = "global::System.Span<float>";
     private const string Args = "global::NetGen.Runtime.NetworkArguments";
-    private const string GradientKernelType = "global::System.Action<" + Config + ", " + View + ", " + View + ", " + View + ", " + View + ", " + View + ", " + View + ", int, int>";
-    private const string UpdateKernelType = "global::System.Action<" + Config + ", " + View + ", " + View + ", " + View + ", " + View + ", int, int, float, float, int, int>";
-    private const string PredictKernelType = "global::System.Action<" + Config + ", " + View + ", " + View + ", " + View + ", " + View + ", int, int>";
+    private const string GradientKernelType = "global::System.Action<" + Config + ", " + View + ", " + View + ", " + View + ", " + View + ", " + View + ", " + View + ", int, int, int>";
+    private const string UpdateKernelType = "global::System.Action<" + Config + ", " + View + ", " + View + ", " + View + ", " + View + ", int, int, float, float, int, int, int>";
+    private const string PredictKernelType = "global::System.Action<" + Config + ", " + View + ", " + View + ", " + View + ", " + View + ", int, int, int>";
 
     /// <summary>Floats the gradient slots (and the per-slot scratch) may take on the device: 2²⁶ floats = 256 MiB.</summary>
     public const int MaxSlotFloats = 1 << 26;
@@ -45,25 +46,28 @@ internal static class GpuTrainerEmitter
         GpuKernelEmitter.Emit(w, forward);
         w.Line();
         GpuKernelEmitter.Emit(w, gradient);
-        WriteKernels(w, spec);
+        WriteKernels(w, spec, Math.Max(forward.ScratchSize, gradient.ScratchSize));
         WriteTrainer(w, spec, forward.ScratchSize, gradient.ScratchSize);
     }
 
-    private static void WriteKernels(IndentedWriter w, NetworkSpec spec)
+    private static void WriteKernels(IndentedWriter w, NetworkSpec spec, int scratch)
     {
         w.Line();
         w.Line("/// <summary>");
-        w.Line("/// ILGPU kernel: thread <c>l</c> of <c>ls</c> (a gradient slot) clears its column of <c>g</c>, then runs forward and backward on");
-        w.Line("/// samples <c>l, l + ls, …</c> below <c>n</c> in that order, accumulating their gradients into <c>g[l + i·ls]</c> and their losses into <c>losses[l]</c>.");
+        w.Line("/// ILGPU kernel: thread <c>l</c> of <c>ls</c> (a gradient slot) clears its gradient slot, then runs forward and backward on samples");
+        w.Line("/// <c>l, l + ls, …</c> below <c>n</c> in that order, accumulating their gradients into its slot and their losses into <c>losses[l]</c>.");
+        w.Line("/// <c>interleaved</c> ≠ 0 lays slots out as columns of <c>[element, slot]</c> (coalesced on GPUs), 0 as rows (cache-friendly on CPUs).");
         w.Line("/// </summary>");
-        using (w.Block($"private static void NetGenGpuGradientKernel({View} p, {View} inputs, {View} targets, {View} g, {View} s, {View} losses, int n, int ls)"))
+        using (w.Block($"private static void NetGenGpuGradientKernel({View} p, {View} inputs, {View} targets, {View} g, {View} s, {View} losses, int n, int ls, int interleaved)"))
         {
             w.Line("int l = global::ILGPU.Grid.GlobalIndex.X;");
             w.Line("if (l >= ls) return;");
-            w.Line("for (int i = 0; i < ParameterCount; i++) g[l + i * ls] = 0f;");
+            w.Line("int go = interleaved != 0 ? l : l * ParameterCount, gs = interleaved != 0 ? ls : 1;");
+            w.Line($"int so = interleaved != 0 ? l : l * {scratch}, ss = interleaved != 0 ? ls : 1;");
+            w.Line("for (int i = 0; i < ParameterCount; i++) g[go + i * gs] = 0f;");
             w.Line("float loss = 0f;");
             w.Line("for (int sample = l; sample < n; sample += ls)");
-            w.Line("    loss += NetGenGpuGradient(p, inputs.SubView(sample * InputSize, InputSize), targets.SubView(sample * OutputSize, OutputSize), g, s, l, ls);");
+            w.Line("    loss += NetGenGpuGradient(p, inputs.SubView(sample * InputSize, InputSize), targets.SubView(sample * OutputSize, OutputSize), g, s, go, gs, so, ss);");
             w.Line("losses[l] = loss;");
         }
 
@@ -77,15 +81,16 @@ internal static class GpuTrainerEmitter
             ? "/// (<c>a</c> = −lr/(1−β1^t), <c>b</c> = √(1−β2^t), computed in double on the host as the CPU path does; <c>m</c>, <c>v</c> the moments)."
             : momentum ? "/// (<c>a</c> = lr; <c>m</c> the velocity, set to the gradient on the first step, <c>first</c> ≠ 0)." : "/// (<c>a</c> = lr).");
         w.Line("/// </summary>");
-        using (w.Block($"private static void NetGenGpuUpdateKernel({View} p, {View} g, {View} m, {View} v, int n, int ls, float a, float b, int first, int threads)"))
+        using (w.Block($"private static void NetGenGpuUpdateKernel({View} p, {View} g, {View} m, {View} v, int n, int ls, float a, float b, int firstStep, int threads, int interleaved)"))
         {
+            w.Line("int es = interleaved != 0 ? ls : 1, js = interleaved != 0 ? 1 : ParameterCount;");
             w.Comment("Grid-stride loop: a launch of fewer threads than parameters (the CPU accelerator's threads are few and costly) covers them all.");
             w.Line("for (int k = global::ILGPU.Grid.GlobalIndex.X; k < ParameterCount; k += threads)");
             w.Line("{");
             w.Indent();
-            w.Line("int column = k * ls;");
-            w.Line("float sum = g[column];");
-            w.Line("for (int j = 1; j < ls; j++) sum += g[column + j];");
+            w.Line("int first = k * es;");
+            w.Line("float sum = g[first];");
+            w.Line("for (int j = 1; j < ls; j++) sum += g[first + j * js];");
             w.Line("float gradient = sum / n;");
             if (adam)
             {
@@ -100,7 +105,7 @@ internal static class GpuTrainerEmitter
             }
             else if (momentum)
             {
-                w.Line($"float velocity = first != 0 ? gradient : {F(spec.Momentum)} * m[k] + gradient;");
+                w.Line($"float velocity = firstStep != 0 ? gradient : {F(spec.Momentum)} * m[k] + gradient;");
                 w.Line("m[k] = velocity;");
                 w.Line("p[k] -= a * velocity;");
             }
@@ -114,12 +119,13 @@ internal static class GpuTrainerEmitter
 
         w.Line();
         w.Line("/// <summary>ILGPU kernel: thread <c>l</c> of <c>ls</c> computes the outputs of samples <c>l, l + ls, …</c> below <c>n</c>.</summary>");
-        using (w.Block($"private static void NetGenGpuPredictKernel({View} p, {View} inputs, {View} outputs, {View} s, int n, int ls)"))
+        using (w.Block($"private static void NetGenGpuPredictKernel({View} p, {View} inputs, {View} outputs, {View} s, int n, int ls, int interleaved)"))
         {
             w.Line("int l = global::ILGPU.Grid.GlobalIndex.X;");
             w.Line("if (l >= ls) return;");
+            w.Line($"int so = interleaved != 0 ? l : l * {scratch}, ss = interleaved != 0 ? ls : 1;");
             w.Line("for (int sample = l; sample < n; sample += ls)");
-            w.Line("    NetGenGpuForward(p, inputs.SubView(sample * InputSize, InputSize), outputs.SubView(sample * OutputSize, OutputSize), s, l, ls);");
+            w.Line("    NetGenGpuForward(p, inputs.SubView(sample * InputSize, InputSize), outputs.SubView(sample * OutputSize, OutputSize), s, so, ss);");
         }
     }
 
@@ -151,6 +157,7 @@ internal static class GpuTrainerEmitter
             w.Line("private readonly float[] _slotLosses;");
             w.Line("private readonly int _groupSize;");
             w.Line("private readonly int _updateThreads;");
+            w.Line("private readonly int _interleaved;");
             w.Line("private long _step;");
             w.Line("private float _learningRate;");
             w.Line("private bool _disposed;");
@@ -195,6 +202,8 @@ internal static class GpuTrainerEmitter
                 w.Line("_groupSize = group >= warp ? group - group % warp : group;");
                 w.Comment("The update kernel runs at most as many threads as the accelerator runs at once, each looping over parameters.");
                 w.Line("_updateThreads = (int)global::System.Math.Max(1L, global::System.Math.Min(ParameterCount, (long)accelerator.MaxNumThreads));");
+                w.Comment("Slot layout: columns (coalesced) on GPUs, rows (cache lines) on the CPU accelerator; the arithmetic is the same.");
+                w.Line("_interleaved = accelerator.AcceleratorType == global::ILGPU.Runtime.AcceleratorType.CPU ? 0 : 1;");
                 w.Line("_step = network._netgenStep;");
                 w.Line("_learningRate = network._netgenLearningRate;");
                 w.Line("_slotLosses = new float[GradientSlots];");
@@ -221,9 +230,9 @@ internal static class GpuTrainerEmitter
                 {
                     w.Line("Copy(network._netgenVelocity, _moment1);");
                 }
-                w.Line($"_gradientKernel = global::ILGPU.Runtime.KernelLoaders.LoadStreamKernel<{View}, {View}, {View}, {View}, {View}, {View}, int, int>(accelerator, NetGenGpuGradientKernel);");
-                w.Line($"_updateKernel = global::ILGPU.Runtime.KernelLoaders.LoadStreamKernel<{View}, {View}, {View}, {View}, int, int, float, float, int, int>(accelerator, NetGenGpuUpdateKernel);");
-                w.Line($"_predictKernel = global::ILGPU.Runtime.KernelLoaders.LoadStreamKernel<{View}, {View}, {View}, {View}, int, int>(accelerator, NetGenGpuPredictKernel);");
+                w.Line($"_gradientKernel = global::ILGPU.Runtime.KernelLoaders.LoadStreamKernel<{View}, {View}, {View}, {View}, {View}, {View}, int, int, int>(accelerator, NetGenGpuGradientKernel);");
+                w.Line($"_updateKernel = global::ILGPU.Runtime.KernelLoaders.LoadStreamKernel<{View}, {View}, {View}, {View}, int, int, float, float, int, int, int>(accelerator, NetGenGpuUpdateKernel);");
+                w.Line($"_predictKernel = global::ILGPU.Runtime.KernelLoaders.LoadStreamKernel<{View}, {View}, {View}, {View}, int, int, int>(accelerator, NetGenGpuPredictKernel);");
                 w.Outdent();
                 w.Line("}");
                 w.Line("catch");
@@ -277,7 +286,7 @@ internal static class GpuTrainerEmitter
             w.Line("Copy(inputs, _inputs);");
             w.Line("Copy(targets, _targets);");
             w.Line("int slots = global::System.Math.Min(n, GradientSlots);");
-            w.Line("_gradientKernel(Launch(slots), _parameters.View, _inputs.View, _targets.View, _gradients.View, _scratch.View, _losses.View, n, slots);");
+            w.Line("_gradientKernel(Launch(slots), _parameters.View, _inputs.View, _targets.View, _gradients.View, _scratch.View, _losses.View, n, slots, _interleaved);");
             w.Line("_step++;");
             if (adam)
             {
@@ -291,7 +300,7 @@ internal static class GpuTrainerEmitter
             {
                 w.Line("float a = _learningRate, b = 0f;");
             }
-            w.Line("_updateKernel(Launch(_updateThreads), _parameters.View, _gradients.View, _moment1.View, _moment2.View, n, slots, a, b, _step == 1 ? 1 : 0, _updateThreads);");
+            w.Line("_updateKernel(Launch(_updateThreads), _parameters.View, _gradients.View, _moment1.View, _moment2.View, n, slots, a, b, _step == 1 ? 1 : 0, _updateThreads, _interleaved);");
             w.Comment("The mean loss: the slots' sums added in slot order (copying them back waits for the kernels).");
             w.Line($"{Span} losses = global::System.MemoryExtensions.AsSpan(_slotLosses, 0, slots);");
             w.Line("Copy(_losses, losses);");
@@ -319,7 +328,7 @@ internal static class GpuTrainerEmitter
             w.Line(forwardScratch == 0
                 ? "int threads = n; // the forward pass needs no scratch: one thread per sample"
                 : "int threads = global::System.Math.Min(n, GradientSlots); // each thread owns a scratch column");
-            w.Line("_predictKernel(Launch(threads), _parameters.View, _inputs.View, _outputs.View, _scratch.View, n, threads);");
+            w.Line("_predictKernel(Launch(threads), _parameters.View, _inputs.View, _outputs.View, _scratch.View, n, threads, _interleaved);");
             w.Line("Copy(_outputs, outputs);");
         }
     }
