@@ -63,6 +63,25 @@ public sealed class GpuEquivalenceTests
 
     [Theory]
     [MemberData(nameof(SmallNetworks))]
+    public void On_the_cpu_accelerator_the_kernels_compute_the_scalar_path_bit_for_bit(string name)
+    {
+        // Same printed expressions, same order of every sum (one sample per slot, slots summed in order): on ILGPU's CPU
+        // accelerator, which runs the kernels as .NET code, nothing may differ by even one bit.
+        if (TestAccelerators.Kind != "cpu") return;
+        var cpu = TestNetworks.Create(name, seed: 51);
+        using var trainer = TestNetworks.Create(name, seed: 51).CreateTrainer(_fixture.Accelerator, maxBatchSize: 7);
+        var gpuParameters = new float[cpu.ParameterCount];
+        for (int step = 0; step < 5; step++)
+        {
+            var (inputs, targets) = TestData.Batch(cpu, 7, seed: 400 + step, oneHot: TestData.IsClassifier(cpu));
+            Assert.Equal(BitConverter.SingleToInt32Bits(cpu.TrainBatch(inputs, targets)), BitConverter.SingleToInt32Bits(trainer.TrainBatch(inputs, targets)));
+        }
+        trainer.CopyParametersTo(gpuParameters);
+        Assert.Equal(cpu.Parameters.ToArray().Select(BitConverter.SingleToInt32Bits), gpuParameters.Select(BitConverter.SingleToInt32Bits));
+    }
+
+    [Theory]
+    [MemberData(nameof(SmallNetworks))]
     public void Fewer_slots_than_samples_still_equal_the_scalar_path(string name)
     {
         // 3 gradient slots for batches of 10: each slot accumulates samples l, l+3, l+6, … and the slots are summed in order.
