@@ -187,6 +187,7 @@ internal static class GpuTrainerEmitter
             w.Line("/// <param name=\"gradientSlots\">Threads (and gradient columns) of the gradient kernel, 1 to <paramref name=\"maxBatchSize\"/>.</param>");
             w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"accelerator\"/> or <paramref name=\"network\"/> is null.</exception>");
             w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"maxBatchSize\"/> is less than 1, or <paramref name=\"gradientSlots\"/> is outside 1 to <paramref name=\"maxBatchSize\"/>.</exception>");
+            w.Line("/// <exception cref=\"global::System.InvalidOperationException\">The kernels cannot be compiled for the accelerator (on CUDA and OpenCL: the context was created without <c>EnableAlgorithms()</c>).</exception>");
             using (w.Block($"public GpuTrainer(global::ILGPU.Runtime.Accelerator accelerator, {T} network, int maxBatchSize, int gradientSlots)"))
             {
                 w.Line("if (accelerator is null) throw new global::System.ArgumentNullException(nameof(accelerator));");
@@ -230,9 +231,18 @@ internal static class GpuTrainerEmitter
                 {
                     w.Line("Copy(network._netgenVelocity, _moment1);");
                 }
+                w.Line("try");
+                w.Line("{");
+                w.Indent();
                 w.Line($"_gradientKernel = global::ILGPU.Runtime.KernelLoaders.LoadStreamKernel<{View}, {View}, {View}, {View}, {View}, {View}, int, int, int>(accelerator, NetGenGpuGradientKernel);");
                 w.Line($"_updateKernel = global::ILGPU.Runtime.KernelLoaders.LoadStreamKernel<{View}, {View}, {View}, {View}, int, int, float, float, int, int, int>(accelerator, NetGenGpuUpdateKernel);");
                 w.Line($"_predictKernel = global::ILGPU.Runtime.KernelLoaders.LoadStreamKernel<{View}, {View}, {View}, {View}, int, int, int>(accelerator, NetGenGpuPredictKernel);");
+                w.Outdent();
+                w.Line("}");
+                w.Line("catch (global::System.Exception e) when (accelerator.AcceleratorType != global::ILGPU.Runtime.AcceleratorType.CPU)");
+                w.Line("{");
+                w.Line("    throw new global::System.InvalidOperationException(\"NetGen's kernels for " + T + " could not be compiled for \" + accelerator.Name + \": \" + e.Message + \" (exp, log and tanh need ILGPU.Algorithms: create the context with Context.Create(builder => ... .EnableAlgorithms())).\", e);");
+                w.Line("}");
                 w.Outdent();
                 w.Line("}");
                 w.Line("catch");
