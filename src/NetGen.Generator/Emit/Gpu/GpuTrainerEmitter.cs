@@ -172,6 +172,7 @@ internal static class GpuTrainerEmitter
             w.Line("/// <param name=\"maxBatchSize\">The largest batch <see cref=\"TrainBatch\"/> and <see cref=\"PredictBatch\"/> accept (at least 1).</param>");
             w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"accelerator\"/> or <paramref name=\"network\"/> is null.</exception>");
             w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"maxBatchSize\"/> is less than 1.</exception>");
+            w.Line("/// <exception cref=\"global::System.InvalidOperationException\">The kernels cannot be compiled for the accelerator (on CUDA and OpenCL: the context was created without <c>EnableAlgorithms()</c>).</exception>");
             w.Line($"public GpuTrainer(global::ILGPU.Runtime.Accelerator accelerator, {T} network, int maxBatchSize)");
             w.Line("    : this(accelerator, network, maxBatchSize, (int)global::System.Math.Max(1L, global::System.Math.Min(maxBatchSize, MaxSlotFloats / (long)global::System.Math.Max(ParameterCount, ScratchSize))))");
             w.Line("{");
