@@ -122,6 +122,25 @@ public sealed class GpuEquivalenceTests
         Assert.Equal(first.Select(BitConverter.SingleToInt32Bits), second.Select(BitConverter.SingleToInt32Bits));
     }
 
+    [Theory]
+    [InlineData(nameof(ReluSoftmaxAdam))]
+    [InlineData(nameof(TanhBceMomentum))]
+    public void A_trainer_continues_from_the_networks_optimizer_state(string name)
+    {
+        // Momentum and Adam state and the step count are copied to the device: 3 CPU steps, then 3 more on each path.
+        var cpu = TestNetworks.Create(name, seed: 61);
+        var batches = Enumerable.Range(0, 6).Select(i => TestData.Batch(cpu, 4, seed: 500 + i, oneHot: TestData.IsClassifier(cpu))).ToArray();
+        for (int i = 0; i < 3; i++) cpu.TrainBatch(batches[i].Inputs, batches[i].Targets);
+        using var trainer = cpu.CreateTrainer(_fixture.Accelerator, maxBatchSize: 4);
+        for (int i = 3; i < 6; i++)
+        {
+            TestData.AssertClose(cpu.TrainBatch(batches[i].Inputs, batches[i].Targets), trainer.TrainBatch(batches[i].Inputs, batches[i].Targets), $"{name} loss of step {i + 1}");
+        }
+        var gpuParameters = new float[cpu.ParameterCount];
+        trainer.CopyParametersTo(gpuParameters);
+        TestData.AssertClose(cpu.Parameters, gpuParameters, name + " parameters after 6 steps");
+    }
+
     [Fact]
     public void Default_slots_cover_the_batch_for_small_networks_and_are_bounded_for_large_ones()
     {
