@@ -79,6 +79,30 @@ internal sealed class GpuExpressionWriter
         }
     }
 
+    /// <summary>
+    /// Whether every node of <paramref name="graph"/> is an operation this writer (and <see cref="GpuKernelEmitter"/>)
+    /// prints. An operation added later (to the graph, for the CPU emitters) makes the generator leave the GPU code out
+    /// rather than print something wrong.
+    /// </summary>
+    public static bool Supports(ExpressionGraph graph)
+    {
+        for (int id = 0; id < graph.Count; id++)
+        {
+            switch (graph[id].Kind)
+            {
+                case OpKind.Constant: case OpKind.Input: case OpKind.Target: case OpKind.Parameter: case OpKind.Element:
+                case OpKind.Sum: case OpKind.Multiply: case OpKind.Divide: case OpKind.Subtract: case OpKind.Negate:
+                case OpKind.Square: case OpKind.Exp: case OpKind.ClampedLog: case OpKind.Sigmoid: case OpKind.Tanh:
+                case OpKind.Relu: case OpKind.LeakyRelu: case OpKind.ReluStep: case OpKind.LeakyReluStep:
+                case OpKind.SigmoidBinaryCrossEntropy: case OpKind.LogSumExp: case OpKind.MatVec: case OpKind.TransposedMatVec:
+                    continue;
+                default:
+                    return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>Terms <paramref name="from"/>…<paramref name="to"/> of a sum, left to right, subtractions written as such.</summary>
     public string SumText(int[] terms, int from, int to)
     {

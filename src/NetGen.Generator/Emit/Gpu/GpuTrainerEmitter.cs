@@ -38,6 +38,12 @@ internal static class GpuTrainerEmitter
 
     public static void Emit(IndentedWriter w, NetworkSpec spec, LoweredNetwork network)
     {
+        if (!GpuExpressionWriter.Supports(network.Graph))
+        {
+            w.Line();
+            w.Comment("No ILGPU kernels: this network uses an operation the GPU emitter does not print (yet).");
+            return;
+        }
         var forward = KernelSchedule.Build(network, KernelKind.Forward);
         var gradient = KernelSchedule.Build(network, KernelKind.Gradient);
         w.Line();
