@@ -370,5 +370,8 @@ internal sealed class KernelSchedule
 
     public bool IsSpilled(int id) => _spillSlots.ContainsKey(id);
 
+    /// <summary>The scratch slot of a spilled node (for emitters that lay scratch out differently, such as the GPU's).</summary>
+    public int SpillSlot(int id) => _spillSlots[id];
+
     public string IdentifierOf(int id) => _identifiers[id];
 }

@@ -13,6 +13,8 @@ internal static class AttributeNames
         "InputSize", "OutputSize", "ParameterCount", "Parameters", "LearningRate",
         "Predict", "PredictBatch", "Gradient", "GradientBatch", "TrainStep", "TrainBatch", "Evaluate",
         "Save", "Load", "LayoutFingerprint",
+        // Emitted when the consumer references ILGPU.
+        "GpuTrainer",
         // Private helpers and fields of the generated part.
         "NetGenForwardKernel", "NetGenLossKernel", "NetGenGradientKernel", "NetGenBatchGradient", "NetGenApplyOptimizerStep",
         "_netgenParameters", "_netgenGradient", "_netgenVelocity", "_netgenAdamM", "_netgenAdamV", "_netgenStep", "_netgenLearningRate",
@@ -22,5 +24,6 @@ internal static class AttributeNames
     public static bool IsGenerated(string name)
         => System.Array.IndexOf(GeneratedMembers, name) >= 0
             || (name.StartsWith("NetGen", System.StringComparison.Ordinal) && (name.Contains("KernelPart") || name.Contains("Lanes")))
-            || name == "_netgenLaneGradient";
+            || name == "_netgenLaneGradient"
+            || name.StartsWith("NetGenGpu", System.StringComparison.Ordinal);
 }

@@ -35,6 +35,7 @@ internal static class NetworkParser
         ReadDeclaredMembers(type, parsed);
         ReadInheritedMembers(type, parsed);
         if (compilation is not null) ReadVectorWidths(compilation, parsed);
+        if (compilation is not null) ReadGpuSupport(compilation, parsed);
         return parsed;
     }
 
@@ -147,6 +148,18 @@ internal static class NetworkParser
         if (compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector128`1") is not null) parsed.VectorWidths.Add(128);
         if (compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector256`1") is not null) parsed.VectorWidths.Add(256);
         if (compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector512`1") is not null) parsed.VectorWidths.Add(512);
+    }
+
+    /// <summary>
+    /// ILGPU kernels and the GPU trainer are emitted only when the consumer references ILGPU (its accelerator type);
+    /// ILGPU.Algorithms (XMath) is recorded too. No ILGPU reference: no GPU code, no diagnostic.
+    /// </summary>
+    private static void ReadGpuSupport(Compilation compilation, ParsedNetwork parsed)
+    {
+        parsed.GpuKernels = compilation.GetTypeByMetadataName("ILGPU.Runtime.Accelerator") is not null
+            && compilation.GetTypeByMetadataName("ILGPU.ArrayView`1") is not null
+            && compilation.GetTypeByMetadataName("System.Span`1") is not null;
+        parsed.GpuAlgorithms = parsed.GpuKernels && compilation.GetTypeByMetadataName("ILGPU.Algorithms.XMath") is not null;
     }
 
     /// <summary>Members of base classes that the generated members would hide (CS0108 in the generated file otherwise).</summary>

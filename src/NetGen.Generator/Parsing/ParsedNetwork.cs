@@ -53,4 +53,10 @@ internal sealed class ParsedNetwork
 
     /// <summary>SIMD widths the consumer's compilation supports (see <see cref="Model.NetworkSpec.VectorWidths"/>).</summary>
     public List<int> VectorWidths { get; } = new();
+
+    /// <summary>The compilation references ILGPU (see <see cref="Model.NetworkSpec.GpuKernels"/>).</summary>
+    public bool GpuKernels { get; set; }
+
+    /// <summary>The compilation references ILGPU.Algorithms (see <see cref="Model.NetworkSpec.GpuAlgorithms"/>).</summary>
+    public bool GpuAlgorithms { get; set; }
 }
