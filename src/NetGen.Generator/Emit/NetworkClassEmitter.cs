@@ -68,6 +68,7 @@ internal static class NetworkClassEmitter
             WriteInference(w, spec);
             WriteTraining(w, spec);
             WritePersistence(w, spec);
+            SafetensorsEmitter.Write(w, spec);
             foreach (var kernel in kernels)
             {
                 w.Line();

@@ -13,6 +13,7 @@ internal static class AttributeNames
         "InputSize", "OutputSize", "ParameterCount", "Parameters", "LearningRate",
         "Predict", "PredictBatch", "Gradient", "GradientBatch", "TrainStep", "TrainBatch", "Evaluate",
         "Save", "Load", "LayoutFingerprint",
+        "LoadSafetensors", "SaveSafetensors", "NetGenSafetensorsTensors", "NetGenBakedWeights",
         // Private helpers and fields of the generated part.
         "NetGenForwardKernel", "NetGenLossKernel", "NetGenGradientKernel", "NetGenBatchGradient", "NetGenApplyOptimizerStep",
         "_netgenParameters", "_netgenGradient", "_netgenVelocity", "_netgenAdamM", "_netgenAdamV", "_netgenStep", "_netgenLearningRate",
