@@ -5,6 +5,8 @@ namespace NetGen.Generator.Model;
 /// no symbols, no syntax, no locations, so an edit elsewhere in the project leaves it equal and the
 /// generation step cached. <see cref="VectorWidths"/> lists the SIMD widths (128, 256, 512) the consumer's
 /// compilation can use (it references NetGen's net8.0 runtime with its vector math); empty means scalar code only.
+/// <see cref="Weights"/> is the <c>[Network(Weights = "…")]</c> file name; <see cref="BakedWeights"/> the parameters
+/// read from it (empty until the weight files are matched, and when the network bakes nothing).
 /// </summary>
 internal sealed record NetworkSpec(
     string? Namespace,
@@ -22,7 +24,9 @@ internal sealed record NetworkSpec(
     float Epsilon,
     int Seed,
     int UnrollLimit,
-    EquatableArray<int> VectorWidths)
+    EquatableArray<int> VectorWidths,
+    string? Weights = null,
+    EquatableArray<float> BakedWeights = default)
 {
     /// <summary>Units of the last layer.</summary>
     public int OutputSize => Layers[Layers.Count - 1].Units;
