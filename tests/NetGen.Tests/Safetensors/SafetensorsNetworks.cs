@@ -17,3 +17,11 @@ public partial class Game8x16x16x4 { }
 [Dense(5, Activation.Relu)]
 [Dense(2, Activation.Sigmoid)]
 public partial class MixedModules { }
+
+/// <summary>The game net with PyTorch's weights baked in at compile time (a NetGenWeights item of this project).</summary>
+[Network(Loss.MeanSquaredError, Seed = 3, Weights = "Fixtures/game-8-16-16-4.safetensors")]
+[Input(8)]
+[Dense(16, Activation.Tanh)]
+[Dense(16, Activation.Tanh)]
+[Dense(4)]
+public partial class GameBaked { }
