@@ -31,7 +31,17 @@ internal static class BakedWeightsResolver
         }
         else
         {
-            var (parameters, invalid, mismatch) = Read(file, spec);
+            float[]? parameters;
+            string? invalid, mismatch;
+            try
+            {
+                (parameters, invalid, mismatch) = Read(file, spec);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Never into the compiler: anything unforeseen in a weight file is reported as an invalid file.
+                (parameters, invalid, mismatch) = (null, e.GetType().Name + ": " + Sentence(e.Message), null);
+            }
             if (parameters is not null) return new GenerationInput(hintName, spec with { BakedWeights = new EquatableArray<float>(parameters) }, EquatableArray<DiagnosticInfo>.Empty);
             error = invalid is not null
                 ? DiagnosticInfo.Create(DiagnosticDescriptors.WeightsFileInvalid, location, weights, spec.ClassName, invalid)
