@@ -1,5 +1,6 @@
 // The layouts of tests/NetGen.NetStandard.Networks, compiled here for net10.0.
 using NetGen;
+using NetGen.Tests.Networks;
 
 namespace NetGen.Tests.Engines;
 
@@ -7,7 +8,7 @@ namespace NetGen.Tests.Engines;
 [Input(3)]
 [Dense(1, Activation.Sigmoid)]
 [Dense(1, Activation.Sigmoid)]
-public partial class PassFailModern { }
+public partial class PassFailModern : INetwork { }
 
 [Network(Loss.CrossEntropy, LearningRate = 0.05f, Momentum = 0.9f, Seed = 4)]
 [Input(5)]
@@ -16,10 +17,10 @@ public partial class PassFailModern { }
 [Dense(5, Activation.LeakyRelu)]
 [Dense(4)]
 [Dense(3, Activation.Softmax)]
-public partial class ClassifierModern { }
+public partial class ClassifierModern : INetwork { }
 
 [Network(Loss.BinaryCrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 0.01f, Seed = 9, UnrollLimit = 16)]
 [Input(6)]
 [Dense(8, Activation.Tanh)]
 [Dense(2, Activation.Sigmoid)]
-public partial class AdamModern { }
+public partial class AdamModern : INetwork { }
