@@ -28,7 +28,20 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Networks);
 
         var diagnostics = results.Select(static (r, _) => r.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
-        var specs = results.Select(static (r, _) => (r.HintName, r.Spec)).WithTrackingName(TrackingNames.Specs);
+        var specs = results.Select(static (r, _) => (r.HintName, r.Spec, r.WeightsLocation)).WithTrackingName(TrackingNames.Specs);
+
+        // Baked weights: the weight files NetGen.targets turns into base64 additional files, decoded once per file,
+        // then matched to each network's Weights = "…" (a diagnostic at that argument when missing or unusable).
+        var weightFiles = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, token) => WeightsFileReader.Read(pair.Left, pair.Right.GetOptions(pair.Left), token))
+            .Where(static file => file is not null)
+            .Collect()
+            .Select(static (files, _) => files.Select(f => f!).OrderBy(f => f.Name, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.WeightFiles);
+        var generation = specs.Combine(weightFiles)
+            .Select(static (pair, _) => BakedWeightsResolver.Resolve(pair.Left.HintName, pair.Left.Spec, pair.Left.WeightsLocation, pair.Right))
+            .WithTrackingName(TrackingNames.BakedWeights);
 
         context.RegisterSourceOutput(diagnostics, static (spc, list) => Report(spc, list));
 
@@ -42,7 +55,11 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                 .WithTrackingName(TrackingNames.OrphanAttributes);
             context.RegisterSourceOutput(orphans, static (spc, list) => Report(spc, list));
         }
-        context.RegisterSourceOutput(specs, static (spc, item) => Generate(spc, item.HintName, item.Spec));
+        context.RegisterSourceOutput(generation, static (spc, item) =>
+        {
+            Report(spc, item.Diagnostics);
+            Generate(spc, item.HintName, item.Spec);
+        });
     }
 
     private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
@@ -61,7 +78,8 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             // .editorconfig can silence them); errors are reported here too, so a build that never reaches the
             // analyzer still shows why nothing was generated.
             var (spec, errors, _) = NetworkValidator.Validate(parsed);
-            return new NetworkParseResult(hint, spec, errors.ToEquatableArray());
+            var weights = parsed.NamedArguments.FirstOrDefault(a => a.Name == "Weights");
+            return new NetworkParseResult(hint, spec, errors.ToEquatableArray(), weights?.Location);
         }
         catch (OperationCanceledException)
         {

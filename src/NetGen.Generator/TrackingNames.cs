@@ -7,4 +7,6 @@ internal static class TrackingNames
     public const string Diagnostics = nameof(Diagnostics);
     public const string Specs = nameof(Specs);
     public const string OrphanAttributes = nameof(OrphanAttributes);
+    public const string WeightFiles = nameof(WeightFiles);
+    public const string BakedWeights = nameof(BakedWeights);
 }

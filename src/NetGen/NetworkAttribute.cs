@@ -81,4 +81,15 @@ public sealed class NetworkAttribute : Attribute
     /// <see cref="DefaultUnrollLimit"/>.
     /// </summary>
     public int UnrollLimit { get; set; } = DefaultUnrollLimit;
+
+    /// <summary>
+    /// Gets or sets the safetensors file whose parameters are baked into the assembly at compile time, or
+    /// <see langword="null"/> (the default) for none. The file must be a <c>NetGenWeights</c> item of the project
+    /// (<c>&lt;NetGenWeights Include="model.safetensors" /&gt;</c>); its tensors must be exactly the network's, named as
+    /// the equivalent <c>torch.nn.Sequential</c> names them (see <c>docs/embedding.md</c>). The parameterless
+    /// constructor then starts from those weights (the <c>int seed</c> constructor still initialises randomly), so an
+    /// inference-only model needs no file at run time. A missing, corrupt or mis-shaped file is a compile-time error
+    /// (NG0021–NG0023) at this property.
+    /// </summary>
+    public string? Weights { get; set; }
 }

@@ -91,6 +91,18 @@ internal static class DiagnosticDescriptors
         "Generated code is very large",
         "The network '{0}' ({1} parameters) would write out {2} multiply-adds as straight-line code with UnrollLimit {3}, more than {4}, which makes builds slow and the code large. {5}.", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor WeightsFileNotFound = Rule("NG0021",
+        "Weights file not found",
+        "The weights file '{0}' of '{1}' is not a NetGenWeights item of the project (or does not exist); add <NetGenWeights Include=\"{0}\" /> to the project file, and import NetGen.targets when NetGen is not referenced as a package", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor WeightsFileInvalid = Rule("NG0022",
+        "Weights file is not valid safetensors",
+        "The weights file '{0}' of '{1}' is not a valid safetensors file: {2}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor WeightsDoNotMatch = Rule("NG0023",
+        "Weights do not match the network",
+        "The weights file '{0}' does not fit '{1}': {2}", DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor InternalError = Rule("NG0099",
         "NetGen could not generate the network",
         "NetGen failed to generate '{0}': {1}. Please report this with the attributes of the class.", DiagnosticSeverity.Error);

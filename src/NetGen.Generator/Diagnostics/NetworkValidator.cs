@@ -81,6 +81,7 @@ internal static class NetworkValidator
         float? learningRate = null;
         float momentum = 0f, beta1 = 0.9f, beta2 = 0.999f, epsilon = 1e-8f;
         int seed = 0, unrollLimit = NetworkLimits.DefaultUnrollLimit;
+        string? weights = null;
         foreach (var named in p.NamedArguments)
         {
             switch (named.Name)
@@ -96,6 +97,7 @@ internal static class NetworkValidator
                 case "Epsilon": epsilon = Float(named.Value); break;
                 case "Seed": seed = named.Value is int s ? s : 0; break;
                 case "UnrollLimit": unrollLimit = named.Value is int u ? u : -1; break;
+                case "Weights": weights = named.Value as string; break;
             }
         }
         float lr = learningRate ?? (optimizer == OptimizerKind.Adam ? 0.001f : 0.01f);
@@ -111,7 +113,7 @@ internal static class NetworkValidator
 
         var spec = new NetworkSpec(p.Namespace, NetworkParser.Identifier(p.ClassName), p.Accessibility, p.ContainingTypes.ToEquatableArray(), inputSize,
             layers.ToEquatableArray(), loss, optimizer, lr, momentum, beta1, beta2, epsilon, seed, unrollLimit,
-            SimdWidths(p, inputSize, layers).ToEquatableArray(), p.GpuKernels, p.GpuAlgorithms);
+            SimdWidths(p, inputSize, layers).ToEquatableArray(), p.GpuKernels, p.GpuAlgorithms, weights);
         long parameters = spec.ParameterCountLong;
         if (parameters > NetworkLimits.MaxParameterCount)
         {

@@ -75,6 +75,8 @@ internal static class NetworkClassEmitter
             WriteInference(w, spec, neuronWidths);
             WriteTraining(w, spec, neuronWidths.Length > 0);
             WritePersistence(w, spec);
+            SafetensorsEmitter.Write(w, spec);
+            BakedWeightsEmitter.WriteData(w, spec);
             foreach (var kernel in kernels)
             {
                 w.Line();
@@ -176,8 +178,15 @@ internal static class NetworkClassEmitter
     private static void WriteConstructors(IndentedWriter w, NetworkSpec spec, LoweredNetwork network)
     {
         w.Line();
-        w.Line($"/// <summary>Creates the network with parameters initialised from the attribute's seed ({spec.Seed}).</summary>");
-        w.Line($"public {spec.ClassName}() : this({spec.Seed}) {{ }}");
+        if (BakedWeightsEmitter.HasBakedWeights(spec))
+        {
+            BakedWeightsEmitter.WriteConstructor(w, spec);
+        }
+        else
+        {
+            w.Line($"/// <summary>Creates the network with parameters initialised from the attribute's seed ({spec.Seed}).</summary>");
+            w.Line($"public {spec.ClassName}() : this({spec.Seed}) {{ }}");
+        }
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// Creates the network with parameters initialised deterministically from <paramref name=\"seed\"/>: Glorot uniform");

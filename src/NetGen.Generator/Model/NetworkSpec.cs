@@ -7,6 +7,8 @@ namespace NetGen.Generator.Model;
 /// compilation can use (it references NetGen's net8.0 runtime with its vector math); empty means scalar code only.
 /// <see cref="GpuKernels"/> is true when the compilation references ILGPU (then ILGPU kernels and a nested
 /// <c>GpuTrainer</c> are emitted); <see cref="GpuAlgorithms"/> when it also references ILGPU.Algorithms (its <c>XMath</c>).
+/// <see cref="Weights"/> is the <c>[Network(Weights = "…")]</c> file name; <see cref="BakedWeights"/> the parameters
+/// read from it (empty until the weight files are matched, and when the network bakes nothing).
 /// </summary>
 internal sealed record NetworkSpec(
     string? Namespace,
@@ -26,7 +28,9 @@ internal sealed record NetworkSpec(
     int UnrollLimit,
     EquatableArray<int> VectorWidths,
     bool GpuKernels = false,
-    bool GpuAlgorithms = false)
+    bool GpuAlgorithms = false,
+    string? Weights = null,
+    EquatableArray<float> BakedWeights = default)
 {
     /// <summary>Units of the last layer.</summary>
     public int OutputSize => Layers[Layers.Count - 1].Units;

@@ -94,7 +94,8 @@ internal static class NetworkParser
                     parsed.Loss = args.Length > 0 ? AsInt(args[0].Value) : null;
                     foreach (var named in attribute.NamedArguments)
                     {
-                        parsed.NamedArguments.Add(new ParsedNamedArgument(named.Key, named.Value.Value, location));
+                        var at = named.Key == "Weights" ? NamedArgumentLocation(syntax, named.Key) ?? location : location;
+                        parsed.NamedArguments.Add(new ParsedNamedArgument(named.Key, named.Value.Value, at));
                     }
                     break;
                 case AttributeNames.Input:
@@ -109,6 +110,17 @@ internal static class NetworkParser
             }
         }
         parsed.DeclarationsWithLayerAttributes = declarations.Count;
+    }
+
+    /// <summary>Where <c>Name = value</c> is written in the attribute, so a diagnostic about it points there.</summary>
+    private static LocationInfo? NamedArgumentLocation(SyntaxNode? attribute, string name)
+    {
+        if (attribute is not AttributeSyntax { ArgumentList: { } list }) return null;
+        foreach (var argument in list.Arguments)
+        {
+            if (argument.NameEquals?.Name.Identifier.ValueText == name) return LocationInfo.From(argument.GetLocation());
+        }
+        return null;
     }
 
     private static void ReadDeclaredMembers(INamedTypeSymbol type, ParsedNetwork parsed)

@@ -264,6 +264,46 @@ namespace Samples
             return new Looped(contents);
         }
 
+        // Tensor names and shapes of the equivalent torch.nn.Sequential, with their offsets in the parameters.
+        private static readonly global::NetGen.Runtime.SafetensorsTensor[] NetGenSafetensorsTensors = new global::NetGen.Runtime.SafetensorsTensor[]
+        {
+            new global::NetGen.Runtime.SafetensorsTensor("0.weight", 0, 8, 6), // layer 1 weights [out, in]
+            new global::NetGen.Runtime.SafetensorsTensor("0.bias", 48, 8), // layer 1 biases
+            new global::NetGen.Runtime.SafetensorsTensor("2.weight", 56, 5, 8), // layer 2 weights [out, in]
+            new global::NetGen.Runtime.SafetensorsTensor("2.bias", 96, 5), // layer 2 biases
+            new global::NetGen.Runtime.SafetensorsTensor("4.weight", 101, 3, 5), // layer 3 weights [out, in]
+            new global::NetGen.Runtime.SafetensorsTensor("4.bias", 116, 3), // layer 3 biases
+        };
+
+        /// <summary>
+        /// Replaces the parameters with those of a safetensors file (PyTorch's <c>safetensors.torch.save_file(model.state_dict(), …)</c>)
+        /// holding exactly this network's tensors, named as the equivalent <c>torch.nn.Sequential</c> names them
+        /// (<c>0.weight</c> <c>[out, in]</c>, <c>0.bias</c>, …; each non-Identity activation takes one index). F32, F16, BF16 and F64
+        /// tensors are read (converted to float); <c>__metadata__</c> is ignored. The optimizer state is left as it is.
+        /// The whole file is checked before anything is written, so a bad file leaves the network unchanged.
+        /// </summary>
+        /// <param name="stream">A readable stream positioned at the start of the file.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="stream"/> is null.</exception>
+        /// <exception cref="global::System.IO.InvalidDataException">The header is invalid, or a tensor is missing, extra, mis-shaped or of another dtype (the message names it).</exception>
+        /// <exception cref="global::System.IO.EndOfStreamException">The stream ends before the file does.</exception>
+        public void LoadSafetensors(global::System.IO.Stream stream)
+        {
+            float[] loaded = global::NetGen.Runtime.SafetensorsFile.Read(stream, NetGenSafetensorsTensors, ParameterCount);
+            // Through the Parameters property, so that copies derived from the parameters are refreshed.
+            global::System.MemoryExtensions.AsSpan(loaded).CopyTo(Parameters);
+        }
+
+        /// <summary>
+        /// Writes the parameters as a safetensors file of F32 tensors named as the equivalent <c>torch.nn.Sequential</c> names them,
+        /// which <c>model.load_state_dict(safetensors.torch.load_file(…))</c> reads.
+        /// </summary>
+        /// <param name="stream">A writable stream; the file is written with one call.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="stream"/> is null.</exception>
+        public void SaveSafetensors(global::System.IO.Stream stream)
+        {
+            global::NetGen.Runtime.SafetensorsFile.Write(stream, NetGenSafetensorsTensors, _netgenParameters);
+        }
+
         /// <summary>Forward pass of one sample: <c>y = f(x)</c> with parameters <c>p</c>.</summary>
         private static void NetGenForwardKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
         {

@@ -15,7 +15,7 @@ public sealed class NetworkType
 {
     private static readonly Lazy<IReadOnlyList<NetworkType>> s_all = new(() =>
         typeof(NetworkType).Assembly.GetTypes()
-            .Where(t => t.GetCustomAttribute<NetworkAttribute>() is not null)
+            .Where(t => t.GetCustomAttribute<NetworkAttribute>() is { Weights: null }) // baked networks: new T() is not new T(Seed)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => new NetworkType(t))
             .ToArray());

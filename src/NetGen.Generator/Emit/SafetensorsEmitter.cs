@@ -1,0 +1,52 @@
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Emit;
+
+/// <summary>Writes <c>LoadSafetensors</c>, <c>SaveSafetensors</c> and the table of tensor names they use.</summary>
+internal static class SafetensorsEmitter
+{
+    private const string Tensor = "global::NetGen.Runtime.SafetensorsTensor";
+
+    public static void Write(IndentedWriter w, NetworkSpec spec)
+    {
+        w.Line();
+        w.Comment("Tensor names and shapes of the equivalent torch.nn.Sequential, with their offsets in the parameters.");
+        w.Line($"private static readonly {Tensor}[] NetGenSafetensorsTensors = new {Tensor}[]");
+        w.Line("{");
+        foreach (var tensor in SequentialTensors.Of(spec))
+        {
+            string shape = string.Join(", ", tensor.Shape);
+            w.Line($"    new {Tensor}(\"{tensor.Name}\", {tensor.Offset}, {shape}), // {tensor.Description}");
+        }
+        w.Line("};");
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// Replaces the parameters with those of a safetensors file (PyTorch's <c>safetensors.torch.save_file(model.state_dict(), …)</c>)");
+        w.Line("/// holding exactly this network's tensors, named as the equivalent <c>torch.nn.Sequential</c> names them");
+        w.Line("/// (<c>0.weight</c> <c>[out, in]</c>, <c>0.bias</c>, …; each non-Identity activation takes one index). F32, F16, BF16 and F64");
+        w.Line("/// tensors are read (converted to float); <c>__metadata__</c> is ignored. The optimizer state is left as it is.");
+        w.Line("/// The whole file is checked before anything is written, so a bad file leaves the network unchanged.");
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"stream\">A readable stream positioned at the start of the file.</param>");
+        w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"stream\"/> is null.</exception>");
+        w.Line("/// <exception cref=\"global::System.IO.InvalidDataException\">The header is invalid, or a tensor is missing, extra, mis-shaped or of another dtype (the message names it).</exception>");
+        w.Line("/// <exception cref=\"global::System.IO.EndOfStreamException\">The stream ends before the file does.</exception>");
+        using (w.Block("public void LoadSafetensors(global::System.IO.Stream stream)"))
+        {
+            w.Line("float[] loaded = global::NetGen.Runtime.SafetensorsFile.Read(stream, NetGenSafetensorsTensors, ParameterCount);");
+            w.Comment("Through the Parameters property, so that copies derived from the parameters are refreshed.");
+            w.Line("global::System.MemoryExtensions.AsSpan(loaded).CopyTo(Parameters);");
+        }
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// Writes the parameters as a safetensors file of F32 tensors named as the equivalent <c>torch.nn.Sequential</c> names them,");
+        w.Line("/// which <c>model.load_state_dict(safetensors.torch.load_file(…))</c> reads.");
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"stream\">A writable stream; the file is written with one call.</param>");
+        w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"stream\"/> is null.</exception>");
+        using (w.Block("public void SaveSafetensors(global::System.IO.Stream stream)"))
+        {
+            w.Line("global::NetGen.Runtime.SafetensorsFile.Write(stream, NetGenSafetensorsTensors, _netgenParameters);");
+        }
+    }
+}

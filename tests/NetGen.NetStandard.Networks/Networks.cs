@@ -1,0 +1,29 @@
+// The same layouts as tests/NetGen.Tests/Engines/EngineProfileNetworks.cs, compiled for netstandard2.1 with C# 8.
+using NetGen;
+
+namespace NetGen.NetStandard.Networks
+{
+    /// <summary>The lecture's PASS/FAIL perceptron.</summary>
+    [Network(Loss.MeanSquaredError, LearningRate = 0.1f)]
+    [Input(3)]
+    [Dense(1, Activation.Sigmoid)]
+    [Dense(1, Activation.Sigmoid)]
+    public partial class PassFailStandard { }
+
+    /// <summary>Every hidden activation, softmax output, cross-entropy, SGD with momentum.</summary>
+    [Network(Loss.CrossEntropy, LearningRate = 0.05f, Momentum = 0.9f, Seed = 4)]
+    [Input(5)]
+    [Dense(6, Activation.Relu)]
+    [Dense(6, Activation.Tanh)]
+    [Dense(5, Activation.LeakyRelu)]
+    [Dense(4)]
+    [Dense(3, Activation.Softmax)]
+    public partial class ClassifierStandard { }
+
+    /// <summary>Binary cross-entropy with Adam, one layer emitted as loops (UnrollLimit 16).</summary>
+    [Network(Loss.BinaryCrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 0.01f, Seed = 9, UnrollLimit = 16)]
+    [Input(6)]
+    [Dense(8, Activation.Tanh)]
+    [Dense(2, Activation.Sigmoid)]
+    public partial class AdamStandard { }
+}

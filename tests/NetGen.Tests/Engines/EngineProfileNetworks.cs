@@ -1,0 +1,26 @@
+// The layouts of tests/NetGen.NetStandard.Networks, compiled here for net10.0.
+using NetGen;
+using NetGen.Tests.Networks;
+
+namespace NetGen.Tests.Engines;
+
+[Network(Loss.MeanSquaredError, LearningRate = 0.1f)]
+[Input(3)]
+[Dense(1, Activation.Sigmoid)]
+[Dense(1, Activation.Sigmoid)]
+public partial class PassFailModern : INetwork { }
+
+[Network(Loss.CrossEntropy, LearningRate = 0.05f, Momentum = 0.9f, Seed = 4)]
+[Input(5)]
+[Dense(6, Activation.Relu)]
+[Dense(6, Activation.Tanh)]
+[Dense(5, Activation.LeakyRelu)]
+[Dense(4)]
+[Dense(3, Activation.Softmax)]
+public partial class ClassifierModern : INetwork { }
+
+[Network(Loss.BinaryCrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 0.01f, Seed = 9, UnrollLimit = 16)]
+[Input(6)]
+[Dense(8, Activation.Tanh)]
+[Dense(2, Activation.Sigmoid)]
+public partial class AdamModern : INetwork { }

@@ -1,0 +1,102 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using NetGen.NetStandard.Networks;
+
+namespace NetGen.Tests.Engines;
+
+/// <summary>
+/// Unity's profile: the networks of tests/NetGen.NetStandard.Networks (netstandard2.1, C# 8, scalar code only) give
+/// bit-identical results to the same layouts built for net10.0 — initialisation, Predict, Gradient, training steps
+/// and safetensors — and carry no SIMD code.
+/// </summary>
+public sealed class NetStandardProfileTests
+{
+    private static float[] Random(int count, int seed, float scale = 1f)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() * 2 - 1) * scale).ToArray();
+    }
+
+    private static float[] OneHot(int classes, int index) => Enumerable.Range(0, classes).Select(i => i == index ? 1f : 0f).ToArray();
+
+    [Fact]
+    public void TheLibraryTargetsNetStandard21_AndHasNoSimdCode()
+    {
+        var assembly = typeof(PassFailStandard).Assembly;
+        var framework = assembly.GetCustomAttribute<System.Runtime.Versioning.TargetFrameworkAttribute>();
+        Assert.Equal(".NETStandard,Version=v2.1", framework?.FrameworkName);
+        foreach (var type in new[] { typeof(PassFailStandard), typeof(ClassifierStandard), typeof(AdamStandard) })
+        {
+            var methods = type.GetMethods(BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static).Select(m => m.Name).ToList();
+            Assert.Contains("NetGenForwardKernel", methods);
+            Assert.DoesNotContain(methods, m => m.Contains("Lanes", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void PassFail_SameAsNet10_AndTheLecturesValue()
+    {
+        var standard = new PassFailStandard();
+        var modern = new PassFailModern();
+        Assert.Equal(modern.Parameters.ToArray(), standard.Parameters.ToArray());
+        // The lecture's weights: 95, 4, 4 → 0.511296.
+        float[] weights = { 0.01f, 0.02f, 0.03f, 0f, 0.02f, 0.03f };
+        weights.CopyTo(standard.Parameters);
+        weights.CopyTo(modern.Parameters);
+        var a = new float[1];
+        var b = new float[1];
+        standard.Predict(new[] { 95f, 4f, 4f }, a);
+        modern.Predict(new[] { 95f, 4f, 4f }, b);
+        Assert.Equal(b, a);
+        Assert.Equal(0.511296, a[0], 6);
+    }
+
+    [Fact]
+    public void Classifier_PredictGradientAndMomentumTraining_SameAsNet10()
+    {
+        var standard = new ClassifierStandard();
+        var modern = new ClassifierModern();
+        Assert.Equal(modern.Parameters.ToArray(), standard.Parameters.ToArray());
+        var ga = new float[ClassifierStandard.ParameterCount];
+        var gb = new float[ClassifierModern.ParameterCount];
+        var ya = new float[3];
+        var yb = new float[3];
+        for (int step = 0; step < 20; step++)
+        {
+            float[] x = Random(5, 100 + step, 2f), t = OneHot(3, step % 3);
+            standard.Predict(x, ya);
+            modern.Predict(x, yb);
+            Assert.Equal(yb, ya);
+            Assert.Equal(modern.Gradient(x, t, gb), standard.Gradient(x, t, ga));
+            Assert.Equal(gb, ga);
+            Assert.Equal(modern.TrainStep(x, t), standard.TrainStep(x, t));
+        }
+        Assert.Equal(modern.Parameters.ToArray(), standard.Parameters.ToArray());
+        Assert.NotEqual(new ClassifierModern().Parameters.ToArray(), modern.Parameters.ToArray());
+    }
+
+    [Fact]
+    public void AdamWithALoopedLayer_TrainingAndSafetensors_SameAsNet10()
+    {
+        var standard = new AdamStandard();
+        var modern = new AdamModern();
+        var ya = new float[2];
+        var yb = new float[2];
+        for (int step = 0; step < 10; step++)
+        {
+            float[] x = Random(6, 200 + step), t = new[] { step % 2, 1f - step % 2 };
+            Assert.Equal(modern.TrainStep(x, t), standard.TrainStep(x, t));
+            standard.Predict(x, ya);
+            modern.Predict(x, yb);
+            Assert.Equal(yb, ya);
+        }
+        Assert.Equal(modern.Parameters.ToArray(), standard.Parameters.ToArray());
+
+        var a = new System.IO.MemoryStream();
+        var b = new System.IO.MemoryStream();
+        standard.SaveSafetensors(a);
+        modern.SaveSafetensors(b);
+        Assert.Equal(b.ToArray(), a.ToArray());
+    }
+}
