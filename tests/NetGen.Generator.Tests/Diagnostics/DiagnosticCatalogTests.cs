@@ -64,7 +64,8 @@ public sealed class DiagnosticCatalogTests
     public void Descriptors_CoverNG0001ToNG0020AndNG0099()
     {
         var ids = Descriptors.Select(d => d.Descriptor.Id).ToList();
-        var expected = Enumerable.Range(1, 20).Select(i => $"NG{i:D4}").Append("NG0099").ToList();
+        var expected = Enumerable.Range(1, 20).Concat(Enumerable.Range(30, 4)) // NG0030–NG0033: [Dropout] (training issue)
+            .Select(i => $"NG{i:D4}").Append("NG0099").ToList();
         Assert.Equal(expected, ids);
     }
 
