@@ -63,9 +63,10 @@ internal static class NetworkClassEmitter
         foreach (var outer in spec.ContainingTypes) scopes.Add(w.Block($"partial {outer.Keyword} {outer.Name}"));
 
         NetworkSummary.Write(w, spec, network);
-        using (w.Block("partial class " + spec.ClassName))
+        using (w.Block("partial class " + spec.ClassName + " : " + NetworkInterfaceEmitter.Interface))
         {
             WriteState(w, spec, network);
+            NetworkInterfaceEmitter.Write(w, network);
             WriteConstructors(w, spec, network);
             WriteInference(w, spec);
             WriteTraining(w, spec);
