@@ -50,7 +50,7 @@ internal static class Figure
     private static Plot DecisionBoundary(INetwork net, float[] points, float[] labels)
     {
         const int cells = 160;
-        const double min = -1.2, max = 1.2;
+        const double min = -3.5, max = 3.5;
         var grid = new float[cells * cells * 2];
         for (int row = 0; row < cells; row++)
         {

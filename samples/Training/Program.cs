@@ -18,12 +18,12 @@ Console.WriteLine($"{trainY.Length} training points, {validY.Length} validation 
 
 var options = new FitOptions
 {
-    Epochs = 400,
-    BatchSize = 32,
+    Epochs = 600,
+    BatchSize = 16,
     Seed = 7,
     ValidationInputs = validX,
     ValidationTargets = validY,
-    Patience = 60,
+    Patience = 100,
     Schedule = LearningRateSchedule.Cosine(minimum: 0.001f),
 };
 var result = Trainer.Fit(net, trainX, trainY, options, new ConsoleProgressBar());
@@ -38,7 +38,7 @@ Figure.Save(output, net, result, trainX, trainY);
 Console.WriteLine($"wrote {output}");
 
 /// <summary>Two inputs (x, y), two hidden tanh layers, the probability of the second spiral.</summary>
-[Network(Loss.BinaryCrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 0.01f, Seed = 3)]
+[Network(Loss.BinaryCrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 0.02f, Seed = 3)]
 [Input(2)]
 [Dense(32, Activation.Tanh)]
 [Dense(32, Activation.Tanh)]

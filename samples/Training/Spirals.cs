@@ -3,7 +3,7 @@ using NetGen;
 
 namespace Samples.Training;
 
-/// <summary>Two interleaved spirals in [−1, 1]², labelled 0 and 1.</summary>
+/// <summary>Two interleaved spirals (1.25 turns each) in [−3, 3]², labelled 0 and 1.</summary>
 internal static class Spirals
 {
     /// <summary>Row-major points <c>[2·n, 2]</c> and labels <c>[2·n]</c>, classes interleaved.</summary>
@@ -17,9 +17,9 @@ internal static class Spirals
         {
             int label = i % 2;
             double t = 0.08 + 0.92 * random.NextDouble();   // distance along the arm
-            double angle = 3.5 * Math.PI * t + label * Math.PI;
-            points[2 * i] = (float)(t * Math.Cos(angle) + noise * Gaussian(random));
-            points[2 * i + 1] = (float)(t * Math.Sin(angle) + noise * Gaussian(random));
+            double angle = 2.5 * Math.PI * t + label * Math.PI;
+            points[2 * i] = (float)(3 * (t * Math.Cos(angle) + noise * Gaussian(random)));
+            points[2 * i + 1] = (float)(3 * (t * Math.Sin(angle) + noise * Gaussian(random)));
             labels[i] = label;
         }
         return (points, labels);
