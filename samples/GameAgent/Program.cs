@@ -1,6 +1,6 @@
 // A tiny game loop: an agent chases a target that moves on a Lissajous curve. Every frame the network predicts the
 // agent's steering (a unit direction) from the relative position and velocities, the agent moves, and the network
-// learns online with one TrainStep toward the ideal steering (the direction that leads the target). It starts with
+// learns online with one TrainStep toward what a proportional pilot would steer (leading the target). It starts with
 // random weights, so the distance drops as it learns. The loop prints the cost per frame in nanoseconds and the bytes
 // allocated by the steady-state frames (0).
 //
@@ -18,7 +18,7 @@ Span<float> input = stackalloc float[SteeringBrain.InputSize];
 Span<float> steer = stackalloc float[SteeringBrain.OutputSize];
 Span<float> ideal = stackalloc float[SteeringBrain.OutputSize];
 
-Console.WriteLine($"SteeringBrain: {SteeringBrain.InputSize} → 16 → {SteeringBrain.OutputSize}, {SteeringBrain.ParameterCount} parameters, online SGD");
+Console.WriteLine($"SteeringBrain: {SteeringBrain.InputSize} → 16 → {SteeringBrain.OutputSize}, {SteeringBrain.ParameterCount} parameters, online Adam");
 Console.WriteLine("   frames   mean distance   loss      ns/frame   allocated bytes");
 double distance = 0, loss = 0;
 long window = 10_000, windowStart = Stopwatch.GetTimestamp(), allocatedStart = GC.GetAllocatedBytesForCurrentThread();
@@ -27,9 +27,9 @@ for (int frame = 1; frame <= frames; frame++)
 {
     game.Observe(input);
     brain.Predict(input, steer);            // act
-    game.Step(steer, dt);
-    game.IdealSteering(ideal);
+    game.IdealSteering(ideal);              // what a perfect pilot would have done in this state
     loss += brain.TrainStep(input, ideal);  // learn from this frame
+    game.Step(steer, dt);
     distance += game.Distance;
 
     if (frame % window == 0)
@@ -48,7 +48,7 @@ for (int frame = 1; frame <= frames; frame++)
 Console.WriteLine($"steady-state frames allocated {steadyAllocated} bytes in total");
 
 /// <summary>Relative target position (2), target velocity (2), agent velocity (2) → steering direction (2).</summary>
-[Network(Loss.MeanSquaredError, LearningRate = 0.05f, Momentum = 0.9f, Seed = 11)]
+[Network(Loss.MeanSquaredError, Optimizer = Optimizer.Adam, LearningRate = 0.003f, Seed = 11)]
 [Input(6)]
 [Dense(16, Activation.Tanh)]
 [Dense(2, Activation.Tanh)]
@@ -57,7 +57,8 @@ public partial class SteeringBrain { }
 /// <summary>The world: a target on a Lissajous curve and an agent that accelerates toward where it is told.</summary>
 internal sealed class Game
 {
-    private float _time, _ax, _ay, _avx, _avy, _tx, _ty, _tvx, _tvy;
+    private float _time, _ax, _ay, _avx, _avy, _tvx, _tvy;
+    private float _tx = 0f, _ty = MathF.Sin(0.5f); // the curve at time 0, so the first velocity is not a jump
 
     public float Distance => MathF.Sqrt((_tx - _ax) * (_tx - _ax) + (_ty - _ay) * (_ty - _ay));
 
@@ -86,13 +87,15 @@ internal sealed class Game
         _ay += _avy * dt;
     }
 
-    /// <summary>The direction toward where the target will be in 0.3 s, with the agent's own velocity compensated.</summary>
+    /// <summary>
+    /// A proportional pilot: steer toward where the target will be in 0.3 s, relative to where the agent will be,
+    /// with a gain of 2, clamped to the tanh output range. A smooth function of the observation, so it can be learned.
+    /// </summary>
     public void IdealSteering(Span<float> ideal)
     {
         float dx = _tx + 0.3f * _tvx - _ax - 0.3f * _avx;
         float dy = _ty + 0.3f * _tvy - _ay - 0.3f * _avy;
-        float length = MathF.Max(MathF.Sqrt(dx * dx + dy * dy), 0.25f);
-        ideal[0] = MathF.Max(-0.95f, MathF.Min(0.95f, dx / length));
-        ideal[1] = MathF.Max(-0.95f, MathF.Min(0.95f, dy / length));
+        ideal[0] = MathF.Max(-0.95f, MathF.Min(0.95f, 2f * dx));
+        ideal[1] = MathF.Max(-0.95f, MathF.Min(0.95f, 2f * dy));
     }
 }
