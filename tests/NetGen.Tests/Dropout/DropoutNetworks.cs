@@ -1,6 +1,5 @@
 // Networks with [Dropout] for the dropout tests.
 using NetGen;
-using NetGen.Tests.Networks;
 
 namespace NetGen.Tests.Dropout;
 
@@ -12,7 +11,7 @@ namespace NetGen.Tests.Dropout;
 [Dense(4, Activation.Sigmoid)]
 [Dropout(0.25f)]
 [Dense(2, Activation.Sigmoid)]
-public partial class DropTanhSigmoidBce : INetwork;
+public partial class DropTanhSigmoidBce : NetGen.INetwork;
 
 /// <summary>Dropout before a softmax output with cross-entropy (the fused gradient reads the dropped units).</summary>
 [Network(Loss.CrossEntropy, LearningRate = 0.05f, Optimizer = Optimizer.Adam)]
@@ -20,7 +19,7 @@ public partial class DropTanhSigmoidBce : INetwork;
 [Dense(6, Activation.Tanh)]
 [Dropout(0.5f)]
 [Dense(3, Activation.Softmax)]
-public partial class DropSoftmaxCe : INetwork;
+public partial class DropSoftmaxCe : NetGen.INetwork;
 
 /// <summary>Dropout after a layer emitted as loops (40·40 multiply-adds over UnrollLimit 100).</summary>
 [Network(Loss.MeanSquaredError, UnrollLimit = 100)]
@@ -28,7 +27,7 @@ public partial class DropSoftmaxCe : INetwork;
 [Dense(40, Activation.Tanh)]
 [Dropout(0.2f)]
 [Dense(2, Activation.Sigmoid)]
-public partial class DropLooped : INetwork;
+public partial class DropLooped : NetGen.INetwork;
 
 /// <summary>
 /// A probe for the mask itself: with W1 = 1, b1 = 0, W2 = 1, b2 = 0, x = 1 and t = 0 the output is y = Σⱼ mⱼ and
@@ -39,7 +38,7 @@ public partial class DropLooped : INetwork;
 [Dense(64, Activation.Identity)]
 [Dropout(0.3f)]
 [Dense(1, Activation.Identity)]
-public partial class DropProbe : INetwork;
+public partial class DropProbe : NetGen.INetwork;
 
 /// <summary><see cref="DropTanhSigmoidBce"/> without the dropouts: inference must match it exactly.</summary>
 [Network(Loss.BinaryCrossEntropy, LearningRate = 0.05f, Seed = 3)]
@@ -47,4 +46,4 @@ public partial class DropProbe : INetwork;
 [Dense(5, Activation.Tanh)]
 [Dense(4, Activation.Sigmoid)]
 [Dense(2, Activation.Sigmoid)]
-public partial class NoDropTanhSigmoidBce : INetwork;
+public partial class NoDropTanhSigmoidBce : NetGen.INetwork;

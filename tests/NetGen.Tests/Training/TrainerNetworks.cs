@@ -1,6 +1,5 @@
 // Networks for the Fit and gradient-check tests.
 using NetGen;
-using NetGen.Tests.Networks;
 
 namespace NetGen.Tests.Training;
 
@@ -9,11 +8,11 @@ namespace NetGen.Tests.Training;
 [Input(2)]
 [Dense(16, Activation.Tanh)]
 [Dense(1, Activation.Sigmoid)]
-public partial class DiscClassifier : INetwork;
+public partial class DiscClassifier : NetGen.INetwork;
 
 /// <summary>The same with plain SGD (learning-rate schedules are read back through LearningRate).</summary>
 [Network(Loss.MeanSquaredError, LearningRate = 0.1f, Seed = 4)]
 [Input(2)]
 [Dense(4, Activation.Tanh)]
 [Dense(1, Activation.Sigmoid)]
-public partial class SmallSgd : INetwork;
+public partial class SmallSgd : NetGen.INetwork;
