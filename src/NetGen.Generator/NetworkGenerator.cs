@@ -47,7 +47,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
 
         // [Input] or [Dense] on a type without [Network]: the same rule as the analyzer, so a build that never
         // reaches the analyzer still shows it.
-        foreach (string attribute in new[] { AttributeNames.Input, AttributeNames.Dense })
+        foreach (string attribute in new[] { AttributeNames.Input, AttributeNames.Dense, AttributeNames.Dropout })
         {
             var orphans = context.SyntaxProvider
                 .ForAttributeWithMetadataName(attribute, static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax,

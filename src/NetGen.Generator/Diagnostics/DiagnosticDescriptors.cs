@@ -103,6 +103,22 @@ internal static class DiagnosticDescriptors
         "Weights do not match the network",
         "The weights file '{0}' does not fit '{1}': {2}", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor DropoutProbabilityOutOfRange = Rule("NG0030",
+        "Dropout probability out of range",
+        "[Dropout({0})] has p = {0}; p must be in [0, 1) (the probability of zeroing a unit)", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DropoutBeforeFirstDense = Rule("NG0031",
+        "Dropout before the first layer",
+        "[Dropout({0})] comes before the first [Dense] layer; dropout applies to the output of the [Dense] layer written before it, so put it between two [Dense] layers", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DropoutAfterLastDense = Rule("NG0032",
+        "Dropout after the last layer",
+        "[Dropout({0})] comes after the last [Dense] layer (layer {1}), which is the network's output; put it between two [Dense] layers or remove it", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ConsecutiveDropout = Rule("NG0033",
+        "Two Dropouts in a row",
+        "Layer {0} is followed by {1} [Dropout] attributes; keep one (dropout p then q equals one [Dropout] with p' = 1 − (1 − p)(1 − q))", DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor InternalError = Rule("NG0099",
         "NetGen could not generate the network",
         "NetGen failed to generate '{0}': {1}. Please report this with the attributes of the class.", DiagnosticSeverity.Error);

@@ -60,6 +60,8 @@ internal static class NetworkValidator
             layers.Add(new LayerSpec(layer.Units ?? 0, activation));
         }
 
+        DropoutRules.Apply(errors, p, layers);
+
         // Loss.
         var loss = LossKind.MeanSquaredError;
         if (p.Loss is int l && Enum.IsDefined(typeof(LossKind), l)) loss = (LossKind)l;

@@ -46,6 +46,9 @@ internal sealed class KernelSchedule
 
     public int PartCount { get; private set; } = 1;
 
+    /// <summary>Dropout mask values the kernel reads from <c>m</c> (0: the kernel takes no mask).</summary>
+    public int MaskSize { get; private set; }
+
     /// <summary>Length of the scratch span (macro regions, gathered vectors, spilled values).</summary>
     public int ScratchSize { get; private set; }
 
@@ -56,6 +59,7 @@ internal sealed class KernelSchedule
     {
         var graph = network.Graph;
         var schedule = new KernelSchedule(graph, kind, costScale);
+        if (kind == KernelKind.Gradient) schedule.MaskSize = network.MaskSize;
         var roots = new List<Statement>();
         switch (kind)
         {

@@ -45,7 +45,7 @@ internal static class LaneDriverEmitter
             w.Line();
             EmitEvaluate(w, width);
             w.Line();
-            EmitGradient(w, width);
+            EmitGradient(w, width, DropoutEmitter.MaskSize(spec));
         }
     }
 
@@ -116,7 +116,7 @@ internal static class LaneDriverEmitter
         }
     }
 
-    private static void EmitGradient(IndentedWriter w, VectorWidth width)
+    private static void EmitGradient(IndentedWriter w, VectorWidth width, int maskSize)
     {
         string VT = width.Type;
         w.Comment($"Batch gradient on {width.Lanes} samples per {width.Bits}-bit vector: per-lane sums in _netgenLaneGradient, then summed over the lanes into gradient.");
@@ -126,13 +126,28 @@ internal static class LaneDriverEmitter
             w.Line($"if (_netgenLaneGradient is null || _netgenLaneGradient.Length < ParameterCount * {width.Lanes}) _netgenLaneGradient = new float[ParameterCount * {width.Lanes}];");
             w.Line($"{Span}<{VT}> g = {Marshal}.Cast<float, {VT}>(global::System.MemoryExtensions.AsSpan(_netgenLaneGradient, 0, ParameterCount * {width.Lanes}));");
             w.Line("g.Clear();");
+            if (maskSize > 0)
+            {
+                w.Comment($"Dropout masks, drawn per sample in sample order (as the scalar path draws them) and transposed into lanes.");
+                w.Line($"{Span}<{VT}> m = stackalloc {VT}[{maskSize}];");
+                w.Line($"{Span}<float> mf = {Marshal}.Cast<{VT}, float>(m);");
+                w.Line($"{Span}<float> mask = stackalloc float[{maskSize}];");
+            }
             w.Line($"{VT} losses = {VT}.Zero;");
             using (w.Block("for (int chunk = 0; chunk < chunks; chunk++)"))
             {
                 w.Line($"int first = chunk * {width.Lanes};");
                 Transpose(w, width, "inputs", "xf", "InputSize");
                 Transpose(w, width, "targets", "tf", "OutputSize");
-                w.Line($"losses += {LaneKernelEmitter.MethodName(KernelKind.Gradient, width)}(p, x, t, g);");
+                if (maskSize > 0)
+                {
+                    using (w.Block($"for (int lane = 0; lane < {width.Lanes}; lane++)"))
+                    {
+                        w.Line("NetGenDrawMask(mask);");
+                        w.Line($"for (int k = 0; k < {maskSize}; k++) mf[k * {width.Lanes} + lane] = mask[k];");
+                    }
+                }
+                w.Line($"losses += {LaneKernelEmitter.MethodName(KernelKind.Gradient, width)}(p, x, t, {(maskSize > 0 ? "m, " : "")}g);");
             }
             w.Line($"for (int k = 0; k < ParameterCount; k++) gradient[k] += {width.Statics}.Sum(g[k]);");
             w.Line($"total += {width.Statics}.Sum(losses);");

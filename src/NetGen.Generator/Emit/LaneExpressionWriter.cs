@@ -50,6 +50,7 @@ internal sealed class LaneExpressionWriter
                 return node.Value == 0f ? (Z, 4) : node.Value == 1f ? (One, 4) : (Broadcast(FloatLiteral.Format(node.Value)), 4);
             case OpKind.Input: return ($"x[{node.Index}]", 4);
             case OpKind.Target: return ($"t[{node.Index}]", 4);
+            case OpKind.Mask: return ($"m[{node.Index}]", 4);
             case OpKind.Parameter: return (Broadcast($"p[{node.Index}]"), 4);
             case OpKind.Element: return (_schedule.RegionOf(a[0]).At(node.Index), 4);
             case OpKind.Sum: return SumText(a, 0, a.Length, null);

@@ -31,23 +31,24 @@ internal static class LaneKernelEmitter
         string returns = k.Kind == KernelKind.Forward ? "void" : VT;
         string p = $"{ReadOnlySpan}<float> p";
         string x = $"{ReadOnlySpan}<{VT}> x", t = $"{ReadOnlySpan}<{VT}> t", s = $"{Span}<{VT}> s";
+        string mask = k.MaskSize > 0 ? $"{ReadOnlySpan}<{VT}> m, " : "";
         string parameters = k.Kind switch
         {
             KernelKind.Forward => $"{p}, {x}, {Span}<{VT}> y",
             KernelKind.Loss => $"{p}, {x}, {t}",
-            _ => $"{p}, {x}, {t}, {Span}<{VT}> g",
+            _ => $"{p}, {x}, {t}, {mask}{Span}<{VT}> g",
         };
         string partParameters = k.Kind switch
         {
             KernelKind.Forward => $"{p}, {x}, {s}, {Span}<{VT}> y",
             KernelKind.Loss => $"{p}, {x}, {t}, {s}",
-            _ => $"{p}, {x}, {t}, {s}, {Span}<{VT}> g",
+            _ => $"{p}, {x}, {t}, {mask}{s}, {Span}<{VT}> g",
         };
         string arguments = k.Kind switch
         {
             KernelKind.Forward => "p, x, s, y",
             KernelKind.Loss => "p, x, t, s",
-            _ => "p, x, t, s, g",
+            _ => k.MaskSize > 0 ? "p, x, t, m, s, g" : "p, x, t, s, g",
         };
         var writer = new LaneExpressionWriter(k, width);
 

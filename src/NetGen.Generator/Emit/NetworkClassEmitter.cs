@@ -19,10 +19,12 @@ internal static class NetworkClassEmitter
     {
         var network = NetworkLowering.Lower(spec, token);
         token.ThrowIfCancellationRequested();
+        // With [Dropout], the gradient kernel comes from the training graph (mask leaves); forward and loss never drop.
+        var training = DropoutEmitter.Has(spec) ? NetworkLowering.Lower(spec, token, training: true) : network;
         var kernels = new List<KernelSchedule>();
         foreach (KernelKind kind in new[] { KernelKind.Forward, KernelKind.Loss, KernelKind.Gradient })
         {
-            kernels.Add(KernelSchedule.Build(network, kind));
+            kernels.Add(KernelSchedule.Build(kind == KernelKind.Gradient ? training : network, kind));
             token.ThrowIfCancellationRequested();
         }
 
@@ -39,10 +41,10 @@ internal static class NetworkClassEmitter
         {
             foreach (KernelKind kind in new[] { KernelKind.Forward, KernelKind.Loss, KernelKind.Gradient })
             {
-                laneKernels.Add(KernelSchedule.Build(network, kind, costScale: 1.6));
+                laneKernels.Add(KernelSchedule.Build(kind == KernelKind.Gradient ? training : network, kind, costScale: 1.6));
                 token.ThrowIfCancellationRequested();
             }
-            long scratch = laneKernels.Max(k => (long)k.ScratchSize + spec.InputSize + spec.OutputSize * 2);
+            long scratch = laneKernels.Max(k => (long)k.ScratchSize + spec.InputSize + spec.OutputSize * 2 + k.MaskSize);
             var fitting = spec.VectorWidths.Where(bits => scratch * (bits / 8) <= MaxLaneStackBytes).ToArray();
             spec = spec with { VectorWidths = new EquatableArray<int>(fitting) };
         }
@@ -68,9 +70,10 @@ internal static class NetworkClassEmitter
         foreach (var outer in spec.ContainingTypes) scopes.Add(w.Block($"partial {outer.Keyword} {outer.Name}"));
 
         NetworkSummary.Write(w, spec, network);
-        using (w.Block("partial class " + spec.ClassName))
+        using (w.Block("partial class " + spec.ClassName + " : " + NetworkInterfaceEmitter.Interface))
         {
             WriteState(w, spec, network, neuronWidths.Length > 0 ? neuronLayout : null);
+            NetworkInterfaceEmitter.Write(w, network);
             WriteConstructors(w, spec, network);
             WriteInference(w, spec, neuronWidths);
             WriteTraining(w, spec, neuronWidths.Length > 0);
@@ -148,6 +151,7 @@ internal static class NetworkClassEmitter
         if (spec.VectorWidths.Count > 0) w.Line("private float[]? _netgenLaneGradient;");
         if (packed is not null) PackedCopyEmitter.EmitFields(w, packed);
         w.Line($"private float _netgenLearningRate = {F(spec.LearningRate)};");
+        DropoutEmitter.WriteState(w, spec);
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// All parameters, layer by layer in source order: weights row-major <c>[out, in]</c> (PyTorch <c>nn.Linear.weight</c> order), then biases.");
@@ -205,6 +209,7 @@ internal static class NetworkClassEmitter
                 w.Comment($"Layer {layer.Number}: {layer.Units}×{layer.FanIn} weights, {rule}; biases stay 0");
                 w.Line($"global::NetGen.Runtime.ParameterInitializer.FillUniform(global::System.MemoryExtensions.AsSpan(_netgenParameters, {layer.WeightOffset}, {layer.FanIn * layer.Units}), {F((float)limit)}, ref random);");
             }
+            DropoutEmitter.WriteSeed(w, spec);
         }
         w.Line();
         w.Comment("Used by Load once the whole file has been checked.");
@@ -216,6 +221,7 @@ internal static class NetworkClassEmitter
             w.Line("global::System.Array.Copy(contents.AdamV, _netgenAdamV, _netgenAdamV.Length);");
             w.Line("_netgenStep = contents.Step;");
             w.Line("_netgenLearningRate = contents.LearningRate;");
+            DropoutEmitter.WriteRestore(w, spec);
         }
     }
 
@@ -262,7 +268,8 @@ internal static class NetworkClassEmitter
             w.Line($"{Args}.CheckLength(target.Length, OutputSize, nameof(target));");
             w.Line($"{Args}.CheckLength(gradient.Length, ParameterCount, nameof(gradient));");
             w.Line("gradient.Clear();");
-            w.Line("return NetGenGradientKernel(_netgenParameters, input, target, gradient);");
+            DropoutEmitter.WriteMaskBuffer(w, spec, draw: true);
+            w.Line($"return NetGenGradientKernel({DropoutEmitter.KernelArguments(spec, "_netgenParameters", "input", "target", "gradient")});");
         }
         w.Line();
         w.Line("/// <summary>Computes the mean loss of a batch and overwrites <paramref name=\"gradient\"/> with its gradient. Allocates nothing.</summary>");
@@ -289,7 +296,8 @@ internal static class NetworkClassEmitter
             w.Line($"{Args}.CheckLength(target.Length, OutputSize, nameof(target));");
             w.Line($"{Span} gradient = _netgenGradient;");
             w.Line("gradient.Clear();");
-            w.Line("float loss = NetGenGradientKernel(_netgenParameters, input, target, gradient);");
+            DropoutEmitter.WriteMaskBuffer(w, spec, draw: true);
+            w.Line($"float loss = NetGenGradientKernel({DropoutEmitter.KernelArguments(spec, "_netgenParameters", "input", "target", "gradient")});");
             w.Line("NetGenApplyOptimizerStep();");
             w.Line("return loss;");
         }
@@ -329,7 +337,11 @@ internal static class NetworkClassEmitter
             w.Line("float total = 0f;");
             LaneDriverEmitter.Dispatch(w, spec, width => $"NetGenBatchGradient{width.Suffix}(inputs, targets, gradient, n, ref total)");
             w.Line($"{ReadOnlySpan} p = _netgenParameters;");
-            w.Line("for (int i = done; i < n; i++) total += NetGenGradientKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize), gradient);");
+            DropoutEmitter.WriteMaskBuffer(w, spec);
+            string call = $"NetGenGradientKernel({DropoutEmitter.KernelArguments(spec, "p", "inputs.Slice(i * InputSize, InputSize)", "targets.Slice(i * OutputSize, OutputSize)", "gradient")})";
+            w.Line(DropoutEmitter.Has(spec)
+                ? $"for (int i = done; i < n; i++) {{ NetGenDrawMask(m); total += {call}; }}"
+                : $"for (int i = done; i < n; i++) total += {call};");
             w.Line("for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;");
             w.Line("return total / n;");
         }
@@ -356,6 +368,7 @@ internal static class NetworkClassEmitter
 
     private static void WritePersistence(IndentedWriter w, NetworkSpec spec)
     {
+        DropoutEmitter.WriteDrawMask(w, spec);
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// Writes the network to <paramref name=\"stream\"/> in NetGen's versioned format: header (magic, format version, layout");
@@ -365,7 +378,7 @@ internal static class NetworkClassEmitter
         w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"stream\"/> is null.</exception>");
         using (w.Block("public void Save(global::System.IO.Stream stream)"))
         {
-            w.Line("global::NetGen.Runtime.NetworkFile.Write(stream, LayoutFingerprint, _netgenParameters, _netgenLearningRate, _netgenStep, _netgenVelocity, _netgenAdamM, _netgenAdamV, 0UL);");
+            w.Line($"global::NetGen.Runtime.NetworkFile.Write(stream, LayoutFingerprint, _netgenParameters, _netgenLearningRate, _netgenStep, _netgenVelocity, _netgenAdamM, _netgenAdamV, {DropoutEmitter.SavedState(spec)});");
         }
         w.Line();
         w.Line($"/// <summary>Reads a network written by <see cref=\"Save\"/> for this same layout. Everything is checked before the instance is created.</summary>");

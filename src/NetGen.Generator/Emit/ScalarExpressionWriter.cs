@@ -44,6 +44,7 @@ internal sealed class ScalarExpressionWriter
                 return (literal, literal.StartsWith("-", System.StringComparison.Ordinal) ? 3 : 4);
             case OpKind.Input: return ($"x[{node.Index}]", 4);
             case OpKind.Target: return ($"t[{node.Index}]", 4);
+            case OpKind.Mask: return ($"m[{node.Index}]", 4);
             case OpKind.Parameter: return ($"p[{node.Index}]", 4);
             case OpKind.Element:
                 var region = _schedule.RegionOf(a[0]);

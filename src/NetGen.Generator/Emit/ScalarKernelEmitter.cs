@@ -32,19 +32,19 @@ internal static class ScalarKernelEmitter
         {
             KernelKind.Forward => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {Span} y",
             KernelKind.Loss => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} t",
-            _ => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} t, {Span} g",
+            _ => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} t, {MaskParameter(k)}{Span} g",
         };
         string arguments = k.Kind switch
         {
             KernelKind.Forward => "p, x, s, y",
             KernelKind.Loss => "p, x, t, s",
-            _ => "p, x, t, s, g",
+            _ => k.MaskSize > 0 ? "p, x, t, m, s, g" : "p, x, t, s, g",
         };
         string partParameters = k.Kind switch
         {
             KernelKind.Forward => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {Span} s, {Span} y",
             KernelKind.Loss => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} t, {Span} s",
-            _ => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} t, {Span} s, {Span} g",
+            _ => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} t, {MaskParameter(k)}{Span} s, {Span} g",
         };
         var writer = new ScalarExpressionWriter(k);
 
@@ -80,6 +80,9 @@ internal static class ScalarKernelEmitter
             }
         }
     }
+
+    /// <summary>The dropout mask parameter of a training kernel, or nothing for a network without dropout.</summary>
+    private static string MaskParameter(KernelSchedule k) => k.MaskSize > 0 ? $"{ReadOnlySpan} m, " : "";
 
     private static void EmitStatements(IndentedWriter w, KernelSchedule k, ScalarExpressionWriter e, IEnumerable<Statement> statements)
     {

@@ -46,6 +46,7 @@ internal static class ChainRuleText
             OpKind.Constant => node.Value.ToString("G6", CultureInfo.InvariantCulture),
             OpKind.Input => $"x[{node.Index}]",
             OpKind.Target => $"t[{node.Index}]",
+            OpKind.Mask => $"m[{node.Index}]",
             OpKind.Parameter => $"p[{node.Index}]",
             OpKind.Sum => node.Args.Length <= 4
                 ? string.Join(" + ", node.Args.Select(a => Format(graph, a, depth + 1, true)))

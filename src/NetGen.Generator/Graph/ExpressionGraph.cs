@@ -49,6 +49,8 @@ internal sealed class ExpressionGraph
 
     public int Target(int index) => Intern(OpKind.Target, Array.Empty<int>(), 0, index, null);
 
+    public int Mask(int index) => Intern(OpKind.Mask, Array.Empty<int>(), 0, index, null);
+
     public int Parameter(int index) => Intern(OpKind.Parameter, Array.Empty<int>(), 0, index, null);
 
     /// <summary>The node of parameter <paramref name="index"/>, without creating one.</summary>

@@ -5,8 +5,9 @@ namespace NetGen.Generator.Graph;
 /// <summary>A network lowered to one expression graph: outputs, per-sample loss and its gradient, all nodes of one graph.</summary>
 internal sealed class LoweredNetwork
 {
-    public LoweredNetwork(ExpressionGraph graph, int[] outputs, int loss, Gradient gradient, IReadOnlyList<LayerLayout> layers, int parameterCount)
+    public LoweredNetwork(ExpressionGraph graph, int[] outputs, int loss, Gradient gradient, IReadOnlyList<LayerLayout> layers, int parameterCount, int maskSize = 0)
     {
+        MaskSize = maskSize;
         Graph = graph;
         Outputs = outputs;
         Loss = loss;
@@ -21,6 +22,9 @@ internal sealed class LoweredNetwork
     public Gradient Gradient { get; }
     public IReadOnlyList<LayerLayout> Layers { get; }
     public int ParameterCount { get; }
+
+    /// <summary>Dropout mask values one sample needs (0 for the inference graph and for networks without dropout).</summary>
+    public int MaskSize { get; }
 }
 
 /// <summary>Where one layer's parameters sit and how it is emitted.</summary>

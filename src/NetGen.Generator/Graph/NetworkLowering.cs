@@ -12,8 +12,15 @@ namespace NetGen.Generator.Graph;
 /// </summary>
 internal static class NetworkLowering
 {
-    public static LoweredNetwork Lower(NetworkSpec spec, CancellationToken token = default)
+    /// <param name="spec">The network.</param>
+    /// <param name="token">Cancellation.</param>
+    /// <param name="training">
+    /// True for the training graph: each unit of a layer followed by <c>[Dropout]</c> is multiplied by a mask leaf
+    /// <c>m[k]</c> (so the derivation multiplies by the same mask). The inference graph has no dropout.
+    /// </param>
+    public static LoweredNetwork Lower(NetworkSpec spec, CancellationToken token = default, bool training = false)
     {
+        int maskSize = 0;
         var g = new ExpressionGraph();
         var activations = new int[spec.InputSize];
         for (int i = 0; i < activations.Length; i++)
@@ -42,6 +49,7 @@ internal static class NetworkLowering
                 ? UnrolledAffine(g, block, activations, number, layer, source)
                 : LoopedAffine(g, block, activations, number, layer, source);
             activations = Activate(g, preActivations, layer.Activation, number);
+            if (training && layer.DropoutAfter > 0f) activations = Drop(g, activations, layer, number, ref maskSize);
         }
 
         var targets = new int[activations.Length];
@@ -62,8 +70,26 @@ internal static class NetworkLowering
 
         token.ThrowIfCancellationRequested();
         var gradient = ReverseModeDifferentiator.Differentiate(g, loss);
-        return new LoweredNetwork(g, activations, loss, gradient, layers, offset);
+        return new LoweredNetwork(g, activations, loss, gradient, layers, offset, maskSize);
     }
+
+    /// <summary>Inverted dropout on a layer's outputs: aⱼ·m[k], with m[k] ∈ {0, 1/(1−p)} drawn per sample by the caller.</summary>
+    private static int[] Drop(ExpressionGraph g, int[] a, LayerSpec layer, int number, ref int maskSize)
+    {
+        var dropped = new int[a.Length];
+        for (int j = 0; j < a.Length; j++)
+        {
+            int k = maskSize + j;
+            dropped[j] = g.Multiply(a[j], g.Mask(k));
+            g.Label(dropped[j], $"d{number}_{j}", $"d{number}[{j}]");
+            g.Comment(dropped[j], string.Format(CultureInfo.InvariantCulture,
+                "Dropout({0}) after layer {1}: d{1}[j] = a{1}[j]·m[{2} + j], m ∈ {{0, 1/(1−p)}} drawn per sample", FloatLiteral(layer.DropoutAfter), number, maskSize));
+        }
+        maskSize += a.Length;
+        return dropped;
+    }
+
+    private static string FloatLiteral(float value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static void NameParameters(ExpressionGraph g, DenseBlock block, int number)
     {

@@ -40,7 +40,7 @@ internal sealed class Node
         _ => 1,
     };
 
-    public bool IsLeaf => Kind is OpKind.Constant or OpKind.Input or OpKind.Target or OpKind.Parameter;
+    public bool IsLeaf => Kind is OpKind.Constant or OpKind.Input or OpKind.Target or OpKind.Parameter or OpKind.Mask;
 
     public bool IsMacro => Kind is OpKind.MatVec or OpKind.TransposedMatVec;
 

@@ -9,6 +9,8 @@ internal enum OpKind
     Input,
     /// <summary>Target value <c>t[Index]</c>.</summary>
     Target,
+    /// <summary>Dropout mask value <c>m[Index]</c> (0 or 1/(1−p)), a leaf of the training graph only.</summary>
+    Mask,
     /// <summary>Trainable parameter <c>p[Index]</c>.</summary>
     Parameter,
     /// <summary>n-ary sum.</summary>

@@ -62,6 +62,7 @@ internal static class ReverseModeDifferentiator
                     break;
                 case OpKind.Constant:
                 case OpKind.Target:
+                case OpKind.Mask:
                 case OpKind.TransposedMatVec:
                     break;
                 default:

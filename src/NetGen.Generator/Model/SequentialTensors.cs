@@ -28,8 +28,12 @@ internal static class SequentialTensors
         return indices;
     }
 
-    /// <summary>Modules that follow a layer's Linear in <c>nn.Sequential</c>: its activation unless Identity (which PyTorch writes as nothing).</summary>
-    public static int ModulesAfterLinear(LayerSpec layer) => layer.Activation == ActivationKind.Identity ? 0 : 1;
+    /// <summary>
+    /// Modules that follow a layer's Linear in <c>nn.Sequential</c>: its activation unless Identity (which PyTorch writes
+    /// as nothing), then an <c>nn.Dropout</c> when a <c>[Dropout]</c> follows the layer.
+    /// </summary>
+    public static int ModulesAfterLinear(LayerSpec layer) =>
+        (layer.Activation == ActivationKind.Identity ? 0 : 1) + (layer.DropoutAfter > 0f ? 1 : 0);
 
     /// <summary>Every tensor, in parameter order: per layer its weight, then its bias.</summary>
     public static List<SequentialTensor> Of(NetworkSpec spec)

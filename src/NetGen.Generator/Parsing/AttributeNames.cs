@@ -6,6 +6,7 @@ internal static class AttributeNames
     public const string Network = "NetGen.NetworkAttribute";
     public const string Input = "NetGen.InputAttribute";
     public const string Dense = "NetGen.DenseAttribute";
+    public const string Dropout = "NetGen.DropoutAttribute";
 
     /// <summary>Members NetGen generates on the user's class; a user member with one of these names is a clash.</summary>
     public static readonly string[] GeneratedMembers =
@@ -19,6 +20,7 @@ internal static class AttributeNames
         // Private helpers and fields of the generated part.
         "NetGenForwardKernel", "NetGenLossKernel", "NetGenGradientKernel", "NetGenBatchGradient", "NetGenApplyOptimizerStep",
         "_netgenParameters", "_netgenGradient", "_netgenVelocity", "_netgenAdamM", "_netgenAdamV", "_netgenStep", "_netgenLearningRate",
+        "NetGenDrawMask", "_netgenDropout", "_netgenLayerOffsets",
     };
 
     /// <summary>True for a generated name, including the numbered parts of a split kernel (<c>NetGenGradientKernelPart3</c>).</summary>

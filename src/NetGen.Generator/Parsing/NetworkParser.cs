@@ -68,7 +68,7 @@ internal static class NetworkParser
         {
             token.ThrowIfCancellationRequested();
             string? name = attribute.AttributeClass?.ToDisplayString();
-            if (name is not (AttributeNames.Network or AttributeNames.Input or AttributeNames.Dense)) continue;
+            if (name is not (AttributeNames.Network or AttributeNames.Input or AttributeNames.Dense or AttributeNames.Dropout)) continue;
 
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(token);
             var location = LocationInfo.From(syntax?.GetLocation());
@@ -106,6 +106,9 @@ internal static class NetworkParser
                         args.Length > 0 ? AsInt(args[0].Value) : null,
                         args.Length > 1 ? AsInt(args[1].Value) : 0,
                         location));
+                    break;
+                case AttributeNames.Dropout:
+                    parsed.Dropouts.Add(new ParsedDropout(args.Length > 0 ? AsFloat(args[0].Value) : null, parsed.Layers.Count, location));
                     break;
             }
         }
@@ -192,6 +195,13 @@ internal static class NetworkParser
     /// <summary>The name as a C# identifier: <c>@class</c> for a keyword.</summary>
     public static string Identifier(string name)
         => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) is SyntaxKind.RecordKeyword ? "@" + name : name;
+
+    private static float? AsFloat(object? value) => value switch
+    {
+        float f => f,
+        double d => (float)d,
+        _ => AsInt(value),
+    };
 
     private static int? AsInt(object? value) => value switch
     {

@@ -9,6 +9,12 @@ internal sealed record ParsedInput(int? Size, LocationInfo? Location);
 /// <summary>One <c>[Dense]</c> as written: units and activation (null when they could not be read) and where it is.</summary>
 internal sealed record ParsedDense(int? Units, int? Activation, LocationInfo? Location);
 
+/// <summary>
+/// One <c>[Dropout]</c> as written: its probability (null when it could not be read), the number of <c>[Dense]</c>
+/// layers written before it (so 0 = before the first layer), and where it is.
+/// </summary>
+internal sealed record ParsedDropout(float? P, int AfterLayers, LocationInfo? Location);
+
 /// <summary>A named argument of <c>[Network]</c>: its raw value and where it is.</summary>
 internal sealed record ParsedNamedArgument(string Name, object? Value, LocationInfo? Location);
 
@@ -44,6 +50,7 @@ internal sealed class ParsedNetwork
     public List<ParsedNamedArgument> NamedArguments { get; } = new();
     public List<ParsedInput> Inputs { get; } = new();
     public List<ParsedDense> Layers { get; } = new();
+    public List<ParsedDropout> Dropouts { get; } = new();
 
     /// <summary>Number of partial declarations that carry <c>[Network]</c>, <c>[Input]</c> or <c>[Dense]</c>.</summary>
     public int DeclarationsWithLayerAttributes { get; set; }

@@ -26,7 +26,7 @@ namespace PassFailSample
     /// </list>
     /// <para><see cref="Predict"/> and <see cref="PredictBatch"/> are thread-safe; the training members are not.</para>
     /// </remarks>
-    partial class PassFail
+    partial class PassFail : global::NetGen.INetwork
     {
         /// <summary>Number of input features of one sample (3).</summary>
         public const int InputSize = 3;
@@ -66,6 +66,13 @@ namespace PassFailSample
                 _netgenLearningRate = value;
             }
         }
+
+        // INetwork: the sizes as instance properties, and where each layer's parameters start (then ParameterCount).
+        private static readonly int[] _netgenLayerOffsets = { 0, 4, 6 };
+        int global::NetGen.INetwork.InputSize => InputSize;
+        int global::NetGen.INetwork.OutputSize => OutputSize;
+        int global::NetGen.INetwork.ParameterCount => ParameterCount;
+        global::System.ReadOnlySpan<int> global::NetGen.INetwork.LayerOffsets => _netgenLayerOffsets;
 
         /// <summary>Creates the network with parameters initialised from the attribute's seed (0).</summary>
         public PassFail() : this(0) { }

@@ -27,7 +27,7 @@ namespace Samples
     /// </list>
     /// <para><see cref="Predict"/> and <see cref="PredictBatch"/> are thread-safe; the training members are not.</para>
     /// </remarks>
-    partial class ThreeLayer
+    partial class ThreeLayer : global::NetGen.INetwork
     {
         /// <summary>Number of input features of one sample (4).</summary>
         public const int InputSize = 4;
@@ -67,6 +67,13 @@ namespace Samples
                 _netgenLearningRate = value;
             }
         }
+
+        // INetwork: the sizes as instance properties, and where each layer's parameters start (then ParameterCount).
+        private static readonly int[] _netgenLayerOffsets = { 0, 25, 49, 64 };
+        int global::NetGen.INetwork.InputSize => InputSize;
+        int global::NetGen.INetwork.OutputSize => OutputSize;
+        int global::NetGen.INetwork.ParameterCount => ParameterCount;
+        global::System.ReadOnlySpan<int> global::NetGen.INetwork.LayerOffsets => _netgenLayerOffsets;
 
         /// <summary>Creates the network with parameters initialised from the attribute's seed (0).</summary>
         public ThreeLayer() : this(0) { }

@@ -87,6 +87,28 @@ public sealed class SafetensorsTests
         Assert.Equal(MixedModules.ParameterCount, offset);
     }
 
+    /// <summary>
+    /// A [Dropout] is an nn.Dropout module of the nn.Sequential: DropTanhSigmoidBce (Dense(5, Tanh), Dropout, Dense(4,
+    /// Sigmoid), Dropout, Dense(2, Sigmoid)) is Linear 0, Tanh 1, Dropout 2, Linear 3, Sigmoid 4, Dropout 5, Linear 6.
+    /// </summary>
+    [Fact]
+    public void Save_CountsDropoutAsAModule()
+    {
+        var net = new NetGen.Tests.Dropout.DropTanhSigmoidBce(5);
+        var stream = new MemoryStream();
+        net.SaveSafetensors(stream);
+        byte[] file = stream.ToArray();
+        ulong headerLength = BitConverter.ToUInt64(file, 0);
+        using var header = JsonDocument.Parse(Encoding.UTF8.GetString(file, 8, (int)headerLength));
+        var names = header.RootElement.EnumerateObject().Select(p => p.Name).Where(n => n != "__metadata__").OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[] { "0.bias", "0.weight", "3.bias", "3.weight", "6.bias", "6.weight" }, names);
+
+        var loaded = new NetGen.Tests.Dropout.DropTanhSigmoidBce(6);
+        stream.Position = 0;
+        loaded.LoadSafetensors(stream);
+        Assert.Equal(net.Parameters.ToArray(), loaded.Parameters.ToArray());
+    }
+
     [Fact]
     public void SaveThenLoad_RoundTripsExactly()
     {

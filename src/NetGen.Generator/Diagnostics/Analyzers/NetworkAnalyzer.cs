@@ -34,7 +34,11 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ContainingTypeNotPartial,
         DiagnosticDescriptors.LayerTooWide,
         DiagnosticDescriptors.LayerAttributeWithoutNetwork,
-        DiagnosticDescriptors.GeneratedCodeVeryLarge);
+        DiagnosticDescriptors.GeneratedCodeVeryLarge,
+        DiagnosticDescriptors.DropoutProbabilityOutOfRange,
+        DiagnosticDescriptors.DropoutBeforeFirstDense,
+        DiagnosticDescriptors.DropoutAfterLastDense,
+        DiagnosticDescriptors.ConsecutiveDropout);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -51,7 +55,7 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         bool isNetwork = attributes.Any(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Network);
         if (!isNetwork)
         {
-            foreach (var name in new[] { AttributeNames.Input, AttributeNames.Dense })
+            foreach (var name in new[] { AttributeNames.Input, AttributeNames.Dense, AttributeNames.Dropout })
             {
                 foreach (var info in OrphanLayerAttributes.Check(type, name, context.CancellationToken)) context.ReportDiagnostic(InSource(info, context.Compilation));
             }

@@ -1,0 +1,101 @@
+using System;
+using System.IO;
+using NetGen.Tests.Data;
+using NetGen.Tests.Networks;
+using NetGen.Tests.Reference;
+using NetGen.Training;
+
+namespace NetGen.Tests.Training;
+
+/// <summary><see cref="GradientCheck"/>: passes on correct networks of every activation and loss, finds a corrupted gradient.</summary>
+public sealed class GradientCheckTests
+{
+    private static (float[] X, float[] T) SamplesAwayFromKinks(NetworkType type, INetwork network, RandomSamples data, int n)
+    {
+        var reference = type.Reference;
+        double[] p = network.Parameters.ToDoubles();
+        var x = new float[n * reference.InputSize];
+        int found = 0, tries = 0;
+        while (found < n)
+        {
+            Assert.True(++tries < 200_000, "no sample away from the ReLU kinks");
+            var candidate = data.Inputs(reference, 1);
+            if (!RandomSamples.AwayFromKinks(reference, p, candidate, 0.1)) continue;
+            candidate.CopyTo(x, found++ * reference.InputSize);
+        }
+        return (x, data.Targets(reference, n));
+    }
+
+    [Theory]
+    [MemberData(nameof(NetworkSets.GradientCheck), MemberType = typeof(NetworkSets))]
+    public void CorrectNetworks_Pass(string name)
+    {
+        var type = NetworkType.Named(name);
+        var data = new RandomSamples(name.Length * 31 + 7);
+        var network = type.Create(data.Parameters(type.Reference, scale: 1.0));
+        var (x, t) = SamplesAwayFromKinks(type, network, data, 3);
+        var before = network.Parameters.ToArray();
+        var report = GradientCheck.Run(network, x, t);
+        Assert.True(report.Passed, name + ": " + report);
+        Assert.Equal(type.Reference.Layers.Length, report.LayerErrors.Length);
+        Assert.Equal(before, network.Parameters.ToArray());
+    }
+
+    [Fact]
+    public void ACorruptedGradient_IsFoundInItsLayer()
+    {
+        var type = NetworkType.Named(nameof(B_Relu_Tanh_Softmax_Ce));
+        var data = new RandomSamples(5);
+        var inner = type.Create(data.Parameters(type.Reference, scale: 1.0));
+        var (x, t) = SamplesAwayFromKinks(type, inner, data, 3);
+        int layer2 = inner.LayerOffsets[1];
+        int corrupted = layer2 + 3; // a weight of layer 2
+        var report = GradientCheck.Run(new Corrupted(inner, corrupted), x, t);
+        Assert.False(report.Passed, report.ToString());
+        Assert.Equal(corrupted, report.WorstIndex);
+        Assert.Equal(corrupted, report.LayerWorstIndices[1]);
+        Assert.True(report.LayerErrors[0] < report.Tolerance && report.LayerErrors[2] < report.Tolerance, report.ToString());
+    }
+
+    [Fact]
+    public void NetworksWithDropout_AreRefused()
+    {
+        var network = new Dropout.DropTanhSigmoidBce();
+        Assert.Throws<InvalidOperationException>(() => GradientCheck.Run(network, new float[3], new float[] { 0.5f, 0.5f }));
+    }
+
+    /// <summary>Forwards everything to a real network, but adds 10 % (plus 0.05) to one element of the batch gradient.</summary>
+    private sealed class Corrupted : NetGen.INetwork
+    {
+        private readonly NetGen.INetwork _inner;
+        private readonly int _index;
+
+        public Corrupted(NetGen.INetwork inner, int index)
+        {
+            _inner = inner;
+            _index = index;
+        }
+
+        public int InputSize => _inner.InputSize;
+        public int OutputSize => _inner.OutputSize;
+        public int ParameterCount => _inner.ParameterCount;
+        public ReadOnlySpan<int> LayerOffsets => _inner.LayerOffsets;
+        public Span<float> Parameters => _inner.Parameters;
+        public float LearningRate { get => _inner.LearningRate; set => _inner.LearningRate = value; }
+        public void Predict(ReadOnlySpan<float> input, Span<float> output) => _inner.Predict(input, output);
+        public void PredictBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _inner.PredictBatch(inputs, outputs);
+        public float Gradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> gradient) => _inner.Gradient(input, target, gradient);
+
+        public float GradientBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> gradient)
+        {
+            float loss = _inner.GradientBatch(inputs, targets, gradient);
+            gradient[_index] = gradient[_index] * 1.1f + 0.05f;
+            return loss;
+        }
+
+        public float TrainStep(ReadOnlySpan<float> input, ReadOnlySpan<float> target) => _inner.TrainStep(input, target);
+        public float TrainBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets) => _inner.TrainBatch(inputs, targets);
+        public float Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets) => _inner.Evaluate(inputs, targets);
+        public void Save(Stream stream) => _inner.Save(stream);
+    }
+}
