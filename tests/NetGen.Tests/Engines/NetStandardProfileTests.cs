@@ -67,7 +67,7 @@ public sealed class NetStandardProfileTests
             float[] x = Random(5, 100 + step, 2f), t = OneHot(3, step % 3);
             standard.Predict(x, ya);
             modern.Predict(x, yb);
-            Assert.Equal(yb, ya);
+            AssertPredictMatches(yb, ya);
             Assert.Equal(modern.Gradient(x, t, gb), standard.Gradient(x, t, ga));
             Assert.Equal(gb, ga);
             Assert.Equal(modern.TrainStep(x, t), standard.TrainStep(x, t));
@@ -89,7 +89,7 @@ public sealed class NetStandardProfileTests
             Assert.Equal(modern.TrainStep(x, t), standard.TrainStep(x, t));
             standard.Predict(x, ya);
             modern.Predict(x, yb);
-            Assert.Equal(yb, ya);
+            AssertPredictMatches(yb, ya);
         }
         Assert.Equal(modern.Parameters.ToArray(), standard.Parameters.ToArray());
 
@@ -99,4 +99,12 @@ public sealed class NetStandardProfileTests
         modern.SaveSafetensors(b);
         Assert.Equal(b.ToArray(), a.ToArray());
     }
+
+    /// <summary>
+    /// Predict on net10.0 is vectorised across neurons where a layer has 8 units or more (fused multiply-adds, NetGen's
+    /// vector math), so it equals the netstandard2.1 scalar Predict within the SIMD tolerance rather than bit for bit;
+    /// the training members are the same scalar kernels on both and are compared exactly.
+    /// </summary>
+    private static void AssertPredictMatches(float[] modern, float[] standard) =>
+        NetGen.Tests.Reference.NumericAssert.Close(standard.Select(v => (double)v).ToArray(), modern, 5e-6, "net10.0 Predict vs netstandard2.1 Predict");
 }

@@ -164,15 +164,17 @@ public sealed class LaneCodeTests : IDisposable
     [MemberData(nameof(Transcendental))]
     public void ScalarSamples_AreBitForBitWhatPredictGives(string name)
     {
-        // Predict is scalar whatever the width; PredictBatch runs the samples after the last whole chunk (and batches
-        // below one chunk) through the same scalar kernel; and a sample's lane result does not depend on the batch
-        // around it.
+        // PredictBatch runs the samples after the last whole chunk (and batches below one chunk) through the scalar
+        // kernel, bit for bit what Predict gives on the scalar path; a sample's lane result does not depend on the batch
+        // around it. Predict itself is the scalar kernel on every width for networks without neuron kernels (no layer of
+        // 8 units), and within the SIMD tolerance of it for the others (NeuronPredictTests).
         const int maxN = 67;
         var c = RandomCase.Create(name, maxN, 2002);
         int nOut = c.Reference.OutputSize;
         SimdWidths.Force(-1);
         var single = new float[maxN * nOut];
         for (int s = 0; s < maxN; s++) c.Network.Predict(c.Input(s), single.AsSpan(s * nOut, nOut));
+        bool neuronKernels = c.Reference.Layers.Any(l => l.Units >= 8);
 
         foreach (int forced in new[] { -1, 128, 256, 512 })
         {
@@ -181,7 +183,9 @@ public sealed class LaneCodeTests : IDisposable
             for (int s = 0; s < maxN; s++)
             {
                 c.Network.Predict(c.Input(s), predicted);
-                NumericAssert.Identical(single.AsSpan(s * nOut, nOut), predicted, $"{name} forced {forced}: Predict of sample {s}");
+                string what = $"{name} forced {forced}: Predict of sample {s}";
+                if (forced == -1 || !neuronKernels) NumericAssert.Identical(single.AsSpan(s * nOut, nOut), predicted, what);
+                else NumericAssert.Close(single.AsSpan(s * nOut, nOut).ToArray().ToDoubles(), predicted, SimdTolerance.Outputs, what);
             }
             var full = new float[maxN * nOut];
             c.Network.PredictBatch(c.Inputs, full);
