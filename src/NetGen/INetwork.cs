@@ -26,6 +26,12 @@ public interface INetwork
     /// </summary>
     ReadOnlySpan<int> LayerOffsets { get; }
 
+    /// <summary>The activation of each layer, in source order (layer k's units follow from <see cref="LayerOffsets"/>).</summary>
+    ReadOnlySpan<Activation> LayerActivations { get; }
+
+    /// <summary>The loss the training members minimise (as in <c>[Network(loss)]</c>).</summary>
+    Loss Loss { get; }
+
     /// <summary>All parameters, layer by layer: the network's own storage (writes are seen by the next call).</summary>
     Span<float> Parameters { get; }
 

@@ -73,7 +73,7 @@ internal static class NetworkClassEmitter
         using (w.Block("partial class " + spec.ClassName + " : " + NetworkInterfaceEmitter.Interface))
         {
             WriteState(w, spec, network, neuronWidths.Length > 0 ? neuronLayout : null);
-            NetworkInterfaceEmitter.Write(w, network);
+            NetworkInterfaceEmitter.Write(w, spec, network);
             WriteConstructors(w, spec, network);
             WriteInference(w, spec, neuronWidths);
             WriteTraining(w, spec, neuronWidths.Length > 0);

@@ -20,7 +20,7 @@ internal static class AttributeNames
         // Private helpers and fields of the generated part.
         "NetGenForwardKernel", "NetGenLossKernel", "NetGenGradientKernel", "NetGenBatchGradient", "NetGenApplyOptimizerStep",
         "_netgenParameters", "_netgenGradient", "_netgenVelocity", "_netgenAdamM", "_netgenAdamV", "_netgenStep", "_netgenLearningRate",
-        "NetGenDrawMask", "_netgenDropout", "_netgenLayerOffsets",
+        "NetGenDrawMask", "_netgenDropout", "_netgenLayerOffsets", "_netgenLayerActivations",
     };
 
     /// <summary>True for a generated name, including the numbered parts of a split kernel (<c>NetGenGradientKernelPart3</c>).</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using NetGen.Tests.Data;
 using NetGen.Tests.Networks;
 using NetGen.Tests.Reference;
@@ -37,6 +38,7 @@ public sealed class GradientCheckTests
         var before = network.Parameters.ToArray();
         var report = GradientCheck.Run(network, x, t);
         Assert.True(report.Passed, name + ": " + report);
+        Assert.True(report.WorstError < 1e-4, name + ": a correct float32 gradient is within 1e-4 of double-precision differences: " + report);
         Assert.Equal(type.Reference.Layers.Length, report.LayerErrors.Length);
         Assert.Equal(before, network.Parameters.ToArray());
     }
@@ -57,6 +59,30 @@ public sealed class GradientCheckTests
         Assert.True(report.LayerErrors[0] < report.Tolerance && report.LayerErrors[2] < report.Tolerance, report.ToString());
     }
 
+    /// <summary>Each network reports its layers' activations and its loss, as written in its attributes.</summary>
+    [Theory]
+    [MemberData(nameof(NetworkSets.GradientCheck), MemberType = typeof(NetworkSets))]
+    public void LayerActivationsAndLoss_AreTheAttributes(string name)
+    {
+        var type = NetworkType.Named(name);
+        INetwork network = type.Create(new RandomSamples(1).Parameters(type.Reference));
+        Assert.Equal(type.Reference.Layers.Select(l => l.Activation).ToArray(), network.LayerActivations.ToArray());
+        Assert.Equal(type.Attribute.Loss, network.Loss);
+    }
+
+    /// <summary>A network whose reported layout is not what it computes is refused, not checked against the wrong reference.</summary>
+    [Fact]
+    public void ALayoutThatDoesNotDescribeTheNetwork_IsRefused()
+    {
+        var type = NetworkType.Named(nameof(B_Relu_Tanh_Softmax_Ce));
+        var data = new RandomSamples(3);
+        var inner = type.Create(data.Parameters(type.Reference));
+        var wrong = new Corrupted(inner, 0, Activation.Sigmoid);
+        float[] x = data.Inputs(type.Reference, 2), t = data.Targets(type.Reference, 2);
+        var error = Assert.Throws<InvalidOperationException>(() => GradientCheck.Run(wrong, x, t));
+        Assert.Contains("double-precision reference", error.Message);
+    }
+
     [Fact]
     public void NetworksWithDropout_AreRefused()
     {
@@ -69,17 +95,30 @@ public sealed class GradientCheckTests
     {
         private readonly NetGen.INetwork _inner;
         private readonly int _index;
+        private readonly Activation? _firstActivation;
 
-        public Corrupted(NetGen.INetwork inner, int index)
+        public Corrupted(NetGen.INetwork inner, int index, Activation? firstActivation = null)
         {
             _inner = inner;
             _index = index;
+            _firstActivation = firstActivation;
         }
 
         public int InputSize => _inner.InputSize;
         public int OutputSize => _inner.OutputSize;
         public int ParameterCount => _inner.ParameterCount;
         public ReadOnlySpan<int> LayerOffsets => _inner.LayerOffsets;
+        public ReadOnlySpan<Activation> LayerActivations
+        {
+            get
+            {
+                if (_firstActivation is null) return _inner.LayerActivations;
+                var activations = _inner.LayerActivations.ToArray();
+                activations[0] = _firstActivation.Value;
+                return activations;
+            }
+        }
+        public Loss Loss => _inner.Loss;
         public Span<float> Parameters => _inner.Parameters;
         public float LearningRate { get => _inner.LearningRate; set => _inner.LearningRate = value; }
         public void Predict(ReadOnlySpan<float> input, Span<float> output) => _inner.Predict(input, output);
