@@ -79,12 +79,16 @@ namespace Samples
             }
         }
 
-        // INetwork: the sizes as instance properties, and where each layer's parameters start (then ParameterCount).
+        // INetwork: the sizes as instance properties, where each layer's parameters start (then ParameterCount),
+        // each layer's activation and the loss (what GradientCheck's double-precision reference recomputes).
         private static readonly int[] _netgenLayerOffsets = { 0, 56, 101, 119 };
+        private static readonly global::NetGen.Activation[] _netgenLayerActivations = { global::NetGen.Activation.LeakyRelu, global::NetGen.Activation.Tanh, global::NetGen.Activation.Softmax };
         int global::NetGen.INetwork.InputSize => InputSize;
         int global::NetGen.INetwork.OutputSize => OutputSize;
         int global::NetGen.INetwork.ParameterCount => ParameterCount;
         global::System.ReadOnlySpan<int> global::NetGen.INetwork.LayerOffsets => _netgenLayerOffsets;
+        global::System.ReadOnlySpan<global::NetGen.Activation> global::NetGen.INetwork.LayerActivations => _netgenLayerActivations;
+        global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.CrossEntropy;
 
         /// <summary>Creates the network with parameters initialised from the attribute's seed (0).</summary>
         public Looped() : this(0) { }

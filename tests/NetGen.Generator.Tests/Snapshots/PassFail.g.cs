@@ -67,12 +67,16 @@ namespace PassFailSample
             }
         }
 
-        // INetwork: the sizes as instance properties, and where each layer's parameters start (then ParameterCount).
+        // INetwork: the sizes as instance properties, where each layer's parameters start (then ParameterCount),
+        // each layer's activation and the loss (what GradientCheck's double-precision reference recomputes).
         private static readonly int[] _netgenLayerOffsets = { 0, 4, 6 };
+        private static readonly global::NetGen.Activation[] _netgenLayerActivations = { global::NetGen.Activation.Sigmoid, global::NetGen.Activation.Sigmoid };
         int global::NetGen.INetwork.InputSize => InputSize;
         int global::NetGen.INetwork.OutputSize => OutputSize;
         int global::NetGen.INetwork.ParameterCount => ParameterCount;
         global::System.ReadOnlySpan<int> global::NetGen.INetwork.LayerOffsets => _netgenLayerOffsets;
+        global::System.ReadOnlySpan<global::NetGen.Activation> global::NetGen.INetwork.LayerActivations => _netgenLayerActivations;
+        global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.MeanSquaredError;
 
         /// <summary>Creates the network with parameters initialised from the attribute's seed (0).</summary>
         public PassFail() : this(0) { }
