@@ -97,7 +97,7 @@ internal sealed class LaneExpressionWriter
             }
             if (inline && term.Kind == OpKind.Multiply)
             {
-                acc = $"{Math}.MultiplyAdd({Use(term.Args[0])}, {Use(term.Args[1])}, {acc})";
+                acc = _width.MultiplyAdd(Use(term.Args[0]), Use(term.Args[1]), acc);
                 level = 4;
             }
             else if (inline && term.Kind == OpKind.Negate)

@@ -111,7 +111,7 @@ internal static class LaneKernelEmitter
                 case StatementKind.AccumulateGradient:
                     var node = g[s.Node];
                     string update = !k.IsMaterialized(s.Node) && node.Kind == OpKind.Multiply
-                        ? $"g[{s.Index}] = {Math}.MultiplyAdd({e.Use(node.Args[0])}, {e.Use(node.Args[1])}, g[{s.Index}]);"
+                        ? $"g[{s.Index}] = {width.MultiplyAdd(e.Use(node.Args[0]), e.Use(node.Args[1]), $"g[{s.Index}]")};"
                         : $"g[{s.Index}] += {e.Use(s.Node)};";
                     w.Line(update);
                     break;
@@ -169,7 +169,7 @@ internal static class LaneKernelEmitter
                 w.Line($"{ReadOnlySpan}<float> weights = p.Slice({b.WeightOffset} + row * {b.Columns}, {b.Columns});");
                 w.Line($"{ReadOnlySpan}<{VT}> inputs = {operand.Slice(b.Columns)};");
                 w.Line($"{VT} acc = {e.Broadcast($"p[{b.BiasOffset} + row]")};");
-                w.Line($"for (int col = 0; col < weights.Length; col++) acc = {Math}.MultiplyAdd({e.Broadcast("weights[col]")}, inputs[col], acc);");
+                w.Line($"for (int col = 0; col < weights.Length; col++) acc = {width.MultiplyAdd(e.Broadcast("weights[col]"), "inputs[col]", "acc")};");
                 w.Line($"{region.At("row")} = acc;");
             }
             return;
@@ -183,7 +183,7 @@ internal static class LaneKernelEmitter
             {
                 w.Line($"{VT} delta = {operand.At("row")};");
                 w.Line($"{ReadOnlySpan}<float> weights = p.Slice({b.WeightOffset} + row * {b.Columns}, {b.Columns});");
-                w.Line($"for (int col = 0; col < weights.Length; col++) adjoint[col] = {Math}.MultiplyAdd({e.Broadcast("weights[col]")}, delta, adjoint[col]);");
+                w.Line($"for (int col = 0; col < weights.Length; col++) adjoint[col] = {width.MultiplyAdd(e.Broadcast("weights[col]"), "delta", "adjoint[col]")};");
             }
         }
     }
@@ -200,7 +200,7 @@ internal static class LaneKernelEmitter
             w.Line($"{VT} delta = {deltas.At("row")};");
             w.Line($"{Span}<{VT}> gradients = g.Slice({b.WeightOffset} + row * {b.Columns}, {b.Columns});");
             w.Line($"{ReadOnlySpan}<{VT}> inputs = {inputs.Slice(b.Columns)};");
-            w.Line($"for (int col = 0; col < gradients.Length; col++) gradients[col] = {Math}.MultiplyAdd(delta, inputs[col], gradients[col]);");
+            w.Line($"for (int col = 0; col < gradients.Length; col++) gradients[col] = {width.MultiplyAdd("delta", "inputs[col]", "gradients[col]")};");
         }
     }
 }

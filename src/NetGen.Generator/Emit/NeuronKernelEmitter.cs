@@ -99,7 +99,7 @@ internal static class NeuronKernelEmitter
 
     private static void EmitLayer(IndentedWriter w, NeuronLayer layer, VectorWidth width, bool unrolled, string source, string target, bool last)
     {
-        string V = width.Statics, VT = width.Type, M = VectorWidth.MathAlias;
+        string V = width.Statics, VT = width.Type;
         var s = layer.Source;
         int lanes = width.Lanes, vectors = layer.Vectors(lanes), group = GroupSize(width);
         string inputName = s.Number == 1 ? "x" : $"a{s.Number - 1}";
@@ -118,13 +118,27 @@ internal static class NeuronKernelEmitter
                 }
                 if (unrolled)
                 {
+                    int chains = Chains(count, s.FanIn);
+                    if (chains > 1)
+                    {
+                        w.Comment($"{chains} partial sums per vector (input i goes to sum i mod {chains}): independent multiply-add chains hide the FMA latency");
+                        for (int v = first; v < first + count; v++)
+                        {
+                            for (int c = 1; c < chains; c++) w.Line($"{VT} z{v}_{c} = {VT}.Zero;");
+                        }
+                    }
                     for (int i = 0; i < s.FanIn; i++)
                     {
                         w.Line($"b = {V}.Create({Element(source, I(i))});   // {inputName}[{i}]");
                         for (int v = first; v < first + count; v++)
                         {
-                            w.Line($"z{v} = {M}.MultiplyAdd(b, {V}.LoadUnsafe(ref w, {I(layer.PackedWeightOffset + i * layer.Stride + v * lanes)}), z{v});");
+                            string sum = i % chains == 0 ? $"z{v}" : $"z{v}_{i % chains}";
+                            w.Line($"{sum} = {width.MultiplyAdd("b", $"{V}.LoadUnsafe(ref w, {I(layer.PackedWeightOffset + i * layer.Stride + v * lanes)})", sum)};");
                         }
+                    }
+                    for (int v = first; v < first + count && chains > 1; v++)
+                    {
+                        w.Line(chains == 2 ? $"z{v} += z{v}_1;" : chains == 3 ? $"z{v} += z{v}_1 + z{v}_2;" : $"z{v} += (z{v}_1 + z{v}_2) + z{v}_3;");
                     }
                 }
                 else
@@ -135,7 +149,7 @@ internal static class NeuronKernelEmitter
                         w.Line($"ref float row = ref {Unsafe}.Add(ref w, {I(layer.PackedWeightOffset)} + i * {I(layer.Stride)});");
                         for (int v = first; v < first + count; v++)
                         {
-                            w.Line($"z{v} = {M}.MultiplyAdd(b, {V}.LoadUnsafe(ref row, {I(v * lanes)}), z{v});");
+                            w.Line($"z{v} = {width.MultiplyAdd("b", $"{V}.LoadUnsafe(ref row, {I(v * lanes)})", $"z{v}")};");
                         }
                     }
                 }
@@ -175,6 +189,12 @@ internal static class NeuronKernelEmitter
             for (int j = tail; j < s.Units; j++) w.Line($"{Element("y", I(j))} = {Element(target, I(j))};");
         }
     }
+
+    /// <summary>
+    /// Partial sums per output vector of an unrolled layer: enough independent multiply-add chains for two FMA units of
+    /// latency 4 (8 in flight) across the group's vectors, at most 4 per vector and never more than the inputs.
+    /// </summary>
+    private static int Chains(int vectors, int fanIn) => System.Math.Max(1, System.Math.Min(System.Math.Min(4, fanIn), 8 / System.Math.Max(1, vectors)));
 
     private static string Element(string reference, string index) => index == "0" ? reference : $"{Unsafe}.Add(ref {reference}, {index})";
 

@@ -1,8 +1,19 @@
 namespace NetGen.Generator.Emit;
 
-/// <summary>One SIMD width of the lane emitter: the System.Runtime.Intrinsics type and how many float lanes it holds.</summary>
-internal sealed record VectorWidth(int Bits)
+/// <summary>
+/// One SIMD width of the lane emitter: the System.Runtime.Intrinsics type and how many float lanes it holds, and whether
+/// the consumer's compilation has <c>Vector{Bits}.FusedMultiplyAdd</c> (.NET 9 and later).
+/// </summary>
+internal sealed record VectorWidth(int Bits, bool Fused = false)
 {
+    /// <summary>
+    /// a·b + c for vectors, rounded once: <c>Vector256.FusedMultiplyAdd</c> where the compilation has it (a JIT intrinsic:
+    /// nothing to inline, so the thousands of multiply-adds of a straight-line kernel stay single instructions; calls to a
+    /// helper stop being inlined after about 64 per method), else NetGen's <c>VectorMath.MultiplyAdd</c> (.NET 8).
+    /// </summary>
+    public string MultiplyAdd(string a, string b, string c) =>
+        Fused ? $"{Statics}.FusedMultiplyAdd({a}, {b}, {c})" : $"{MathAlias}.MultiplyAdd({a}, {b}, {c})";
+
     /// <summary>Samples processed at once (one per lane).</summary>
     public int Lanes => Bits / 32;
 

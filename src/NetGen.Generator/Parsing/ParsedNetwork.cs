@@ -61,6 +61,9 @@ internal sealed class ParsedNetwork
     /// <summary>SIMD widths the consumer's compilation supports (see <see cref="Model.NetworkSpec.VectorWidths"/>).</summary>
     public List<int> VectorWidths { get; } = new();
 
+    /// <summary>The compilation's <c>System.Runtime.Intrinsics.Vector128</c> has <c>FusedMultiplyAdd</c> (.NET 9 and later).</summary>
+    public bool FusedMultiplyAdd { get; set; }
+
     /// <summary>The compilation references ILGPU (see <see cref="Model.NetworkSpec.GpuKernels"/>).</summary>
     public bool GpuKernels { get; set; }
 

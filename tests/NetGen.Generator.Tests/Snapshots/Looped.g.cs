@@ -740,18 +740,23 @@ namespace Samples
             // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = b1 + Σi x[i]·W1[:, i], 8 neurons in 1 vector(s) of 16
             {
                 NetGenLanes512 z0 = NetGenVector512.LoadUnsafe(ref w, 96);   // b1[0…15]
+                // 4 partial sums per vector (input i goes to sum i mod 4): independent multiply-add chains hide the FMA latency
+                NetGenLanes512 z0_1 = NetGenLanes512.Zero;
+                NetGenLanes512 z0_2 = NetGenLanes512.Zero;
+                NetGenLanes512 z0_3 = NetGenLanes512.Zero;
                 b = NetGenVector512.Create(x);   // x[0]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 0), z0);
+                z0 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 0), z0);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));   // x[1]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 16), z0);
+                z0_1 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 16), z0_1);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));   // x[2]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 32), z0);
+                z0_2 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 32), z0_2);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3));   // x[3]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 48), z0);
+                z0_3 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 48), z0_3);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4));   // x[4]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 64), z0);
+                z0 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 64), z0);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));   // x[5]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 80), z0);
+                z0_1 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 80), z0_1);
+                z0 += (z0_1 + z0_2) + z0_3;
                 // a1 = LeakyRelu(z1), one vector at a time
                 z0 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(z0, NetGenLanes512.Zero), z0, z0 * NetGenVector512.Create(0.01f));
                 NetGenVector512.StoreUnsafe(z0, ref h0, 0);
@@ -760,22 +765,27 @@ namespace Samples
             // Layer 2: Dense(5, Tanh) ← layer 1: z2 = b2 + Σi a1[i]·W2[:, i], 5 neurons in 1 vector(s) of 16
             {
                 NetGenLanes512 z0 = NetGenVector512.LoadUnsafe(ref w, 240);   // b2[0…15]
+                // 4 partial sums per vector (input i goes to sum i mod 4): independent multiply-add chains hide the FMA latency
+                NetGenLanes512 z0_1 = NetGenLanes512.Zero;
+                NetGenLanes512 z0_2 = NetGenLanes512.Zero;
+                NetGenLanes512 z0_3 = NetGenLanes512.Zero;
                 b = NetGenVector512.Create(h0);   // a1[0]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 112), z0);
+                z0 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 112), z0);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 1));   // a1[1]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 128), z0);
+                z0_1 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 128), z0_1);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 2));   // a1[2]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 144), z0);
+                z0_2 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 144), z0_2);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 3));   // a1[3]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 160), z0);
+                z0_3 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 160), z0_3);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 4));   // a1[4]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 176), z0);
+                z0 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 176), z0);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 5));   // a1[5]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 192), z0);
+                z0_1 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 192), z0_1);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 6));   // a1[6]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 208), z0);
+                z0_2 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 208), z0_2);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 7));   // a1[7]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 224), z0);
+                z0_3 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 224), z0_3);
+                z0 += (z0_1 + z0_2) + z0_3;
                 // a2 = Tanh(z2), one vector at a time
                 z0 = NetGenVectorMath.Tanh(z0);
                 NetGenVector512.StoreUnsafe(z0, ref h1, 0);
@@ -784,16 +794,21 @@ namespace Samples
             // Layer 3: Dense(3, Softmax) ← layer 2: z3 = b3 + Σi a2[i]·W3[:, i], 3 neurons in 1 vector(s) of 16
             {
                 NetGenLanes512 z0 = NetGenVector512.LoadUnsafe(ref w, 336);   // b3[0…15]
+                // 4 partial sums per vector (input i goes to sum i mod 4): independent multiply-add chains hide the FMA latency
+                NetGenLanes512 z0_1 = NetGenLanes512.Zero;
+                NetGenLanes512 z0_2 = NetGenLanes512.Zero;
+                NetGenLanes512 z0_3 = NetGenLanes512.Zero;
                 b = NetGenVector512.Create(h1);   // a2[0]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 256), z0);
+                z0 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 256), z0);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 1));   // a2[1]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 272), z0);
+                z0_1 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 272), z0_1);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 2));   // a2[2]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 288), z0);
+                z0_2 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 288), z0_2);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 3));   // a2[3]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 304), z0);
+                z0_3 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 304), z0_3);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 4));   // a2[4]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 320), z0);
+                z0 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 320), z0);
+                z0 += (z0_1 + z0_2) + z0_3;
                 NetGenVector512.StoreUnsafe(z0, ref h0, 0);
             }
             // Softmax over the 3 outputs (max-shifted, as the scalar kernel)
@@ -825,18 +840,23 @@ namespace Samples
             // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = b1 + Σi x[i]·W1[:, i], 8 neurons in 1 vector(s) of 8
             {
                 NetGenLanes256 z0 = NetGenVector256.LoadUnsafe(ref w, 96);   // b1[0…7]
+                // 4 partial sums per vector (input i goes to sum i mod 4): independent multiply-add chains hide the FMA latency
+                NetGenLanes256 z0_1 = NetGenLanes256.Zero;
+                NetGenLanes256 z0_2 = NetGenLanes256.Zero;
+                NetGenLanes256 z0_3 = NetGenLanes256.Zero;
                 b = NetGenVector256.Create(x);   // x[0]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 0), z0);
+                z0 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 0), z0);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));   // x[1]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 16), z0);
+                z0_1 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 16), z0_1);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));   // x[2]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 32), z0);
+                z0_2 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 32), z0_2);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3));   // x[3]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 48), z0);
+                z0_3 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 48), z0_3);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4));   // x[4]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 64), z0);
+                z0 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 64), z0);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));   // x[5]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 80), z0);
+                z0_1 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 80), z0_1);
+                z0 += (z0_1 + z0_2) + z0_3;
                 // a1 = LeakyRelu(z1), one vector at a time
                 z0 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(z0, NetGenLanes256.Zero), z0, z0 * NetGenVector256.Create(0.01f));
                 NetGenVector256.StoreUnsafe(z0, ref h0, 0);
@@ -845,22 +865,27 @@ namespace Samples
             // Layer 2: Dense(5, Tanh) ← layer 1: z2 = b2 + Σi a1[i]·W2[:, i], 5 neurons in 1 vector(s) of 8
             {
                 NetGenLanes256 z0 = NetGenVector256.LoadUnsafe(ref w, 240);   // b2[0…7]
+                // 4 partial sums per vector (input i goes to sum i mod 4): independent multiply-add chains hide the FMA latency
+                NetGenLanes256 z0_1 = NetGenLanes256.Zero;
+                NetGenLanes256 z0_2 = NetGenLanes256.Zero;
+                NetGenLanes256 z0_3 = NetGenLanes256.Zero;
                 b = NetGenVector256.Create(h0);   // a1[0]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 112), z0);
+                z0 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 112), z0);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 1));   // a1[1]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 128), z0);
+                z0_1 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 128), z0_1);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 2));   // a1[2]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 144), z0);
+                z0_2 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 144), z0_2);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 3));   // a1[3]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 160), z0);
+                z0_3 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 160), z0_3);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 4));   // a1[4]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 176), z0);
+                z0 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 176), z0);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 5));   // a1[5]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 192), z0);
+                z0_1 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 192), z0_1);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 6));   // a1[6]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 208), z0);
+                z0_2 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 208), z0_2);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 7));   // a1[7]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 224), z0);
+                z0_3 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 224), z0_3);
+                z0 += (z0_1 + z0_2) + z0_3;
                 // a2 = Tanh(z2), one vector at a time
                 z0 = NetGenVectorMath.Tanh(z0);
                 NetGenVector256.StoreUnsafe(z0, ref h1, 0);
@@ -869,16 +894,21 @@ namespace Samples
             // Layer 3: Dense(3, Softmax) ← layer 2: z3 = b3 + Σi a2[i]·W3[:, i], 3 neurons in 1 vector(s) of 8
             {
                 NetGenLanes256 z0 = NetGenVector256.LoadUnsafe(ref w, 336);   // b3[0…7]
+                // 4 partial sums per vector (input i goes to sum i mod 4): independent multiply-add chains hide the FMA latency
+                NetGenLanes256 z0_1 = NetGenLanes256.Zero;
+                NetGenLanes256 z0_2 = NetGenLanes256.Zero;
+                NetGenLanes256 z0_3 = NetGenLanes256.Zero;
                 b = NetGenVector256.Create(h1);   // a2[0]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 256), z0);
+                z0 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 256), z0);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 1));   // a2[1]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 272), z0);
+                z0_1 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 272), z0_1);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 2));   // a2[2]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 288), z0);
+                z0_2 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 288), z0_2);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 3));   // a2[3]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 304), z0);
+                z0_3 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 304), z0_3);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 4));   // a2[4]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 320), z0);
+                z0 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 320), z0);
+                z0 += (z0_1 + z0_2) + z0_3;
                 NetGenVector256.StoreUnsafe(z0, ref h0, 0);
             }
             // Softmax over the 3 outputs (max-shifted, as the scalar kernel)
@@ -911,24 +941,33 @@ namespace Samples
             {
                 NetGenLanes128 z0 = NetGenVector128.LoadUnsafe(ref w, 96);   // b1[0…3]
                 NetGenLanes128 z1 = NetGenVector128.LoadUnsafe(ref w, 100);   // b1[4…7]
+                // 4 partial sums per vector (input i goes to sum i mod 4): independent multiply-add chains hide the FMA latency
+                NetGenLanes128 z0_1 = NetGenLanes128.Zero;
+                NetGenLanes128 z0_2 = NetGenLanes128.Zero;
+                NetGenLanes128 z0_3 = NetGenLanes128.Zero;
+                NetGenLanes128 z1_1 = NetGenLanes128.Zero;
+                NetGenLanes128 z1_2 = NetGenLanes128.Zero;
+                NetGenLanes128 z1_3 = NetGenLanes128.Zero;
                 b = NetGenVector128.Create(x);   // x[0]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 0), z0);
-                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 4), z1);
+                z0 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 0), z0);
+                z1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 4), z1);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));   // x[1]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 16), z0);
-                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 20), z1);
+                z0_1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 16), z0_1);
+                z1_1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 20), z1_1);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));   // x[2]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 32), z0);
-                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 36), z1);
+                z0_2 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 32), z0_2);
+                z1_2 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 36), z1_2);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3));   // x[3]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 48), z0);
-                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 52), z1);
+                z0_3 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 48), z0_3);
+                z1_3 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 52), z1_3);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4));   // x[4]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 64), z0);
-                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 68), z1);
+                z0 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 64), z0);
+                z1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 68), z1);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));   // x[5]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 80), z0);
-                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 84), z1);
+                z0_1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 80), z0_1);
+                z1_1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 84), z1_1);
+                z0 += (z0_1 + z0_2) + z0_3;
+                z1 += (z1_1 + z1_2) + z1_3;
                 // a1 = LeakyRelu(z1), one vector at a time
                 z0 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(z0, NetGenLanes128.Zero), z0, z0 * NetGenVector128.Create(0.01f));
                 z1 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(z1, NetGenLanes128.Zero), z1, z1 * NetGenVector128.Create(0.01f));
@@ -940,30 +979,39 @@ namespace Samples
             {
                 NetGenLanes128 z0 = NetGenVector128.LoadUnsafe(ref w, 240);   // b2[0…3]
                 NetGenLanes128 z1 = NetGenVector128.LoadUnsafe(ref w, 244);   // b2[4…7]
+                // 4 partial sums per vector (input i goes to sum i mod 4): independent multiply-add chains hide the FMA latency
+                NetGenLanes128 z0_1 = NetGenLanes128.Zero;
+                NetGenLanes128 z0_2 = NetGenLanes128.Zero;
+                NetGenLanes128 z0_3 = NetGenLanes128.Zero;
+                NetGenLanes128 z1_1 = NetGenLanes128.Zero;
+                NetGenLanes128 z1_2 = NetGenLanes128.Zero;
+                NetGenLanes128 z1_3 = NetGenLanes128.Zero;
                 b = NetGenVector128.Create(h0);   // a1[0]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 112), z0);
-                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 116), z1);
+                z0 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 112), z0);
+                z1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 116), z1);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 1));   // a1[1]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 128), z0);
-                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 132), z1);
+                z0_1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 128), z0_1);
+                z1_1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 132), z1_1);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 2));   // a1[2]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 144), z0);
-                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 148), z1);
+                z0_2 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 144), z0_2);
+                z1_2 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 148), z1_2);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 3));   // a1[3]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 160), z0);
-                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 164), z1);
+                z0_3 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 160), z0_3);
+                z1_3 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 164), z1_3);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 4));   // a1[4]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 176), z0);
-                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 180), z1);
+                z0 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 176), z0);
+                z1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 180), z1);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 5));   // a1[5]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 192), z0);
-                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 196), z1);
+                z0_1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 192), z0_1);
+                z1_1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 196), z1_1);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 6));   // a1[6]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 208), z0);
-                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 212), z1);
+                z0_2 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 208), z0_2);
+                z1_2 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 212), z1_2);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 7));   // a1[7]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 224), z0);
-                z1 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 228), z1);
+                z0_3 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 224), z0_3);
+                z1_3 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 228), z1_3);
+                z0 += (z0_1 + z0_2) + z0_3;
+                z1 += (z1_1 + z1_2) + z1_3;
                 // a2 = Tanh(z2), one vector at a time
                 z0 = NetGenVectorMath.Tanh(z0);
                 z1 = NetGenVectorMath.Tanh(z1);
@@ -974,16 +1022,21 @@ namespace Samples
             // Layer 3: Dense(3, Softmax) ← layer 2: z3 = b3 + Σi a2[i]·W3[:, i], 3 neurons in 1 vector(s) of 4
             {
                 NetGenLanes128 z0 = NetGenVector128.LoadUnsafe(ref w, 336);   // b3[0…3]
+                // 4 partial sums per vector (input i goes to sum i mod 4): independent multiply-add chains hide the FMA latency
+                NetGenLanes128 z0_1 = NetGenLanes128.Zero;
+                NetGenLanes128 z0_2 = NetGenLanes128.Zero;
+                NetGenLanes128 z0_3 = NetGenLanes128.Zero;
                 b = NetGenVector128.Create(h1);   // a2[0]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 256), z0);
+                z0 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 256), z0);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 1));   // a2[1]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 272), z0);
+                z0_1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 272), z0_1);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 2));   // a2[2]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 288), z0);
+                z0_2 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 288), z0_2);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 3));   // a2[3]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 304), z0);
+                z0_3 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 304), z0_3);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 4));   // a2[4]
-                z0 = NetGenVectorMath.MultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 320), z0);
+                z0 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 320), z0);
+                z0 += (z0_1 + z0_2) + z0_3;
                 NetGenVector128.StoreUnsafe(z0, ref h0, 0);
             }
             // Softmax over the 3 outputs (max-shifted, as the scalar kernel)
@@ -1277,7 +1330,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes512> inputs = x;
                 NetGenLanes512 acc = NetGenVector512.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
@@ -1310,7 +1363,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes512> inputs = s.Slice(13, 8);
                 NetGenLanes512 acc = NetGenVector512.Create(p[96 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc);
                 s[8 + row] = acc;
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -1324,11 +1377,11 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes512 a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes512 z3_0 = NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[105]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[104]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[103]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[102]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[101]), a2_0, NetGenVector512.Create(p[116]))))));
+            NetGenLanes512 z3_0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[105]), a2_4, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[104]), a2_3, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[103]), a2_2, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[102]), a2_1, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[101]), a2_0, NetGenVector512.Create(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes512 z3_1 = NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[110]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[109]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[108]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[107]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[106]), a2_0, NetGenVector512.Create(p[117]))))));
+            NetGenLanes512 z3_1 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[110]), a2_4, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[109]), a2_3, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[108]), a2_2, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[107]), a2_1, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[106]), a2_0, NetGenVector512.Create(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes512 z3_2 = NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[115]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[114]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[113]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[112]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[111]), a2_0, NetGenVector512.Create(p[118]))))));
+            NetGenLanes512 z3_2 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[115]), a2_4, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[114]), a2_3, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[113]), a2_2, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[112]), a2_1, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[111]), a2_0, NetGenVector512.Create(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes512 lse3_max = z3_0;
             lse3_max = NetGenVector512.Max(lse3_max, z3_1);
@@ -1358,7 +1411,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes512> inputs = x;
                 NetGenLanes512 acc = NetGenVector512.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
@@ -1391,7 +1444,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes512> inputs = s.Slice(13, 8);
                 NetGenLanes512 acc = NetGenVector512.Create(p[96 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc);
                 s[8 + row] = acc;
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -1405,11 +1458,11 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes512 a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes512 z3_0 = NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[105]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[104]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[103]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[102]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[101]), a2_0, NetGenVector512.Create(p[116]))))));
+            NetGenLanes512 z3_0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[105]), a2_4, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[104]), a2_3, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[103]), a2_2, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[102]), a2_1, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[101]), a2_0, NetGenVector512.Create(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes512 z3_1 = NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[110]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[109]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[108]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[107]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[106]), a2_0, NetGenVector512.Create(p[117]))))));
+            NetGenLanes512 z3_1 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[110]), a2_4, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[109]), a2_3, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[108]), a2_2, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[107]), a2_1, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[106]), a2_0, NetGenVector512.Create(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes512 z3_2 = NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[115]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[114]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[113]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[112]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[111]), a2_0, NetGenVector512.Create(p[118]))))));
+            NetGenLanes512 z3_2 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[115]), a2_4, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[114]), a2_3, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[113]), a2_2, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[112]), a2_1, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[111]), a2_0, NetGenVector512.Create(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes512 lse3_max = z3_0;
             lse3_max = NetGenVector512.Max(lse3_max, z3_1);
@@ -1419,7 +1472,7 @@ namespace Samples
             lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
             NetGenLanes512 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
             // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes512 loss = NetGenVectorMath.MultiplyAdd(t[2], lse3 - z3_2, NetGenVectorMath.MultiplyAdd(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
+            NetGenLanes512 loss = NetGenVector512.FusedMultiplyAdd(t[2], lse3 - z3_2, NetGenVector512.FusedMultiplyAdd(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
             return loss;
         }
 
@@ -1433,7 +1486,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes512> inputs = x;
                 NetGenLanes512 acc = NetGenVector512.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
@@ -1466,7 +1519,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes512> inputs = s.Slice(21, 8);
                 NetGenLanes512 acc = NetGenVector512.Create(p[96 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc);
                 s[8 + row] = acc;
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -1480,11 +1533,11 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes512 a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes512 z3_0 = NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[105]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[104]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[103]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[102]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[101]), a2_0, NetGenVector512.Create(p[116]))))));
+            NetGenLanes512 z3_0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[105]), a2_4, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[104]), a2_3, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[103]), a2_2, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[102]), a2_1, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[101]), a2_0, NetGenVector512.Create(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes512 z3_1 = NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[110]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[109]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[108]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[107]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[106]), a2_0, NetGenVector512.Create(p[117]))))));
+            NetGenLanes512 z3_1 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[110]), a2_4, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[109]), a2_3, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[108]), a2_2, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[107]), a2_1, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[106]), a2_0, NetGenVector512.Create(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes512 z3_2 = NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[115]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[114]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[113]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[112]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(p[111]), a2_0, NetGenVector512.Create(p[118]))))));
+            NetGenLanes512 z3_2 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[115]), a2_4, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[114]), a2_3, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[113]), a2_2, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[112]), a2_1, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[111]), a2_0, NetGenVector512.Create(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes512 lse3_max = z3_0;
             lse3_max = NetGenVector512.Max(lse3_max, z3_1);
@@ -1500,55 +1553,55 @@ namespace Samples
             // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
             NetGenLanes512 a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
             // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes512 loss = NetGenVectorMath.MultiplyAdd(t[2], lse3 - z3_2, NetGenVectorMath.MultiplyAdd(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
+            NetGenLanes512 loss = NetGenVector512.FusedMultiplyAdd(t[2], lse3 - z3_2, NetGenVector512.FusedMultiplyAdd(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
             // ∂L/∂logsumexp(z3) = t[0] + t[1] + t[2]   (3 paths summed)
             NetGenLanes512 dlse3 = t[0] + t[1] + t[2];
             // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] − t[2]   (2 paths summed)
             NetGenLanes512 dz3_2 = dlse3 * a3_2 - t[2];
-            g[111] = NetGenVectorMath.MultiplyAdd(dz3_2, a2_0, g[111]);
-            g[112] = NetGenVectorMath.MultiplyAdd(dz3_2, a2_1, g[112]);
-            g[113] = NetGenVectorMath.MultiplyAdd(dz3_2, a2_2, g[113]);
-            g[114] = NetGenVectorMath.MultiplyAdd(dz3_2, a2_3, g[114]);
-            g[115] = NetGenVectorMath.MultiplyAdd(dz3_2, a2_4, g[115]);
+            g[111] = NetGenVector512.FusedMultiplyAdd(dz3_2, a2_0, g[111]);
+            g[112] = NetGenVector512.FusedMultiplyAdd(dz3_2, a2_1, g[112]);
+            g[113] = NetGenVector512.FusedMultiplyAdd(dz3_2, a2_2, g[113]);
+            g[114] = NetGenVector512.FusedMultiplyAdd(dz3_2, a2_3, g[114]);
+            g[115] = NetGenVector512.FusedMultiplyAdd(dz3_2, a2_4, g[115]);
             g[118] += dz3_2;
             // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] − t[1]   (2 paths summed)
             NetGenLanes512 dz3_1 = dlse3 * a3_1 - t[1];
-            g[106] = NetGenVectorMath.MultiplyAdd(dz3_1, a2_0, g[106]);
-            g[107] = NetGenVectorMath.MultiplyAdd(dz3_1, a2_1, g[107]);
-            g[108] = NetGenVectorMath.MultiplyAdd(dz3_1, a2_2, g[108]);
-            g[109] = NetGenVectorMath.MultiplyAdd(dz3_1, a2_3, g[109]);
-            g[110] = NetGenVectorMath.MultiplyAdd(dz3_1, a2_4, g[110]);
+            g[106] = NetGenVector512.FusedMultiplyAdd(dz3_1, a2_0, g[106]);
+            g[107] = NetGenVector512.FusedMultiplyAdd(dz3_1, a2_1, g[107]);
+            g[108] = NetGenVector512.FusedMultiplyAdd(dz3_1, a2_2, g[108]);
+            g[109] = NetGenVector512.FusedMultiplyAdd(dz3_1, a2_3, g[109]);
+            g[110] = NetGenVector512.FusedMultiplyAdd(dz3_1, a2_4, g[110]);
             g[117] += dz3_1;
             // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] − t[0]   (2 paths summed)
             NetGenLanes512 dz3_0 = dlse3 * a3_0 - t[0];
-            g[101] = NetGenVectorMath.MultiplyAdd(dz3_0, a2_0, g[101]);
-            g[102] = NetGenVectorMath.MultiplyAdd(dz3_0, a2_1, g[102]);
-            g[103] = NetGenVectorMath.MultiplyAdd(dz3_0, a2_2, g[103]);
-            g[104] = NetGenVectorMath.MultiplyAdd(dz3_0, a2_3, g[104]);
-            g[105] = NetGenVectorMath.MultiplyAdd(dz3_0, a2_4, g[105]);
+            g[101] = NetGenVector512.FusedMultiplyAdd(dz3_0, a2_0, g[101]);
+            g[102] = NetGenVector512.FusedMultiplyAdd(dz3_0, a2_1, g[102]);
+            g[103] = NetGenVector512.FusedMultiplyAdd(dz3_0, a2_2, g[103]);
+            g[104] = NetGenVector512.FusedMultiplyAdd(dz3_0, a2_3, g[104]);
+            g[105] = NetGenVector512.FusedMultiplyAdd(dz3_0, a2_4, g[105]);
             g[116] += dz3_0;
             // ∂L/∂a2[4] = ∂L/∂z3[0]·w3[0,4] + ∂L/∂z3[1]·w3[1,4] + ∂L/∂z3[2]·w3[2,4]   (3 paths summed)
-            NetGenLanes512 da2_4 = NetGenVectorMath.MultiplyAdd(dz3_2, NetGenVector512.Create(p[115]), NetGenVectorMath.MultiplyAdd(dz3_1, NetGenVector512.Create(p[110]), dz3_0 * NetGenVector512.Create(p[105])));
+            NetGenLanes512 da2_4 = NetGenVector512.FusedMultiplyAdd(dz3_2, NetGenVector512.Create(p[115]), NetGenVector512.FusedMultiplyAdd(dz3_1, NetGenVector512.Create(p[110]), dz3_0 * NetGenVector512.Create(p[105])));
             // ∂L/∂z2[4] = ∂L/∂a2[4]·(1 − a2[4]²)   (1 path)
             NetGenLanes512 dz2_4 = da2_4 * (NetGenLanes512.One - a2_4 * a2_4);
             g[100] += dz2_4;
             // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
-            NetGenLanes512 da2_3 = NetGenVectorMath.MultiplyAdd(dz3_2, NetGenVector512.Create(p[114]), NetGenVectorMath.MultiplyAdd(dz3_1, NetGenVector512.Create(p[109]), dz3_0 * NetGenVector512.Create(p[104])));
+            NetGenLanes512 da2_3 = NetGenVector512.FusedMultiplyAdd(dz3_2, NetGenVector512.Create(p[114]), NetGenVector512.FusedMultiplyAdd(dz3_1, NetGenVector512.Create(p[109]), dz3_0 * NetGenVector512.Create(p[104])));
             // ∂L/∂z2[3] = ∂L/∂a2[3]·(1 − a2[3]²)   (1 path)
             NetGenLanes512 dz2_3 = da2_3 * (NetGenLanes512.One - a2_3 * a2_3);
             g[99] += dz2_3;
             // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
-            NetGenLanes512 da2_2 = NetGenVectorMath.MultiplyAdd(dz3_2, NetGenVector512.Create(p[113]), NetGenVectorMath.MultiplyAdd(dz3_1, NetGenVector512.Create(p[108]), dz3_0 * NetGenVector512.Create(p[103])));
+            NetGenLanes512 da2_2 = NetGenVector512.FusedMultiplyAdd(dz3_2, NetGenVector512.Create(p[113]), NetGenVector512.FusedMultiplyAdd(dz3_1, NetGenVector512.Create(p[108]), dz3_0 * NetGenVector512.Create(p[103])));
             // ∂L/∂z2[2] = ∂L/∂a2[2]·(1 − a2[2]²)   (1 path)
             NetGenLanes512 dz2_2 = da2_2 * (NetGenLanes512.One - a2_2 * a2_2);
             g[98] += dz2_2;
             // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
-            NetGenLanes512 da2_1 = NetGenVectorMath.MultiplyAdd(dz3_2, NetGenVector512.Create(p[112]), NetGenVectorMath.MultiplyAdd(dz3_1, NetGenVector512.Create(p[107]), dz3_0 * NetGenVector512.Create(p[102])));
+            NetGenLanes512 da2_1 = NetGenVector512.FusedMultiplyAdd(dz3_2, NetGenVector512.Create(p[112]), NetGenVector512.FusedMultiplyAdd(dz3_1, NetGenVector512.Create(p[107]), dz3_0 * NetGenVector512.Create(p[102])));
             // ∂L/∂z2[1] = ∂L/∂a2[1]·(1 − a2[1]²)   (1 path)
             NetGenLanes512 dz2_1 = da2_1 * (NetGenLanes512.One - a2_1 * a2_1);
             g[97] += dz2_1;
             // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
-            NetGenLanes512 da2_0 = NetGenVectorMath.MultiplyAdd(dz3_2, NetGenVector512.Create(p[111]), NetGenVectorMath.MultiplyAdd(dz3_1, NetGenVector512.Create(p[106]), dz3_0 * NetGenVector512.Create(p[101])));
+            NetGenLanes512 da2_0 = NetGenVector512.FusedMultiplyAdd(dz3_2, NetGenVector512.Create(p[111]), NetGenVector512.FusedMultiplyAdd(dz3_1, NetGenVector512.Create(p[106]), dz3_0 * NetGenVector512.Create(p[101])));
             // ∂L/∂z2[0] = ∂L/∂a2[0]·(1 − a2[0]²)   (1 path)
             NetGenLanes512 dz2_0 = da2_0 * (NetGenLanes512.One - a2_0 * a2_0);
             s[29] = dz2_0;
@@ -1563,7 +1616,7 @@ namespace Samples
                 NetGenLanes512 delta = s[29 + row];
                 global::System.Span<NetGenLanes512> gradients = g.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes512> inputs = s.Slice(21, 8);
-                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVectorMath.MultiplyAdd(delta, inputs[col], gradients[col]);
+                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector512.FusedMultiplyAdd(delta, inputs[col], gradients[col]);
             }
             // ∂L/∂a = Wᵀ·δ for the 8 inputs of the looped layer (every path through its 5 neurons summed)
             {
@@ -1573,7 +1626,7 @@ namespace Samples
                 {
                     NetGenLanes512 delta = s[29 + row];
                     global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                    for (int col = 0; col < weights.Length; col++) adjoint[col] = NetGenVectorMath.MultiplyAdd(NetGenVector512.Create(weights[col]), delta, adjoint[col]);
+                    for (int col = 0; col < weights.Length; col++) adjoint[col] = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), delta, adjoint[col]);
                 }
             }
             // ∂L/∂z1[7] = (Wᵀ·δ)[7]·(z1[7] > 0 ? 1 : 0.01)   (1 path)
@@ -1614,7 +1667,7 @@ namespace Samples
                 NetGenLanes512 delta = s[34 + row];
                 global::System.Span<NetGenLanes512> gradients = g.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes512> inputs = x;
-                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVectorMath.MultiplyAdd(delta, inputs[col], gradients[col]);
+                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector512.FusedMultiplyAdd(delta, inputs[col], gradients[col]);
             }
             return loss;
         }
@@ -1629,7 +1682,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes256> inputs = x;
                 NetGenLanes256 acc = NetGenVector256.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
@@ -1662,7 +1715,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes256> inputs = s.Slice(13, 8);
                 NetGenLanes256 acc = NetGenVector256.Create(p[96 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc);
                 s[8 + row] = acc;
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -1676,11 +1729,11 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes256 a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes256 z3_0 = NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[105]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[104]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[103]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[102]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[101]), a2_0, NetGenVector256.Create(p[116]))))));
+            NetGenLanes256 z3_0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[105]), a2_4, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[104]), a2_3, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[103]), a2_2, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[102]), a2_1, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[101]), a2_0, NetGenVector256.Create(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes256 z3_1 = NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[110]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[109]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[108]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[107]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[106]), a2_0, NetGenVector256.Create(p[117]))))));
+            NetGenLanes256 z3_1 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[110]), a2_4, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[109]), a2_3, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[108]), a2_2, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[107]), a2_1, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[106]), a2_0, NetGenVector256.Create(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes256 z3_2 = NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[115]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[114]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[113]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[112]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[111]), a2_0, NetGenVector256.Create(p[118]))))));
+            NetGenLanes256 z3_2 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[115]), a2_4, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[114]), a2_3, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[113]), a2_2, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[112]), a2_1, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[111]), a2_0, NetGenVector256.Create(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes256 lse3_max = z3_0;
             lse3_max = NetGenVector256.Max(lse3_max, z3_1);
@@ -1710,7 +1763,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes256> inputs = x;
                 NetGenLanes256 acc = NetGenVector256.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
@@ -1743,7 +1796,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes256> inputs = s.Slice(13, 8);
                 NetGenLanes256 acc = NetGenVector256.Create(p[96 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc);
                 s[8 + row] = acc;
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -1757,11 +1810,11 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes256 a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes256 z3_0 = NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[105]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[104]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[103]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[102]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[101]), a2_0, NetGenVector256.Create(p[116]))))));
+            NetGenLanes256 z3_0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[105]), a2_4, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[104]), a2_3, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[103]), a2_2, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[102]), a2_1, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[101]), a2_0, NetGenVector256.Create(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes256 z3_1 = NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[110]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[109]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[108]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[107]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[106]), a2_0, NetGenVector256.Create(p[117]))))));
+            NetGenLanes256 z3_1 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[110]), a2_4, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[109]), a2_3, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[108]), a2_2, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[107]), a2_1, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[106]), a2_0, NetGenVector256.Create(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes256 z3_2 = NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[115]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[114]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[113]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[112]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[111]), a2_0, NetGenVector256.Create(p[118]))))));
+            NetGenLanes256 z3_2 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[115]), a2_4, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[114]), a2_3, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[113]), a2_2, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[112]), a2_1, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[111]), a2_0, NetGenVector256.Create(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes256 lse3_max = z3_0;
             lse3_max = NetGenVector256.Max(lse3_max, z3_1);
@@ -1771,7 +1824,7 @@ namespace Samples
             lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
             NetGenLanes256 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
             // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes256 loss = NetGenVectorMath.MultiplyAdd(t[2], lse3 - z3_2, NetGenVectorMath.MultiplyAdd(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
+            NetGenLanes256 loss = NetGenVector256.FusedMultiplyAdd(t[2], lse3 - z3_2, NetGenVector256.FusedMultiplyAdd(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
             return loss;
         }
 
@@ -1785,7 +1838,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes256> inputs = x;
                 NetGenLanes256 acc = NetGenVector256.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
@@ -1818,7 +1871,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes256> inputs = s.Slice(21, 8);
                 NetGenLanes256 acc = NetGenVector256.Create(p[96 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc);
                 s[8 + row] = acc;
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -1832,11 +1885,11 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes256 a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes256 z3_0 = NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[105]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[104]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[103]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[102]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[101]), a2_0, NetGenVector256.Create(p[116]))))));
+            NetGenLanes256 z3_0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[105]), a2_4, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[104]), a2_3, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[103]), a2_2, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[102]), a2_1, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[101]), a2_0, NetGenVector256.Create(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes256 z3_1 = NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[110]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[109]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[108]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[107]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[106]), a2_0, NetGenVector256.Create(p[117]))))));
+            NetGenLanes256 z3_1 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[110]), a2_4, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[109]), a2_3, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[108]), a2_2, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[107]), a2_1, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[106]), a2_0, NetGenVector256.Create(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes256 z3_2 = NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[115]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[114]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[113]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[112]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(p[111]), a2_0, NetGenVector256.Create(p[118]))))));
+            NetGenLanes256 z3_2 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[115]), a2_4, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[114]), a2_3, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[113]), a2_2, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[112]), a2_1, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[111]), a2_0, NetGenVector256.Create(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes256 lse3_max = z3_0;
             lse3_max = NetGenVector256.Max(lse3_max, z3_1);
@@ -1852,55 +1905,55 @@ namespace Samples
             // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
             NetGenLanes256 a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
             // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes256 loss = NetGenVectorMath.MultiplyAdd(t[2], lse3 - z3_2, NetGenVectorMath.MultiplyAdd(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
+            NetGenLanes256 loss = NetGenVector256.FusedMultiplyAdd(t[2], lse3 - z3_2, NetGenVector256.FusedMultiplyAdd(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
             // ∂L/∂logsumexp(z3) = t[0] + t[1] + t[2]   (3 paths summed)
             NetGenLanes256 dlse3 = t[0] + t[1] + t[2];
             // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] − t[2]   (2 paths summed)
             NetGenLanes256 dz3_2 = dlse3 * a3_2 - t[2];
-            g[111] = NetGenVectorMath.MultiplyAdd(dz3_2, a2_0, g[111]);
-            g[112] = NetGenVectorMath.MultiplyAdd(dz3_2, a2_1, g[112]);
-            g[113] = NetGenVectorMath.MultiplyAdd(dz3_2, a2_2, g[113]);
-            g[114] = NetGenVectorMath.MultiplyAdd(dz3_2, a2_3, g[114]);
-            g[115] = NetGenVectorMath.MultiplyAdd(dz3_2, a2_4, g[115]);
+            g[111] = NetGenVector256.FusedMultiplyAdd(dz3_2, a2_0, g[111]);
+            g[112] = NetGenVector256.FusedMultiplyAdd(dz3_2, a2_1, g[112]);
+            g[113] = NetGenVector256.FusedMultiplyAdd(dz3_2, a2_2, g[113]);
+            g[114] = NetGenVector256.FusedMultiplyAdd(dz3_2, a2_3, g[114]);
+            g[115] = NetGenVector256.FusedMultiplyAdd(dz3_2, a2_4, g[115]);
             g[118] += dz3_2;
             // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] − t[1]   (2 paths summed)
             NetGenLanes256 dz3_1 = dlse3 * a3_1 - t[1];
-            g[106] = NetGenVectorMath.MultiplyAdd(dz3_1, a2_0, g[106]);
-            g[107] = NetGenVectorMath.MultiplyAdd(dz3_1, a2_1, g[107]);
-            g[108] = NetGenVectorMath.MultiplyAdd(dz3_1, a2_2, g[108]);
-            g[109] = NetGenVectorMath.MultiplyAdd(dz3_1, a2_3, g[109]);
-            g[110] = NetGenVectorMath.MultiplyAdd(dz3_1, a2_4, g[110]);
+            g[106] = NetGenVector256.FusedMultiplyAdd(dz3_1, a2_0, g[106]);
+            g[107] = NetGenVector256.FusedMultiplyAdd(dz3_1, a2_1, g[107]);
+            g[108] = NetGenVector256.FusedMultiplyAdd(dz3_1, a2_2, g[108]);
+            g[109] = NetGenVector256.FusedMultiplyAdd(dz3_1, a2_3, g[109]);
+            g[110] = NetGenVector256.FusedMultiplyAdd(dz3_1, a2_4, g[110]);
             g[117] += dz3_1;
             // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] − t[0]   (2 paths summed)
             NetGenLanes256 dz3_0 = dlse3 * a3_0 - t[0];
-            g[101] = NetGenVectorMath.MultiplyAdd(dz3_0, a2_0, g[101]);
-            g[102] = NetGenVectorMath.MultiplyAdd(dz3_0, a2_1, g[102]);
-            g[103] = NetGenVectorMath.MultiplyAdd(dz3_0, a2_2, g[103]);
-            g[104] = NetGenVectorMath.MultiplyAdd(dz3_0, a2_3, g[104]);
-            g[105] = NetGenVectorMath.MultiplyAdd(dz3_0, a2_4, g[105]);
+            g[101] = NetGenVector256.FusedMultiplyAdd(dz3_0, a2_0, g[101]);
+            g[102] = NetGenVector256.FusedMultiplyAdd(dz3_0, a2_1, g[102]);
+            g[103] = NetGenVector256.FusedMultiplyAdd(dz3_0, a2_2, g[103]);
+            g[104] = NetGenVector256.FusedMultiplyAdd(dz3_0, a2_3, g[104]);
+            g[105] = NetGenVector256.FusedMultiplyAdd(dz3_0, a2_4, g[105]);
             g[116] += dz3_0;
             // ∂L/∂a2[4] = ∂L/∂z3[0]·w3[0,4] + ∂L/∂z3[1]·w3[1,4] + ∂L/∂z3[2]·w3[2,4]   (3 paths summed)
-            NetGenLanes256 da2_4 = NetGenVectorMath.MultiplyAdd(dz3_2, NetGenVector256.Create(p[115]), NetGenVectorMath.MultiplyAdd(dz3_1, NetGenVector256.Create(p[110]), dz3_0 * NetGenVector256.Create(p[105])));
+            NetGenLanes256 da2_4 = NetGenVector256.FusedMultiplyAdd(dz3_2, NetGenVector256.Create(p[115]), NetGenVector256.FusedMultiplyAdd(dz3_1, NetGenVector256.Create(p[110]), dz3_0 * NetGenVector256.Create(p[105])));
             // ∂L/∂z2[4] = ∂L/∂a2[4]·(1 − a2[4]²)   (1 path)
             NetGenLanes256 dz2_4 = da2_4 * (NetGenLanes256.One - a2_4 * a2_4);
             g[100] += dz2_4;
             // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
-            NetGenLanes256 da2_3 = NetGenVectorMath.MultiplyAdd(dz3_2, NetGenVector256.Create(p[114]), NetGenVectorMath.MultiplyAdd(dz3_1, NetGenVector256.Create(p[109]), dz3_0 * NetGenVector256.Create(p[104])));
+            NetGenLanes256 da2_3 = NetGenVector256.FusedMultiplyAdd(dz3_2, NetGenVector256.Create(p[114]), NetGenVector256.FusedMultiplyAdd(dz3_1, NetGenVector256.Create(p[109]), dz3_0 * NetGenVector256.Create(p[104])));
             // ∂L/∂z2[3] = ∂L/∂a2[3]·(1 − a2[3]²)   (1 path)
             NetGenLanes256 dz2_3 = da2_3 * (NetGenLanes256.One - a2_3 * a2_3);
             g[99] += dz2_3;
             // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
-            NetGenLanes256 da2_2 = NetGenVectorMath.MultiplyAdd(dz3_2, NetGenVector256.Create(p[113]), NetGenVectorMath.MultiplyAdd(dz3_1, NetGenVector256.Create(p[108]), dz3_0 * NetGenVector256.Create(p[103])));
+            NetGenLanes256 da2_2 = NetGenVector256.FusedMultiplyAdd(dz3_2, NetGenVector256.Create(p[113]), NetGenVector256.FusedMultiplyAdd(dz3_1, NetGenVector256.Create(p[108]), dz3_0 * NetGenVector256.Create(p[103])));
             // ∂L/∂z2[2] = ∂L/∂a2[2]·(1 − a2[2]²)   (1 path)
             NetGenLanes256 dz2_2 = da2_2 * (NetGenLanes256.One - a2_2 * a2_2);
             g[98] += dz2_2;
             // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
-            NetGenLanes256 da2_1 = NetGenVectorMath.MultiplyAdd(dz3_2, NetGenVector256.Create(p[112]), NetGenVectorMath.MultiplyAdd(dz3_1, NetGenVector256.Create(p[107]), dz3_0 * NetGenVector256.Create(p[102])));
+            NetGenLanes256 da2_1 = NetGenVector256.FusedMultiplyAdd(dz3_2, NetGenVector256.Create(p[112]), NetGenVector256.FusedMultiplyAdd(dz3_1, NetGenVector256.Create(p[107]), dz3_0 * NetGenVector256.Create(p[102])));
             // ∂L/∂z2[1] = ∂L/∂a2[1]·(1 − a2[1]²)   (1 path)
             NetGenLanes256 dz2_1 = da2_1 * (NetGenLanes256.One - a2_1 * a2_1);
             g[97] += dz2_1;
             // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
-            NetGenLanes256 da2_0 = NetGenVectorMath.MultiplyAdd(dz3_2, NetGenVector256.Create(p[111]), NetGenVectorMath.MultiplyAdd(dz3_1, NetGenVector256.Create(p[106]), dz3_0 * NetGenVector256.Create(p[101])));
+            NetGenLanes256 da2_0 = NetGenVector256.FusedMultiplyAdd(dz3_2, NetGenVector256.Create(p[111]), NetGenVector256.FusedMultiplyAdd(dz3_1, NetGenVector256.Create(p[106]), dz3_0 * NetGenVector256.Create(p[101])));
             // ∂L/∂z2[0] = ∂L/∂a2[0]·(1 − a2[0]²)   (1 path)
             NetGenLanes256 dz2_0 = da2_0 * (NetGenLanes256.One - a2_0 * a2_0);
             s[29] = dz2_0;
@@ -1915,7 +1968,7 @@ namespace Samples
                 NetGenLanes256 delta = s[29 + row];
                 global::System.Span<NetGenLanes256> gradients = g.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes256> inputs = s.Slice(21, 8);
-                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVectorMath.MultiplyAdd(delta, inputs[col], gradients[col]);
+                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector256.FusedMultiplyAdd(delta, inputs[col], gradients[col]);
             }
             // ∂L/∂a = Wᵀ·δ for the 8 inputs of the looped layer (every path through its 5 neurons summed)
             {
@@ -1925,7 +1978,7 @@ namespace Samples
                 {
                     NetGenLanes256 delta = s[29 + row];
                     global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                    for (int col = 0; col < weights.Length; col++) adjoint[col] = NetGenVectorMath.MultiplyAdd(NetGenVector256.Create(weights[col]), delta, adjoint[col]);
+                    for (int col = 0; col < weights.Length; col++) adjoint[col] = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), delta, adjoint[col]);
                 }
             }
             // ∂L/∂z1[7] = (Wᵀ·δ)[7]·(z1[7] > 0 ? 1 : 0.01)   (1 path)
@@ -1966,7 +2019,7 @@ namespace Samples
                 NetGenLanes256 delta = s[34 + row];
                 global::System.Span<NetGenLanes256> gradients = g.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes256> inputs = x;
-                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVectorMath.MultiplyAdd(delta, inputs[col], gradients[col]);
+                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector256.FusedMultiplyAdd(delta, inputs[col], gradients[col]);
             }
             return loss;
         }
@@ -1981,7 +2034,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes128> inputs = x;
                 NetGenLanes128 acc = NetGenVector128.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
@@ -2014,7 +2067,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes128> inputs = s.Slice(13, 8);
                 NetGenLanes128 acc = NetGenVector128.Create(p[96 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc);
                 s[8 + row] = acc;
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -2028,11 +2081,11 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes128 a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes128 z3_0 = NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[105]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[104]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[103]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[102]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[101]), a2_0, NetGenVector128.Create(p[116]))))));
+            NetGenLanes128 z3_0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[105]), a2_4, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[104]), a2_3, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[103]), a2_2, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[102]), a2_1, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[101]), a2_0, NetGenVector128.Create(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes128 z3_1 = NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[110]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[109]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[108]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[107]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[106]), a2_0, NetGenVector128.Create(p[117]))))));
+            NetGenLanes128 z3_1 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[110]), a2_4, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[109]), a2_3, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[108]), a2_2, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[107]), a2_1, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[106]), a2_0, NetGenVector128.Create(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes128 z3_2 = NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[115]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[114]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[113]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[112]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[111]), a2_0, NetGenVector128.Create(p[118]))))));
+            NetGenLanes128 z3_2 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[115]), a2_4, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[114]), a2_3, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[113]), a2_2, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[112]), a2_1, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[111]), a2_0, NetGenVector128.Create(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes128 lse3_max = z3_0;
             lse3_max = NetGenVector128.Max(lse3_max, z3_1);
@@ -2062,7 +2115,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes128> inputs = x;
                 NetGenLanes128 acc = NetGenVector128.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
@@ -2095,7 +2148,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes128> inputs = s.Slice(13, 8);
                 NetGenLanes128 acc = NetGenVector128.Create(p[96 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc);
                 s[8 + row] = acc;
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -2109,11 +2162,11 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes128 a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes128 z3_0 = NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[105]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[104]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[103]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[102]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[101]), a2_0, NetGenVector128.Create(p[116]))))));
+            NetGenLanes128 z3_0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[105]), a2_4, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[104]), a2_3, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[103]), a2_2, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[102]), a2_1, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[101]), a2_0, NetGenVector128.Create(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes128 z3_1 = NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[110]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[109]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[108]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[107]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[106]), a2_0, NetGenVector128.Create(p[117]))))));
+            NetGenLanes128 z3_1 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[110]), a2_4, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[109]), a2_3, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[108]), a2_2, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[107]), a2_1, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[106]), a2_0, NetGenVector128.Create(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes128 z3_2 = NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[115]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[114]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[113]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[112]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[111]), a2_0, NetGenVector128.Create(p[118]))))));
+            NetGenLanes128 z3_2 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[115]), a2_4, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[114]), a2_3, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[113]), a2_2, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[112]), a2_1, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[111]), a2_0, NetGenVector128.Create(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes128 lse3_max = z3_0;
             lse3_max = NetGenVector128.Max(lse3_max, z3_1);
@@ -2123,7 +2176,7 @@ namespace Samples
             lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
             NetGenLanes128 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
             // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes128 loss = NetGenVectorMath.MultiplyAdd(t[2], lse3 - z3_2, NetGenVectorMath.MultiplyAdd(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
+            NetGenLanes128 loss = NetGenVector128.FusedMultiplyAdd(t[2], lse3 - z3_2, NetGenVector128.FusedMultiplyAdd(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
             return loss;
         }
 
@@ -2137,7 +2190,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes128> inputs = x;
                 NetGenLanes128 acc = NetGenVector128.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
@@ -2170,7 +2223,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes128> inputs = s.Slice(21, 8);
                 NetGenLanes128 acc = NetGenVector128.Create(p[96 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc);
                 s[8 + row] = acc;
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -2184,11 +2237,11 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes128 a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes128 z3_0 = NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[105]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[104]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[103]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[102]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[101]), a2_0, NetGenVector128.Create(p[116]))))));
+            NetGenLanes128 z3_0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[105]), a2_4, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[104]), a2_3, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[103]), a2_2, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[102]), a2_1, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[101]), a2_0, NetGenVector128.Create(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes128 z3_1 = NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[110]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[109]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[108]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[107]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[106]), a2_0, NetGenVector128.Create(p[117]))))));
+            NetGenLanes128 z3_1 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[110]), a2_4, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[109]), a2_3, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[108]), a2_2, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[107]), a2_1, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[106]), a2_0, NetGenVector128.Create(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes128 z3_2 = NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[115]), a2_4, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[114]), a2_3, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[113]), a2_2, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[112]), a2_1, NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(p[111]), a2_0, NetGenVector128.Create(p[118]))))));
+            NetGenLanes128 z3_2 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[115]), a2_4, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[114]), a2_3, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[113]), a2_2, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[112]), a2_1, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[111]), a2_0, NetGenVector128.Create(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes128 lse3_max = z3_0;
             lse3_max = NetGenVector128.Max(lse3_max, z3_1);
@@ -2204,55 +2257,55 @@ namespace Samples
             // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
             NetGenLanes128 a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
             // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes128 loss = NetGenVectorMath.MultiplyAdd(t[2], lse3 - z3_2, NetGenVectorMath.MultiplyAdd(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
+            NetGenLanes128 loss = NetGenVector128.FusedMultiplyAdd(t[2], lse3 - z3_2, NetGenVector128.FusedMultiplyAdd(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
             // ∂L/∂logsumexp(z3) = t[0] + t[1] + t[2]   (3 paths summed)
             NetGenLanes128 dlse3 = t[0] + t[1] + t[2];
             // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] − t[2]   (2 paths summed)
             NetGenLanes128 dz3_2 = dlse3 * a3_2 - t[2];
-            g[111] = NetGenVectorMath.MultiplyAdd(dz3_2, a2_0, g[111]);
-            g[112] = NetGenVectorMath.MultiplyAdd(dz3_2, a2_1, g[112]);
-            g[113] = NetGenVectorMath.MultiplyAdd(dz3_2, a2_2, g[113]);
-            g[114] = NetGenVectorMath.MultiplyAdd(dz3_2, a2_3, g[114]);
-            g[115] = NetGenVectorMath.MultiplyAdd(dz3_2, a2_4, g[115]);
+            g[111] = NetGenVector128.FusedMultiplyAdd(dz3_2, a2_0, g[111]);
+            g[112] = NetGenVector128.FusedMultiplyAdd(dz3_2, a2_1, g[112]);
+            g[113] = NetGenVector128.FusedMultiplyAdd(dz3_2, a2_2, g[113]);
+            g[114] = NetGenVector128.FusedMultiplyAdd(dz3_2, a2_3, g[114]);
+            g[115] = NetGenVector128.FusedMultiplyAdd(dz3_2, a2_4, g[115]);
             g[118] += dz3_2;
             // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] − t[1]   (2 paths summed)
             NetGenLanes128 dz3_1 = dlse3 * a3_1 - t[1];
-            g[106] = NetGenVectorMath.MultiplyAdd(dz3_1, a2_0, g[106]);
-            g[107] = NetGenVectorMath.MultiplyAdd(dz3_1, a2_1, g[107]);
-            g[108] = NetGenVectorMath.MultiplyAdd(dz3_1, a2_2, g[108]);
-            g[109] = NetGenVectorMath.MultiplyAdd(dz3_1, a2_3, g[109]);
-            g[110] = NetGenVectorMath.MultiplyAdd(dz3_1, a2_4, g[110]);
+            g[106] = NetGenVector128.FusedMultiplyAdd(dz3_1, a2_0, g[106]);
+            g[107] = NetGenVector128.FusedMultiplyAdd(dz3_1, a2_1, g[107]);
+            g[108] = NetGenVector128.FusedMultiplyAdd(dz3_1, a2_2, g[108]);
+            g[109] = NetGenVector128.FusedMultiplyAdd(dz3_1, a2_3, g[109]);
+            g[110] = NetGenVector128.FusedMultiplyAdd(dz3_1, a2_4, g[110]);
             g[117] += dz3_1;
             // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] − t[0]   (2 paths summed)
             NetGenLanes128 dz3_0 = dlse3 * a3_0 - t[0];
-            g[101] = NetGenVectorMath.MultiplyAdd(dz3_0, a2_0, g[101]);
-            g[102] = NetGenVectorMath.MultiplyAdd(dz3_0, a2_1, g[102]);
-            g[103] = NetGenVectorMath.MultiplyAdd(dz3_0, a2_2, g[103]);
-            g[104] = NetGenVectorMath.MultiplyAdd(dz3_0, a2_3, g[104]);
-            g[105] = NetGenVectorMath.MultiplyAdd(dz3_0, a2_4, g[105]);
+            g[101] = NetGenVector128.FusedMultiplyAdd(dz3_0, a2_0, g[101]);
+            g[102] = NetGenVector128.FusedMultiplyAdd(dz3_0, a2_1, g[102]);
+            g[103] = NetGenVector128.FusedMultiplyAdd(dz3_0, a2_2, g[103]);
+            g[104] = NetGenVector128.FusedMultiplyAdd(dz3_0, a2_3, g[104]);
+            g[105] = NetGenVector128.FusedMultiplyAdd(dz3_0, a2_4, g[105]);
             g[116] += dz3_0;
             // ∂L/∂a2[4] = ∂L/∂z3[0]·w3[0,4] + ∂L/∂z3[1]·w3[1,4] + ∂L/∂z3[2]·w3[2,4]   (3 paths summed)
-            NetGenLanes128 da2_4 = NetGenVectorMath.MultiplyAdd(dz3_2, NetGenVector128.Create(p[115]), NetGenVectorMath.MultiplyAdd(dz3_1, NetGenVector128.Create(p[110]), dz3_0 * NetGenVector128.Create(p[105])));
+            NetGenLanes128 da2_4 = NetGenVector128.FusedMultiplyAdd(dz3_2, NetGenVector128.Create(p[115]), NetGenVector128.FusedMultiplyAdd(dz3_1, NetGenVector128.Create(p[110]), dz3_0 * NetGenVector128.Create(p[105])));
             // ∂L/∂z2[4] = ∂L/∂a2[4]·(1 − a2[4]²)   (1 path)
             NetGenLanes128 dz2_4 = da2_4 * (NetGenLanes128.One - a2_4 * a2_4);
             g[100] += dz2_4;
             // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
-            NetGenLanes128 da2_3 = NetGenVectorMath.MultiplyAdd(dz3_2, NetGenVector128.Create(p[114]), NetGenVectorMath.MultiplyAdd(dz3_1, NetGenVector128.Create(p[109]), dz3_0 * NetGenVector128.Create(p[104])));
+            NetGenLanes128 da2_3 = NetGenVector128.FusedMultiplyAdd(dz3_2, NetGenVector128.Create(p[114]), NetGenVector128.FusedMultiplyAdd(dz3_1, NetGenVector128.Create(p[109]), dz3_0 * NetGenVector128.Create(p[104])));
             // ∂L/∂z2[3] = ∂L/∂a2[3]·(1 − a2[3]²)   (1 path)
             NetGenLanes128 dz2_3 = da2_3 * (NetGenLanes128.One - a2_3 * a2_3);
             g[99] += dz2_3;
             // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
-            NetGenLanes128 da2_2 = NetGenVectorMath.MultiplyAdd(dz3_2, NetGenVector128.Create(p[113]), NetGenVectorMath.MultiplyAdd(dz3_1, NetGenVector128.Create(p[108]), dz3_0 * NetGenVector128.Create(p[103])));
+            NetGenLanes128 da2_2 = NetGenVector128.FusedMultiplyAdd(dz3_2, NetGenVector128.Create(p[113]), NetGenVector128.FusedMultiplyAdd(dz3_1, NetGenVector128.Create(p[108]), dz3_0 * NetGenVector128.Create(p[103])));
             // ∂L/∂z2[2] = ∂L/∂a2[2]·(1 − a2[2]²)   (1 path)
             NetGenLanes128 dz2_2 = da2_2 * (NetGenLanes128.One - a2_2 * a2_2);
             g[98] += dz2_2;
             // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
-            NetGenLanes128 da2_1 = NetGenVectorMath.MultiplyAdd(dz3_2, NetGenVector128.Create(p[112]), NetGenVectorMath.MultiplyAdd(dz3_1, NetGenVector128.Create(p[107]), dz3_0 * NetGenVector128.Create(p[102])));
+            NetGenLanes128 da2_1 = NetGenVector128.FusedMultiplyAdd(dz3_2, NetGenVector128.Create(p[112]), NetGenVector128.FusedMultiplyAdd(dz3_1, NetGenVector128.Create(p[107]), dz3_0 * NetGenVector128.Create(p[102])));
             // ∂L/∂z2[1] = ∂L/∂a2[1]·(1 − a2[1]²)   (1 path)
             NetGenLanes128 dz2_1 = da2_1 * (NetGenLanes128.One - a2_1 * a2_1);
             g[97] += dz2_1;
             // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
-            NetGenLanes128 da2_0 = NetGenVectorMath.MultiplyAdd(dz3_2, NetGenVector128.Create(p[111]), NetGenVectorMath.MultiplyAdd(dz3_1, NetGenVector128.Create(p[106]), dz3_0 * NetGenVector128.Create(p[101])));
+            NetGenLanes128 da2_0 = NetGenVector128.FusedMultiplyAdd(dz3_2, NetGenVector128.Create(p[111]), NetGenVector128.FusedMultiplyAdd(dz3_1, NetGenVector128.Create(p[106]), dz3_0 * NetGenVector128.Create(p[101])));
             // ∂L/∂z2[0] = ∂L/∂a2[0]·(1 − a2[0]²)   (1 path)
             NetGenLanes128 dz2_0 = da2_0 * (NetGenLanes128.One - a2_0 * a2_0);
             s[29] = dz2_0;
@@ -2267,7 +2320,7 @@ namespace Samples
                 NetGenLanes128 delta = s[29 + row];
                 global::System.Span<NetGenLanes128> gradients = g.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes128> inputs = s.Slice(21, 8);
-                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVectorMath.MultiplyAdd(delta, inputs[col], gradients[col]);
+                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector128.FusedMultiplyAdd(delta, inputs[col], gradients[col]);
             }
             // ∂L/∂a = Wᵀ·δ for the 8 inputs of the looped layer (every path through its 5 neurons summed)
             {
@@ -2277,7 +2330,7 @@ namespace Samples
                 {
                     NetGenLanes128 delta = s[29 + row];
                     global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                    for (int col = 0; col < weights.Length; col++) adjoint[col] = NetGenVectorMath.MultiplyAdd(NetGenVector128.Create(weights[col]), delta, adjoint[col]);
+                    for (int col = 0; col < weights.Length; col++) adjoint[col] = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), delta, adjoint[col]);
                 }
             }
             // ∂L/∂z1[7] = (Wᵀ·δ)[7]·(z1[7] > 0 ? 1 : 0.01)   (1 path)
@@ -2318,7 +2371,7 @@ namespace Samples
                 NetGenLanes128 delta = s[34 + row];
                 global::System.Span<NetGenLanes128> gradients = g.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes128> inputs = x;
-                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVectorMath.MultiplyAdd(delta, inputs[col], gradients[col]);
+                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector128.FusedMultiplyAdd(delta, inputs[col], gradients[col]);
             }
             return loss;
         }
