@@ -168,9 +168,29 @@ internal static class LaneKernelEmitter
             {
                 w.Line($"{ReadOnlySpan}<float> weights = p.Slice({b.WeightOffset} + row * {b.Columns}, {b.Columns});");
                 w.Line($"{ReadOnlySpan}<{VT}> inputs = {operand.Slice(b.Columns)};");
-                w.Line($"{VT} acc = {e.Broadcast($"p[{b.BiasOffset} + row]")};");
-                w.Line($"for (int col = 0; col < weights.Length; col++) acc = {width.MultiplyAdd(e.Broadcast("weights[col]"), "inputs[col]", "acc")};");
-                w.Line($"{region.At("row")} = acc;");
+                if (b.Columns >= 8)
+                {
+                    // Four partial sums (column c feeds sum c mod 4): four independent multiply-add chains instead of
+                    // one chain as long as the row, so the FMA latency is hidden.
+                    w.Line($"{VT} acc0 = {e.Broadcast($"p[{b.BiasOffset} + row]")}, acc1 = {VT}.Zero, acc2 = {VT}.Zero, acc3 = {VT}.Zero;");
+                    w.Line("int col = 0;");
+                    using (w.Block("for (; col + 4 <= weights.Length; col += 4)"))
+                    {
+                        for (int c = 0; c < 4; c++)
+                        {
+                            string at = c == 0 ? "col" : $"col + {c}";
+                            w.Line($"acc{c} = {width.MultiplyAdd(e.Broadcast($"weights[{at}]"), $"inputs[{at}]", $"acc{c}")};");
+                        }
+                    }
+                    w.Line($"for (; col < weights.Length; col++) acc0 = {width.MultiplyAdd(e.Broadcast("weights[col]"), "inputs[col]", "acc0")};");
+                    w.Line($"{region.At("row")} = (acc0 + acc1) + (acc2 + acc3);");
+                }
+                else
+                {
+                    w.Line($"{VT} acc = {e.Broadcast($"p[{b.BiasOffset} + row]")};");
+                    w.Line($"for (int col = 0; col < weights.Length; col++) acc = {width.MultiplyAdd(e.Broadcast("weights[col]"), "inputs[col]", "acc")};");
+                    w.Line($"{region.At("row")} = acc;");
+                }
             }
             return;
         }

@@ -1362,9 +1362,17 @@ namespace Samples
             {
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes512> inputs = s.Slice(13, 8);
-                NetGenLanes512 acc = NetGenVector512.Create(p[96 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc);
-                s[8 + row] = acc;
+                NetGenLanes512 acc0 = NetGenVector512.Create(p[96 + row]), acc1 = NetGenLanes512.Zero, acc2 = NetGenLanes512.Zero, acc3 = NetGenLanes512.Zero;
+                int col = 0;
+                for (; col + 4 <= weights.Length; col += 4)
+                {
+                    acc0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col + 3]), inputs[col + 3], acc3);
+                }
+                for (; col < weights.Length; col++) acc0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc0);
+                s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
             NetGenLanes512 a2_0 = NetGenVectorMath.Tanh(s[8]);
@@ -1443,9 +1451,17 @@ namespace Samples
             {
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes512> inputs = s.Slice(13, 8);
-                NetGenLanes512 acc = NetGenVector512.Create(p[96 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc);
-                s[8 + row] = acc;
+                NetGenLanes512 acc0 = NetGenVector512.Create(p[96 + row]), acc1 = NetGenLanes512.Zero, acc2 = NetGenLanes512.Zero, acc3 = NetGenLanes512.Zero;
+                int col = 0;
+                for (; col + 4 <= weights.Length; col += 4)
+                {
+                    acc0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col + 3]), inputs[col + 3], acc3);
+                }
+                for (; col < weights.Length; col++) acc0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc0);
+                s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
             NetGenLanes512 a2_0 = NetGenVectorMath.Tanh(s[8]);
@@ -1518,9 +1534,17 @@ namespace Samples
             {
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes512> inputs = s.Slice(21, 8);
-                NetGenLanes512 acc = NetGenVector512.Create(p[96 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc);
-                s[8 + row] = acc;
+                NetGenLanes512 acc0 = NetGenVector512.Create(p[96 + row]), acc1 = NetGenLanes512.Zero, acc2 = NetGenLanes512.Zero, acc3 = NetGenLanes512.Zero;
+                int col = 0;
+                for (; col + 4 <= weights.Length; col += 4)
+                {
+                    acc0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col + 3]), inputs[col + 3], acc3);
+                }
+                for (; col < weights.Length; col++) acc0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc0);
+                s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
             NetGenLanes512 a2_0 = NetGenVectorMath.Tanh(s[8]);
@@ -1714,9 +1738,17 @@ namespace Samples
             {
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes256> inputs = s.Slice(13, 8);
-                NetGenLanes256 acc = NetGenVector256.Create(p[96 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc);
-                s[8 + row] = acc;
+                NetGenLanes256 acc0 = NetGenVector256.Create(p[96 + row]), acc1 = NetGenLanes256.Zero, acc2 = NetGenLanes256.Zero, acc3 = NetGenLanes256.Zero;
+                int col = 0;
+                for (; col + 4 <= weights.Length; col += 4)
+                {
+                    acc0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col + 3]), inputs[col + 3], acc3);
+                }
+                for (; col < weights.Length; col++) acc0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc0);
+                s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
             NetGenLanes256 a2_0 = NetGenVectorMath.Tanh(s[8]);
@@ -1795,9 +1827,17 @@ namespace Samples
             {
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes256> inputs = s.Slice(13, 8);
-                NetGenLanes256 acc = NetGenVector256.Create(p[96 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc);
-                s[8 + row] = acc;
+                NetGenLanes256 acc0 = NetGenVector256.Create(p[96 + row]), acc1 = NetGenLanes256.Zero, acc2 = NetGenLanes256.Zero, acc3 = NetGenLanes256.Zero;
+                int col = 0;
+                for (; col + 4 <= weights.Length; col += 4)
+                {
+                    acc0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col + 3]), inputs[col + 3], acc3);
+                }
+                for (; col < weights.Length; col++) acc0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc0);
+                s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
             NetGenLanes256 a2_0 = NetGenVectorMath.Tanh(s[8]);
@@ -1870,9 +1910,17 @@ namespace Samples
             {
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes256> inputs = s.Slice(21, 8);
-                NetGenLanes256 acc = NetGenVector256.Create(p[96 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc);
-                s[8 + row] = acc;
+                NetGenLanes256 acc0 = NetGenVector256.Create(p[96 + row]), acc1 = NetGenLanes256.Zero, acc2 = NetGenLanes256.Zero, acc3 = NetGenLanes256.Zero;
+                int col = 0;
+                for (; col + 4 <= weights.Length; col += 4)
+                {
+                    acc0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col + 3]), inputs[col + 3], acc3);
+                }
+                for (; col < weights.Length; col++) acc0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc0);
+                s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
             NetGenLanes256 a2_0 = NetGenVectorMath.Tanh(s[8]);
@@ -2066,9 +2114,17 @@ namespace Samples
             {
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes128> inputs = s.Slice(13, 8);
-                NetGenLanes128 acc = NetGenVector128.Create(p[96 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc);
-                s[8 + row] = acc;
+                NetGenLanes128 acc0 = NetGenVector128.Create(p[96 + row]), acc1 = NetGenLanes128.Zero, acc2 = NetGenLanes128.Zero, acc3 = NetGenLanes128.Zero;
+                int col = 0;
+                for (; col + 4 <= weights.Length; col += 4)
+                {
+                    acc0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col + 3]), inputs[col + 3], acc3);
+                }
+                for (; col < weights.Length; col++) acc0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc0);
+                s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
             NetGenLanes128 a2_0 = NetGenVectorMath.Tanh(s[8]);
@@ -2147,9 +2203,17 @@ namespace Samples
             {
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes128> inputs = s.Slice(13, 8);
-                NetGenLanes128 acc = NetGenVector128.Create(p[96 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc);
-                s[8 + row] = acc;
+                NetGenLanes128 acc0 = NetGenVector128.Create(p[96 + row]), acc1 = NetGenLanes128.Zero, acc2 = NetGenLanes128.Zero, acc3 = NetGenLanes128.Zero;
+                int col = 0;
+                for (; col + 4 <= weights.Length; col += 4)
+                {
+                    acc0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col + 3]), inputs[col + 3], acc3);
+                }
+                for (; col < weights.Length; col++) acc0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc0);
+                s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
             NetGenLanes128 a2_0 = NetGenVectorMath.Tanh(s[8]);
@@ -2222,9 +2286,17 @@ namespace Samples
             {
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes128> inputs = s.Slice(21, 8);
-                NetGenLanes128 acc = NetGenVector128.Create(p[96 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc);
-                s[8 + row] = acc;
+                NetGenLanes128 acc0 = NetGenVector128.Create(p[96 + row]), acc1 = NetGenLanes128.Zero, acc2 = NetGenLanes128.Zero, acc3 = NetGenLanes128.Zero;
+                int col = 0;
+                for (; col + 4 <= weights.Length; col += 4)
+                {
+                    acc0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col + 3]), inputs[col + 3], acc3);
+                }
+                for (; col < weights.Length; col++) acc0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc0);
+                s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
             NetGenLanes128 a2_0 = NetGenVectorMath.Tanh(s[8]);
