@@ -37,6 +37,13 @@ internal static class Checks
             failures += Compare("NetC", NetC.InputSize, NetC.OutputSize, NetC.ParameterCount, 4_096,
                 cpu.PredictBatch, gpu.PredictBatch, cpu.TrainBatch, gpu.TrainBatch, () => cpu.Parameters.ToArray(), gpu.CopyParametersTo);
         }
+        {
+            // Dropout: the trainer draws each sample's masks on the host from a copy of the network's generator.
+            var cpu = new DropoutClassifier();
+            using var gpu = new DropoutClassifier.GpuTrainer(accelerator, new DropoutClassifier(), 256);
+            failures += Compare("DropoutClassifier", DropoutClassifier.InputSize, DropoutClassifier.OutputSize, DropoutClassifier.ParameterCount, 256,
+                cpu.PredictBatch, gpu.PredictBatch, cpu.TrainBatch, gpu.TrainBatch, () => cpu.Parameters.ToArray(), gpu.CopyParametersTo);
+        }
         Console.WriteLine(failures == 0 ? "GPU check: all passed" : $"GPU check: {failures} failed");
         return failures == 0 ? 0 : 1;
     }

@@ -35,3 +35,13 @@ public partial class NetD { }
 [Dense(64, Activation.Relu)]
 [Dense(8)]
 public partial class NetCLooped { }
+
+/// <summary>A classifier with dropout, for --check: the GPU trainer draws the same masks as the CPU path.</summary>
+[Network(Loss.CrossEntropy, LearningRate = 0.05f, Seed = 9)]
+[Input(32)]
+[Dense(64, Activation.Relu)]
+[Dropout(0.2f)]
+[Dense(32, Activation.Tanh)]
+[Dropout(0.5f)]
+[Dense(4, Activation.Softmax)]
+public partial class DropoutClassifier { }

@@ -152,6 +152,44 @@ public partial class MnistAdam : ITestNetwork
     }
 }
 
+/// <summary>Dropout after both hidden layers (masks drawn on the host from the network's generator, in sample order).</summary>
+[Network(Loss.CrossEntropy, LearningRate = 0.1f, Seed = 10)]
+[Input(4)]
+[Dense(6, Activation.Tanh)]
+[Dropout(0.3f)]
+[Dense(5, Activation.Sigmoid)]
+[Dropout(0.5f)]
+[Dense(3, Activation.Softmax)]
+public partial class DropoutTanhSigmoidCe : ITestNetwork
+{
+    int ITestNetwork.InputSize => InputSize;
+    int ITestNetwork.OutputSize => OutputSize;
+    int ITestNetwork.ParameterCount => ParameterCount;
+    public ITestTrainer CreateTrainer(Accelerator accelerator, int maxBatchSize, int gradientSlots = 0)
+    {
+        var trainer = gradientSlots == 0 ? new GpuTrainer(accelerator, this, maxBatchSize) : new GpuTrainer(accelerator, this, maxBatchSize, gradientSlots);
+        return new TestTrainer(trainer, trainer.TrainBatch, trainer.PredictBatch, trainer.CopyParametersTo, trainer.Train, () => trainer.GradientSlots, n => trainer.CopyParametersTo((DropoutTanhSigmoidCe)n));
+    }
+}
+
+/// <summary>Dropout with looped layers (UnrollLimit = 0) and Adam.</summary>
+[Network(Loss.MeanSquaredError, Optimizer = Optimizer.Adam, LearningRate = 0.01f, Seed = 11, UnrollLimit = 0)]
+[Input(5)]
+[Dense(7, Activation.Relu)]
+[Dropout(0.25f)]
+[Dense(2)]
+public partial class LoopedDropoutReluAdam : ITestNetwork
+{
+    int ITestNetwork.InputSize => InputSize;
+    int ITestNetwork.OutputSize => OutputSize;
+    int ITestNetwork.ParameterCount => ParameterCount;
+    public ITestTrainer CreateTrainer(Accelerator accelerator, int maxBatchSize, int gradientSlots = 0)
+    {
+        var trainer = gradientSlots == 0 ? new GpuTrainer(accelerator, this, maxBatchSize) : new GpuTrainer(accelerator, this, maxBatchSize, gradientSlots);
+        return new TestTrainer(trainer, trainer.TrainBatch, trainer.PredictBatch, trainer.CopyParametersTo, trainer.Train, () => trainer.GradientSlots, n => trainer.CopyParametersTo((LoopedDropoutReluAdam)n));
+    }
+}
+
 /// <summary>Every test network, by name, for [MemberData].</summary>
 public static class TestNetworks
 {
@@ -166,9 +204,12 @@ public static class TestNetworks
         nameof(Mnist) => new Mnist(seed),
         nameof(MnistMomentum) => new MnistMomentum(seed),
         nameof(MnistAdam) => new MnistAdam(seed),
+        nameof(DropoutTanhSigmoidCe) => new DropoutTanhSigmoidCe(seed),
+        nameof(LoopedDropoutReluAdam) => new LoopedDropoutReluAdam(seed),
         _ => throw new System.ArgumentException("unknown network " + name, nameof(name)),
     };
 
-    public static readonly string[] Small = { nameof(SigmoidMse), nameof(TanhBceMomentum), nameof(ReluSoftmaxAdam), nameof(LeakyIdentityMomentum), nameof(LoopedTanhAdam), nameof(LoopedSoftmaxCe) };
+    public static readonly string[] Small = { nameof(SigmoidMse), nameof(TanhBceMomentum), nameof(ReluSoftmaxAdam), nameof(LeakyIdentityMomentum), nameof(LoopedTanhAdam), nameof(LoopedSoftmaxCe),
+        nameof(DropoutTanhSigmoidCe), nameof(LoopedDropoutReluAdam) };
     public static readonly string[] Mnist = { nameof(Mnist), nameof(MnistMomentum), nameof(MnistAdam) };
 }

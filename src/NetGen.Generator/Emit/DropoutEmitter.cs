@@ -10,7 +10,7 @@ namespace NetGen.Generator.Emit;
 /// </summary>
 internal static class DropoutEmitter
 {
-    private const string Random = "global::NetGen.Runtime.DeterministicRandom";
+    public const string Random = "global::NetGen.Runtime.DeterministicRandom";
 
     /// <summary>Mask values one sample needs: the units of every layer followed by a dropout.</summary>
     public static int MaskSize(NetworkSpec spec) => spec.Layers.Where(l => l.DropoutAfter > 0f).Sum(l => l.Units);
@@ -59,8 +59,11 @@ internal static class DropoutEmitter
     {
         if (!Has(spec)) return;
         w.Line();
+        w.Comment("Draws one sample's dropout mask from the instance's generator (see the static overload).");
+        w.Line("private void NetGenDrawMask(global::System.Span<float> m) => NetGenDrawMask(ref _netgenDropout, m);");
+        w.Line();
         w.Comment("Draws one sample's dropout mask: per dropped layer, 0 with probability p, else 1/(1−p) (inverted dropout, as nn.Dropout).");
-        using (w.Block("private void NetGenDrawMask(global::System.Span<float> m)"))
+        using (w.Block($"private static void NetGenDrawMask(ref {Random} random, global::System.Span<float> m)"))
         {
             int offset = 0;
             for (int l = 0; l < spec.Layers.Count; l++)
@@ -68,7 +71,7 @@ internal static class DropoutEmitter
                 var layer = spec.Layers[l];
                 if (!(layer.DropoutAfter > 0f)) continue;
                 string o = offset.ToString(CultureInfo.InvariantCulture), n = layer.Units.ToString(CultureInfo.InvariantCulture);
-                w.Line($"global::NetGen.Runtime.DropoutMask.Fill(ref _netgenDropout, m.Slice({o}, {n}), {FloatLiteral.Format(layer.DropoutAfter)});   // layer {l + 1}: Dropout({layer.DropoutAfter.ToString("R", CultureInfo.InvariantCulture)})");
+                w.Line($"global::NetGen.Runtime.DropoutMask.Fill(ref random, m.Slice({o}, {n}), {FloatLiteral.Format(layer.DropoutAfter)});   // layer {l + 1}: Dropout({layer.DropoutAfter.ToString("R", CultureInfo.InvariantCulture)})");
                 offset += layer.Units;
             }
         }

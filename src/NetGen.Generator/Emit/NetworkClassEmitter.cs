@@ -104,7 +104,7 @@ internal static class NetworkClassEmitter
                     LaneKernelEmitter.Emit(w, kernel, width);
                 }
             }
-            if (spec.GpuKernels) Gpu.GpuTrainerEmitter.Emit(w, spec, network);
+            if (spec.GpuKernels) Gpu.GpuTrainerEmitter.Emit(w, spec, network, training);
         }
 
         for (int i = scopes.Count - 1; i >= 0; i--) scopes[i].Dispose();

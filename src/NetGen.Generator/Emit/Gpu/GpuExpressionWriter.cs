@@ -49,6 +49,7 @@ internal sealed class GpuExpressionWriter
             case OpKind.Input: return ($"x[{node.Index}]", 4);
             case OpKind.Target: return ($"t[{node.Index}]", 4);
             case OpKind.Parameter: return ($"p[{node.Index}]", 4);
+            case OpKind.Mask: return ($"m[{node.Index}]", 4);
             case OpKind.Element: return (GpuScratch.At(_schedule.RegionOf(a[0]), node.Index), 4);
             case OpKind.Sum: return (SumText(a, 0, a.Length), 1);
             case OpKind.Multiply: return (Print(a[0], 2).Text + " * " + Print(a[1], 3).Text, 2);
@@ -90,7 +91,7 @@ internal sealed class GpuExpressionWriter
         {
             switch (graph[id].Kind)
             {
-                case OpKind.Constant: case OpKind.Input: case OpKind.Target: case OpKind.Parameter: case OpKind.Element:
+                case OpKind.Constant: case OpKind.Input: case OpKind.Target: case OpKind.Parameter: case OpKind.Element: case OpKind.Mask:
                 case OpKind.Sum: case OpKind.Multiply: case OpKind.Divide: case OpKind.Subtract: case OpKind.Negate:
                 case OpKind.Square: case OpKind.Exp: case OpKind.ClampedLog: case OpKind.Sigmoid: case OpKind.Tanh:
                 case OpKind.Relu: case OpKind.LeakyRelu: case OpKind.ReluStep: case OpKind.LeakyReluStep:

@@ -21,11 +21,11 @@ internal static class GpuKernelEmitter
     public static string MethodName(KernelKind kind) => kind == KernelKind.Forward ? "NetGenGpuForward" : "NetGenGpuGradient";
 
     /// <summary>Parameters of a per-sample function and its parts.</summary>
-    public static string Parameters(KernelKind kind) => kind == KernelKind.Forward
+    public static string Parameters(KernelKind kind, bool mask) => kind == KernelKind.Forward
         ? $"{View} p, {View} x, {View} y, {View} s, int so, int ss"
-        : $"{View} p, {View} x, {View} t, {View} g, {View} s, int go, int gs, int so, int ss";
+        : $"{View} p, {View} x, {View} t, {(mask ? View + " m, " : "")}{View} g, {View} s, int go, int gs, int so, int ss";
 
-    private static string Arguments(KernelKind kind) => kind == KernelKind.Forward ? "p, x, y, s, so, ss" : "p, x, t, g, s, go, gs, so, ss";
+    private static string Arguments(KernelKind kind, bool mask) => kind == KernelKind.Forward ? "p, x, y, s, so, ss" : mask ? "p, x, t, m, g, s, go, gs, so, ss" : "p, x, t, g, s, go, gs, so, ss";
 
     public static void Emit(IndentedWriter w, KernelSchedule k)
     {
@@ -34,9 +34,10 @@ internal static class GpuKernelEmitter
         var writer = new GpuExpressionWriter(k);
         string what = k.Kind == KernelKind.Forward
             ? "Forward pass of one sample on the device: <c>y = f(x)</c>."
-            : "Loss of one sample on the device; adds its gradient <c>∂L/∂p</c> to the thread's gradient slot <c>g[go + i·gs]</c>.";
+            : "Loss of one sample on the device; adds its gradient <c>∂L/∂p</c> to the thread's gradient slot <c>g[go + i·gs]</c>"
+                + (k.MaskSize > 0 ? " (dropout mask <c>m</c>, drawn on the host)." : ".");
         w.Line($"/// <summary>{what} Printed from the same schedule as the scalar kernel; scratch values live in <c>s[so + i·ss]</c>.</summary>");
-        using (w.Block($"private static {returns} {name}({Parameters(k.Kind)})"))
+        using (w.Block($"private static {returns} {name}({Parameters(k.Kind, k.MaskSize > 0)})"))
         {
             if (k.PartCount == 1)
             {
@@ -47,7 +48,7 @@ internal static class GpuKernelEmitter
                 w.Comment($"Split into {k.PartCount} parts like the scalar kernel (ILGPU inlines them; the CPU accelerator's JIT keeps optimising each).");
                 for (int part = 1; part <= k.PartCount; part++)
                 {
-                    string call = $"{name}Part{part}({Arguments(k.Kind)});";
+                    string call = $"{name}Part{part}({Arguments(k.Kind, k.MaskSize > 0)});";
                     w.Line(part == k.PartCount && returns == "float" ? "return " + call : call);
                 }
             }
@@ -58,7 +59,7 @@ internal static class GpuKernelEmitter
             bool last = part == k.PartCount - 1;
             w.Line();
             w.Line($"/// <summary>Part {part + 1} of {k.PartCount} of <see cref=\"{name}\"/>.</summary>");
-            using (w.Block($"private static {(last ? returns : "void")} {name}Part{part + 1}({Parameters(k.Kind)})"))
+            using (w.Block($"private static {(last ? returns : "void")} {name}Part{part + 1}({Parameters(k.Kind, k.MaskSize > 0)})"))
             {
                 EmitStatements(w, k, writer, k.Statements.Where(s => s.Chunk == part));
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using NetGen.Generator.Graph;
 using NetGen.Generator.Model;
 
@@ -27,7 +28,10 @@ internal static class GpuTrainerEmitter
     private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     private const string Span = "global::System.Span<float>";
     private const string Args = "global::NetGen.Runtime.NetworkArguments";
-    private const string GradientKernelType = "global::System.Action<" + Config + ", " + View + ", " + View + ", " + View + ", " + View + ", " + View + ", " + View + ", int, int, int>";
+    /// <summary>The gradient kernel's delegate type: one more view (the dropout masks) for networks with dropout.</summary>
+    private static string GradientKernelType(bool dropout) => "global::System.Action<" + Config + ", " + GradientViews(dropout) + ", int, int, int>";
+
+    private static string GradientViews(bool dropout) => string.Join(", ", System.Linq.Enumerable.Repeat(View, dropout ? 7 : 6));
     private const string UpdateKernelType = "global::System.Action<" + Config + ", " + View + ", " + View + ", " + View + ", " + View + ", int, int, float, float, int, int, int>";
     private const string PredictKernelType = "global::System.Action<" + Config + ", " + View + ", " + View + ", " + View + ", " + View + ", int, int, int>";
 
@@ -36,16 +40,20 @@ internal static class GpuTrainerEmitter
 
     private static string F(float value) => FloatLiteral.Format(value);
 
-    public static void Emit(IndentedWriter w, NetworkSpec spec, LoweredNetwork network)
+    /// <summary>
+    /// The ILGPU kernels and the nested <c>GpuTrainer</c>: the forward kernel from the inference graph, the gradient kernel
+    /// from the training graph (the same graph unless the network has dropout, whose masks only the training graph has).
+    /// </summary>
+    public static void Emit(IndentedWriter w, NetworkSpec spec, LoweredNetwork network, LoweredNetwork training)
     {
-        if (!GpuExpressionWriter.Supports(network.Graph))
+        if (!GpuExpressionWriter.Supports(network.Graph) || !GpuExpressionWriter.Supports(training.Graph))
         {
             w.Line();
             w.Comment("No ILGPU kernels: this network uses an operation the GPU emitter does not print (yet).");
             return;
         }
         var forward = KernelSchedule.Build(network, KernelKind.Forward);
-        var gradient = KernelSchedule.Build(network, KernelKind.Gradient);
+        var gradient = KernelSchedule.Build(training, KernelKind.Gradient);
         w.Line();
         w.Comment("---------------------------------------------------------------- ILGPU (the project references ILGPU)");
         w.Line();
@@ -64,7 +72,9 @@ internal static class GpuTrainerEmitter
         w.Line("/// <c>l, l + ls, …</c> below <c>n</c> in that order, accumulating their gradients into its slot and their losses into <c>losses[l]</c>.");
         w.Line("/// <c>interleaved</c> ≠ 0 lays slots out as columns of <c>[element, slot]</c> (coalesced on GPUs), 0 as rows (cache-friendly on CPUs).");
         w.Line("/// </summary>");
-        using (w.Block($"private static void NetGenGpuGradientKernel({View} p, {View} inputs, {View} targets, {View} g, {View} s, {View} losses, int n, int ls, int interleaved)"))
+        bool dropout = DropoutEmitter.Has(spec);
+        if (dropout) w.Line("/// <c>masks</c> holds each sample's dropout mask (<c>[n, MaskSize]</c>), drawn on the host as the CPU path draws them.");
+        using (w.Block($"private static void NetGenGpuGradientKernel({View} p, {View} inputs, {View} targets, {(dropout ? View + " masks, " : "")}{View} g, {View} s, {View} losses, int n, int ls, int interleaved)"))
         {
             w.Line("int l = global::ILGPU.Grid.GlobalIndex.X;");
             w.Line("if (l >= ls) return;");
@@ -73,7 +83,8 @@ internal static class GpuTrainerEmitter
             w.Line("for (int i = 0; i < ParameterCount; i++) g[go + i * gs] = 0f;");
             w.Line("float loss = 0f;");
             w.Line("for (int sample = l; sample < n; sample += ls)");
-            w.Line("    loss += NetGenGpuGradient(p, inputs.SubView(sample * InputSize, InputSize), targets.SubView(sample * OutputSize, OutputSize), g, s, go, gs, so, ss);");
+            w.Line("    loss += NetGenGpuGradient(p, inputs.SubView(sample * InputSize, InputSize), targets.SubView(sample * OutputSize, OutputSize), "
+                + (dropout ? $"masks.SubView(sample * {DropoutEmitter.MaskSize(spec)}, {DropoutEmitter.MaskSize(spec)}), " : "") + "g, s, go, gs, so, ss);");
             w.Line("losses[l] = loss;");
         }
 
@@ -141,6 +152,7 @@ internal static class GpuTrainerEmitter
         bool momentum = !adam && spec.Momentum != 0f;
         string T = spec.ClassName;
         int scratch = Math.Max(forwardScratch, gradientScratch);
+        bool dropout = DropoutEmitter.Has(spec);
         w.Line();
         w.Line("/// <summary>");
         w.Line($"/// Trains and runs a <see cref=\"{T}\"/> on an ILGPU accelerator (CUDA, OpenCL or ILGPU's CPU accelerator) with kernels generated");
@@ -155,9 +167,18 @@ internal static class GpuTrainerEmitter
             w.Comment($"fit the budget (DefaultGradientSlots); each further sample is accumulated by slot (sample mod slots), so memory stays bounded.");
             w.Line($"private const int ScratchSize = {scratch};");
             w.Line($"private const int MaxSlotFloats = {MaxSlotFloats};");
+            if (dropout)
+            {
+                w.Comment("Dropout: masks drawn on the host from a copy of the network's generator, in sample order as the CPU path draws");
+                w.Comment("them, so a trainer and the network it started from use the same masks; uploaded with each batch.");
+                w.Line($"private const int MaskSize = {DropoutEmitter.MaskSize(spec)};");
+                w.Line($"private readonly {Buffer} _masks;");
+                w.Line("private readonly float[] _hostMasks;");
+                w.Line($"private {DropoutEmitter.Random} _dropout;");
+            }
             w.Line("private readonly global::ILGPU.Runtime.Accelerator _accelerator;");
             w.Line($"private readonly {Buffer} _parameters, _gradients, _scratch, _losses, _inputs, _targets, _outputs, _moment1, _moment2;");
-            w.Line($"private readonly {GradientKernelType} _gradientKernel;");
+            w.Line($"private readonly {GradientKernelType(dropout)} _gradientKernel;");
             w.Line($"private readonly {UpdateKernelType} _updateKernel;");
             w.Line($"private readonly {PredictKernelType} _predictKernel;");
             w.Line("private readonly float[] _slotLosses;");
@@ -242,6 +263,12 @@ internal static class GpuTrainerEmitter
                 w.Line("_inputs = accelerator.Allocate1D<float>((long)maxBatchSize * InputSize);");
                 w.Line("_targets = accelerator.Allocate1D<float>((long)maxBatchSize * OutputSize);");
                 w.Line("_outputs = accelerator.Allocate1D<float>((long)maxBatchSize * OutputSize);");
+                if (dropout)
+                {
+                    w.Line("_masks = accelerator.Allocate1D<float>((long)maxBatchSize * MaskSize);");
+                    w.Line("_hostMasks = new float[(long)maxBatchSize * MaskSize];");
+                    w.Line("_dropout = network._netgenDropout;");
+                }
                 string state = adam ? "ParameterCount" : "1";
                 w.Line($"_moment1 = accelerator.Allocate1D<float>({(adam || momentum ? "ParameterCount" : "1")});");
                 w.Line($"_moment2 = accelerator.Allocate1D<float>({state});");
@@ -258,7 +285,7 @@ internal static class GpuTrainerEmitter
                 w.Line("try");
                 w.Line("{");
                 w.Indent();
-                w.Line($"_gradientKernel = global::ILGPU.Runtime.KernelLoaders.LoadStreamKernel<{View}, {View}, {View}, {View}, {View}, {View}, int, int, int>(accelerator, NetGenGpuGradientKernel);");
+                w.Line($"_gradientKernel = global::ILGPU.Runtime.KernelLoaders.LoadStreamKernel<{GradientViews(dropout)}, int, int, int>(accelerator, NetGenGpuGradientKernel);");
                 w.Line($"_updateKernel = global::ILGPU.Runtime.KernelLoaders.LoadStreamKernel<{View}, {View}, {View}, {View}, int, int, float, float, int, int, int>(accelerator, NetGenGpuUpdateKernel);");
                 w.Line($"_predictKernel = global::ILGPU.Runtime.KernelLoaders.LoadStreamKernel<{View}, {View}, {View}, {View}, int, int, int>(accelerator, NetGenGpuPredictKernel);");
                 w.Outdent();
@@ -299,12 +326,13 @@ internal static class GpuTrainerEmitter
 
             WriteTrainBatch(w, spec, adam, momentum);
             WritePredict(w, forwardScratch);
-            WriteCopyAndTrain(w, T);
+            WriteCopyAndTrain(w, T, dropout);
         }
     }
 
     private static void WriteTrainBatch(IndentedWriter w, NetworkSpec spec, bool adam, bool momentum)
     {
+        bool dropout = DropoutEmitter.Has(spec);
         w.Line();
         w.Line("/// <summary>Does one optimizer step on the device on the mean loss of a batch, as the network's own <c>TrainBatch</c> does.</summary>");
         w.Line("/// <param name=\"inputs\">Row-major <c>[n, InputSize]</c> features, 1 ≤ n ≤ <see cref=\"MaxBatchSize\"/>.</param>");
@@ -320,7 +348,13 @@ internal static class GpuTrainerEmitter
             w.Line("Copy(inputs, _inputs);");
             w.Line("Copy(targets, _targets);");
             w.Line("int slots = global::System.Math.Min(n, GradientSlots);");
-            w.Line("_gradientKernel(Launch(slots), _parameters.View, _inputs.View, _targets.View, _gradients.View, _scratch.View, _losses.View, n, slots, _interleaved);");
+            if (dropout)
+            {
+                w.Line($"{Span} masks = global::System.MemoryExtensions.AsSpan(_hostMasks, 0, n * MaskSize);");
+                w.Line("for (int sample = 0; sample < n; sample++) NetGenDrawMask(ref _dropout, masks.Slice(sample * MaskSize, MaskSize));");
+                w.Line("Copy(masks, _masks);");
+            }
+            w.Line("_gradientKernel(Launch(slots), _parameters.View, _inputs.View, _targets.View, " + (dropout ? "_masks.View, " : "") + "_gradients.View, _scratch.View, _losses.View, n, slots, _interleaved);");
             w.Line("_step++;");
             if (adam)
             {
@@ -367,7 +401,7 @@ internal static class GpuTrainerEmitter
         }
     }
 
-    private static void WriteCopyAndTrain(IndentedWriter w, string T)
+    private static void WriteCopyAndTrain(IndentedWriter w, string T, bool dropout)
     {
         w.Line();
         w.Line("/// <summary>Copies the trainer's current parameters from the device, in <see cref=\"" + T + ".Parameters\"/> order.</summary>");
@@ -443,7 +477,7 @@ internal static class GpuTrainerEmitter
         {
             w.Line("if (_disposed) return;");
             w.Line("_disposed = true;");
-            foreach (string buffer in new[] { "_parameters", "_gradients", "_scratch", "_losses", "_inputs", "_targets", "_outputs", "_moment1", "_moment2" })
+            foreach (string buffer in new[] { "_parameters", "_gradients", "_scratch", "_losses", "_inputs", "_targets", "_outputs", "_moment1", "_moment2" }.Concat(dropout ? new[] { "_masks" } : new string[0]))
             {
                 w.Line($"{buffer}?.Dispose();");
             }
