@@ -106,5 +106,5 @@ public sealed class NetStandardProfileTests
     /// the training members are the same scalar kernels on both and are compared exactly.
     /// </summary>
     private static void AssertPredictMatches(float[] modern, float[] standard) =>
-        NetGen.Tests.Reference.NumericAssert.Close(standard.Select(v => (double)v).ToArray(), modern, 5e-6, "net10.0 Predict vs netstandard2.1 Predict");
+        NetGen.Tests.Reference.NumericAssert.Close(NetGen.Tests.Reference.FloatVectors.ToDoubles(standard), modern, 5e-6, "net10.0 Predict vs netstandard2.1 Predict");
 }

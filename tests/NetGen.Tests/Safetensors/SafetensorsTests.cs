@@ -23,6 +23,13 @@ public sealed class SafetensorsTests
         return Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
     }
 
+    /// <summary>The tensor names of a safetensors file's header (without <c>__metadata__</c>), sorted ordinally.</summary>
+    private static string[] TensorNames(byte[] file)
+    {
+        using var header = JsonDocument.Parse(Encoding.UTF8.GetString(file, 8, (int)BitConverter.ToUInt64(file, 0)));
+        return header.RootElement.EnumerateObject().Select(p => p.Name).Where(n => n != "__metadata__").OrderBy(n => n, StringComparer.Ordinal).ToArray();
+    }
+
     private static MixedModules LoadedMixed(byte[] file)
     {
         var net = new MixedModules();
@@ -56,8 +63,7 @@ public sealed class SafetensorsTests
         ulong headerLength = BitConverter.ToUInt64(file, 0);
         Assert.Equal(0UL, (8 + headerLength) % 8);
         using var header = JsonDocument.Parse(Encoding.UTF8.GetString(file, 8, (int)headerLength));
-        var names = header.RootElement.EnumerateObject().Select(p => p.Name).Where(n => n != "__metadata__").OrderBy(n => n, StringComparer.Ordinal).ToArray();
-        Assert.Equal(new[] { "0.bias", "0.weight", "1.bias", "1.weight", "3.bias", "3.weight" }, names);
+        Assert.Equal(new[] { "0.bias", "0.weight", "1.bias", "1.weight", "3.bias", "3.weight" }, TensorNames(file));
 
         var expectedShapes = new Dictionary<string, int[]>
         {
@@ -97,11 +103,7 @@ public sealed class SafetensorsTests
         var net = new NetGen.Tests.Dropout.DropTanhSigmoidBce(5);
         var stream = new MemoryStream();
         net.SaveSafetensors(stream);
-        byte[] file = stream.ToArray();
-        ulong headerLength = BitConverter.ToUInt64(file, 0);
-        using var header = JsonDocument.Parse(Encoding.UTF8.GetString(file, 8, (int)headerLength));
-        var names = header.RootElement.EnumerateObject().Select(p => p.Name).Where(n => n != "__metadata__").OrderBy(n => n, StringComparer.Ordinal).ToArray();
-        Assert.Equal(new[] { "0.bias", "0.weight", "3.bias", "3.weight", "6.bias", "6.weight" }, names);
+        Assert.Equal(new[] { "0.bias", "0.weight", "3.bias", "3.weight", "6.bias", "6.weight" }, TensorNames(stream.ToArray()));
 
         var loaded = new NetGen.Tests.Dropout.DropTanhSigmoidBce(6);
         stream.Position = 0;

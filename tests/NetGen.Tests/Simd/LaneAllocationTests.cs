@@ -50,7 +50,8 @@ public sealed class LaneAllocationTests : IDisposable
         }
     }
 
-    private static void AssertNoAllocation(string member, int calls, Action call)
+    /// <summary>Warms <paramref name="call"/> up past tiered compilation, then asserts that <paramref name="calls"/> more calls allocate nothing.</summary>
+    internal static void AssertNoAllocation(string member, int calls, Action call)
     {
         // Warm up past tiered compilation: methods reach tier 1 (and loops go through on-stack replacement, compiled
         // on this thread) after enough calls plus a short background delay; what the JIT allocates then is not ours.

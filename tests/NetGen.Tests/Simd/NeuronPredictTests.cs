@@ -119,13 +119,8 @@ public sealed class NeuronPredictTests : IDisposable
         foreach (int forced in SimdWidths.Forced)
         {
             SimdWidths.Force(forced);
-            for (int i = 0; i < 300; i++) c.Network.Predict(c.Input(i & 1), output);
-            System.Threading.Thread.Sleep(150);
-            for (int i = 0; i < 300; i++) c.Network.Predict(c.Input(i & 1), output);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 2_000; i++) c.Network.Predict(c.Input(i & 1), output);
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.True(allocated == 0, $"{name} forced {forced}: Predict allocated {allocated} bytes over 2,000 calls");
+            int sample = 0;
+            LaneAllocationTests.AssertNoAllocation($"{name} forced {forced}: Predict", 2_000, () => c.Network.Predict(c.Input(sample++ & 1), output));
         }
     }
 
