@@ -7,7 +7,7 @@ using PassFailSample;
 //    layer 1 weights [1, 3], layer 1 bias, layer 2 weight [1, 1], layer 2 bias.
 var net = new PassFail();
 float[] lectureWeights = { 0.01f, 0.02f, 0.03f, 0f, 0.02f, 0.03f };
-lectureWeights.CopyTo(net.Parameters);
+net.SetParameters(lectureWeights);
 
 float[] output = new float[PassFail.OutputSize];
 net.Predict(new float[] { 95f, 4f, 4f }, output);

@@ -5,10 +5,16 @@ namespace NetGen;
 
 /// <summary>
 /// What every generated <c>[Network]</c> class implements, so that code such as <see cref="Training.Trainer"/> and
-/// <see cref="Training.GradientCheck"/> works with any network. The generated class has the same members as public
-/// instance members (the sizes as constants); see DESIGN.md's contract table for each one's exact meaning.
+/// <see cref="Training.GradientCheck"/> works with any network. Every public instance member of a generated class is
+/// here (the sizes are constants on the class and instance properties here); the one member of the contract that is not
+/// is the static <c>T.Load(Stream)</c>, which creates a network: through the interface, <see cref="Restore"/> reads the
+/// same file into an existing one. The README's contract table gives each member's exact meaning.
 /// </summary>
-/// <remarks>Prediction members are thread-safe; training members are not.</remarks>
+/// <remarks>
+/// <see cref="Predict"/>, <see cref="PredictBatch"/>, <see cref="Evaluate"/> and the read-only members are thread-safe
+/// with each other; members that write (training, <see cref="SetParameters"/>, <see cref="Restore"/>,
+/// <see cref="LoadSafetensors"/>, <see cref="LearningRate"/>'s setter) must not run while any other member runs.
+/// </remarks>
 public interface INetwork
 {
     /// <summary>Number of input features of one sample.</summary>
@@ -32,8 +38,19 @@ public interface INetwork
     /// <summary>The loss the training members minimise (as in <c>[Network(loss)]</c>).</summary>
     Loss Loss { get; }
 
-    /// <summary>All parameters, layer by layer: the network's own storage (writes are seen by the next call).</summary>
-    Span<float> Parameters { get; }
+    /// <summary>
+    /// All parameters, layer by layer (weights <c>[out, in]</c> row-major, then biases): a read-only view of the network's own
+    /// storage, without side effect or allocation. Write them with <see cref="SetParameters"/>.
+    /// </summary>
+    ReadOnlySpan<float> Parameters { get; }
+
+    /// <summary>
+    /// Replaces all parameters and brings every copy derived from them up to date before it returns, so the next call of
+    /// any member uses exactly these values. Allocates nothing; leaves the optimizer state as it is.
+    /// </summary>
+    /// <param name="values"><see cref="ParameterCount"/> values in <see cref="Parameters"/> order.</param>
+    /// <exception cref="ArgumentException"><paramref name="values"/> does not have length <see cref="ParameterCount"/>.</exception>
+    void SetParameters(ReadOnlySpan<float> values);
 
     /// <summary>The optimizer's learning rate; may be changed between steps (schedules) and is saved.</summary>
     float LearningRate { get; set; }
@@ -83,4 +100,28 @@ public interface INetwork
     /// <summary>Writes the network (parameters, optimizer and dropout state) in NetGen's binary format.</summary>
     /// <param name="stream">A writable stream.</param>
     void Save(Stream stream);
+
+    /// <summary>
+    /// Restores this network from a file written by <see cref="Save"/> for the same layout (what the static <c>T.Load</c>
+    /// creates a new network from). The whole file is checked first: a bad file leaves the network unchanged.
+    /// </summary>
+    /// <param name="stream">A readable stream positioned at the start of the file.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The data is not a NetGen file, is for another layout or optimizer, or is corrupted.</exception>
+    /// <exception cref="EndOfStreamException">The stream ends before the file does.</exception>
+    void Restore(Stream stream);
+
+    /// <summary>
+    /// Replaces the parameters with those of a PyTorch safetensors file holding exactly this network's tensors
+    /// (<c>torch.nn.Sequential</c> names). The whole file is checked first: a bad file leaves the network unchanged.
+    /// </summary>
+    /// <param name="stream">A readable stream positioned at the start of the file.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The file is not valid safetensors, or does not hold exactly this network's finite tensors.</exception>
+    /// <exception cref="EndOfStreamException">The stream ends before the file does.</exception>
+    void LoadSafetensors(Stream stream);
+
+    /// <summary>Writes the parameters as a safetensors file that PyTorch's <c>load_state_dict</c> reads (F32 tensors).</summary>
+    /// <param name="stream">A writable stream.</param>
+    void SaveSafetensors(Stream stream);
 }

@@ -9,7 +9,7 @@ public interface ITestNetwork
     int InputSize { get; }
     int OutputSize { get; }
     int ParameterCount { get; }
-    Span<float> Parameters { get; }
+    ReadOnlySpan<float> Parameters { get; }
     void PredictBatch(ReadOnlySpan<float> inputs, Span<float> outputs);
     float TrainBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
 

@@ -38,7 +38,7 @@ public abstract class PredictBenchmarks : IDisposable
     }
 
     /// <summary>The NetGen network's parameters.</summary>
-    protected abstract Span<float> Parameters { get; }
+    protected abstract ReadOnlySpan<float> Parameters { get; }
 
     /// <summary>NetGen's Predict, for the correctness check in the setup only.</summary>
     protected abstract void NetGenPredict(ReadOnlySpan<float> input, Span<float> output);
@@ -104,7 +104,7 @@ public class PredictA : PredictBenchmarks
     public PredictA() : base(NetA.InputSize, SuiteNetworks.A) { }
 
     /// <inheritdoc />
-    protected override Span<float> Parameters => _net.Parameters;
+    protected override ReadOnlySpan<float> Parameters => _net.Parameters;
 
     /// <inheritdoc />
     protected override void NetGenPredict(ReadOnlySpan<float> input, Span<float> output) => _net.Predict(input, output);
@@ -131,7 +131,7 @@ public class PredictB : PredictBenchmarks
     public PredictB() : base(NetB.InputSize, SuiteNetworks.B) { }
 
     /// <inheritdoc />
-    protected override Span<float> Parameters => _net.Parameters;
+    protected override ReadOnlySpan<float> Parameters => _net.Parameters;
 
     /// <inheritdoc />
     protected override void NetGenPredict(ReadOnlySpan<float> input, Span<float> output) => _net.Predict(input, output);
@@ -158,7 +158,7 @@ public class PredictC : PredictBenchmarks
     public PredictC() : base(NetC.InputSize, SuiteNetworks.C) { }
 
     /// <inheritdoc />
-    protected override Span<float> Parameters => _net.Parameters;
+    protected override ReadOnlySpan<float> Parameters => _net.Parameters;
 
     /// <inheritdoc />
     protected override void NetGenPredict(ReadOnlySpan<float> input, Span<float> output) => _net.Predict(input, output);
@@ -185,7 +185,7 @@ public class PredictD : PredictBenchmarks
     public PredictD() : base(NetD.InputSize, SuiteNetworks.D) { }
 
     /// <inheritdoc />
-    protected override Span<float> Parameters => _net.Parameters;
+    protected override ReadOnlySpan<float> Parameters => _net.Parameters;
 
     /// <inheritdoc />
     protected override void NetGenPredict(ReadOnlySpan<float> input, Span<float> output) => _net.Predict(input, output);

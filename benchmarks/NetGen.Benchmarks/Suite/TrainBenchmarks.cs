@@ -38,7 +38,7 @@ public abstract class TrainBenchmarks
     }
 
     /// <summary>The timed NetGen network's parameters.</summary>
-    protected abstract Span<float> Parameters { get; }
+    protected abstract ReadOnlySpan<float> Parameters { get; }
 
     /// <summary>The timed NetGen network's learning rate.</summary>
     protected abstract float LearningRate { get; }
@@ -102,7 +102,7 @@ public class TrainA : TrainBenchmarks
     public TrainA() : base(NetA.InputSize, SuiteNetworks.A) { }
 
     /// <inheritdoc />
-    protected override Span<float> Parameters => _net.Parameters;
+    protected override ReadOnlySpan<float> Parameters => _net.Parameters;
 
     /// <inheritdoc />
     protected override float LearningRate => _net.LearningRate;
@@ -138,7 +138,7 @@ public class TrainB : TrainBenchmarks
     public TrainB() : base(NetB.InputSize, SuiteNetworks.B) { }
 
     /// <inheritdoc />
-    protected override Span<float> Parameters => _net.Parameters;
+    protected override ReadOnlySpan<float> Parameters => _net.Parameters;
 
     /// <inheritdoc />
     protected override float LearningRate => _net.LearningRate;
@@ -174,7 +174,7 @@ public class TrainC : TrainBenchmarks
     public TrainC() : base(NetC.InputSize, SuiteNetworks.C) { }
 
     /// <inheritdoc />
-    protected override Span<float> Parameters => _net.Parameters;
+    protected override ReadOnlySpan<float> Parameters => _net.Parameters;
 
     /// <inheritdoc />
     protected override float LearningRate => _net.LearningRate;

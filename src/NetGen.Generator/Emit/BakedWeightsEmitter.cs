@@ -9,8 +9,9 @@ namespace NetGen.Generator.Emit;
 /// the compiler stores in the assembly's data section) and the parameterless constructor that starts from them.
 /// </summary>
 /// <remarks>
-/// The weights are data, not constants folded into the unrolled kernels: <c>Parameters</c> stays the network's own
-/// writable storage, so a baked network can still be trained, fine-tuned, or loaded from another file.
+/// The weights are data, not constants folded into the unrolled kernels: they are copied into the network's own
+/// storage, so a baked network can still be trained, fine-tuned, given new values with <c>SetParameters</c>, or loaded
+/// from another file.
 /// </remarks>
 internal static class BakedWeightsEmitter
 {
@@ -25,6 +26,7 @@ internal static class BakedWeightsEmitter
         using (w.Block($"public {spec.ClassName}() : this({spec.Seed})"))
         {
             w.Line("global::NetGen.Runtime.BakedWeights.CopyTo(NetGenBakedWeights, _netgenParameters);");
+            w.Line("NetGenParametersWritten();");
         }
     }
 

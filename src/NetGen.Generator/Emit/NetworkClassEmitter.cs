@@ -76,7 +76,7 @@ internal static class NetworkClassEmitter
             NetworkInterfaceEmitter.Write(w, spec, network);
             WriteConstructors(w, spec, network);
             WriteInference(w, spec, neuronWidths);
-            WriteTraining(w, spec, neuronWidths.Length > 0);
+            WriteTraining(w, spec);
             WritePersistence(w, spec);
             SafetensorsEmitter.Write(w, spec);
             BakedWeightsEmitter.WriteData(w, spec);
@@ -155,15 +155,30 @@ internal static class NetworkClassEmitter
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// All parameters, layer by layer in source order: weights row-major <c>[out, in]</c> (PyTorch <c>nn.Linear.weight</c> order), then biases.");
-        w.Line("/// This is the network's own storage: writes through it are seen by the next call of any member.");
+        w.Line("/// A read-only view of the network's own storage: no side effect, no allocation. It shows every later write (<see cref=\"SetParameters\"/>,");
+        w.Line("/// training, loading); copy it (<c>ToArray</c>, <c>CopyTo</c>) to keep a snapshot.");
         w.Line("/// </summary>");
-        if (packed is null)
+        w.Line($"public {ReadOnlySpan} Parameters => _netgenParameters;");
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// Replaces all parameters with <paramref name=\"values\"/> (in <see cref=\"Parameters\"/> order) and brings every copy derived from");
+        w.Line("/// them up to date before it returns, so the next call of any member uses exactly these values. Allocates nothing. The optimizer");
+        w.Line("/// state (momentum, Adam moments, step count) is left as it is. Not thread-safe: do not call it while another thread runs a member.");
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"values\">The <see cref=\"ParameterCount\"/> new parameters; it may be a view of <see cref=\"Parameters\"/> itself.</param>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"values\"/> does not have length <see cref=\"ParameterCount\"/>.</exception>");
+        using (w.Block($"public void SetParameters({ReadOnlySpan} values)"))
         {
-            w.Line($"public {Span} Parameters => _netgenParameters;");
+            w.Line($"{Args}.CheckLength(values.Length, ParameterCount, nameof(values));");
+            w.Line("values.CopyTo(_netgenParameters);");
+            w.Line("NetGenParametersWritten();");
         }
-        else
+        w.Line();
+        w.Comment("Every write of _netgenParameters ends here (SetParameters, Restore, LoadSafetensors, constructors, optimizer steps).");
+        using (w.Block("private void NetGenParametersWritten()"))
         {
-            using (w.Block($"public {Span} Parameters")) PackedCopyEmitter.EmitParametersGetter(w);
+            if (packed is not null) PackedCopyEmitter.EmitRefresh(w);
+            else w.Comment("Nothing is derived from the parameters in this network: every kernel reads them directly.");
         }
         w.Line();
         w.Line($"/// <summary>Learning rate of the optimizer; starts at {F(spec.LearningRate).TrimEnd('f')} (the attribute's value), may be changed between steps, and is saved.</summary>");
@@ -210,19 +225,11 @@ internal static class NetworkClassEmitter
                 w.Line($"global::NetGen.Runtime.ParameterInitializer.FillUniform(global::System.MemoryExtensions.AsSpan(_netgenParameters, {layer.WeightOffset}, {layer.FanIn * layer.Units}), {F((float)limit)}, ref random);");
             }
             DropoutEmitter.WriteSeed(w, spec);
+            w.Line("NetGenParametersWritten();");
         }
         w.Line();
         w.Comment("Used by Load once the whole file has been checked.");
-        using (w.Block($"private {spec.ClassName}(global::NetGen.Runtime.NetworkFileContents contents)"))
-        {
-            w.Line("global::System.Array.Copy(contents.Parameters, _netgenParameters, ParameterCount);");
-            w.Line("global::System.Array.Copy(contents.Momentum, _netgenVelocity, _netgenVelocity.Length);");
-            w.Line("global::System.Array.Copy(contents.AdamM, _netgenAdamM, _netgenAdamM.Length);");
-            w.Line("global::System.Array.Copy(contents.AdamV, _netgenAdamV, _netgenAdamV.Length);");
-            w.Line("_netgenStep = contents.Step;");
-            w.Line("_netgenLearningRate = contents.LearningRate;");
-            DropoutEmitter.WriteRestore(w, spec);
-        }
+        w.Line($"private {spec.ClassName}(global::NetGen.Runtime.NetworkFileContents contents) => NetGenRestore(contents);");
     }
 
     private static void WriteInference(IndentedWriter w, NetworkSpec spec, IReadOnlyList<VectorWidth> neuronWidths)
@@ -253,7 +260,7 @@ internal static class NetworkClassEmitter
         }
     }
 
-    private static void WriteTraining(IndentedWriter w, NetworkSpec spec, bool packed)
+    private static void WriteTraining(IndentedWriter w, NetworkSpec spec)
     {
         w.Line();
         w.Line("/// <summary>Computes the loss of one sample and overwrites <paramref name=\"gradient\"/> with ∂L/∂θ. Allocates nothing.</summary>");
@@ -262,10 +269,12 @@ internal static class NetworkClassEmitter
         w.Line("/// <param name=\"gradient\">Receives the <see cref=\"ParameterCount\"/> partial derivatives, in <see cref=\"Parameters\"/> order.</param>");
         w.Line($"/// <returns>The sample's loss ({spec.Loss}).</returns>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
+        WriteTargetDoc(w, spec);
         using (w.Block($"public float Gradient({ReadOnlySpan} input, {ReadOnlySpan} target, {Span} gradient)"))
         {
             w.Line($"{Args}.CheckLength(input.Length, InputSize, nameof(input));");
             w.Line($"{Args}.CheckLength(target.Length, OutputSize, nameof(target));");
+            WriteTargetCheck(w, spec, "target");
             w.Line($"{Args}.CheckLength(gradient.Length, ParameterCount, nameof(gradient));");
             w.Line("gradient.Clear();");
             DropoutEmitter.WriteMaskBuffer(w, spec, draw: true);
@@ -278,10 +287,12 @@ internal static class NetworkClassEmitter
         w.Line("/// <param name=\"gradient\">Receives the gradient of the mean loss (<see cref=\"ParameterCount\"/> values).</param>");
         w.Line("/// <returns>The mean of the samples' losses.</returns>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length, or the batch is empty.</exception>");
+        WriteTargetDoc(w, spec);
         using (w.Block($"public float GradientBatch({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} gradient)"))
         {
             w.Line($"{Args}.CheckLength(gradient.Length, ParameterCount, nameof(gradient));");
             w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);");
+            WriteTargetCheck(w, spec, "targets");
             w.Line("return NetGenBatchGradient(inputs, targets, gradient, n);");
         }
         w.Line();
@@ -290,10 +301,12 @@ internal static class NetworkClassEmitter
         w.Line("/// <param name=\"target\">The sample's <see cref=\"OutputSize\"/> targets.</param>");
         w.Line("/// <returns>The sample's loss before the step.</returns>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
+        WriteTargetDoc(w, spec);
         using (w.Block($"public float TrainStep({ReadOnlySpan} input, {ReadOnlySpan} target)"))
         {
             w.Line($"{Args}.CheckLength(input.Length, InputSize, nameof(input));");
             w.Line($"{Args}.CheckLength(target.Length, OutputSize, nameof(target));");
+            WriteTargetCheck(w, spec, "target");
             w.Line($"{Span} gradient = _netgenGradient;");
             w.Line("gradient.Clear();");
             DropoutEmitter.WriteMaskBuffer(w, spec, draw: true);
@@ -307,9 +320,11 @@ internal static class NetworkClassEmitter
         w.Line("/// <param name=\"targets\">Row-major <c>[n, OutputSize]</c> targets.</param>");
         w.Line("/// <returns>The batch's mean loss before the step.</returns>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length, or the batch is empty.</exception>");
+        WriteTargetDoc(w, spec);
         using (w.Block($"public float TrainBatch({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
         {
             w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);");
+            WriteTargetCheck(w, spec, "targets");
             w.Line("float loss = NetGenBatchGradient(inputs, targets, _netgenGradient, n);");
             w.Line("NetGenApplyOptimizerStep();");
             w.Line("return loss;");
@@ -320,9 +335,11 @@ internal static class NetworkClassEmitter
         w.Line("/// <param name=\"targets\">Row-major <c>[n, OutputSize]</c> targets.</param>");
         w.Line("/// <returns>The mean of the samples' losses (what <see cref=\"GradientBatch\"/> returns for the same data).</returns>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length, or the batch is empty.</exception>");
+        WriteTargetDoc(w, spec);
         using (w.Block($"public float Evaluate({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
         {
             w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);");
+            WriteTargetCheck(w, spec, "targets");
             w.Line("float total = 0f;");
             LaneDriverEmitter.Dispatch(w, spec, width => $"NetGenEvaluate{width.Suffix}(inputs, targets, n, ref total)");
             w.Line($"{ReadOnlySpan} p = _netgenParameters;");
@@ -362,8 +379,24 @@ internal static class NetworkClassEmitter
             {
                 w.Line("global::NetGen.Runtime.OptimizerSteps.Sgd(_netgenParameters, _netgenGradient, _netgenLearningRate);");
             }
-            if (packed) w.Line("NetGenRefreshPacked();");
+            w.Line("NetGenParametersWritten();");
         }
+    }
+
+    /// <summary>
+    /// Cross-entropy losses need probabilities as targets (PyTorch's BCELoss checks this too; CrossEntropyLoss with a target
+    /// of −5 would give a negative loss): one comparison per target value, nothing measurable next to the forward pass.
+    /// </summary>
+    private static void WriteTargetCheck(IndentedWriter w, NetworkSpec spec, string name)
+    {
+        if (spec.Loss is LossKind.CrossEntropy or LossKind.BinaryCrossEntropy)
+            w.Line($"{Args}.CheckProbabilities({name}, OutputSize, nameof({name}));");
+    }
+
+    private static void WriteTargetDoc(IndentedWriter w, NetworkSpec spec)
+    {
+        if (spec.Loss is LossKind.CrossEntropy or LossKind.BinaryCrossEntropy)
+            w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A target is not a probability in [0, 1] (NaN included).</exception>");
     }
 
     private static void WritePersistence(IndentedWriter w, NetworkSpec spec)
@@ -383,17 +416,45 @@ internal static class NetworkClassEmitter
         w.Line();
         w.Line($"/// <summary>Reads a network written by <see cref=\"Save\"/> for this same layout. Everything is checked before the instance is created.</summary>");
         w.Line("/// <param name=\"stream\">A readable stream positioned at the start of the file.</param>");
-        w.Line("/// <returns>A new network with the saved parameters and optimizer state.</returns>");
-        w.Line("/// <exception cref=\"global::System.IO.InvalidDataException\">The data is not a NetGen file, is for another layout, or is corrupted.</exception>");
+        w.Line("/// <returns>A new network with the saved parameters, learning rate, optimizer state and dropout generator.</returns>");
+        w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"stream\"/> is null.</exception>");
+        w.Line("/// <exception cref=\"global::System.IO.InvalidDataException\">The data is not a NetGen file, is for another layout or optimizer, or is corrupted.</exception>");
         w.Line("/// <exception cref=\"global::System.IO.EndOfStreamException\">The stream ends before the file does.</exception>");
-        using (w.Block($"public static {spec.ClassName} Load(global::System.IO.Stream stream)"))
+        w.Line($"public static {spec.ClassName} Load(global::System.IO.Stream stream) => new {spec.ClassName}(NetGenReadFile(stream));");
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// Restores this network from a file written by <see cref=\"Save\"/> for this same layout: parameters, learning rate, optimizer");
+        w.Line("/// state and dropout generator, as <see cref=\"Load\"/> would create them. The whole file is checked before anything is written,");
+        w.Line("/// so a bad file leaves the network unchanged. Not thread-safe: do not call it while another thread runs a member.");
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"stream\">A readable stream positioned at the start of the file.</param>");
+        w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"stream\"/> is null.</exception>");
+        w.Line("/// <exception cref=\"global::System.IO.InvalidDataException\">The data is not a NetGen file, is for another layout or optimizer, or is corrupted.</exception>");
+        w.Line("/// <exception cref=\"global::System.IO.EndOfStreamException\">The stream ends before the file does.</exception>");
+        w.Line("public void Restore(global::System.IO.Stream stream) => NetGenRestore(NetGenReadFile(stream));");
+        w.Line();
+        w.Comment("Reads and checks a whole Save file (format, layout, CRC, then this network's optimizer) before anything uses it.");
+        using (w.Block("private static global::NetGen.Runtime.NetworkFileContents NetGenReadFile(global::System.IO.Stream stream)"))
         {
             w.Line("var contents = global::NetGen.Runtime.NetworkFile.Read(stream, LayoutFingerprint, ParameterCount);");
             string momentum = UsesMomentum(spec) ? "ParameterCount" : "0";
             string adam = spec.Optimizer == OptimizerKind.Adam ? "ParameterCount" : "0";
             w.Line($"if (contents.Momentum.Length != {momentum} || contents.AdamM.Length != {adam} || contents.AdamV.Length != {adam})");
             w.Line("    throw new global::System.IO.InvalidDataException(\"The file's optimizer state does not match this network's optimizer.\");");
-            w.Line($"return new {spec.ClassName}(contents);");
+            w.Line("return contents;");
+        }
+        w.Line();
+        w.Comment("Copies checked file contents into this instance (Load's constructor and Restore).");
+        using (w.Block("private void NetGenRestore(global::NetGen.Runtime.NetworkFileContents contents)"))
+        {
+            w.Line("global::System.Array.Copy(contents.Parameters, _netgenParameters, ParameterCount);");
+            w.Line("global::System.Array.Copy(contents.Momentum, _netgenVelocity, _netgenVelocity.Length);");
+            w.Line("global::System.Array.Copy(contents.AdamM, _netgenAdamM, _netgenAdamM.Length);");
+            w.Line("global::System.Array.Copy(contents.AdamV, _netgenAdamV, _netgenAdamV.Length);");
+            w.Line("_netgenStep = contents.Step;");
+            w.Line("_netgenLearningRate = contents.LearningRate;");
+            DropoutEmitter.WriteRestore(w, spec);
+            w.Line("NetGenParametersWritten();");
         }
     }
 }

@@ -34,8 +34,8 @@ internal static class SafetensorsEmitter
         using (w.Block("public void LoadSafetensors(global::System.IO.Stream stream)"))
         {
             w.Line("float[] loaded = global::NetGen.Runtime.SafetensorsFile.Read(stream, NetGenSafetensorsTensors, ParameterCount);");
-            w.Comment("Through the Parameters property, so that copies derived from the parameters are refreshed.");
-            w.Line("global::System.MemoryExtensions.AsSpan(loaded).CopyTo(Parameters);");
+            w.Comment("Through SetParameters, the one path that brings the copies derived from the parameters up to date.");
+            w.Line("SetParameters(loaded);");
         }
         w.Line();
         w.Line("/// <summary>");

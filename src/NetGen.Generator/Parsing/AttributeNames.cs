@@ -11,14 +11,15 @@ internal static class AttributeNames
     /// <summary>Members NetGen generates on the user's class; a user member with one of these names is a clash.</summary>
     public static readonly string[] GeneratedMembers =
     {
-        "InputSize", "OutputSize", "ParameterCount", "Parameters", "LearningRate",
+        "InputSize", "OutputSize", "ParameterCount", "Parameters", "SetParameters", "LearningRate",
         "Predict", "PredictBatch", "Gradient", "GradientBatch", "TrainStep", "TrainBatch", "Evaluate",
-        "Save", "Load", "LayoutFingerprint",
+        "Save", "Load", "Restore", "LayoutFingerprint",
         // Emitted when the consumer references ILGPU.
         "GpuTrainer",
         "LoadSafetensors", "SaveSafetensors", "NetGenSafetensorsTensors", "NetGenBakedWeights",
         // Private helpers and fields of the generated part.
         "NetGenForwardKernel", "NetGenLossKernel", "NetGenGradientKernel", "NetGenBatchGradient", "NetGenApplyOptimizerStep",
+        "NetGenParametersWritten", "NetGenReadFile", "NetGenRestore", "NetGenPack", "NetGenPackedLength", "_netgenPacked",
         "_netgenParameters", "_netgenGradient", "_netgenVelocity", "_netgenAdamM", "_netgenAdamV", "_netgenStep", "_netgenLearningRate",
         "NetGenDrawMask", "_netgenDropout", "_netgenLayerOffsets", "_netgenLayerActivations",
     };

@@ -76,4 +76,28 @@ public static class NetworkArguments
 
         return n;
     }
+
+    /// <summary>
+    /// Checks that every target of a cross-entropy loss (<c>CrossEntropy</c>, <c>BinaryCrossEntropy</c>) is a probability: a
+    /// number in [0, 1]. PyTorch's <c>nn.BCELoss</c> requires the same; for <c>nn.CrossEntropyLoss</c> with probability
+    /// targets a value outside [0, 1] gives a meaningless (possibly negative) loss. One comparison per target value.
+    /// </summary>
+    /// <param name="targets">The targets of one sample or of a batch (any number of rows).</param>
+    /// <param name="rowSize">Values per sample, to name the sample and the output in the message (positive).</param>
+    /// <param name="paramName">The name of the member's parameter, reported as <see cref="ArgumentException.ParamName"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A target is NaN or outside [0, 1] (the message names the sample, the output and the value).</exception>
+    public static void CheckProbabilities(ReadOnlySpan<float> targets, int rowSize, string paramName)
+    {
+        for (int i = 0; i < targets.Length; i++)
+        {
+            float t = targets[i];
+            if (!(t >= 0f && t <= 1f))
+            {
+                throw new ArgumentOutOfRangeException(
+                    paramName,
+                    t,
+                    $"Targets of a cross-entropy loss must be probabilities in [0, 1]: sample {i / rowSize}, output {i % rowSize} is {t.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.");
+            }
+        }
+    }
 }

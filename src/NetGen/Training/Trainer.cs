@@ -111,7 +111,7 @@ public static class Trainer
             }
         }
 
-        if (best.Length > 0 && bestEpoch > 0) best.CopyTo(network.Parameters);
+        if (best.Length > 0 && bestEpoch > 0) network.SetParameters(best);
         return new FitResult(Trim(training, run), Trim(validation, run), Trim(rates, run), bestEpoch, stopped);
     }
 

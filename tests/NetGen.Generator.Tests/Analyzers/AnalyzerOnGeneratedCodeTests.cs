@@ -78,7 +78,7 @@ namespace Samples
     {
         void Predict(ReadOnlySpan<float> input, Span<float> output);
         float TrainStep(ReadOnlySpan<float> input, ReadOnlySpan<float> target);
-        Span<float> Parameters { get; }
+        ReadOnlySpan<float> Parameters { get; }
     }
 }
 ", @"using NetGen;

@@ -64,7 +64,7 @@ public sealed class PredictThreadSafetyTests
         for (int version = 0; version < 3; version++)
         {
             float[] weights = data.Parameters(c.Reference);
-            weights.CopyTo(c.Network.Parameters);
+            c.Network.SetParameters(weights);
             double[] p = weights.ToDoubles();
             var outputs = new float[n * nOut];
             Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = 4 }, s =>

@@ -96,13 +96,13 @@ public sealed class DropoutTests
     public void Mask_KeepsAbout1MinusPOfTheUnits_ScaledBy1Over1MinusP()
     {
         var network = new DropProbe();
-        var p = network.Parameters;
-        p.Clear();
+        var p = new float[DropProbe.ParameterCount];
         for (int j = 0; j < 64; j++)
         {
             p[j] = 1f;          // W1[j, 0]
             p[64 + 64 + j] = 1f; // W2[0, j] (after b1)
         }
+        network.SetParameters(p);
         var g = new float[DropProbe.ParameterCount];
         float[] x = { 1f }, t = { 0f };
         const int samples = 3000;
@@ -134,7 +134,7 @@ public sealed class DropoutTests
     {
         var network = new DropTanhSigmoidBce();
         var plain = new NoDropTanhSigmoidBce();
-        network.Parameters.CopyTo(plain.Parameters);
+        plain.SetParameters(network.Parameters);
         var reference = Create(nameof(DropTanhSigmoidBce)).Reference;
         var (x, t) = Samples(reference, 20, 13);
         ulong before = MaskedReference.DropoutState(network);
@@ -168,8 +168,7 @@ public sealed class DropoutTests
         var a = new DropTanhSigmoidBce(7);
         var b = new DropTanhSigmoidBce(7);
         var c = new DropTanhSigmoidBce(8);
-        c.Parameters.Clear();
-        a.Parameters.CopyTo(c.Parameters); // same weights, other dropout stream
+        c.SetParameters(a.Parameters); // same weights, other dropout stream
         for (int step = 0; step < 10; step++)
         {
             float la = a.TrainBatch(x, t), lb = b.TrainBatch(x, t);

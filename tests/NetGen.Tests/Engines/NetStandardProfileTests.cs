@@ -42,8 +42,8 @@ public sealed class NetStandardProfileTests
         Assert.Equal(modern.Parameters.ToArray(), standard.Parameters.ToArray());
         // The lecture's weights: 95, 4, 4 → 0.511296.
         float[] weights = { 0.01f, 0.02f, 0.03f, 0f, 0.02f, 0.03f };
-        weights.CopyTo(standard.Parameters);
-        weights.CopyTo(modern.Parameters);
+        standard.SetParameters(weights);
+        modern.SetParameters(weights);
         var a = new float[1];
         var b = new float[1];
         standard.Predict(new[] { 95f, 4f, 4f }, a);

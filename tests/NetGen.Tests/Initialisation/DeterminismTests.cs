@@ -46,7 +46,9 @@ public sealed class DeterminismTests
     {
         var a = new CeSgd(3);
         var b = new CeSgd(3);
-        a.Parameters[0] += 1;
+        float[] changed = a.Parameters.ToArray();
+        changed[0] += 1;
+        a.SetParameters(changed);
         Assert.NotEqual(a.Parameters[0], b.Parameters[0]);
     }
 }

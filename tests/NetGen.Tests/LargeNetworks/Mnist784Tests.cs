@@ -29,8 +29,10 @@ public sealed class Mnist784Tests
         var net = new Mnist784(7);
         var random = new Random(77);
         // Non-zero biases too, so that a mixed-up bias index shows.
-        for (int o = 0; o < 128; o++) net.Parameters[Reference.BiasIndex(0, o)] = (float)(random.NextDouble() * 0.2 - 0.1);
-        for (int o = 0; o < 10; o++) net.Parameters[Reference.BiasIndex(1, o)] = (float)(random.NextDouble() * 0.2 - 0.1);
+        float[] initial = net.Parameters.ToArray();
+        for (int o = 0; o < 128; o++) initial[Reference.BiasIndex(0, o)] = (float)(random.NextDouble() * 0.2 - 0.1);
+        for (int o = 0; o < 10; o++) initial[Reference.BiasIndex(1, o)] = (float)(random.NextDouble() * 0.2 - 0.1);
+        net.SetParameters(initial);
         double[] p = net.Parameters.ToDoubles();
         float[] x = Digit(random, label: 3);
         float[] t = new float[10];

@@ -70,7 +70,7 @@ public sealed class NetworkType
     public INetwork Create(ReadOnlySpan<float> parameters)
     {
         var network = Create();
-        parameters.CopyTo(network.Parameters);
+        network.SetParameters(parameters);
         return network;
     }
 

@@ -51,7 +51,7 @@ internal static class OnnxCases
     public static INetwork WithRandomParameters(OnnxCase testCase, int seed)
     {
         INetwork net = testCase.Create();
-        Uniform(net.Parameters.Length, seed, 0.5f).CopyTo(net.Parameters);
+        net.SetParameters(Uniform(net.Parameters.Length, seed, 0.5f));
         return net;
     }
 

@@ -6,8 +6,8 @@ using NetGen.Tests.Reference;
 namespace NetGen.Tests.Parameters;
 
 /// <summary>
-/// <c>Parameters</c> is the network's own storage: writes through it are seen by the very next call of any member,
-/// including after training steps and on networks with loops or split kernels.
+/// Writes of the parameters (<c>SetParameters</c>) are seen by the very next call of any member, including after
+/// training steps and on networks with loops or split kernels; <c>Parameters</c> is a read-only view of the storage.
 /// </summary>
 public sealed class ParameterWriteTests
 {
@@ -28,7 +28,7 @@ public sealed class ParameterWriteTests
         {
             c.Network.Predict(c.Input(0), y);                 // any derived copy is built for the old weights
             float[] weights = data.Parameters(c.Reference);
-            weights.CopyTo(c.Network.Parameters);
+            c.Network.SetParameters(weights);
             c.Network.Predict(c.Input(0), y);
             NumericAssert.Close(c.Reference.Predict(weights.ToDoubles(), c.Input(0).ToDoubles()), y, 1e-5, $"{name} version {version}", floor: 0.1);
         }
@@ -47,8 +47,10 @@ public sealed class ParameterWriteTests
         foreach (var member in new[] { "Predict", "PredictBatch", "Gradient", "GradientBatch", "Evaluate", "TrainStep", "TrainBatch" })
         {
             net.Predict(c.Input(0), y);
-            net.Parameters[last] += 0.75f;
-            net.Parameters[0] -= 0.5f;
+            float[] changed = net.Parameters.ToArray();
+            changed[last] += 0.75f;
+            changed[0] -= 0.5f;
+            net.SetParameters(changed);
             double[] p = net.Parameters.ToDoubles();
             double[] x = c.Input(0).ToDoubles(), t = c.Target(0).ToDoubles();
             var expectedGradient = new double[p.Length];
@@ -85,17 +87,18 @@ public sealed class ParameterWriteTests
     }
 
     [Fact]
-    public void Parameters_IsOneStorage_NotACopy()
+    public void Parameters_IsAViewOfTheStorage_NotACopy()
     {
         var net = new CeSgd();
-        var first = net.Parameters;
-        var second = net.Parameters;
+        ReadOnlySpan<float> first = net.Parameters;
         int bias = CeSgd.ParameterCount - 1;           // the last output bias: its gradient is y·Σt − t, never 0 here
         Assert.Equal(CeSgd.ParameterCount, first.Length);
-        first[bias] = 0.5f;
-        Assert.Equal(0.5f, second[bias]);
+        float[] changed = first.ToArray();
+        changed[bias] = 0.5f;
+        net.SetParameters(changed);
+        Assert.Equal(0.5f, first[bias]);               // a view taken before the write shows it
         Assert.Equal(0.5f, net.Parameters[bias]);
         net.TrainStep(new float[] { 1, 2, 3, 4 }, new float[] { 1, 0, 0 });
-        Assert.NotEqual(0.5f, first[bias]);            // the step updated the same storage the span sees
+        Assert.NotEqual(0.5f, first[bias]);            // the step updated the same storage the view sees
     }
 }

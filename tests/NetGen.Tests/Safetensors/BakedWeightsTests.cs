@@ -60,7 +60,9 @@ public sealed class BakedWeightsTests
     public void BakedParameters_AreTheInstancesOwn_AndWritable()
     {
         var first = new GameBaked();
-        first.Parameters[0] += 1f;
+        float[] changed = first.Parameters.ToArray();
+        changed[0] += 1f;
+        first.SetParameters(changed);
         Assert.NotEqual(first.Parameters[0], new GameBaked().Parameters[0]);
     }
 }

@@ -45,7 +45,7 @@ public sealed class SafetensorsTests
         Assert.Equal(expected, net.Parameters.ToArray());
 
         var direct = new MixedModules(99);
-        expected.CopyTo(direct.Parameters);
+        direct.SetParameters(expected);
         float[] input = { 0.3f, -1.2f, 0.7f }, a = new float[2], b = new float[2];
         net.Predict(input, a);
         direct.Predict(input, b);

@@ -100,7 +100,7 @@ public sealed class LaneReferenceTests : IDisposable
         {
             c.Network.PredictBatch(c.Inputs, outputs);
             float[] weights = data.Parameters(c.Reference);
-            weights.CopyTo(c.Network.Parameters);
+            c.Network.SetParameters(weights);
             double[] p = weights.ToDoubles(), x = c.Inputs.ToDoubles(), t = c.Targets.ToDoubles();
             c.Network.PredictBatch(c.Inputs, outputs);
             for (int s = 0; s < n; s++)

@@ -88,11 +88,12 @@ public sealed class NeuronPredictTests : IDisposable
             SimdWidths.Force(forced);
             c.Network.Predict(c.Input(0), output);   // builds the packed copy
 
-            // A write through Parameters (the last output bias, then a first-layer weight) shows in the next Predict.
-            var span = c.Network.Parameters;
-            span[span.Length - 1] += 0.75f;
-            span[0] -= 0.5f;
-            AssertMatchesReference(c, output, $"{name} forced {forced} after Parameters writes");
+            // A write with SetParameters (the last output bias, then a first-layer weight) shows in the next Predict.
+            float[] changed = c.Network.Parameters.ToArray();
+            changed[changed.Length - 1] += 0.75f;
+            changed[0] -= 0.5f;
+            c.Network.SetParameters(changed);
+            AssertMatchesReference(c, output, $"{name} forced {forced} after SetParameters");
 
             // So does an optimizer step (TrainStep, then TrainBatch).
             c.Network.TrainStep(c.Input(1), c.Target(1));
@@ -102,7 +103,7 @@ public sealed class NeuronPredictTests : IDisposable
 
             // And a wholesale copy into Parameters.
             float[] fresh = new RandomSamples(SimdNetworkSets.StableSeed(name) + forced).Parameters(c.Reference);
-            fresh.CopyTo(c.Network.Parameters);
+            c.Network.SetParameters(fresh);
             AssertMatchesReference(c, output, $"{name} forced {forced} after copying new parameters");
         }
     }

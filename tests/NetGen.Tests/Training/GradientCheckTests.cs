@@ -119,7 +119,7 @@ public sealed class GradientCheckTests
             }
         }
         public Loss Loss => _inner.Loss;
-        public Span<float> Parameters => _inner.Parameters;
+        public ReadOnlySpan<float> Parameters => _inner.Parameters;
         public float LearningRate { get => _inner.LearningRate; set => _inner.LearningRate = value; }
         public void Predict(ReadOnlySpan<float> input, Span<float> output) => _inner.Predict(input, output);
         public void PredictBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _inner.PredictBatch(inputs, outputs);
@@ -136,5 +136,9 @@ public sealed class GradientCheckTests
         public float TrainBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets) => _inner.TrainBatch(inputs, targets);
         public float Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets) => _inner.Evaluate(inputs, targets);
         public void Save(Stream stream) => _inner.Save(stream);
+        public void SetParameters(ReadOnlySpan<float> values) => _inner.SetParameters(values);
+        public void Restore(Stream stream) => _inner.Restore(stream);
+        public void LoadSafetensors(Stream stream) => _inner.LoadSafetensors(stream);
+        public void SaveSafetensors(Stream stream) => _inner.SaveSafetensors(stream);
     }
 }

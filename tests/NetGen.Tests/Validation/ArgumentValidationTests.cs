@@ -67,7 +67,7 @@ public sealed class ArgumentValidationTests
 
         // The rejected calls did not count as steps either: the next step is the first.
         var fresh = new CeSgd();
-        before.CopyTo(fresh.Parameters);
+        fresh.SetParameters(before);
         float[] x = { 0.1f, -0.2f, 0.3f, 0.4f }, t = { 0, 1, 0 };
         Assert.Equal(fresh.TrainStep(x, t), _net.TrainStep(x, t));
         NumericAssert.Identical(fresh.Parameters, _net.Parameters, "the step after rejected calls");

@@ -182,6 +182,7 @@ internal static class GpuTrainerEmitter
             w.Line($"private readonly {UpdateKernelType} _updateKernel;");
             w.Line($"private readonly {PredictKernelType} _predictKernel;");
             w.Line("private readonly float[] _slotLosses;");
+            w.Line("private readonly float[] _hostParameters;");
             w.Line("private readonly int _groupSize;");
             w.Line("private readonly int _updateThreads;");
             w.Line("private readonly int _interleaved;");
@@ -253,6 +254,7 @@ internal static class GpuTrainerEmitter
                 w.Line("_step = network._netgenStep;");
                 w.Line("_learningRate = network._netgenLearningRate;");
                 w.Line("_slotLosses = new float[GradientSlots];");
+                w.Line("_hostParameters = new float[ParameterCount];");
                 w.Line("try");
                 w.Line("{");
                 w.Indent();
@@ -416,8 +418,9 @@ internal static class GpuTrainerEmitter
         }
         w.Line();
         w.Line("/// <summary>");
-        w.Line("/// Copies the trainer's current parameters into <paramref name=\"network\"/> through its <see cref=\"" + T + ".Parameters\"/> (so");
-        w.Line("/// its derived copies are refreshed). The network's learning rate and optimizer state are left as they are.");
+        w.Line("/// Copies the trainer's current parameters into <paramref name=\"network\"/> through its <see cref=\"" + T + ".SetParameters\"/> (so");
+        w.Line("/// its derived copies are up to date when this returns). The network's learning rate and optimizer state are left as they are.");
+        w.Line("/// Allocates nothing (the trainer keeps one host-side buffer of the parameters).");
         w.Line("/// </summary>");
         w.Line("/// <param name=\"network\">The network to update.</param>");
         w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"network\"/> is null.</exception>");
@@ -425,7 +428,8 @@ internal static class GpuTrainerEmitter
         using (w.Block($"public void CopyParametersTo({T} network)"))
         {
             w.Line("if (network is null) throw new global::System.ArgumentNullException(nameof(network));");
-            w.Line("CopyParametersTo(network.Parameters);");
+            w.Line("CopyParametersTo(_hostParameters);");
+            w.Line("network.SetParameters(_hostParameters);");
         }
         w.Line();
         w.Line("/// <summary>");
