@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Diagnostics.Analyzers;
 using NetGen.Generator.Emit;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
@@ -17,6 +18,16 @@ namespace NetGen.Generator;
 /// <see cref="NetworkParseResult"/>s (no symbols or syntax past this step), split into diagnostics and specs,
 /// and each valid spec is lowered, differentiated and emitted.
 /// </summary>
+/// <remarks>
+/// Who reports what (docs/diagnostics/README.md): csc runs generators and analyzers on the same compilation and prints
+/// what both report, so a rule reported by both shows twice. <see cref="NetworkAnalyzer"/> reports every layout rule
+/// (its <see cref="NetworkAnalyzer.Rules"/>): live in the IDE, at source locations, and at build even when other code
+/// has compile errors. The generator reports only what the analyzer cannot see: NG0099 (an internal error) and the
+/// baked-weights rules NG0021–NG0023, which need the additional files. It still validates every network and emits
+/// nothing for one with an error. The one exception: when the build skips analyzers (RunAnalyzers=false, or
+/// RunAnalyzersDuringBuild=false outside the IDE), NetGen.targets says so through the compiler-visible property
+/// NetGenAnalyzersSkipped, and the generator reports the rule errors itself so the build still shows them once.
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetworkGenerator : IIncrementalGenerator
 {
@@ -28,6 +39,10 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Networks);
 
         var diagnostics = results.Select(static (r, _) => r.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
+        var analyzersSkipped = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue(AnalyzersSkippedProperty, out string? value)
+                && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            .WithTrackingName(TrackingNames.AnalyzersSkipped);
         var specs = results.Select(static (r, _) => (r.HintName, r.Spec, r.WeightsLocation)).WithTrackingName(TrackingNames.Specs);
 
         // Baked weights: the weight files NetGen.targets turns into base64 additional files, decoded once per file,
@@ -43,28 +58,38 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (pair, _) => BakedWeightsResolver.Resolve(pair.Left.HintName, pair.Left.Spec, pair.Left.WeightsLocation, pair.Right))
             .WithTrackingName(TrackingNames.BakedWeights);
 
-        context.RegisterSourceOutput(diagnostics, static (spc, list) => Report(spc, list));
+        context.RegisterSourceOutput(diagnostics.Combine(analyzersSkipped), static (spc, pair) => Report(spc, pair.Left, pair.Right));
 
-        // [Input] or [Dense] on a type without [Network]: the same rule as the analyzer, so a build that never
-        // reaches the analyzer still shows it.
+        // [Input], [Dense] or [Dropout] on a type without [Network] (NG0019): the analyzer's rule, checked here too
+        // only so that a build that skips analyzers still shows it.
         foreach (string attribute in new[] { AttributeNames.Input, AttributeNames.Dense, AttributeNames.Dropout })
         {
             var orphans = context.SyntaxProvider
                 .ForAttributeWithMetadataName(attribute, static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax,
                     (ctx, token) => OrphanLayerAttributes.Check((INamedTypeSymbol)ctx.TargetSymbol, attribute, token).ToEquatableArray())
                 .WithTrackingName(TrackingNames.OrphanAttributes);
-            context.RegisterSourceOutput(orphans, static (spc, list) => Report(spc, list));
+            context.RegisterSourceOutput(orphans.Combine(analyzersSkipped), static (spc, pair) => Report(spc, pair.Left, pair.Right));
         }
         context.RegisterSourceOutput(generation, static (spc, item) =>
         {
-            Report(spc, item.Diagnostics);
+            Report(spc, item.Diagnostics, analyzersSkipped: false);
             Generate(spc, item.HintName, item.Spec);
         });
     }
 
-    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    /// <summary>The global option (an MSBuild property made compiler-visible by NetGen.targets) that says the build runs no analyzers.</summary>
+    internal const string AnalyzersSkippedProperty = "build_property.NetGenAnalyzersSkipped";
+
+    /// <summary>
+    /// Reports what only the generator can see; a rule of <see cref="NetworkAnalyzer"/> only when the build skips
+    /// analyzers (otherwise the analyzer reports it, and reporting it here too would print it twice).
+    /// </summary>
+    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics, bool analyzersSkipped)
     {
-        foreach (var info in diagnostics) context.ReportDiagnostic(info.ToDiagnostic());
+        foreach (var info in diagnostics)
+        {
+            if (analyzersSkipped || !NetworkAnalyzer.Rules.Contains(info.Descriptor)) context.ReportDiagnostic(info.ToDiagnostic());
+        }
     }
 
     private static NetworkParseResult Extract(GeneratorAttributeSyntaxContext context, CancellationToken token)
@@ -74,9 +99,9 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         try
         {
             var parsed = NetworkParser.Parse(type, token, context.SemanticModel.Compilation);
-            // Errors only: the analyzer reports the warnings and infos (at real source locations, so #pragma and
-            // .editorconfig can silence them); errors are reported here too, so a build that never reaches the
-            // analyzer still shows why nothing was generated.
+            // Errors only, and kept only for a build that skips analyzers (see Report): the analyzer reports every
+            // rule, errors, warnings and infos, at real source locations. An error leaves the spec null, so nothing
+            // is generated for an invalid layout.
             var (spec, errors, _) = NetworkValidator.Validate(parsed);
             var weights = parsed.NamedArguments.FirstOrDefault(a => a.Name == "Weights");
             return new NetworkParseResult(hint, spec, errors.ToEquatableArray(), weights?.Location);

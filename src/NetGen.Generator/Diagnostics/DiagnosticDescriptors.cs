@@ -6,7 +6,8 @@ namespace NetGen.Generator.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "NetGen";
-    private const string HelpRoot = "https://github.com/netgen/netgen/blob/main/docs/diagnostics/";
+    /// <summary>Each help link is this plus "NGxxxx.md": the repository (NetGenRepositoryUrl in Directory.Build.props) and the docs folder.</summary>
+    internal const string HelpRoot = RepositoryInfo.Url + "/blob/main/docs/diagnostics/";
 
     private static DiagnosticDescriptor Rule(string id, string title, string message, DiagnosticSeverity severity)
         => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");

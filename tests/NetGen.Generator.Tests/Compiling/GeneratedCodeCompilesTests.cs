@@ -162,6 +162,7 @@ namespace Samples.@event
         Assert.NotEmpty(outcome.Sources);
 
         var problems = outcome.GeneratorDiagnostics
+            .Concat(outcome.AnalyzerDiagnostics)
             .Concat(outcome.Output.GetDiagnostics())
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)
             .ToList();

@@ -86,8 +86,27 @@ public sealed class DiagnosticCatalogTests
         Assert.False(string.IsNullOrWhiteSpace(descriptor.MessageFormat.ToString()));
         Assert.Equal("NetGen", descriptor.Category);
         Assert.True(descriptor.IsEnabledByDefault);
-        Assert.EndsWith($"docs/diagnostics/{id}.md", descriptor.HelpLinkUri, StringComparison.Ordinal);
-        Assert.True(Uri.TryCreate(descriptor.HelpLinkUri, UriKind.Absolute, out _), $"{id}: help link '{descriptor.HelpLinkUri}' is not an absolute URI");
+        // The repository's URL (NetGenRepositoryUrl) then the page's path in the repository, which exists.
+        Assert.Equal($"{RepositoryInfo.Url}/blob/main/docs/diagnostics/{id}.md", descriptor.HelpLinkUri);
+        Assert.True(File.Exists(Path.Combine(DocsFolder, id + ".md")), $"{id}: its help link names docs/diagnostics/{id}.md, which does not exist");
+        Assert.True(Uri.TryCreate(descriptor.HelpLinkUri, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps,
+            $"{id}: help link '{descriptor.HelpLinkUri}' is not an absolute https URI");
+    }
+
+    [Fact]
+    public void HelpLinkRoot_IsTheRepositoryUrlOfDirectoryBuildProps()
+    {
+        // One place sets the repository URL; the generator's constant is written from it at build time.
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryRoot.Value, "Directory.Build.props"));
+        var urls = props.Descendants("NetGenRepositoryUrl").Select(e => e.Value.Trim()).ToList();
+        string url = Assert.Single(urls);
+        Assert.Equal(RepositoryInfo.Url, url.TrimEnd('/'));
+        Assert.StartsWith("https://", url, StringComparison.Ordinal);
+
+        // The package's metadata comes from the same property.
+        string project = File.ReadAllText(Path.Combine(RepositoryRoot.Value, "src", "NetGen", "NetGen.csproj"));
+        Assert.Contains("<PackageProjectUrl>$(NetGenRepositoryUrl)</PackageProjectUrl>", project, StringComparison.Ordinal);
+        Assert.Contains("<RepositoryUrl>$(NetGenRepositoryUrl)</RepositoryUrl>", project, StringComparison.Ordinal);
     }
 
     // ---- docs/diagnostics ----

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace NetGen.Generator.Tests.Driving;
 
@@ -32,19 +33,26 @@ internal static class GeneratorHarness
                 }));
     }
 
-    public static GeneratorDriver CreateDriver(CSharpParseOptions parseOptions, bool trackSteps = false)
+    public static GeneratorDriver CreateDriver(CSharpParseOptions parseOptions, bool trackSteps = false, AnalyzerConfigOptionsProvider? options = null)
         => CSharpGeneratorDriver.Create(
             new[] { new NetworkGenerator().AsSourceGenerator() },
             parseOptions: parseOptions,
+            optionsProvider: options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator once on a fresh compilation of <paramref name="sources"/>.</summary>
     public static GeneratorOutcome Run(params string[] sources) => Run(LanguageVersion.Latest, sources);
 
-    public static GeneratorOutcome Run(LanguageVersion version, params string[] sources)
+    public static GeneratorOutcome Run(LanguageVersion version, params string[] sources) => Run(version, null, sources);
+
+    /// <summary>Runs the generator once with the build's global options (<c>build_property.*</c>) set to <paramref name="globalOptions"/>.</summary>
+    public static GeneratorOutcome Run(IReadOnlyDictionary<string, string> globalOptions, params string[] sources)
+        => Run(LanguageVersion.Latest, new GlobalOptionsProvider(globalOptions), sources);
+
+    private static GeneratorOutcome Run(LanguageVersion version, AnalyzerConfigOptionsProvider? options, string[] sources)
     {
         var compilation = Compile(sources, version);
-        var driver = CreateDriver((CSharpParseOptions)compilation.SyntaxTrees.First().Options)
+        var driver = CreateDriver((CSharpParseOptions)compilation.SyntaxTrees.First().Options, options: options)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics, CancellationToken.None);
         return new GeneratorOutcome(compilation, output, driverDiagnostics, driver.GetRunResult());
     }

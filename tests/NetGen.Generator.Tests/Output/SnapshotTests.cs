@@ -22,7 +22,7 @@ public sealed class SnapshotTests
     {
         var outcome = GeneratorHarness.Run(source);
         Assert.Null(outcome.Result.Exception);
-        Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        Assert.DoesNotContain(outcome.BuildDiagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
         return outcome.SingleSourceText;
     }
 }

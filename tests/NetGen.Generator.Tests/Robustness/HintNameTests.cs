@@ -33,7 +33,7 @@ namespace A
 ");
 
         Assert.Null(outcome.Result.Exception);
-        Assert.True(outcome.GeneratorDiagnostics.All(d => d.Severity < DiagnosticSeverity.Error), string.Join("\n", outcome.GeneratorDiagnostics));
+        Assert.True(outcome.BuildDiagnostics.All(d => d.Severity < DiagnosticSeverity.Error), string.Join("\n", outcome.BuildDiagnostics));
         Assert.Equal(2, outcome.Sources.Count);
         Assert.Equal(2, outcome.Sources.Select(s => s.HintName).Distinct().Count());
     }

@@ -97,7 +97,7 @@ namespace Samples
             "using NetGen;\nnamespace Samples\n{\n    [Network(Loss.MeanSquaredError)]\n    [Input(2)]\n    public partial class N { }\n}\n",
             "using NetGen;\nnamespace Samples\n{\n    [Dense(1)]\n    public partial class N { }\n}\n");
 
-        var diagnostic = Assert.Single(outcome.GeneratorDiagnostics, d => d.Id == "NG0014");
+        var diagnostic = Assert.Single(outcome.BuildDiagnostics, d => d.Id == "NG0014");
         var span = diagnostic.Location.GetLineSpan();
         Assert.Equal("Source1.cs", span.Path);
         Assert.Equal(3, span.StartLinePosition.Line);
@@ -108,7 +108,7 @@ namespace Samples
         var outcome = GeneratorHarness.Run(source);
         int expectedLine = LineOf(source, marker);
 
-        var diagnostic = Assert.Single(outcome.GeneratorDiagnostics, d => d.Id == id);
+        var diagnostic = Assert.Single(outcome.BuildDiagnostics, d => d.Id == id);
         var span = diagnostic.Location.GetLineSpan();
 
         Assert.Equal("Source0.cs", span.Path);

@@ -7,14 +7,21 @@ using NetGen.Generator.Parsing;
 namespace NetGen.Generator.Diagnostics.Analyzers;
 
 /// <summary>
-/// Reports NetGen's layout rules live in the IDE, at the offending attribute, without waiting for generation.
-/// It runs the same parser and <see cref="NetworkValidator"/> as the generator, so every rule exists once.
+/// Reports every NetGen layout rule (errors, warnings, infos): live in the IDE, at the offending attribute, and at
+/// build. It runs the same parser and <see cref="NetworkValidator"/> as the generator, so every rule exists once.
 /// </summary>
+/// <remarks>
+/// This analyzer is the one reporter of these rules: the generator, which runs the same checks to decide what to
+/// emit, does not report them (csc would print each twice), except in a build that skips analyzers, where it reports
+/// the errors instead (see <see cref="NetworkGenerator"/>). csc runs analyzers even when the compilation has other
+/// errors, so a layout error still shows next to an unrelated compile error; after a parse error csc runs neither
+/// generators nor analyzers, and only the parse error is printed.
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NetworkAnalyzer : DiagnosticAnalyzer
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+    /// <summary>The rules this analyzer reports, and so the ones the generator leaves to it.</summary>
+    internal static readonly ImmutableArray<DiagnosticDescriptor> Rules = ImmutableArray.Create(
         DiagnosticDescriptors.ClassNotPartial,
         DiagnosticDescriptors.UnsupportedClassShape,
         DiagnosticDescriptors.MissingInput,
@@ -39,6 +46,9 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DropoutBeforeFirstDense,
         DiagnosticDescriptors.DropoutAfterLastDense,
         DiagnosticDescriptors.ConsecutiveDropout);
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Rules;
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
