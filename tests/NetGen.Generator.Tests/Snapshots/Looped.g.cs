@@ -49,22 +49,35 @@ namespace Samples
         private long _netgenStep;
         private float[]? _netgenLaneGradient;
         private const int NetGenPackedLength = 352;
-        private int _netgenParametersVersion;
-        private NetGenPackedCopy? _netgenPacked;
+        private readonly float[] _netgenPacked = new float[NetGenPackedLength];
         private float _netgenLearningRate = 0.003f;
 
         /// <summary>
         /// All parameters, layer by layer in source order: weights row-major <c>[out, in]</c> (PyTorch <c>nn.Linear.weight</c> order), then biases.
-        /// This is the network's own storage: writes through it are seen by the next call of any member.
+        /// A read-only view of the network's own storage: no side effect, no allocation. It shows every later write (<see cref="SetParameters"/>,
+        /// training, loading); copy it (<c>ToArray</c>, <c>CopyTo</c>) to keep a snapshot.
         /// </summary>
-        public global::System.Span<float> Parameters
+        public global::System.ReadOnlySpan<float> Parameters => _netgenParameters;
+
+        /// <summary>
+        /// Replaces all parameters with <paramref name="values"/> (in <see cref="Parameters"/> order) and brings every copy derived from
+        /// them up to date before it returns, so the next call of any member uses exactly these values. Allocates nothing. The optimizer
+        /// state (momentum, Adam moments, step count) is left as it is. Not thread-safe: do not call it while another thread runs a member.
+        /// </summary>
+        /// <param name="values">The <see cref="ParameterCount"/> new parameters; it may be a view of <see cref="Parameters"/> itself.</param>
+        /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have length <see cref="ParameterCount"/>.</exception>
+        public void SetParameters(global::System.ReadOnlySpan<float> values)
         {
-            get
-            {
-                // The caller may write through the span: from now on the packed copy Predict reads is stale.
-                global::System.Threading.Interlocked.Increment(ref _netgenParametersVersion);
-                return _netgenParameters;
-            }
+            global::NetGen.Runtime.NetworkArguments.CheckLength(values.Length, ParameterCount, nameof(values));
+            values.CopyTo(_netgenParameters);
+            NetGenParametersWritten();
+        }
+
+        // Every write of _netgenParameters ends here (SetParameters, Restore, LoadSafetensors, constructors, optimizer steps).
+        private void NetGenParametersWritten()
+        {
+            // The transposed, padded copy batch-1 Predict reads follows the parameters, in place.
+            NetGenPack(_netgenParameters, _netgenPacked);
         }
 
         /// <summary>Learning rate of the optimizer; starts at 0.003 (the attribute's value), may be changed between steps, and is saved.</summary>
@@ -107,18 +120,11 @@ namespace Samples
             global::NetGen.Runtime.ParameterInitializer.FillUniform(global::System.MemoryExtensions.AsSpan(_netgenParameters, 56, 40), 0.67936623f, ref random);
             // Layer 3: 3×5 weights, Glorot uniform U(±√(6/(5+3))); biases stay 0
             global::NetGen.Runtime.ParameterInitializer.FillUniform(global::System.MemoryExtensions.AsSpan(_netgenParameters, 101, 15), 0.8660254f, ref random);
+            NetGenParametersWritten();
         }
 
         // Used by Load once the whole file has been checked.
-        private Looped(global::NetGen.Runtime.NetworkFileContents contents)
-        {
-            global::System.Array.Copy(contents.Parameters, _netgenParameters, ParameterCount);
-            global::System.Array.Copy(contents.Momentum, _netgenVelocity, _netgenVelocity.Length);
-            global::System.Array.Copy(contents.AdamM, _netgenAdamM, _netgenAdamM.Length);
-            global::System.Array.Copy(contents.AdamV, _netgenAdamV, _netgenAdamV.Length);
-            _netgenStep = contents.Step;
-            _netgenLearningRate = contents.LearningRate;
-        }
+        private Looped(global::NetGen.Runtime.NetworkFileContents contents) => NetGenRestore(contents);
 
         /// <summary>Computes the outputs of one sample. Allocates nothing; thread-safe.</summary>
         /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
@@ -129,9 +135,9 @@ namespace Samples
             global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
             global::NetGen.Runtime.NetworkArguments.CheckLength(output.Length, OutputSize, nameof(output));
             int width = global::NetGen.Runtime.SimdOptions.PreferredWidth;
-            if (width >= 512) NetGenPredictNeurons512(NetGenPackedWeights(), input, output);
-            else if (width >= 256) NetGenPredictNeurons256(NetGenPackedWeights(), input, output);
-            else if (width >= 128) NetGenPredictNeurons128(NetGenPackedWeights(), input, output);
+            if (width >= 512) NetGenPredictNeurons512(_netgenPacked, input, output);
+            else if (width >= 256) NetGenPredictNeurons256(_netgenPacked, input, output);
+            else if (width >= 128) NetGenPredictNeurons128(_netgenPacked, input, output);
             else NetGenForwardKernel(_netgenParameters, input, output);
         }
 
@@ -157,10 +163,12 @@ namespace Samples
         /// <param name="gradient">Receives the <see cref="ParameterCount"/> partial derivatives, in <see cref="Parameters"/> order.</param>
         /// <returns>The sample's loss (CrossEntropy).</returns>
         /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is not a probability in [0, 1] (NaN included).</exception>
         public float Gradient(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradient)
         {
             global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
             global::NetGen.Runtime.NetworkArguments.CheckLength(target.Length, OutputSize, nameof(target));
+            global::NetGen.Runtime.NetworkArguments.CheckProbabilities(target, OutputSize, nameof(target));
             global::NetGen.Runtime.NetworkArguments.CheckLength(gradient.Length, ParameterCount, nameof(gradient));
             gradient.Clear();
             return NetGenGradientKernel(_netgenParameters, input, target, gradient);
@@ -172,10 +180,12 @@ namespace Samples
         /// <param name="gradient">Receives the gradient of the mean loss (<see cref="ParameterCount"/> values).</param>
         /// <returns>The mean of the samples' losses.</returns>
         /// <exception cref="global::System.ArgumentException">A span does not have the expected length, or the batch is empty.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is not a probability in [0, 1] (NaN included).</exception>
         public float GradientBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient)
         {
             global::NetGen.Runtime.NetworkArguments.CheckLength(gradient.Length, ParameterCount, nameof(gradient));
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);
+            global::NetGen.Runtime.NetworkArguments.CheckProbabilities(targets, OutputSize, nameof(targets));
             return NetGenBatchGradient(inputs, targets, gradient, n);
         }
 
@@ -184,10 +194,12 @@ namespace Samples
         /// <param name="target">The sample's <see cref="OutputSize"/> targets.</param>
         /// <returns>The sample's loss before the step.</returns>
         /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is not a probability in [0, 1] (NaN included).</exception>
         public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
             global::NetGen.Runtime.NetworkArguments.CheckLength(target.Length, OutputSize, nameof(target));
+            global::NetGen.Runtime.NetworkArguments.CheckProbabilities(target, OutputSize, nameof(target));
             global::System.Span<float> gradient = _netgenGradient;
             gradient.Clear();
             float loss = NetGenGradientKernel(_netgenParameters, input, target, gradient);
@@ -200,9 +212,11 @@ namespace Samples
         /// <param name="targets">Row-major <c>[n, OutputSize]</c> targets.</param>
         /// <returns>The batch's mean loss before the step.</returns>
         /// <exception cref="global::System.ArgumentException">A span does not have the expected length, or the batch is empty.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is not a probability in [0, 1] (NaN included).</exception>
         public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);
+            global::NetGen.Runtime.NetworkArguments.CheckProbabilities(targets, OutputSize, nameof(targets));
             float loss = NetGenBatchGradient(inputs, targets, _netgenGradient, n);
             NetGenApplyOptimizerStep();
             return loss;
@@ -213,9 +227,11 @@ namespace Samples
         /// <param name="targets">Row-major <c>[n, OutputSize]</c> targets.</param>
         /// <returns>The mean of the samples' losses (what <see cref="GradientBatch"/> returns for the same data).</returns>
         /// <exception cref="global::System.ArgumentException">A span does not have the expected length, or the batch is empty.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is not a probability in [0, 1] (NaN included).</exception>
         public float Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);
+            global::NetGen.Runtime.NetworkArguments.CheckProbabilities(targets, OutputSize, nameof(targets));
             float total = 0f;
             int done = 0;
             int width = global::NetGen.Runtime.SimdOptions.PreferredWidth;
@@ -248,7 +264,7 @@ namespace Samples
         {
             _netgenStep++;
             global::NetGen.Runtime.OptimizerSteps.Adam(_netgenParameters, _netgenGradient, _netgenAdamM, _netgenAdamV, _netgenLearningRate, 0.85f, 0.995f, 1E-07f, _netgenStep);
-            NetGenRefreshPacked();
+            NetGenParametersWritten();
         }
 
         /// <summary>
@@ -264,15 +280,42 @@ namespace Samples
 
         /// <summary>Reads a network written by <see cref="Save"/> for this same layout. Everything is checked before the instance is created.</summary>
         /// <param name="stream">A readable stream positioned at the start of the file.</param>
-        /// <returns>A new network with the saved parameters and optimizer state.</returns>
-        /// <exception cref="global::System.IO.InvalidDataException">The data is not a NetGen file, is for another layout, or is corrupted.</exception>
+        /// <returns>A new network with the saved parameters, learning rate, optimizer state and dropout generator.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="stream"/> is null.</exception>
+        /// <exception cref="global::System.IO.InvalidDataException">The data is not a NetGen file, is for another layout or optimizer, or is corrupted.</exception>
         /// <exception cref="global::System.IO.EndOfStreamException">The stream ends before the file does.</exception>
-        public static Looped Load(global::System.IO.Stream stream)
+        public static Looped Load(global::System.IO.Stream stream) => new Looped(NetGenReadFile(stream));
+
+        /// <summary>
+        /// Restores this network from a file written by <see cref="Save"/> for this same layout: parameters, learning rate, optimizer
+        /// state and dropout generator, as <see cref="Load"/> would create them. The whole file is checked before anything is written,
+        /// so a bad file leaves the network unchanged. Not thread-safe: do not call it while another thread runs a member.
+        /// </summary>
+        /// <param name="stream">A readable stream positioned at the start of the file.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="stream"/> is null.</exception>
+        /// <exception cref="global::System.IO.InvalidDataException">The data is not a NetGen file, is for another layout or optimizer, or is corrupted.</exception>
+        /// <exception cref="global::System.IO.EndOfStreamException">The stream ends before the file does.</exception>
+        public void Restore(global::System.IO.Stream stream) => NetGenRestore(NetGenReadFile(stream));
+
+        // Reads and checks a whole Save file (format, layout, CRC, then this network's optimizer) before anything uses it.
+        private static global::NetGen.Runtime.NetworkFileContents NetGenReadFile(global::System.IO.Stream stream)
         {
             var contents = global::NetGen.Runtime.NetworkFile.Read(stream, LayoutFingerprint, ParameterCount);
             if (contents.Momentum.Length != 0 || contents.AdamM.Length != ParameterCount || contents.AdamV.Length != ParameterCount)
                 throw new global::System.IO.InvalidDataException("The file's optimizer state does not match this network's optimizer.");
-            return new Looped(contents);
+            return contents;
+        }
+
+        // Copies checked file contents into this instance (Load's constructor and Restore).
+        private void NetGenRestore(global::NetGen.Runtime.NetworkFileContents contents)
+        {
+            global::System.Array.Copy(contents.Parameters, _netgenParameters, ParameterCount);
+            global::System.Array.Copy(contents.Momentum, _netgenVelocity, _netgenVelocity.Length);
+            global::System.Array.Copy(contents.AdamM, _netgenAdamM, _netgenAdamM.Length);
+            global::System.Array.Copy(contents.AdamV, _netgenAdamV, _netgenAdamV.Length);
+            _netgenStep = contents.Step;
+            _netgenLearningRate = contents.LearningRate;
+            NetGenParametersWritten();
         }
 
         // Tensor names and shapes of the equivalent torch.nn.Sequential, with their offsets in the parameters.
@@ -300,8 +343,8 @@ namespace Samples
         public void LoadSafetensors(global::System.IO.Stream stream)
         {
             float[] loaded = global::NetGen.Runtime.SafetensorsFile.Read(stream, NetGenSafetensorsTensors, ParameterCount);
-            // Through the Parameters property, so that copies derived from the parameters are refreshed.
-            global::System.MemoryExtensions.AsSpan(loaded).CopyTo(Parameters);
+            // Through SetParameters, the one path that brings the copies derived from the parameters up to date.
+            SetParameters(loaded);
         }
 
         /// <summary>
@@ -670,35 +713,6 @@ namespace Samples
                 for (int col = 0; col < gradients.Length; col++) gradients[col] += delta * inputs[col];
             }
             return loss;
-        }
-
-        /// <summary>A published packed copy of the parameters, and the parameter version it was made from.</summary>
-        private sealed class NetGenPackedCopy
-        {
-            public NetGenPackedCopy(float[] data, int version) { Data = data; Version = version; }
-            public readonly float[] Data;
-            public int Version;
-        }
-
-        // The packed copy for Predict; a stale one (Parameters handed out since) is rebuilt into a new array and published.
-        private float[] NetGenPackedWeights()
-        {
-            NetGenPackedCopy? copy = global::System.Threading.Volatile.Read(ref _netgenPacked);
-            int version = global::System.Threading.Volatile.Read(ref _netgenParametersVersion);
-            if (copy != null && copy.Version == version) return copy.Data;
-            float[] data = new float[NetGenPackedLength];
-            NetGenPack(_netgenParameters, data);
-            global::System.Threading.Volatile.Write(ref _netgenPacked, new NetGenPackedCopy(data, version));
-            return data;
-        }
-
-        // After an optimizer step: an existing packed copy follows the parameters, in place.
-        private void NetGenRefreshPacked()
-        {
-            NetGenPackedCopy? copy = _netgenPacked;
-            if (copy == null) return;
-            NetGenPack(_netgenParameters, copy.Data);
-            copy.Version = global::System.Threading.Volatile.Read(ref _netgenParametersVersion);
         }
 
         /// <summary>Writes the transposed, padded copy of the parameters that the across-neuron Predict kernels read.</summary>

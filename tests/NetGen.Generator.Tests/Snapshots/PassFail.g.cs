@@ -51,9 +51,30 @@ namespace PassFailSample
 
         /// <summary>
         /// All parameters, layer by layer in source order: weights row-major <c>[out, in]</c> (PyTorch <c>nn.Linear.weight</c> order), then biases.
-        /// This is the network's own storage: writes through it are seen by the next call of any member.
+        /// A read-only view of the network's own storage: no side effect, no allocation. It shows every later write (<see cref="SetParameters"/>,
+        /// training, loading); copy it (<c>ToArray</c>, <c>CopyTo</c>) to keep a snapshot.
         /// </summary>
-        public global::System.Span<float> Parameters => _netgenParameters;
+        public global::System.ReadOnlySpan<float> Parameters => _netgenParameters;
+
+        /// <summary>
+        /// Replaces all parameters with <paramref name="values"/> (in <see cref="Parameters"/> order) and brings every copy derived from
+        /// them up to date before it returns, so the next call of any member uses exactly these values. Allocates nothing. The optimizer
+        /// state (momentum, Adam moments, step count) is left as it is. Not thread-safe: do not call it while another thread runs a member.
+        /// </summary>
+        /// <param name="values">The <see cref="ParameterCount"/> new parameters; it may be a view of <see cref="Parameters"/> itself.</param>
+        /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have length <see cref="ParameterCount"/>.</exception>
+        public void SetParameters(global::System.ReadOnlySpan<float> values)
+        {
+            global::NetGen.Runtime.NetworkArguments.CheckLength(values.Length, ParameterCount, nameof(values));
+            values.CopyTo(_netgenParameters);
+            NetGenParametersWritten();
+        }
+
+        // Every write of _netgenParameters ends here (SetParameters, Restore, LoadSafetensors, constructors, optimizer steps).
+        private void NetGenParametersWritten()
+        {
+            // Nothing is derived from the parameters in this network: every kernel reads them directly.
+        }
 
         /// <summary>Learning rate of the optimizer; starts at 0.1 (the attribute's value), may be changed between steps, and is saved.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not finite and greater than 0.</exception>
@@ -93,18 +114,11 @@ namespace PassFailSample
             global::NetGen.Runtime.ParameterInitializer.FillUniform(global::System.MemoryExtensions.AsSpan(_netgenParameters, 0, 3), 1.2247449f, ref random);
             // Layer 2: 1×1 weights, Glorot uniform U(±√(6/(1+1))); biases stay 0
             global::NetGen.Runtime.ParameterInitializer.FillUniform(global::System.MemoryExtensions.AsSpan(_netgenParameters, 4, 1), 1.7320508f, ref random);
+            NetGenParametersWritten();
         }
 
         // Used by Load once the whole file has been checked.
-        private PassFail(global::NetGen.Runtime.NetworkFileContents contents)
-        {
-            global::System.Array.Copy(contents.Parameters, _netgenParameters, ParameterCount);
-            global::System.Array.Copy(contents.Momentum, _netgenVelocity, _netgenVelocity.Length);
-            global::System.Array.Copy(contents.AdamM, _netgenAdamM, _netgenAdamM.Length);
-            global::System.Array.Copy(contents.AdamV, _netgenAdamV, _netgenAdamV.Length);
-            _netgenStep = contents.Step;
-            _netgenLearningRate = contents.LearningRate;
-        }
+        private PassFail(global::NetGen.Runtime.NetworkFileContents contents) => NetGenRestore(contents);
 
         /// <summary>Computes the outputs of one sample. Allocates nothing; thread-safe.</summary>
         /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
@@ -230,6 +244,7 @@ namespace PassFailSample
         {
             _netgenStep++;
             global::NetGen.Runtime.OptimizerSteps.Sgd(_netgenParameters, _netgenGradient, _netgenLearningRate);
+            NetGenParametersWritten();
         }
 
         /// <summary>
@@ -245,15 +260,42 @@ namespace PassFailSample
 
         /// <summary>Reads a network written by <see cref="Save"/> for this same layout. Everything is checked before the instance is created.</summary>
         /// <param name="stream">A readable stream positioned at the start of the file.</param>
-        /// <returns>A new network with the saved parameters and optimizer state.</returns>
-        /// <exception cref="global::System.IO.InvalidDataException">The data is not a NetGen file, is for another layout, or is corrupted.</exception>
+        /// <returns>A new network with the saved parameters, learning rate, optimizer state and dropout generator.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="stream"/> is null.</exception>
+        /// <exception cref="global::System.IO.InvalidDataException">The data is not a NetGen file, is for another layout or optimizer, or is corrupted.</exception>
         /// <exception cref="global::System.IO.EndOfStreamException">The stream ends before the file does.</exception>
-        public static PassFail Load(global::System.IO.Stream stream)
+        public static PassFail Load(global::System.IO.Stream stream) => new PassFail(NetGenReadFile(stream));
+
+        /// <summary>
+        /// Restores this network from a file written by <see cref="Save"/> for this same layout: parameters, learning rate, optimizer
+        /// state and dropout generator, as <see cref="Load"/> would create them. The whole file is checked before anything is written,
+        /// so a bad file leaves the network unchanged. Not thread-safe: do not call it while another thread runs a member.
+        /// </summary>
+        /// <param name="stream">A readable stream positioned at the start of the file.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="stream"/> is null.</exception>
+        /// <exception cref="global::System.IO.InvalidDataException">The data is not a NetGen file, is for another layout or optimizer, or is corrupted.</exception>
+        /// <exception cref="global::System.IO.EndOfStreamException">The stream ends before the file does.</exception>
+        public void Restore(global::System.IO.Stream stream) => NetGenRestore(NetGenReadFile(stream));
+
+        // Reads and checks a whole Save file (format, layout, CRC, then this network's optimizer) before anything uses it.
+        private static global::NetGen.Runtime.NetworkFileContents NetGenReadFile(global::System.IO.Stream stream)
         {
             var contents = global::NetGen.Runtime.NetworkFile.Read(stream, LayoutFingerprint, ParameterCount);
             if (contents.Momentum.Length != 0 || contents.AdamM.Length != 0 || contents.AdamV.Length != 0)
                 throw new global::System.IO.InvalidDataException("The file's optimizer state does not match this network's optimizer.");
-            return new PassFail(contents);
+            return contents;
+        }
+
+        // Copies checked file contents into this instance (Load's constructor and Restore).
+        private void NetGenRestore(global::NetGen.Runtime.NetworkFileContents contents)
+        {
+            global::System.Array.Copy(contents.Parameters, _netgenParameters, ParameterCount);
+            global::System.Array.Copy(contents.Momentum, _netgenVelocity, _netgenVelocity.Length);
+            global::System.Array.Copy(contents.AdamM, _netgenAdamM, _netgenAdamM.Length);
+            global::System.Array.Copy(contents.AdamV, _netgenAdamV, _netgenAdamV.Length);
+            _netgenStep = contents.Step;
+            _netgenLearningRate = contents.LearningRate;
+            NetGenParametersWritten();
         }
 
         // Tensor names and shapes of the equivalent torch.nn.Sequential, with their offsets in the parameters.
@@ -279,8 +321,8 @@ namespace PassFailSample
         public void LoadSafetensors(global::System.IO.Stream stream)
         {
             float[] loaded = global::NetGen.Runtime.SafetensorsFile.Read(stream, NetGenSafetensorsTensors, ParameterCount);
-            // Through the Parameters property, so that copies derived from the parameters are refreshed.
-            global::System.MemoryExtensions.AsSpan(loaded).CopyTo(Parameters);
+            // Through SetParameters, the one path that brings the copies derived from the parameters up to date.
+            SetParameters(loaded);
         }
 
         /// <summary>
