@@ -10,7 +10,11 @@ namespace NetGen.Runtime
     /// </summary>
     /// <remarks>
     /// Reading accepts F32, F16, BF16 and F64 tensors (converted to float) and ignores the <c>__metadata__</c> entry.
-    /// The file must hold exactly the network's tensors with exactly their shapes. Writing produces F32 tensors in
+    /// The file must hold exactly the network's tensors with exactly their shapes, their data must fill the data section
+    /// exactly (no gap, no overlap, nothing after the last tensor), and every value must be finite. A file is checked
+    /// against the network before its data is read, so a hostile one costs at most the header bound (64 KiB plus 1 KiB
+    /// per tensor), the parameters and a 64 KiB buffer, and fails with <see cref="InvalidDataException"/> or
+    /// <see cref="EndOfStreamException"/>, never <see cref="OutOfMemoryException"/>. Writing produces F32 tensors in
     /// parameter order, the header padded with spaces to a multiple of 8 bytes, and <c>{"format":"pt"}</c> metadata,
     /// which <c>safetensors.torch.load_file</c> reads.
     /// </remarks>
@@ -27,10 +31,9 @@ namespace NetGen.Runtime
         /// <remarks>
         /// <para>
         /// The header is checked against the network before any tensor data is read: its length field must be at most
-        /// 64 KiB (room for a generous <c>__metadata__</c>) plus 1 KiB per tensor (an entry takes under 100
-        /// bytes), it must name exactly the network's tensors with
-        /// their shapes, a supported dtype and data ranges of their size, and the ranges must fill the data section
-        /// exactly (the first at 0, each where the one before ends: no gap, no overlap). The data section must then
+        /// 64 KiB (room for a generous <c>__metadata__</c>) plus 1 KiB per tensor (an entry takes under 100 bytes), it
+        /// must name exactly the network's tensors with their shapes, a supported dtype and data ranges of their size,
+        /// and the ranges must fill the data section exactly (the first at 0, each where the one before ends: no gap, no overlap). The data section must then
         /// end the stream: for a seekable stream its remaining length is checked before reading; a non-seekable stream
         /// is read one byte past the data to check that it ends there. Every value must be finite.
         /// </para>
@@ -65,7 +68,6 @@ namespace NetGen.Runtime
             var header = new byte[headerLength];
             ReadExactly(stream, header, "the header");
             var entries = SafetensorsFormat.ParseHeader(header, 0, headerLength, names, out string? extra);
-            header = null;
             SafetensorsEntry[] matched = SafetensorsFormat.Match(entries, extra, names, shapes);
             long dataLength = SafetensorsFormat.CheckLayout(matched, names, out int[] order);
             if (stream.CanSeek)
