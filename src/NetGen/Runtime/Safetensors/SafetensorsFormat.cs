@@ -33,6 +33,10 @@ namespace NetGen.Runtime
     /// File layout: an unsigned 64-bit little-endian header length N, N bytes of UTF-8 JSON (an object whose keys
     /// are tensor names, each with <c>dtype</c>, <c>shape</c> and <c>data_offsets</c> [begin, end) relative to the
     /// data section, plus an optional <c>__metadata__</c> entry that is ignored), then the raw little-endian data.
+    /// A reader calls, in order: <see cref="HeaderLength"/> (bounded by the network's tensor count, before the header is
+    /// read), <see cref="ParseHeader"/>, <see cref="Match"/>, <see cref="CheckLayout"/> (which gives the exact length
+    /// the data section must have), then <see cref="DecodeValues"/> on the data. Nothing is allocated from a length or
+    /// offset in the file before it has been checked against the network.
     /// </remarks>
     internal static class SafetensorsFormat
     {
