@@ -51,27 +51,15 @@ internal static class BakedWeightsResolver
         return new GenerationInput(hintName, spec, new EquatableArray<DiagnosticInfo>(new[] { error }));
     }
 
-    /// <summary>The parameters, or why the file is not safetensors (<c>Invalid</c>), or why it does not fit (<c>Mismatch</c>).</summary>
+    /// <summary>
+    /// The parameters, or why the file is not safetensors (<c>Invalid</c>: a bad header, overlapping or non-contiguous
+    /// tensors, a file shorter or longer than its data, a non-finite value), or why it does not fit (<c>Mismatch</c>:
+    /// a tensor missing, extra, mis-shaped, of another dtype or of the wrong byte size).
+    /// </summary>
     private static (float[]? Parameters, string? Invalid, string? Mismatch) Read(WeightsFile file, NetworkSpec spec)
     {
         if (file.Error is not null) return (null, file.Error, null);
         byte[] bytes = file.Bytes.AsSpan().ToArray();
-        Dictionary<string, SafetensorsEntry> entries;
-        int dataOffset, dataLength;
-        try
-        {
-            if (bytes.Length < 8) return (null, $"it has {bytes.Length} bytes, fewer than the 8-byte header length", null);
-            int headerLength = SafetensorsFormat.HeaderLength(bytes, 0);
-            if (8L + headerLength > bytes.Length) return (null, $"its header length is {headerLength} bytes but the file has only {bytes.Length - 8} after it", null);
-            entries = SafetensorsFormat.ParseHeader(bytes, 8, headerLength);
-            SafetensorsFormat.DataLength(entries);
-            dataOffset = 8 + headerLength;
-            dataLength = bytes.Length - dataOffset;
-        }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException or FormatException or OverflowException)
-        {
-            return (null, Sentence(e.Message), null);
-        }
 
         var tensors = SequentialTensors.Of(spec);
         var names = new string[tensors.Count];
@@ -83,17 +71,44 @@ internal static class BakedWeightsResolver
             offsets[t] = tensors[t].Offset;
             shapes[t] = tensors[t].Shape.AsSpan().ToArray();
         }
+
+        Dictionary<string, SafetensorsEntry> entries;
+        string? extra;
+        int dataOffset;
         try
         {
-            return (SafetensorsFormat.Decode(entries, bytes, dataOffset, dataLength, names, offsets, shapes, (int)spec.ParameterCountLong), null, null);
+            if (bytes.Length < 8) return (null, $"it has {bytes.Length} bytes, fewer than the 8-byte header length", null);
+            int headerLength = SafetensorsFormat.HeaderLength(bytes, 0, names.Length);
+            if (8L + headerLength > bytes.Length) return (null, $"its header length is {headerLength} bytes but the file has only {bytes.Length - 8} after it", null);
+            entries = SafetensorsFormat.ParseHeader(bytes, 8, headerLength, names, out extra);
+            dataOffset = 8 + headerLength;
         }
-        catch (EndOfStreamException e)
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or FormatException or OverflowException)
         {
             return (null, Sentence(e.Message), null);
+        }
+
+        SafetensorsEntry[] matched;
+        try
+        {
+            matched = SafetensorsFormat.Match(entries, extra, names, shapes);
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or OverflowException)
         {
             return (null, null, Sentence(e.Message));
+        }
+
+        try
+        {
+            long dataLength = SafetensorsFormat.CheckLayout(matched, names, out int[] order);
+            long available = bytes.Length - dataOffset;
+            if (available < dataLength) throw SafetensorsFormat.Truncated(matched, names, order, available);
+            if (available > dataLength) throw SafetensorsFormat.Trailing(dataLength, available - dataLength);
+            return (SafetensorsFormat.Decode(matched, bytes, dataOffset, names, offsets, (int)spec.ParameterCountLong), null, null);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException or OverflowException)
+        {
+            return (null, Sentence(e.Message), null);
         }
     }
 

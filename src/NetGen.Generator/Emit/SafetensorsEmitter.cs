@@ -29,7 +29,7 @@ internal static class SafetensorsEmitter
         w.Line("/// </summary>");
         w.Line("/// <param name=\"stream\">A readable stream positioned at the start of the file.</param>");
         w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"stream\"/> is null.</exception>");
-        w.Line("/// <exception cref=\"global::System.IO.InvalidDataException\">The header is invalid, or a tensor is missing, extra, mis-shaped or of another dtype (the message names it).</exception>");
+        w.Line("/// <exception cref=\"global::System.IO.InvalidDataException\">The header is invalid or over its bound (64 KiB plus 1 KiB per tensor), a tensor is missing, extra, mis-shaped or of another dtype, tensors overlap or leave a gap, bytes follow the last tensor, or a weight is NaN or infinite (the message names the tensor). The header is checked before any data is read, so a hostile length or offset never causes an OutOfMemoryException.</exception>");
         w.Line("/// <exception cref=\"global::System.IO.EndOfStreamException\">The stream ends before the file does.</exception>");
         using (w.Block("public void LoadSafetensors(global::System.IO.Stream stream)"))
         {

@@ -133,6 +133,13 @@ public static class NetworkFile
     /// Reads one network file from <paramref name="stream"/> and validates all of it before returning. The stream is read
     /// sequentially (it need not be seekable) and never past the end of the file.
     /// </summary>
+    /// <remarks>
+    /// No length in the file is trusted: the parameter count must equal <paramref name="expectedParameterCount"/> and each
+    /// optimizer section's length must be 0 or that count before anything is allocated from it, and the values are read
+    /// in chunks of at most 64 KiB. So a hostile or corrupt file makes this allocate at most the network's own state (the
+    /// parameters and three optimizer sections, 16 bytes per parameter) plus a constant, and fails with
+    /// <see cref="InvalidDataException"/> or <see cref="EndOfStreamException"/>, never <see cref="OutOfMemoryException"/>.
+    /// </remarks>
     /// <param name="stream">The stream to read from, at its current position.</param>
     /// <param name="expectedFingerprint">The fingerprint of the layout of the network being loaded.</param>
     /// <param name="expectedParameterCount">The parameter count of the network being loaded.</param>

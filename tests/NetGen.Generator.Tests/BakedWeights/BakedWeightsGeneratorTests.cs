@@ -218,4 +218,39 @@ namespace Samples
         Assert.Contains("'0.weight'", d.GetMessage());
         Assert.Contains("[2, 3]", d.GetMessage());
     }
+    [Theory]
+    [InlineData(float.NaN)]
+    [InlineData(float.PositiveInfinity)]
+    [InlineData(float.NegativeInfinity)]
+    public void NonFiniteWeight_IsNG0022NamingTheTensorAndIndex(float value)
+    {
+        var d = SingleAtWeights(Run(Convert.ToBase64String(File(first: value))).Outcome, "NG0022");
+        Assert.Contains("'0.weight'", d.GetMessage());
+        Assert.Contains("index 0", d.GetMessage());
+    }
+
+    [Fact]
+    public void BytesAfterTheLastTensor_AreNG0022()
+    {
+        SingleAtWeights(Run(Convert.ToBase64String(File().Concat(new byte[] { 0 }).ToArray())).Outcome, "NG0022");
+    }
+
+    [Fact]
+    public void OverlappingTensors_AreNG0022()
+    {
+        // 2.bias moved onto the last 4 bytes of 2.weight (the file then also has 4 bytes after its last tensor).
+        string file = Encoding.Latin1.GetString(File()).Replace("\"data_offsets\":[48,52]", "\"data_offsets\":[44,48]");
+        byte[] bytes = Encoding.Latin1.GetBytes(file);
+        var d = SingleAtWeights(Run(Convert.ToBase64String(bytes)).Outcome, "NG0022");
+        Assert.Contains("overlaps", d.GetMessage());
+    }
+
+    [Fact]
+    public void AbsurdHeaderLength_IsNG0022BeforeAnythingIsRead()
+    {
+        byte[] file = File();
+        BitConverter.GetBytes(99_999_999UL).CopyTo(file, 0);
+        var d = SingleAtWeights(Run(Convert.ToBase64String(file)).Outcome, "NG0022");
+        Assert.Contains("99999999", d.GetMessage());
+    }
 }

@@ -33,100 +33,106 @@ namespace NetGen.Runtime
     /// File layout: an unsigned 64-bit little-endian header length N, N bytes of UTF-8 JSON (an object whose keys
     /// are tensor names, each with <c>dtype</c>, <c>shape</c> and <c>data_offsets</c> [begin, end) relative to the
     /// data section, plus an optional <c>__metadata__</c> entry that is ignored), then the raw little-endian data.
+    /// A reader calls, in order: <see cref="HeaderLength"/> (bounded by the network's tensor count, before the header is
+    /// read), <see cref="ParseHeader"/>, <see cref="Match"/>, <see cref="CheckLayout"/> (which gives the exact length
+    /// the data section must have), then <see cref="DecodeValues"/> on the data. Nothing is allocated from a length or
+    /// offset in the file before it has been checked against the network.
     /// </remarks>
     internal static class SafetensorsFormat
     {
-        /// <summary>The largest header accepted (the reference implementation's limit).</summary>
-        public const long MaxHeaderLength = 100_000_000;
+        /// <summary>The reference implementation's limit on the header length, an upper bound of <see cref="MaxHeaderLength"/>.</summary>
+        public const long AbsoluteMaxHeaderLength = 100_000_000;
 
-        /// <summary>The largest data section accepted (the largest byte array).</summary>
-        public const long MaxDataLength = 0x7FFFFFC7;
+        /// <summary>The header length accepted for any network: room for a generous <c>__metadata__</c> entry.</summary>
+        public const int HeaderBaseLength = 64 * 1024;
+
+        /// <summary>The header length accepted per tensor of the network (an entry takes under 100 bytes unpadded).</summary>
+        public const int HeaderLengthPerTensor = 1024;
+
+        /// <summary>The most dimensions a tensor's shape may have.</summary>
+        public const int MaxRank = 16;
 
         public const string MetadataKey = "__metadata__";
 
+        /// <summary>
+        /// The longest header accepted for a network of <paramref name="tensorCount"/> tensors: 64 KiB plus 1 KiB per
+        /// tensor (at most 100,000,000 bytes, the reference implementation's limit). A header is read into memory, so
+        /// this bounds what a hostile length field can make a reader allocate.
+        /// </summary>
+        public static long MaxHeaderLength(int tensorCount)
+            => Math.Min(AbsoluteMaxHeaderLength, HeaderBaseLength + (long)HeaderLengthPerTensor * Math.Max(0, tensorCount));
+
         /// <summary>Reads the 8-byte little-endian header length at <paramref name="offset"/>.</summary>
-        /// <exception cref="InvalidDataException">The length is over <see cref="MaxHeaderLength"/>.</exception>
-        public static int HeaderLength(byte[] bytes, int offset)
+        /// <exception cref="InvalidDataException">The length is under 2 or over <see cref="MaxHeaderLength"/> for <paramref name="tensorCount"/> tensors.</exception>
+        public static int HeaderLength(byte[] bytes, int offset, int tensorCount)
         {
             ulong length = 0;
             for (int k = 7; k >= 0; k--) length = (length << 8) | bytes[offset + k];
-            if (length < 2 || length > MaxHeaderLength)
-                throw new InvalidDataException("The safetensors header length " + length.ToString(CultureInfo.InvariantCulture) + " is not between 2 and " + MaxHeaderLength.ToString(CultureInfo.InvariantCulture) + " bytes: this is not a safetensors file.");
+            long max = MaxHeaderLength(tensorCount);
+            if (length < 2 || length > (ulong)max)
+                throw new InvalidDataException("The safetensors header length " + length.ToString(CultureInfo.InvariantCulture) + " is not between 2 and "
+                    + max.ToString(CultureInfo.InvariantCulture) + " bytes (64 KiB plus 1 KiB per tensor of this network): this is not a safetensors file of this network.");
             return (int)length;
         }
 
-        /// <summary>Parses the JSON header into its tensor entries (the metadata entry left out).</summary>
+        /// <summary>
+        /// Parses the JSON header into the entries of the tensors named in <paramref name="names"/> (the metadata and
+        /// any other tensor left out; the first other tensor's name is returned in <paramref name="extraTensor"/>).
+        /// Allocates a constant amount plus one entry per expected tensor, whatever the header holds.
+        /// </summary>
         /// <exception cref="InvalidDataException">The header is not UTF-8 JSON of the expected shape; the message names the tensor.</exception>
-        public static Dictionary<string, SafetensorsEntry> ParseHeader(byte[] bytes, int offset, int length)
+        public static Dictionary<string, SafetensorsEntry> ParseHeader(byte[] bytes, int offset, int length, string[] names, out string? extraTensor)
         {
-            string text;
-            try
+            var reader = new SafetensorsJsonReader(bytes, offset, length);
+            int longest = MetadataKey.Length;
+            foreach (string name in names) longest = Math.Max(longest, name.Length);
+            var key = new char[longest];
+            var scratch = new EntryScratch();
+            var entries = new Dictionary<string, SafetensorsEntry>(names.Length, StringComparer.Ordinal);
+            bool metadata = false;
+            extraTensor = null;
+            if (reader.Peek() != (byte)'{') throw new InvalidDataException("The safetensors header is not a JSON object.");
+            if (reader.BeginObject())
             {
-                text = new UTF8Encoding(false, true).GetString(bytes, offset, length);
+                do
+                {
+                    bool whole = reader.ReadKey(key, out int stored);
+                    if (whole && Same(key, stored, MetadataKey))
+                    {
+                        if (metadata) throw reader.Error("the key \"" + MetadataKey + "\" appears twice");
+                        metadata = true;
+                        reader.SkipValue(1);
+                        continue;
+                    }
+                    string? name = whole ? Find(names, key, stored) : null;
+                    ReadEntry(reader, scratch, name, key, stored, whole);
+                    if (name is null)
+                    {
+                        extraTensor ??= Label(key, stored, whole);
+                        continue;
+                    }
+                    if (entries.ContainsKey(name)) throw reader.Error("the key \"" + name + "\" appears twice");
+                    var shape = new long[scratch.Rank];
+                    Array.Copy(scratch.Shape, shape, scratch.Rank);
+                    entries.Add(name, new SafetensorsEntry(scratch.DtypeText(), shape, scratch.Begin, scratch.End));
+                }
+                while (reader.NextMember());
             }
-            catch (ArgumentException e)
-            {
-                throw new InvalidDataException("The safetensors header is not valid UTF-8.", e);
-            }
-            if (!(SafetensorsJson.Parse(text) is Dictionary<string, object?> root))
-                throw new InvalidDataException("The safetensors header is not a JSON object.");
-
-            var entries = new Dictionary<string, SafetensorsEntry>(StringComparer.Ordinal);
-            foreach (var pair in root)
-            {
-                if (pair.Key == MetadataKey) continue;
-                string name = pair.Key;
-                if (!(pair.Value is Dictionary<string, object?> tensor))
-                    throw Invalid(name, "is not a JSON object");
-                if (!tensor.TryGetValue("dtype", out object? dtypeValue) || !(dtypeValue is string dtype))
-                    throw Invalid(name, "has no \"dtype\" string");
-                long[] shape = Integers(name, tensor, "shape", -1);
-                long[] range = Integers(name, tensor, "data_offsets", 2);
-                if (range[1] < range[0]) throw Invalid(name, "has data_offsets that end before they begin");
-                entries.Add(name, new SafetensorsEntry(dtype, shape, range[0], range[1]));
-            }
+            reader.End();
             return entries;
         }
 
-        /// <summary>The length of the data section the entries need (the largest end offset).</summary>
-        /// <exception cref="InvalidDataException">The data section would be larger than <see cref="MaxDataLength"/>.</exception>
-        public static int DataLength(Dictionary<string, SafetensorsEntry> entries)
-        {
-            long end = 0;
-            foreach (var pair in entries)
-            {
-                if (pair.Value.End > MaxDataLength) throw Invalid(pair.Key, "ends past the largest supported data section (" + MaxDataLength.ToString(CultureInfo.InvariantCulture) + " bytes)");
-                end = Math.Max(end, pair.Value.End);
-            }
-            return (int)end;
-        }
-
         /// <summary>
-        /// Checks the header against the network's tensors and converts their data to float parameters. Nothing is
-        /// returned unless every tensor is present, has the expected shape, a supported dtype and a consistent size,
-        /// and no other tensor is in the file.
+        /// Matches the parsed header to the network's tensors: every tensor present with its shape, a supported dtype
+        /// and a data range of exactly its size, and no other tensor.
         /// </summary>
-        /// <param name="entries">The parsed header.</param>
-        /// <param name="data">The bytes holding the data section, starting at <paramref name="dataOffset"/>.</param>
-        /// <param name="dataOffset">Where the data section starts in <paramref name="data"/>.</param>
-        /// <param name="dataLength">How many bytes of the data section <paramref name="data"/> holds.</param>
-        /// <param name="names">Tensor names, in parameter order.</param>
-        /// <param name="offsets">Offset of each tensor in the parameters.</param>
-        /// <param name="shapes">Shape of each tensor.</param>
-        /// <param name="parameterCount">The number of parameters.</param>
-        /// <exception cref="InvalidDataException">A tensor is missing, extra, mis-shaped, of another dtype, or its range is inconsistent; the message names it.</exception>
-        /// <exception cref="EndOfStreamException">A tensor's data lies past the end of the data that is there.</exception>
-        public static float[] Decode(Dictionary<string, SafetensorsEntry> entries, byte[] data, int dataOffset, int dataLength,
-            string[] names, int[] offsets, int[][] shapes, int parameterCount)
+        /// <returns>The entries in the order of <paramref name="names"/>.</returns>
+        /// <exception cref="InvalidDataException">A tensor is missing, extra, mis-shaped, of another dtype or of the wrong byte size; the message names it.</exception>
+        public static SafetensorsEntry[] Match(Dictionary<string, SafetensorsEntry> entries, string? extraTensor, string[] names, int[][] shapes)
         {
-            var expected = new HashSet<string>(names, StringComparer.Ordinal);
-            foreach (var pair in entries)
-            {
-                if (!expected.Contains(pair.Key))
-                    throw new InvalidDataException("The safetensors file has the tensor '" + pair.Key + "', which this network does not have (it expects " + string.Join(", ", names) + ").");
-            }
-
-            var parameters = new float[parameterCount];
+            if (extraTensor != null)
+                throw new InvalidDataException("The safetensors file has the tensor '" + extraTensor + "', which this network does not have (it expects " + string.Join(", ", names) + ").");
+            var matched = new SafetensorsEntry[names.Length];
             for (int t = 0; t < names.Length; t++)
             {
                 string name = names[t];
@@ -137,17 +143,102 @@ namespace NetGen.Runtime
                 int size = ElementSize(entry.Dtype);
                 if (size == 0)
                     throw new InvalidDataException("The tensor '" + name + "' has dtype " + entry.Dtype + "; NetGen reads F32, F16, BF16 and F64.");
-                long count = 1;
-                foreach (int d in shapes[t]) count *= d;
+                long count = Count(shapes[t]);
                 if (entry.End - entry.Begin != count * size)
                     throw new InvalidDataException("The tensor '" + name + "' has data_offsets [" + entry.Begin.ToString(CultureInfo.InvariantCulture) + ", " + entry.End.ToString(CultureInfo.InvariantCulture) + "), which is not " + count.ToString(CultureInfo.InvariantCulture) + " values of " + entry.Dtype + ".");
-                if (entry.End > dataLength)
-                    throw new EndOfStreamException("The data of the tensor '" + name + "' ends at byte " + entry.End.ToString(CultureInfo.InvariantCulture) + " of the data section, but the data ends at byte " + dataLength.ToString(CultureInfo.InvariantCulture) + ".");
-                int at = dataOffset + (int)entry.Begin;
-                for (int k = 0; k < count; k++)
-                {
-                    parameters[offsets[t] + k] = ReadValue(data, at + k * size, entry.Dtype);
-                }
+                matched[t] = entry;
+            }
+            return matched;
+        }
+
+        /// <summary>
+        /// Checks that the matched tensors fill the data section exactly, as the safetensors format requires: in the
+        /// order of their offsets, the first begins at 0 and each begins where the one before ends (no gap, no overlap).
+        /// </summary>
+        /// <param name="matched">The entries from <see cref="Match"/>.</param>
+        /// <param name="names">Tensor names, in the order of <paramref name="matched"/>.</param>
+        /// <param name="order">The tensors' indices in data order.</param>
+        /// <returns>The length of the data section: the sum of the tensors' sizes.</returns>
+        /// <exception cref="InvalidDataException">Two tensors overlap, or bytes lie before or between tensors; the message names them.</exception>
+        public static long CheckLayout(SafetensorsEntry[] matched, string[] names, out int[] order)
+        {
+            order = new int[matched.Length];
+            var begins = new long[matched.Length];
+            for (int t = 0; t < matched.Length; t++)
+            {
+                order[t] = t;
+                begins[t] = matched[t].Begin;
+            }
+            Array.Sort(begins, order);
+            long position = 0;
+            for (int k = 0; k < order.Length; k++)
+            {
+                var entry = matched[order[k]];
+                string name = names[order[k]];
+                if (entry.Begin < position)
+                    throw new InvalidDataException("The tensor '" + name + "' (data_offsets " + Range(entry) + ") overlaps the tensor '" + names[order[k - 1]] + "' (data_offsets " + Range(matched[order[k - 1]]) + ").");
+                if (entry.Begin > position)
+                    throw new InvalidDataException(k == 0
+                        ? "The safetensors data section has " + entry.Begin.ToString(CultureInfo.InvariantCulture) + " unused bytes before its first tensor '" + name + "' (data_offsets " + Range(entry) + "); the first tensor must begin at 0."
+                        : "The safetensors data section has " + (entry.Begin - position).ToString(CultureInfo.InvariantCulture) + " unused bytes between the tensors '" + names[order[k - 1]] + "' (data_offsets " + Range(matched[order[k - 1]]) + ") and '" + name + "' (data_offsets " + Range(entry) + ").");
+                position = entry.End;
+            }
+            return position;
+        }
+
+        /// <summary>The exception for a data section that ends after <paramref name="available"/> of its bytes: names the tensor cut short.</summary>
+        public static EndOfStreamException Truncated(SafetensorsEntry[] matched, string[] names, int[] order, long available)
+        {
+            foreach (int t in order)
+            {
+                if (matched[t].End > available)
+                    return new EndOfStreamException("The data of the tensor '" + names[t] + "' ends at byte " + matched[t].End.ToString(CultureInfo.InvariantCulture) + " of the data section, but the data ends at byte " + available.ToString(CultureInfo.InvariantCulture) + ".");
+            }
+            return new EndOfStreamException("The safetensors data section ends early.");
+        }
+
+        /// <summary>The exception for bytes after the last tensor (<paramref name="extra"/> of them, or an unknown number when negative).</summary>
+        public static InvalidDataException Trailing(long dataLength, long extra)
+            => new InvalidDataException("The safetensors file has " + (extra < 0 ? "more bytes" : extra.ToString(CultureInfo.InvariantCulture) + " bytes")
+                + " after its last tensor, whose data ends at byte " + dataLength.ToString(CultureInfo.InvariantCulture) + " of the data section; a safetensors file ends with its last tensor.");
+
+        /// <summary>
+        /// Converts <paramref name="count"/> values of <paramref name="dtype"/> at <paramref name="at"/> into
+        /// <paramref name="parameters"/> from <paramref name="parameterOffset"/>, checking that each is finite.
+        /// </summary>
+        /// <param name="data">The bytes.</param>
+        /// <param name="at">Where the first value starts in <paramref name="data"/>.</param>
+        /// <param name="dtype">A supported dtype.</param>
+        /// <param name="count">How many values.</param>
+        /// <param name="parameters">The destination.</param>
+        /// <param name="parameterOffset">Where the first value goes.</param>
+        /// <param name="name">The tensor's name, for the message.</param>
+        /// <param name="firstIndex">The index of the first value within the tensor, for the message.</param>
+        /// <exception cref="InvalidDataException">A value is NaN or infinite (or, for F64, outside float's range); the message names the tensor and the index.</exception>
+        public static void DecodeValues(byte[] data, int at, string dtype, int count, float[] parameters, int parameterOffset, string name, long firstIndex)
+        {
+            int size = ElementSize(dtype);
+            for (int k = 0; k < count; k++)
+            {
+                float value = ReadValue(data, at + k * size, dtype);
+                if (float.IsNaN(value) || float.IsInfinity(value)) throw NonFinite(data, at + k * size, dtype, name, firstIndex + k);
+                parameters[parameterOffset + k] = value;
+            }
+        }
+
+        /// <summary>
+        /// Converts the whole data section, held by <paramref name="data"/> from <paramref name="dataOffset"/>, into
+        /// parameters. The entries come from <see cref="Match"/> and <see cref="CheckLayout"/>, and the data must be there.
+        /// </summary>
+        /// <exception cref="InvalidDataException">A value is not finite; the message names the tensor and the index.</exception>
+        public static float[] Decode(SafetensorsEntry[] matched, byte[] data, int dataOffset, string[] names, int[] offsets, int parameterCount)
+        {
+            var parameters = new float[parameterCount];
+            for (int t = 0; t < matched.Length; t++)
+            {
+                var entry = matched[t];
+                int count = (int)((entry.End - entry.Begin) / ElementSize(entry.Dtype));
+                DecodeValues(data, dataOffset + (int)entry.Begin, entry.Dtype, count, parameters, offsets[t], names[t], 0);
             }
             return parameters;
         }
@@ -251,19 +342,154 @@ namespace NetGen.Runtime
             return new SingleBits { Int32 = bits }.Single;
         }
 
-        private static long[] Integers(string name, Dictionary<string, object?> tensor, string key, int requiredCount)
+        /// <summary>Reads one tensor entry into <paramref name="scratch"/>, allocating nothing unless it throws.</summary>
+        private static void ReadEntry(SafetensorsJsonReader reader, EntryScratch scratch, string? name, char[] key, int stored, bool whole)
         {
-            if (!tensor.TryGetValue(key, out object? value) || !(value is List<object?> list))
-                throw Invalid(name, "has no \"" + key + "\" array");
-            if (requiredCount >= 0 && list.Count != requiredCount)
-                throw Invalid(name, "has a \"" + key + "\" array of " + list.Count.ToString(CultureInfo.InvariantCulture) + " numbers, expected " + requiredCount.ToString(CultureInfo.InvariantCulture));
-            var result = new long[list.Count];
-            for (int k = 0; k < list.Count; k++)
+            if (reader.Peek() != (byte)'{') throw Invalid(name ?? Label(key, stored, whole), "is not a JSON object");
+            bool dtype = false, shape = false, range = false;
+            if (reader.BeginObject())
             {
-                if (!(list[k] is long n) || n < 0) throw Invalid(name, "has a \"" + key + "\" entry that is not a non-negative integer");
-                result[k] = n;
+                do
+                {
+                    bool field = reader.ReadKey(scratch.Key, out int length);
+                    if (field && Same(scratch.Key, length, "dtype"))
+                    {
+                        if (dtype) throw reader.Error("the key \"dtype\" appears twice");
+                        dtype = true;
+                        if (reader.Peek() != (byte)'"') throw Invalid(name ?? Label(key, stored, whole), "has no \"dtype\" string");
+                        scratch.DtypeWhole = reader.ReadString(scratch.Dtype, out scratch.DtypeLength);
+                    }
+                    else if (field && Same(scratch.Key, length, "shape"))
+                    {
+                        if (shape) throw reader.Error("the key \"shape\" appears twice");
+                        shape = true;
+                        scratch.Rank = Integers(reader, scratch.Shape, -1, "shape", name, key, stored, whole);
+                    }
+                    else if (field && Same(scratch.Key, length, "data_offsets"))
+                    {
+                        if (range) throw reader.Error("the key \"data_offsets\" appears twice");
+                        range = true;
+                        Integers(reader, scratch.Range, 2, "data_offsets", name, key, stored, whole);
+                    }
+                    else
+                    {
+                        reader.SkipValue(2);
+                    }
+                }
+                while (reader.NextMember());
             }
-            return result;
+            if (!dtype) throw Invalid(name ?? Label(key, stored, whole), "has no \"dtype\" string");
+            if (!shape) throw Invalid(name ?? Label(key, stored, whole), "has no \"shape\" array");
+            if (!range) throw Invalid(name ?? Label(key, stored, whole), "has no \"data_offsets\" array");
+            if (scratch.End < scratch.Begin) throw Invalid(name ?? Label(key, stored, whole), "has data_offsets that end before they begin");
+        }
+
+        /// <summary>Reads an array of non-negative integers into <paramref name="values"/>; returns how many there were.</summary>
+        private static int Integers(SafetensorsJsonReader reader, long[] values, int requiredCount, string field, string? name, char[] key, int stored, bool whole)
+        {
+            if (reader.Peek() != (byte)'[') throw Invalid(name ?? Label(key, stored, whole), "has no \"" + field + "\" array");
+            int count = 0;
+            if (reader.BeginArray())
+            {
+                do
+                {
+                    if (count == values.Length)
+                    {
+                        throw Invalid(name ?? Label(key, stored, whole), requiredCount >= 0
+                            ? "has a \"" + field + "\" array of more than " + requiredCount.ToString(CultureInfo.InvariantCulture) + " numbers, expected " + requiredCount.ToString(CultureInfo.InvariantCulture)
+                            : "has a \"" + field + "\" array of more than " + MaxRank.ToString(CultureInfo.InvariantCulture) + " dimensions");
+                    }
+                    if (!reader.ReadNonNegativeInteger(out long value))
+                        throw Invalid(name ?? Label(key, stored, whole), "has a \"" + field + "\" entry that is not a non-negative integer");
+                    values[count++] = value;
+                }
+                while (reader.NextElement());
+            }
+            if (requiredCount >= 0 && count != requiredCount)
+                throw Invalid(name ?? Label(key, stored, whole), "has a \"" + field + "\" array of " + count.ToString(CultureInfo.InvariantCulture) + " numbers, expected " + requiredCount.ToString(CultureInfo.InvariantCulture));
+            return count;
+        }
+
+        private static bool Same(char[] buffer, int length, string text)
+        {
+            if (length != text.Length) return false;
+            for (int k = 0; k < length; k++)
+            {
+                if (buffer[k] != text[k]) return false;
+            }
+            return true;
+        }
+
+        private static string? Find(string[] names, char[] key, int length)
+        {
+            foreach (string name in names)
+            {
+                if (Same(key, length, name)) return name;
+            }
+            return null;
+        }
+
+        /// <summary>A key for a message: the part that was stored, with an ellipsis when it was longer.</summary>
+        private static string Label(char[] key, int stored, bool whole) => new string(key, 0, stored) + (whole ? "" : "\u2026");
+
+        private static long Count(int[] shape)
+        {
+            long count = 1;
+            foreach (int d in shape) count *= d;
+            return count;
+        }
+
+        private static string Range(SafetensorsEntry entry)
+            => "[" + entry.Begin.ToString(CultureInfo.InvariantCulture) + ", " + entry.End.ToString(CultureInfo.InvariantCulture) + ")";
+
+        private static InvalidDataException NonFinite(byte[] data, int at, string dtype, string name, long index)
+        {
+            string value;
+            if (dtype == "F64")
+            {
+                long bits = 0;
+                for (int k = 7; k >= 0; k--) bits = (bits << 8) | data[at + k];
+                double d = new DoubleBits { Int64 = bits }.Double;
+                value = double.IsNaN(d) || double.IsInfinity(d)
+                    ? d.ToString(CultureInfo.InvariantCulture)
+                    : d.ToString("R", CultureInfo.InvariantCulture) + ", outside float's range,";
+            }
+            else
+            {
+                value = ReadValue(data, at, dtype).ToString(CultureInfo.InvariantCulture);
+            }
+            return new InvalidDataException("The tensor '" + name + "' holds " + value + " at index " + index.ToString(CultureInfo.InvariantCulture) + "; NetGen loads only finite weights.");
+        }
+
+        /// <summary>What <see cref="ReadEntry"/> reads, in buffers reused for every entry.</summary>
+        private sealed class EntryScratch
+        {
+            private static readonly string[] KnownDtypes = { "F32", "F16", "BF16", "F64" };
+
+            public readonly char[] Key = new char[16];
+            public readonly char[] Dtype = new char[16];
+            public readonly long[] Shape = new long[MaxRank];
+            public readonly long[] Range = new long[2];
+            public int DtypeLength;
+            public bool DtypeWhole;
+            public int Rank;
+
+            public long Begin => Range[0];
+
+            public long End => Range[1];
+
+            /// <summary>The dtype, as one of the shared constants for the supported ones.</summary>
+            public string DtypeText()
+            {
+                if (DtypeWhole)
+                {
+                    foreach (string known in KnownDtypes)
+                    {
+                        if (Same(Dtype, DtypeLength, known)) return known;
+                    }
+                }
+                return Label(Dtype, DtypeLength, DtypeWhole);
+            }
         }
 
         private static bool SameShape(long[] actual, int[] expected)

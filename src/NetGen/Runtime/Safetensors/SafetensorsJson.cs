@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
@@ -7,25 +6,11 @@ using System.Text;
 namespace NetGen.Runtime
 {
     /// <summary>
-    /// The small JSON reader and writer the safetensors header needs: objects (as dictionaries), arrays (as lists),
-    /// strings, numbers (integers as <see cref="long"/>, others as <see cref="double"/>), booleans and null. No
-    /// reflection. Shared (linked) by the runtime and the generator, so it compiles for netstandard2.0 as well.
+    /// Writes JSON string literals for the safetensors header. Shared (linked) by the runtime and the generator, so it
+    /// compiles for netstandard2.0 as well.
     /// </summary>
     internal static class SafetensorsJson
     {
-        private const int MaxDepth = 64;
-
-        /// <summary>Parses one JSON value that fills <paramref name="text"/> (surrounding whitespace allowed).</summary>
-        /// <exception cref="InvalidDataException">The text is not valid JSON, or an object repeats a key.</exception>
-        public static object? Parse(string text)
-        {
-            int position = 0;
-            object? value = ParseValue(text, ref position, 0);
-            SkipWhitespace(text, ref position);
-            if (position != text.Length) throw Error(position, "unexpected text after the JSON value");
-            return value;
-        }
-
         /// <summary>Appends <paramref name="value"/> as a JSON string literal (quotes and escapes included).</summary>
         public static void WriteString(StringBuilder builder, string value)
         {
@@ -47,145 +32,278 @@ namespace NetGen.Runtime
             }
             builder.Append('"');
         }
+    }
 
-        private static object? ParseValue(string s, ref int i, int depth)
+    /// <summary>
+    /// A forward-only JSON reader over the UTF-8 bytes of a safetensors header that allocates nothing per value: strings
+    /// are decoded into the caller's fixed-size buffer (the rest is validated and skipped), numbers are read as
+    /// integers without boxing, and values nobody needs (the metadata) are validated and skipped. So parsing a hostile
+    /// header allocates a constant amount, however many values it holds. Shared (linked) by the runtime and the
+    /// generator, so it compiles for netstandard2.0 as well.
+    /// </summary>
+    internal sealed class SafetensorsJsonReader
+    {
+        /// <summary>The deepest nesting accepted.</summary>
+        public const int MaxDepth = 64;
+
+        private readonly byte[] _bytes;
+        private readonly int _start;
+        private readonly int _end;
+        private int _i;
+
+        /// <summary>Starts reading <paramref name="length"/> bytes at <paramref name="offset"/>.</summary>
+        /// <exception cref="InvalidDataException">The bytes are not valid UTF-8.</exception>
+        public SafetensorsJsonReader(byte[] bytes, int offset, int length)
         {
-            if (depth > MaxDepth) throw Error(i, "nesting too deep");
-            SkipWhitespace(s, ref i);
-            if (i >= s.Length) throw Error(i, "unexpected end of the header");
-            char c = s[i];
-            switch (c)
+            try
             {
-                case '{': return ParseObject(s, ref i, depth);
-                case '[': return ParseArray(s, ref i, depth);
-                case '"': return ParseString(s, ref i);
-                case 't': Expect(s, ref i, "true"); return true;
-                case 'f': Expect(s, ref i, "false"); return false;
-                case 'n': Expect(s, ref i, "null"); return null;
-                default:
-                    if (c == '-' || (c >= '0' && c <= '9')) return ParseNumber(s, ref i);
-                    throw Error(i, "unexpected character '" + c + "'");
+                // Validates without allocating the text; strings are decoded from the bytes as they are read.
+                new UTF8Encoding(false, true).GetCharCount(bytes, offset, length);
             }
+            catch (ArgumentException e)
+            {
+                throw new InvalidDataException("The safetensors header is not valid UTF-8.", e);
+            }
+            _bytes = bytes;
+            _start = offset;
+            _end = offset + length;
+            _i = offset;
         }
 
-        private static Dictionary<string, object?> ParseObject(string s, ref int i, int depth)
+        /// <summary>The next byte after any whitespace, without consuming it.</summary>
+        /// <exception cref="InvalidDataException">The header ends here.</exception>
+        public byte Peek()
         {
-            var result = new Dictionary<string, object?>(StringComparer.Ordinal);
-            i++; // '{'
-            SkipWhitespace(s, ref i);
-            if (i < s.Length && s[i] == '}') { i++; return result; }
-            while (true)
-            {
-                SkipWhitespace(s, ref i);
-                if (i >= s.Length || s[i] != '"') throw Error(i, "expected a key string");
-                string key = ParseString(s, ref i);
-                SkipWhitespace(s, ref i);
-                if (i >= s.Length || s[i] != ':') throw Error(i, "expected ':' after the key \"" + key + "\"");
-                i++;
-                object? value = ParseValue(s, ref i, depth + 1);
-                if (result.ContainsKey(key)) throw Error(i, "the key \"" + key + "\" appears twice");
-                result.Add(key, value);
-                SkipWhitespace(s, ref i);
-                if (i >= s.Length) throw Error(i, "unexpected end of the header in an object");
-                if (s[i] == ',') { i++; continue; }
-                if (s[i] == '}') { i++; return result; }
-                throw Error(i, "expected ',' or '}'");
-            }
+            SkipWhitespace();
+            if (_i >= _end) throw Error("unexpected end of the header");
+            return _bytes[_i];
         }
 
-        private static List<object?> ParseArray(string s, ref int i, int depth)
+        /// <summary>Checks that only whitespace is left.</summary>
+        public void End()
         {
-            var result = new List<object?>();
-            i++; // '['
-            SkipWhitespace(s, ref i);
-            if (i < s.Length && s[i] == ']') { i++; return result; }
-            while (true)
-            {
-                result.Add(ParseValue(s, ref i, depth + 1));
-                SkipWhitespace(s, ref i);
-                if (i >= s.Length) throw Error(i, "unexpected end of the header in an array");
-                if (s[i] == ',') { i++; continue; }
-                if (s[i] == ']') { i++; return result; }
-                throw Error(i, "expected ',' or ']'");
-            }
+            SkipWhitespace();
+            if (_i != _end) throw Error("unexpected text after the JSON value");
         }
 
-        private static string ParseString(string s, ref int i)
+        /// <summary>Consumes <c>{</c>; true when the object has members (the reader is then before the first key).</summary>
+        public bool BeginObject()
         {
-            i++; // opening quote
-            var builder = new StringBuilder();
+            Expect((byte)'{', "'{'");
+            if (Peek() == (byte)'}') { _i++; return false; }
+            return true;
+        }
+
+        /// <summary>After a member's value: true for <c>,</c> (another member follows), false for <c>}</c>.</summary>
+        public bool NextMember() => Next((byte)'}', "expected ',' or '}'");
+
+        /// <summary>Consumes <c>[</c>; true when the array has elements.</summary>
+        public bool BeginArray()
+        {
+            Expect((byte)'[', "'['");
+            if (Peek() == (byte)']') { _i++; return false; }
+            return true;
+        }
+
+        /// <summary>After an element: true for <c>,</c> (another element follows), false for <c>]</c>.</summary>
+        public bool NextElement() => Next((byte)']', "expected ',' or ']'");
+
+        /// <summary>Reads a member's key and the colon after it; see <see cref="ReadString"/>.</summary>
+        public bool ReadKey(char[]? buffer, out int stored)
+        {
+            if (Peek() != (byte)'"') throw Error("expected a key string");
+            bool whole = ReadString(buffer, out stored);
+            Expect((byte)':', "':' after a key");
+            return whole;
+        }
+
+        /// <summary>
+        /// Reads a string, storing as many of its characters as fit in <paramref name="buffer"/> (none when it is null)
+        /// and validating the rest. True when the whole string was stored.
+        /// </summary>
+        public bool ReadString(char[]? buffer, out int stored)
+        {
+            Expect((byte)'"', "a string");
+            int capacity = buffer?.Length ?? 0;
+            stored = 0;
+            bool whole = true;
             while (true)
             {
-                if (i >= s.Length) throw Error(i, "unterminated string");
-                char c = s[i++];
-                if (c == '"') return builder.ToString();
-                if (c < 0x20) throw Error(i - 1, "control character in a string");
-                if (c != '\\') { builder.Append(c); continue; }
-                if (i >= s.Length) throw Error(i, "unterminated escape");
-                char e = s[i++];
-                switch (e)
+                if (_i >= _end) throw Error("unterminated string");
+                byte b = _bytes[_i];
+                if (b == (byte)'"') { _i++; return whole; }
+                if (b < 0x20) throw Error("control character in a string");
+                if (b == (byte)'\\')
                 {
-                    case '"': builder.Append('"'); break;
-                    case '\\': builder.Append('\\'); break;
-                    case '/': builder.Append('/'); break;
-                    case 'b': builder.Append('\b'); break;
-                    case 'f': builder.Append('\f'); break;
-                    case 'n': builder.Append('\n'); break;
-                    case 'r': builder.Append('\r'); break;
-                    case 't': builder.Append('\t'); break;
-                    case 'u':
-                        if (i + 4 > s.Length || !int.TryParse(s.Substring(i, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code))
-                            throw Error(i, "invalid \\u escape");
-                        builder.Append((char)code);
-                        i += 4;
-                        break;
-                    default: throw Error(i - 1, "invalid escape '\\" + e + "'");
+                    _i++;
+                    if (_i >= _end) throw Error("unterminated escape");
+                    char c;
+                    switch ((char)_bytes[_i++])
+                    {
+                        case '"': c = '"'; break;
+                        case '\\': c = '\\'; break;
+                        case '/': c = '/'; break;
+                        case 'b': c = '\b'; break;
+                        case 'f': c = '\f'; break;
+                        case 'n': c = '\n'; break;
+                        case 'r': c = '\r'; break;
+                        case 't': c = '\t'; break;
+                        case 'u': c = ReadHexEscape(); break;
+                        default: throw Error("invalid escape");
+                    }
+                    if (stored < capacity) buffer![stored++] = c;
+                    else whole = false;
+                    continue;
                 }
+                if (b < 0x80)
+                {
+                    if (stored < capacity) buffer![stored++] = (char)b;
+                    else whole = false;
+                    _i++;
+                    continue;
+                }
+                // A multi-byte UTF-8 sequence (the constructor validated them all): 1 char, or 2 (a surrogate pair) for 4 bytes.
+                int n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+                int chars = n == 4 ? 2 : 1;
+                if (whole && stored + chars <= capacity) stored += Encoding.UTF8.GetChars(_bytes, _i, n, buffer!, stored);
+                else whole = false;
+                _i += n;
             }
         }
 
-        private static object ParseNumber(string s, ref int i)
+        /// <summary>
+        /// Reads a number; true (with its value) when it is a non-negative integer that fits a <see cref="long"/>,
+        /// false for any other valid number.
+        /// </summary>
+        /// <exception cref="InvalidDataException">The next value is not a valid number.</exception>
+        public bool ReadNonNegativeInteger(out long value)
         {
-            int start = i;
-            bool integer = true;
-            if (s[i] == '-') i++;
-            int digits = i;
-            while (i < s.Length && s[i] >= '0' && s[i] <= '9') i++;
-            if (i == digits) throw Error(start, "invalid number");
-            if (i < s.Length && s[i] == '.')
+            byte first = Peek();
+            if (first != (byte)'-' && (first < (byte)'0' || first > (byte)'9')) throw Error("expected a number");
+            return ReadNumber(out value);
+        }
+
+        /// <summary>Validates and skips one value of any kind.</summary>
+        public void SkipValue(int depth)
+        {
+            if (depth > MaxDepth) throw Error("nesting too deep");
+            byte c = Peek();
+            switch ((char)c)
+            {
+                case '{':
+                    if (BeginObject())
+                    {
+                        do
+                        {
+                            ReadKey(null, out _);
+                            SkipValue(depth + 1);
+                        }
+                        while (NextMember());
+                    }
+                    return;
+                case '[':
+                    if (BeginArray())
+                    {
+                        do SkipValue(depth + 1);
+                        while (NextElement());
+                    }
+                    return;
+                case '"': ReadString(null, out _); return;
+                case 't': Literal("true"); return;
+                case 'f': Literal("false"); return;
+                case 'n': Literal("null"); return;
+                default:
+                    if (c == (byte)'-' || (c >= (byte)'0' && c <= (byte)'9')) { ReadNumber(out _); return; }
+                    throw Error("unexpected character '" + (c < 0x80 && c >= 0x20 ? ((char)c).ToString() : "\\x" + c.ToString("X2", CultureInfo.InvariantCulture)) + "'");
+            }
+        }
+
+        /// <summary>An <see cref="InvalidDataException"/> for malformed JSON at the current position.</summary>
+        public InvalidDataException Error(string what)
+            => new InvalidDataException("The safetensors header is not valid JSON: " + what + " at byte " + (_i - _start).ToString(CultureInfo.InvariantCulture) + " of the header.");
+
+        private bool ReadNumber(out long value)
+        {
+            int start = _i;
+            bool negative = false, integer = true, overflow = false;
+            value = 0;
+            if (_bytes[_i] == (byte)'-') { negative = true; _i++; }
+            int digits = _i;
+            while (_i < _end && _bytes[_i] >= (byte)'0' && _bytes[_i] <= (byte)'9')
+            {
+                int d = _bytes[_i++] - '0';
+                if (value > (long.MaxValue - d) / 10) overflow = true;
+                else value = value * 10 + d;
+            }
+            if (_i == digits || (_bytes[digits] == (byte)'0' && _i - digits > 1)) { _i = start; throw Error("invalid number"); }
+            if (_i < _end && _bytes[_i] == (byte)'.')
             {
                 integer = false;
-                i++;
-                int fraction = i;
-                while (i < s.Length && s[i] >= '0' && s[i] <= '9') i++;
-                if (i == fraction) throw Error(start, "invalid number");
+                _i++;
+                int fraction = _i;
+                while (_i < _end && _bytes[_i] >= (byte)'0' && _bytes[_i] <= (byte)'9') _i++;
+                if (_i == fraction) { _i = start; throw Error("invalid number"); }
             }
-            if (i < s.Length && (s[i] == 'e' || s[i] == 'E'))
+            if (_i < _end && (_bytes[_i] == (byte)'e' || _bytes[_i] == (byte)'E'))
             {
                 integer = false;
-                i++;
-                if (i < s.Length && (s[i] == '+' || s[i] == '-')) i++;
-                int exponent = i;
-                while (i < s.Length && s[i] >= '0' && s[i] <= '9') i++;
-                if (i == exponent) throw Error(start, "invalid number");
+                _i++;
+                if (_i < _end && (_bytes[_i] == (byte)'+' || _bytes[_i] == (byte)'-')) _i++;
+                int exponent = _i;
+                while (_i < _end && _bytes[_i] >= (byte)'0' && _bytes[_i] <= (byte)'9') _i++;
+                if (_i == exponent) { _i = start; throw Error("invalid number"); }
             }
-            string text = s.Substring(start, i - start);
-            if (integer && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long whole)) return whole;
-            return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+            return integer && !overflow && (!negative || value == 0);
         }
 
-        private static void Expect(string s, ref int i, string word)
+        private char ReadHexEscape()
         {
-            if (string.CompareOrdinal(s, i, word, 0, word.Length) != 0) throw Error(i, "invalid literal");
-            i += word.Length;
+            if (_i + 4 > _end) throw Error("invalid \\u escape");
+            int code = 0;
+            for (int k = 0; k < 4; k++)
+            {
+                int b = _bytes[_i + k];
+                int digit = b >= '0' && b <= '9' ? b - '0' : b >= 'a' && b <= 'f' ? b - 'a' + 10 : b >= 'A' && b <= 'F' ? b - 'A' + 10 : -1;
+                if (digit < 0) throw Error("invalid \\u escape");
+                code = (code << 4) | digit;
+            }
+            _i += 4;
+            return (char)code;
         }
 
-        private static void SkipWhitespace(string s, ref int i)
+        private void Literal(string word)
         {
-            while (i < s.Length && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
+            for (int k = 0; k < word.Length; k++)
+            {
+                if (_i + k >= _end || _bytes[_i + k] != (byte)word[k]) throw Error("invalid literal");
+            }
+            _i += word.Length;
         }
 
-        private static InvalidDataException Error(int position, string what)
-            => new InvalidDataException("The safetensors header is not valid JSON: " + what + " at character " + position.ToString(CultureInfo.InvariantCulture) + ".");
+        private void Expect(byte c, string what)
+        {
+            if (Peek() != c) throw Error("expected " + what);
+            _i++;
+        }
+
+        private bool Next(byte close, string what)
+        {
+            byte c = Peek();
+            _i++;
+            if (c == (byte)',') return true;
+            if (c == close) return false;
+            _i--;
+            throw Error(what);
+        }
+
+        private void SkipWhitespace()
+        {
+            while (_i < _end)
+            {
+                byte b = _bytes[_i];
+                if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\n' && b != (byte)'\r') return;
+                _i++;
+            }
+        }
     }
 }
