@@ -4,7 +4,8 @@ using NetGen.Benchmarks.Suite;
 
 // `-- --suite` runs the issue-5 suite (NetGen.Benchmarks.Suite.*) with its short job (SuiteConfig.JobArguments);
 // `-- --report [results folder] [--readme benchmarks/README.md]` turns its results into the README table
-// (ReportWriter); anything else goes to BenchmarkDotNet as is, e.g. --filter '*UnrollLimit*' --job short.
+// (ReportWriter); `-- --isa` runs InstructionSets.InstructionSetBenchmarks (scalar against SIMD under emulated
+// instruction sets, issue 13) with its own jobs; anything else goes to BenchmarkDotNet as is, e.g. --filter '*UnrollLimit*' --job short.
 // See benchmarks/README.md.
 if (args.Length > 0 && args[0] == "--report")
 {
@@ -18,6 +19,11 @@ if (args.Contains("--suite"))
     string[] rest = args.Where(a => a != "--suite").ToArray();
     if (!rest.Contains("--filter")) rest = rest.Concat(new[] { "--filter", "NetGen.Benchmarks.Suite.*" }).ToArray();
     args = rest.Concat(SuiteConfig.JobArguments).ToArray();
+}
+
+if (args.Contains("--isa"))
+{
+    args = args.Where(a => a != "--isa").Concat(new[] { "--filter", "NetGen.Benchmarks.InstructionSets.*" }).ToArray();
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

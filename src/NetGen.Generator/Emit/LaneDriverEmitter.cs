@@ -17,7 +17,7 @@ internal static class LaneDriverEmitter
     private const string Span = "global::System.Span";
     private const string Marshal = "global::System.Runtime.InteropServices.MemoryMarshal";
 
-    public static IEnumerable<VectorWidth> Widths(NetworkSpec spec) => spec.VectorWidths.Select(bits => new VectorWidth(bits, spec.FusedMultiplyAdd)).OrderByDescending(w => w.Bits);
+    public static IEnumerable<VectorWidth> Widths(NetworkSpec spec) => spec.VectorWidths.Select(bits => new VectorWidth(bits, spec.MultiplyAddEstimate)).OrderByDescending(w => w.Bits);
 
     /// <summary>
     /// <c>int done = …;</c>: runs the widest preferred width whose chunk the batch fills, or sets 0 (scalar only).

@@ -8,8 +8,8 @@ namespace NetGen.Generator.Model;
 /// <see cref="GpuKernels"/> is true when the compilation references ILGPU (then ILGPU kernels and a nested
 /// <c>GpuTrainer</c> are emitted); <see cref="GpuAlgorithms"/> when it also references ILGPU.Algorithms (its <c>XMath</c>).
 /// <see cref="Weights"/> is the <c>[Network(Weights = "…")]</c> file name; <see cref="BakedWeights"/> the parameters
-/// read from it (empty until the weight files are matched, and when the network bakes nothing). <see cref="FusedMultiplyAdd"/>:
-/// the compilation has <c>Vector128/256/512.FusedMultiplyAdd</c> (.NET 9+), which the SIMD code then uses.
+/// read from it (empty until the weight files are matched, and when the network bakes nothing). <see cref="MultiplyAddEstimate"/>:
+/// the compilation has <c>Vector128/256/512.MultiplyAddEstimate</c> (.NET 9+), which the SIMD code then uses.
 /// </summary>
 internal sealed record NetworkSpec(
     string? Namespace,
@@ -32,7 +32,7 @@ internal sealed record NetworkSpec(
     bool GpuAlgorithms = false,
     string? Weights = null,
     EquatableArray<float> BakedWeights = default,
-    bool FusedMultiplyAdd = false)
+    bool MultiplyAddEstimate = false)
 {
     /// <summary>Units of the last layer.</summary>
     public int OutputSize => Layers[Layers.Count - 1].Units;

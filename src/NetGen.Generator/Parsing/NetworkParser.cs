@@ -163,8 +163,8 @@ internal static class NetworkParser
         if (compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector128`1") is not null) parsed.VectorWidths.Add(128);
         if (compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector256`1") is not null) parsed.VectorWidths.Add(256);
         if (compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector512`1") is not null) parsed.VectorWidths.Add(512);
-        parsed.FusedMultiplyAdd = compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector128") is { } statics
-            && !statics.GetMembers("FusedMultiplyAdd").IsEmpty;
+        parsed.MultiplyAddEstimate = compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector128") is { } statics
+            && !statics.GetMembers("MultiplyAddEstimate").IsEmpty;
     }
 
     /// <summary>

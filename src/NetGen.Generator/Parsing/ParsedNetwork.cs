@@ -61,8 +61,8 @@ internal sealed class ParsedNetwork
     /// <summary>SIMD widths the consumer's compilation supports (see <see cref="Model.NetworkSpec.VectorWidths"/>).</summary>
     public List<int> VectorWidths { get; } = new();
 
-    /// <summary>The compilation's <c>System.Runtime.Intrinsics.Vector128</c> has <c>FusedMultiplyAdd</c> (.NET 9 and later).</summary>
-    public bool FusedMultiplyAdd { get; set; }
+    /// <summary>The compilation's <c>System.Runtime.Intrinsics.Vector128</c> has <c>MultiplyAddEstimate</c> (.NET 9 and later).</summary>
+    public bool MultiplyAddEstimate { get; set; }
 
     /// <summary>The compilation references ILGPU (see <see cref="Model.NetworkSpec.GpuKernels"/>).</summary>
     public bool GpuKernels { get; set; }

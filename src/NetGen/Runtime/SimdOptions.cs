@@ -41,31 +41,42 @@ public static class SimdOptions
     /// scalar code. With <see cref="ForcedWidth"/> = -1 it is 0; with 128, 256 or 512 it is the widest hardware-
     /// accelerated width not above it (0 if none). Automatic (0) picks 256 where <see cref="Vector256"/> is hardware-
     /// accelerated, else 128 where <see cref="Vector128"/> is, else 0. Automatic never picks 512: on processors that
-    /// split 512-bit operations into two 256-bit halves (AMD Zen 4) 256-bit code measured faster; force 512 where it
-    /// wins (full-width AVX-512).
+    /// split 512-bit operations into two 256-bit halves (AMD Zen 4) 256-bit code measured faster for batch-1 Predict
+    /// and as fast for TrainBatch, and a batch leaves fewer samples to the scalar code in 8-sample chunks than in 16-sample
+    /// ones; force 512 where it wins (full-width AVX-512). Whether the processor has FMA does not change the width: the generated multiply-adds
+    /// are fused where it does and a multiply then an add where it does not, and both are faster than the scalar code
+    /// (docs/simd.md, "Instruction sets").
     /// </summary>
-    public static int PreferredWidth
-    {
-        get
-        {
-            int forced = ForcedWidth;
-            if (forced == -1)
-            {
-                return 0;
-            }
-
-            if (forced == 512 && Vector512.IsHardwareAccelerated)
-            {
-                return 512;
-            }
-
-            if ((forced is 0 or 256 or 512) && Vector256.IsHardwareAccelerated)
-            {
-                return 256;
-            }
-
-            return Vector128.IsHardwareAccelerated ? 128 : 0;
-        }
-    }
+    public static int PreferredWidth => SelectWidth(
+        ForcedWidth, Vector512.IsHardwareAccelerated, Vector256.IsHardwareAccelerated, Vector128.IsHardwareAccelerated);
 #endif
+
+    /// <summary>
+    /// The width rule of <c>PreferredWidth</c> as a pure function of <see cref="ForcedWidth"/> and what the processor
+    /// accelerates, so that every processor row of docs/simd.md can be tested on any machine.
+    /// </summary>
+    /// <param name="forced">The forced width: 0 (automatic), -1 (scalar), 128, 256 or 512.</param>
+    /// <param name="vector512">Whether <c>Vector512</c> is hardware-accelerated (AVX-512F/BW/CD/DQ/VL).</param>
+    /// <param name="vector256">Whether <c>Vector256</c> is hardware-accelerated (x86 AVX2; never on Arm64).</param>
+    /// <param name="vector128">Whether <c>Vector128</c> is hardware-accelerated (x86 SSE, Arm64 AdvSimd).</param>
+    /// <returns>The width in bits the generated code runs with; 0 for the scalar code.</returns>
+    internal static int SelectWidth(int forced, bool vector512, bool vector256, bool vector128)
+    {
+        if (forced == -1)
+        {
+            return 0;
+        }
+
+        if (forced == 512 && vector512)
+        {
+            return 512;
+        }
+
+        if ((forced is 0 or 256 or 512) && vector256)
+        {
+            return 256;
+        }
+
+        return vector128 ? 128 : 0;
+    }
 }

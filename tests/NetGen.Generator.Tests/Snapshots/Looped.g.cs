@@ -759,17 +759,17 @@ namespace Samples
                 NetGenLanes512 z0_2 = NetGenLanes512.Zero;
                 NetGenLanes512 z0_3 = NetGenLanes512.Zero;
                 b = NetGenVector512.Create(x);   // x[0]
-                z0 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 0), z0);
+                z0 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 0), z0);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));   // x[1]
-                z0_1 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 16), z0_1);
+                z0_1 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 16), z0_1);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));   // x[2]
-                z0_2 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 32), z0_2);
+                z0_2 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 32), z0_2);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3));   // x[3]
-                z0_3 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 48), z0_3);
+                z0_3 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 48), z0_3);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4));   // x[4]
-                z0 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 64), z0);
+                z0 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 64), z0);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));   // x[5]
-                z0_1 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 80), z0_1);
+                z0_1 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 80), z0_1);
                 z0 += (z0_1 + z0_2) + z0_3;
                 // a1 = LeakyRelu(z1), one vector at a time
                 z0 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(z0, NetGenLanes512.Zero), z0, z0 * NetGenVector512.Create(0.01f));
@@ -784,21 +784,21 @@ namespace Samples
                 NetGenLanes512 z0_2 = NetGenLanes512.Zero;
                 NetGenLanes512 z0_3 = NetGenLanes512.Zero;
                 b = NetGenVector512.Create(h0);   // a1[0]
-                z0 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 112), z0);
+                z0 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 112), z0);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 1));   // a1[1]
-                z0_1 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 128), z0_1);
+                z0_1 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 128), z0_1);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 2));   // a1[2]
-                z0_2 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 144), z0_2);
+                z0_2 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 144), z0_2);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 3));   // a1[3]
-                z0_3 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 160), z0_3);
+                z0_3 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 160), z0_3);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 4));   // a1[4]
-                z0 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 176), z0);
+                z0 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 176), z0);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 5));   // a1[5]
-                z0_1 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 192), z0_1);
+                z0_1 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 192), z0_1);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 6));   // a1[6]
-                z0_2 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 208), z0_2);
+                z0_2 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 208), z0_2);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 7));   // a1[7]
-                z0_3 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 224), z0_3);
+                z0_3 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 224), z0_3);
                 z0 += (z0_1 + z0_2) + z0_3;
                 // a2 = Tanh(z2), one vector at a time
                 z0 = NetGenVectorMath.Tanh(z0);
@@ -813,15 +813,15 @@ namespace Samples
                 NetGenLanes512 z0_2 = NetGenLanes512.Zero;
                 NetGenLanes512 z0_3 = NetGenLanes512.Zero;
                 b = NetGenVector512.Create(h1);   // a2[0]
-                z0 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 256), z0);
+                z0 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 256), z0);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 1));   // a2[1]
-                z0_1 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 272), z0_1);
+                z0_1 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 272), z0_1);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 2));   // a2[2]
-                z0_2 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 288), z0_2);
+                z0_2 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 288), z0_2);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 3));   // a2[3]
-                z0_3 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 304), z0_3);
+                z0_3 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 304), z0_3);
                 b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 4));   // a2[4]
-                z0 = NetGenVector512.FusedMultiplyAdd(b, NetGenVector512.LoadUnsafe(ref w, 320), z0);
+                z0 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 320), z0);
                 z0 += (z0_1 + z0_2) + z0_3;
                 NetGenVector512.StoreUnsafe(z0, ref h0, 0);
             }
@@ -859,17 +859,17 @@ namespace Samples
                 NetGenLanes256 z0_2 = NetGenLanes256.Zero;
                 NetGenLanes256 z0_3 = NetGenLanes256.Zero;
                 b = NetGenVector256.Create(x);   // x[0]
-                z0 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 0), z0);
+                z0 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 0), z0);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));   // x[1]
-                z0_1 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 16), z0_1);
+                z0_1 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 16), z0_1);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));   // x[2]
-                z0_2 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 32), z0_2);
+                z0_2 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 32), z0_2);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3));   // x[3]
-                z0_3 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 48), z0_3);
+                z0_3 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 48), z0_3);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4));   // x[4]
-                z0 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 64), z0);
+                z0 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 64), z0);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));   // x[5]
-                z0_1 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 80), z0_1);
+                z0_1 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 80), z0_1);
                 z0 += (z0_1 + z0_2) + z0_3;
                 // a1 = LeakyRelu(z1), one vector at a time
                 z0 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(z0, NetGenLanes256.Zero), z0, z0 * NetGenVector256.Create(0.01f));
@@ -884,21 +884,21 @@ namespace Samples
                 NetGenLanes256 z0_2 = NetGenLanes256.Zero;
                 NetGenLanes256 z0_3 = NetGenLanes256.Zero;
                 b = NetGenVector256.Create(h0);   // a1[0]
-                z0 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 112), z0);
+                z0 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 112), z0);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 1));   // a1[1]
-                z0_1 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 128), z0_1);
+                z0_1 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 128), z0_1);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 2));   // a1[2]
-                z0_2 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 144), z0_2);
+                z0_2 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 144), z0_2);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 3));   // a1[3]
-                z0_3 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 160), z0_3);
+                z0_3 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 160), z0_3);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 4));   // a1[4]
-                z0 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 176), z0);
+                z0 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 176), z0);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 5));   // a1[5]
-                z0_1 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 192), z0_1);
+                z0_1 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 192), z0_1);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 6));   // a1[6]
-                z0_2 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 208), z0_2);
+                z0_2 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 208), z0_2);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 7));   // a1[7]
-                z0_3 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 224), z0_3);
+                z0_3 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 224), z0_3);
                 z0 += (z0_1 + z0_2) + z0_3;
                 // a2 = Tanh(z2), one vector at a time
                 z0 = NetGenVectorMath.Tanh(z0);
@@ -913,15 +913,15 @@ namespace Samples
                 NetGenLanes256 z0_2 = NetGenLanes256.Zero;
                 NetGenLanes256 z0_3 = NetGenLanes256.Zero;
                 b = NetGenVector256.Create(h1);   // a2[0]
-                z0 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 256), z0);
+                z0 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 256), z0);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 1));   // a2[1]
-                z0_1 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 272), z0_1);
+                z0_1 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 272), z0_1);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 2));   // a2[2]
-                z0_2 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 288), z0_2);
+                z0_2 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 288), z0_2);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 3));   // a2[3]
-                z0_3 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 304), z0_3);
+                z0_3 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 304), z0_3);
                 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 4));   // a2[4]
-                z0 = NetGenVector256.FusedMultiplyAdd(b, NetGenVector256.LoadUnsafe(ref w, 320), z0);
+                z0 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 320), z0);
                 z0 += (z0_1 + z0_2) + z0_3;
                 NetGenVector256.StoreUnsafe(z0, ref h0, 0);
             }
@@ -963,23 +963,23 @@ namespace Samples
                 NetGenLanes128 z1_2 = NetGenLanes128.Zero;
                 NetGenLanes128 z1_3 = NetGenLanes128.Zero;
                 b = NetGenVector128.Create(x);   // x[0]
-                z0 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 0), z0);
-                z1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 4), z1);
+                z0 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 0), z0);
+                z1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 4), z1);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));   // x[1]
-                z0_1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 16), z0_1);
-                z1_1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 20), z1_1);
+                z0_1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 16), z0_1);
+                z1_1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 20), z1_1);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));   // x[2]
-                z0_2 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 32), z0_2);
-                z1_2 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 36), z1_2);
+                z0_2 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 32), z0_2);
+                z1_2 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 36), z1_2);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3));   // x[3]
-                z0_3 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 48), z0_3);
-                z1_3 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 52), z1_3);
+                z0_3 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 48), z0_3);
+                z1_3 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 52), z1_3);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4));   // x[4]
-                z0 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 64), z0);
-                z1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 68), z1);
+                z0 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 64), z0);
+                z1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 68), z1);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));   // x[5]
-                z0_1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 80), z0_1);
-                z1_1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 84), z1_1);
+                z0_1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 80), z0_1);
+                z1_1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 84), z1_1);
                 z0 += (z0_1 + z0_2) + z0_3;
                 z1 += (z1_1 + z1_2) + z1_3;
                 // a1 = LeakyRelu(z1), one vector at a time
@@ -1001,29 +1001,29 @@ namespace Samples
                 NetGenLanes128 z1_2 = NetGenLanes128.Zero;
                 NetGenLanes128 z1_3 = NetGenLanes128.Zero;
                 b = NetGenVector128.Create(h0);   // a1[0]
-                z0 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 112), z0);
-                z1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 116), z1);
+                z0 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 112), z0);
+                z1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 116), z1);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 1));   // a1[1]
-                z0_1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 128), z0_1);
-                z1_1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 132), z1_1);
+                z0_1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 128), z0_1);
+                z1_1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 132), z1_1);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 2));   // a1[2]
-                z0_2 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 144), z0_2);
-                z1_2 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 148), z1_2);
+                z0_2 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 144), z0_2);
+                z1_2 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 148), z1_2);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 3));   // a1[3]
-                z0_3 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 160), z0_3);
-                z1_3 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 164), z1_3);
+                z0_3 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 160), z0_3);
+                z1_3 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 164), z1_3);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 4));   // a1[4]
-                z0 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 176), z0);
-                z1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 180), z1);
+                z0 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 176), z0);
+                z1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 180), z1);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 5));   // a1[5]
-                z0_1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 192), z0_1);
-                z1_1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 196), z1_1);
+                z0_1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 192), z0_1);
+                z1_1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 196), z1_1);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 6));   // a1[6]
-                z0_2 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 208), z0_2);
-                z1_2 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 212), z1_2);
+                z0_2 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 208), z0_2);
+                z1_2 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 212), z1_2);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 7));   // a1[7]
-                z0_3 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 224), z0_3);
-                z1_3 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 228), z1_3);
+                z0_3 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 224), z0_3);
+                z1_3 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 228), z1_3);
                 z0 += (z0_1 + z0_2) + z0_3;
                 z1 += (z1_1 + z1_2) + z1_3;
                 // a2 = Tanh(z2), one vector at a time
@@ -1041,15 +1041,15 @@ namespace Samples
                 NetGenLanes128 z0_2 = NetGenLanes128.Zero;
                 NetGenLanes128 z0_3 = NetGenLanes128.Zero;
                 b = NetGenVector128.Create(h1);   // a2[0]
-                z0 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 256), z0);
+                z0 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 256), z0);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 1));   // a2[1]
-                z0_1 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 272), z0_1);
+                z0_1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 272), z0_1);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 2));   // a2[2]
-                z0_2 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 288), z0_2);
+                z0_2 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 288), z0_2);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 3));   // a2[3]
-                z0_3 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 304), z0_3);
+                z0_3 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 304), z0_3);
                 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 4));   // a2[4]
-                z0 = NetGenVector128.FusedMultiplyAdd(b, NetGenVector128.LoadUnsafe(ref w, 320), z0);
+                z0 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 320), z0);
                 z0 += (z0_1 + z0_2) + z0_3;
                 NetGenVector128.StoreUnsafe(z0, ref h0, 0);
             }
@@ -1344,7 +1344,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes512> inputs = x;
                 NetGenLanes512 acc = NetGenVector512.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
@@ -1380,12 +1380,12 @@ namespace Samples
                 int col = 0;
                 for (; col + 4 <= weights.Length; col += 4)
                 {
-                    acc0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc0);
-                    acc1 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col + 3]), inputs[col + 3], acc3);
+                    acc0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col + 3]), inputs[col + 3], acc3);
                 }
-                for (; col < weights.Length; col++) acc0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc0);
+                for (; col < weights.Length; col++) acc0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col]), inputs[col], acc0);
                 s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -1399,11 +1399,11 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes512 a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes512 z3_0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[105]), a2_4, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[104]), a2_3, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[103]), a2_2, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[102]), a2_1, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[101]), a2_0, NetGenVector512.Create(p[116]))))));
+            NetGenLanes512 z3_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[105]), a2_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[104]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[103]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[102]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[101]), a2_0, NetGenVector512.Create(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes512 z3_1 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[110]), a2_4, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[109]), a2_3, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[108]), a2_2, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[107]), a2_1, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[106]), a2_0, NetGenVector512.Create(p[117]))))));
+            NetGenLanes512 z3_1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[110]), a2_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[109]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[108]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[107]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[106]), a2_0, NetGenVector512.Create(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes512 z3_2 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[115]), a2_4, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[114]), a2_3, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[113]), a2_2, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[112]), a2_1, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[111]), a2_0, NetGenVector512.Create(p[118]))))));
+            NetGenLanes512 z3_2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[115]), a2_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[114]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[113]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[112]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[111]), a2_0, NetGenVector512.Create(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes512 lse3_max = z3_0;
             lse3_max = NetGenVector512.Max(lse3_max, z3_1);
@@ -1433,7 +1433,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes512> inputs = x;
                 NetGenLanes512 acc = NetGenVector512.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
@@ -1469,12 +1469,12 @@ namespace Samples
                 int col = 0;
                 for (; col + 4 <= weights.Length; col += 4)
                 {
-                    acc0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc0);
-                    acc1 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col + 3]), inputs[col + 3], acc3);
+                    acc0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col + 3]), inputs[col + 3], acc3);
                 }
-                for (; col < weights.Length; col++) acc0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc0);
+                for (; col < weights.Length; col++) acc0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col]), inputs[col], acc0);
                 s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -1488,11 +1488,11 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes512 a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes512 z3_0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[105]), a2_4, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[104]), a2_3, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[103]), a2_2, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[102]), a2_1, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[101]), a2_0, NetGenVector512.Create(p[116]))))));
+            NetGenLanes512 z3_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[105]), a2_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[104]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[103]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[102]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[101]), a2_0, NetGenVector512.Create(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes512 z3_1 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[110]), a2_4, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[109]), a2_3, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[108]), a2_2, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[107]), a2_1, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[106]), a2_0, NetGenVector512.Create(p[117]))))));
+            NetGenLanes512 z3_1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[110]), a2_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[109]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[108]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[107]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[106]), a2_0, NetGenVector512.Create(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes512 z3_2 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[115]), a2_4, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[114]), a2_3, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[113]), a2_2, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[112]), a2_1, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[111]), a2_0, NetGenVector512.Create(p[118]))))));
+            NetGenLanes512 z3_2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[115]), a2_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[114]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[113]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[112]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[111]), a2_0, NetGenVector512.Create(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes512 lse3_max = z3_0;
             lse3_max = NetGenVector512.Max(lse3_max, z3_1);
@@ -1502,7 +1502,7 @@ namespace Samples
             lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
             NetGenLanes512 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
             // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes512 loss = NetGenVector512.FusedMultiplyAdd(t[2], lse3 - z3_2, NetGenVector512.FusedMultiplyAdd(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
+            NetGenLanes512 loss = NetGenVector512.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector512.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
             return loss;
         }
 
@@ -1516,7 +1516,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes512> inputs = x;
                 NetGenLanes512 acc = NetGenVector512.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
@@ -1552,12 +1552,12 @@ namespace Samples
                 int col = 0;
                 for (; col + 4 <= weights.Length; col += 4)
                 {
-                    acc0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc0);
-                    acc1 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col + 3]), inputs[col + 3], acc3);
+                    acc0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col + 3]), inputs[col + 3], acc3);
                 }
-                for (; col < weights.Length; col++) acc0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), inputs[col], acc0);
+                for (; col < weights.Length; col++) acc0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col]), inputs[col], acc0);
                 s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -1571,11 +1571,11 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes512 a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes512 z3_0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[105]), a2_4, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[104]), a2_3, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[103]), a2_2, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[102]), a2_1, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[101]), a2_0, NetGenVector512.Create(p[116]))))));
+            NetGenLanes512 z3_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[105]), a2_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[104]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[103]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[102]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[101]), a2_0, NetGenVector512.Create(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes512 z3_1 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[110]), a2_4, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[109]), a2_3, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[108]), a2_2, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[107]), a2_1, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[106]), a2_0, NetGenVector512.Create(p[117]))))));
+            NetGenLanes512 z3_1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[110]), a2_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[109]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[108]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[107]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[106]), a2_0, NetGenVector512.Create(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes512 z3_2 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[115]), a2_4, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[114]), a2_3, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[113]), a2_2, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[112]), a2_1, NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[111]), a2_0, NetGenVector512.Create(p[118]))))));
+            NetGenLanes512 z3_2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[115]), a2_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[114]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[113]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[112]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[111]), a2_0, NetGenVector512.Create(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes512 lse3_max = z3_0;
             lse3_max = NetGenVector512.Max(lse3_max, z3_1);
@@ -1591,55 +1591,55 @@ namespace Samples
             // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
             NetGenLanes512 a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
             // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes512 loss = NetGenVector512.FusedMultiplyAdd(t[2], lse3 - z3_2, NetGenVector512.FusedMultiplyAdd(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
+            NetGenLanes512 loss = NetGenVector512.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector512.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
             // ∂L/∂logsumexp(z3) = t[0] + t[1] + t[2]   (3 paths summed)
             NetGenLanes512 dlse3 = t[0] + t[1] + t[2];
             // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] − t[2]   (2 paths summed)
             NetGenLanes512 dz3_2 = dlse3 * a3_2 - t[2];
-            g[111] = NetGenVector512.FusedMultiplyAdd(dz3_2, a2_0, g[111]);
-            g[112] = NetGenVector512.FusedMultiplyAdd(dz3_2, a2_1, g[112]);
-            g[113] = NetGenVector512.FusedMultiplyAdd(dz3_2, a2_2, g[113]);
-            g[114] = NetGenVector512.FusedMultiplyAdd(dz3_2, a2_3, g[114]);
-            g[115] = NetGenVector512.FusedMultiplyAdd(dz3_2, a2_4, g[115]);
+            g[111] = NetGenVector512.MultiplyAddEstimate(dz3_2, a2_0, g[111]);
+            g[112] = NetGenVector512.MultiplyAddEstimate(dz3_2, a2_1, g[112]);
+            g[113] = NetGenVector512.MultiplyAddEstimate(dz3_2, a2_2, g[113]);
+            g[114] = NetGenVector512.MultiplyAddEstimate(dz3_2, a2_3, g[114]);
+            g[115] = NetGenVector512.MultiplyAddEstimate(dz3_2, a2_4, g[115]);
             g[118] += dz3_2;
             // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] − t[1]   (2 paths summed)
             NetGenLanes512 dz3_1 = dlse3 * a3_1 - t[1];
-            g[106] = NetGenVector512.FusedMultiplyAdd(dz3_1, a2_0, g[106]);
-            g[107] = NetGenVector512.FusedMultiplyAdd(dz3_1, a2_1, g[107]);
-            g[108] = NetGenVector512.FusedMultiplyAdd(dz3_1, a2_2, g[108]);
-            g[109] = NetGenVector512.FusedMultiplyAdd(dz3_1, a2_3, g[109]);
-            g[110] = NetGenVector512.FusedMultiplyAdd(dz3_1, a2_4, g[110]);
+            g[106] = NetGenVector512.MultiplyAddEstimate(dz3_1, a2_0, g[106]);
+            g[107] = NetGenVector512.MultiplyAddEstimate(dz3_1, a2_1, g[107]);
+            g[108] = NetGenVector512.MultiplyAddEstimate(dz3_1, a2_2, g[108]);
+            g[109] = NetGenVector512.MultiplyAddEstimate(dz3_1, a2_3, g[109]);
+            g[110] = NetGenVector512.MultiplyAddEstimate(dz3_1, a2_4, g[110]);
             g[117] += dz3_1;
             // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] − t[0]   (2 paths summed)
             NetGenLanes512 dz3_0 = dlse3 * a3_0 - t[0];
-            g[101] = NetGenVector512.FusedMultiplyAdd(dz3_0, a2_0, g[101]);
-            g[102] = NetGenVector512.FusedMultiplyAdd(dz3_0, a2_1, g[102]);
-            g[103] = NetGenVector512.FusedMultiplyAdd(dz3_0, a2_2, g[103]);
-            g[104] = NetGenVector512.FusedMultiplyAdd(dz3_0, a2_3, g[104]);
-            g[105] = NetGenVector512.FusedMultiplyAdd(dz3_0, a2_4, g[105]);
+            g[101] = NetGenVector512.MultiplyAddEstimate(dz3_0, a2_0, g[101]);
+            g[102] = NetGenVector512.MultiplyAddEstimate(dz3_0, a2_1, g[102]);
+            g[103] = NetGenVector512.MultiplyAddEstimate(dz3_0, a2_2, g[103]);
+            g[104] = NetGenVector512.MultiplyAddEstimate(dz3_0, a2_3, g[104]);
+            g[105] = NetGenVector512.MultiplyAddEstimate(dz3_0, a2_4, g[105]);
             g[116] += dz3_0;
             // ∂L/∂a2[4] = ∂L/∂z3[0]·w3[0,4] + ∂L/∂z3[1]·w3[1,4] + ∂L/∂z3[2]·w3[2,4]   (3 paths summed)
-            NetGenLanes512 da2_4 = NetGenVector512.FusedMultiplyAdd(dz3_2, NetGenVector512.Create(p[115]), NetGenVector512.FusedMultiplyAdd(dz3_1, NetGenVector512.Create(p[110]), dz3_0 * NetGenVector512.Create(p[105])));
+            NetGenLanes512 da2_4 = NetGenVector512.MultiplyAddEstimate(dz3_2, NetGenVector512.Create(p[115]), NetGenVector512.MultiplyAddEstimate(dz3_1, NetGenVector512.Create(p[110]), dz3_0 * NetGenVector512.Create(p[105])));
             // ∂L/∂z2[4] = ∂L/∂a2[4]·(1 − a2[4]²)   (1 path)
             NetGenLanes512 dz2_4 = da2_4 * (NetGenLanes512.One - a2_4 * a2_4);
             g[100] += dz2_4;
             // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
-            NetGenLanes512 da2_3 = NetGenVector512.FusedMultiplyAdd(dz3_2, NetGenVector512.Create(p[114]), NetGenVector512.FusedMultiplyAdd(dz3_1, NetGenVector512.Create(p[109]), dz3_0 * NetGenVector512.Create(p[104])));
+            NetGenLanes512 da2_3 = NetGenVector512.MultiplyAddEstimate(dz3_2, NetGenVector512.Create(p[114]), NetGenVector512.MultiplyAddEstimate(dz3_1, NetGenVector512.Create(p[109]), dz3_0 * NetGenVector512.Create(p[104])));
             // ∂L/∂z2[3] = ∂L/∂a2[3]·(1 − a2[3]²)   (1 path)
             NetGenLanes512 dz2_3 = da2_3 * (NetGenLanes512.One - a2_3 * a2_3);
             g[99] += dz2_3;
             // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
-            NetGenLanes512 da2_2 = NetGenVector512.FusedMultiplyAdd(dz3_2, NetGenVector512.Create(p[113]), NetGenVector512.FusedMultiplyAdd(dz3_1, NetGenVector512.Create(p[108]), dz3_0 * NetGenVector512.Create(p[103])));
+            NetGenLanes512 da2_2 = NetGenVector512.MultiplyAddEstimate(dz3_2, NetGenVector512.Create(p[113]), NetGenVector512.MultiplyAddEstimate(dz3_1, NetGenVector512.Create(p[108]), dz3_0 * NetGenVector512.Create(p[103])));
             // ∂L/∂z2[2] = ∂L/∂a2[2]·(1 − a2[2]²)   (1 path)
             NetGenLanes512 dz2_2 = da2_2 * (NetGenLanes512.One - a2_2 * a2_2);
             g[98] += dz2_2;
             // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
-            NetGenLanes512 da2_1 = NetGenVector512.FusedMultiplyAdd(dz3_2, NetGenVector512.Create(p[112]), NetGenVector512.FusedMultiplyAdd(dz3_1, NetGenVector512.Create(p[107]), dz3_0 * NetGenVector512.Create(p[102])));
+            NetGenLanes512 da2_1 = NetGenVector512.MultiplyAddEstimate(dz3_2, NetGenVector512.Create(p[112]), NetGenVector512.MultiplyAddEstimate(dz3_1, NetGenVector512.Create(p[107]), dz3_0 * NetGenVector512.Create(p[102])));
             // ∂L/∂z2[1] = ∂L/∂a2[1]·(1 − a2[1]²)   (1 path)
             NetGenLanes512 dz2_1 = da2_1 * (NetGenLanes512.One - a2_1 * a2_1);
             g[97] += dz2_1;
             // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
-            NetGenLanes512 da2_0 = NetGenVector512.FusedMultiplyAdd(dz3_2, NetGenVector512.Create(p[111]), NetGenVector512.FusedMultiplyAdd(dz3_1, NetGenVector512.Create(p[106]), dz3_0 * NetGenVector512.Create(p[101])));
+            NetGenLanes512 da2_0 = NetGenVector512.MultiplyAddEstimate(dz3_2, NetGenVector512.Create(p[111]), NetGenVector512.MultiplyAddEstimate(dz3_1, NetGenVector512.Create(p[106]), dz3_0 * NetGenVector512.Create(p[101])));
             // ∂L/∂z2[0] = ∂L/∂a2[0]·(1 − a2[0]²)   (1 path)
             NetGenLanes512 dz2_0 = da2_0 * (NetGenLanes512.One - a2_0 * a2_0);
             s[29] = dz2_0;
@@ -1654,7 +1654,7 @@ namespace Samples
                 NetGenLanes512 delta = s[29 + row];
                 global::System.Span<NetGenLanes512> gradients = g.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes512> inputs = s.Slice(21, 8);
-                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector512.FusedMultiplyAdd(delta, inputs[col], gradients[col]);
+                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector512.MultiplyAddEstimate(delta, inputs[col], gradients[col]);
             }
             // ∂L/∂a = Wᵀ·δ for the 8 inputs of the looped layer (every path through its 5 neurons summed)
             {
@@ -1664,7 +1664,7 @@ namespace Samples
                 {
                     NetGenLanes512 delta = s[29 + row];
                     global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                    for (int col = 0; col < weights.Length; col++) adjoint[col] = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(weights[col]), delta, adjoint[col]);
+                    for (int col = 0; col < weights.Length; col++) adjoint[col] = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col]), delta, adjoint[col]);
                 }
             }
             // ∂L/∂z1[7] = (Wᵀ·δ)[7]·(z1[7] > 0 ? 1 : 0.01)   (1 path)
@@ -1705,7 +1705,7 @@ namespace Samples
                 NetGenLanes512 delta = s[34 + row];
                 global::System.Span<NetGenLanes512> gradients = g.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes512> inputs = x;
-                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector512.FusedMultiplyAdd(delta, inputs[col], gradients[col]);
+                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector512.MultiplyAddEstimate(delta, inputs[col], gradients[col]);
             }
             return loss;
         }
@@ -1720,7 +1720,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes256> inputs = x;
                 NetGenLanes256 acc = NetGenVector256.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
@@ -1756,12 +1756,12 @@ namespace Samples
                 int col = 0;
                 for (; col + 4 <= weights.Length; col += 4)
                 {
-                    acc0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc0);
-                    acc1 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col + 3]), inputs[col + 3], acc3);
+                    acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col + 3]), inputs[col + 3], acc3);
                 }
-                for (; col < weights.Length; col++) acc0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc0);
+                for (; col < weights.Length; col++) acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col]), inputs[col], acc0);
                 s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -1775,11 +1775,11 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes256 a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes256 z3_0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[105]), a2_4, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[104]), a2_3, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[103]), a2_2, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[102]), a2_1, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[101]), a2_0, NetGenVector256.Create(p[116]))))));
+            NetGenLanes256 z3_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[105]), a2_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[104]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[103]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[102]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[101]), a2_0, NetGenVector256.Create(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes256 z3_1 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[110]), a2_4, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[109]), a2_3, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[108]), a2_2, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[107]), a2_1, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[106]), a2_0, NetGenVector256.Create(p[117]))))));
+            NetGenLanes256 z3_1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[110]), a2_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[109]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[108]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[107]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[106]), a2_0, NetGenVector256.Create(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes256 z3_2 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[115]), a2_4, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[114]), a2_3, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[113]), a2_2, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[112]), a2_1, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[111]), a2_0, NetGenVector256.Create(p[118]))))));
+            NetGenLanes256 z3_2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[115]), a2_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[114]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[113]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[112]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[111]), a2_0, NetGenVector256.Create(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes256 lse3_max = z3_0;
             lse3_max = NetGenVector256.Max(lse3_max, z3_1);
@@ -1809,7 +1809,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes256> inputs = x;
                 NetGenLanes256 acc = NetGenVector256.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
@@ -1845,12 +1845,12 @@ namespace Samples
                 int col = 0;
                 for (; col + 4 <= weights.Length; col += 4)
                 {
-                    acc0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc0);
-                    acc1 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col + 3]), inputs[col + 3], acc3);
+                    acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col + 3]), inputs[col + 3], acc3);
                 }
-                for (; col < weights.Length; col++) acc0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc0);
+                for (; col < weights.Length; col++) acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col]), inputs[col], acc0);
                 s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -1864,11 +1864,11 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes256 a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes256 z3_0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[105]), a2_4, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[104]), a2_3, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[103]), a2_2, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[102]), a2_1, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[101]), a2_0, NetGenVector256.Create(p[116]))))));
+            NetGenLanes256 z3_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[105]), a2_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[104]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[103]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[102]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[101]), a2_0, NetGenVector256.Create(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes256 z3_1 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[110]), a2_4, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[109]), a2_3, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[108]), a2_2, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[107]), a2_1, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[106]), a2_0, NetGenVector256.Create(p[117]))))));
+            NetGenLanes256 z3_1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[110]), a2_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[109]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[108]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[107]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[106]), a2_0, NetGenVector256.Create(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes256 z3_2 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[115]), a2_4, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[114]), a2_3, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[113]), a2_2, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[112]), a2_1, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[111]), a2_0, NetGenVector256.Create(p[118]))))));
+            NetGenLanes256 z3_2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[115]), a2_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[114]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[113]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[112]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[111]), a2_0, NetGenVector256.Create(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes256 lse3_max = z3_0;
             lse3_max = NetGenVector256.Max(lse3_max, z3_1);
@@ -1878,7 +1878,7 @@ namespace Samples
             lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
             NetGenLanes256 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
             // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes256 loss = NetGenVector256.FusedMultiplyAdd(t[2], lse3 - z3_2, NetGenVector256.FusedMultiplyAdd(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
+            NetGenLanes256 loss = NetGenVector256.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector256.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
             return loss;
         }
 
@@ -1892,7 +1892,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes256> inputs = x;
                 NetGenLanes256 acc = NetGenVector256.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
@@ -1928,12 +1928,12 @@ namespace Samples
                 int col = 0;
                 for (; col + 4 <= weights.Length; col += 4)
                 {
-                    acc0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc0);
-                    acc1 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col + 3]), inputs[col + 3], acc3);
+                    acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col + 3]), inputs[col + 3], acc3);
                 }
-                for (; col < weights.Length; col++) acc0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), inputs[col], acc0);
+                for (; col < weights.Length; col++) acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col]), inputs[col], acc0);
                 s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -1947,11 +1947,11 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes256 a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes256 z3_0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[105]), a2_4, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[104]), a2_3, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[103]), a2_2, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[102]), a2_1, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[101]), a2_0, NetGenVector256.Create(p[116]))))));
+            NetGenLanes256 z3_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[105]), a2_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[104]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[103]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[102]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[101]), a2_0, NetGenVector256.Create(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes256 z3_1 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[110]), a2_4, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[109]), a2_3, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[108]), a2_2, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[107]), a2_1, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[106]), a2_0, NetGenVector256.Create(p[117]))))));
+            NetGenLanes256 z3_1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[110]), a2_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[109]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[108]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[107]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[106]), a2_0, NetGenVector256.Create(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes256 z3_2 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[115]), a2_4, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[114]), a2_3, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[113]), a2_2, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[112]), a2_1, NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[111]), a2_0, NetGenVector256.Create(p[118]))))));
+            NetGenLanes256 z3_2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[115]), a2_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[114]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[113]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[112]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[111]), a2_0, NetGenVector256.Create(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes256 lse3_max = z3_0;
             lse3_max = NetGenVector256.Max(lse3_max, z3_1);
@@ -1967,55 +1967,55 @@ namespace Samples
             // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
             NetGenLanes256 a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
             // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes256 loss = NetGenVector256.FusedMultiplyAdd(t[2], lse3 - z3_2, NetGenVector256.FusedMultiplyAdd(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
+            NetGenLanes256 loss = NetGenVector256.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector256.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
             // ∂L/∂logsumexp(z3) = t[0] + t[1] + t[2]   (3 paths summed)
             NetGenLanes256 dlse3 = t[0] + t[1] + t[2];
             // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] − t[2]   (2 paths summed)
             NetGenLanes256 dz3_2 = dlse3 * a3_2 - t[2];
-            g[111] = NetGenVector256.FusedMultiplyAdd(dz3_2, a2_0, g[111]);
-            g[112] = NetGenVector256.FusedMultiplyAdd(dz3_2, a2_1, g[112]);
-            g[113] = NetGenVector256.FusedMultiplyAdd(dz3_2, a2_2, g[113]);
-            g[114] = NetGenVector256.FusedMultiplyAdd(dz3_2, a2_3, g[114]);
-            g[115] = NetGenVector256.FusedMultiplyAdd(dz3_2, a2_4, g[115]);
+            g[111] = NetGenVector256.MultiplyAddEstimate(dz3_2, a2_0, g[111]);
+            g[112] = NetGenVector256.MultiplyAddEstimate(dz3_2, a2_1, g[112]);
+            g[113] = NetGenVector256.MultiplyAddEstimate(dz3_2, a2_2, g[113]);
+            g[114] = NetGenVector256.MultiplyAddEstimate(dz3_2, a2_3, g[114]);
+            g[115] = NetGenVector256.MultiplyAddEstimate(dz3_2, a2_4, g[115]);
             g[118] += dz3_2;
             // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] − t[1]   (2 paths summed)
             NetGenLanes256 dz3_1 = dlse3 * a3_1 - t[1];
-            g[106] = NetGenVector256.FusedMultiplyAdd(dz3_1, a2_0, g[106]);
-            g[107] = NetGenVector256.FusedMultiplyAdd(dz3_1, a2_1, g[107]);
-            g[108] = NetGenVector256.FusedMultiplyAdd(dz3_1, a2_2, g[108]);
-            g[109] = NetGenVector256.FusedMultiplyAdd(dz3_1, a2_3, g[109]);
-            g[110] = NetGenVector256.FusedMultiplyAdd(dz3_1, a2_4, g[110]);
+            g[106] = NetGenVector256.MultiplyAddEstimate(dz3_1, a2_0, g[106]);
+            g[107] = NetGenVector256.MultiplyAddEstimate(dz3_1, a2_1, g[107]);
+            g[108] = NetGenVector256.MultiplyAddEstimate(dz3_1, a2_2, g[108]);
+            g[109] = NetGenVector256.MultiplyAddEstimate(dz3_1, a2_3, g[109]);
+            g[110] = NetGenVector256.MultiplyAddEstimate(dz3_1, a2_4, g[110]);
             g[117] += dz3_1;
             // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] − t[0]   (2 paths summed)
             NetGenLanes256 dz3_0 = dlse3 * a3_0 - t[0];
-            g[101] = NetGenVector256.FusedMultiplyAdd(dz3_0, a2_0, g[101]);
-            g[102] = NetGenVector256.FusedMultiplyAdd(dz3_0, a2_1, g[102]);
-            g[103] = NetGenVector256.FusedMultiplyAdd(dz3_0, a2_2, g[103]);
-            g[104] = NetGenVector256.FusedMultiplyAdd(dz3_0, a2_3, g[104]);
-            g[105] = NetGenVector256.FusedMultiplyAdd(dz3_0, a2_4, g[105]);
+            g[101] = NetGenVector256.MultiplyAddEstimate(dz3_0, a2_0, g[101]);
+            g[102] = NetGenVector256.MultiplyAddEstimate(dz3_0, a2_1, g[102]);
+            g[103] = NetGenVector256.MultiplyAddEstimate(dz3_0, a2_2, g[103]);
+            g[104] = NetGenVector256.MultiplyAddEstimate(dz3_0, a2_3, g[104]);
+            g[105] = NetGenVector256.MultiplyAddEstimate(dz3_0, a2_4, g[105]);
             g[116] += dz3_0;
             // ∂L/∂a2[4] = ∂L/∂z3[0]·w3[0,4] + ∂L/∂z3[1]·w3[1,4] + ∂L/∂z3[2]·w3[2,4]   (3 paths summed)
-            NetGenLanes256 da2_4 = NetGenVector256.FusedMultiplyAdd(dz3_2, NetGenVector256.Create(p[115]), NetGenVector256.FusedMultiplyAdd(dz3_1, NetGenVector256.Create(p[110]), dz3_0 * NetGenVector256.Create(p[105])));
+            NetGenLanes256 da2_4 = NetGenVector256.MultiplyAddEstimate(dz3_2, NetGenVector256.Create(p[115]), NetGenVector256.MultiplyAddEstimate(dz3_1, NetGenVector256.Create(p[110]), dz3_0 * NetGenVector256.Create(p[105])));
             // ∂L/∂z2[4] = ∂L/∂a2[4]·(1 − a2[4]²)   (1 path)
             NetGenLanes256 dz2_4 = da2_4 * (NetGenLanes256.One - a2_4 * a2_4);
             g[100] += dz2_4;
             // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
-            NetGenLanes256 da2_3 = NetGenVector256.FusedMultiplyAdd(dz3_2, NetGenVector256.Create(p[114]), NetGenVector256.FusedMultiplyAdd(dz3_1, NetGenVector256.Create(p[109]), dz3_0 * NetGenVector256.Create(p[104])));
+            NetGenLanes256 da2_3 = NetGenVector256.MultiplyAddEstimate(dz3_2, NetGenVector256.Create(p[114]), NetGenVector256.MultiplyAddEstimate(dz3_1, NetGenVector256.Create(p[109]), dz3_0 * NetGenVector256.Create(p[104])));
             // ∂L/∂z2[3] = ∂L/∂a2[3]·(1 − a2[3]²)   (1 path)
             NetGenLanes256 dz2_3 = da2_3 * (NetGenLanes256.One - a2_3 * a2_3);
             g[99] += dz2_3;
             // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
-            NetGenLanes256 da2_2 = NetGenVector256.FusedMultiplyAdd(dz3_2, NetGenVector256.Create(p[113]), NetGenVector256.FusedMultiplyAdd(dz3_1, NetGenVector256.Create(p[108]), dz3_0 * NetGenVector256.Create(p[103])));
+            NetGenLanes256 da2_2 = NetGenVector256.MultiplyAddEstimate(dz3_2, NetGenVector256.Create(p[113]), NetGenVector256.MultiplyAddEstimate(dz3_1, NetGenVector256.Create(p[108]), dz3_0 * NetGenVector256.Create(p[103])));
             // ∂L/∂z2[2] = ∂L/∂a2[2]·(1 − a2[2]²)   (1 path)
             NetGenLanes256 dz2_2 = da2_2 * (NetGenLanes256.One - a2_2 * a2_2);
             g[98] += dz2_2;
             // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
-            NetGenLanes256 da2_1 = NetGenVector256.FusedMultiplyAdd(dz3_2, NetGenVector256.Create(p[112]), NetGenVector256.FusedMultiplyAdd(dz3_1, NetGenVector256.Create(p[107]), dz3_0 * NetGenVector256.Create(p[102])));
+            NetGenLanes256 da2_1 = NetGenVector256.MultiplyAddEstimate(dz3_2, NetGenVector256.Create(p[112]), NetGenVector256.MultiplyAddEstimate(dz3_1, NetGenVector256.Create(p[107]), dz3_0 * NetGenVector256.Create(p[102])));
             // ∂L/∂z2[1] = ∂L/∂a2[1]·(1 − a2[1]²)   (1 path)
             NetGenLanes256 dz2_1 = da2_1 * (NetGenLanes256.One - a2_1 * a2_1);
             g[97] += dz2_1;
             // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
-            NetGenLanes256 da2_0 = NetGenVector256.FusedMultiplyAdd(dz3_2, NetGenVector256.Create(p[111]), NetGenVector256.FusedMultiplyAdd(dz3_1, NetGenVector256.Create(p[106]), dz3_0 * NetGenVector256.Create(p[101])));
+            NetGenLanes256 da2_0 = NetGenVector256.MultiplyAddEstimate(dz3_2, NetGenVector256.Create(p[111]), NetGenVector256.MultiplyAddEstimate(dz3_1, NetGenVector256.Create(p[106]), dz3_0 * NetGenVector256.Create(p[101])));
             // ∂L/∂z2[0] = ∂L/∂a2[0]·(1 − a2[0]²)   (1 path)
             NetGenLanes256 dz2_0 = da2_0 * (NetGenLanes256.One - a2_0 * a2_0);
             s[29] = dz2_0;
@@ -2030,7 +2030,7 @@ namespace Samples
                 NetGenLanes256 delta = s[29 + row];
                 global::System.Span<NetGenLanes256> gradients = g.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes256> inputs = s.Slice(21, 8);
-                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector256.FusedMultiplyAdd(delta, inputs[col], gradients[col]);
+                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector256.MultiplyAddEstimate(delta, inputs[col], gradients[col]);
             }
             // ∂L/∂a = Wᵀ·δ for the 8 inputs of the looped layer (every path through its 5 neurons summed)
             {
@@ -2040,7 +2040,7 @@ namespace Samples
                 {
                     NetGenLanes256 delta = s[29 + row];
                     global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                    for (int col = 0; col < weights.Length; col++) adjoint[col] = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(weights[col]), delta, adjoint[col]);
+                    for (int col = 0; col < weights.Length; col++) adjoint[col] = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col]), delta, adjoint[col]);
                 }
             }
             // ∂L/∂z1[7] = (Wᵀ·δ)[7]·(z1[7] > 0 ? 1 : 0.01)   (1 path)
@@ -2081,7 +2081,7 @@ namespace Samples
                 NetGenLanes256 delta = s[34 + row];
                 global::System.Span<NetGenLanes256> gradients = g.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes256> inputs = x;
-                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector256.FusedMultiplyAdd(delta, inputs[col], gradients[col]);
+                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector256.MultiplyAddEstimate(delta, inputs[col], gradients[col]);
             }
             return loss;
         }
@@ -2096,7 +2096,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes128> inputs = x;
                 NetGenLanes128 acc = NetGenVector128.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
@@ -2132,12 +2132,12 @@ namespace Samples
                 int col = 0;
                 for (; col + 4 <= weights.Length; col += 4)
                 {
-                    acc0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc0);
-                    acc1 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col + 3]), inputs[col + 3], acc3);
+                    acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col + 3]), inputs[col + 3], acc3);
                 }
-                for (; col < weights.Length; col++) acc0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc0);
+                for (; col < weights.Length; col++) acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col]), inputs[col], acc0);
                 s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -2151,11 +2151,11 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes128 a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes128 z3_0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[105]), a2_4, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[104]), a2_3, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[103]), a2_2, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[102]), a2_1, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[101]), a2_0, NetGenVector128.Create(p[116]))))));
+            NetGenLanes128 z3_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[105]), a2_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[104]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[103]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[102]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[101]), a2_0, NetGenVector128.Create(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes128 z3_1 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[110]), a2_4, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[109]), a2_3, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[108]), a2_2, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[107]), a2_1, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[106]), a2_0, NetGenVector128.Create(p[117]))))));
+            NetGenLanes128 z3_1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[110]), a2_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[109]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[108]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[107]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[106]), a2_0, NetGenVector128.Create(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes128 z3_2 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[115]), a2_4, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[114]), a2_3, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[113]), a2_2, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[112]), a2_1, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[111]), a2_0, NetGenVector128.Create(p[118]))))));
+            NetGenLanes128 z3_2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[115]), a2_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[114]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[113]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[112]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[111]), a2_0, NetGenVector128.Create(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes128 lse3_max = z3_0;
             lse3_max = NetGenVector128.Max(lse3_max, z3_1);
@@ -2185,7 +2185,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes128> inputs = x;
                 NetGenLanes128 acc = NetGenVector128.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
@@ -2221,12 +2221,12 @@ namespace Samples
                 int col = 0;
                 for (; col + 4 <= weights.Length; col += 4)
                 {
-                    acc0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc0);
-                    acc1 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col + 3]), inputs[col + 3], acc3);
+                    acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col + 3]), inputs[col + 3], acc3);
                 }
-                for (; col < weights.Length; col++) acc0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc0);
+                for (; col < weights.Length; col++) acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col]), inputs[col], acc0);
                 s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -2240,11 +2240,11 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes128 a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes128 z3_0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[105]), a2_4, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[104]), a2_3, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[103]), a2_2, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[102]), a2_1, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[101]), a2_0, NetGenVector128.Create(p[116]))))));
+            NetGenLanes128 z3_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[105]), a2_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[104]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[103]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[102]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[101]), a2_0, NetGenVector128.Create(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes128 z3_1 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[110]), a2_4, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[109]), a2_3, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[108]), a2_2, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[107]), a2_1, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[106]), a2_0, NetGenVector128.Create(p[117]))))));
+            NetGenLanes128 z3_1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[110]), a2_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[109]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[108]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[107]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[106]), a2_0, NetGenVector128.Create(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes128 z3_2 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[115]), a2_4, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[114]), a2_3, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[113]), a2_2, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[112]), a2_1, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[111]), a2_0, NetGenVector128.Create(p[118]))))));
+            NetGenLanes128 z3_2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[115]), a2_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[114]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[113]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[112]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[111]), a2_0, NetGenVector128.Create(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes128 lse3_max = z3_0;
             lse3_max = NetGenVector128.Max(lse3_max, z3_1);
@@ -2254,7 +2254,7 @@ namespace Samples
             lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
             NetGenLanes128 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
             // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes128 loss = NetGenVector128.FusedMultiplyAdd(t[2], lse3 - z3_2, NetGenVector128.FusedMultiplyAdd(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
+            NetGenLanes128 loss = NetGenVector128.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector128.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
             return loss;
         }
 
@@ -2268,7 +2268,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes128> inputs = x;
                 NetGenLanes128 acc = NetGenVector128.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
@@ -2304,12 +2304,12 @@ namespace Samples
                 int col = 0;
                 for (; col + 4 <= weights.Length; col += 4)
                 {
-                    acc0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc0);
-                    acc1 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col + 3]), inputs[col + 3], acc3);
+                    acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col + 3]), inputs[col + 3], acc3);
                 }
-                for (; col < weights.Length; col++) acc0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), inputs[col], acc0);
+                for (; col < weights.Length; col++) acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col]), inputs[col], acc0);
                 s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -2323,11 +2323,11 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes128 a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes128 z3_0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[105]), a2_4, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[104]), a2_3, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[103]), a2_2, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[102]), a2_1, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[101]), a2_0, NetGenVector128.Create(p[116]))))));
+            NetGenLanes128 z3_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[105]), a2_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[104]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[103]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[102]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[101]), a2_0, NetGenVector128.Create(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes128 z3_1 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[110]), a2_4, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[109]), a2_3, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[108]), a2_2, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[107]), a2_1, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[106]), a2_0, NetGenVector128.Create(p[117]))))));
+            NetGenLanes128 z3_1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[110]), a2_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[109]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[108]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[107]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[106]), a2_0, NetGenVector128.Create(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes128 z3_2 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[115]), a2_4, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[114]), a2_3, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[113]), a2_2, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[112]), a2_1, NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[111]), a2_0, NetGenVector128.Create(p[118]))))));
+            NetGenLanes128 z3_2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[115]), a2_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[114]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[113]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[112]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[111]), a2_0, NetGenVector128.Create(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes128 lse3_max = z3_0;
             lse3_max = NetGenVector128.Max(lse3_max, z3_1);
@@ -2343,55 +2343,55 @@ namespace Samples
             // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
             NetGenLanes128 a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
             // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes128 loss = NetGenVector128.FusedMultiplyAdd(t[2], lse3 - z3_2, NetGenVector128.FusedMultiplyAdd(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
+            NetGenLanes128 loss = NetGenVector128.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector128.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
             // ∂L/∂logsumexp(z3) = t[0] + t[1] + t[2]   (3 paths summed)
             NetGenLanes128 dlse3 = t[0] + t[1] + t[2];
             // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] − t[2]   (2 paths summed)
             NetGenLanes128 dz3_2 = dlse3 * a3_2 - t[2];
-            g[111] = NetGenVector128.FusedMultiplyAdd(dz3_2, a2_0, g[111]);
-            g[112] = NetGenVector128.FusedMultiplyAdd(dz3_2, a2_1, g[112]);
-            g[113] = NetGenVector128.FusedMultiplyAdd(dz3_2, a2_2, g[113]);
-            g[114] = NetGenVector128.FusedMultiplyAdd(dz3_2, a2_3, g[114]);
-            g[115] = NetGenVector128.FusedMultiplyAdd(dz3_2, a2_4, g[115]);
+            g[111] = NetGenVector128.MultiplyAddEstimate(dz3_2, a2_0, g[111]);
+            g[112] = NetGenVector128.MultiplyAddEstimate(dz3_2, a2_1, g[112]);
+            g[113] = NetGenVector128.MultiplyAddEstimate(dz3_2, a2_2, g[113]);
+            g[114] = NetGenVector128.MultiplyAddEstimate(dz3_2, a2_3, g[114]);
+            g[115] = NetGenVector128.MultiplyAddEstimate(dz3_2, a2_4, g[115]);
             g[118] += dz3_2;
             // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] − t[1]   (2 paths summed)
             NetGenLanes128 dz3_1 = dlse3 * a3_1 - t[1];
-            g[106] = NetGenVector128.FusedMultiplyAdd(dz3_1, a2_0, g[106]);
-            g[107] = NetGenVector128.FusedMultiplyAdd(dz3_1, a2_1, g[107]);
-            g[108] = NetGenVector128.FusedMultiplyAdd(dz3_1, a2_2, g[108]);
-            g[109] = NetGenVector128.FusedMultiplyAdd(dz3_1, a2_3, g[109]);
-            g[110] = NetGenVector128.FusedMultiplyAdd(dz3_1, a2_4, g[110]);
+            g[106] = NetGenVector128.MultiplyAddEstimate(dz3_1, a2_0, g[106]);
+            g[107] = NetGenVector128.MultiplyAddEstimate(dz3_1, a2_1, g[107]);
+            g[108] = NetGenVector128.MultiplyAddEstimate(dz3_1, a2_2, g[108]);
+            g[109] = NetGenVector128.MultiplyAddEstimate(dz3_1, a2_3, g[109]);
+            g[110] = NetGenVector128.MultiplyAddEstimate(dz3_1, a2_4, g[110]);
             g[117] += dz3_1;
             // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] − t[0]   (2 paths summed)
             NetGenLanes128 dz3_0 = dlse3 * a3_0 - t[0];
-            g[101] = NetGenVector128.FusedMultiplyAdd(dz3_0, a2_0, g[101]);
-            g[102] = NetGenVector128.FusedMultiplyAdd(dz3_0, a2_1, g[102]);
-            g[103] = NetGenVector128.FusedMultiplyAdd(dz3_0, a2_2, g[103]);
-            g[104] = NetGenVector128.FusedMultiplyAdd(dz3_0, a2_3, g[104]);
-            g[105] = NetGenVector128.FusedMultiplyAdd(dz3_0, a2_4, g[105]);
+            g[101] = NetGenVector128.MultiplyAddEstimate(dz3_0, a2_0, g[101]);
+            g[102] = NetGenVector128.MultiplyAddEstimate(dz3_0, a2_1, g[102]);
+            g[103] = NetGenVector128.MultiplyAddEstimate(dz3_0, a2_2, g[103]);
+            g[104] = NetGenVector128.MultiplyAddEstimate(dz3_0, a2_3, g[104]);
+            g[105] = NetGenVector128.MultiplyAddEstimate(dz3_0, a2_4, g[105]);
             g[116] += dz3_0;
             // ∂L/∂a2[4] = ∂L/∂z3[0]·w3[0,4] + ∂L/∂z3[1]·w3[1,4] + ∂L/∂z3[2]·w3[2,4]   (3 paths summed)
-            NetGenLanes128 da2_4 = NetGenVector128.FusedMultiplyAdd(dz3_2, NetGenVector128.Create(p[115]), NetGenVector128.FusedMultiplyAdd(dz3_1, NetGenVector128.Create(p[110]), dz3_0 * NetGenVector128.Create(p[105])));
+            NetGenLanes128 da2_4 = NetGenVector128.MultiplyAddEstimate(dz3_2, NetGenVector128.Create(p[115]), NetGenVector128.MultiplyAddEstimate(dz3_1, NetGenVector128.Create(p[110]), dz3_0 * NetGenVector128.Create(p[105])));
             // ∂L/∂z2[4] = ∂L/∂a2[4]·(1 − a2[4]²)   (1 path)
             NetGenLanes128 dz2_4 = da2_4 * (NetGenLanes128.One - a2_4 * a2_4);
             g[100] += dz2_4;
             // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
-            NetGenLanes128 da2_3 = NetGenVector128.FusedMultiplyAdd(dz3_2, NetGenVector128.Create(p[114]), NetGenVector128.FusedMultiplyAdd(dz3_1, NetGenVector128.Create(p[109]), dz3_0 * NetGenVector128.Create(p[104])));
+            NetGenLanes128 da2_3 = NetGenVector128.MultiplyAddEstimate(dz3_2, NetGenVector128.Create(p[114]), NetGenVector128.MultiplyAddEstimate(dz3_1, NetGenVector128.Create(p[109]), dz3_0 * NetGenVector128.Create(p[104])));
             // ∂L/∂z2[3] = ∂L/∂a2[3]·(1 − a2[3]²)   (1 path)
             NetGenLanes128 dz2_3 = da2_3 * (NetGenLanes128.One - a2_3 * a2_3);
             g[99] += dz2_3;
             // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
-            NetGenLanes128 da2_2 = NetGenVector128.FusedMultiplyAdd(dz3_2, NetGenVector128.Create(p[113]), NetGenVector128.FusedMultiplyAdd(dz3_1, NetGenVector128.Create(p[108]), dz3_0 * NetGenVector128.Create(p[103])));
+            NetGenLanes128 da2_2 = NetGenVector128.MultiplyAddEstimate(dz3_2, NetGenVector128.Create(p[113]), NetGenVector128.MultiplyAddEstimate(dz3_1, NetGenVector128.Create(p[108]), dz3_0 * NetGenVector128.Create(p[103])));
             // ∂L/∂z2[2] = ∂L/∂a2[2]·(1 − a2[2]²)   (1 path)
             NetGenLanes128 dz2_2 = da2_2 * (NetGenLanes128.One - a2_2 * a2_2);
             g[98] += dz2_2;
             // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
-            NetGenLanes128 da2_1 = NetGenVector128.FusedMultiplyAdd(dz3_2, NetGenVector128.Create(p[112]), NetGenVector128.FusedMultiplyAdd(dz3_1, NetGenVector128.Create(p[107]), dz3_0 * NetGenVector128.Create(p[102])));
+            NetGenLanes128 da2_1 = NetGenVector128.MultiplyAddEstimate(dz3_2, NetGenVector128.Create(p[112]), NetGenVector128.MultiplyAddEstimate(dz3_1, NetGenVector128.Create(p[107]), dz3_0 * NetGenVector128.Create(p[102])));
             // ∂L/∂z2[1] = ∂L/∂a2[1]·(1 − a2[1]²)   (1 path)
             NetGenLanes128 dz2_1 = da2_1 * (NetGenLanes128.One - a2_1 * a2_1);
             g[97] += dz2_1;
             // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
-            NetGenLanes128 da2_0 = NetGenVector128.FusedMultiplyAdd(dz3_2, NetGenVector128.Create(p[111]), NetGenVector128.FusedMultiplyAdd(dz3_1, NetGenVector128.Create(p[106]), dz3_0 * NetGenVector128.Create(p[101])));
+            NetGenLanes128 da2_0 = NetGenVector128.MultiplyAddEstimate(dz3_2, NetGenVector128.Create(p[111]), NetGenVector128.MultiplyAddEstimate(dz3_1, NetGenVector128.Create(p[106]), dz3_0 * NetGenVector128.Create(p[101])));
             // ∂L/∂z2[0] = ∂L/∂a2[0]·(1 − a2[0]²)   (1 path)
             NetGenLanes128 dz2_0 = da2_0 * (NetGenLanes128.One - a2_0 * a2_0);
             s[29] = dz2_0;
@@ -2406,7 +2406,7 @@ namespace Samples
                 NetGenLanes128 delta = s[29 + row];
                 global::System.Span<NetGenLanes128> gradients = g.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes128> inputs = s.Slice(21, 8);
-                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector128.FusedMultiplyAdd(delta, inputs[col], gradients[col]);
+                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector128.MultiplyAddEstimate(delta, inputs[col], gradients[col]);
             }
             // ∂L/∂a = Wᵀ·δ for the 8 inputs of the looped layer (every path through its 5 neurons summed)
             {
@@ -2416,7 +2416,7 @@ namespace Samples
                 {
                     NetGenLanes128 delta = s[29 + row];
                     global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                    for (int col = 0; col < weights.Length; col++) adjoint[col] = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(weights[col]), delta, adjoint[col]);
+                    for (int col = 0; col < weights.Length; col++) adjoint[col] = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col]), delta, adjoint[col]);
                 }
             }
             // ∂L/∂z1[7] = (Wᵀ·δ)[7]·(z1[7] > 0 ? 1 : 0.01)   (1 path)
@@ -2457,7 +2457,7 @@ namespace Samples
                 NetGenLanes128 delta = s[34 + row];
                 global::System.Span<NetGenLanes128> gradients = g.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes128> inputs = x;
-                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector128.FusedMultiplyAdd(delta, inputs[col], gradients[col]);
+                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector128.MultiplyAddEstimate(delta, inputs[col], gradients[col]);
             }
             return loss;
         }

@@ -671,11 +671,11 @@ namespace PassFailSample
         private static void NetGenForwardLanes512(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes512> x, global::System.Span<NetGenLanes512> y)
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes512 z1_0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[2]), x[2], NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[1]), x[1], NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[0]), x[0], NetGenVector512.Create(p[3]))));
+            NetGenLanes512 z1_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[2]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[1]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[0]), x[0], NetGenVector512.Create(p[3]))));
             // Layer 1: a1[0] = Sigmoid(z1[0])
             NetGenLanes512 a1_0 = NetGenVectorMath.Sigmoid(z1_0);
             // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes512 z2_0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[4]), a1_0, NetGenVector512.Create(p[5]));
+            NetGenLanes512 z2_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[4]), a1_0, NetGenVector512.Create(p[5]));
             // Layer 2: a2[0] = Sigmoid(z2[0])
             NetGenLanes512 a2_0 = NetGenVectorMath.Sigmoid(z2_0);
             y[0] = a2_0;
@@ -685,11 +685,11 @@ namespace PassFailSample
         private static NetGenLanes512 NetGenLossLanes512(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes512> x, global::System.ReadOnlySpan<NetGenLanes512> t)
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes512 z1_0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[2]), x[2], NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[1]), x[1], NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[0]), x[0], NetGenVector512.Create(p[3]))));
+            NetGenLanes512 z1_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[2]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[1]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[0]), x[0], NetGenVector512.Create(p[3]))));
             // Layer 1: a1[0] = Sigmoid(z1[0])
             NetGenLanes512 a1_0 = NetGenVectorMath.Sigmoid(z1_0);
             // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes512 z2_0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[4]), a1_0, NetGenVector512.Create(p[5]));
+            NetGenLanes512 z2_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[4]), a1_0, NetGenVector512.Create(p[5]));
             // Layer 2: a2[0] = Sigmoid(z2[0])
             NetGenLanes512 a2_0 = NetGenVectorMath.Sigmoid(z2_0);
             // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
@@ -703,11 +703,11 @@ namespace PassFailSample
         private static NetGenLanes512 NetGenGradientLanes512(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes512> x, global::System.ReadOnlySpan<NetGenLanes512> t, global::System.Span<NetGenLanes512> g)
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes512 z1_0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[2]), x[2], NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[1]), x[1], NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[0]), x[0], NetGenVector512.Create(p[3]))));
+            NetGenLanes512 z1_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[2]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[1]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[0]), x[0], NetGenVector512.Create(p[3]))));
             // Layer 1: a1[0] = Sigmoid(z1[0])
             NetGenLanes512 a1_0 = NetGenVectorMath.Sigmoid(z1_0);
             // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes512 z2_0 = NetGenVector512.FusedMultiplyAdd(NetGenVector512.Create(p[4]), a1_0, NetGenVector512.Create(p[5]));
+            NetGenLanes512 z2_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[4]), a1_0, NetGenVector512.Create(p[5]));
             // Layer 2: a2[0] = Sigmoid(z2[0])
             NetGenLanes512 a2_0 = NetGenVectorMath.Sigmoid(z2_0);
             // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
@@ -718,15 +718,15 @@ namespace PassFailSample
             NetGenLanes512 de_0 = NetGenVector512.Create(2f) * e_0;
             // ∂L/∂z2[0] = ∂L/∂e[0]·a2[0]·(1 − a2[0])   (1 path)
             NetGenLanes512 dz2_0 = de_0 * (a2_0 * (NetGenLanes512.One - a2_0));
-            g[4] = NetGenVector512.FusedMultiplyAdd(dz2_0, a1_0, g[4]);
+            g[4] = NetGenVector512.MultiplyAddEstimate(dz2_0, a1_0, g[4]);
             g[5] += dz2_0;
             // ∂L/∂a1[0] = ∂L/∂z2[0]·w2[0,0]   (1 path)
             NetGenLanes512 da1_0 = dz2_0 * NetGenVector512.Create(p[4]);
             // ∂L/∂z1[0] = ∂L/∂a1[0]·a1[0]·(1 − a1[0])   (1 path)
             NetGenLanes512 dz1_0 = da1_0 * (a1_0 * (NetGenLanes512.One - a1_0));
-            g[0] = NetGenVector512.FusedMultiplyAdd(dz1_0, x[0], g[0]);
-            g[1] = NetGenVector512.FusedMultiplyAdd(dz1_0, x[1], g[1]);
-            g[2] = NetGenVector512.FusedMultiplyAdd(dz1_0, x[2], g[2]);
+            g[0] = NetGenVector512.MultiplyAddEstimate(dz1_0, x[0], g[0]);
+            g[1] = NetGenVector512.MultiplyAddEstimate(dz1_0, x[1], g[1]);
+            g[2] = NetGenVector512.MultiplyAddEstimate(dz1_0, x[2], g[2]);
             g[3] += dz1_0;
             return loss;
         }
@@ -735,11 +735,11 @@ namespace PassFailSample
         private static void NetGenForwardLanes256(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes256> x, global::System.Span<NetGenLanes256> y)
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes256 z1_0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[2]), x[2], NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[1]), x[1], NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[0]), x[0], NetGenVector256.Create(p[3]))));
+            NetGenLanes256 z1_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[2]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[1]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[0]), x[0], NetGenVector256.Create(p[3]))));
             // Layer 1: a1[0] = Sigmoid(z1[0])
             NetGenLanes256 a1_0 = NetGenVectorMath.Sigmoid(z1_0);
             // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes256 z2_0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[4]), a1_0, NetGenVector256.Create(p[5]));
+            NetGenLanes256 z2_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[4]), a1_0, NetGenVector256.Create(p[5]));
             // Layer 2: a2[0] = Sigmoid(z2[0])
             NetGenLanes256 a2_0 = NetGenVectorMath.Sigmoid(z2_0);
             y[0] = a2_0;
@@ -749,11 +749,11 @@ namespace PassFailSample
         private static NetGenLanes256 NetGenLossLanes256(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes256> x, global::System.ReadOnlySpan<NetGenLanes256> t)
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes256 z1_0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[2]), x[2], NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[1]), x[1], NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[0]), x[0], NetGenVector256.Create(p[3]))));
+            NetGenLanes256 z1_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[2]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[1]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[0]), x[0], NetGenVector256.Create(p[3]))));
             // Layer 1: a1[0] = Sigmoid(z1[0])
             NetGenLanes256 a1_0 = NetGenVectorMath.Sigmoid(z1_0);
             // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes256 z2_0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[4]), a1_0, NetGenVector256.Create(p[5]));
+            NetGenLanes256 z2_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[4]), a1_0, NetGenVector256.Create(p[5]));
             // Layer 2: a2[0] = Sigmoid(z2[0])
             NetGenLanes256 a2_0 = NetGenVectorMath.Sigmoid(z2_0);
             // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
@@ -767,11 +767,11 @@ namespace PassFailSample
         private static NetGenLanes256 NetGenGradientLanes256(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes256> x, global::System.ReadOnlySpan<NetGenLanes256> t, global::System.Span<NetGenLanes256> g)
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes256 z1_0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[2]), x[2], NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[1]), x[1], NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[0]), x[0], NetGenVector256.Create(p[3]))));
+            NetGenLanes256 z1_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[2]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[1]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[0]), x[0], NetGenVector256.Create(p[3]))));
             // Layer 1: a1[0] = Sigmoid(z1[0])
             NetGenLanes256 a1_0 = NetGenVectorMath.Sigmoid(z1_0);
             // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes256 z2_0 = NetGenVector256.FusedMultiplyAdd(NetGenVector256.Create(p[4]), a1_0, NetGenVector256.Create(p[5]));
+            NetGenLanes256 z2_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[4]), a1_0, NetGenVector256.Create(p[5]));
             // Layer 2: a2[0] = Sigmoid(z2[0])
             NetGenLanes256 a2_0 = NetGenVectorMath.Sigmoid(z2_0);
             // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
@@ -782,15 +782,15 @@ namespace PassFailSample
             NetGenLanes256 de_0 = NetGenVector256.Create(2f) * e_0;
             // ∂L/∂z2[0] = ∂L/∂e[0]·a2[0]·(1 − a2[0])   (1 path)
             NetGenLanes256 dz2_0 = de_0 * (a2_0 * (NetGenLanes256.One - a2_0));
-            g[4] = NetGenVector256.FusedMultiplyAdd(dz2_0, a1_0, g[4]);
+            g[4] = NetGenVector256.MultiplyAddEstimate(dz2_0, a1_0, g[4]);
             g[5] += dz2_0;
             // ∂L/∂a1[0] = ∂L/∂z2[0]·w2[0,0]   (1 path)
             NetGenLanes256 da1_0 = dz2_0 * NetGenVector256.Create(p[4]);
             // ∂L/∂z1[0] = ∂L/∂a1[0]·a1[0]·(1 − a1[0])   (1 path)
             NetGenLanes256 dz1_0 = da1_0 * (a1_0 * (NetGenLanes256.One - a1_0));
-            g[0] = NetGenVector256.FusedMultiplyAdd(dz1_0, x[0], g[0]);
-            g[1] = NetGenVector256.FusedMultiplyAdd(dz1_0, x[1], g[1]);
-            g[2] = NetGenVector256.FusedMultiplyAdd(dz1_0, x[2], g[2]);
+            g[0] = NetGenVector256.MultiplyAddEstimate(dz1_0, x[0], g[0]);
+            g[1] = NetGenVector256.MultiplyAddEstimate(dz1_0, x[1], g[1]);
+            g[2] = NetGenVector256.MultiplyAddEstimate(dz1_0, x[2], g[2]);
             g[3] += dz1_0;
             return loss;
         }
@@ -799,11 +799,11 @@ namespace PassFailSample
         private static void NetGenForwardLanes128(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes128> x, global::System.Span<NetGenLanes128> y)
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes128 z1_0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[2]), x[2], NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[1]), x[1], NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[0]), x[0], NetGenVector128.Create(p[3]))));
+            NetGenLanes128 z1_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[2]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[1]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[0]), x[0], NetGenVector128.Create(p[3]))));
             // Layer 1: a1[0] = Sigmoid(z1[0])
             NetGenLanes128 a1_0 = NetGenVectorMath.Sigmoid(z1_0);
             // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes128 z2_0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[4]), a1_0, NetGenVector128.Create(p[5]));
+            NetGenLanes128 z2_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[4]), a1_0, NetGenVector128.Create(p[5]));
             // Layer 2: a2[0] = Sigmoid(z2[0])
             NetGenLanes128 a2_0 = NetGenVectorMath.Sigmoid(z2_0);
             y[0] = a2_0;
@@ -813,11 +813,11 @@ namespace PassFailSample
         private static NetGenLanes128 NetGenLossLanes128(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes128> x, global::System.ReadOnlySpan<NetGenLanes128> t)
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes128 z1_0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[2]), x[2], NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[1]), x[1], NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[0]), x[0], NetGenVector128.Create(p[3]))));
+            NetGenLanes128 z1_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[2]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[1]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[0]), x[0], NetGenVector128.Create(p[3]))));
             // Layer 1: a1[0] = Sigmoid(z1[0])
             NetGenLanes128 a1_0 = NetGenVectorMath.Sigmoid(z1_0);
             // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes128 z2_0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[4]), a1_0, NetGenVector128.Create(p[5]));
+            NetGenLanes128 z2_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[4]), a1_0, NetGenVector128.Create(p[5]));
             // Layer 2: a2[0] = Sigmoid(z2[0])
             NetGenLanes128 a2_0 = NetGenVectorMath.Sigmoid(z2_0);
             // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
@@ -831,11 +831,11 @@ namespace PassFailSample
         private static NetGenLanes128 NetGenGradientLanes128(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes128> x, global::System.ReadOnlySpan<NetGenLanes128> t, global::System.Span<NetGenLanes128> g)
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes128 z1_0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[2]), x[2], NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[1]), x[1], NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[0]), x[0], NetGenVector128.Create(p[3]))));
+            NetGenLanes128 z1_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[2]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[1]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[0]), x[0], NetGenVector128.Create(p[3]))));
             // Layer 1: a1[0] = Sigmoid(z1[0])
             NetGenLanes128 a1_0 = NetGenVectorMath.Sigmoid(z1_0);
             // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes128 z2_0 = NetGenVector128.FusedMultiplyAdd(NetGenVector128.Create(p[4]), a1_0, NetGenVector128.Create(p[5]));
+            NetGenLanes128 z2_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[4]), a1_0, NetGenVector128.Create(p[5]));
             // Layer 2: a2[0] = Sigmoid(z2[0])
             NetGenLanes128 a2_0 = NetGenVectorMath.Sigmoid(z2_0);
             // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
@@ -846,15 +846,15 @@ namespace PassFailSample
             NetGenLanes128 de_0 = NetGenVector128.Create(2f) * e_0;
             // ∂L/∂z2[0] = ∂L/∂e[0]·a2[0]·(1 − a2[0])   (1 path)
             NetGenLanes128 dz2_0 = de_0 * (a2_0 * (NetGenLanes128.One - a2_0));
-            g[4] = NetGenVector128.FusedMultiplyAdd(dz2_0, a1_0, g[4]);
+            g[4] = NetGenVector128.MultiplyAddEstimate(dz2_0, a1_0, g[4]);
             g[5] += dz2_0;
             // ∂L/∂a1[0] = ∂L/∂z2[0]·w2[0,0]   (1 path)
             NetGenLanes128 da1_0 = dz2_0 * NetGenVector128.Create(p[4]);
             // ∂L/∂z1[0] = ∂L/∂a1[0]·a1[0]·(1 − a1[0])   (1 path)
             NetGenLanes128 dz1_0 = da1_0 * (a1_0 * (NetGenLanes128.One - a1_0));
-            g[0] = NetGenVector128.FusedMultiplyAdd(dz1_0, x[0], g[0]);
-            g[1] = NetGenVector128.FusedMultiplyAdd(dz1_0, x[1], g[1]);
-            g[2] = NetGenVector128.FusedMultiplyAdd(dz1_0, x[2], g[2]);
+            g[0] = NetGenVector128.MultiplyAddEstimate(dz1_0, x[0], g[0]);
+            g[1] = NetGenVector128.MultiplyAddEstimate(dz1_0, x[1], g[1]);
+            g[2] = NetGenVector128.MultiplyAddEstimate(dz1_0, x[2], g[2]);
             g[3] += dz1_0;
             return loss;
         }
