@@ -119,10 +119,11 @@ public sealed class InstructionSetTests : IDisposable
         float b = -(1f + MathF.Pow(2, -11));
         var network = new A_Identity_Identity_Mse(1);
         // Layer 1 (3 → 4): weights [4, 3] at 0..12, biases 12..16; layer 2 (4 → 2): weights [2, 4] at 16..24, biases 24..26.
-        network.Parameters.Clear();
-        network.Parameters[0] = w;
-        network.Parameters[12] = b;
-        network.Parameters[16] = 1f;
+        var parameters = new float[A_Identity_Identity_Mse.ParameterCount];
+        parameters[0] = w;
+        parameters[12] = b;
+        parameters[16] = 1f;
+        network.SetParameters(parameters);
         var inputs = new float[n * 3];
         for (int s = 0; s < n; s++) inputs[s * 3] = w;
         var outputs = new float[n * 2];
