@@ -53,19 +53,26 @@ internal static class NeuronKernelEmitter
     /// <summary>The packing method: parameters (weights <c>[out, in]</c>, biases) → the transposed, padded copy.</summary>
     public static void EmitPack(IndentedWriter w, NeuronLayout layout)
     {
-        w.Line("/// <summary>Writes the transposed, padded copy of the parameters that the across-neuron Predict kernels read.</summary>");
-        using (w.Block($"private static void NetGenPack({ReadOnlySpan} p, {Span} packed)"))
+        w.Line("/// <summary>");
+        w.Line("/// Writes the transposed, padded copy of the parameters that the across-neuron Predict kernels read. <paramref name=\"p\"/> is the");
+        w.Line("/// network's parameters and <paramref name=\"packed\"/> its packed array (both of their fixed lengths, so no bounds are checked);");
+        w.Line("/// the padding is zero from the allocation and never written.");
+        w.Line("/// </summary>");
+        using (w.Block($"private static void NetGenPack(float[] p, float[] packed)"))
         {
-            w.Line("packed.Clear();");
+            w.Line($"ref float source = ref {Marshal}.GetArrayDataReference(p);");
+            w.Line($"ref float target = ref {Marshal}.GetArrayDataReference(packed);");
             foreach (var layer in layout.Layers)
             {
                 var s = layer.Source;
-                w.Comment($"Layer {s.Number}: W{s.Number}ᵀ as [{s.FanIn}, {layer.Stride}] (rows padded to {layer.Stride}), then b{s.Number}");
-                using (w.Block($"for (int j = 0; j < {I(s.Units)}; j++)"))
+                w.Comment($"Layer {s.Number}: W{s.Number}ᵀ as [{s.FanIn}, {layer.Stride}] (row i = column i of W{s.Number}, written contiguously), then b{s.Number}");
+                using (w.Block($"for (int i = 0; i < {I(s.FanIn)}; i++)"))
                 {
-                    w.Line($"for (int i = 0; i < {I(s.FanIn)}; i++) packed[{I(layer.PackedWeightOffset)} + i * {I(layer.Stride)} + j] = p[{I(s.WeightOffset)} + j * {I(s.FanIn)} + i];");
-                    w.Line($"packed[{I(layer.PackedBiasOffset)} + j] = p[{I(s.BiasOffset)} + j];");
+                    w.Line($"ref float row = ref {Unsafe}.Add(ref target, {I(layer.PackedWeightOffset)} + i * {I(layer.Stride)});");
+                    w.Line($"ref float column = ref {Unsafe}.Add(ref source, {I(s.WeightOffset)} + i);");
+                    w.Line($"for (int j = 0; j < {I(s.Units)}; j++) {Unsafe}.Add(ref row, j) = {Unsafe}.Add(ref column, j * {I(s.FanIn)});");
                 }
+                w.Line($"global::System.Array.Copy(p, {I(s.BiasOffset)}, packed, {I(layer.PackedBiasOffset)}, {I(s.Units)});");
             }
         }
     }

@@ -715,28 +715,39 @@ namespace Samples
             return loss;
         }
 
-        /// <summary>Writes the transposed, padded copy of the parameters that the across-neuron Predict kernels read.</summary>
-        private static void NetGenPack(global::System.ReadOnlySpan<float> p, global::System.Span<float> packed)
+        /// <summary>
+        /// Writes the transposed, padded copy of the parameters that the across-neuron Predict kernels read. <paramref name="p"/> is the
+        /// network's parameters and <paramref name="packed"/> its packed array (both of their fixed lengths, so no bounds are checked);
+        /// the padding is zero from the allocation and never written.
+        /// </summary>
+        private static void NetGenPack(float[] p, float[] packed)
         {
-            packed.Clear();
-            // Layer 1: W1ᵀ as [6, 16] (rows padded to 16), then b1
-            for (int j = 0; j < 8; j++)
+            ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(p);
+            ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+            // Layer 1: W1ᵀ as [6, 16] (row i = column i of W1, written contiguously), then b1
+            for (int i = 0; i < 6; i++)
             {
-                for (int i = 0; i < 6; i++) packed[0 + i * 16 + j] = p[0 + j * 6 + i];
-                packed[96 + j] = p[48 + j];
+                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref target, 0 + i * 16);
+                ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, 0 + i);
+                for (int j = 0; j < 8; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref row, j) = global::System.Runtime.CompilerServices.Unsafe.Add(ref column, j * 6);
             }
-            // Layer 2: W2ᵀ as [8, 16] (rows padded to 16), then b2
-            for (int j = 0; j < 5; j++)
+            global::System.Array.Copy(p, 48, packed, 96, 8);
+            // Layer 2: W2ᵀ as [8, 16] (row i = column i of W2, written contiguously), then b2
+            for (int i = 0; i < 8; i++)
             {
-                for (int i = 0; i < 8; i++) packed[112 + i * 16 + j] = p[56 + j * 8 + i];
-                packed[240 + j] = p[96 + j];
+                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref target, 112 + i * 16);
+                ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, 56 + i);
+                for (int j = 0; j < 5; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref row, j) = global::System.Runtime.CompilerServices.Unsafe.Add(ref column, j * 8);
             }
-            // Layer 3: W3ᵀ as [5, 16] (rows padded to 16), then b3
-            for (int j = 0; j < 3; j++)
+            global::System.Array.Copy(p, 96, packed, 240, 5);
+            // Layer 3: W3ᵀ as [5, 16] (row i = column i of W3, written contiguously), then b3
+            for (int i = 0; i < 5; i++)
             {
-                for (int i = 0; i < 5; i++) packed[256 + i * 16 + j] = p[101 + j * 5 + i];
-                packed[336 + j] = p[116 + j];
+                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref target, 256 + i * 16);
+                ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, 101 + i);
+                for (int j = 0; j < 3; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref row, j) = global::System.Runtime.CompilerServices.Unsafe.Add(ref column, j * 5);
             }
+            global::System.Array.Copy(p, 116, packed, 336, 3);
         }
 
         /// <summary>Predict of one sample on 512-bit vectors across each layer's neurons (16 neurons per vector), from the packed copy <paramref name="packed"/>.</summary>
