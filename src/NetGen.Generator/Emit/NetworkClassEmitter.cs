@@ -433,15 +433,13 @@ internal static class NetworkClassEmitter
         w.Line("/// <exception cref=\"global::System.IO.EndOfStreamException\">The stream ends before the file does.</exception>");
         w.Line("public void Restore(global::System.IO.Stream stream) => NetGenRestore(NetGenReadFile(stream));");
         w.Line();
-        w.Comment("Reads and checks a whole Save file (format, layout, CRC, then this network's optimizer) before anything uses it.");
+        w.Comment("Reads and checks a whole Save file (format, layout, this network's optimizer, CRC) before anything uses it.");
         using (w.Block("private static global::NetGen.Runtime.NetworkFileContents NetGenReadFile(global::System.IO.Stream stream)"))
         {
-            w.Line("var contents = global::NetGen.Runtime.NetworkFile.Read(stream, LayoutFingerprint, ParameterCount);");
             string momentum = UsesMomentum(spec) ? "ParameterCount" : "0";
             string adam = spec.Optimizer == OptimizerKind.Adam ? "ParameterCount" : "0";
-            w.Line($"if (contents.Momentum.Length != {momentum} || contents.AdamM.Length != {adam} || contents.AdamV.Length != {adam})");
-            w.Line("    throw new global::System.IO.InvalidDataException(\"The file's optimizer state does not match this network's optimizer.\");");
-            w.Line("return contents;");
+            w.Comment("The optimizer sections must be this network's (checked before they are allocated).");
+            w.Line($"return global::NetGen.Runtime.NetworkFile.Read(stream, LayoutFingerprint, ParameterCount, momentumLength: {momentum}, adamLength: {adam});");
         }
         w.Line();
         w.Comment("Copies checked file contents into this instance (Load's constructor and Restore).");

@@ -136,8 +136,10 @@ public static class NetworkFile
     /// <remarks>
     /// No length in the file is trusted: the parameter count must equal <paramref name="expectedParameterCount"/> and each
     /// optimizer section's length must be 0 or that count before anything is allocated from it, and the values are read
-    /// in chunks of at most 64 KiB. So a hostile or corrupt file makes this allocate at most the network's own state (the
-    /// parameters and three optimizer sections, 16 bytes per parameter) plus a constant, and fails with
+    /// in chunks of at most 64 KiB. So a hostile or corrupt file makes this allocate at most 16 bytes per parameter (the
+    /// parameters and three optimizer sections) plus a constant; the generated <c>Load</c> and <c>Restore</c> call the
+    /// overload that also requires the network's own optimizer sections, so there it is at most what the network holds.
+    /// It fails with
     /// <see cref="InvalidDataException"/> or <see cref="EndOfStreamException"/>, never <see cref="OutOfMemoryException"/>.
     /// </remarks>
     /// <param name="stream">The stream to read from, at its current position.</param>
@@ -154,6 +156,30 @@ public static class NetworkFile
     /// </exception>
     /// <exception cref="IOException">The stream failed.</exception>
     public static NetworkFileContents Read(Stream stream, ulong expectedFingerprint, int expectedParameterCount)
+        => Read(stream, expectedFingerprint, expectedParameterCount, momentumLength: -1, adamLength: -1);
+
+    /// <summary>
+    /// Reads one network file like <see cref="Read(Stream, ulong, int)"/>, and also requires the optimizer sections of the
+    /// network being loaded: a momentum section of <paramref name="momentumLength"/> values and Adam sections of
+    /// <paramref name="adamLength"/> values each (0 or the parameter count; -1 accepts either). A file whose sections do not
+    /// match is rejected before they are allocated, so a hostile file costs at most what the network itself holds.
+    /// </summary>
+    /// <param name="stream">The stream to read from, at its current position.</param>
+    /// <param name="expectedFingerprint">The fingerprint of the layout of the network being loaded.</param>
+    /// <param name="expectedParameterCount">The parameter count of the network being loaded.</param>
+    /// <param name="momentumLength">Length of the network's momentum buffer (0 or the parameter count), or -1 for either.</param>
+    /// <param name="adamLength">Length of each of the network's Adam moment buffers (0 or the parameter count), or -1 for either.</param>
+    /// <returns>The validated contents of the file.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="expectedParameterCount"/> is negative, or a section length is not -1, 0 or the parameter count.
+    /// </exception>
+    /// <exception cref="EndOfStreamException">The stream ends before the file does (a truncated file).</exception>
+    /// <exception cref="InvalidDataException">
+    /// As <see cref="Read(Stream, ulong, int)"/>, or the file's optimizer state does not match the network's optimizer.
+    /// </exception>
+    /// <exception cref="IOException">The stream failed.</exception>
+    public static NetworkFileContents Read(Stream stream, ulong expectedFingerprint, int expectedParameterCount, int momentumLength, int adamLength)
     {
         if (stream is null)
         {
@@ -164,6 +190,9 @@ public static class NetworkFile
         {
             throw new ArgumentOutOfRangeException(nameof(expectedParameterCount), expectedParameterCount, "The parameter count must not be negative.");
         }
+
+        CheckSectionLength(momentumLength, expectedParameterCount, nameof(momentumLength));
+        CheckSectionLength(adamLength, expectedParameterCount, nameof(adamLength));
 
         uint crc = 0;
         Span<byte> header = stackalloc byte[HeaderSize];
@@ -199,9 +228,9 @@ public static class NetworkFile
         float learningRate = BitConverter.Int32BitsToSingle(BinaryPrimitives.ReadInt32LittleEndian(scalars));
         long step = BinaryPrimitives.ReadInt64LittleEndian(scalars.Slice(4));
 
-        float[] momentum = ReadSection(stream, count, "momentum", ref crc);
-        float[] adamM = ReadSection(stream, count, "Adam first moments", ref crc);
-        float[] adamV = ReadSection(stream, count, "Adam second moments", ref crc);
+        float[] momentum = ReadSection(stream, count, momentumLength, "momentum", ref crc);
+        float[] adamM = ReadSection(stream, count, adamLength, "Adam first moments", ref crc);
+        float[] adamV = ReadSection(stream, count, adamLength, "Adam second moments", ref crc);
 
         Span<byte> dropout = stackalloc byte[8];
         ReadExactly(stream, dropout, "dropout generator state", ref crc);
@@ -290,7 +319,15 @@ public static class NetworkFile
         return offset;
     }
 
-    private static float[] ReadSection(Stream stream, int parameterCount, string part, ref uint crc)
+    private static void CheckSectionLength(int length, int parameterCount, string paramName)
+    {
+        if (length != -1 && length != 0 && length != parameterCount)
+        {
+            throw new ArgumentOutOfRangeException(paramName, length, $"A section length must be -1 (either), 0 or the parameter count {parameterCount}.");
+        }
+    }
+
+    private static float[] ReadSection(Stream stream, int parameterCount, int requiredLength, string part, ref uint crc)
     {
         Span<byte> lengthBytes = stackalloc byte[4];
         ReadExactly(stream, lengthBytes, part + " length", ref crc);
@@ -298,6 +335,12 @@ public static class NetworkFile
         if (length != 0 && length != parameterCount)
         {
             throw new InvalidDataException($"The network file's {part} section has length {length}; expected 0 or {parameterCount}.");
+        }
+
+        if (requiredLength != -1 && length != requiredLength)
+        {
+            throw new InvalidDataException(
+                $"The file's optimizer state does not match this network's optimizer: its {part} section has {length} values, this network keeps {requiredLength}.");
         }
 
         return ReadFloats(stream, length, part, ref crc);

@@ -3,7 +3,7 @@ using System.ComponentModel;
 namespace NetGen.Runtime;
 
 /// <summary>
-/// Everything <see cref="NetworkFile.Read"/> read from a network file, already validated. This type is
+/// Everything <see cref="NetworkFile.Read(System.IO.Stream, ulong, int, int, int)"/> read from a network file, already validated. This type is
 /// infrastructure for generated code.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -277,13 +277,11 @@ namespace PassFailSample
         /// <exception cref="global::System.IO.EndOfStreamException">The stream ends before the file does.</exception>
         public void Restore(global::System.IO.Stream stream) => NetGenRestore(NetGenReadFile(stream));
 
-        // Reads and checks a whole Save file (format, layout, CRC, then this network's optimizer) before anything uses it.
+        // Reads and checks a whole Save file (format, layout, this network's optimizer, CRC) before anything uses it.
         private static global::NetGen.Runtime.NetworkFileContents NetGenReadFile(global::System.IO.Stream stream)
         {
-            var contents = global::NetGen.Runtime.NetworkFile.Read(stream, LayoutFingerprint, ParameterCount);
-            if (contents.Momentum.Length != 0 || contents.AdamM.Length != 0 || contents.AdamV.Length != 0)
-                throw new global::System.IO.InvalidDataException("The file's optimizer state does not match this network's optimizer.");
-            return contents;
+            // The optimizer sections must be this network's (checked before they are allocated).
+            return global::NetGen.Runtime.NetworkFile.Read(stream, LayoutFingerprint, ParameterCount, momentumLength: 0, adamLength: 0);
         }
 
         // Copies checked file contents into this instance (Load's constructor and Restore).

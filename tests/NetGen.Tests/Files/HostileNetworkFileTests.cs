@@ -3,13 +3,14 @@ using System.IO;
 using NetGen.Runtime;
 using NetGen.Tests.Runtime;
 using NetGen.Tests.Safetensors;
+using NetGen.Tests.Networks;
 
 namespace NetGen.Tests.Files;
 
 /// <summary>
 /// Issue 13 for NetGen's own format (<c>Save</c>/<c>Load</c>, <see cref="NetworkFile"/>): a length field is checked
 /// against the network before anything is allocated from it, so a hostile one costs at most the network's own state
-/// (the parameters and up to three optimizer sections of 4 bytes per parameter) plus a constant.
+/// (the parameters and the optimizer sections the network keeps, 4 bytes per parameter each) plus a constant.
 /// </summary>
 public sealed class HostileNetworkFileTests
 {
@@ -85,5 +86,35 @@ public sealed class HostileNetworkFileTests
         var (error, allocated) = AllocationMeter.Measure(() => NetworkFile.Read(new MemoryStream(file), fingerprint, 3));
         Assert.IsType<InvalidDataException>(error);
         Assert.True(allocated < 16 * 1024, $"{allocated} bytes");
+    }
+
+    /// <summary>
+    /// A well-formed file (valid CRC) that claims Adam moments for an SGD network: Load and Restore reject it at the first
+    /// section the network does not keep, before allocating it, so it costs no more than the network's own parameters.
+    /// </summary>
+    [Fact]
+    public void OptimizerSectionsTheNetworkDoesNotKeep_AreRejectedBeforeAllocatingThem()
+    {
+        const int count = Mnist784.ParameterCount;   // SGD without momentum: keeps no optimizer section
+        var saved = new MemoryStream();
+        new Mnist784(3).Save(saved);
+        ulong fingerprint = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(saved.ToArray().AsSpan(8));
+        var hostile = new MemoryStream();
+        var parameters = new Mnist784(3).Parameters.ToArray();
+        var moments = new float[count];
+        NetworkFile.Write(hostile, fingerprint, parameters, 0.1f, 1, Array.Empty<float>(), moments, moments, 0);
+        byte[] file = hostile.ToArray();
+
+        var target = new Mnist784(4);
+        float[] before = target.Parameters.ToArray();
+        foreach (Action load in new Action[] { () => Mnist784.Load(new MemoryStream(file)), () => target.Restore(new MemoryStream(file)) })
+        {
+            var (error, allocated) = AllocationMeter.Measure(load);
+            var e = Assert.IsType<InvalidDataException>(error);
+            Assert.Contains("optimizer", e.Message);
+            // The parameters (4 bytes each) and a constant; the two Adam sections (8 bytes per parameter) are never allocated.
+            Assert.True(allocated < 4L * count + 64 * 1024, $"{allocated} bytes allocated for {count} parameters");
+        }
+        Assert.Equal(before, target.Parameters.ToArray());
     }
 }
