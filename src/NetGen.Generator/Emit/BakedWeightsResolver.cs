@@ -101,9 +101,7 @@ internal static class BakedWeightsResolver
         try
         {
             long dataLength = SafetensorsFormat.CheckLayout(matched, names, out int[] order);
-            long available = bytes.Length - dataOffset;
-            if (available < dataLength) throw SafetensorsFormat.Truncated(matched, names, order, available);
-            if (available > dataLength) throw SafetensorsFormat.Trailing(dataLength, available - dataLength);
+            SafetensorsFormat.CheckAvailable(matched, names, order, dataLength, bytes.Length - dataOffset);
             return (SafetensorsFormat.Decode(matched, bytes, dataOffset, names, offsets, (int)spec.ParameterCountLong), null, null);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException or OverflowException)

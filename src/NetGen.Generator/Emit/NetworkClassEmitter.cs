@@ -389,13 +389,15 @@ internal static class NetworkClassEmitter
     /// </summary>
     private static void WriteTargetCheck(IndentedWriter w, NetworkSpec spec, string name)
     {
-        if (spec.Loss is LossKind.CrossEntropy or LossKind.BinaryCrossEntropy)
+        if (TakesProbabilities(spec))
             w.Line($"{Args}.CheckProbabilities({name}, OutputSize, nameof({name}));");
     }
 
+    private static bool TakesProbabilities(NetworkSpec spec) => spec.Loss is LossKind.CrossEntropy or LossKind.BinaryCrossEntropy;
+
     private static void WriteTargetDoc(IndentedWriter w, NetworkSpec spec)
     {
-        if (spec.Loss is LossKind.CrossEntropy or LossKind.BinaryCrossEntropy)
+        if (TakesProbabilities(spec))
             w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A target is not a probability in [0, 1] (NaN included).</exception>");
     }
 

@@ -42,9 +42,10 @@ public static class SimdOptions
     /// accelerated width not above it (0 if none). Automatic (0) picks 256 where <see cref="Vector256"/> is hardware-
     /// accelerated, else 128 where <see cref="Vector128"/> is, else 0. Automatic never picks 512: on processors that
     /// split 512-bit operations into two 256-bit halves (AMD Zen 4) 256-bit code measured faster for batch-1 Predict
-    /// and as fast for TrainBatch, and a batch leaves fewer samples to the scalar code in 8-sample chunks than in 16-sample
-    /// ones; force 512 where it wins (full-width AVX-512). Whether the processor has FMA does not change the width: the generated multiply-adds
-    /// are fused where it does and a multiply then an add where it does not, and both are faster than the scalar code
+    /// and as fast for TrainBatch, and a batch leaves fewer samples to the scalar code in 8-sample chunks than in
+    /// 16-sample ones; force 512 where it wins (full-width AVX-512). Whether the processor has FMA does not change the
+    /// width: the generated multiply-adds are fused where it does and a multiply then an add where it does not, and both
+    /// are faster than the scalar code
     /// (docs/simd.md, "Instruction sets").
     /// </summary>
     public static int PreferredWidth => SelectWidth(

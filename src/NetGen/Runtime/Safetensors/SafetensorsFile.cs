@@ -72,9 +72,7 @@ namespace NetGen.Runtime
             long dataLength = SafetensorsFormat.CheckLayout(matched, names, out int[] order);
             if (stream.CanSeek)
             {
-                long available = stream.Length - stream.Position;
-                if (available < dataLength) throw SafetensorsFormat.Truncated(matched, names, order, Math.Max(0, available));
-                if (available > dataLength) throw SafetensorsFormat.Trailing(dataLength, available - dataLength);
+                SafetensorsFormat.CheckAvailable(matched, names, order, dataLength, stream.Length - stream.Position);
             }
 
             var parameters = new float[parameterCount];

@@ -186,6 +186,18 @@ namespace NetGen.Runtime
             return position;
         }
 
+        /// <summary>
+        /// Where the size of what follows the header is known (a seekable stream, a file in memory): throws unless it is
+        /// exactly the data section, naming the tensor cut short or the number of bytes after the last tensor.
+        /// </summary>
+        /// <exception cref="EndOfStreamException">Fewer than <paramref name="dataLength"/> bytes are available.</exception>
+        /// <exception cref="InvalidDataException">More than <paramref name="dataLength"/> bytes are available.</exception>
+        public static void CheckAvailable(SafetensorsEntry[] matched, string[] names, int[] order, long dataLength, long available)
+        {
+            if (available < dataLength) throw Truncated(matched, names, order, Math.Max(0, available));
+            if (available > dataLength) throw Trailing(dataLength, available - dataLength);
+        }
+
         /// <summary>The exception for a data section that ends after <paramref name="available"/> of its bytes: names the tensor cut short.</summary>
         public static EndOfStreamException Truncated(SafetensorsEntry[] matched, string[] names, int[] order, long available)
         {
