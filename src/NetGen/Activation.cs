@@ -35,4 +35,48 @@ public enum Activation
     /// with <see cref="Loss.CrossEntropy"/> the loss is computed from the pre-softmax values.
     /// </summary>
     Softmax = 5,
+
+    /// <summary>
+    /// SiLU, also called Swish: <c>x·σ(x)</c> (PyTorch <c>nn.SiLU</c>). Its derivative is <c>σ(x)·(1 + x·(1 − σ(x)))</c>.
+    /// </summary>
+    Silu = 6,
+
+    /// <summary>
+    /// GELU in its exact form <c>x·Φ(x) = x/2·(1 + erf(x/√2))</c> (PyTorch <c>nn.GELU()</c>, <c>approximate='none'</c>).
+    /// Its derivative is <c>Φ(x) + x·φ(x)</c> with φ the standard normal density.
+    /// </summary>
+    Gelu = 7,
+
+    /// <summary>
+    /// GELU's tanh approximation <c>x/2·(1 + tanh(√(2/π)·(x + 0.044715·x³)))</c> (PyTorch <c>nn.GELU(approximate='tanh')</c>).
+    /// </summary>
+    GeluTanh = 8,
+
+    /// <summary>
+    /// ELU with α = 1: <c>x</c> for <c>x &gt; 0</c>, otherwise <c>eˣ − 1</c> (PyTorch <c>nn.ELU()</c>). Its derivative is 1 for
+    /// <c>x &gt; 0</c> and <c>eˣ</c> otherwise (1 at 0, as PyTorch).
+    /// </summary>
+    Elu = 9,
+
+    /// <summary>
+    /// Softplus with β = 1 and threshold 20: <c>log(1 + eˣ)</c>, and <c>x</c> itself for <c>x &gt; 20</c> (PyTorch
+    /// <c>nn.Softplus()</c>). Its derivative is <c>σ(x)</c>, and 1 for <c>x &gt; 20</c>.
+    /// </summary>
+    Softplus = 10,
+
+    /// <summary>Mish: <c>x·tanh(softplus(x))</c> (PyTorch <c>nn.Mish</c>).</summary>
+    Mish = 11,
+
+    /// <summary>
+    /// The hard sigmoid <c>relu6(x + 3)/6</c>: 0 for <c>x ≤ −3</c>, 1 for <c>x ≥ 3</c>, <c>x/6 + 1/2</c> between (PyTorch
+    /// <c>nn.Hardsigmoid</c>). Its derivative is 1/6 strictly between −3 and 3 and 0 elsewhere, kinks included, as PyTorch.
+    /// </summary>
+    HardSigmoid = 12,
+
+    /// <summary>
+    /// The hard swish <c>x·relu6(x + 3)/6</c>: 0 for <c>x ≤ −3</c>, <c>x</c> for <c>x ≥ 3</c>, <c>x·(x + 3)/6</c> between
+    /// (PyTorch <c>nn.Hardswish</c>). Its derivative is 0 for <c>x &lt; −3</c>, <c>x/3 + 1/2</c> for −3 ≤ x ≤ 3 and 1 above,
+    /// as PyTorch's autograd gives it at the kinks.
+    /// </summary>
+    HardSwish = 13,
 }

@@ -9,4 +9,12 @@ internal enum ActivationKind
     Relu = 3,
     LeakyRelu = 4,
     Softmax = 5,
+    Silu = 6,
+    Gelu = 7,
+    GeluTanh = 8,
+    Elu = 9,
+    Softplus = 10,
+    Mish = 11,
+    HardSigmoid = 12,
+    HardSwish = 13,
 }
