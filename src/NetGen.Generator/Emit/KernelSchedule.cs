@@ -110,7 +110,7 @@ internal sealed class KernelSchedule
                     uses[a]++;
                     if (node.IsMacro) forced[a] = true;
                     // Operands printed twice by their emitted form must be computed once.
-                    if (node.Kind is OpKind.Square or OpKind.LeakyRelu or OpKind.SigmoidBinaryCrossEntropy or OpKind.LogSumExp) forced[a] = true;
+                    if (NetGen.Generator.Graph.Ops.OpTable.Of(node.Kind).RepeatsOperand) forced[a] = true;
                     stack.Push(a);
                 }
             }
@@ -284,13 +284,9 @@ internal sealed class KernelSchedule
         var node = _graph[id];
         if (node.IsLeaf || node.Kind == OpKind.Element) return (12, 0);
         if (!root && _materialized[id]) return (4, 0);
-        int cost = node.Kind switch
-        {
-            OpKind.Exp or OpKind.Tanh or OpKind.Sigmoid or OpKind.Relu or OpKind.ClampedLog => 12,
-            OpKind.SigmoidBinaryCrossEntropy => 80,
-            _ => 3,
-        };
-        int branches = node.Kind is OpKind.ReluStep or OpKind.LeakyReluStep or OpKind.LeakyRelu ? 1 : 0;
+        var op = NetGen.Generator.Graph.Ops.OpTable.Of(node.Kind);
+        int cost = op.Cost;
+        int branches = op.Branches ? 1 : 0;
         foreach (int a in node.Args)
         {
             var (c, b) = ExpressionCost(a, root: false);

@@ -1,12 +1,13 @@
 using System.Collections.Generic;
 using System.Linq;
+using NetGen.Generator.Emit.Printing;
 using NetGen.Generator.Graph;
 
 namespace NetGen.Generator.Emit;
 
 /// <summary>
-/// Prints one kernel in lane form: the same schedule (and so the same derived graph) as the scalar kernel,
-/// computed on <see cref="VectorWidth.Lanes"/> samples at once, one per vector lane. Inputs, targets and outputs
+/// Prints one kernel in lane form: the same schedule (and so the same derived graph) as the scalar kernel, computed on
+/// <c>Vector&lt;float&gt;.Count</c> samples at once, one per vector lane, written once for every width (see <see cref="LaneDialect"/>). Inputs, targets and outputs
 /// are structure-of-arrays spans of vectors (<c>x[i]</c> holds feature i of every sample in the chunk); the
 /// gradient is accumulated per lane into <c>g</c> and summed over the lanes by the caller.
 /// </summary>
@@ -14,20 +15,20 @@ internal static class LaneKernelEmitter
 {
     private const string ReadOnlySpan = "global::System.ReadOnlySpan";
     private const string Span = "global::System.Span";
-    private const string Math = VectorWidth.MathAlias;
+    private const string Math = LaneDialect.MathAlias;
     private const int TermsPerLine = 16;
 
-    public static string MethodName(KernelKind kind, VectorWidth width) => kind switch
+    public static string MethodName(KernelKind kind) => kind switch
     {
-        KernelKind.Forward => "NetGenForward" + width.Suffix,
-        KernelKind.Loss => "NetGenLoss" + width.Suffix,
-        _ => "NetGenGradient" + width.Suffix,
+        KernelKind.Forward => "NetGenForwardLanes",
+        KernelKind.Loss => "NetGenLossLanes",
+        _ => "NetGenGradientLanes",
     };
 
-    public static void Emit(IndentedWriter w, KernelSchedule k, VectorWidth width)
+    public static void Emit(IndentedWriter w, KernelSchedule k, LaneDialect width)
     {
-        string VT = width.Type;
-        string name = MethodName(k.Kind, width);
+        string VT = LaneDialect.Type;
+        string name = MethodName(k.Kind);
         string returns = k.Kind == KernelKind.Forward ? "void" : VT;
         string p = $"{ReadOnlySpan}<float> p";
         string x = $"{ReadOnlySpan}<{VT}> x", t = $"{ReadOnlySpan}<{VT}> t", s = $"{Span}<{VT}> s";
@@ -50,9 +51,9 @@ internal static class LaneKernelEmitter
             KernelKind.Loss => "p, x, t, s",
             _ => k.MaskSize > 0 ? "p, x, t, m, s, g" : "p, x, t, s, g",
         };
-        var writer = new LaneExpressionWriter(k, width);
+        var writer = new ExpressionPrinter(k, width);
 
-        w.Line($"/// <summary>{ScalarKernelEmitter.MethodName(k.Kind)} on {width.Lanes} samples at once, one per lane of a {width.Bits}-bit vector.</summary>");
+        w.Line($"/// <summary>{ScalarKernelEmitter.MethodName(k.Kind)} on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>");
         using (w.Block($"private static {returns} {name}({parameters})"))
         {
             if (k.ScratchSize > 0) w.Line($"{Span}<{VT}> s = stackalloc {VT}[{k.ScratchSize}];");
@@ -82,7 +83,7 @@ internal static class LaneKernelEmitter
         }
     }
 
-    private static void EmitStatements(IndentedWriter w, KernelSchedule k, LaneExpressionWriter e, VectorWidth width, IEnumerable<Statement> statements)
+    private static void EmitStatements(IndentedWriter w, KernelSchedule k, ExpressionPrinter e, LaneDialect width, IEnumerable<Statement> statements)
     {
         var g = k.Graph;
         string? lastComment = null;
@@ -125,20 +126,20 @@ internal static class LaneKernelEmitter
         }
     }
 
-    private static void EmitLet(IndentedWriter w, KernelSchedule k, LaneExpressionWriter e, VectorWidth width, int id)
+    private static void EmitLet(IndentedWriter w, KernelSchedule k, ExpressionPrinter e, LaneDialect width, int id)
     {
         var node = k.Graph[id];
         bool spilled = k.IsSpilled(id);
         string target = spilled ? k.Reference(id) : k.IdentifierOf(id);
-        string declare = spilled ? target : width.Type + " " + target;
-        string V = width.Statics;
+        string declare = spilled ? target : LaneDialect.Type + " " + target;
+        string V = LaneDialect.Statics;
 
         if (node.Kind == OpKind.LogSumExp)
         {
             string max = k.IdentifierOf(id) + "_max", sum = k.IdentifierOf(id) + "_sum";
-            w.Line($"{width.Type} {max} = {e.Use(node.Args[0])};");
+            w.Line($"{LaneDialect.Type} {max} = {e.Use(node.Args[0])};");
             for (int i = 1; i < node.Args.Length; i++) w.Line($"{max} = {V}.Max({max}, {e.Use(node.Args[i])});");
-            w.Line($"{width.Type} {sum} = {Math}.Exp({e.Use(node.Args[0])} - {max});");
+            w.Line($"{LaneDialect.Type} {sum} = {Math}.Exp({e.Use(node.Args[0])} - {max});");
             for (int i = 1; i < node.Args.Length; i++) w.Line($"{sum} += {Math}.Exp({e.Use(node.Args[i])} - {max});");
             w.Line($"{declare} = {max} + {Math}.Log({sum});");
             return;
@@ -156,12 +157,12 @@ internal static class LaneKernelEmitter
         w.Line($"{declare} = {e.Definition(id)};");
     }
 
-    private static void EmitMacro(IndentedWriter w, KernelSchedule k, LaneExpressionWriter e, VectorWidth width, Node node)
+    private static void EmitMacro(IndentedWriter w, KernelSchedule k, ExpressionPrinter e, LaneDialect width, Node node)
     {
         var b = node.Block!;
         var region = k.RegionOf(node.Id);
         var operand = k.VectorOf(node.Args);
-        string VT = width.Type;
+        string VT = LaneDialect.Type;
         if (node.Kind == OpKind.MatVec)
         {
             using (w.Block($"for (int row = 0; row < {b.Rows}; row++)"))
@@ -172,23 +173,23 @@ internal static class LaneKernelEmitter
                 {
                     // Four partial sums (column c feeds sum c mod 4): four independent multiply-add chains instead of
                     // one chain as long as the row, so the FMA latency is hidden.
-                    w.Line($"{VT} acc0 = {e.Broadcast($"p[{b.BiasOffset} + row]")}, acc1 = {VT}.Zero, acc2 = {VT}.Zero, acc3 = {VT}.Zero;");
+                    w.Line($"{VT} acc0 = {width.Broadcast($"p[{b.BiasOffset} + row]")}, acc1 = {VT}.Zero, acc2 = {VT}.Zero, acc3 = {VT}.Zero;");
                     w.Line("int col = 0;");
                     using (w.Block("for (; col + 4 <= weights.Length; col += 4)"))
                     {
                         for (int c = 0; c < 4; c++)
                         {
                             string at = c == 0 ? "col" : $"col + {c}";
-                            w.Line($"acc{c} = {width.MultiplyAdd(e.Broadcast($"weights[{at}]"), $"inputs[{at}]", $"acc{c}")};");
+                            w.Line($"acc{c} = {width.MultiplyAdd(width.Broadcast($"weights[{at}]"), $"inputs[{at}]", $"acc{c}")};");
                         }
                     }
-                    w.Line($"for (; col < weights.Length; col++) acc0 = {width.MultiplyAdd(e.Broadcast("weights[col]"), "inputs[col]", "acc0")};");
+                    w.Line($"for (; col < weights.Length; col++) acc0 = {width.MultiplyAdd(width.Broadcast("weights[col]"), "inputs[col]", "acc0")};");
                     w.Line($"{region.At("row")} = (acc0 + acc1) + (acc2 + acc3);");
                 }
                 else
                 {
-                    w.Line($"{VT} acc = {e.Broadcast($"p[{b.BiasOffset} + row]")};");
-                    w.Line($"for (int col = 0; col < weights.Length; col++) acc = {width.MultiplyAdd(e.Broadcast("weights[col]"), "inputs[col]", "acc")};");
+                    w.Line($"{VT} acc = {width.Broadcast($"p[{b.BiasOffset} + row]")};");
+                    w.Line($"for (int col = 0; col < weights.Length; col++) acc = {width.MultiplyAdd(width.Broadcast("weights[col]"), "inputs[col]", "acc")};");
                     w.Line($"{region.At("row")} = acc;");
                 }
             }
@@ -203,17 +204,17 @@ internal static class LaneKernelEmitter
             {
                 w.Line($"{VT} delta = {operand.At("row")};");
                 w.Line($"{ReadOnlySpan}<float> weights = p.Slice({b.WeightOffset} + row * {b.Columns}, {b.Columns});");
-                w.Line($"for (int col = 0; col < weights.Length; col++) adjoint[col] = {width.MultiplyAdd(e.Broadcast("weights[col]"), "delta", "adjoint[col]")};");
+                w.Line($"for (int col = 0; col < weights.Length; col++) adjoint[col] = {width.MultiplyAdd(width.Broadcast("weights[col]"), "delta", "adjoint[col]")};");
             }
         }
     }
 
-    private static void EmitGradientBlock(IndentedWriter w, KernelSchedule k, VectorWidth width, GradientBlock block)
+    private static void EmitGradientBlock(IndentedWriter w, KernelSchedule k, LaneDialect width, GradientBlock block)
     {
         var b = block.Block;
         var deltas = k.VectorOf(block.Deltas);
         var inputs = k.VectorOf(block.Inputs);
-        string VT = width.Type;
+        string VT = LaneDialect.Type;
         w.Comment($"∂L/∂W[row, col] = δ[row]·a[col] for the {b.Rows}×{b.Columns} weights at p[{b.WeightOffset}..], per lane");
         using (w.Block($"for (int row = 0; row < {b.Rows}; row++)"))
         {

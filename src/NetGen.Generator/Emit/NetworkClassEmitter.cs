@@ -44,9 +44,10 @@ internal static class NetworkClassEmitter
                 laneKernels.Add(KernelSchedule.Build(kind == KernelKind.Gradient ? training : network, kind, costScale: 1.6));
                 token.ThrowIfCancellationRequested();
             }
+            // Sized for the widest Vector<float> (512 bits): a network whose scratch vectors would take too much stack keeps
+            // the scalar path for its batches.
             long scratch = laneKernels.Max(k => (long)k.ScratchSize + spec.InputSize + spec.OutputSize * 2 + k.MaskSize);
-            var fitting = spec.VectorWidths.Where(bits => scratch * (bits / 8) <= MaxLaneStackBytes).ToArray();
-            spec = spec with { VectorWidths = new EquatableArray<int>(fitting) };
+            if (scratch * 64 > MaxLaneStackBytes) spec = spec with { VectorWidths = new EquatableArray<int>(new int[0]) };
         }
 
         var w = new IndentedWriter();
@@ -56,12 +57,13 @@ internal static class NetworkClassEmitter
         w.Line();
         var scopes = new List<IDisposable>();
         if (spec.Namespace is not null) scopes.Add(w.Block("namespace " + spec.Namespace));
-        var aliasWidths = LaneDriverEmitter.Widths(spec).Union(neuronWidths).OrderBy(width => width.Bits).ToArray();
-        if (aliasWidths.Length > 0)
+        bool lanes = spec.VectorWidths.Count > 0;
+        if (lanes || neuronWidths.Length > 0)
         {
             w.Comment("Short names for the SIMD code below.");
             w.Line($"using {VectorWidth.MathAlias} = global::NetGen.Runtime.VectorMath;");
-            foreach (var width in aliasWidths)
+            if (lanes) w.Line(Printing.LaneDialect.Alias);
+            foreach (var width in neuronWidths.OrderBy(width => width.Bits))
             {
                 foreach (string alias in width.Aliases) w.Line(alias);
             }
@@ -94,14 +96,15 @@ internal static class NetworkClassEmitter
                     NeuronKernelEmitter.EmitKernel(w, neuronLayout, width, spec.UnrollLimit);
                 }
             }
-            LaneDriverEmitter.EmitDrivers(w, spec);
-            foreach (var width in LaneDriverEmitter.Widths(spec))
+            if (lanes)
             {
+                LaneDriverEmitter.EmitDrivers(w, spec);
+                var dialect = new Printing.LaneDialect(spec.MultiplyAddEstimate);
                 foreach (var kernel in laneKernels)
                 {
                     token.ThrowIfCancellationRequested();
                     w.Line();
-                    LaneKernelEmitter.Emit(w, kernel, width);
+                    LaneKernelEmitter.Emit(w, kernel, dialect);
                 }
             }
             if (spec.GpuKernels) Gpu.GpuTrainerEmitter.Emit(w, spec, network, training);
@@ -209,7 +212,8 @@ internal static class NetworkClassEmitter
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// Creates the network with parameters initialised deterministically from <paramref name=\"seed\"/>: Glorot uniform");
-        w.Line("/// U(±√(6/(in+out))) for Identity, Sigmoid, Tanh and Softmax layers, He uniform U(±√(6/in)) for Relu and LeakyRelu; biases 0.");
+        w.Line("/// U(±√(6/(in+out))) for Identity, Sigmoid, Tanh, Softmax and HardSigmoid layers, He uniform U(±√(6/in)) for the rectifier family");
+        w.Line("/// (Relu, LeakyRelu, Silu, Gelu, GeluTanh, Elu, Softplus, Mish, HardSwish); biases 0.");
         w.Line("/// </summary>");
         w.Line("/// <param name=\"seed\">Seed of NetGen's own generator; the same seed gives the same parameters on every platform.</param>");
         using (w.Block($"public {spec.ClassName}(int seed)"))
@@ -218,7 +222,7 @@ internal static class NetworkClassEmitter
             foreach (var layer in network.Layers)
             {
                 var activation = spec.Layers[layer.Number - 1].Activation;
-                bool he = activation is ActivationKind.Relu or ActivationKind.LeakyRelu;
+                bool he = Model.Activations.ActivationTable.Of(activation).Initialisation == Model.Activations.Initialisation.He;
                 double limit = he ? Math.Sqrt(6.0 / layer.FanIn) : Math.Sqrt(6.0 / (layer.FanIn + layer.Units));
                 string rule = he ? $"He uniform U(±√(6/{layer.FanIn}))" : $"Glorot uniform U(±√(6/({layer.FanIn}+{layer.Units})))";
                 w.Comment($"Layer {layer.Number}: {layer.Units}×{layer.FanIn} weights, {rule}; biases stay 0");
@@ -254,7 +258,7 @@ internal static class NetworkClassEmitter
         using (w.Block($"public void PredictBatch({ReadOnlySpan} inputs, {Span} outputs)"))
         {
             w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);");
-            LaneDriverEmitter.Dispatch(w, spec, width => $"NetGenPredictBatch{width.Suffix}(inputs, outputs, n)");
+            LaneDriverEmitter.Dispatch(w, spec.VectorWidths.Count > 0, "NetGenPredictBatchLanes(inputs, outputs, n)");
             w.Line($"{ReadOnlySpan} p = _netgenParameters;");
             w.Line("for (int i = done; i < n; i++) NetGenForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));");
         }
@@ -341,7 +345,7 @@ internal static class NetworkClassEmitter
             w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);");
             WriteTargetCheck(w, spec, "targets");
             w.Line("float total = 0f;");
-            LaneDriverEmitter.Dispatch(w, spec, width => $"NetGenEvaluate{width.Suffix}(inputs, targets, n, ref total)");
+            LaneDriverEmitter.Dispatch(w, spec.VectorWidths.Count > 0, "NetGenEvaluateLanes(inputs, targets, n, ref total)");
             w.Line($"{ReadOnlySpan} p = _netgenParameters;");
             w.Line("for (int i = done; i < n; i++) total += NetGenLossKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize));");
             w.Line("return total / n;");
@@ -352,7 +356,7 @@ internal static class NetworkClassEmitter
         {
             w.Line("gradient.Clear();");
             w.Line("float total = 0f;");
-            LaneDriverEmitter.Dispatch(w, spec, width => $"NetGenBatchGradient{width.Suffix}(inputs, targets, gradient, n, ref total)");
+            LaneDriverEmitter.Dispatch(w, spec.VectorWidths.Count > 0, "NetGenBatchGradientLanes(inputs, targets, gradient, n, ref total)");
             w.Line($"{ReadOnlySpan} p = _netgenParameters;");
             DropoutEmitter.WriteMaskBuffer(w, spec);
             string call = $"NetGenGradientKernel({DropoutEmitter.KernelArguments(spec, "p", "inputs.Slice(i * InputSize, InputSize)", "targets.Slice(i * OutputSize, OutputSize)", "gradient")})";

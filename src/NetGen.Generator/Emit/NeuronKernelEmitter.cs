@@ -205,16 +205,14 @@ internal static class NeuronKernelEmitter
 
     private static string Element(string reference, string index) => index == "0" ? reference : $"{Unsafe}.Add(ref {reference}, {index})";
 
+    /// <summary>a = f(z) on one vector, from the activation's op spelling (the same one as the lane kernels', at this width).</summary>
     private static string Activation(string activation, string z, VectorWidth width)
     {
-        string V = width.Statics, VT = width.Type, M = VectorWidth.MathAlias;
-        return activation switch
-        {
-            "Sigmoid" => $"{M}.Sigmoid({z})",
-            "Tanh" => $"{M}.Tanh({z})",
-            "Relu" => $"{V}.Max({z}, {VT}.Zero)",
-            "LeakyRelu" => $"{V}.ConditionalSelect({V}.GreaterThan({z}, {VT}.Zero), {z}, {z} * {V}.Create(0.01f))",
-            _ => z,
-        };
+        var definition = Model.Activations.ActivationTable.Of(activation);
+        if (definition.Op is not Graph.OpKind op) return z;
+        var spelling = Graph.Ops.OpTable.Of(op).Lanes
+            ?? throw new System.InvalidOperationException($"{op} has no vector spelling (NG0099).");
+        string template = Printing.VectorTokens.Replace(spelling.Template, width.Statics, width.Type, literal => $"{width.Statics}.Create({literal})");
+        return Printing.SpellingText.Fill(template, new[] { z });
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using NetGen.Generator.Emit.Printing;
 using NetGen.Generator.Graph;
 
 namespace NetGen.Generator.Emit;
@@ -46,7 +47,7 @@ internal static class ScalarKernelEmitter
             KernelKind.Loss => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} t, {Span} s",
             _ => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} t, {MaskParameter(k)}{Span} s, {Span} g",
         };
-        var writer = new ScalarExpressionWriter(k);
+        var writer = new ExpressionPrinter(k, ScalarDialect.Instance);
 
         w.Line("/// <summary>" + summary + "</summary>");
         using (w.Block($"private static {returns} {name}({parameters})"))
@@ -84,7 +85,7 @@ internal static class ScalarKernelEmitter
     /// <summary>The dropout mask parameter of a training kernel, or nothing for a network without dropout.</summary>
     private static string MaskParameter(KernelSchedule k) => k.MaskSize > 0 ? $"{ReadOnlySpan} m, " : "";
 
-    private static void EmitStatements(IndentedWriter w, KernelSchedule k, ScalarExpressionWriter e, IEnumerable<Statement> statements)
+    private static void EmitStatements(IndentedWriter w, KernelSchedule k, ExpressionPrinter e, IEnumerable<Statement> statements)
     {
         var g = k.Graph;
         string? lastComment = null;
@@ -130,7 +131,7 @@ internal static class ScalarKernelEmitter
         return id is int p && g.LabelOf(p) is { } label ? label.Display : $"p[{index}]";
     }
 
-    private static void EmitLet(IndentedWriter w, KernelSchedule k, ScalarExpressionWriter e, int id)
+    private static void EmitLet(IndentedWriter w, KernelSchedule k, ExpressionPrinter e, int id)
     {
         var node = k.Graph[id];
         bool spilled = k.IsSpilled(id);
@@ -142,21 +143,21 @@ internal static class ScalarKernelEmitter
             // logsumexp(z) = m + log Σ exp(zᵢ − m) with m = max zᵢ, so that no exp overflows.
             string max = k.IdentifierOf(id) + "_max";
             w.Line($"float {max} = {e.Use(node.Args[0])};");
-            for (int i = 1; i < node.Args.Length; i++) w.Line($"{max} = global::System.MathF.Max({max}, {e.Use(node.Args[i])});");
+            for (int i = 1; i < node.Args.Length; i++) w.Line($"{max} = {e.Dialect.Max(max, e.Use(node.Args[i]))};");
             string sum = k.IdentifierOf(id) + "_sum";
-            w.Line($"float {sum} = global::System.MathF.Exp({e.Use(node.Args[0])} - {max});");
-            for (int i = 1; i < node.Args.Length; i++) w.Line($"{sum} += global::System.MathF.Exp({e.Use(node.Args[i])} - {max});");
+            w.Line($"float {sum} = {e.Dialect.Call(OpKind.Exp, $"{e.Use(node.Args[0])} - {max}")};");
+            for (int i = 1; i < node.Args.Length; i++) w.Line($"{sum} += {e.Dialect.Call(OpKind.Exp, $"{e.Use(node.Args[i])} - {max}")};");
             w.Line($"{declare} = {max} + global::System.MathF.Log({sum});");
             return;
         }
 
         if (node.Kind == OpKind.Sum && node.Args.Length > TermsPerLine)
         {
-            w.Line($"{declare} = {e.SumText(node.Args, 0, TermsPerLine)};");
+            w.Line($"{declare} = {e.SumText(node.Args, 0, TermsPerLine, null).Text};");
             for (int from = TermsPerLine; from < node.Args.Length; from += TermsPerLine)
             {
                 int to = System.Math.Min(node.Args.Length, from + TermsPerLine);
-                w.Line($"{target} = {target} + {e.SumText(node.Args, from, to).TrimStart()};".Replace("+ - ", "- "));
+                w.Line($"{target} = {target} + {e.SumText(node.Args, from, to, null).Text.TrimStart()};".Replace("+ - ", "- "));
             }
             return;
         }

@@ -51,26 +51,24 @@ internal static class ChainRuleText
             OpKind.Sum => node.Args.Length <= 4
                 ? string.Join(" + ", node.Args.Select(a => Format(graph, a, depth + 1, true)))
                 : $"Σ({node.Args.Length} terms)",
-            OpKind.Multiply => F(0) + "·" + F(1),
-            OpKind.Negate => "−" + F(0),
-            OpKind.Subtract => F(0, false) + " − " + F(1),
-            OpKind.Divide => F(0) + "/" + F(1),
-            OpKind.Square => F(0) + "²",
-            OpKind.Exp => "exp(" + F(0, false) + ")",
-            OpKind.ClampedLog => "log(" + F(0, false) + ")",
-            OpKind.Sigmoid => "σ(" + F(0, false) + ")",
-            OpKind.Tanh => "tanh(" + F(0, false) + ")",
-            OpKind.Relu => "relu(" + F(0, false) + ")",
-            OpKind.LeakyRelu => "leaky_relu(" + F(0, false) + ")",
-            OpKind.ReluStep => "[" + F(0, false) + " > 0]",
-            OpKind.LeakyReluStep => "(" + F(0, false) + " > 0 ? 1 : 0.01)",
-            OpKind.LogSumExp => "logsumexp(…)",
-            OpKind.SigmoidBinaryCrossEntropy => "bce(σ(" + F(0, false) + "), " + F(1, false) + ")",
             OpKind.Element when graph[node.Args[0]].Kind == OpKind.TransposedMatVec => $"(Wᵀ·δ)[{node.Index}]",
             OpKind.Element => $"z[{node.Index}]",
-            _ => node.Kind.ToString(),
+            _ => Notation(Ops.OpTable.Of(node.Kind).Display, node.Args.Length, F),
         };
         bool isSum = node.Kind is OpKind.Sum or OpKind.Subtract;
         return parenthesizeSums && isSum ? "(" + text + ")" : text;
+    }
+
+    /// <summary>Fills an op's notation template: <c>{i}</c> argument i parenthesised when a sum, <c>{ia}</c> bare.</summary>
+    private static string Notation(string template, int arity, System.Func<int, bool, string> argument)
+    {
+        string text = template;
+        for (int i = 0; i < arity && i < 4; i++)
+        {
+            string bare = "{" + i.ToString(CultureInfo.InvariantCulture) + "a}", wrapped = "{" + i.ToString(CultureInfo.InvariantCulture) + "}";
+            if (text.Contains(bare)) text = text.Replace(bare, argument(i, false));
+            if (text.Contains(wrapped)) text = text.Replace(wrapped, argument(i, true));
+        }
+        return text;
     }
 }

@@ -138,7 +138,7 @@ internal sealed class ExpressionGraph
     public int Unary(OpKind kind, int a)
     {
         var x = _nodes[a];
-        if (x.Kind == OpKind.Constant) return Constant((float)OpRules.Evaluate(kind, new double[] { x.Value }));
+        if (x.Kind == OpKind.Constant) return Constant((float)Ops.OpTable.Evaluate(kind, new double[] { x.Value }));
         return Intern(kind, new[] { a }, 0, 0, null);
     }
 

@@ -48,7 +48,7 @@ internal static class NetworkLowering
             preActivations = unrolled
                 ? UnrolledAffine(g, block, activations, number, layer, source)
                 : LoopedAffine(g, block, activations, number, layer, source);
-            activations = Activate(g, preActivations, layer.Activation, number);
+            activations = ActivationLowering.Apply(g, preActivations, layer.Activation, number);
             if (training && layer.DropoutAfter > 0f) activations = Drop(g, activations, layer, number, ref maskSize);
         }
 
@@ -58,14 +58,15 @@ internal static class NetworkLowering
         {
             LossKind.BinaryCrossEntropy => LossFusion.BinaryCrossEntropy(g, activations, targets),
             LossKind.CrossEntropy => LossFusion.CrossEntropy(g, activations, targets),
-            _ => LossFusion.MeanSquaredError(g, activations, targets),
+            LossKind.MeanSquaredError => LossFusion.MeanSquaredError(g, activations, targets),
+            _ => throw new System.InvalidOperationException($"Loss {spec.Loss} is not lowered."),
         };
         g.Label(loss, "loss", "L");
         g.Comment(loss, spec.Loss switch
         {
             LossKind.CrossEntropy => $"Loss: CrossEntropy over {activations.Length} classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)",
             LossKind.BinaryCrossEntropy => $"Loss: BinaryCrossEntropy, mean over {activations.Length} output(s) (nn.BCELoss, logs clamped at −100)",
-            _ => $"Loss: MeanSquaredError, mean over {activations.Length} output(s) (nn.MSELoss)",
+            LossKind.MeanSquaredError or _ => $"Loss: MeanSquaredError, mean over {activations.Length} output(s) (nn.MSELoss)",
         });
 
         token.ThrowIfCancellationRequested();
@@ -136,38 +137,5 @@ internal static class NetworkLowering
             g.Label(z[j], $"z{number}_{j}", $"z{number}[{j}]");
         }
         return z;
-    }
-
-    private static int[] Activate(ExpressionGraph g, int[] z, ActivationKind activation, int number)
-    {
-        if (activation == ActivationKind.Identity) return z;
-        var a = new int[z.Length];
-        if (activation == ActivationKind.Softmax)
-        {
-            int lse = g.LogSumExp(z);
-            g.Label(lse, $"lse{number}", $"logsumexp(z{number})");
-            g.Comment(lse, $"Layer {number}: softmax normaliser logsumexp(z{number}) (max-shifted, stable)");
-            for (int j = 0; j < z.Length; j++)
-            {
-                a[j] = g.Unary(OpKind.Exp, g.Subtract(z[j], lse));
-                g.Label(a[j], $"a{number}_{j}", $"a{number}[{j}]");
-                g.Comment(a[j], $"Layer {number}: a{number}[{j}] = softmax(z{number})[{j}] = exp(z{number}[{j}] − logsumexp(z{number}))");
-            }
-            return a;
-        }
-        var kind = activation switch
-        {
-            ActivationKind.Sigmoid => OpKind.Sigmoid,
-            ActivationKind.Tanh => OpKind.Tanh,
-            ActivationKind.Relu => OpKind.Relu,
-            _ => OpKind.LeakyRelu,
-        };
-        for (int j = 0; j < z.Length; j++)
-        {
-            a[j] = g.Unary(kind, z[j]);
-            g.Label(a[j], $"a{number}_{j}", $"a{number}[{j}]");
-            g.Comment(a[j], $"Layer {number}: a{number}[{j}] = {activation}(z{number}[{j}])");
-        }
-        return a;
     }
 }

@@ -1,6 +1,9 @@
 namespace NetGen.Generator.Graph;
 
-/// <summary>The operations of the scalar expression graph. Their forward and derivative rules live in <see cref="OpRules"/>.</summary>
+/// <summary>
+/// The operations of the scalar expression graph. Each one is defined once, in <see cref="Ops.OpTable"/>: its forward rule,
+/// local derivative, cost, double-precision evaluation and spelling in every dialect.
+/// </summary>
 internal enum OpKind
 {
     /// <summary>A literal float.</summary>
@@ -41,6 +44,38 @@ internal enum OpKind
     ReluStep,
     /// <summary>LeakyReLU'(a): a &gt; 0 ? 1 : 0.01 (0.01 at 0, as PyTorch).</summary>
     LeakyReluStep,
+    /// <summary>SiLU x·σ(x).</summary>
+    Silu,
+    /// <summary>SiLU'(x) = σ(x)·(1 + x·(1 − σ(x))).</summary>
+    SiluDerivative,
+    /// <summary>GELU x·Φ(x) (erf form).</summary>
+    Gelu,
+    /// <summary>GELU'(x) = Φ(x) + x·φ(x).</summary>
+    GeluDerivative,
+    /// <summary>GELU's tanh approximation.</summary>
+    GeluTanh,
+    /// <summary>Derivative of GELU's tanh approximation (PyTorch's backward formula).</summary>
+    GeluTanhDerivative,
+    /// <summary>ELU (α = 1).</summary>
+    Elu,
+    /// <summary>ELU'(x): 1 above 0, eˣ at and below 0.</summary>
+    EluDerivative,
+    /// <summary>Softplus (β = 1, threshold 20).</summary>
+    Softplus,
+    /// <summary>Softplus'(x): σ(x), 1 above the threshold.</summary>
+    SoftplusDerivative,
+    /// <summary>Mish x·tanh(softplus(x)).</summary>
+    Mish,
+    /// <summary>Mish'(x).</summary>
+    MishDerivative,
+    /// <summary>Hard sigmoid relu6(x + 3)/6.</summary>
+    HardSigmoid,
+    /// <summary>Hard sigmoid': 1/6 strictly inside (−3, 3), else 0.</summary>
+    HardSigmoidDerivative,
+    /// <summary>Hard swish x·relu6(x + 3)/6.</summary>
+    HardSwish,
+    /// <summary>Hard swish': 0 below −3, x/3 + 1/2 on [−3, 3], 1 above.</summary>
+    HardSwishDerivative,
     /// <summary>log Σᵢ e^(aᵢ), computed stably; its derivative is the softmax.</summary>
     LogSumExp,
     /// <summary>Fused sigmoid + binary cross-entropy of logit a and target b: −(b·log σ(a) + (1−b)·log(1−σ(a))), logs clamped at −100.</summary>

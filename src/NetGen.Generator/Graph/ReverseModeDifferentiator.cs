@@ -7,7 +7,7 @@ namespace NetGen.Generator.Graph;
 /// Symbolic reverse-mode differentiation over the expression graph. Visits the nodes the output depends on in
 /// reverse topological order; each node's adjoint is the sum of the contributions of every consumer
 /// (every path through the graph summed), and each contribution is the consumer's adjoint times the
-/// consumer's local derivative from <see cref="OpRules"/> (the chain rule). The result is more graph nodes,
+/// consumer's local derivative from <see cref="Ops.OpTable"/> (the chain rule). The result is more graph nodes,
 /// simplified as they are built, that the emitters print like the forward pass.
 /// </summary>
 internal static class ReverseModeDifferentiator
@@ -70,7 +70,7 @@ internal static class ReverseModeDifferentiator
                     {
                         int arg = node.Args[i];
                         if (!needs[arg]) continue;
-                        int local = OpRules.LocalDerivative(graph, id, i);
+                        int local = Ops.OpTable.LocalDerivative(graph, id, i);
                         Add(contributions, arg, graph.Multiply(adjoint, local), adjoint, local);
                     }
                     break;
@@ -79,11 +79,11 @@ internal static class ReverseModeDifferentiator
         return result;
     }
 
-    /// <summary>The chain rule through a matvec: its vector–Jacobian product from <see cref="OpRules"/>.</summary>
+    /// <summary>The chain rule through a matvec: its vector–Jacobian product from <see cref="MatVecRules"/>.</summary>
     private static void ApplyMatVec(ExpressionGraph graph, int id, int[] deltas, bool[] needs, Dictionary<int, List<Contribution>> contributions, Gradient result)
     {
         var node = graph[id];
-        var vjp = OpRules.MatVecVectorJacobian(graph, id, deltas, node.Args.Any(a => needs[a]));
+        var vjp = MatVecRules.MatVecVectorJacobian(graph, id, deltas, node.Args.Any(a => needs[a]));
         foreach (var bias in vjp.BiasGradients) AddParameterGradient(graph, result, bias.Key, bias.Value);
         result.Blocks.Add(vjp.Weights);
         if (vjp.InputAdjoints is null) return;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using NetGen.Generator.Emit.Printing;
 using NetGen.Generator.Graph;
 
 namespace NetGen.Generator.Emit.Gpu;
@@ -31,7 +32,7 @@ internal static class GpuKernelEmitter
     {
         string name = MethodName(k.Kind);
         string returns = k.Kind == KernelKind.Forward ? "void" : "float";
-        var writer = new GpuExpressionWriter(k);
+        var writer = new ExpressionPrinter(k, GpuDialect.Instance);
         string what = k.Kind == KernelKind.Forward
             ? "Forward pass of one sample on the device: <c>y = f(x)</c>."
             : "Loss of one sample on the device; adds its gradient <c>∂L/∂p</c> to the thread's gradient slot <c>g[go + i·gs]</c>"
@@ -66,7 +67,7 @@ internal static class GpuKernelEmitter
         }
     }
 
-    private static void EmitStatements(IndentedWriter w, KernelSchedule k, GpuExpressionWriter e, IEnumerable<Statement> statements)
+    private static void EmitStatements(IndentedWriter w, KernelSchedule k, ExpressionPrinter e, IEnumerable<Statement> statements)
     {
         var g = k.Graph;
         string? lastComment = null;
@@ -106,7 +107,7 @@ internal static class GpuKernelEmitter
         }
     }
 
-    private static void EmitLet(IndentedWriter w, KernelSchedule k, GpuExpressionWriter e, int id)
+    private static void EmitLet(IndentedWriter w, KernelSchedule k, ExpressionPrinter e, int id)
     {
         var node = k.Graph[id];
         bool spilled = k.IsSpilled(id);
@@ -119,21 +120,21 @@ internal static class GpuKernelEmitter
             // logsumexp(z) = m + log Σ exp(zᵢ − m) with m = max zᵢ, so that no exp overflows.
             string max = k.IdentifierOf(id) + "_max";
             w.Line($"float {max} = {e.Use(node.Args[0])};");
-            for (int i = 1; i < node.Args.Length; i++) w.Line($"{max} = {MathF}.Max({max}, {e.Use(node.Args[i])});");
+            for (int i = 1; i < node.Args.Length; i++) w.Line($"{max} = {e.Dialect.Max(max, e.Use(node.Args[i]))};");
             string sum = k.IdentifierOf(id) + "_sum";
-            w.Line($"float {sum} = {MathF}.Exp({e.Use(node.Args[0])} - {max});");
-            for (int i = 1; i < node.Args.Length; i++) w.Line($"{sum} += {MathF}.Exp({e.Use(node.Args[i])} - {max});");
+            w.Line($"float {sum} = {e.Dialect.Call(OpKind.Exp, $"{e.Use(node.Args[0])} - {max}")};");
+            for (int i = 1; i < node.Args.Length; i++) w.Line($"{sum} += {e.Dialect.Call(OpKind.Exp, $"{e.Use(node.Args[i])} - {max}")};");
             w.Line($"{declare} = {max} + {MathF}.Log({sum});");
             return;
         }
 
         if (node.Kind == OpKind.Sum && node.Args.Length > TermsPerLine)
         {
-            w.Line($"{declare} = {e.SumText(node.Args, 0, TermsPerLine)};");
+            w.Line($"{declare} = {e.SumText(node.Args, 0, TermsPerLine, null).Text};");
             for (int from = TermsPerLine; from < node.Args.Length; from += TermsPerLine)
             {
                 int to = System.Math.Min(node.Args.Length, from + TermsPerLine);
-                w.Line($"{target} = {target} + {e.SumText(node.Args, from, to).TrimStart()};".Replace("+ - ", "- "));
+                w.Line($"{target} = {target} + {e.SumText(node.Args, from, to, null).Text.TrimStart()};".Replace("+ - ", "- "));
             }
             return;
         }

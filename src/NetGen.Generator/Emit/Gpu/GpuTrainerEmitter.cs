@@ -46,12 +46,6 @@ internal static class GpuTrainerEmitter
     /// </summary>
     public static void Emit(IndentedWriter w, NetworkSpec spec, LoweredNetwork network, LoweredNetwork training)
     {
-        if (!GpuExpressionWriter.Supports(network.Graph) || !GpuExpressionWriter.Supports(training.Graph))
-        {
-            w.Line();
-            w.Comment("No ILGPU kernels: this network uses an operation the GPU emitter does not print (yet).");
-            return;
-        }
         var forward = KernelSchedule.Build(network, KernelKind.Forward);
         var gradient = KernelSchedule.Build(training, KernelKind.Gradient);
         w.Line();

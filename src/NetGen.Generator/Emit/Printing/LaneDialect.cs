@@ -1,0 +1,67 @@
+using NetGen.Generator.Graph;
+using NetGen.Generator.Graph.Ops;
+
+namespace NetGen.Generator.Emit.Printing;
+
+/// <summary>
+/// Lanes: every lane of a <c>System.Numerics.Vector&lt;float&gt;</c> is one sample, so the code is written once and runs at
+/// whatever width the JIT gives <c>Vector&lt;T&gt;</c> on the machine (128 bits without AVX2, 256 with it, 512 with
+/// <c>DOTNET_MaxVectorTBitWidth=512</c> on AVX-512). Parameters are broadcast, inputs and targets are structure-of-arrays
+/// spans of vectors, products feeding sums become multiply-adds, and activations call NetGen's vector math.
+/// </summary>
+internal sealed class LaneDialect : Dialect
+{
+    /// <summary>The file's alias of <c>System.Numerics.Vector&lt;float&gt;</c>.</summary>
+    public const string Type = "NetGenLanes";
+
+    /// <summary>The vector statics.</summary>
+    public const string Statics = "global::System.Numerics.Vector";
+
+    /// <summary>The file's alias of <c>NetGen.Runtime.VectorMath</c>.</summary>
+    public const string MathAlias = VectorWidth.MathAlias;
+
+    /// <summary>The using-alias directive of <see cref="Type"/>.</summary>
+    public const string Alias = "using " + Type + " = global::System.Numerics.Vector<float>;";
+
+    /// <param name="estimate">The compilation has <c>Vector.MultiplyAddEstimate</c> (.NET 9 and later).</param>
+    public LaneDialect(bool estimate) => Estimate = estimate;
+
+    /// <summary>Multiply-adds are <c>Vector.MultiplyAddEstimate</c> (fused where the processor has FMA); else a multiply then an add.</summary>
+    public bool Estimate { get; }
+
+    public override string Name => "lanes";
+
+    public override string ValueType => Type;
+
+    public override Spelling? SpellingOf(OpDefinition op) => op.Lanes;
+
+    public override (string Text, int Level) Constant(float value) =>
+        value == 0f ? (Type + ".Zero", 4) : value == 1f ? (Type + ".One", 4) : (Broadcast(FloatLiteral.Format(value)), 4);
+
+    public override string Leaf(Node node) => node.Kind switch
+    {
+        OpKind.Input => $"x[{node.Index}]",
+        OpKind.Target => $"t[{node.Index}]",
+        OpKind.Mask => $"m[{node.Index}]",
+        OpKind.Parameter => Broadcast($"p[{node.Index}]"),
+        _ => throw new System.InvalidOperationException($"{node.Kind} is not a leaf."),
+    };
+
+    /// <summary>A scalar in every lane.</summary>
+    public string Broadcast(string scalar) => $"new {Type}({scalar})";
+
+    public override string Reference(KernelSchedule schedule, int id) => schedule.Reference(id);
+
+    public override string Element(KernelSchedule schedule, int macro, int index) => schedule.RegionOf(macro).At(index);
+
+    /// <summary>
+    /// <c>Vector.MultiplyAddEstimate</c> is a JIT intrinsic (nothing to inline, so the thousands of multiply-adds of a
+    /// straight-line kernel stay single instructions); without it (.NET 8) a multiply then an add, also intrinsics.
+    /// </summary>
+    public override string? MultiplyAdd(string a, string b, string c) =>
+        Estimate ? $"{Statics}.MultiplyAddEstimate({a}, {b}, {c})" : $"({c} + {a} * {b})";
+
+    public override string Max(string a, string b) => $"{Statics}.Max({a}, {b})";
+
+    public override string Tokens(string template) => VectorTokens.Replace(template, Statics, Type, literal => Broadcast(literal));
+}
