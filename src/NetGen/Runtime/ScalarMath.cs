@@ -20,13 +20,255 @@ public static class ScalarMath
     /// <returns>The loss term of this output.</returns>
     public static float SigmoidBinaryCrossEntropy(float logit, float target)
     {
-        float logY = MathF.Max(-Softplus(-logit), -100f);
-        float logNotY = MathF.Max(-Softplus(logit), -100f);
+        float logY = MathF.Max(-StableSoftplus(-logit), -100f);
+        float logNotY = MathF.Max(-StableSoftplus(logit), -100f);
         return -(target * logY + (1f - target) * logNotY);
     }
 
-    /// <summary>log(1 + eˣ), without overflow for large x.</summary>
-    /// <param name="x">Any finite value.</param>
+
+    // The log(1 + eˣ) of the loss: max(x, 0) + log(1 + e^−|x|), no threshold (BCE's numerics, kept as they were).
+    private static float StableSoftplus(float x) => MathF.Max(x, 0f) + MathF.Log(1f + MathF.Exp(-MathF.Abs(x)));
+
+    // The activations below follow PyTorch's definitions and its autograd's derivatives, kinks included; the double
+    // reference is NetGen.Reference.ActivationMath. They are compiled for GPUs too (ILGPU), so they use only
+    // arithmetic, comparisons, MathF.Exp/Log/Tanh/Max/Min/Abs and constants.
+    private const float SoftplusThreshold = 20f;
+    private const float GeluTanhBeta = 0.797884560802865356f;
+    private const float GeluTanhKappa = 0.044715f;
+    private const float Sqrt1Over2 = 0.707106781186547524f;
+    private const float OneOverSqrt2Pi = 0.398942280401432678f;
+    private const float OneOverSqrtPi = 0.564189583547756287f;
+    private const float DekkerSplit = 4097f;
+    // Beyond these erf is ±1 and Φ is 0 or 1 in float; the clamps keep the squares finite.
+    private const float ErfClamp = 10f;
+    private const float NormalClamp = 14.5f;
+
+    // W. J. Cody's rational approximations (Math. Comp. 23, 1969; his CALERF): erf x = x·A(x²)/B(x²) on
+    // |x| ≤ 0.46875; erfc y = e^(−y²)·C(y)/D(y) on 0.46875 < y ≤ 4 and e^(−y²)·(1/√π − z·P(z)/Q(z))/y, z = 1/y², above.
+    private const float ErfSmall = 0.46875f;
+    private const float ErfcMiddle = 4f;
+    private const float ErfA0 = 3.16112374387056560e00f, ErfA1 = 1.13864154151050156e02f, ErfA2 = 3.77485237685302021e02f;
+    private const float ErfA3 = 3.20937758913846947e03f, ErfA4 = 1.85777706184603153e-1f;
+    private const float ErfB0 = 2.36012909523441209e01f, ErfB1 = 2.44024637934444173e02f, ErfB2 = 1.28261652607737228e03f;
+    private const float ErfB3 = 2.84423683343917062e03f;
+    private const float ErfC0 = 5.64188496988670089e-1f, ErfC1 = 8.88314979438837594e00f, ErfC2 = 6.61191906371416295e01f;
+    private const float ErfC3 = 2.98635138197400131e02f, ErfC4 = 8.81952221241769090e02f, ErfC5 = 1.71204761263407058e03f;
+    private const float ErfC6 = 2.05107837782607147e03f, ErfC7 = 1.23033935479799725e03f, ErfC8 = 2.15311535474403846e-8f;
+    private const float ErfD0 = 1.57449261107098347e01f, ErfD1 = 1.17693950891312499e02f, ErfD2 = 5.37181101862009858e02f;
+    private const float ErfD3 = 1.62138957456669019e03f, ErfD4 = 3.29079923573345963e03f, ErfD5 = 4.36261909014324716e03f;
+    private const float ErfD6 = 3.43936767414372164e03f, ErfD7 = 1.23033935480374942e03f;
+    private const float ErfP0 = 3.05326634961232344e-1f, ErfP1 = 3.60344899949804439e-1f, ErfP2 = 1.25781726111229246e-1f;
+    private const float ErfP3 = 1.60837851487422766e-2f, ErfP4 = 6.58749161529837803e-4f, ErfP5 = 1.63153871373020978e-2f;
+    private const float ErfQ0 = 2.56852019228982242e00f, ErfQ1 = 1.87295284992346725e00f, ErfQ2 = 5.27905102951428412e-1f;
+    private const float ErfQ3 = 6.05183413124413191e-2f, ErfQ4 = 2.33520497626869185e-3f;
+
+    /// <summary>SiLU x·σ(x) = x/(1 + e^−x) (PyTorch <c>nn.SiLU</c>).</summary>
+    /// <param name="x">The pre-activation.</param>
+    /// <returns>SiLU(x).</returns>
+    public static float Silu(float x) => x / (1f + MathF.Exp(-x));
+
+    /// <summary>SiLU′(x) = σ(x)·(1 + x·(1 − σ(x))), with 1 − σ(x) computed as e^−x·σ(x) for x ≥ 0 (no cancellation).</summary>
+    /// <param name="x">The pre-activation.</param>
+    /// <returns>SiLU′(x).</returns>
+    public static float SiluDerivative(float x)
+    {
+        float e = MathF.Exp(-x);
+        float s = 1f / (1f + e);
+        float oneMinusS = x < 0f ? 1f - s : e * s;
+        return s * (1f + x * oneMinusS);
+    }
+
+    /// <summary>GELU x·Φ(x) (PyTorch <c>nn.GELU()</c>, exact form), Φ from erfc without cancellation.</summary>
+    /// <param name="x">The pre-activation.</param>
+    /// <returns>GELU(x).</returns>
+    public static float Gelu(float x)
+    {
+        float xc = MathF.Min(MathF.Max(x, -NormalClamp), NormalClamp);
+        return x * NormalCdf(xc, GaussianExp(xc));
+    }
+
+    /// <summary>GELU′(x) = Φ(x) + x·φ(x), φ the standard normal density.</summary>
+    /// <param name="x">The pre-activation.</param>
+    /// <returns>GELU′(x).</returns>
+    public static float GeluDerivative(float x)
+    {
+        float xc = MathF.Min(MathF.Max(x, -NormalClamp), NormalClamp);
+        float g = GaussianExp(xc);
+        return NormalCdf(xc, g) + x * (g * OneOverSqrt2Pi);
+    }
+
+    /// <summary>
+    /// GELU's tanh form x/2·(1 + tanh(u)), u = √(2/π)·(x + 0.044715·x³) (PyTorch <c>approximate='tanh'</c>), computed as
+    /// x·σ(2u), the same value without the cancellation of 1 + tanh u for negative x.
+    /// </summary>
+    /// <param name="x">The pre-activation.</param>
+    /// <returns>GELU-tanh(x).</returns>
+    public static float GeluTanh(float x)
+    {
+        float u = GeluTanhBeta * x * (1f + GeluTanhKappa * x * x);
+        return x / (1f + MathF.Exp(-2f * u));
+    }
+
+    /// <summary>
+    /// PyTorch's GELU-tanh derivative ½(1 + t) + ½x·(1 − t²)·√(2/π)·(1 + 3·0.044715·x²), t = tanh u, computed with
+    /// ½(1 + t) = σ(2u) and 1 − t² = 4σ(2u)(1 − σ(2u)).
+    /// </summary>
+    /// <param name="x">The pre-activation.</param>
+    /// <returns>The derivative at <paramref name="x"/>.</returns>
+    public static float GeluTanhDerivative(float x)
+    {
+        float x2 = x * x;
+        float u = GeluTanhBeta * x * (1f + GeluTanhKappa * x2);
+        float e = MathF.Exp(-2f * u);
+        float s = 1f / (1f + e);
+        float oneMinusS = x < 0f ? 1f - s : e * s;
+        return s + 2f * x * s * oneMinusS * (GeluTanhBeta * (1f + 3f * GeluTanhKappa * x2));
+    }
+
+    /// <summary>ELU with α = 1: x for x &gt; 0, otherwise eˣ − 1 (accurate near 0) (PyTorch <c>nn.ELU()</c>).</summary>
+    /// <param name="x">The pre-activation.</param>
+    /// <returns>ELU(x).</returns>
+    public static float Elu(float x) => x > 0f ? x : (x < -0.5f ? MathF.Exp(x) - 1f : ExpMinusOneNearZero(x));
+
+    /// <summary>ELU′: 1 for x &gt; 0, otherwise eˣ (1 at 0, as PyTorch).</summary>
+    /// <param name="x">The pre-activation.</param>
+    /// <returns>ELU′(x).</returns>
+    public static float EluDerivative(float x) => x > 0f ? 1f : MathF.Exp(x);
+
+    /// <summary>
+    /// Softplus with β = 1 and threshold 20 (PyTorch <c>nn.Softplus()</c>): x for x &gt; 20, otherwise log(1 + eˣ),
+    /// computed as max(x, 0) + log1p(e^−|x|) (no overflow, accurate for negative x).
+    /// </summary>
+    /// <param name="x">The pre-activation.</param>
     /// <returns>softplus(x).</returns>
-    public static float Softplus(float x) => MathF.Max(x, 0f) + MathF.Log(1f + MathF.Exp(-MathF.Abs(x)));
+    public static float Softplus(float x) =>
+        x > SoftplusThreshold ? x : MathF.Max(x, 0f) + LogOnePlus(MathF.Exp(-MathF.Abs(x)));
+
+    /// <summary>Softplus′: 1 for x &gt; 20, otherwise σ(x) (PyTorch).</summary>
+    /// <param name="x">The pre-activation.</param>
+    /// <returns>softplus′(x).</returns>
+    public static float SoftplusDerivative(float x) => x > SoftplusThreshold ? 1f : 1f / (1f + MathF.Exp(-x));
+
+    /// <summary>
+    /// Mish x·tanh(log(1 + eˣ)) (PyTorch <c>nn.Mish</c>), computed as x·n/(n + 2) with n = eˣ(eˣ + 2) (that is
+    /// tanh(log(1 + eˣ))); x itself above 20, where the tanh is 1 in float.
+    /// </summary>
+    /// <param name="x">The pre-activation.</param>
+    /// <returns>Mish(x).</returns>
+    public static float Mish(float x)
+    {
+        float e = MathF.Exp(MathF.Min(x, SoftplusThreshold));
+        float n = e * (e + 2f);
+        return x > SoftplusThreshold ? x : x * (n / (n + 2f));
+    }
+
+    /// <summary>
+    /// Mish′(x) = tanh(sp) + x·σ(x)·(1 − tanh²(sp)), sp = log(1 + eˣ) (PyTorch's backward), with tanh(sp) = n/(n + 2)
+    /// and 1 − tanh²(sp) = 4(n + 1)/(n + 2)², n = eˣ(eˣ + 2); 1 above 20.
+    /// </summary>
+    /// <param name="x">The pre-activation.</param>
+    /// <returns>Mish′(x).</returns>
+    public static float MishDerivative(float x)
+    {
+        float e = MathF.Exp(MathF.Min(x, SoftplusThreshold));
+        float n = e * (e + 2f);
+        float d = n + 2f;
+        float t = n / d;
+        float oneMinusT2 = 4f * (n + 1f) / (d * d);
+        float s = e / (1f + e);
+        return x > SoftplusThreshold ? 1f : t + x * s * oneMinusT2;
+    }
+
+    /// <summary>The hard sigmoid min(max(x + 3, 0), 6)/6, as PyTorch computes it (<c>nn.Hardsigmoid</c>).</summary>
+    /// <param name="x">The pre-activation.</param>
+    /// <returns>HardSigmoid(x).</returns>
+    public static float HardSigmoid(float x) => MathF.Min(MathF.Max(x + 3f, 0f), 6f) / 6f;
+
+    /// <summary>HardSigmoid′: 1/6 for −3 &lt; x &lt; 3, 0 elsewhere, kinks (and NaN) included, as PyTorch.</summary>
+    /// <param name="x">The pre-activation.</param>
+    /// <returns>HardSigmoid′(x).</returns>
+    public static float HardSigmoidDerivative(float x) => x > -3f && x < 3f ? 1f / 6f : 0f;
+
+    /// <summary>The hard swish x·min(max(x + 3, 0), 6)/6, as PyTorch computes it (<c>nn.Hardswish</c>).</summary>
+    /// <param name="x">The pre-activation.</param>
+    /// <returns>HardSwish(x).</returns>
+    public static float HardSwish(float x) => x * MathF.Min(MathF.Max(x + 3f, 0f), 6f) / 6f;
+
+    /// <summary>
+    /// PyTorch's HardSwish backward: 0 for x &lt; −3, x/3 + ½ for −3 ≤ x ≤ 3, otherwise 1 (NaN gives 1, as PyTorch).
+    /// </summary>
+    /// <param name="x">The pre-activation.</param>
+    /// <returns>HardSwish′(x).</returns>
+    public static float HardSwishDerivative(float x) => x < -3f ? 0f : x <= 3f ? x / 3f + 0.5f : 1f;
+
+    /// <summary>The error function (Cody's rational approximations in float): a few ulps; odd; ±1 beyond ±3.9.</summary>
+    /// <param name="x">The argument.</param>
+    /// <returns>erf x.</returns>
+    public static float Erf(float x)
+    {
+        float y = MathF.Min(MathF.Abs(x), ErfClamp);
+        float hi = y * y;
+        float g = MathF.Exp(-hi) * (1f - SquareLow(y, hi));
+        float r = 1f - g * ErfcRatio(y);
+        return MathF.Abs(x) <= ErfSmall ? ErfNearZero(x) : (x < 0f ? -r : r);
+    }
+
+    // e^(−x²/2) with x² taken exactly as hi + lo (so that the exponential is not off by x²·2⁻²⁴ relative).
+    private static float GaussianExp(float x)
+    {
+        float hi = x * x;
+        return MathF.Exp(-0.5f * hi) * (1f - 0.5f * SquareLow(x, hi));
+    }
+
+    // Φ(x) = ½·erfc(t), t = −x/√2, given g = e^(−x²/2) = e^(−t²).
+    private static float NormalCdf(float x, float g)
+    {
+        float t = -x * Sqrt1Over2;
+        float at = MathF.Abs(t);
+        float c = 0.5f * g * ErfcRatio(at);
+        return at <= ErfSmall ? 0.5f - 0.5f * ErfNearZero(t) : (t < 0f ? 1f - c : c);
+    }
+
+    // The low part of y·y = hi + lo (Dekker: y split into halves of 12 bits), for |y| below 2^60.
+    private static float SquareLow(float y, float hi)
+    {
+        float c = DekkerSplit * y;
+        float yh = c - (c - y);
+        float yl = y - yh;
+        return yh * yh - hi + 2f * yh * yl + yl * yl;
+    }
+
+    // erf x = x·A(x²)/B(x²) for |x| ≤ 0.46875.
+    private static float ErfNearZero(float x)
+    {
+        float z = x * x;
+        float n = ((ErfA4 * z + ErfA0) * z + ErfA1) * z + ErfA2;
+        float d = ((z + ErfB0) * z + ErfB1) * z + ErfB2;
+        return x * (n * z + ErfA3) / (d * z + ErfB3);
+    }
+
+    // erfc(y)·e^(y²) for y > 0.46875.
+    private static float ErfcRatio(float y)
+    {
+        float n = ((((((ErfC8 * y + ErfC0) * y + ErfC1) * y + ErfC2) * y + ErfC3) * y + ErfC4) * y + ErfC5) * y + ErfC6;
+        float d = ((((((y + ErfD0) * y + ErfD1) * y + ErfD2) * y + ErfD3) * y + ErfD4) * y + ErfD5) * y + ErfD6;
+        float middle = (n * y + ErfC7) / (d * y + ErfD7);
+        float z = 1f / (y * y);
+        float p = (((ErfP5 * z + ErfP0) * z + ErfP1) * z + ErfP2) * z + ErfP3;
+        float q = (((z + ErfQ0) * z + ErfQ1) * z + ErfQ2) * z + ErfQ3;
+        float tail = (OneOverSqrtPi - z * (p * z + ErfP4) / (q * z + ErfQ4)) / y;
+        return y <= ErfcMiddle ? middle : tail;
+    }
+
+    // eˣ − 1 for −0.5 ≤ x ≤ 0: its Taylor series to x⁹ (remainder below 3e-9 relative).
+    private static float ExpMinusOneNearZero(float x) =>
+        x * (1f + x * (1f / 2f + x * (1f / 6f + x * (1f / 24f + x * (1f / 120f + x * (1f / 720f
+            + x * (1f / 5040f + x * (1f / 40320f + x * (1f / 362880f)))))))));
+
+    // log(1 + u) for 0 ≤ u ≤ 1 without losing u's low bits (Goldberg: log(w)·u/(w − 1), w = 1 + u rounded).
+    private static float LogOnePlus(float u)
+    {
+        float w = 1f + u;
+        return w == 1f ? u : MathF.Log(w) * u / (w - 1f);
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using NetGen.Reference;
 
 namespace NetGen.Training;
 
@@ -126,23 +127,15 @@ internal sealed class DoubleReference
     {
         switch (activation)
         {
-            case Activation.Sigmoid:
-                for (int j = 0; j < z.Length; j++) z[j] = 1 / (1 + Math.Exp(-z[j]));
-                break;
-            case Activation.Tanh:
-                for (int j = 0; j < z.Length; j++) z[j] = Math.Tanh(z[j]);
-                break;
-            case Activation.Relu:
-                for (int j = 0; j < z.Length; j++) z[j] = Math.Max(z[j], 0);
-                break;
-            case Activation.LeakyRelu:
-                for (int j = 0; j < z.Length; j++) z[j] = z[j] > 0 ? z[j] : 0.01 * z[j];
-                break;
             case Activation.Softmax:
                 double max = double.NegativeInfinity, sum = 0;
                 foreach (double v in z) max = Math.Max(max, v);
                 for (int j = 0; j < z.Length; j++) sum += z[j] = Math.Exp(z[j] - max);
                 for (int j = 0; j < z.Length; j++) z[j] /= sum;
+                break;
+            default:
+                // Elementwise, PyTorch's definitions (ActivationMath throws for a value it does not know).
+                for (int j = 0; j < z.Length; j++) z[j] = ActivationMath.Apply((int)activation, z[j]);
                 break;
         }
     }
