@@ -1,3 +1,4 @@
+using NetGen.Generator.Graph.Ops;
 using NetGen.Generator.Graph;
 using Xunit;
 
@@ -12,7 +13,7 @@ public sealed class DerivativeReuseTests
         var g = new ExpressionGraph();
         int sigmoid = g.Unary(OpKind.Sigmoid, g.Multiply(g.Parameter(0), g.Input(0)));
 
-        int derivative = OpRules.LocalDerivative(g, sigmoid, 0);
+        int derivative = OpTable.LocalDerivative(g, sigmoid, 0);
 
         var product = g[derivative];
         Assert.Equal(OpKind.Multiply, product.Kind);
@@ -30,7 +31,7 @@ public sealed class DerivativeReuseTests
         var g = new ExpressionGraph();
         int tanh = g.Unary(OpKind.Tanh, g.Parameter(0));
 
-        int derivative = OpRules.LocalDerivative(g, tanh, 0);
+        int derivative = OpTable.LocalDerivative(g, tanh, 0);
 
         var difference = g[derivative];
         Assert.Equal(OpKind.Subtract, difference.Kind);
@@ -45,7 +46,7 @@ public sealed class DerivativeReuseTests
     {
         var g = new ExpressionGraph();
         int exp = g.Unary(OpKind.Exp, g.Parameter(0));
-        Assert.Equal(exp, OpRules.LocalDerivative(g, exp, 0));
+        Assert.Equal(exp, OpTable.LocalDerivative(g, exp, 0));
     }
 
     [Fact]
@@ -75,14 +76,14 @@ public sealed class DerivativeReuseTests
         int relu = g.Unary(OpKind.Relu, z);
         int leaky = g.Unary(OpKind.LeakyRelu, z);
 
-        var step = g[OpRules.LocalDerivative(g, relu, 0)];
-        var leakyStep = g[OpRules.LocalDerivative(g, leaky, 0)];
+        var step = g[OpTable.LocalDerivative(g, relu, 0)];
+        var leakyStep = g[OpTable.LocalDerivative(g, leaky, 0)];
 
         Assert.Equal(OpKind.ReluStep, step.Kind);
         Assert.Equal(z, step.Args[0]);
         Assert.Equal(OpKind.LeakyReluStep, leakyStep.Kind);
         Assert.Equal(z, leakyStep.Args[0]);
-        Assert.Equal(0.0, OpRules.Evaluate(OpKind.ReluStep, new[] { 0.0 }));
-        Assert.Equal(0.01, OpRules.Evaluate(OpKind.LeakyReluStep, new[] { 0.0 }));
+        Assert.Equal(0.0, OpTable.Evaluate(OpKind.ReluStep, new[] { 0.0 }));
+        Assert.Equal(0.01, OpTable.Evaluate(OpKind.LeakyReluStep, new[] { 0.0 }));
     }
 }

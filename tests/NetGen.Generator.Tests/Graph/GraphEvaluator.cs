@@ -1,3 +1,4 @@
+using NetGen.Generator.Graph.Ops;
 using System;
 using NetGen.Generator.Graph;
 
@@ -5,7 +6,7 @@ namespace NetGen.Generator.Tests.Graph;
 
 /// <summary>
 /// Evaluates every node of an <see cref="ExpressionGraph"/> in double precision: leaves from the x, t and p arrays,
-/// scalar operations through <see cref="OpRules.Evaluate"/>, and the loop macros (<c>z = W·a + b</c>, <c>Wᵀ·δ</c>,
+/// scalar operations through <see cref="OpTable.Evaluate"/>, and the loop macros (<c>z = W·a + b</c>, <c>Wᵀ·δ</c>,
 /// element access) written out here, independently of the emitters.
 /// </summary>
 internal sealed class GraphEvaluator
@@ -70,7 +71,7 @@ internal sealed class GraphEvaluator
             default:
                 var args = new double[node.Args.Length];
                 for (int i = 0; i < args.Length; i++) args[i] = this[node.Args[i]];
-                _values[node.Id] = OpRules.Evaluate(node.Kind, args);
+                _values[node.Id] = OpTable.Evaluate(node.Kind, args);
                 return;
         }
     }

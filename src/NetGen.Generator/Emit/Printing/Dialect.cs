@@ -34,6 +34,12 @@ internal abstract class Dialect
     /// <summary><c>a·b + c</c> as one fused (or estimated) multiply-add, or null where the dialect writes <c>c + a * b</c>.</summary>
     public virtual string? MultiplyAdd(string a, string b, string c) => null;
 
+    /// <summary>The kernel-level half of the dialect (signatures, storage, loops).</summary>
+    public abstract KernelForm Kernel { get; }
+
+    /// <summary>The natural logarithm (the logsumexp statement; no clamp).</summary>
+    public abstract string Log(string a);
+
     /// <summary>max(a, b) (the logsumexp statement).</summary>
     public abstract string Max(string a, string b);
 

@@ -18,6 +18,8 @@ internal sealed class GpuDialect : ScalarDialect
 
     public override Spelling? SpellingOf(OpDefinition op) => op.Gpu;
 
+    public override KernelForm Kernel { get; } = new GpuKernelForm();
+
     public override string Reference(KernelSchedule schedule, int id) =>
         schedule.IsSpilled(id) ? GpuScratch.At("s", schedule.SpillSlot(id)) : schedule.IdentifierOf(id);
 

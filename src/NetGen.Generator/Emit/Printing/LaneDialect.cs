@@ -24,7 +24,15 @@ internal sealed class LaneDialect : Dialect
     public const string Alias = "using " + Type + " = global::System.Numerics.Vector<float>;";
 
     /// <param name="estimate">The compilation has <c>Vector.MultiplyAddEstimate</c> (.NET 9 and later).</param>
-    public LaneDialect(bool estimate) => Estimate = estimate;
+    public LaneDialect(bool estimate)
+    {
+        Estimate = estimate;
+        Kernel = new LaneKernelForm(this);
+    }
+
+    public override KernelForm Kernel { get; }
+
+    public override string Log(string a) => $"{MathAlias}.Log({a})";
 
     /// <summary>Multiply-adds are <c>Vector.MultiplyAddEstimate</c> (fused where the processor has FMA); else a multiply then an add.</summary>
     public bool Estimate { get; }

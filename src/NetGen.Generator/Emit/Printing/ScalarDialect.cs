@@ -34,6 +34,10 @@ internal class ScalarDialect : Dialect
 
     public override string Element(KernelSchedule schedule, int macro, int index) => schedule.RegionOf(macro).At(index);
 
+    public override KernelForm Kernel { get; } = new ScalarKernelForm();
+
+    public override string Log(string a) => $"global::System.MathF.Log({a})";
+
     public override string Max(string a, string b) => $"global::System.MathF.Max({a}, {b})";
 
     public override string Tokens(string template) => template
