@@ -1,8 +1,10 @@
 #if NET8_0_OR_GREATER
-// Vector256 overloads. VectorMath.V128.cs and VectorMath.V512.cs are the same text with the width replaced; change
-// all three together.
+// Vector256 overloads: the only written source of the lane functions. The build derives the Vector128 and Vector512
+// overloads from this text (NetGen.csproj, target NetGenDeriveVectorWidths: "Vector256" replaced by "Vector128" and
+// "Vector512", written under obj/), so everything here must read right at every width.
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using static NetGen.Runtime.ErfCoefficients;
 
 namespace NetGen.Runtime;
 
@@ -126,19 +128,6 @@ public static partial class VectorMath
     }
 
     /// <summary>
-    /// softplus(x) = log(1 + eˣ) in each lane, computed as max(x, 0) + log(1 + e^−|x|) so that it never overflows:
-    /// absolute error below 4e-7·max(1, |x|); softplus(+∞) = +∞, softplus(−∞) = 0, NaN propagated.
-    /// </summary>
-    /// <param name="x">The arguments.</param>
-    /// <returns>softplus(x).</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Softplus(Vector256<float> x)
-    {
-        Vector256<float> log1pExp = Log(Vector256.Create(1f) + Exp(-Vector256.Abs(x)));
-        return MaxOrNaN(Vector256<float>.Zero, x) + log1pExp;
-    }
-
-    /// <summary>
     /// Binary cross-entropy of a sigmoid output computed from its logit, lane by lane, as
     /// <see cref="ScalarMath.SigmoidBinaryCrossEntropy(float, float)"/>: −(t·max(−softplus(−z), −100) +
     /// (1 − t)·max(−softplus(z), −100)), PyTorch's <c>BCELoss</c> on σ(z) with each log clamped at −100.
@@ -167,5 +156,321 @@ public static partial class VectorMath
     /// <returns>max(ln x, −100).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> ClampedLog(Vector256<float> x) => MaxOrNaN(Vector256.Create(LogClamp), Log(x));
+
+    /// <summary>ReLU max(0, x) in each lane (PyTorch); NaN propagated.</summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <returns>ReLU(x).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Relu(Vector256<float> x) => MaxOrNaN(Vector256<float>.Zero, x);
+
+    /// <summary>ReLU′ in each lane: 1 for x &gt; 0, otherwise 0 (0 at the kink and for NaN, as PyTorch).</summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <returns>1 or 0.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> ReluStep(Vector256<float> x) =>
+        Vector256.GreaterThan(x, Vector256<float>.Zero) & Vector256.Create(1f);
+
+    /// <summary>LeakyReLU in each lane: x for x &gt; 0, otherwise 0.01·x (PyTorch's default slope); NaN propagated.</summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <returns>LeakyReLU(x).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> LeakyRelu(Vector256<float> x) =>
+        Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), x, x * Vector256.Create(LeakyReluSlope));
+
+    /// <summary>LeakyReLU′ in each lane: 1 for x &gt; 0, otherwise 0.01 (0.01 at the kink, as PyTorch).</summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <returns>1 or 0.01.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> LeakyReluStep(Vector256<float> x) =>
+        Vector256.ConditionalSelect(
+            Vector256.GreaterThan(x, Vector256<float>.Zero), Vector256.Create(1f), Vector256.Create(LeakyReluSlope));
+
+    /// <summary>SiLU x/(1 + e^−x) in each lane, as <see cref="ScalarMath.Silu(float)"/>.</summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <returns>SiLU(x).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Silu(Vector256<float> x) => x / (Vector256.Create(1f) + Exp(-x));
+
+    /// <summary>SiLU′ σ(x)·(1 + x·(1 − σ(x))) in each lane, as <see cref="ScalarMath.SiluDerivative(float)"/>.</summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <returns>SiLU′(x).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> SiluDerivative(Vector256<float> x)
+    {
+        Vector256<float> one = Vector256.Create(1f);
+        Vector256<float> e = Exp(-x);
+        Vector256<float> s = one / (one + e);
+        Vector256<float> oneMinusS = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero), one - s, e * s);
+        return s * (one + x * oneMinusS);
+    }
+
+    /// <summary>GELU x·Φ(x) (exact form) in each lane, as <see cref="ScalarMath.Gelu(float)"/>.</summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <returns>GELU(x).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Gelu(Vector256<float> x)
+    {
+        Vector256<float> xc = MinOrNaN(Vector256.Create(NormalClamp), MaxOrNaN(Vector256.Create(-NormalClamp), x));
+        return x * NormalCdf(xc, GaussianExp(xc));
+    }
+
+    /// <summary>GELU′ Φ(x) + x·φ(x) in each lane, as <see cref="ScalarMath.GeluDerivative(float)"/>.</summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <returns>GELU′(x).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> GeluDerivative(Vector256<float> x)
+    {
+        Vector256<float> xc = MinOrNaN(Vector256.Create(NormalClamp), MaxOrNaN(Vector256.Create(-NormalClamp), x));
+        Vector256<float> g = GaussianExp(xc);
+        return NormalCdf(xc, g) + x * (g * Vector256.Create(OneOverSqrt2Pi));
+    }
+
+    /// <summary>GELU's tanh form, computed as x·σ(2u), in each lane, as <see cref="ScalarMath.GeluTanh(float)"/>.</summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <returns>GELU-tanh(x).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> GeluTanh(Vector256<float> x)
+    {
+        Vector256<float> one = Vector256.Create(1f);
+        Vector256<float> u = Vector256.Create(GeluTanhBeta) * x * (one + Vector256.Create(GeluTanhKappa) * x * x);
+        return x / (one + Exp(Vector256.Create(-2f) * u));
+    }
+
+    /// <summary>PyTorch's GELU-tanh derivative in each lane, as <see cref="ScalarMath.GeluTanhDerivative(float)"/>.</summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <returns>The derivatives.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> GeluTanhDerivative(Vector256<float> x)
+    {
+        Vector256<float> one = Vector256.Create(1f);
+        Vector256<float> x2 = x * x;
+        Vector256<float> u = Vector256.Create(GeluTanhBeta) * x * (one + Vector256.Create(GeluTanhKappa) * x2);
+        Vector256<float> e = Exp(Vector256.Create(-2f) * u);
+        Vector256<float> s = one / (one + e);
+        Vector256<float> oneMinusS = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero), one - s, e * s);
+        Vector256<float> slope = Vector256.Create(GeluTanhBeta) * (one + Vector256.Create(3f * GeluTanhKappa) * x2);
+        return s + Vector256.Create(2f) * x * s * oneMinusS * slope;
+    }
+
+    /// <summary>ELU (α = 1) in each lane: x for x &gt; 0, otherwise eˣ − 1, as <see cref="ScalarMath.Elu(float)"/>.</summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <returns>ELU(x).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Elu(Vector256<float> x)
+    {
+        // eˣ − 1 near 0: its Taylor series to x⁹ (as ScalarMath).
+        Vector256<float> p = MultiplyAdd(Vector256.Create(1f / 362880f), x, Vector256.Create(1f / 40320f));
+        p = MultiplyAdd(p, x, Vector256.Create(1f / 5040f));
+        p = MultiplyAdd(p, x, Vector256.Create(1f / 720f));
+        p = MultiplyAdd(p, x, Vector256.Create(1f / 120f));
+        p = MultiplyAdd(p, x, Vector256.Create(1f / 24f));
+        p = MultiplyAdd(p, x, Vector256.Create(1f / 6f));
+        p = MultiplyAdd(p, x, Vector256.Create(0.5f));
+        p = MultiplyAdd(p, x, Vector256.Create(1f));
+        Vector256<float> series = p * x;
+        Vector256<float> negative = Vector256.ConditionalSelect(
+            Vector256.LessThan(x, Vector256.Create(ExpMinusOneSeries)), Exp(x) - Vector256.Create(1f), series);
+        return Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), x, negative);
+    }
+
+    /// <summary>ELU′ in each lane: 1 for x &gt; 0, otherwise eˣ (1 at 0, as PyTorch).</summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <returns>ELU′(x).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> EluDerivative(Vector256<float> x) =>
+        Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), Vector256.Create(1f), Exp(x));
+
+    /// <summary>
+    /// Softplus with β = 1 and threshold 20 in each lane (PyTorch <c>nn.Softplus()</c>): x for x &gt; 20, otherwise
+    /// max(x, 0) + log1p(e^−|x|), as <see cref="ScalarMath.Softplus(float)"/>: within a few ulps, accurate for negative
+    /// x too; softplus(+∞) = +∞, softplus(−∞) = 0, NaN propagated.
+    /// </summary>
+    /// <param name="x">The arguments.</param>
+    /// <returns>softplus(x).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Softplus(Vector256<float> x)
+    {
+        // log1p(u) = log(w)·u/(w − 1), w = 1 + u rounded (Goldberg), and u itself where w rounds to 1.
+        Vector256<float> one = Vector256.Create(1f);
+        Vector256<float> u = Exp(-Vector256.Abs(x));
+        Vector256<float> w = one + u;
+        Vector256<float> log1p = Vector256.ConditionalSelect(Vector256.Equals(w, one), u, Log(w) * u / (w - one));
+        Vector256<float> result = MaxOrNaN(Vector256<float>.Zero, x) + log1p;
+        return Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(SoftplusThreshold)), x, result);
+    }
+
+    /// <summary>Softplus′ in each lane: 1 for x &gt; 20, otherwise σ(x) (PyTorch).</summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <returns>softplus′(x).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> SoftplusDerivative(Vector256<float> x)
+    {
+        Vector256<float> one = Vector256.Create(1f);
+        return Vector256.ConditionalSelect(
+            Vector256.GreaterThan(x, Vector256.Create(SoftplusThreshold)), one, one / (one + Exp(-x)));
+    }
+
+    /// <summary>Mish x·tanh(log(1 + eˣ)) in each lane, as <see cref="ScalarMath.Mish(float)"/>.</summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <returns>Mish(x).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Mish(Vector256<float> x)
+    {
+        Vector256<float> threshold = Vector256.Create(SoftplusThreshold);
+        Vector256<float> e = Exp(MinOrNaN(threshold, x));
+        Vector256<float> n = e * (e + Vector256.Create(2f));
+        return Vector256.ConditionalSelect(Vector256.GreaterThan(x, threshold), x, x * (n / (n + Vector256.Create(2f))));
+    }
+
+    /// <summary>Mish′ tanh(sp) + x·σ(x)·(1 − tanh²(sp)) in each lane, as <see cref="ScalarMath.MishDerivative(float)"/>.</summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <returns>Mish′(x).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> MishDerivative(Vector256<float> x)
+    {
+        Vector256<float> one = Vector256.Create(1f);
+        Vector256<float> threshold = Vector256.Create(SoftplusThreshold);
+        Vector256<float> e = Exp(MinOrNaN(threshold, x));
+        Vector256<float> n = e * (e + Vector256.Create(2f));
+        Vector256<float> d = n + Vector256.Create(2f);
+        Vector256<float> t = n / d;
+        Vector256<float> oneMinusT2 = Vector256.Create(4f) * (n + one) / (d * d);
+        Vector256<float> s = e / (one + e);
+        return Vector256.ConditionalSelect(Vector256.GreaterThan(x, threshold), one, t + x * s * oneMinusT2);
+    }
+
+    /// <summary>The hard sigmoid min(max(x + 3, 0), 6)/6 in each lane (PyTorch); NaN propagated.</summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <returns>HardSigmoid(x).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> HardSigmoid(Vector256<float> x) =>
+        MinOrNaN(Vector256.Create(6f), MaxOrNaN(Vector256<float>.Zero, x + Vector256.Create(3f))) / Vector256.Create(6f);
+
+    /// <summary>HardSigmoid′ in each lane: 1/6 for −3 &lt; x &lt; 3, 0 elsewhere (kinks and NaN included), as PyTorch.</summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <returns>1/6 or 0.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> HardSigmoidDerivative(Vector256<float> x) =>
+        Vector256.GreaterThan(x, Vector256.Create(-3f)) & Vector256.LessThan(x, Vector256.Create(3f))
+            & Vector256.Create(1f / 6f);
+
+    /// <summary>The hard swish x·min(max(x + 3, 0), 6)/6 in each lane (PyTorch); NaN propagated.</summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <returns>HardSwish(x).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> HardSwish(Vector256<float> x) =>
+        x * MinOrNaN(Vector256.Create(6f), MaxOrNaN(Vector256<float>.Zero, x + Vector256.Create(3f))) / Vector256.Create(6f);
+
+    /// <summary>
+    /// PyTorch's HardSwish backward in each lane: 0 for x &lt; −3, x/3 + ½ for −3 ≤ x ≤ 3, otherwise 1 (NaN gives 1,
+    /// as <see cref="ScalarMath.HardSwishDerivative(float)"/>).
+    /// </summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <returns>HardSwish′(x).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> HardSwishDerivative(Vector256<float> x)
+    {
+        Vector256<float> middle = x / Vector256.Create(3f) + Vector256.Create(0.5f);
+        Vector256<float> upper = Vector256.ConditionalSelect(
+            Vector256.LessThanOrEqual(x, Vector256.Create(3f)), middle, Vector256.Create(1f));
+        return Vector256.AndNot(upper, Vector256.LessThan(x, Vector256.Create(-3f)));
+    }
+
+    /// <summary>
+    /// The error function in each lane (Cody's rational approximations, as <see cref="ScalarMath.Erf(float)"/>): within
+    /// a few ulps, odd, ±1 beyond about ±3.9, NaN propagated.
+    /// </summary>
+    /// <param name="x">The arguments.</param>
+    /// <returns>erf x.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Erf(Vector256<float> x)
+    {
+        Vector256<float> one = Vector256.Create(1f);
+        Vector256<float> ax = Vector256.Abs(x);
+        Vector256<float> y = MinOrNaN(Vector256.Create(ErfClamp), ax);
+        Vector256<float> hi = y * y;
+        Vector256<float> g = Exp(-hi) * (one - SquareLow(y, hi));
+        Vector256<float> large = (one - g * ErfcRatio(y)) | (x & Vector256.Create(-0f));
+        return Vector256.ConditionalSelect(Vector256.LessThanOrEqual(ax, Vector256.Create(ErfSmall)), ErfNearZero(x), large);
+    }
+
+    // e^(−x²/2), x² taken exactly as hi + lo.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> GaussianExp(Vector256<float> x)
+    {
+        Vector256<float> hi = x * x;
+        Vector256<float> half = Vector256.Create(0.5f);
+        return Exp(-half * hi) * (Vector256.Create(1f) - half * SquareLow(x, hi));
+    }
+
+    // Φ(x) = ½·erfc(t), t = −x/√2, given g = e^(−x²/2).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> NormalCdf(Vector256<float> x, Vector256<float> g)
+    {
+        Vector256<float> half = Vector256.Create(0.5f);
+        Vector256<float> t = -x * Vector256.Create(Sqrt1Over2);
+        Vector256<float> at = Vector256.Abs(t);
+        Vector256<float> c = half * g * ErfcRatio(at);
+        Vector256<float> large = Vector256.ConditionalSelect(Vector256.LessThan(t, Vector256<float>.Zero), Vector256.Create(1f) - c, c);
+        Vector256<float> small = half - half * ErfNearZero(t);
+        return Vector256.ConditionalSelect(Vector256.LessThanOrEqual(at, Vector256.Create(ErfSmall)), small, large);
+    }
+
+    // The low part of y·y = hi + lo (Dekker's split into 12-bit halves; not fused, so that every machine rounds alike).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> SquareLow(Vector256<float> y, Vector256<float> hi)
+    {
+        Vector256<float> c = Vector256.Create(DekkerSplit) * y;
+        Vector256<float> yh = c - (c - y);
+        Vector256<float> yl = y - yh;
+        return yh * yh - hi + Vector256.Create(2f) * yh * yl + yl * yl;
+    }
+
+    // erf x = x·A(x²)/B(x²) for |x| ≤ 0.46875.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> ErfNearZero(Vector256<float> x)
+    {
+        Vector256<float> z = x * x;
+        Vector256<float> n = (((Vector256.Create(ErfA4) * z + Vector256.Create(ErfA0)) * z + Vector256.Create(ErfA1)) * z
+            + Vector256.Create(ErfA2)) * z + Vector256.Create(ErfA3);
+        Vector256<float> d = (((z + Vector256.Create(ErfB0)) * z + Vector256.Create(ErfB1)) * z + Vector256.Create(ErfB2)) * z
+            + Vector256.Create(ErfB3);
+        return x * n / d;
+    }
+
+    // erfc(y)·e^(y²) for y > 0.46875: the middle rational up to 4, the tail's above.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> ErfcRatio(Vector256<float> y)
+    {
+        Vector256<float> n = Vector256.Create(ErfC8) * y + Vector256.Create(ErfC0);
+        n = n * y + Vector256.Create(ErfC1);
+        n = n * y + Vector256.Create(ErfC2);
+        n = n * y + Vector256.Create(ErfC3);
+        n = n * y + Vector256.Create(ErfC4);
+        n = n * y + Vector256.Create(ErfC5);
+        n = n * y + Vector256.Create(ErfC6);
+        n = n * y + Vector256.Create(ErfC7);
+        Vector256<float> d = y + Vector256.Create(ErfD0);
+        d = d * y + Vector256.Create(ErfD1);
+        d = d * y + Vector256.Create(ErfD2);
+        d = d * y + Vector256.Create(ErfD3);
+        d = d * y + Vector256.Create(ErfD4);
+        d = d * y + Vector256.Create(ErfD5);
+        d = d * y + Vector256.Create(ErfD6);
+        d = d * y + Vector256.Create(ErfD7);
+        Vector256<float> z = Vector256.Create(1f) / (y * y);
+        Vector256<float> p = Vector256.Create(ErfP5) * z + Vector256.Create(ErfP0);
+        p = p * z + Vector256.Create(ErfP1);
+        p = p * z + Vector256.Create(ErfP2);
+        p = p * z + Vector256.Create(ErfP3);
+        p = p * z + Vector256.Create(ErfP4);
+        Vector256<float> q = z + Vector256.Create(ErfQ0);
+        q = q * z + Vector256.Create(ErfQ1);
+        q = q * z + Vector256.Create(ErfQ2);
+        q = q * z + Vector256.Create(ErfQ3);
+        q = q * z + Vector256.Create(ErfQ4);
+        Vector256<float> tail = (Vector256.Create(OneOverSqrtPi) - z * p / q) / y;
+        return Vector256.ConditionalSelect(Vector256.LessThanOrEqual(y, Vector256.Create(ErfcMiddle)), n / d, tail);
+    }
 }
 #endif

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
+using static NetGen.Runtime.ErfCoefficients;
 
 namespace NetGen.Runtime;
 
@@ -68,6 +69,19 @@ public static partial class VectorMath
 
     // The clamp PyTorch's BCELoss applies to each log.
     private const float LogClamp = -100f;
+
+    // The activations (PyTorch's definitions; ScalarMath computes the same formulas, ActivationMath is the reference).
+    private const float LeakyReluSlope = 0.01f;
+    private const float SoftplusThreshold = 20f;
+    private const float GeluTanhBeta = 0.797884560802865356f;
+    private const float GeluTanhKappa = 0.044715f;
+    private const float Sqrt1Over2 = 0.707106781186547524f;
+    private const float OneOverSqrt2Pi = 0.398942280401432678f;
+    private const float DekkerSplit = 4097f;
+    // Beyond these erf is ±1 and Φ is 0 or 1 in float; the clamps keep the squares finite.
+    private const float ErfClamp = 10f;
+    private const float NormalClamp = 14.5f;
+    private const float ExpMinusOneSeries = -0.5f;
 
     /// <summary>
     /// a·b + c in each lane, fused (one rounding) where the processor has FMA (x86 FMA3 or Arm64 AdvSimd), otherwise
