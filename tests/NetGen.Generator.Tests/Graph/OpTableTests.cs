@@ -46,8 +46,8 @@ public sealed class OpTableTests
         }
     }
 
-    public static TheoryData<ActivationKind> Elementwise() =>
-        new(Enum.GetValues(typeof(ActivationKind)).Cast<ActivationKind>().Where(k => ActivationTable.Of(k).Shape == ActivationShape.Elementwise));
+    public static TheoryData<int> Elementwise() =>
+        new(Enum.GetValues(typeof(ActivationKind)).Cast<ActivationKind>().Where(k => ActivationTable.Of(k).Shape == ActivationShape.Elementwise).Select(k => (int)k));
 
     /// <summary>
     /// The derivative the differentiator builds for f(z), evaluated in double, equals (f(z+h) − f(z−h))/2h of the forward
@@ -55,8 +55,9 @@ public sealed class OpTableTests
     /// </summary>
     [Theory]
     [MemberData(nameof(Elementwise))]
-    public void DerivativeRule_IsTheDerivativeOfTheForwardRule(ActivationKind activation)
+    public void DerivativeRule_IsTheDerivativeOfTheForwardRule(int activationValue)
     {
+        var activation = (ActivationKind)activationValue;
         var op = ActivationTable.Of(activation).Op!.Value;
         foreach (double z in new[] { -7.5, -3.7, -2.9, -1.3, -0.4, 0.3, 0.9, 1.7, 2.6, 3.4, 6.1, 19.5, 21.0 })
         {
@@ -73,34 +74,36 @@ public sealed class OpTableTests
 
     /// <summary>Forward values of the activations at a few points, from their closed forms written out here.</summary>
     [Theory]
-    [InlineData(ActivationKind.Silu, 1.0, 0.7310585786300049)]
-    [InlineData(ActivationKind.Gelu, 1.0, 0.8413447460685429)]
-    [InlineData(ActivationKind.GeluTanh, 1.0, 0.8411919906082768)]
-    [InlineData(ActivationKind.Elu, -1.0, -0.6321205588285577)]
-    [InlineData(ActivationKind.Softplus, 0.0, 0.6931471805599453)]
-    [InlineData(ActivationKind.Softplus, 25.0, 25.0)]
-    [InlineData(ActivationKind.Mish, 1.0, 0.8650983882673103)]
-    [InlineData(ActivationKind.HardSigmoid, 1.5, 0.75)]
-    [InlineData(ActivationKind.HardSwish, 1.5, 1.125)]
-    public void ForwardRule_MatchesTheClosedForm(ActivationKind activation, double z, double expected)
+    [InlineData((int)ActivationKind.Silu, 1.0, 0.7310585786300049)]
+    [InlineData((int)ActivationKind.Gelu, 1.0, 0.8413447460685429)]
+    [InlineData((int)ActivationKind.GeluTanh, 1.0, 0.8411919906082768)]
+    [InlineData((int)ActivationKind.Elu, -1.0, -0.6321205588285577)]
+    [InlineData((int)ActivationKind.Softplus, 0.0, 0.6931471805599453)]
+    [InlineData((int)ActivationKind.Softplus, 25.0, 25.0)]
+    [InlineData((int)ActivationKind.Mish, 1.0, 0.8650983882673103)]
+    [InlineData((int)ActivationKind.HardSigmoid, 1.5, 0.75)]
+    [InlineData((int)ActivationKind.HardSwish, 1.5, 1.125)]
+    public void ForwardRule_MatchesTheClosedForm(int activationValue, double z, double expected)
     {
+        var activation = (ActivationKind)activationValue;
         double actual = OpTable.Evaluate(ActivationTable.Of(activation).Op!.Value, new[] { z });
         Assert.Equal(expected, actual, 12);
     }
 
     /// <summary>At the kinks the derivative is what PyTorch's autograd gives.</summary>
     [Theory]
-    [InlineData(ActivationKind.Relu, 0.0, 0.0)]
-    [InlineData(ActivationKind.LeakyRelu, 0.0, 0.01)]
-    [InlineData(ActivationKind.Elu, 0.0, 1.0)]
-    [InlineData(ActivationKind.HardSigmoid, -3.0, 0.0)]
-    [InlineData(ActivationKind.HardSigmoid, 3.0, 0.0)]
-    [InlineData(ActivationKind.HardSwish, -3.0, -0.5)]
-    [InlineData(ActivationKind.HardSwish, 3.0, 1.5)]
-    [InlineData(ActivationKind.Softplus, 20.0, 0.9999999979388463)]
-    [InlineData(ActivationKind.Softplus, 20.5, 1.0)]
-    public void DerivativeAtKinks_IsPyTorchs(ActivationKind activation, double z, double expected)
+    [InlineData((int)ActivationKind.Relu, 0.0, 0.0)]
+    [InlineData((int)ActivationKind.LeakyRelu, 0.0, 0.01)]
+    [InlineData((int)ActivationKind.Elu, 0.0, 1.0)]
+    [InlineData((int)ActivationKind.HardSigmoid, -3.0, 0.0)]
+    [InlineData((int)ActivationKind.HardSigmoid, 3.0, 0.0)]
+    [InlineData((int)ActivationKind.HardSwish, -3.0, -0.5)]
+    [InlineData((int)ActivationKind.HardSwish, 3.0, 1.5)]
+    [InlineData((int)ActivationKind.Softplus, 20.0, 0.9999999979388463)]
+    [InlineData((int)ActivationKind.Softplus, 20.5, 1.0)]
+    public void DerivativeAtKinks_IsPyTorchs(int activationValue, double z, double expected)
     {
+        var activation = (ActivationKind)activationValue;
         var g = new ExpressionGraph();
         int f = g.Unary(ActivationTable.Of(activation).Op!.Value, g.Input(0));
         Assert.Equal(expected, Evaluate(g, OpTable.LocalDerivative(g, f, 0), z), 12);

@@ -15,13 +15,14 @@ namespace NetGen.Generator.Tests.Output;
 /// </summary>
 public sealed class ActivationSnapshotTests
 {
-    public static TheoryData<ActivationKind> Activations() =>
-        new(System.Enum.GetValues(typeof(ActivationKind)).Cast<ActivationKind>().Where(a => a != ActivationKind.Softmax));
+    public static TheoryData<string> Activations() =>
+        new(System.Enum.GetNames(typeof(ActivationKind)).Where(a => a != nameof(ActivationKind.Softmax)));
 
     [Theory]
     [MemberData(nameof(Activations))]
-    public void GradientKernel_InEveryDialect(ActivationKind activation)
+    public void GradientKernel_InEveryDialect(string name)
     {
+        var activation = (ActivationKind)System.Enum.Parse(typeof(ActivationKind), name);
         var spec = NetworkSpecs.Create(1, LossKind.MeanSquaredError, 4096, (1, activation));
         var network = NetworkLowering.Lower(spec);
         var schedule = KernelSchedule.Build(network, KernelKind.Gradient);

@@ -28,7 +28,7 @@ internal static class Snapshot
 
         if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
         {
-            Directory.CreateDirectory(directory);
+            Directory.CreateDirectory(Path.GetDirectoryName(expectedPath)!);
             File.WriteAllText(expectedPath, actual, new UTF8Encoding(false));
             if (File.Exists(receivedPath)) File.Delete(receivedPath);
             return;

@@ -6,6 +6,7 @@ namespace Samples
 {
     // Short names for the SIMD code below.
     using NetGenVectorMath = global::NetGen.Runtime.VectorMath;
+    using NetGenLanes = global::System.Numerics.Vector<float>;
     using NetGenVector128 = global::System.Runtime.Intrinsics.Vector128;
     using NetGenLanes128 = global::System.Runtime.Intrinsics.Vector128<float>;
     using NetGenVector256 = global::System.Runtime.Intrinsics.Vector256;
@@ -108,7 +109,8 @@ namespace Samples
 
         /// <summary>
         /// Creates the network with parameters initialised deterministically from <paramref name="seed"/>: Glorot uniform
-        /// U(±√(6/(in+out))) for Identity, Sigmoid, Tanh and Softmax layers, He uniform U(±√(6/in)) for Relu and LeakyRelu; biases 0.
+        /// U(±√(6/(in+out))) for Identity, Sigmoid, Tanh, Softmax and HardSigmoid layers, He uniform U(±√(6/in)) for the rectifier family
+        /// (Relu, LeakyRelu, Silu, Gelu, GeluTanh, Elu, Softplus, Mish, HardSwish); biases 0.
         /// </summary>
         /// <param name="seed">Seed of NetGen's own generator; the same seed gives the same parameters on every platform.</param>
         public Looped(int seed)
@@ -149,10 +151,7 @@ namespace Samples
         {
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);
             int done = 0;
-            int width = global::NetGen.Runtime.SimdOptions.PreferredWidth;
-            if (width >= 512 && n >= 16) done = NetGenPredictBatchLanes512(inputs, outputs, n);
-            else if (width >= 256 && n >= 8) done = NetGenPredictBatchLanes256(inputs, outputs, n);
-            else if (width >= 128 && n >= 4) done = NetGenPredictBatchLanes128(inputs, outputs, n);
+            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && global::System.Numerics.Vector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenPredictBatchLanes(inputs, outputs, n);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             for (int i = done; i < n; i++) NetGenForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));
         }
@@ -234,10 +233,7 @@ namespace Samples
             global::NetGen.Runtime.NetworkArguments.CheckProbabilities(targets, OutputSize, nameof(targets));
             float total = 0f;
             int done = 0;
-            int width = global::NetGen.Runtime.SimdOptions.PreferredWidth;
-            if (width >= 512 && n >= 16) done = NetGenEvaluateLanes512(inputs, targets, n, ref total);
-            else if (width >= 256 && n >= 8) done = NetGenEvaluateLanes256(inputs, targets, n, ref total);
-            else if (width >= 128 && n >= 4) done = NetGenEvaluateLanes128(inputs, targets, n, ref total);
+            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && global::System.Numerics.Vector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenEvaluateLanes(inputs, targets, n, ref total);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             for (int i = done; i < n; i++) total += NetGenLossKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize));
             return total / n;
@@ -249,10 +245,7 @@ namespace Samples
             gradient.Clear();
             float total = 0f;
             int done = 0;
-            int width = global::NetGen.Runtime.SimdOptions.PreferredWidth;
-            if (width >= 512 && n >= 16) done = NetGenBatchGradientLanes512(inputs, targets, gradient, n, ref total);
-            else if (width >= 256 && n >= 8) done = NetGenBatchGradientLanes256(inputs, targets, gradient, n, ref total);
-            else if (width >= 128 && n >= 4) done = NetGenBatchGradientLanes128(inputs, targets, gradient, n, ref total);
+            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && global::System.Numerics.Vector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenBatchGradientLanes(inputs, targets, gradient, n, ref total);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             for (int i = done; i < n; i++) total += NetGenGradientKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize), gradient);
             for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;
@@ -385,7 +378,7 @@ namespace Samples
             float a1_6 = (s[6] > 0f ? s[6] : 0.01f * s[6]);
             // Layer 1: a1[7] = LeakyRelu(z1[7])
             float a1_7 = (s[7] > 0f ? s[7] : 0.01f * s[7]);
-            // Gather 8 values into s[13..20] for the loops that read them
+            // Gather 8 values into scratch 13..20 for the loops that read them
             s[13] = a1_0;
             s[14] = a1_1;
             s[15] = a1_2;
@@ -467,7 +460,7 @@ namespace Samples
             float a1_6 = (s[6] > 0f ? s[6] : 0.01f * s[6]);
             // Layer 1: a1[7] = LeakyRelu(z1[7])
             float a1_7 = (s[7] > 0f ? s[7] : 0.01f * s[7]);
-            // Gather 8 values into s[13..20] for the loops that read them
+            // Gather 8 values into scratch 13..20 for the loops that read them
             s[13] = a1_0;
             s[14] = a1_1;
             s[15] = a1_2;
@@ -543,7 +536,7 @@ namespace Samples
             float a1_6 = (s[6] > 0f ? s[6] : 0.01f * s[6]);
             // Layer 1: a1[7] = LeakyRelu(z1[7])
             float a1_7 = (s[7] > 0f ? s[7] : 0.01f * s[7]);
-            // Gather 8 values into s[21..28] for the loops that read them
+            // Gather 8 values into scratch 21..28 for the loops that read them
             s[21] = a1_0;
             s[22] = a1_1;
             s[23] = a1_2;
@@ -643,7 +636,7 @@ namespace Samples
             float da2_0 = dz3_0 * p[101] + dz3_1 * p[106] + dz3_2 * p[111];
             // ∂L/∂z2[0] = ∂L/∂a2[0]·(1 − a2[0]²)   (1 path)
             float dz2_0 = da2_0 * (1f - a2_0 * a2_0);
-            // Gather 5 values into s[29..33] for the loops that read them
+            // Gather 5 values into scratch 29..33 for the loops that read them
             s[29] = dz2_0;
             s[30] = dz2_1;
             s[31] = dz2_2;
@@ -692,7 +685,7 @@ namespace Samples
             g[49] += dz1_1;   // ∂L/∂b1[1]
             // ∂L/∂z1[0] = (Wᵀ·δ)[0]·(z1[0] > 0 ? 1 : 0.01)   (1 path)
             float dz1_0 = s[13] * (s[0] > 0f ? 1f : 0.01f);
-            // Gather 8 values into s[34..41] for the loops that read them
+            // Gather 8 values into scratch 34..41 for the loops that read them
             s[34] = dz1_0;
             s[35] = dz1_1;
             s[36] = dz1_2;
@@ -1076,302 +1069,125 @@ namespace Samples
             for (int j = 0; j < 3; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) *= scale;
         }
 
-        // PredictBatch on 16 samples per 512-bit vector; returns how many samples it did.
-        private int NetGenPredictBatchLanes512(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n)
+        // PredictBatch on Vector<float>.Count samples per vector; returns how many samples it did.
+        private int NetGenPredictBatchLanes(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n)
         {
-            global::System.Span<NetGenLanes512> x = stackalloc NetGenLanes512[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(x);
+            global::System.Span<NetGenLanes> x = stackalloc NetGenLanes[InputSize];
+            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(x);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 16;
-            global::System.Span<NetGenLanes512> y = stackalloc NetGenLanes512[OutputSize];
-            global::System.ReadOnlySpan<float> yf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(y);
+            int chunks = n / NetGenLanes.Count;
+            global::System.Span<NetGenLanes> y = stackalloc NetGenLanes[OutputSize];
+            global::System.ReadOnlySpan<float> yf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(y);
             for (int chunk = 0; chunk < chunks; chunk++)
             {
-                int first = chunk * 16;
-                for (int lane = 0; lane < 16; lane++)
+                int first = chunk * NetGenLanes.Count;
+                for (int lane = 0; lane < NetGenLanes.Count; lane++)
                 {
                     global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 16 + lane] = row[i];
+                    for (int i = 0; i < InputSize; i++) xf[i * NetGenLanes.Count + lane] = row[i];
                 }
-                NetGenForwardLanes512(p, x, y);
-                for (int lane = 0; lane < 16; lane++)
+                NetGenForwardLanes(p, x, y);
+                for (int lane = 0; lane < NetGenLanes.Count; lane++)
                 {
                     global::System.Span<float> row = outputs.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int j = 0; j < OutputSize; j++) row[j] = yf[j * 16 + lane];
+                    for (int j = 0; j < OutputSize; j++) row[j] = yf[j * NetGenLanes.Count + lane];
                 }
             }
-            return chunks * 16;
+            return chunks * NetGenLanes.Count;
         }
 
-        // Evaluate on 16 samples per 512-bit vector: adds their losses to total; returns how many samples it did.
-        private int NetGenEvaluateLanes512(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref float total)
+        // Evaluate on Vector<float>.Count samples per vector: adds their losses to total; returns how many samples it did.
+        private int NetGenEvaluateLanes(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref float total)
         {
-            global::System.Span<NetGenLanes512> x = stackalloc NetGenLanes512[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(x);
-            global::System.Span<NetGenLanes512> t = stackalloc NetGenLanes512[OutputSize];
-            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(t);
+            global::System.Span<NetGenLanes> x = stackalloc NetGenLanes[InputSize];
+            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(x);
+            global::System.Span<NetGenLanes> t = stackalloc NetGenLanes[OutputSize];
+            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(t);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 16;
-            NetGenLanes512 losses = NetGenLanes512.Zero;
+            int chunks = n / NetGenLanes.Count;
+            NetGenLanes losses = NetGenLanes.Zero;
             for (int chunk = 0; chunk < chunks; chunk++)
             {
-                int first = chunk * 16;
-                for (int lane = 0; lane < 16; lane++)
+                int first = chunk * NetGenLanes.Count;
+                for (int lane = 0; lane < NetGenLanes.Count; lane++)
                 {
                     global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 16 + lane] = row[i];
+                    for (int i = 0; i < InputSize; i++) xf[i * NetGenLanes.Count + lane] = row[i];
                 }
-                for (int lane = 0; lane < 16; lane++)
+                for (int lane = 0; lane < NetGenLanes.Count; lane++)
                 {
                     global::System.ReadOnlySpan<float> row = targets.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int i = 0; i < OutputSize; i++) tf[i * 16 + lane] = row[i];
+                    for (int i = 0; i < OutputSize; i++) tf[i * NetGenLanes.Count + lane] = row[i];
                 }
-                losses += NetGenLossLanes512(p, x, t);
+                losses += NetGenLossLanes(p, x, t);
             }
-            total += NetGenVector512.Sum(losses);
-            return chunks * 16;
+            total += global::System.Numerics.Vector.Sum(losses);
+            return chunks * NetGenLanes.Count;
         }
 
-        // Batch gradient on 16 samples per 512-bit vector: per-lane sums in _netgenLaneGradient, then summed over the lanes into gradient.
-        private int NetGenBatchGradientLanes512(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n, ref float total)
+        // Batch gradient on Vector<float>.Count samples per vector: per-lane sums in _netgenLaneGradient, then summed over the lanes into gradient.
+        private int NetGenBatchGradientLanes(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n, ref float total)
         {
-            global::System.Span<NetGenLanes512> x = stackalloc NetGenLanes512[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(x);
-            global::System.Span<NetGenLanes512> t = stackalloc NetGenLanes512[OutputSize];
-            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(t);
+            global::System.Span<NetGenLanes> x = stackalloc NetGenLanes[InputSize];
+            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(x);
+            global::System.Span<NetGenLanes> t = stackalloc NetGenLanes[OutputSize];
+            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(t);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 16;
-            if (_netgenLaneGradient is null || _netgenLaneGradient.Length < ParameterCount * 16) _netgenLaneGradient = new float[ParameterCount * 16];
-            global::System.Span<NetGenLanes512> g = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, NetGenLanes512>(global::System.MemoryExtensions.AsSpan(_netgenLaneGradient, 0, ParameterCount * 16));
+            int chunks = n / NetGenLanes.Count;
+            if (_netgenLaneGradient is null || _netgenLaneGradient.Length < ParameterCount * NetGenLanes.Count) _netgenLaneGradient = new float[ParameterCount * NetGenLanes.Count];
+            global::System.Span<NetGenLanes> g = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, NetGenLanes>(global::System.MemoryExtensions.AsSpan(_netgenLaneGradient, 0, ParameterCount * NetGenLanes.Count));
             g.Clear();
-            NetGenLanes512 losses = NetGenLanes512.Zero;
+            NetGenLanes losses = NetGenLanes.Zero;
             for (int chunk = 0; chunk < chunks; chunk++)
             {
-                int first = chunk * 16;
-                for (int lane = 0; lane < 16; lane++)
+                int first = chunk * NetGenLanes.Count;
+                for (int lane = 0; lane < NetGenLanes.Count; lane++)
                 {
                     global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 16 + lane] = row[i];
+                    for (int i = 0; i < InputSize; i++) xf[i * NetGenLanes.Count + lane] = row[i];
                 }
-                for (int lane = 0; lane < 16; lane++)
+                for (int lane = 0; lane < NetGenLanes.Count; lane++)
                 {
                     global::System.ReadOnlySpan<float> row = targets.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int i = 0; i < OutputSize; i++) tf[i * 16 + lane] = row[i];
+                    for (int i = 0; i < OutputSize; i++) tf[i * NetGenLanes.Count + lane] = row[i];
                 }
-                losses += NetGenGradientLanes512(p, x, t, g);
+                losses += NetGenGradientLanes(p, x, t, g);
             }
-            for (int k = 0; k < ParameterCount; k++) gradient[k] += NetGenVector512.Sum(g[k]);
-            total += NetGenVector512.Sum(losses);
-            return chunks * 16;
+            for (int k = 0; k < ParameterCount; k++) gradient[k] += global::System.Numerics.Vector.Sum(g[k]);
+            total += global::System.Numerics.Vector.Sum(losses);
+            return chunks * NetGenLanes.Count;
         }
 
-        // PredictBatch on 8 samples per 256-bit vector; returns how many samples it did.
-        private int NetGenPredictBatchLanes256(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n)
+        /// <summary>NetGenForwardKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
+        private static void NetGenForwardLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.Span<NetGenLanes> y)
         {
-            global::System.Span<NetGenLanes256> x = stackalloc NetGenLanes256[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(x);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 8;
-            global::System.Span<NetGenLanes256> y = stackalloc NetGenLanes256[OutputSize];
-            global::System.ReadOnlySpan<float> yf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(y);
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 8;
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 8 + lane] = row[i];
-                }
-                NetGenForwardLanes256(p, x, y);
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    global::System.Span<float> row = outputs.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int j = 0; j < OutputSize; j++) row[j] = yf[j * 8 + lane];
-                }
-            }
-            return chunks * 8;
-        }
-
-        // Evaluate on 8 samples per 256-bit vector: adds their losses to total; returns how many samples it did.
-        private int NetGenEvaluateLanes256(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref float total)
-        {
-            global::System.Span<NetGenLanes256> x = stackalloc NetGenLanes256[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(x);
-            global::System.Span<NetGenLanes256> t = stackalloc NetGenLanes256[OutputSize];
-            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(t);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 8;
-            NetGenLanes256 losses = NetGenLanes256.Zero;
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 8;
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 8 + lane] = row[i];
-                }
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = targets.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int i = 0; i < OutputSize; i++) tf[i * 8 + lane] = row[i];
-                }
-                losses += NetGenLossLanes256(p, x, t);
-            }
-            total += NetGenVector256.Sum(losses);
-            return chunks * 8;
-        }
-
-        // Batch gradient on 8 samples per 256-bit vector: per-lane sums in _netgenLaneGradient, then summed over the lanes into gradient.
-        private int NetGenBatchGradientLanes256(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n, ref float total)
-        {
-            global::System.Span<NetGenLanes256> x = stackalloc NetGenLanes256[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(x);
-            global::System.Span<NetGenLanes256> t = stackalloc NetGenLanes256[OutputSize];
-            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(t);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 8;
-            if (_netgenLaneGradient is null || _netgenLaneGradient.Length < ParameterCount * 8) _netgenLaneGradient = new float[ParameterCount * 8];
-            global::System.Span<NetGenLanes256> g = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, NetGenLanes256>(global::System.MemoryExtensions.AsSpan(_netgenLaneGradient, 0, ParameterCount * 8));
-            g.Clear();
-            NetGenLanes256 losses = NetGenLanes256.Zero;
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 8;
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 8 + lane] = row[i];
-                }
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = targets.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int i = 0; i < OutputSize; i++) tf[i * 8 + lane] = row[i];
-                }
-                losses += NetGenGradientLanes256(p, x, t, g);
-            }
-            for (int k = 0; k < ParameterCount; k++) gradient[k] += NetGenVector256.Sum(g[k]);
-            total += NetGenVector256.Sum(losses);
-            return chunks * 8;
-        }
-
-        // PredictBatch on 4 samples per 128-bit vector; returns how many samples it did.
-        private int NetGenPredictBatchLanes128(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n)
-        {
-            global::System.Span<NetGenLanes128> x = stackalloc NetGenLanes128[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(x);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 4;
-            global::System.Span<NetGenLanes128> y = stackalloc NetGenLanes128[OutputSize];
-            global::System.ReadOnlySpan<float> yf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(y);
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 4;
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 4 + lane] = row[i];
-                }
-                NetGenForwardLanes128(p, x, y);
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    global::System.Span<float> row = outputs.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int j = 0; j < OutputSize; j++) row[j] = yf[j * 4 + lane];
-                }
-            }
-            return chunks * 4;
-        }
-
-        // Evaluate on 4 samples per 128-bit vector: adds their losses to total; returns how many samples it did.
-        private int NetGenEvaluateLanes128(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref float total)
-        {
-            global::System.Span<NetGenLanes128> x = stackalloc NetGenLanes128[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(x);
-            global::System.Span<NetGenLanes128> t = stackalloc NetGenLanes128[OutputSize];
-            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(t);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 4;
-            NetGenLanes128 losses = NetGenLanes128.Zero;
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 4;
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 4 + lane] = row[i];
-                }
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = targets.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int i = 0; i < OutputSize; i++) tf[i * 4 + lane] = row[i];
-                }
-                losses += NetGenLossLanes128(p, x, t);
-            }
-            total += NetGenVector128.Sum(losses);
-            return chunks * 4;
-        }
-
-        // Batch gradient on 4 samples per 128-bit vector: per-lane sums in _netgenLaneGradient, then summed over the lanes into gradient.
-        private int NetGenBatchGradientLanes128(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n, ref float total)
-        {
-            global::System.Span<NetGenLanes128> x = stackalloc NetGenLanes128[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(x);
-            global::System.Span<NetGenLanes128> t = stackalloc NetGenLanes128[OutputSize];
-            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(t);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 4;
-            if (_netgenLaneGradient is null || _netgenLaneGradient.Length < ParameterCount * 4) _netgenLaneGradient = new float[ParameterCount * 4];
-            global::System.Span<NetGenLanes128> g = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, NetGenLanes128>(global::System.MemoryExtensions.AsSpan(_netgenLaneGradient, 0, ParameterCount * 4));
-            g.Clear();
-            NetGenLanes128 losses = NetGenLanes128.Zero;
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 4;
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 4 + lane] = row[i];
-                }
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = targets.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int i = 0; i < OutputSize; i++) tf[i * 4 + lane] = row[i];
-                }
-                losses += NetGenGradientLanes128(p, x, t, g);
-            }
-            for (int k = 0; k < ParameterCount; k++) gradient[k] += NetGenVector128.Sum(g[k]);
-            total += NetGenVector128.Sum(losses);
-            return chunks * 4;
-        }
-
-        /// <summary>NetGenForwardKernel on 16 samples at once, one per lane of a 512-bit vector.</summary>
-        private static void NetGenForwardLanes512(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes512> x, global::System.Span<NetGenLanes512> y)
-        {
-            global::System.Span<NetGenLanes512> s = stackalloc NetGenLanes512[21];
+            global::System.Span<NetGenLanes> s = stackalloc NetGenLanes[21];
             // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = W1·a0 + b1 as loops (48 multiply-adds, past the unroll budget)
             for (int row = 0; row < 8; row++)
             {
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
-                global::System.ReadOnlySpan<NetGenLanes512> inputs = x;
-                NetGenLanes512 acc = NetGenVector512.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col]), inputs[col], acc);
+                global::System.ReadOnlySpan<NetGenLanes> inputs = x;
+                NetGenLanes acc = new NetGenLanes(p[48 + row]);
+                for (int col = 0; col < weights.Length; col++) acc = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
-            NetGenLanes512 a1_0 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[0], NetGenLanes512.Zero), s[0], s[0] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_0 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[0], NetGenLanes.Zero), s[0], s[0] * new NetGenLanes(0.01f));
             // Layer 1: a1[1] = LeakyRelu(z1[1])
-            NetGenLanes512 a1_1 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[1], NetGenLanes512.Zero), s[1], s[1] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_1 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[1], NetGenLanes.Zero), s[1], s[1] * new NetGenLanes(0.01f));
             // Layer 1: a1[2] = LeakyRelu(z1[2])
-            NetGenLanes512 a1_2 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[2], NetGenLanes512.Zero), s[2], s[2] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_2 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[2], NetGenLanes.Zero), s[2], s[2] * new NetGenLanes(0.01f));
             // Layer 1: a1[3] = LeakyRelu(z1[3])
-            NetGenLanes512 a1_3 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[3], NetGenLanes512.Zero), s[3], s[3] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_3 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[3], NetGenLanes.Zero), s[3], s[3] * new NetGenLanes(0.01f));
             // Layer 1: a1[4] = LeakyRelu(z1[4])
-            NetGenLanes512 a1_4 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[4], NetGenLanes512.Zero), s[4], s[4] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_4 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[4], NetGenLanes.Zero), s[4], s[4] * new NetGenLanes(0.01f));
             // Layer 1: a1[5] = LeakyRelu(z1[5])
-            NetGenLanes512 a1_5 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[5], NetGenLanes512.Zero), s[5], s[5] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_5 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[5], NetGenLanes.Zero), s[5], s[5] * new NetGenLanes(0.01f));
             // Layer 1: a1[6] = LeakyRelu(z1[6])
-            NetGenLanes512 a1_6 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[6], NetGenLanes512.Zero), s[6], s[6] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_6 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[6], NetGenLanes.Zero), s[6], s[6] * new NetGenLanes(0.01f));
             // Layer 1: a1[7] = LeakyRelu(z1[7])
-            NetGenLanes512 a1_7 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[7], NetGenLanes512.Zero), s[7], s[7] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_7 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[7], NetGenLanes.Zero), s[7], s[7] * new NetGenLanes(0.01f));
+            // Gather 8 values into scratch 13..20 for the loops that read them
             s[13] = a1_0;
             s[14] = a1_1;
             s[15] = a1_2;
@@ -1384,83 +1200,84 @@ namespace Samples
             for (int row = 0; row < 5; row++)
             {
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                global::System.ReadOnlySpan<NetGenLanes512> inputs = s.Slice(13, 8);
-                NetGenLanes512 acc0 = NetGenVector512.Create(p[96 + row]), acc1 = NetGenLanes512.Zero, acc2 = NetGenLanes512.Zero, acc3 = NetGenLanes512.Zero;
+                global::System.ReadOnlySpan<NetGenLanes> inputs = s.Slice(13, 8);
+                NetGenLanes acc0 = new NetGenLanes(p[96 + row]), acc1 = NetGenLanes.Zero, acc2 = NetGenLanes.Zero, acc3 = NetGenLanes.Zero;
                 int col = 0;
                 for (; col + 4 <= weights.Length; col += 4)
                 {
-                    acc0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col]), inputs[col], acc0);
-                    acc1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col + 3]), inputs[col + 3], acc3);
+                    acc0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc0);
+                    acc1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col + 3]), inputs[col + 3], acc3);
                 }
-                for (; col < weights.Length; col++) acc0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col]), inputs[col], acc0);
+                for (; col < weights.Length; col++) acc0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc0);
                 s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
-            NetGenLanes512 a2_0 = NetGenVectorMath.Tanh(s[8]);
+            NetGenLanes a2_0 = NetGenVectorMath.Tanh(s[8]);
             // Layer 2: a2[1] = Tanh(z2[1])
-            NetGenLanes512 a2_1 = NetGenVectorMath.Tanh(s[9]);
+            NetGenLanes a2_1 = NetGenVectorMath.Tanh(s[9]);
             // Layer 2: a2[2] = Tanh(z2[2])
-            NetGenLanes512 a2_2 = NetGenVectorMath.Tanh(s[10]);
+            NetGenLanes a2_2 = NetGenVectorMath.Tanh(s[10]);
             // Layer 2: a2[3] = Tanh(z2[3])
-            NetGenLanes512 a2_3 = NetGenVectorMath.Tanh(s[11]);
+            NetGenLanes a2_3 = NetGenVectorMath.Tanh(s[11]);
             // Layer 2: a2[4] = Tanh(z2[4])
-            NetGenLanes512 a2_4 = NetGenVectorMath.Tanh(s[12]);
+            NetGenLanes a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes512 z3_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[105]), a2_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[104]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[103]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[102]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[101]), a2_0, NetGenVector512.Create(p[116]))))));
+            NetGenLanes z3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[105]), a2_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[104]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[103]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[102]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[101]), a2_0, new NetGenLanes(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes512 z3_1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[110]), a2_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[109]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[108]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[107]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[106]), a2_0, NetGenVector512.Create(p[117]))))));
+            NetGenLanes z3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[110]), a2_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[109]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[108]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[107]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[106]), a2_0, new NetGenLanes(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes512 z3_2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[115]), a2_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[114]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[113]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[112]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[111]), a2_0, NetGenVector512.Create(p[118]))))));
+            NetGenLanes z3_2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[115]), a2_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[114]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[113]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[112]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[111]), a2_0, new NetGenLanes(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
-            NetGenLanes512 lse3_max = z3_0;
-            lse3_max = NetGenVector512.Max(lse3_max, z3_1);
-            lse3_max = NetGenVector512.Max(lse3_max, z3_2);
-            NetGenLanes512 lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
+            NetGenLanes lse3_max = z3_0;
+            lse3_max = global::System.Numerics.Vector.Max(lse3_max, z3_1);
+            lse3_max = global::System.Numerics.Vector.Max(lse3_max, z3_2);
+            NetGenLanes lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
             lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
             lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
-            NetGenLanes512 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
+            NetGenLanes lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
             // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
-            NetGenLanes512 a3_0 = NetGenVectorMath.Exp(z3_0 - lse3);
+            NetGenLanes a3_0 = NetGenVectorMath.Exp(z3_0 - lse3);
             y[0] = a3_0;
             // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
-            NetGenLanes512 a3_1 = NetGenVectorMath.Exp(z3_1 - lse3);
+            NetGenLanes a3_1 = NetGenVectorMath.Exp(z3_1 - lse3);
             y[1] = a3_1;
             // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
-            NetGenLanes512 a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
+            NetGenLanes a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
             y[2] = a3_2;
         }
 
-        /// <summary>NetGenLossKernel on 16 samples at once, one per lane of a 512-bit vector.</summary>
-        private static NetGenLanes512 NetGenLossLanes512(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes512> x, global::System.ReadOnlySpan<NetGenLanes512> t)
+        /// <summary>NetGenLossKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
+        private static NetGenLanes NetGenLossLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.ReadOnlySpan<NetGenLanes> t)
         {
-            global::System.Span<NetGenLanes512> s = stackalloc NetGenLanes512[21];
+            global::System.Span<NetGenLanes> s = stackalloc NetGenLanes[21];
             // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = W1·a0 + b1 as loops (48 multiply-adds, past the unroll budget)
             for (int row = 0; row < 8; row++)
             {
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
-                global::System.ReadOnlySpan<NetGenLanes512> inputs = x;
-                NetGenLanes512 acc = NetGenVector512.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col]), inputs[col], acc);
+                global::System.ReadOnlySpan<NetGenLanes> inputs = x;
+                NetGenLanes acc = new NetGenLanes(p[48 + row]);
+                for (int col = 0; col < weights.Length; col++) acc = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
-            NetGenLanes512 a1_0 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[0], NetGenLanes512.Zero), s[0], s[0] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_0 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[0], NetGenLanes.Zero), s[0], s[0] * new NetGenLanes(0.01f));
             // Layer 1: a1[1] = LeakyRelu(z1[1])
-            NetGenLanes512 a1_1 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[1], NetGenLanes512.Zero), s[1], s[1] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_1 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[1], NetGenLanes.Zero), s[1], s[1] * new NetGenLanes(0.01f));
             // Layer 1: a1[2] = LeakyRelu(z1[2])
-            NetGenLanes512 a1_2 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[2], NetGenLanes512.Zero), s[2], s[2] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_2 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[2], NetGenLanes.Zero), s[2], s[2] * new NetGenLanes(0.01f));
             // Layer 1: a1[3] = LeakyRelu(z1[3])
-            NetGenLanes512 a1_3 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[3], NetGenLanes512.Zero), s[3], s[3] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_3 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[3], NetGenLanes.Zero), s[3], s[3] * new NetGenLanes(0.01f));
             // Layer 1: a1[4] = LeakyRelu(z1[4])
-            NetGenLanes512 a1_4 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[4], NetGenLanes512.Zero), s[4], s[4] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_4 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[4], NetGenLanes.Zero), s[4], s[4] * new NetGenLanes(0.01f));
             // Layer 1: a1[5] = LeakyRelu(z1[5])
-            NetGenLanes512 a1_5 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[5], NetGenLanes512.Zero), s[5], s[5] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_5 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[5], NetGenLanes.Zero), s[5], s[5] * new NetGenLanes(0.01f));
             // Layer 1: a1[6] = LeakyRelu(z1[6])
-            NetGenLanes512 a1_6 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[6], NetGenLanes512.Zero), s[6], s[6] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_6 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[6], NetGenLanes.Zero), s[6], s[6] * new NetGenLanes(0.01f));
             // Layer 1: a1[7] = LeakyRelu(z1[7])
-            NetGenLanes512 a1_7 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[7], NetGenLanes512.Zero), s[7], s[7] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_7 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[7], NetGenLanes.Zero), s[7], s[7] * new NetGenLanes(0.01f));
+            // Gather 8 values into scratch 13..20 for the loops that read them
             s[13] = a1_0;
             s[14] = a1_1;
             s[15] = a1_2;
@@ -1473,77 +1290,78 @@ namespace Samples
             for (int row = 0; row < 5; row++)
             {
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                global::System.ReadOnlySpan<NetGenLanes512> inputs = s.Slice(13, 8);
-                NetGenLanes512 acc0 = NetGenVector512.Create(p[96 + row]), acc1 = NetGenLanes512.Zero, acc2 = NetGenLanes512.Zero, acc3 = NetGenLanes512.Zero;
+                global::System.ReadOnlySpan<NetGenLanes> inputs = s.Slice(13, 8);
+                NetGenLanes acc0 = new NetGenLanes(p[96 + row]), acc1 = NetGenLanes.Zero, acc2 = NetGenLanes.Zero, acc3 = NetGenLanes.Zero;
                 int col = 0;
                 for (; col + 4 <= weights.Length; col += 4)
                 {
-                    acc0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col]), inputs[col], acc0);
-                    acc1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col + 3]), inputs[col + 3], acc3);
+                    acc0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc0);
+                    acc1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col + 3]), inputs[col + 3], acc3);
                 }
-                for (; col < weights.Length; col++) acc0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col]), inputs[col], acc0);
+                for (; col < weights.Length; col++) acc0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc0);
                 s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
-            NetGenLanes512 a2_0 = NetGenVectorMath.Tanh(s[8]);
+            NetGenLanes a2_0 = NetGenVectorMath.Tanh(s[8]);
             // Layer 2: a2[1] = Tanh(z2[1])
-            NetGenLanes512 a2_1 = NetGenVectorMath.Tanh(s[9]);
+            NetGenLanes a2_1 = NetGenVectorMath.Tanh(s[9]);
             // Layer 2: a2[2] = Tanh(z2[2])
-            NetGenLanes512 a2_2 = NetGenVectorMath.Tanh(s[10]);
+            NetGenLanes a2_2 = NetGenVectorMath.Tanh(s[10]);
             // Layer 2: a2[3] = Tanh(z2[3])
-            NetGenLanes512 a2_3 = NetGenVectorMath.Tanh(s[11]);
+            NetGenLanes a2_3 = NetGenVectorMath.Tanh(s[11]);
             // Layer 2: a2[4] = Tanh(z2[4])
-            NetGenLanes512 a2_4 = NetGenVectorMath.Tanh(s[12]);
+            NetGenLanes a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes512 z3_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[105]), a2_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[104]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[103]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[102]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[101]), a2_0, NetGenVector512.Create(p[116]))))));
+            NetGenLanes z3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[105]), a2_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[104]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[103]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[102]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[101]), a2_0, new NetGenLanes(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes512 z3_1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[110]), a2_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[109]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[108]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[107]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[106]), a2_0, NetGenVector512.Create(p[117]))))));
+            NetGenLanes z3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[110]), a2_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[109]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[108]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[107]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[106]), a2_0, new NetGenLanes(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes512 z3_2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[115]), a2_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[114]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[113]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[112]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[111]), a2_0, NetGenVector512.Create(p[118]))))));
+            NetGenLanes z3_2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[115]), a2_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[114]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[113]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[112]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[111]), a2_0, new NetGenLanes(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
-            NetGenLanes512 lse3_max = z3_0;
-            lse3_max = NetGenVector512.Max(lse3_max, z3_1);
-            lse3_max = NetGenVector512.Max(lse3_max, z3_2);
-            NetGenLanes512 lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
+            NetGenLanes lse3_max = z3_0;
+            lse3_max = global::System.Numerics.Vector.Max(lse3_max, z3_1);
+            lse3_max = global::System.Numerics.Vector.Max(lse3_max, z3_2);
+            NetGenLanes lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
             lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
             lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
-            NetGenLanes512 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
+            NetGenLanes lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
             // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes512 loss = NetGenVector512.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector512.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
+            NetGenLanes loss = global::System.Numerics.Vector.MultiplyAddEstimate(t[2], lse3 - z3_2, global::System.Numerics.Vector.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
             return loss;
         }
 
-        /// <summary>NetGenGradientKernel on 16 samples at once, one per lane of a 512-bit vector.</summary>
-        private static NetGenLanes512 NetGenGradientLanes512(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes512> x, global::System.ReadOnlySpan<NetGenLanes512> t, global::System.Span<NetGenLanes512> g)
+        /// <summary>NetGenGradientKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
+        private static NetGenLanes NetGenGradientLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.ReadOnlySpan<NetGenLanes> t, global::System.Span<NetGenLanes> g)
         {
-            global::System.Span<NetGenLanes512> s = stackalloc NetGenLanes512[42];
+            global::System.Span<NetGenLanes> s = stackalloc NetGenLanes[42];
             // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = W1·a0 + b1 as loops (48 multiply-adds, past the unroll budget)
             for (int row = 0; row < 8; row++)
             {
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
-                global::System.ReadOnlySpan<NetGenLanes512> inputs = x;
-                NetGenLanes512 acc = NetGenVector512.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col]), inputs[col], acc);
+                global::System.ReadOnlySpan<NetGenLanes> inputs = x;
+                NetGenLanes acc = new NetGenLanes(p[48 + row]);
+                for (int col = 0; col < weights.Length; col++) acc = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
-            NetGenLanes512 a1_0 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[0], NetGenLanes512.Zero), s[0], s[0] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_0 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[0], NetGenLanes.Zero), s[0], s[0] * new NetGenLanes(0.01f));
             // Layer 1: a1[1] = LeakyRelu(z1[1])
-            NetGenLanes512 a1_1 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[1], NetGenLanes512.Zero), s[1], s[1] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_1 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[1], NetGenLanes.Zero), s[1], s[1] * new NetGenLanes(0.01f));
             // Layer 1: a1[2] = LeakyRelu(z1[2])
-            NetGenLanes512 a1_2 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[2], NetGenLanes512.Zero), s[2], s[2] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_2 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[2], NetGenLanes.Zero), s[2], s[2] * new NetGenLanes(0.01f));
             // Layer 1: a1[3] = LeakyRelu(z1[3])
-            NetGenLanes512 a1_3 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[3], NetGenLanes512.Zero), s[3], s[3] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_3 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[3], NetGenLanes.Zero), s[3], s[3] * new NetGenLanes(0.01f));
             // Layer 1: a1[4] = LeakyRelu(z1[4])
-            NetGenLanes512 a1_4 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[4], NetGenLanes512.Zero), s[4], s[4] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_4 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[4], NetGenLanes.Zero), s[4], s[4] * new NetGenLanes(0.01f));
             // Layer 1: a1[5] = LeakyRelu(z1[5])
-            NetGenLanes512 a1_5 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[5], NetGenLanes512.Zero), s[5], s[5] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_5 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[5], NetGenLanes.Zero), s[5], s[5] * new NetGenLanes(0.01f));
             // Layer 1: a1[6] = LeakyRelu(z1[6])
-            NetGenLanes512 a1_6 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[6], NetGenLanes512.Zero), s[6], s[6] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_6 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[6], NetGenLanes.Zero), s[6], s[6] * new NetGenLanes(0.01f));
             // Layer 1: a1[7] = LeakyRelu(z1[7])
-            NetGenLanes512 a1_7 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[7], NetGenLanes512.Zero), s[7], s[7] * NetGenVector512.Create(0.01f));
+            NetGenLanes a1_7 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[7], NetGenLanes.Zero), s[7], s[7] * new NetGenLanes(0.01f));
+            // Gather 8 values into scratch 21..28 for the loops that read them
             s[21] = a1_0;
             s[22] = a1_1;
             s[23] = a1_2;
@@ -1556,149 +1374,151 @@ namespace Samples
             for (int row = 0; row < 5; row++)
             {
                 global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                global::System.ReadOnlySpan<NetGenLanes512> inputs = s.Slice(21, 8);
-                NetGenLanes512 acc0 = NetGenVector512.Create(p[96 + row]), acc1 = NetGenLanes512.Zero, acc2 = NetGenLanes512.Zero, acc3 = NetGenLanes512.Zero;
+                global::System.ReadOnlySpan<NetGenLanes> inputs = s.Slice(21, 8);
+                NetGenLanes acc0 = new NetGenLanes(p[96 + row]), acc1 = NetGenLanes.Zero, acc2 = NetGenLanes.Zero, acc3 = NetGenLanes.Zero;
                 int col = 0;
                 for (; col + 4 <= weights.Length; col += 4)
                 {
-                    acc0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col]), inputs[col], acc0);
-                    acc1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col + 3]), inputs[col + 3], acc3);
+                    acc0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc0);
+                    acc1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col + 3]), inputs[col + 3], acc3);
                 }
-                for (; col < weights.Length; col++) acc0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col]), inputs[col], acc0);
+                for (; col < weights.Length; col++) acc0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc0);
                 s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
-            NetGenLanes512 a2_0 = NetGenVectorMath.Tanh(s[8]);
+            NetGenLanes a2_0 = NetGenVectorMath.Tanh(s[8]);
             // Layer 2: a2[1] = Tanh(z2[1])
-            NetGenLanes512 a2_1 = NetGenVectorMath.Tanh(s[9]);
+            NetGenLanes a2_1 = NetGenVectorMath.Tanh(s[9]);
             // Layer 2: a2[2] = Tanh(z2[2])
-            NetGenLanes512 a2_2 = NetGenVectorMath.Tanh(s[10]);
+            NetGenLanes a2_2 = NetGenVectorMath.Tanh(s[10]);
             // Layer 2: a2[3] = Tanh(z2[3])
-            NetGenLanes512 a2_3 = NetGenVectorMath.Tanh(s[11]);
+            NetGenLanes a2_3 = NetGenVectorMath.Tanh(s[11]);
             // Layer 2: a2[4] = Tanh(z2[4])
-            NetGenLanes512 a2_4 = NetGenVectorMath.Tanh(s[12]);
+            NetGenLanes a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes512 z3_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[105]), a2_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[104]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[103]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[102]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[101]), a2_0, NetGenVector512.Create(p[116]))))));
+            NetGenLanes z3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[105]), a2_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[104]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[103]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[102]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[101]), a2_0, new NetGenLanes(p[116]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes512 z3_1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[110]), a2_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[109]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[108]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[107]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[106]), a2_0, NetGenVector512.Create(p[117]))))));
+            NetGenLanes z3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[110]), a2_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[109]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[108]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[107]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[106]), a2_0, new NetGenLanes(p[117]))))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes512 z3_2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[115]), a2_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[114]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[113]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[112]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[111]), a2_0, NetGenVector512.Create(p[118]))))));
+            NetGenLanes z3_2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[115]), a2_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[114]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[113]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[112]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[111]), a2_0, new NetGenLanes(p[118]))))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
-            NetGenLanes512 lse3_max = z3_0;
-            lse3_max = NetGenVector512.Max(lse3_max, z3_1);
-            lse3_max = NetGenVector512.Max(lse3_max, z3_2);
-            NetGenLanes512 lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
+            NetGenLanes lse3_max = z3_0;
+            lse3_max = global::System.Numerics.Vector.Max(lse3_max, z3_1);
+            lse3_max = global::System.Numerics.Vector.Max(lse3_max, z3_2);
+            NetGenLanes lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
             lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
             lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
-            NetGenLanes512 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
+            NetGenLanes lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
             // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
-            NetGenLanes512 a3_0 = NetGenVectorMath.Exp(z3_0 - lse3);
+            NetGenLanes a3_0 = NetGenVectorMath.Exp(z3_0 - lse3);
             // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
-            NetGenLanes512 a3_1 = NetGenVectorMath.Exp(z3_1 - lse3);
+            NetGenLanes a3_1 = NetGenVectorMath.Exp(z3_1 - lse3);
             // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
-            NetGenLanes512 a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
+            NetGenLanes a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
             // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes512 loss = NetGenVector512.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector512.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
+            NetGenLanes loss = global::System.Numerics.Vector.MultiplyAddEstimate(t[2], lse3 - z3_2, global::System.Numerics.Vector.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
             // ∂L/∂logsumexp(z3) = t[0] + t[1] + t[2]   (3 paths summed)
-            NetGenLanes512 dlse3 = t[0] + t[1] + t[2];
+            NetGenLanes dlse3 = t[0] + t[1] + t[2];
             // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] − t[2]   (2 paths summed)
-            NetGenLanes512 dz3_2 = dlse3 * a3_2 - t[2];
-            g[111] = NetGenVector512.MultiplyAddEstimate(dz3_2, a2_0, g[111]);
-            g[112] = NetGenVector512.MultiplyAddEstimate(dz3_2, a2_1, g[112]);
-            g[113] = NetGenVector512.MultiplyAddEstimate(dz3_2, a2_2, g[113]);
-            g[114] = NetGenVector512.MultiplyAddEstimate(dz3_2, a2_3, g[114]);
-            g[115] = NetGenVector512.MultiplyAddEstimate(dz3_2, a2_4, g[115]);
-            g[118] += dz3_2;
+            NetGenLanes dz3_2 = dlse3 * a3_2 - t[2];
+            g[111] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, a2_0, g[111]);   // ∂L/∂w3[2,0]
+            g[112] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, a2_1, g[112]);   // ∂L/∂w3[2,1]
+            g[113] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, a2_2, g[113]);   // ∂L/∂w3[2,2]
+            g[114] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, a2_3, g[114]);   // ∂L/∂w3[2,3]
+            g[115] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, a2_4, g[115]);   // ∂L/∂w3[2,4]
+            g[118] += dz3_2;   // ∂L/∂b3[2]
             // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] − t[1]   (2 paths summed)
-            NetGenLanes512 dz3_1 = dlse3 * a3_1 - t[1];
-            g[106] = NetGenVector512.MultiplyAddEstimate(dz3_1, a2_0, g[106]);
-            g[107] = NetGenVector512.MultiplyAddEstimate(dz3_1, a2_1, g[107]);
-            g[108] = NetGenVector512.MultiplyAddEstimate(dz3_1, a2_2, g[108]);
-            g[109] = NetGenVector512.MultiplyAddEstimate(dz3_1, a2_3, g[109]);
-            g[110] = NetGenVector512.MultiplyAddEstimate(dz3_1, a2_4, g[110]);
-            g[117] += dz3_1;
+            NetGenLanes dz3_1 = dlse3 * a3_1 - t[1];
+            g[106] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, a2_0, g[106]);   // ∂L/∂w3[1,0]
+            g[107] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, a2_1, g[107]);   // ∂L/∂w3[1,1]
+            g[108] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, a2_2, g[108]);   // ∂L/∂w3[1,2]
+            g[109] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, a2_3, g[109]);   // ∂L/∂w3[1,3]
+            g[110] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, a2_4, g[110]);   // ∂L/∂w3[1,4]
+            g[117] += dz3_1;   // ∂L/∂b3[1]
             // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] − t[0]   (2 paths summed)
-            NetGenLanes512 dz3_0 = dlse3 * a3_0 - t[0];
-            g[101] = NetGenVector512.MultiplyAddEstimate(dz3_0, a2_0, g[101]);
-            g[102] = NetGenVector512.MultiplyAddEstimate(dz3_0, a2_1, g[102]);
-            g[103] = NetGenVector512.MultiplyAddEstimate(dz3_0, a2_2, g[103]);
-            g[104] = NetGenVector512.MultiplyAddEstimate(dz3_0, a2_3, g[104]);
-            g[105] = NetGenVector512.MultiplyAddEstimate(dz3_0, a2_4, g[105]);
-            g[116] += dz3_0;
+            NetGenLanes dz3_0 = dlse3 * a3_0 - t[0];
+            g[101] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_0, a2_0, g[101]);   // ∂L/∂w3[0,0]
+            g[102] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_0, a2_1, g[102]);   // ∂L/∂w3[0,1]
+            g[103] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_0, a2_2, g[103]);   // ∂L/∂w3[0,2]
+            g[104] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_0, a2_3, g[104]);   // ∂L/∂w3[0,3]
+            g[105] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_0, a2_4, g[105]);   // ∂L/∂w3[0,4]
+            g[116] += dz3_0;   // ∂L/∂b3[0]
             // ∂L/∂a2[4] = ∂L/∂z3[0]·w3[0,4] + ∂L/∂z3[1]·w3[1,4] + ∂L/∂z3[2]·w3[2,4]   (3 paths summed)
-            NetGenLanes512 da2_4 = NetGenVector512.MultiplyAddEstimate(dz3_2, NetGenVector512.Create(p[115]), NetGenVector512.MultiplyAddEstimate(dz3_1, NetGenVector512.Create(p[110]), dz3_0 * NetGenVector512.Create(p[105])));
+            NetGenLanes da2_4 = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[115]), global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[110]), dz3_0 * new NetGenLanes(p[105])));
             // ∂L/∂z2[4] = ∂L/∂a2[4]·(1 − a2[4]²)   (1 path)
-            NetGenLanes512 dz2_4 = da2_4 * (NetGenLanes512.One - a2_4 * a2_4);
-            g[100] += dz2_4;
+            NetGenLanes dz2_4 = da2_4 * (NetGenLanes.One - a2_4 * a2_4);
+            g[100] += dz2_4;   // ∂L/∂b2[4]
             // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
-            NetGenLanes512 da2_3 = NetGenVector512.MultiplyAddEstimate(dz3_2, NetGenVector512.Create(p[114]), NetGenVector512.MultiplyAddEstimate(dz3_1, NetGenVector512.Create(p[109]), dz3_0 * NetGenVector512.Create(p[104])));
+            NetGenLanes da2_3 = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[114]), global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[109]), dz3_0 * new NetGenLanes(p[104])));
             // ∂L/∂z2[3] = ∂L/∂a2[3]·(1 − a2[3]²)   (1 path)
-            NetGenLanes512 dz2_3 = da2_3 * (NetGenLanes512.One - a2_3 * a2_3);
-            g[99] += dz2_3;
+            NetGenLanes dz2_3 = da2_3 * (NetGenLanes.One - a2_3 * a2_3);
+            g[99] += dz2_3;   // ∂L/∂b2[3]
             // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
-            NetGenLanes512 da2_2 = NetGenVector512.MultiplyAddEstimate(dz3_2, NetGenVector512.Create(p[113]), NetGenVector512.MultiplyAddEstimate(dz3_1, NetGenVector512.Create(p[108]), dz3_0 * NetGenVector512.Create(p[103])));
+            NetGenLanes da2_2 = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[113]), global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[108]), dz3_0 * new NetGenLanes(p[103])));
             // ∂L/∂z2[2] = ∂L/∂a2[2]·(1 − a2[2]²)   (1 path)
-            NetGenLanes512 dz2_2 = da2_2 * (NetGenLanes512.One - a2_2 * a2_2);
-            g[98] += dz2_2;
+            NetGenLanes dz2_2 = da2_2 * (NetGenLanes.One - a2_2 * a2_2);
+            g[98] += dz2_2;   // ∂L/∂b2[2]
             // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
-            NetGenLanes512 da2_1 = NetGenVector512.MultiplyAddEstimate(dz3_2, NetGenVector512.Create(p[112]), NetGenVector512.MultiplyAddEstimate(dz3_1, NetGenVector512.Create(p[107]), dz3_0 * NetGenVector512.Create(p[102])));
+            NetGenLanes da2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[112]), global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[107]), dz3_0 * new NetGenLanes(p[102])));
             // ∂L/∂z2[1] = ∂L/∂a2[1]·(1 − a2[1]²)   (1 path)
-            NetGenLanes512 dz2_1 = da2_1 * (NetGenLanes512.One - a2_1 * a2_1);
-            g[97] += dz2_1;
+            NetGenLanes dz2_1 = da2_1 * (NetGenLanes.One - a2_1 * a2_1);
+            g[97] += dz2_1;   // ∂L/∂b2[1]
             // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
-            NetGenLanes512 da2_0 = NetGenVector512.MultiplyAddEstimate(dz3_2, NetGenVector512.Create(p[111]), NetGenVector512.MultiplyAddEstimate(dz3_1, NetGenVector512.Create(p[106]), dz3_0 * NetGenVector512.Create(p[101])));
+            NetGenLanes da2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[111]), global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[106]), dz3_0 * new NetGenLanes(p[101])));
             // ∂L/∂z2[0] = ∂L/∂a2[0]·(1 − a2[0]²)   (1 path)
-            NetGenLanes512 dz2_0 = da2_0 * (NetGenLanes512.One - a2_0 * a2_0);
+            NetGenLanes dz2_0 = da2_0 * (NetGenLanes.One - a2_0 * a2_0);
+            // Gather 5 values into scratch 29..33 for the loops that read them
             s[29] = dz2_0;
             s[30] = dz2_1;
             s[31] = dz2_2;
             s[32] = dz2_3;
             s[33] = dz2_4;
-            g[96] += dz2_0;
+            g[96] += dz2_0;   // ∂L/∂b2[0]
             // ∂L/∂W[row, col] = δ[row]·a[col] for the 5×8 weights at p[56..], per lane
             for (int row = 0; row < 5; row++)
             {
-                NetGenLanes512 delta = s[29 + row];
-                global::System.Span<NetGenLanes512> gradients = g.Slice(56 + row * 8, 8);
-                global::System.ReadOnlySpan<NetGenLanes512> inputs = s.Slice(21, 8);
-                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector512.MultiplyAddEstimate(delta, inputs[col], gradients[col]);
+                NetGenLanes delta = s[29 + row];
+                global::System.Span<NetGenLanes> gradients = g.Slice(56 + row * 8, 8);
+                global::System.ReadOnlySpan<NetGenLanes> inputs = s.Slice(21, 8);
+                for (int col = 0; col < gradients.Length; col++) gradients[col] = global::System.Numerics.Vector.MultiplyAddEstimate(delta, inputs[col], gradients[col]);
             }
             // ∂L/∂a = Wᵀ·δ for the 8 inputs of the looped layer (every path through its 5 neurons summed)
             {
-                global::System.Span<NetGenLanes512> adjoint = s.Slice(13, 8);
+                global::System.Span<NetGenLanes> adjoint = s.Slice(13, 8);
                 adjoint.Clear();
                 for (int row = 0; row < 5; row++)
                 {
-                    NetGenLanes512 delta = s[29 + row];
+                    NetGenLanes delta = s[29 + row];
                     global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                    for (int col = 0; col < weights.Length; col++) adjoint[col] = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(weights[col]), delta, adjoint[col]);
+                    for (int col = 0; col < weights.Length; col++) adjoint[col] = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col]), delta, adjoint[col]);
                 }
             }
             // ∂L/∂z1[7] = (Wᵀ·δ)[7]·(z1[7] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes512 dz1_7 = s[20] * NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[7], NetGenLanes512.Zero), NetGenLanes512.One, NetGenVector512.Create(0.01f));
-            g[55] += dz1_7;
+            NetGenLanes dz1_7 = s[20] * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[7], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
+            g[55] += dz1_7;   // ∂L/∂b1[7]
             // ∂L/∂z1[6] = (Wᵀ·δ)[6]·(z1[6] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes512 dz1_6 = s[19] * NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[6], NetGenLanes512.Zero), NetGenLanes512.One, NetGenVector512.Create(0.01f));
-            g[54] += dz1_6;
+            NetGenLanes dz1_6 = s[19] * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[6], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
+            g[54] += dz1_6;   // ∂L/∂b1[6]
             // ∂L/∂z1[5] = (Wᵀ·δ)[5]·(z1[5] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes512 dz1_5 = s[18] * NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[5], NetGenLanes512.Zero), NetGenLanes512.One, NetGenVector512.Create(0.01f));
-            g[53] += dz1_5;
+            NetGenLanes dz1_5 = s[18] * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[5], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
+            g[53] += dz1_5;   // ∂L/∂b1[5]
             // ∂L/∂z1[4] = (Wᵀ·δ)[4]·(z1[4] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes512 dz1_4 = s[17] * NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[4], NetGenLanes512.Zero), NetGenLanes512.One, NetGenVector512.Create(0.01f));
-            g[52] += dz1_4;
+            NetGenLanes dz1_4 = s[17] * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[4], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
+            g[52] += dz1_4;   // ∂L/∂b1[4]
             // ∂L/∂z1[3] = (Wᵀ·δ)[3]·(z1[3] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes512 dz1_3 = s[16] * NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[3], NetGenLanes512.Zero), NetGenLanes512.One, NetGenVector512.Create(0.01f));
-            g[51] += dz1_3;
+            NetGenLanes dz1_3 = s[16] * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[3], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
+            g[51] += dz1_3;   // ∂L/∂b1[3]
             // ∂L/∂z1[2] = (Wᵀ·δ)[2]·(z1[2] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes512 dz1_2 = s[15] * NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[2], NetGenLanes512.Zero), NetGenLanes512.One, NetGenVector512.Create(0.01f));
-            g[50] += dz1_2;
+            NetGenLanes dz1_2 = s[15] * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[2], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
+            g[50] += dz1_2;   // ∂L/∂b1[2]
             // ∂L/∂z1[1] = (Wᵀ·δ)[1]·(z1[1] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes512 dz1_1 = s[14] * NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[1], NetGenLanes512.Zero), NetGenLanes512.One, NetGenVector512.Create(0.01f));
-            g[49] += dz1_1;
+            NetGenLanes dz1_1 = s[14] * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[1], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
+            g[49] += dz1_1;   // ∂L/∂b1[1]
             // ∂L/∂z1[0] = (Wᵀ·δ)[0]·(z1[0] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes512 dz1_0 = s[13] * NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(s[0], NetGenLanes512.Zero), NetGenLanes512.One, NetGenVector512.Create(0.01f));
+            NetGenLanes dz1_0 = s[13] * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[0], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
+            // Gather 8 values into scratch 34..41 for the loops that read them
             s[34] = dz1_0;
             s[35] = dz1_1;
             s[36] = dz1_2;
@@ -1707,766 +1527,14 @@ namespace Samples
             s[39] = dz1_5;
             s[40] = dz1_6;
             s[41] = dz1_7;
-            g[48] += dz1_0;
+            g[48] += dz1_0;   // ∂L/∂b1[0]
             // ∂L/∂W[row, col] = δ[row]·a[col] for the 8×6 weights at p[0..], per lane
             for (int row = 0; row < 8; row++)
             {
-                NetGenLanes512 delta = s[34 + row];
-                global::System.Span<NetGenLanes512> gradients = g.Slice(0 + row * 6, 6);
-                global::System.ReadOnlySpan<NetGenLanes512> inputs = x;
-                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector512.MultiplyAddEstimate(delta, inputs[col], gradients[col]);
-            }
-            return loss;
-        }
-
-        /// <summary>NetGenForwardKernel on 8 samples at once, one per lane of a 256-bit vector.</summary>
-        private static void NetGenForwardLanes256(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes256> x, global::System.Span<NetGenLanes256> y)
-        {
-            global::System.Span<NetGenLanes256> s = stackalloc NetGenLanes256[21];
-            // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = W1·a0 + b1 as loops (48 multiply-adds, past the unroll budget)
-            for (int row = 0; row < 8; row++)
-            {
-                global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
-                global::System.ReadOnlySpan<NetGenLanes256> inputs = x;
-                NetGenLanes256 acc = NetGenVector256.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col]), inputs[col], acc);
-                s[row] = acc;
-            }
-            // Layer 1: a1[0] = LeakyRelu(z1[0])
-            NetGenLanes256 a1_0 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[0], NetGenLanes256.Zero), s[0], s[0] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[1] = LeakyRelu(z1[1])
-            NetGenLanes256 a1_1 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[1], NetGenLanes256.Zero), s[1], s[1] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[2] = LeakyRelu(z1[2])
-            NetGenLanes256 a1_2 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[2], NetGenLanes256.Zero), s[2], s[2] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[3] = LeakyRelu(z1[3])
-            NetGenLanes256 a1_3 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[3], NetGenLanes256.Zero), s[3], s[3] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[4] = LeakyRelu(z1[4])
-            NetGenLanes256 a1_4 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[4], NetGenLanes256.Zero), s[4], s[4] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[5] = LeakyRelu(z1[5])
-            NetGenLanes256 a1_5 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[5], NetGenLanes256.Zero), s[5], s[5] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[6] = LeakyRelu(z1[6])
-            NetGenLanes256 a1_6 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[6], NetGenLanes256.Zero), s[6], s[6] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[7] = LeakyRelu(z1[7])
-            NetGenLanes256 a1_7 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[7], NetGenLanes256.Zero), s[7], s[7] * NetGenVector256.Create(0.01f));
-            s[13] = a1_0;
-            s[14] = a1_1;
-            s[15] = a1_2;
-            s[16] = a1_3;
-            s[17] = a1_4;
-            s[18] = a1_5;
-            s[19] = a1_6;
-            s[20] = a1_7;
-            // Layer 2: Dense(5, Tanh) ← layer 1: z2 = W2·a1 + b2 as loops (40 multiply-adds, past the unroll budget)
-            for (int row = 0; row < 5; row++)
-            {
-                global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                global::System.ReadOnlySpan<NetGenLanes256> inputs = s.Slice(13, 8);
-                NetGenLanes256 acc0 = NetGenVector256.Create(p[96 + row]), acc1 = NetGenLanes256.Zero, acc2 = NetGenLanes256.Zero, acc3 = NetGenLanes256.Zero;
-                int col = 0;
-                for (; col + 4 <= weights.Length; col += 4)
-                {
-                    acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col]), inputs[col], acc0);
-                    acc1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col + 3]), inputs[col + 3], acc3);
-                }
-                for (; col < weights.Length; col++) acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col]), inputs[col], acc0);
-                s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
-            }
-            // Layer 2: a2[0] = Tanh(z2[0])
-            NetGenLanes256 a2_0 = NetGenVectorMath.Tanh(s[8]);
-            // Layer 2: a2[1] = Tanh(z2[1])
-            NetGenLanes256 a2_1 = NetGenVectorMath.Tanh(s[9]);
-            // Layer 2: a2[2] = Tanh(z2[2])
-            NetGenLanes256 a2_2 = NetGenVectorMath.Tanh(s[10]);
-            // Layer 2: a2[3] = Tanh(z2[3])
-            NetGenLanes256 a2_3 = NetGenVectorMath.Tanh(s[11]);
-            // Layer 2: a2[4] = Tanh(z2[4])
-            NetGenLanes256 a2_4 = NetGenVectorMath.Tanh(s[12]);
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes256 z3_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[105]), a2_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[104]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[103]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[102]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[101]), a2_0, NetGenVector256.Create(p[116]))))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes256 z3_1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[110]), a2_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[109]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[108]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[107]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[106]), a2_0, NetGenVector256.Create(p[117]))))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes256 z3_2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[115]), a2_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[114]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[113]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[112]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[111]), a2_0, NetGenVector256.Create(p[118]))))));
-            // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
-            NetGenLanes256 lse3_max = z3_0;
-            lse3_max = NetGenVector256.Max(lse3_max, z3_1);
-            lse3_max = NetGenVector256.Max(lse3_max, z3_2);
-            NetGenLanes256 lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
-            NetGenLanes256 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
-            // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
-            NetGenLanes256 a3_0 = NetGenVectorMath.Exp(z3_0 - lse3);
-            y[0] = a3_0;
-            // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
-            NetGenLanes256 a3_1 = NetGenVectorMath.Exp(z3_1 - lse3);
-            y[1] = a3_1;
-            // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
-            NetGenLanes256 a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
-            y[2] = a3_2;
-        }
-
-        /// <summary>NetGenLossKernel on 8 samples at once, one per lane of a 256-bit vector.</summary>
-        private static NetGenLanes256 NetGenLossLanes256(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes256> x, global::System.ReadOnlySpan<NetGenLanes256> t)
-        {
-            global::System.Span<NetGenLanes256> s = stackalloc NetGenLanes256[21];
-            // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = W1·a0 + b1 as loops (48 multiply-adds, past the unroll budget)
-            for (int row = 0; row < 8; row++)
-            {
-                global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
-                global::System.ReadOnlySpan<NetGenLanes256> inputs = x;
-                NetGenLanes256 acc = NetGenVector256.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col]), inputs[col], acc);
-                s[row] = acc;
-            }
-            // Layer 1: a1[0] = LeakyRelu(z1[0])
-            NetGenLanes256 a1_0 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[0], NetGenLanes256.Zero), s[0], s[0] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[1] = LeakyRelu(z1[1])
-            NetGenLanes256 a1_1 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[1], NetGenLanes256.Zero), s[1], s[1] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[2] = LeakyRelu(z1[2])
-            NetGenLanes256 a1_2 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[2], NetGenLanes256.Zero), s[2], s[2] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[3] = LeakyRelu(z1[3])
-            NetGenLanes256 a1_3 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[3], NetGenLanes256.Zero), s[3], s[3] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[4] = LeakyRelu(z1[4])
-            NetGenLanes256 a1_4 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[4], NetGenLanes256.Zero), s[4], s[4] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[5] = LeakyRelu(z1[5])
-            NetGenLanes256 a1_5 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[5], NetGenLanes256.Zero), s[5], s[5] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[6] = LeakyRelu(z1[6])
-            NetGenLanes256 a1_6 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[6], NetGenLanes256.Zero), s[6], s[6] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[7] = LeakyRelu(z1[7])
-            NetGenLanes256 a1_7 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[7], NetGenLanes256.Zero), s[7], s[7] * NetGenVector256.Create(0.01f));
-            s[13] = a1_0;
-            s[14] = a1_1;
-            s[15] = a1_2;
-            s[16] = a1_3;
-            s[17] = a1_4;
-            s[18] = a1_5;
-            s[19] = a1_6;
-            s[20] = a1_7;
-            // Layer 2: Dense(5, Tanh) ← layer 1: z2 = W2·a1 + b2 as loops (40 multiply-adds, past the unroll budget)
-            for (int row = 0; row < 5; row++)
-            {
-                global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                global::System.ReadOnlySpan<NetGenLanes256> inputs = s.Slice(13, 8);
-                NetGenLanes256 acc0 = NetGenVector256.Create(p[96 + row]), acc1 = NetGenLanes256.Zero, acc2 = NetGenLanes256.Zero, acc3 = NetGenLanes256.Zero;
-                int col = 0;
-                for (; col + 4 <= weights.Length; col += 4)
-                {
-                    acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col]), inputs[col], acc0);
-                    acc1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col + 3]), inputs[col + 3], acc3);
-                }
-                for (; col < weights.Length; col++) acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col]), inputs[col], acc0);
-                s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
-            }
-            // Layer 2: a2[0] = Tanh(z2[0])
-            NetGenLanes256 a2_0 = NetGenVectorMath.Tanh(s[8]);
-            // Layer 2: a2[1] = Tanh(z2[1])
-            NetGenLanes256 a2_1 = NetGenVectorMath.Tanh(s[9]);
-            // Layer 2: a2[2] = Tanh(z2[2])
-            NetGenLanes256 a2_2 = NetGenVectorMath.Tanh(s[10]);
-            // Layer 2: a2[3] = Tanh(z2[3])
-            NetGenLanes256 a2_3 = NetGenVectorMath.Tanh(s[11]);
-            // Layer 2: a2[4] = Tanh(z2[4])
-            NetGenLanes256 a2_4 = NetGenVectorMath.Tanh(s[12]);
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes256 z3_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[105]), a2_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[104]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[103]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[102]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[101]), a2_0, NetGenVector256.Create(p[116]))))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes256 z3_1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[110]), a2_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[109]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[108]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[107]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[106]), a2_0, NetGenVector256.Create(p[117]))))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes256 z3_2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[115]), a2_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[114]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[113]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[112]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[111]), a2_0, NetGenVector256.Create(p[118]))))));
-            // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
-            NetGenLanes256 lse3_max = z3_0;
-            lse3_max = NetGenVector256.Max(lse3_max, z3_1);
-            lse3_max = NetGenVector256.Max(lse3_max, z3_2);
-            NetGenLanes256 lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
-            NetGenLanes256 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
-            // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes256 loss = NetGenVector256.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector256.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
-            return loss;
-        }
-
-        /// <summary>NetGenGradientKernel on 8 samples at once, one per lane of a 256-bit vector.</summary>
-        private static NetGenLanes256 NetGenGradientLanes256(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes256> x, global::System.ReadOnlySpan<NetGenLanes256> t, global::System.Span<NetGenLanes256> g)
-        {
-            global::System.Span<NetGenLanes256> s = stackalloc NetGenLanes256[42];
-            // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = W1·a0 + b1 as loops (48 multiply-adds, past the unroll budget)
-            for (int row = 0; row < 8; row++)
-            {
-                global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
-                global::System.ReadOnlySpan<NetGenLanes256> inputs = x;
-                NetGenLanes256 acc = NetGenVector256.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col]), inputs[col], acc);
-                s[row] = acc;
-            }
-            // Layer 1: a1[0] = LeakyRelu(z1[0])
-            NetGenLanes256 a1_0 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[0], NetGenLanes256.Zero), s[0], s[0] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[1] = LeakyRelu(z1[1])
-            NetGenLanes256 a1_1 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[1], NetGenLanes256.Zero), s[1], s[1] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[2] = LeakyRelu(z1[2])
-            NetGenLanes256 a1_2 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[2], NetGenLanes256.Zero), s[2], s[2] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[3] = LeakyRelu(z1[3])
-            NetGenLanes256 a1_3 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[3], NetGenLanes256.Zero), s[3], s[3] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[4] = LeakyRelu(z1[4])
-            NetGenLanes256 a1_4 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[4], NetGenLanes256.Zero), s[4], s[4] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[5] = LeakyRelu(z1[5])
-            NetGenLanes256 a1_5 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[5], NetGenLanes256.Zero), s[5], s[5] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[6] = LeakyRelu(z1[6])
-            NetGenLanes256 a1_6 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[6], NetGenLanes256.Zero), s[6], s[6] * NetGenVector256.Create(0.01f));
-            // Layer 1: a1[7] = LeakyRelu(z1[7])
-            NetGenLanes256 a1_7 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[7], NetGenLanes256.Zero), s[7], s[7] * NetGenVector256.Create(0.01f));
-            s[21] = a1_0;
-            s[22] = a1_1;
-            s[23] = a1_2;
-            s[24] = a1_3;
-            s[25] = a1_4;
-            s[26] = a1_5;
-            s[27] = a1_6;
-            s[28] = a1_7;
-            // Layer 2: Dense(5, Tanh) ← layer 1: z2 = W2·a1 + b2 as loops (40 multiply-adds, past the unroll budget)
-            for (int row = 0; row < 5; row++)
-            {
-                global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                global::System.ReadOnlySpan<NetGenLanes256> inputs = s.Slice(21, 8);
-                NetGenLanes256 acc0 = NetGenVector256.Create(p[96 + row]), acc1 = NetGenLanes256.Zero, acc2 = NetGenLanes256.Zero, acc3 = NetGenLanes256.Zero;
-                int col = 0;
-                for (; col + 4 <= weights.Length; col += 4)
-                {
-                    acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col]), inputs[col], acc0);
-                    acc1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col + 3]), inputs[col + 3], acc3);
-                }
-                for (; col < weights.Length; col++) acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col]), inputs[col], acc0);
-                s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
-            }
-            // Layer 2: a2[0] = Tanh(z2[0])
-            NetGenLanes256 a2_0 = NetGenVectorMath.Tanh(s[8]);
-            // Layer 2: a2[1] = Tanh(z2[1])
-            NetGenLanes256 a2_1 = NetGenVectorMath.Tanh(s[9]);
-            // Layer 2: a2[2] = Tanh(z2[2])
-            NetGenLanes256 a2_2 = NetGenVectorMath.Tanh(s[10]);
-            // Layer 2: a2[3] = Tanh(z2[3])
-            NetGenLanes256 a2_3 = NetGenVectorMath.Tanh(s[11]);
-            // Layer 2: a2[4] = Tanh(z2[4])
-            NetGenLanes256 a2_4 = NetGenVectorMath.Tanh(s[12]);
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes256 z3_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[105]), a2_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[104]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[103]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[102]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[101]), a2_0, NetGenVector256.Create(p[116]))))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes256 z3_1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[110]), a2_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[109]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[108]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[107]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[106]), a2_0, NetGenVector256.Create(p[117]))))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes256 z3_2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[115]), a2_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[114]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[113]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[112]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[111]), a2_0, NetGenVector256.Create(p[118]))))));
-            // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
-            NetGenLanes256 lse3_max = z3_0;
-            lse3_max = NetGenVector256.Max(lse3_max, z3_1);
-            lse3_max = NetGenVector256.Max(lse3_max, z3_2);
-            NetGenLanes256 lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
-            NetGenLanes256 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
-            // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
-            NetGenLanes256 a3_0 = NetGenVectorMath.Exp(z3_0 - lse3);
-            // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
-            NetGenLanes256 a3_1 = NetGenVectorMath.Exp(z3_1 - lse3);
-            // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
-            NetGenLanes256 a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
-            // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes256 loss = NetGenVector256.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector256.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
-            // ∂L/∂logsumexp(z3) = t[0] + t[1] + t[2]   (3 paths summed)
-            NetGenLanes256 dlse3 = t[0] + t[1] + t[2];
-            // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] − t[2]   (2 paths summed)
-            NetGenLanes256 dz3_2 = dlse3 * a3_2 - t[2];
-            g[111] = NetGenVector256.MultiplyAddEstimate(dz3_2, a2_0, g[111]);
-            g[112] = NetGenVector256.MultiplyAddEstimate(dz3_2, a2_1, g[112]);
-            g[113] = NetGenVector256.MultiplyAddEstimate(dz3_2, a2_2, g[113]);
-            g[114] = NetGenVector256.MultiplyAddEstimate(dz3_2, a2_3, g[114]);
-            g[115] = NetGenVector256.MultiplyAddEstimate(dz3_2, a2_4, g[115]);
-            g[118] += dz3_2;
-            // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] − t[1]   (2 paths summed)
-            NetGenLanes256 dz3_1 = dlse3 * a3_1 - t[1];
-            g[106] = NetGenVector256.MultiplyAddEstimate(dz3_1, a2_0, g[106]);
-            g[107] = NetGenVector256.MultiplyAddEstimate(dz3_1, a2_1, g[107]);
-            g[108] = NetGenVector256.MultiplyAddEstimate(dz3_1, a2_2, g[108]);
-            g[109] = NetGenVector256.MultiplyAddEstimate(dz3_1, a2_3, g[109]);
-            g[110] = NetGenVector256.MultiplyAddEstimate(dz3_1, a2_4, g[110]);
-            g[117] += dz3_1;
-            // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] − t[0]   (2 paths summed)
-            NetGenLanes256 dz3_0 = dlse3 * a3_0 - t[0];
-            g[101] = NetGenVector256.MultiplyAddEstimate(dz3_0, a2_0, g[101]);
-            g[102] = NetGenVector256.MultiplyAddEstimate(dz3_0, a2_1, g[102]);
-            g[103] = NetGenVector256.MultiplyAddEstimate(dz3_0, a2_2, g[103]);
-            g[104] = NetGenVector256.MultiplyAddEstimate(dz3_0, a2_3, g[104]);
-            g[105] = NetGenVector256.MultiplyAddEstimate(dz3_0, a2_4, g[105]);
-            g[116] += dz3_0;
-            // ∂L/∂a2[4] = ∂L/∂z3[0]·w3[0,4] + ∂L/∂z3[1]·w3[1,4] + ∂L/∂z3[2]·w3[2,4]   (3 paths summed)
-            NetGenLanes256 da2_4 = NetGenVector256.MultiplyAddEstimate(dz3_2, NetGenVector256.Create(p[115]), NetGenVector256.MultiplyAddEstimate(dz3_1, NetGenVector256.Create(p[110]), dz3_0 * NetGenVector256.Create(p[105])));
-            // ∂L/∂z2[4] = ∂L/∂a2[4]·(1 − a2[4]²)   (1 path)
-            NetGenLanes256 dz2_4 = da2_4 * (NetGenLanes256.One - a2_4 * a2_4);
-            g[100] += dz2_4;
-            // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
-            NetGenLanes256 da2_3 = NetGenVector256.MultiplyAddEstimate(dz3_2, NetGenVector256.Create(p[114]), NetGenVector256.MultiplyAddEstimate(dz3_1, NetGenVector256.Create(p[109]), dz3_0 * NetGenVector256.Create(p[104])));
-            // ∂L/∂z2[3] = ∂L/∂a2[3]·(1 − a2[3]²)   (1 path)
-            NetGenLanes256 dz2_3 = da2_3 * (NetGenLanes256.One - a2_3 * a2_3);
-            g[99] += dz2_3;
-            // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
-            NetGenLanes256 da2_2 = NetGenVector256.MultiplyAddEstimate(dz3_2, NetGenVector256.Create(p[113]), NetGenVector256.MultiplyAddEstimate(dz3_1, NetGenVector256.Create(p[108]), dz3_0 * NetGenVector256.Create(p[103])));
-            // ∂L/∂z2[2] = ∂L/∂a2[2]·(1 − a2[2]²)   (1 path)
-            NetGenLanes256 dz2_2 = da2_2 * (NetGenLanes256.One - a2_2 * a2_2);
-            g[98] += dz2_2;
-            // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
-            NetGenLanes256 da2_1 = NetGenVector256.MultiplyAddEstimate(dz3_2, NetGenVector256.Create(p[112]), NetGenVector256.MultiplyAddEstimate(dz3_1, NetGenVector256.Create(p[107]), dz3_0 * NetGenVector256.Create(p[102])));
-            // ∂L/∂z2[1] = ∂L/∂a2[1]·(1 − a2[1]²)   (1 path)
-            NetGenLanes256 dz2_1 = da2_1 * (NetGenLanes256.One - a2_1 * a2_1);
-            g[97] += dz2_1;
-            // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
-            NetGenLanes256 da2_0 = NetGenVector256.MultiplyAddEstimate(dz3_2, NetGenVector256.Create(p[111]), NetGenVector256.MultiplyAddEstimate(dz3_1, NetGenVector256.Create(p[106]), dz3_0 * NetGenVector256.Create(p[101])));
-            // ∂L/∂z2[0] = ∂L/∂a2[0]·(1 − a2[0]²)   (1 path)
-            NetGenLanes256 dz2_0 = da2_0 * (NetGenLanes256.One - a2_0 * a2_0);
-            s[29] = dz2_0;
-            s[30] = dz2_1;
-            s[31] = dz2_2;
-            s[32] = dz2_3;
-            s[33] = dz2_4;
-            g[96] += dz2_0;
-            // ∂L/∂W[row, col] = δ[row]·a[col] for the 5×8 weights at p[56..], per lane
-            for (int row = 0; row < 5; row++)
-            {
-                NetGenLanes256 delta = s[29 + row];
-                global::System.Span<NetGenLanes256> gradients = g.Slice(56 + row * 8, 8);
-                global::System.ReadOnlySpan<NetGenLanes256> inputs = s.Slice(21, 8);
-                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector256.MultiplyAddEstimate(delta, inputs[col], gradients[col]);
-            }
-            // ∂L/∂a = Wᵀ·δ for the 8 inputs of the looped layer (every path through its 5 neurons summed)
-            {
-                global::System.Span<NetGenLanes256> adjoint = s.Slice(13, 8);
-                adjoint.Clear();
-                for (int row = 0; row < 5; row++)
-                {
-                    NetGenLanes256 delta = s[29 + row];
-                    global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                    for (int col = 0; col < weights.Length; col++) adjoint[col] = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(weights[col]), delta, adjoint[col]);
-                }
-            }
-            // ∂L/∂z1[7] = (Wᵀ·δ)[7]·(z1[7] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes256 dz1_7 = s[20] * NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[7], NetGenLanes256.Zero), NetGenLanes256.One, NetGenVector256.Create(0.01f));
-            g[55] += dz1_7;
-            // ∂L/∂z1[6] = (Wᵀ·δ)[6]·(z1[6] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes256 dz1_6 = s[19] * NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[6], NetGenLanes256.Zero), NetGenLanes256.One, NetGenVector256.Create(0.01f));
-            g[54] += dz1_6;
-            // ∂L/∂z1[5] = (Wᵀ·δ)[5]·(z1[5] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes256 dz1_5 = s[18] * NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[5], NetGenLanes256.Zero), NetGenLanes256.One, NetGenVector256.Create(0.01f));
-            g[53] += dz1_5;
-            // ∂L/∂z1[4] = (Wᵀ·δ)[4]·(z1[4] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes256 dz1_4 = s[17] * NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[4], NetGenLanes256.Zero), NetGenLanes256.One, NetGenVector256.Create(0.01f));
-            g[52] += dz1_4;
-            // ∂L/∂z1[3] = (Wᵀ·δ)[3]·(z1[3] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes256 dz1_3 = s[16] * NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[3], NetGenLanes256.Zero), NetGenLanes256.One, NetGenVector256.Create(0.01f));
-            g[51] += dz1_3;
-            // ∂L/∂z1[2] = (Wᵀ·δ)[2]·(z1[2] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes256 dz1_2 = s[15] * NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[2], NetGenLanes256.Zero), NetGenLanes256.One, NetGenVector256.Create(0.01f));
-            g[50] += dz1_2;
-            // ∂L/∂z1[1] = (Wᵀ·δ)[1]·(z1[1] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes256 dz1_1 = s[14] * NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[1], NetGenLanes256.Zero), NetGenLanes256.One, NetGenVector256.Create(0.01f));
-            g[49] += dz1_1;
-            // ∂L/∂z1[0] = (Wᵀ·δ)[0]·(z1[0] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes256 dz1_0 = s[13] * NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(s[0], NetGenLanes256.Zero), NetGenLanes256.One, NetGenVector256.Create(0.01f));
-            s[34] = dz1_0;
-            s[35] = dz1_1;
-            s[36] = dz1_2;
-            s[37] = dz1_3;
-            s[38] = dz1_4;
-            s[39] = dz1_5;
-            s[40] = dz1_6;
-            s[41] = dz1_7;
-            g[48] += dz1_0;
-            // ∂L/∂W[row, col] = δ[row]·a[col] for the 8×6 weights at p[0..], per lane
-            for (int row = 0; row < 8; row++)
-            {
-                NetGenLanes256 delta = s[34 + row];
-                global::System.Span<NetGenLanes256> gradients = g.Slice(0 + row * 6, 6);
-                global::System.ReadOnlySpan<NetGenLanes256> inputs = x;
-                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector256.MultiplyAddEstimate(delta, inputs[col], gradients[col]);
-            }
-            return loss;
-        }
-
-        /// <summary>NetGenForwardKernel on 4 samples at once, one per lane of a 128-bit vector.</summary>
-        private static void NetGenForwardLanes128(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes128> x, global::System.Span<NetGenLanes128> y)
-        {
-            global::System.Span<NetGenLanes128> s = stackalloc NetGenLanes128[21];
-            // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = W1·a0 + b1 as loops (48 multiply-adds, past the unroll budget)
-            for (int row = 0; row < 8; row++)
-            {
-                global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
-                global::System.ReadOnlySpan<NetGenLanes128> inputs = x;
-                NetGenLanes128 acc = NetGenVector128.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col]), inputs[col], acc);
-                s[row] = acc;
-            }
-            // Layer 1: a1[0] = LeakyRelu(z1[0])
-            NetGenLanes128 a1_0 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[0], NetGenLanes128.Zero), s[0], s[0] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[1] = LeakyRelu(z1[1])
-            NetGenLanes128 a1_1 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[1], NetGenLanes128.Zero), s[1], s[1] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[2] = LeakyRelu(z1[2])
-            NetGenLanes128 a1_2 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[2], NetGenLanes128.Zero), s[2], s[2] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[3] = LeakyRelu(z1[3])
-            NetGenLanes128 a1_3 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[3], NetGenLanes128.Zero), s[3], s[3] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[4] = LeakyRelu(z1[4])
-            NetGenLanes128 a1_4 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[4], NetGenLanes128.Zero), s[4], s[4] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[5] = LeakyRelu(z1[5])
-            NetGenLanes128 a1_5 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[5], NetGenLanes128.Zero), s[5], s[5] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[6] = LeakyRelu(z1[6])
-            NetGenLanes128 a1_6 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[6], NetGenLanes128.Zero), s[6], s[6] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[7] = LeakyRelu(z1[7])
-            NetGenLanes128 a1_7 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[7], NetGenLanes128.Zero), s[7], s[7] * NetGenVector128.Create(0.01f));
-            s[13] = a1_0;
-            s[14] = a1_1;
-            s[15] = a1_2;
-            s[16] = a1_3;
-            s[17] = a1_4;
-            s[18] = a1_5;
-            s[19] = a1_6;
-            s[20] = a1_7;
-            // Layer 2: Dense(5, Tanh) ← layer 1: z2 = W2·a1 + b2 as loops (40 multiply-adds, past the unroll budget)
-            for (int row = 0; row < 5; row++)
-            {
-                global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                global::System.ReadOnlySpan<NetGenLanes128> inputs = s.Slice(13, 8);
-                NetGenLanes128 acc0 = NetGenVector128.Create(p[96 + row]), acc1 = NetGenLanes128.Zero, acc2 = NetGenLanes128.Zero, acc3 = NetGenLanes128.Zero;
-                int col = 0;
-                for (; col + 4 <= weights.Length; col += 4)
-                {
-                    acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col]), inputs[col], acc0);
-                    acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col + 3]), inputs[col + 3], acc3);
-                }
-                for (; col < weights.Length; col++) acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col]), inputs[col], acc0);
-                s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
-            }
-            // Layer 2: a2[0] = Tanh(z2[0])
-            NetGenLanes128 a2_0 = NetGenVectorMath.Tanh(s[8]);
-            // Layer 2: a2[1] = Tanh(z2[1])
-            NetGenLanes128 a2_1 = NetGenVectorMath.Tanh(s[9]);
-            // Layer 2: a2[2] = Tanh(z2[2])
-            NetGenLanes128 a2_2 = NetGenVectorMath.Tanh(s[10]);
-            // Layer 2: a2[3] = Tanh(z2[3])
-            NetGenLanes128 a2_3 = NetGenVectorMath.Tanh(s[11]);
-            // Layer 2: a2[4] = Tanh(z2[4])
-            NetGenLanes128 a2_4 = NetGenVectorMath.Tanh(s[12]);
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes128 z3_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[105]), a2_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[104]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[103]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[102]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[101]), a2_0, NetGenVector128.Create(p[116]))))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes128 z3_1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[110]), a2_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[109]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[108]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[107]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[106]), a2_0, NetGenVector128.Create(p[117]))))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes128 z3_2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[115]), a2_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[114]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[113]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[112]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[111]), a2_0, NetGenVector128.Create(p[118]))))));
-            // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
-            NetGenLanes128 lse3_max = z3_0;
-            lse3_max = NetGenVector128.Max(lse3_max, z3_1);
-            lse3_max = NetGenVector128.Max(lse3_max, z3_2);
-            NetGenLanes128 lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
-            NetGenLanes128 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
-            // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
-            NetGenLanes128 a3_0 = NetGenVectorMath.Exp(z3_0 - lse3);
-            y[0] = a3_0;
-            // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
-            NetGenLanes128 a3_1 = NetGenVectorMath.Exp(z3_1 - lse3);
-            y[1] = a3_1;
-            // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
-            NetGenLanes128 a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
-            y[2] = a3_2;
-        }
-
-        /// <summary>NetGenLossKernel on 4 samples at once, one per lane of a 128-bit vector.</summary>
-        private static NetGenLanes128 NetGenLossLanes128(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes128> x, global::System.ReadOnlySpan<NetGenLanes128> t)
-        {
-            global::System.Span<NetGenLanes128> s = stackalloc NetGenLanes128[21];
-            // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = W1·a0 + b1 as loops (48 multiply-adds, past the unroll budget)
-            for (int row = 0; row < 8; row++)
-            {
-                global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
-                global::System.ReadOnlySpan<NetGenLanes128> inputs = x;
-                NetGenLanes128 acc = NetGenVector128.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col]), inputs[col], acc);
-                s[row] = acc;
-            }
-            // Layer 1: a1[0] = LeakyRelu(z1[0])
-            NetGenLanes128 a1_0 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[0], NetGenLanes128.Zero), s[0], s[0] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[1] = LeakyRelu(z1[1])
-            NetGenLanes128 a1_1 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[1], NetGenLanes128.Zero), s[1], s[1] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[2] = LeakyRelu(z1[2])
-            NetGenLanes128 a1_2 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[2], NetGenLanes128.Zero), s[2], s[2] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[3] = LeakyRelu(z1[3])
-            NetGenLanes128 a1_3 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[3], NetGenLanes128.Zero), s[3], s[3] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[4] = LeakyRelu(z1[4])
-            NetGenLanes128 a1_4 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[4], NetGenLanes128.Zero), s[4], s[4] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[5] = LeakyRelu(z1[5])
-            NetGenLanes128 a1_5 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[5], NetGenLanes128.Zero), s[5], s[5] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[6] = LeakyRelu(z1[6])
-            NetGenLanes128 a1_6 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[6], NetGenLanes128.Zero), s[6], s[6] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[7] = LeakyRelu(z1[7])
-            NetGenLanes128 a1_7 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[7], NetGenLanes128.Zero), s[7], s[7] * NetGenVector128.Create(0.01f));
-            s[13] = a1_0;
-            s[14] = a1_1;
-            s[15] = a1_2;
-            s[16] = a1_3;
-            s[17] = a1_4;
-            s[18] = a1_5;
-            s[19] = a1_6;
-            s[20] = a1_7;
-            // Layer 2: Dense(5, Tanh) ← layer 1: z2 = W2·a1 + b2 as loops (40 multiply-adds, past the unroll budget)
-            for (int row = 0; row < 5; row++)
-            {
-                global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                global::System.ReadOnlySpan<NetGenLanes128> inputs = s.Slice(13, 8);
-                NetGenLanes128 acc0 = NetGenVector128.Create(p[96 + row]), acc1 = NetGenLanes128.Zero, acc2 = NetGenLanes128.Zero, acc3 = NetGenLanes128.Zero;
-                int col = 0;
-                for (; col + 4 <= weights.Length; col += 4)
-                {
-                    acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col]), inputs[col], acc0);
-                    acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col + 3]), inputs[col + 3], acc3);
-                }
-                for (; col < weights.Length; col++) acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col]), inputs[col], acc0);
-                s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
-            }
-            // Layer 2: a2[0] = Tanh(z2[0])
-            NetGenLanes128 a2_0 = NetGenVectorMath.Tanh(s[8]);
-            // Layer 2: a2[1] = Tanh(z2[1])
-            NetGenLanes128 a2_1 = NetGenVectorMath.Tanh(s[9]);
-            // Layer 2: a2[2] = Tanh(z2[2])
-            NetGenLanes128 a2_2 = NetGenVectorMath.Tanh(s[10]);
-            // Layer 2: a2[3] = Tanh(z2[3])
-            NetGenLanes128 a2_3 = NetGenVectorMath.Tanh(s[11]);
-            // Layer 2: a2[4] = Tanh(z2[4])
-            NetGenLanes128 a2_4 = NetGenVectorMath.Tanh(s[12]);
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes128 z3_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[105]), a2_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[104]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[103]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[102]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[101]), a2_0, NetGenVector128.Create(p[116]))))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes128 z3_1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[110]), a2_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[109]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[108]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[107]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[106]), a2_0, NetGenVector128.Create(p[117]))))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes128 z3_2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[115]), a2_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[114]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[113]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[112]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[111]), a2_0, NetGenVector128.Create(p[118]))))));
-            // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
-            NetGenLanes128 lse3_max = z3_0;
-            lse3_max = NetGenVector128.Max(lse3_max, z3_1);
-            lse3_max = NetGenVector128.Max(lse3_max, z3_2);
-            NetGenLanes128 lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
-            NetGenLanes128 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
-            // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes128 loss = NetGenVector128.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector128.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
-            return loss;
-        }
-
-        /// <summary>NetGenGradientKernel on 4 samples at once, one per lane of a 128-bit vector.</summary>
-        private static NetGenLanes128 NetGenGradientLanes128(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes128> x, global::System.ReadOnlySpan<NetGenLanes128> t, global::System.Span<NetGenLanes128> g)
-        {
-            global::System.Span<NetGenLanes128> s = stackalloc NetGenLanes128[42];
-            // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = W1·a0 + b1 as loops (48 multiply-adds, past the unroll budget)
-            for (int row = 0; row < 8; row++)
-            {
-                global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
-                global::System.ReadOnlySpan<NetGenLanes128> inputs = x;
-                NetGenLanes128 acc = NetGenVector128.Create(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col]), inputs[col], acc);
-                s[row] = acc;
-            }
-            // Layer 1: a1[0] = LeakyRelu(z1[0])
-            NetGenLanes128 a1_0 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[0], NetGenLanes128.Zero), s[0], s[0] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[1] = LeakyRelu(z1[1])
-            NetGenLanes128 a1_1 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[1], NetGenLanes128.Zero), s[1], s[1] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[2] = LeakyRelu(z1[2])
-            NetGenLanes128 a1_2 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[2], NetGenLanes128.Zero), s[2], s[2] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[3] = LeakyRelu(z1[3])
-            NetGenLanes128 a1_3 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[3], NetGenLanes128.Zero), s[3], s[3] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[4] = LeakyRelu(z1[4])
-            NetGenLanes128 a1_4 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[4], NetGenLanes128.Zero), s[4], s[4] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[5] = LeakyRelu(z1[5])
-            NetGenLanes128 a1_5 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[5], NetGenLanes128.Zero), s[5], s[5] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[6] = LeakyRelu(z1[6])
-            NetGenLanes128 a1_6 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[6], NetGenLanes128.Zero), s[6], s[6] * NetGenVector128.Create(0.01f));
-            // Layer 1: a1[7] = LeakyRelu(z1[7])
-            NetGenLanes128 a1_7 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[7], NetGenLanes128.Zero), s[7], s[7] * NetGenVector128.Create(0.01f));
-            s[21] = a1_0;
-            s[22] = a1_1;
-            s[23] = a1_2;
-            s[24] = a1_3;
-            s[25] = a1_4;
-            s[26] = a1_5;
-            s[27] = a1_6;
-            s[28] = a1_7;
-            // Layer 2: Dense(5, Tanh) ← layer 1: z2 = W2·a1 + b2 as loops (40 multiply-adds, past the unroll budget)
-            for (int row = 0; row < 5; row++)
-            {
-                global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                global::System.ReadOnlySpan<NetGenLanes128> inputs = s.Slice(21, 8);
-                NetGenLanes128 acc0 = NetGenVector128.Create(p[96 + row]), acc1 = NetGenLanes128.Zero, acc2 = NetGenLanes128.Zero, acc3 = NetGenLanes128.Zero;
-                int col = 0;
-                for (; col + 4 <= weights.Length; col += 4)
-                {
-                    acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col]), inputs[col], acc0);
-                    acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col + 3]), inputs[col + 3], acc3);
-                }
-                for (; col < weights.Length; col++) acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col]), inputs[col], acc0);
-                s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
-            }
-            // Layer 2: a2[0] = Tanh(z2[0])
-            NetGenLanes128 a2_0 = NetGenVectorMath.Tanh(s[8]);
-            // Layer 2: a2[1] = Tanh(z2[1])
-            NetGenLanes128 a2_1 = NetGenVectorMath.Tanh(s[9]);
-            // Layer 2: a2[2] = Tanh(z2[2])
-            NetGenLanes128 a2_2 = NetGenVectorMath.Tanh(s[10]);
-            // Layer 2: a2[3] = Tanh(z2[3])
-            NetGenLanes128 a2_3 = NetGenVectorMath.Tanh(s[11]);
-            // Layer 2: a2[4] = Tanh(z2[4])
-            NetGenLanes128 a2_4 = NetGenVectorMath.Tanh(s[12]);
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes128 z3_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[105]), a2_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[104]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[103]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[102]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[101]), a2_0, NetGenVector128.Create(p[116]))))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes128 z3_1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[110]), a2_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[109]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[108]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[107]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[106]), a2_0, NetGenVector128.Create(p[117]))))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes128 z3_2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[115]), a2_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[114]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[113]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[112]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[111]), a2_0, NetGenVector128.Create(p[118]))))));
-            // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
-            NetGenLanes128 lse3_max = z3_0;
-            lse3_max = NetGenVector128.Max(lse3_max, z3_1);
-            lse3_max = NetGenVector128.Max(lse3_max, z3_2);
-            NetGenLanes128 lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
-            NetGenLanes128 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
-            // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
-            NetGenLanes128 a3_0 = NetGenVectorMath.Exp(z3_0 - lse3);
-            // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
-            NetGenLanes128 a3_1 = NetGenVectorMath.Exp(z3_1 - lse3);
-            // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
-            NetGenLanes128 a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
-            // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes128 loss = NetGenVector128.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector128.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
-            // ∂L/∂logsumexp(z3) = t[0] + t[1] + t[2]   (3 paths summed)
-            NetGenLanes128 dlse3 = t[0] + t[1] + t[2];
-            // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] − t[2]   (2 paths summed)
-            NetGenLanes128 dz3_2 = dlse3 * a3_2 - t[2];
-            g[111] = NetGenVector128.MultiplyAddEstimate(dz3_2, a2_0, g[111]);
-            g[112] = NetGenVector128.MultiplyAddEstimate(dz3_2, a2_1, g[112]);
-            g[113] = NetGenVector128.MultiplyAddEstimate(dz3_2, a2_2, g[113]);
-            g[114] = NetGenVector128.MultiplyAddEstimate(dz3_2, a2_3, g[114]);
-            g[115] = NetGenVector128.MultiplyAddEstimate(dz3_2, a2_4, g[115]);
-            g[118] += dz3_2;
-            // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] − t[1]   (2 paths summed)
-            NetGenLanes128 dz3_1 = dlse3 * a3_1 - t[1];
-            g[106] = NetGenVector128.MultiplyAddEstimate(dz3_1, a2_0, g[106]);
-            g[107] = NetGenVector128.MultiplyAddEstimate(dz3_1, a2_1, g[107]);
-            g[108] = NetGenVector128.MultiplyAddEstimate(dz3_1, a2_2, g[108]);
-            g[109] = NetGenVector128.MultiplyAddEstimate(dz3_1, a2_3, g[109]);
-            g[110] = NetGenVector128.MultiplyAddEstimate(dz3_1, a2_4, g[110]);
-            g[117] += dz3_1;
-            // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] − t[0]   (2 paths summed)
-            NetGenLanes128 dz3_0 = dlse3 * a3_0 - t[0];
-            g[101] = NetGenVector128.MultiplyAddEstimate(dz3_0, a2_0, g[101]);
-            g[102] = NetGenVector128.MultiplyAddEstimate(dz3_0, a2_1, g[102]);
-            g[103] = NetGenVector128.MultiplyAddEstimate(dz3_0, a2_2, g[103]);
-            g[104] = NetGenVector128.MultiplyAddEstimate(dz3_0, a2_3, g[104]);
-            g[105] = NetGenVector128.MultiplyAddEstimate(dz3_0, a2_4, g[105]);
-            g[116] += dz3_0;
-            // ∂L/∂a2[4] = ∂L/∂z3[0]·w3[0,4] + ∂L/∂z3[1]·w3[1,4] + ∂L/∂z3[2]·w3[2,4]   (3 paths summed)
-            NetGenLanes128 da2_4 = NetGenVector128.MultiplyAddEstimate(dz3_2, NetGenVector128.Create(p[115]), NetGenVector128.MultiplyAddEstimate(dz3_1, NetGenVector128.Create(p[110]), dz3_0 * NetGenVector128.Create(p[105])));
-            // ∂L/∂z2[4] = ∂L/∂a2[4]·(1 − a2[4]²)   (1 path)
-            NetGenLanes128 dz2_4 = da2_4 * (NetGenLanes128.One - a2_4 * a2_4);
-            g[100] += dz2_4;
-            // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
-            NetGenLanes128 da2_3 = NetGenVector128.MultiplyAddEstimate(dz3_2, NetGenVector128.Create(p[114]), NetGenVector128.MultiplyAddEstimate(dz3_1, NetGenVector128.Create(p[109]), dz3_0 * NetGenVector128.Create(p[104])));
-            // ∂L/∂z2[3] = ∂L/∂a2[3]·(1 − a2[3]²)   (1 path)
-            NetGenLanes128 dz2_3 = da2_3 * (NetGenLanes128.One - a2_3 * a2_3);
-            g[99] += dz2_3;
-            // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
-            NetGenLanes128 da2_2 = NetGenVector128.MultiplyAddEstimate(dz3_2, NetGenVector128.Create(p[113]), NetGenVector128.MultiplyAddEstimate(dz3_1, NetGenVector128.Create(p[108]), dz3_0 * NetGenVector128.Create(p[103])));
-            // ∂L/∂z2[2] = ∂L/∂a2[2]·(1 − a2[2]²)   (1 path)
-            NetGenLanes128 dz2_2 = da2_2 * (NetGenLanes128.One - a2_2 * a2_2);
-            g[98] += dz2_2;
-            // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
-            NetGenLanes128 da2_1 = NetGenVector128.MultiplyAddEstimate(dz3_2, NetGenVector128.Create(p[112]), NetGenVector128.MultiplyAddEstimate(dz3_1, NetGenVector128.Create(p[107]), dz3_0 * NetGenVector128.Create(p[102])));
-            // ∂L/∂z2[1] = ∂L/∂a2[1]·(1 − a2[1]²)   (1 path)
-            NetGenLanes128 dz2_1 = da2_1 * (NetGenLanes128.One - a2_1 * a2_1);
-            g[97] += dz2_1;
-            // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
-            NetGenLanes128 da2_0 = NetGenVector128.MultiplyAddEstimate(dz3_2, NetGenVector128.Create(p[111]), NetGenVector128.MultiplyAddEstimate(dz3_1, NetGenVector128.Create(p[106]), dz3_0 * NetGenVector128.Create(p[101])));
-            // ∂L/∂z2[0] = ∂L/∂a2[0]·(1 − a2[0]²)   (1 path)
-            NetGenLanes128 dz2_0 = da2_0 * (NetGenLanes128.One - a2_0 * a2_0);
-            s[29] = dz2_0;
-            s[30] = dz2_1;
-            s[31] = dz2_2;
-            s[32] = dz2_3;
-            s[33] = dz2_4;
-            g[96] += dz2_0;
-            // ∂L/∂W[row, col] = δ[row]·a[col] for the 5×8 weights at p[56..], per lane
-            for (int row = 0; row < 5; row++)
-            {
-                NetGenLanes128 delta = s[29 + row];
-                global::System.Span<NetGenLanes128> gradients = g.Slice(56 + row * 8, 8);
-                global::System.ReadOnlySpan<NetGenLanes128> inputs = s.Slice(21, 8);
-                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector128.MultiplyAddEstimate(delta, inputs[col], gradients[col]);
-            }
-            // ∂L/∂a = Wᵀ·δ for the 8 inputs of the looped layer (every path through its 5 neurons summed)
-            {
-                global::System.Span<NetGenLanes128> adjoint = s.Slice(13, 8);
-                adjoint.Clear();
-                for (int row = 0; row < 5; row++)
-                {
-                    NetGenLanes128 delta = s[29 + row];
-                    global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                    for (int col = 0; col < weights.Length; col++) adjoint[col] = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(weights[col]), delta, adjoint[col]);
-                }
-            }
-            // ∂L/∂z1[7] = (Wᵀ·δ)[7]·(z1[7] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes128 dz1_7 = s[20] * NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[7], NetGenLanes128.Zero), NetGenLanes128.One, NetGenVector128.Create(0.01f));
-            g[55] += dz1_7;
-            // ∂L/∂z1[6] = (Wᵀ·δ)[6]·(z1[6] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes128 dz1_6 = s[19] * NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[6], NetGenLanes128.Zero), NetGenLanes128.One, NetGenVector128.Create(0.01f));
-            g[54] += dz1_6;
-            // ∂L/∂z1[5] = (Wᵀ·δ)[5]·(z1[5] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes128 dz1_5 = s[18] * NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[5], NetGenLanes128.Zero), NetGenLanes128.One, NetGenVector128.Create(0.01f));
-            g[53] += dz1_5;
-            // ∂L/∂z1[4] = (Wᵀ·δ)[4]·(z1[4] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes128 dz1_4 = s[17] * NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[4], NetGenLanes128.Zero), NetGenLanes128.One, NetGenVector128.Create(0.01f));
-            g[52] += dz1_4;
-            // ∂L/∂z1[3] = (Wᵀ·δ)[3]·(z1[3] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes128 dz1_3 = s[16] * NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[3], NetGenLanes128.Zero), NetGenLanes128.One, NetGenVector128.Create(0.01f));
-            g[51] += dz1_3;
-            // ∂L/∂z1[2] = (Wᵀ·δ)[2]·(z1[2] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes128 dz1_2 = s[15] * NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[2], NetGenLanes128.Zero), NetGenLanes128.One, NetGenVector128.Create(0.01f));
-            g[50] += dz1_2;
-            // ∂L/∂z1[1] = (Wᵀ·δ)[1]·(z1[1] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes128 dz1_1 = s[14] * NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[1], NetGenLanes128.Zero), NetGenLanes128.One, NetGenVector128.Create(0.01f));
-            g[49] += dz1_1;
-            // ∂L/∂z1[0] = (Wᵀ·δ)[0]·(z1[0] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes128 dz1_0 = s[13] * NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(s[0], NetGenLanes128.Zero), NetGenLanes128.One, NetGenVector128.Create(0.01f));
-            s[34] = dz1_0;
-            s[35] = dz1_1;
-            s[36] = dz1_2;
-            s[37] = dz1_3;
-            s[38] = dz1_4;
-            s[39] = dz1_5;
-            s[40] = dz1_6;
-            s[41] = dz1_7;
-            g[48] += dz1_0;
-            // ∂L/∂W[row, col] = δ[row]·a[col] for the 8×6 weights at p[0..], per lane
-            for (int row = 0; row < 8; row++)
-            {
-                NetGenLanes128 delta = s[34 + row];
-                global::System.Span<NetGenLanes128> gradients = g.Slice(0 + row * 6, 6);
-                global::System.ReadOnlySpan<NetGenLanes128> inputs = x;
-                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector128.MultiplyAddEstimate(delta, inputs[col], gradients[col]);
+                NetGenLanes delta = s[34 + row];
+                global::System.Span<NetGenLanes> gradients = g.Slice(0 + row * 6, 6);
+                global::System.ReadOnlySpan<NetGenLanes> inputs = x;
+                for (int col = 0; col < gradients.Length; col++) gradients[col] = global::System.Numerics.Vector.MultiplyAddEstimate(delta, inputs[col], gradients[col]);
             }
             return loss;
         }

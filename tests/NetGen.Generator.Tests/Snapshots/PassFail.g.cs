@@ -6,12 +6,7 @@ namespace PassFailSample
 {
     // Short names for the SIMD code below.
     using NetGenVectorMath = global::NetGen.Runtime.VectorMath;
-    using NetGenVector128 = global::System.Runtime.Intrinsics.Vector128;
-    using NetGenLanes128 = global::System.Runtime.Intrinsics.Vector128<float>;
-    using NetGenVector256 = global::System.Runtime.Intrinsics.Vector256;
-    using NetGenLanes256 = global::System.Runtime.Intrinsics.Vector256<float>;
-    using NetGenVector512 = global::System.Runtime.Intrinsics.Vector512;
-    using NetGenLanes512 = global::System.Runtime.Intrinsics.Vector512<float>;
+    using NetGenLanes = global::System.Numerics.Vector<float>;
 
     /// <summary>
     /// NetGen network Input(3) → Dense(1, Sigmoid) → Dense(1, Sigmoid): 6 parameters, loss MeanSquaredError, optimizer SGD (learning rate 0.1).
@@ -104,7 +99,8 @@ namespace PassFailSample
 
         /// <summary>
         /// Creates the network with parameters initialised deterministically from <paramref name="seed"/>: Glorot uniform
-        /// U(±√(6/(in+out))) for Identity, Sigmoid, Tanh and Softmax layers, He uniform U(±√(6/in)) for Relu and LeakyRelu; biases 0.
+        /// U(±√(6/(in+out))) for Identity, Sigmoid, Tanh, Softmax and HardSigmoid layers, He uniform U(±√(6/in)) for the rectifier family
+        /// (Relu, LeakyRelu, Silu, Gelu, GeluTanh, Elu, Softplus, Mish, HardSwish); biases 0.
         /// </summary>
         /// <param name="seed">Seed of NetGen's own generator; the same seed gives the same parameters on every platform.</param>
         public PassFail(int seed)
@@ -139,10 +135,7 @@ namespace PassFailSample
         {
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);
             int done = 0;
-            int width = global::NetGen.Runtime.SimdOptions.PreferredWidth;
-            if (width >= 512 && n >= 16) done = NetGenPredictBatchLanes512(inputs, outputs, n);
-            else if (width >= 256 && n >= 8) done = NetGenPredictBatchLanes256(inputs, outputs, n);
-            else if (width >= 128 && n >= 4) done = NetGenPredictBatchLanes128(inputs, outputs, n);
+            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && global::System.Numerics.Vector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenPredictBatchLanes(inputs, outputs, n);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             for (int i = done; i < n; i++) NetGenForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));
         }
@@ -214,10 +207,7 @@ namespace PassFailSample
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);
             float total = 0f;
             int done = 0;
-            int width = global::NetGen.Runtime.SimdOptions.PreferredWidth;
-            if (width >= 512 && n >= 16) done = NetGenEvaluateLanes512(inputs, targets, n, ref total);
-            else if (width >= 256 && n >= 8) done = NetGenEvaluateLanes256(inputs, targets, n, ref total);
-            else if (width >= 128 && n >= 4) done = NetGenEvaluateLanes128(inputs, targets, n, ref total);
+            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && global::System.Numerics.Vector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenEvaluateLanes(inputs, targets, n, ref total);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             for (int i = done; i < n; i++) total += NetGenLossKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize));
             return total / n;
@@ -229,10 +219,7 @@ namespace PassFailSample
             gradient.Clear();
             float total = 0f;
             int done = 0;
-            int width = global::NetGen.Runtime.SimdOptions.PreferredWidth;
-            if (width >= 512 && n >= 16) done = NetGenBatchGradientLanes512(inputs, targets, gradient, n, ref total);
-            else if (width >= 256 && n >= 8) done = NetGenBatchGradientLanes256(inputs, targets, gradient, n, ref total);
-            else if (width >= 128 && n >= 4) done = NetGenBatchGradientLanes128(inputs, targets, gradient, n, ref total);
+            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && global::System.Numerics.Vector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenBatchGradientLanes(inputs, targets, gradient, n, ref total);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             for (int i = done; i < n; i++) total += NetGenGradientKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize), gradient);
             for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;
@@ -398,462 +385,156 @@ namespace PassFailSample
             return loss;
         }
 
-        // PredictBatch on 16 samples per 512-bit vector; returns how many samples it did.
-        private int NetGenPredictBatchLanes512(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n)
+        // PredictBatch on Vector<float>.Count samples per vector; returns how many samples it did.
+        private int NetGenPredictBatchLanes(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n)
         {
-            global::System.Span<NetGenLanes512> x = stackalloc NetGenLanes512[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(x);
+            global::System.Span<NetGenLanes> x = stackalloc NetGenLanes[InputSize];
+            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(x);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 16;
-            global::System.Span<NetGenLanes512> y = stackalloc NetGenLanes512[OutputSize];
-            global::System.ReadOnlySpan<float> yf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(y);
+            int chunks = n / NetGenLanes.Count;
+            global::System.Span<NetGenLanes> y = stackalloc NetGenLanes[OutputSize];
+            global::System.ReadOnlySpan<float> yf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(y);
             for (int chunk = 0; chunk < chunks; chunk++)
             {
-                int first = chunk * 16;
-                for (int lane = 0; lane < 16; lane++)
+                int first = chunk * NetGenLanes.Count;
+                for (int lane = 0; lane < NetGenLanes.Count; lane++)
                 {
                     global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 16 + lane] = row[i];
+                    for (int i = 0; i < InputSize; i++) xf[i * NetGenLanes.Count + lane] = row[i];
                 }
-                NetGenForwardLanes512(p, x, y);
-                for (int lane = 0; lane < 16; lane++)
+                NetGenForwardLanes(p, x, y);
+                for (int lane = 0; lane < NetGenLanes.Count; lane++)
                 {
                     global::System.Span<float> row = outputs.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int j = 0; j < OutputSize; j++) row[j] = yf[j * 16 + lane];
+                    for (int j = 0; j < OutputSize; j++) row[j] = yf[j * NetGenLanes.Count + lane];
                 }
             }
-            return chunks * 16;
+            return chunks * NetGenLanes.Count;
         }
 
-        // Evaluate on 16 samples per 512-bit vector: adds their losses to total; returns how many samples it did.
-        private int NetGenEvaluateLanes512(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref float total)
+        // Evaluate on Vector<float>.Count samples per vector: adds their losses to total; returns how many samples it did.
+        private int NetGenEvaluateLanes(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref float total)
         {
-            global::System.Span<NetGenLanes512> x = stackalloc NetGenLanes512[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(x);
-            global::System.Span<NetGenLanes512> t = stackalloc NetGenLanes512[OutputSize];
-            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(t);
+            global::System.Span<NetGenLanes> x = stackalloc NetGenLanes[InputSize];
+            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(x);
+            global::System.Span<NetGenLanes> t = stackalloc NetGenLanes[OutputSize];
+            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(t);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 16;
-            NetGenLanes512 losses = NetGenLanes512.Zero;
+            int chunks = n / NetGenLanes.Count;
+            NetGenLanes losses = NetGenLanes.Zero;
             for (int chunk = 0; chunk < chunks; chunk++)
             {
-                int first = chunk * 16;
-                for (int lane = 0; lane < 16; lane++)
+                int first = chunk * NetGenLanes.Count;
+                for (int lane = 0; lane < NetGenLanes.Count; lane++)
                 {
                     global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 16 + lane] = row[i];
+                    for (int i = 0; i < InputSize; i++) xf[i * NetGenLanes.Count + lane] = row[i];
                 }
-                for (int lane = 0; lane < 16; lane++)
+                for (int lane = 0; lane < NetGenLanes.Count; lane++)
                 {
                     global::System.ReadOnlySpan<float> row = targets.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int i = 0; i < OutputSize; i++) tf[i * 16 + lane] = row[i];
+                    for (int i = 0; i < OutputSize; i++) tf[i * NetGenLanes.Count + lane] = row[i];
                 }
-                losses += NetGenLossLanes512(p, x, t);
+                losses += NetGenLossLanes(p, x, t);
             }
-            total += NetGenVector512.Sum(losses);
-            return chunks * 16;
+            total += global::System.Numerics.Vector.Sum(losses);
+            return chunks * NetGenLanes.Count;
         }
 
-        // Batch gradient on 16 samples per 512-bit vector: per-lane sums in _netgenLaneGradient, then summed over the lanes into gradient.
-        private int NetGenBatchGradientLanes512(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n, ref float total)
+        // Batch gradient on Vector<float>.Count samples per vector: per-lane sums in _netgenLaneGradient, then summed over the lanes into gradient.
+        private int NetGenBatchGradientLanes(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n, ref float total)
         {
-            global::System.Span<NetGenLanes512> x = stackalloc NetGenLanes512[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(x);
-            global::System.Span<NetGenLanes512> t = stackalloc NetGenLanes512[OutputSize];
-            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(t);
+            global::System.Span<NetGenLanes> x = stackalloc NetGenLanes[InputSize];
+            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(x);
+            global::System.Span<NetGenLanes> t = stackalloc NetGenLanes[OutputSize];
+            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(t);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 16;
-            if (_netgenLaneGradient is null || _netgenLaneGradient.Length < ParameterCount * 16) _netgenLaneGradient = new float[ParameterCount * 16];
-            global::System.Span<NetGenLanes512> g = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, NetGenLanes512>(global::System.MemoryExtensions.AsSpan(_netgenLaneGradient, 0, ParameterCount * 16));
+            int chunks = n / NetGenLanes.Count;
+            if (_netgenLaneGradient is null || _netgenLaneGradient.Length < ParameterCount * NetGenLanes.Count) _netgenLaneGradient = new float[ParameterCount * NetGenLanes.Count];
+            global::System.Span<NetGenLanes> g = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, NetGenLanes>(global::System.MemoryExtensions.AsSpan(_netgenLaneGradient, 0, ParameterCount * NetGenLanes.Count));
             g.Clear();
-            NetGenLanes512 losses = NetGenLanes512.Zero;
+            NetGenLanes losses = NetGenLanes.Zero;
             for (int chunk = 0; chunk < chunks; chunk++)
             {
-                int first = chunk * 16;
-                for (int lane = 0; lane < 16; lane++)
+                int first = chunk * NetGenLanes.Count;
+                for (int lane = 0; lane < NetGenLanes.Count; lane++)
                 {
                     global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 16 + lane] = row[i];
+                    for (int i = 0; i < InputSize; i++) xf[i * NetGenLanes.Count + lane] = row[i];
                 }
-                for (int lane = 0; lane < 16; lane++)
+                for (int lane = 0; lane < NetGenLanes.Count; lane++)
                 {
                     global::System.ReadOnlySpan<float> row = targets.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int i = 0; i < OutputSize; i++) tf[i * 16 + lane] = row[i];
+                    for (int i = 0; i < OutputSize; i++) tf[i * NetGenLanes.Count + lane] = row[i];
                 }
-                losses += NetGenGradientLanes512(p, x, t, g);
+                losses += NetGenGradientLanes(p, x, t, g);
             }
-            for (int k = 0; k < ParameterCount; k++) gradient[k] += NetGenVector512.Sum(g[k]);
-            total += NetGenVector512.Sum(losses);
-            return chunks * 16;
+            for (int k = 0; k < ParameterCount; k++) gradient[k] += global::System.Numerics.Vector.Sum(g[k]);
+            total += global::System.Numerics.Vector.Sum(losses);
+            return chunks * NetGenLanes.Count;
         }
 
-        // PredictBatch on 8 samples per 256-bit vector; returns how many samples it did.
-        private int NetGenPredictBatchLanes256(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n)
-        {
-            global::System.Span<NetGenLanes256> x = stackalloc NetGenLanes256[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(x);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 8;
-            global::System.Span<NetGenLanes256> y = stackalloc NetGenLanes256[OutputSize];
-            global::System.ReadOnlySpan<float> yf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(y);
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 8;
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 8 + lane] = row[i];
-                }
-                NetGenForwardLanes256(p, x, y);
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    global::System.Span<float> row = outputs.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int j = 0; j < OutputSize; j++) row[j] = yf[j * 8 + lane];
-                }
-            }
-            return chunks * 8;
-        }
-
-        // Evaluate on 8 samples per 256-bit vector: adds their losses to total; returns how many samples it did.
-        private int NetGenEvaluateLanes256(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref float total)
-        {
-            global::System.Span<NetGenLanes256> x = stackalloc NetGenLanes256[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(x);
-            global::System.Span<NetGenLanes256> t = stackalloc NetGenLanes256[OutputSize];
-            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(t);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 8;
-            NetGenLanes256 losses = NetGenLanes256.Zero;
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 8;
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 8 + lane] = row[i];
-                }
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = targets.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int i = 0; i < OutputSize; i++) tf[i * 8 + lane] = row[i];
-                }
-                losses += NetGenLossLanes256(p, x, t);
-            }
-            total += NetGenVector256.Sum(losses);
-            return chunks * 8;
-        }
-
-        // Batch gradient on 8 samples per 256-bit vector: per-lane sums in _netgenLaneGradient, then summed over the lanes into gradient.
-        private int NetGenBatchGradientLanes256(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n, ref float total)
-        {
-            global::System.Span<NetGenLanes256> x = stackalloc NetGenLanes256[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(x);
-            global::System.Span<NetGenLanes256> t = stackalloc NetGenLanes256[OutputSize];
-            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(t);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 8;
-            if (_netgenLaneGradient is null || _netgenLaneGradient.Length < ParameterCount * 8) _netgenLaneGradient = new float[ParameterCount * 8];
-            global::System.Span<NetGenLanes256> g = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, NetGenLanes256>(global::System.MemoryExtensions.AsSpan(_netgenLaneGradient, 0, ParameterCount * 8));
-            g.Clear();
-            NetGenLanes256 losses = NetGenLanes256.Zero;
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 8;
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 8 + lane] = row[i];
-                }
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = targets.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int i = 0; i < OutputSize; i++) tf[i * 8 + lane] = row[i];
-                }
-                losses += NetGenGradientLanes256(p, x, t, g);
-            }
-            for (int k = 0; k < ParameterCount; k++) gradient[k] += NetGenVector256.Sum(g[k]);
-            total += NetGenVector256.Sum(losses);
-            return chunks * 8;
-        }
-
-        // PredictBatch on 4 samples per 128-bit vector; returns how many samples it did.
-        private int NetGenPredictBatchLanes128(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n)
-        {
-            global::System.Span<NetGenLanes128> x = stackalloc NetGenLanes128[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(x);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 4;
-            global::System.Span<NetGenLanes128> y = stackalloc NetGenLanes128[OutputSize];
-            global::System.ReadOnlySpan<float> yf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(y);
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 4;
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 4 + lane] = row[i];
-                }
-                NetGenForwardLanes128(p, x, y);
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    global::System.Span<float> row = outputs.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int j = 0; j < OutputSize; j++) row[j] = yf[j * 4 + lane];
-                }
-            }
-            return chunks * 4;
-        }
-
-        // Evaluate on 4 samples per 128-bit vector: adds their losses to total; returns how many samples it did.
-        private int NetGenEvaluateLanes128(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref float total)
-        {
-            global::System.Span<NetGenLanes128> x = stackalloc NetGenLanes128[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(x);
-            global::System.Span<NetGenLanes128> t = stackalloc NetGenLanes128[OutputSize];
-            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(t);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 4;
-            NetGenLanes128 losses = NetGenLanes128.Zero;
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 4;
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 4 + lane] = row[i];
-                }
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = targets.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int i = 0; i < OutputSize; i++) tf[i * 4 + lane] = row[i];
-                }
-                losses += NetGenLossLanes128(p, x, t);
-            }
-            total += NetGenVector128.Sum(losses);
-            return chunks * 4;
-        }
-
-        // Batch gradient on 4 samples per 128-bit vector: per-lane sums in _netgenLaneGradient, then summed over the lanes into gradient.
-        private int NetGenBatchGradientLanes128(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n, ref float total)
-        {
-            global::System.Span<NetGenLanes128> x = stackalloc NetGenLanes128[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(x);
-            global::System.Span<NetGenLanes128> t = stackalloc NetGenLanes128[OutputSize];
-            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(t);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 4;
-            if (_netgenLaneGradient is null || _netgenLaneGradient.Length < ParameterCount * 4) _netgenLaneGradient = new float[ParameterCount * 4];
-            global::System.Span<NetGenLanes128> g = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, NetGenLanes128>(global::System.MemoryExtensions.AsSpan(_netgenLaneGradient, 0, ParameterCount * 4));
-            g.Clear();
-            NetGenLanes128 losses = NetGenLanes128.Zero;
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 4;
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 4 + lane] = row[i];
-                }
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = targets.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int i = 0; i < OutputSize; i++) tf[i * 4 + lane] = row[i];
-                }
-                losses += NetGenGradientLanes128(p, x, t, g);
-            }
-            for (int k = 0; k < ParameterCount; k++) gradient[k] += NetGenVector128.Sum(g[k]);
-            total += NetGenVector128.Sum(losses);
-            return chunks * 4;
-        }
-
-        /// <summary>NetGenForwardKernel on 16 samples at once, one per lane of a 512-bit vector.</summary>
-        private static void NetGenForwardLanes512(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes512> x, global::System.Span<NetGenLanes512> y)
+        /// <summary>NetGenForwardKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
+        private static void NetGenForwardLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.Span<NetGenLanes> y)
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes512 z1_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[2]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[1]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[0]), x[0], NetGenVector512.Create(p[3]))));
+            NetGenLanes z1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[2]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[1]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], new NetGenLanes(p[3]))));
             // Layer 1: a1[0] = Sigmoid(z1[0])
-            NetGenLanes512 a1_0 = NetGenVectorMath.Sigmoid(z1_0);
+            NetGenLanes a1_0 = NetGenVectorMath.Sigmoid(z1_0);
             // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes512 z2_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[4]), a1_0, NetGenVector512.Create(p[5]));
+            NetGenLanes z2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[4]), a1_0, new NetGenLanes(p[5]));
             // Layer 2: a2[0] = Sigmoid(z2[0])
-            NetGenLanes512 a2_0 = NetGenVectorMath.Sigmoid(z2_0);
+            NetGenLanes a2_0 = NetGenVectorMath.Sigmoid(z2_0);
             y[0] = a2_0;
         }
 
-        /// <summary>NetGenLossKernel on 16 samples at once, one per lane of a 512-bit vector.</summary>
-        private static NetGenLanes512 NetGenLossLanes512(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes512> x, global::System.ReadOnlySpan<NetGenLanes512> t)
+        /// <summary>NetGenLossKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
+        private static NetGenLanes NetGenLossLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.ReadOnlySpan<NetGenLanes> t)
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes512 z1_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[2]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[1]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[0]), x[0], NetGenVector512.Create(p[3]))));
+            NetGenLanes z1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[2]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[1]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], new NetGenLanes(p[3]))));
             // Layer 1: a1[0] = Sigmoid(z1[0])
-            NetGenLanes512 a1_0 = NetGenVectorMath.Sigmoid(z1_0);
+            NetGenLanes a1_0 = NetGenVectorMath.Sigmoid(z1_0);
             // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes512 z2_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[4]), a1_0, NetGenVector512.Create(p[5]));
+            NetGenLanes z2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[4]), a1_0, new NetGenLanes(p[5]));
             // Layer 2: a2[0] = Sigmoid(z2[0])
-            NetGenLanes512 a2_0 = NetGenVectorMath.Sigmoid(z2_0);
+            NetGenLanes a2_0 = NetGenVectorMath.Sigmoid(z2_0);
             // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
-            NetGenLanes512 e_0 = a2_0 - t[0];
+            NetGenLanes e_0 = a2_0 - t[0];
             // Loss: MeanSquaredError, mean over 1 output(s) (nn.MSELoss)
-            NetGenLanes512 loss = e_0 * e_0;
+            NetGenLanes loss = e_0 * e_0;
             return loss;
         }
 
-        /// <summary>NetGenGradientKernel on 16 samples at once, one per lane of a 512-bit vector.</summary>
-        private static NetGenLanes512 NetGenGradientLanes512(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes512> x, global::System.ReadOnlySpan<NetGenLanes512> t, global::System.Span<NetGenLanes512> g)
+        /// <summary>NetGenGradientKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
+        private static NetGenLanes NetGenGradientLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.ReadOnlySpan<NetGenLanes> t, global::System.Span<NetGenLanes> g)
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes512 z1_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[2]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[1]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[0]), x[0], NetGenVector512.Create(p[3]))));
+            NetGenLanes z1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[2]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[1]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], new NetGenLanes(p[3]))));
             // Layer 1: a1[0] = Sigmoid(z1[0])
-            NetGenLanes512 a1_0 = NetGenVectorMath.Sigmoid(z1_0);
+            NetGenLanes a1_0 = NetGenVectorMath.Sigmoid(z1_0);
             // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes512 z2_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[4]), a1_0, NetGenVector512.Create(p[5]));
+            NetGenLanes z2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[4]), a1_0, new NetGenLanes(p[5]));
             // Layer 2: a2[0] = Sigmoid(z2[0])
-            NetGenLanes512 a2_0 = NetGenVectorMath.Sigmoid(z2_0);
+            NetGenLanes a2_0 = NetGenVectorMath.Sigmoid(z2_0);
             // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
-            NetGenLanes512 e_0 = a2_0 - t[0];
+            NetGenLanes e_0 = a2_0 - t[0];
             // Loss: MeanSquaredError, mean over 1 output(s) (nn.MSELoss)
-            NetGenLanes512 loss = e_0 * e_0;
+            NetGenLanes loss = e_0 * e_0;
             // ∂L/∂e[0] = 2·e[0]   (1 path)
-            NetGenLanes512 de_0 = NetGenVector512.Create(2f) * e_0;
+            NetGenLanes de_0 = new NetGenLanes(2f) * e_0;
             // ∂L/∂z2[0] = ∂L/∂e[0]·a2[0]·(1 − a2[0])   (1 path)
-            NetGenLanes512 dz2_0 = de_0 * (a2_0 * (NetGenLanes512.One - a2_0));
-            g[4] = NetGenVector512.MultiplyAddEstimate(dz2_0, a1_0, g[4]);
-            g[5] += dz2_0;
+            NetGenLanes dz2_0 = de_0 * (a2_0 * (NetGenLanes.One - a2_0));
+            g[4] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_0, a1_0, g[4]);   // ∂L/∂w2[0,0]
+            g[5] += dz2_0;   // ∂L/∂b2[0]
             // ∂L/∂a1[0] = ∂L/∂z2[0]·w2[0,0]   (1 path)
-            NetGenLanes512 da1_0 = dz2_0 * NetGenVector512.Create(p[4]);
+            NetGenLanes da1_0 = dz2_0 * new NetGenLanes(p[4]);
             // ∂L/∂z1[0] = ∂L/∂a1[0]·a1[0]·(1 − a1[0])   (1 path)
-            NetGenLanes512 dz1_0 = da1_0 * (a1_0 * (NetGenLanes512.One - a1_0));
-            g[0] = NetGenVector512.MultiplyAddEstimate(dz1_0, x[0], g[0]);
-            g[1] = NetGenVector512.MultiplyAddEstimate(dz1_0, x[1], g[1]);
-            g[2] = NetGenVector512.MultiplyAddEstimate(dz1_0, x[2], g[2]);
-            g[3] += dz1_0;
-            return loss;
-        }
-
-        /// <summary>NetGenForwardKernel on 8 samples at once, one per lane of a 256-bit vector.</summary>
-        private static void NetGenForwardLanes256(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes256> x, global::System.Span<NetGenLanes256> y)
-        {
-            // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes256 z1_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[2]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[1]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[0]), x[0], NetGenVector256.Create(p[3]))));
-            // Layer 1: a1[0] = Sigmoid(z1[0])
-            NetGenLanes256 a1_0 = NetGenVectorMath.Sigmoid(z1_0);
-            // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes256 z2_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[4]), a1_0, NetGenVector256.Create(p[5]));
-            // Layer 2: a2[0] = Sigmoid(z2[0])
-            NetGenLanes256 a2_0 = NetGenVectorMath.Sigmoid(z2_0);
-            y[0] = a2_0;
-        }
-
-        /// <summary>NetGenLossKernel on 8 samples at once, one per lane of a 256-bit vector.</summary>
-        private static NetGenLanes256 NetGenLossLanes256(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes256> x, global::System.ReadOnlySpan<NetGenLanes256> t)
-        {
-            // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes256 z1_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[2]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[1]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[0]), x[0], NetGenVector256.Create(p[3]))));
-            // Layer 1: a1[0] = Sigmoid(z1[0])
-            NetGenLanes256 a1_0 = NetGenVectorMath.Sigmoid(z1_0);
-            // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes256 z2_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[4]), a1_0, NetGenVector256.Create(p[5]));
-            // Layer 2: a2[0] = Sigmoid(z2[0])
-            NetGenLanes256 a2_0 = NetGenVectorMath.Sigmoid(z2_0);
-            // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
-            NetGenLanes256 e_0 = a2_0 - t[0];
-            // Loss: MeanSquaredError, mean over 1 output(s) (nn.MSELoss)
-            NetGenLanes256 loss = e_0 * e_0;
-            return loss;
-        }
-
-        /// <summary>NetGenGradientKernel on 8 samples at once, one per lane of a 256-bit vector.</summary>
-        private static NetGenLanes256 NetGenGradientLanes256(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes256> x, global::System.ReadOnlySpan<NetGenLanes256> t, global::System.Span<NetGenLanes256> g)
-        {
-            // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes256 z1_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[2]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[1]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[0]), x[0], NetGenVector256.Create(p[3]))));
-            // Layer 1: a1[0] = Sigmoid(z1[0])
-            NetGenLanes256 a1_0 = NetGenVectorMath.Sigmoid(z1_0);
-            // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes256 z2_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[4]), a1_0, NetGenVector256.Create(p[5]));
-            // Layer 2: a2[0] = Sigmoid(z2[0])
-            NetGenLanes256 a2_0 = NetGenVectorMath.Sigmoid(z2_0);
-            // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
-            NetGenLanes256 e_0 = a2_0 - t[0];
-            // Loss: MeanSquaredError, mean over 1 output(s) (nn.MSELoss)
-            NetGenLanes256 loss = e_0 * e_0;
-            // ∂L/∂e[0] = 2·e[0]   (1 path)
-            NetGenLanes256 de_0 = NetGenVector256.Create(2f) * e_0;
-            // ∂L/∂z2[0] = ∂L/∂e[0]·a2[0]·(1 − a2[0])   (1 path)
-            NetGenLanes256 dz2_0 = de_0 * (a2_0 * (NetGenLanes256.One - a2_0));
-            g[4] = NetGenVector256.MultiplyAddEstimate(dz2_0, a1_0, g[4]);
-            g[5] += dz2_0;
-            // ∂L/∂a1[0] = ∂L/∂z2[0]·w2[0,0]   (1 path)
-            NetGenLanes256 da1_0 = dz2_0 * NetGenVector256.Create(p[4]);
-            // ∂L/∂z1[0] = ∂L/∂a1[0]·a1[0]·(1 − a1[0])   (1 path)
-            NetGenLanes256 dz1_0 = da1_0 * (a1_0 * (NetGenLanes256.One - a1_0));
-            g[0] = NetGenVector256.MultiplyAddEstimate(dz1_0, x[0], g[0]);
-            g[1] = NetGenVector256.MultiplyAddEstimate(dz1_0, x[1], g[1]);
-            g[2] = NetGenVector256.MultiplyAddEstimate(dz1_0, x[2], g[2]);
-            g[3] += dz1_0;
-            return loss;
-        }
-
-        /// <summary>NetGenForwardKernel on 4 samples at once, one per lane of a 128-bit vector.</summary>
-        private static void NetGenForwardLanes128(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes128> x, global::System.Span<NetGenLanes128> y)
-        {
-            // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes128 z1_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[2]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[1]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[0]), x[0], NetGenVector128.Create(p[3]))));
-            // Layer 1: a1[0] = Sigmoid(z1[0])
-            NetGenLanes128 a1_0 = NetGenVectorMath.Sigmoid(z1_0);
-            // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes128 z2_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[4]), a1_0, NetGenVector128.Create(p[5]));
-            // Layer 2: a2[0] = Sigmoid(z2[0])
-            NetGenLanes128 a2_0 = NetGenVectorMath.Sigmoid(z2_0);
-            y[0] = a2_0;
-        }
-
-        /// <summary>NetGenLossKernel on 4 samples at once, one per lane of a 128-bit vector.</summary>
-        private static NetGenLanes128 NetGenLossLanes128(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes128> x, global::System.ReadOnlySpan<NetGenLanes128> t)
-        {
-            // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes128 z1_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[2]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[1]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[0]), x[0], NetGenVector128.Create(p[3]))));
-            // Layer 1: a1[0] = Sigmoid(z1[0])
-            NetGenLanes128 a1_0 = NetGenVectorMath.Sigmoid(z1_0);
-            // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes128 z2_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[4]), a1_0, NetGenVector128.Create(p[5]));
-            // Layer 2: a2[0] = Sigmoid(z2[0])
-            NetGenLanes128 a2_0 = NetGenVectorMath.Sigmoid(z2_0);
-            // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
-            NetGenLanes128 e_0 = a2_0 - t[0];
-            // Loss: MeanSquaredError, mean over 1 output(s) (nn.MSELoss)
-            NetGenLanes128 loss = e_0 * e_0;
-            return loss;
-        }
-
-        /// <summary>NetGenGradientKernel on 4 samples at once, one per lane of a 128-bit vector.</summary>
-        private static NetGenLanes128 NetGenGradientLanes128(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes128> x, global::System.ReadOnlySpan<NetGenLanes128> t, global::System.Span<NetGenLanes128> g)
-        {
-            // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes128 z1_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[2]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[1]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[0]), x[0], NetGenVector128.Create(p[3]))));
-            // Layer 1: a1[0] = Sigmoid(z1[0])
-            NetGenLanes128 a1_0 = NetGenVectorMath.Sigmoid(z1_0);
-            // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes128 z2_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[4]), a1_0, NetGenVector128.Create(p[5]));
-            // Layer 2: a2[0] = Sigmoid(z2[0])
-            NetGenLanes128 a2_0 = NetGenVectorMath.Sigmoid(z2_0);
-            // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
-            NetGenLanes128 e_0 = a2_0 - t[0];
-            // Loss: MeanSquaredError, mean over 1 output(s) (nn.MSELoss)
-            NetGenLanes128 loss = e_0 * e_0;
-            // ∂L/∂e[0] = 2·e[0]   (1 path)
-            NetGenLanes128 de_0 = NetGenVector128.Create(2f) * e_0;
-            // ∂L/∂z2[0] = ∂L/∂e[0]·a2[0]·(1 − a2[0])   (1 path)
-            NetGenLanes128 dz2_0 = de_0 * (a2_0 * (NetGenLanes128.One - a2_0));
-            g[4] = NetGenVector128.MultiplyAddEstimate(dz2_0, a1_0, g[4]);
-            g[5] += dz2_0;
-            // ∂L/∂a1[0] = ∂L/∂z2[0]·w2[0,0]   (1 path)
-            NetGenLanes128 da1_0 = dz2_0 * NetGenVector128.Create(p[4]);
-            // ∂L/∂z1[0] = ∂L/∂a1[0]·a1[0]·(1 − a1[0])   (1 path)
-            NetGenLanes128 dz1_0 = da1_0 * (a1_0 * (NetGenLanes128.One - a1_0));
-            g[0] = NetGenVector128.MultiplyAddEstimate(dz1_0, x[0], g[0]);
-            g[1] = NetGenVector128.MultiplyAddEstimate(dz1_0, x[1], g[1]);
-            g[2] = NetGenVector128.MultiplyAddEstimate(dz1_0, x[2], g[2]);
-            g[3] += dz1_0;
+            NetGenLanes dz1_0 = da1_0 * (a1_0 * (NetGenLanes.One - a1_0));
+            g[0] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_0, x[0], g[0]);   // ∂L/∂w1[0,0]
+            g[1] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_0, x[1], g[1]);   // ∂L/∂w1[0,1]
+            g[2] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_0, x[2], g[2]);   // ∂L/∂w1[0,2]
+            g[3] += dz1_0;   // ∂L/∂b1[0]
             return loss;
         }
     }

@@ -6,12 +6,7 @@ namespace Samples
 {
     // Short names for the SIMD code below.
     using NetGenVectorMath = global::NetGen.Runtime.VectorMath;
-    using NetGenVector128 = global::System.Runtime.Intrinsics.Vector128;
-    using NetGenLanes128 = global::System.Runtime.Intrinsics.Vector128<float>;
-    using NetGenVector256 = global::System.Runtime.Intrinsics.Vector256;
-    using NetGenLanes256 = global::System.Runtime.Intrinsics.Vector256<float>;
-    using NetGenVector512 = global::System.Runtime.Intrinsics.Vector512;
-    using NetGenLanes512 = global::System.Runtime.Intrinsics.Vector512<float>;
+    using NetGenLanes = global::System.Numerics.Vector<float>;
 
     /// <summary>
     /// NetGen network Input(4) → Dense(5, Tanh) → Dense(4, Relu) → Dense(3, Softmax): 64 parameters, loss CrossEntropy, optimizer Adam (learning rate 0.001, β1 0.9, β2 0.999, ε 1E-08).
@@ -105,7 +100,8 @@ namespace Samples
 
         /// <summary>
         /// Creates the network with parameters initialised deterministically from <paramref name="seed"/>: Glorot uniform
-        /// U(±√(6/(in+out))) for Identity, Sigmoid, Tanh and Softmax layers, He uniform U(±√(6/in)) for Relu and LeakyRelu; biases 0.
+        /// U(±√(6/(in+out))) for Identity, Sigmoid, Tanh, Softmax and HardSigmoid layers, He uniform U(±√(6/in)) for the rectifier family
+        /// (Relu, LeakyRelu, Silu, Gelu, GeluTanh, Elu, Softplus, Mish, HardSwish); biases 0.
         /// </summary>
         /// <param name="seed">Seed of NetGen's own generator; the same seed gives the same parameters on every platform.</param>
         public ThreeLayer(int seed)
@@ -142,10 +138,7 @@ namespace Samples
         {
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);
             int done = 0;
-            int width = global::NetGen.Runtime.SimdOptions.PreferredWidth;
-            if (width >= 512 && n >= 16) done = NetGenPredictBatchLanes512(inputs, outputs, n);
-            else if (width >= 256 && n >= 8) done = NetGenPredictBatchLanes256(inputs, outputs, n);
-            else if (width >= 128 && n >= 4) done = NetGenPredictBatchLanes128(inputs, outputs, n);
+            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && global::System.Numerics.Vector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenPredictBatchLanes(inputs, outputs, n);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             for (int i = done; i < n; i++) NetGenForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));
         }
@@ -227,10 +220,7 @@ namespace Samples
             global::NetGen.Runtime.NetworkArguments.CheckProbabilities(targets, OutputSize, nameof(targets));
             float total = 0f;
             int done = 0;
-            int width = global::NetGen.Runtime.SimdOptions.PreferredWidth;
-            if (width >= 512 && n >= 16) done = NetGenEvaluateLanes512(inputs, targets, n, ref total);
-            else if (width >= 256 && n >= 8) done = NetGenEvaluateLanes256(inputs, targets, n, ref total);
-            else if (width >= 128 && n >= 4) done = NetGenEvaluateLanes128(inputs, targets, n, ref total);
+            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && global::System.Numerics.Vector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenEvaluateLanes(inputs, targets, n, ref total);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             for (int i = done; i < n; i++) total += NetGenLossKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize));
             return total / n;
@@ -242,10 +232,7 @@ namespace Samples
             gradient.Clear();
             float total = 0f;
             int done = 0;
-            int width = global::NetGen.Runtime.SimdOptions.PreferredWidth;
-            if (width >= 512 && n >= 16) done = NetGenBatchGradientLanes512(inputs, targets, gradient, n, ref total);
-            else if (width >= 256 && n >= 8) done = NetGenBatchGradientLanes256(inputs, targets, gradient, n, ref total);
-            else if (width >= 128 && n >= 4) done = NetGenBatchGradientLanes128(inputs, targets, gradient, n, ref total);
+            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && global::System.Numerics.Vector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenBatchGradientLanes(inputs, targets, gradient, n, ref total);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             for (int i = done; i < n; i++) total += NetGenGradientKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize), gradient);
             for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;
@@ -643,1152 +630,386 @@ namespace Samples
             return loss;
         }
 
-        // PredictBatch on 16 samples per 512-bit vector; returns how many samples it did.
-        private int NetGenPredictBatchLanes512(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n)
+        // PredictBatch on Vector<float>.Count samples per vector; returns how many samples it did.
+        private int NetGenPredictBatchLanes(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n)
         {
-            global::System.Span<NetGenLanes512> x = stackalloc NetGenLanes512[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(x);
+            global::System.Span<NetGenLanes> x = stackalloc NetGenLanes[InputSize];
+            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(x);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 16;
-            global::System.Span<NetGenLanes512> y = stackalloc NetGenLanes512[OutputSize];
-            global::System.ReadOnlySpan<float> yf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(y);
+            int chunks = n / NetGenLanes.Count;
+            global::System.Span<NetGenLanes> y = stackalloc NetGenLanes[OutputSize];
+            global::System.ReadOnlySpan<float> yf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(y);
             for (int chunk = 0; chunk < chunks; chunk++)
             {
-                int first = chunk * 16;
-                for (int lane = 0; lane < 16; lane++)
+                int first = chunk * NetGenLanes.Count;
+                for (int lane = 0; lane < NetGenLanes.Count; lane++)
                 {
                     global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 16 + lane] = row[i];
+                    for (int i = 0; i < InputSize; i++) xf[i * NetGenLanes.Count + lane] = row[i];
                 }
-                NetGenForwardLanes512(p, x, y);
-                for (int lane = 0; lane < 16; lane++)
+                NetGenForwardLanes(p, x, y);
+                for (int lane = 0; lane < NetGenLanes.Count; lane++)
                 {
                     global::System.Span<float> row = outputs.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int j = 0; j < OutputSize; j++) row[j] = yf[j * 16 + lane];
+                    for (int j = 0; j < OutputSize; j++) row[j] = yf[j * NetGenLanes.Count + lane];
                 }
             }
-            return chunks * 16;
+            return chunks * NetGenLanes.Count;
         }
 
-        // Evaluate on 16 samples per 512-bit vector: adds their losses to total; returns how many samples it did.
-        private int NetGenEvaluateLanes512(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref float total)
+        // Evaluate on Vector<float>.Count samples per vector: adds their losses to total; returns how many samples it did.
+        private int NetGenEvaluateLanes(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref float total)
         {
-            global::System.Span<NetGenLanes512> x = stackalloc NetGenLanes512[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(x);
-            global::System.Span<NetGenLanes512> t = stackalloc NetGenLanes512[OutputSize];
-            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(t);
+            global::System.Span<NetGenLanes> x = stackalloc NetGenLanes[InputSize];
+            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(x);
+            global::System.Span<NetGenLanes> t = stackalloc NetGenLanes[OutputSize];
+            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(t);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 16;
-            NetGenLanes512 losses = NetGenLanes512.Zero;
+            int chunks = n / NetGenLanes.Count;
+            NetGenLanes losses = NetGenLanes.Zero;
             for (int chunk = 0; chunk < chunks; chunk++)
             {
-                int first = chunk * 16;
-                for (int lane = 0; lane < 16; lane++)
+                int first = chunk * NetGenLanes.Count;
+                for (int lane = 0; lane < NetGenLanes.Count; lane++)
                 {
                     global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 16 + lane] = row[i];
+                    for (int i = 0; i < InputSize; i++) xf[i * NetGenLanes.Count + lane] = row[i];
                 }
-                for (int lane = 0; lane < 16; lane++)
+                for (int lane = 0; lane < NetGenLanes.Count; lane++)
                 {
                     global::System.ReadOnlySpan<float> row = targets.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int i = 0; i < OutputSize; i++) tf[i * 16 + lane] = row[i];
+                    for (int i = 0; i < OutputSize; i++) tf[i * NetGenLanes.Count + lane] = row[i];
                 }
-                losses += NetGenLossLanes512(p, x, t);
+                losses += NetGenLossLanes(p, x, t);
             }
-            total += NetGenVector512.Sum(losses);
-            return chunks * 16;
+            total += global::System.Numerics.Vector.Sum(losses);
+            return chunks * NetGenLanes.Count;
         }
 
-        // Batch gradient on 16 samples per 512-bit vector: per-lane sums in _netgenLaneGradient, then summed over the lanes into gradient.
-        private int NetGenBatchGradientLanes512(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n, ref float total)
+        // Batch gradient on Vector<float>.Count samples per vector: per-lane sums in _netgenLaneGradient, then summed over the lanes into gradient.
+        private int NetGenBatchGradientLanes(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n, ref float total)
         {
-            global::System.Span<NetGenLanes512> x = stackalloc NetGenLanes512[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(x);
-            global::System.Span<NetGenLanes512> t = stackalloc NetGenLanes512[OutputSize];
-            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(t);
+            global::System.Span<NetGenLanes> x = stackalloc NetGenLanes[InputSize];
+            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(x);
+            global::System.Span<NetGenLanes> t = stackalloc NetGenLanes[OutputSize];
+            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(t);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 16;
-            if (_netgenLaneGradient is null || _netgenLaneGradient.Length < ParameterCount * 16) _netgenLaneGradient = new float[ParameterCount * 16];
-            global::System.Span<NetGenLanes512> g = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, NetGenLanes512>(global::System.MemoryExtensions.AsSpan(_netgenLaneGradient, 0, ParameterCount * 16));
+            int chunks = n / NetGenLanes.Count;
+            if (_netgenLaneGradient is null || _netgenLaneGradient.Length < ParameterCount * NetGenLanes.Count) _netgenLaneGradient = new float[ParameterCount * NetGenLanes.Count];
+            global::System.Span<NetGenLanes> g = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, NetGenLanes>(global::System.MemoryExtensions.AsSpan(_netgenLaneGradient, 0, ParameterCount * NetGenLanes.Count));
             g.Clear();
-            NetGenLanes512 losses = NetGenLanes512.Zero;
+            NetGenLanes losses = NetGenLanes.Zero;
             for (int chunk = 0; chunk < chunks; chunk++)
             {
-                int first = chunk * 16;
-                for (int lane = 0; lane < 16; lane++)
+                int first = chunk * NetGenLanes.Count;
+                for (int lane = 0; lane < NetGenLanes.Count; lane++)
                 {
                     global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 16 + lane] = row[i];
+                    for (int i = 0; i < InputSize; i++) xf[i * NetGenLanes.Count + lane] = row[i];
                 }
-                for (int lane = 0; lane < 16; lane++)
+                for (int lane = 0; lane < NetGenLanes.Count; lane++)
                 {
                     global::System.ReadOnlySpan<float> row = targets.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int i = 0; i < OutputSize; i++) tf[i * 16 + lane] = row[i];
+                    for (int i = 0; i < OutputSize; i++) tf[i * NetGenLanes.Count + lane] = row[i];
                 }
-                losses += NetGenGradientLanes512(p, x, t, g);
+                losses += NetGenGradientLanes(p, x, t, g);
             }
-            for (int k = 0; k < ParameterCount; k++) gradient[k] += NetGenVector512.Sum(g[k]);
-            total += NetGenVector512.Sum(losses);
-            return chunks * 16;
+            for (int k = 0; k < ParameterCount; k++) gradient[k] += global::System.Numerics.Vector.Sum(g[k]);
+            total += global::System.Numerics.Vector.Sum(losses);
+            return chunks * NetGenLanes.Count;
         }
 
-        // PredictBatch on 8 samples per 256-bit vector; returns how many samples it did.
-        private int NetGenPredictBatchLanes256(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n)
-        {
-            global::System.Span<NetGenLanes256> x = stackalloc NetGenLanes256[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(x);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 8;
-            global::System.Span<NetGenLanes256> y = stackalloc NetGenLanes256[OutputSize];
-            global::System.ReadOnlySpan<float> yf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(y);
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 8;
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 8 + lane] = row[i];
-                }
-                NetGenForwardLanes256(p, x, y);
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    global::System.Span<float> row = outputs.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int j = 0; j < OutputSize; j++) row[j] = yf[j * 8 + lane];
-                }
-            }
-            return chunks * 8;
-        }
-
-        // Evaluate on 8 samples per 256-bit vector: adds their losses to total; returns how many samples it did.
-        private int NetGenEvaluateLanes256(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref float total)
-        {
-            global::System.Span<NetGenLanes256> x = stackalloc NetGenLanes256[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(x);
-            global::System.Span<NetGenLanes256> t = stackalloc NetGenLanes256[OutputSize];
-            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(t);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 8;
-            NetGenLanes256 losses = NetGenLanes256.Zero;
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 8;
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 8 + lane] = row[i];
-                }
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = targets.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int i = 0; i < OutputSize; i++) tf[i * 8 + lane] = row[i];
-                }
-                losses += NetGenLossLanes256(p, x, t);
-            }
-            total += NetGenVector256.Sum(losses);
-            return chunks * 8;
-        }
-
-        // Batch gradient on 8 samples per 256-bit vector: per-lane sums in _netgenLaneGradient, then summed over the lanes into gradient.
-        private int NetGenBatchGradientLanes256(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n, ref float total)
-        {
-            global::System.Span<NetGenLanes256> x = stackalloc NetGenLanes256[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(x);
-            global::System.Span<NetGenLanes256> t = stackalloc NetGenLanes256[OutputSize];
-            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(t);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 8;
-            if (_netgenLaneGradient is null || _netgenLaneGradient.Length < ParameterCount * 8) _netgenLaneGradient = new float[ParameterCount * 8];
-            global::System.Span<NetGenLanes256> g = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, NetGenLanes256>(global::System.MemoryExtensions.AsSpan(_netgenLaneGradient, 0, ParameterCount * 8));
-            g.Clear();
-            NetGenLanes256 losses = NetGenLanes256.Zero;
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 8;
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 8 + lane] = row[i];
-                }
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = targets.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int i = 0; i < OutputSize; i++) tf[i * 8 + lane] = row[i];
-                }
-                losses += NetGenGradientLanes256(p, x, t, g);
-            }
-            for (int k = 0; k < ParameterCount; k++) gradient[k] += NetGenVector256.Sum(g[k]);
-            total += NetGenVector256.Sum(losses);
-            return chunks * 8;
-        }
-
-        // PredictBatch on 4 samples per 128-bit vector; returns how many samples it did.
-        private int NetGenPredictBatchLanes128(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n)
-        {
-            global::System.Span<NetGenLanes128> x = stackalloc NetGenLanes128[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(x);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 4;
-            global::System.Span<NetGenLanes128> y = stackalloc NetGenLanes128[OutputSize];
-            global::System.ReadOnlySpan<float> yf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(y);
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 4;
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 4 + lane] = row[i];
-                }
-                NetGenForwardLanes128(p, x, y);
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    global::System.Span<float> row = outputs.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int j = 0; j < OutputSize; j++) row[j] = yf[j * 4 + lane];
-                }
-            }
-            return chunks * 4;
-        }
-
-        // Evaluate on 4 samples per 128-bit vector: adds their losses to total; returns how many samples it did.
-        private int NetGenEvaluateLanes128(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref float total)
-        {
-            global::System.Span<NetGenLanes128> x = stackalloc NetGenLanes128[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(x);
-            global::System.Span<NetGenLanes128> t = stackalloc NetGenLanes128[OutputSize];
-            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(t);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 4;
-            NetGenLanes128 losses = NetGenLanes128.Zero;
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 4;
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 4 + lane] = row[i];
-                }
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = targets.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int i = 0; i < OutputSize; i++) tf[i * 4 + lane] = row[i];
-                }
-                losses += NetGenLossLanes128(p, x, t);
-            }
-            total += NetGenVector128.Sum(losses);
-            return chunks * 4;
-        }
-
-        // Batch gradient on 4 samples per 128-bit vector: per-lane sums in _netgenLaneGradient, then summed over the lanes into gradient.
-        private int NetGenBatchGradientLanes128(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n, ref float total)
-        {
-            global::System.Span<NetGenLanes128> x = stackalloc NetGenLanes128[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(x);
-            global::System.Span<NetGenLanes128> t = stackalloc NetGenLanes128[OutputSize];
-            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(t);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 4;
-            if (_netgenLaneGradient is null || _netgenLaneGradient.Length < ParameterCount * 4) _netgenLaneGradient = new float[ParameterCount * 4];
-            global::System.Span<NetGenLanes128> g = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, NetGenLanes128>(global::System.MemoryExtensions.AsSpan(_netgenLaneGradient, 0, ParameterCount * 4));
-            g.Clear();
-            NetGenLanes128 losses = NetGenLanes128.Zero;
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 4;
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 4 + lane] = row[i];
-                }
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = targets.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int i = 0; i < OutputSize; i++) tf[i * 4 + lane] = row[i];
-                }
-                losses += NetGenGradientLanes128(p, x, t, g);
-            }
-            for (int k = 0; k < ParameterCount; k++) gradient[k] += NetGenVector128.Sum(g[k]);
-            total += NetGenVector128.Sum(losses);
-            return chunks * 4;
-        }
-
-        /// <summary>NetGenForwardKernel on 16 samples at once, one per lane of a 512-bit vector.</summary>
-        private static void NetGenForwardLanes512(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes512> x, global::System.Span<NetGenLanes512> y)
+        /// <summary>NetGenForwardKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
+        private static void NetGenForwardLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.Span<NetGenLanes> y)
         {
             // Layer 1: Dense(5, Tanh) ← Input(4), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes512 z1_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[3]), x[3], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[2]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[1]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[0]), x[0], NetGenVector512.Create(p[20])))));
+            NetGenLanes z1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[3]), x[3], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[2]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[1]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], new NetGenLanes(p[20])))));
             // Layer 1: Dense(5, Tanh) ← Input(4), neuron 1: z1[1] = b1[1] + Σi w1[1,i]·a0[i]
-            NetGenLanes512 z1_1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[7]), x[3], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[6]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[5]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[4]), x[0], NetGenVector512.Create(p[21])))));
+            NetGenLanes z1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[7]), x[3], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[6]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[5]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[4]), x[0], new NetGenLanes(p[21])))));
             // Layer 1: Dense(5, Tanh) ← Input(4), neuron 2: z1[2] = b1[2] + Σi w1[2,i]·a0[i]
-            NetGenLanes512 z1_2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[11]), x[3], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[10]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[9]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[8]), x[0], NetGenVector512.Create(p[22])))));
+            NetGenLanes z1_2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[11]), x[3], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[10]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[9]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[8]), x[0], new NetGenLanes(p[22])))));
             // Layer 1: Dense(5, Tanh) ← Input(4), neuron 3: z1[3] = b1[3] + Σi w1[3,i]·a0[i]
-            NetGenLanes512 z1_3 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[15]), x[3], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[14]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[13]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[12]), x[0], NetGenVector512.Create(p[23])))));
+            NetGenLanes z1_3 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[15]), x[3], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[14]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[13]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[12]), x[0], new NetGenLanes(p[23])))));
             // Layer 1: Dense(5, Tanh) ← Input(4), neuron 4: z1[4] = b1[4] + Σi w1[4,i]·a0[i]
-            NetGenLanes512 z1_4 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[19]), x[3], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[18]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[17]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[16]), x[0], NetGenVector512.Create(p[24])))));
+            NetGenLanes z1_4 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[19]), x[3], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[18]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[17]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[16]), x[0], new NetGenLanes(p[24])))));
             // Layer 1: a1[0] = Tanh(z1[0])
-            NetGenLanes512 a1_0 = NetGenVectorMath.Tanh(z1_0);
+            NetGenLanes a1_0 = NetGenVectorMath.Tanh(z1_0);
             // Layer 1: a1[1] = Tanh(z1[1])
-            NetGenLanes512 a1_1 = NetGenVectorMath.Tanh(z1_1);
+            NetGenLanes a1_1 = NetGenVectorMath.Tanh(z1_1);
             // Layer 1: a1[2] = Tanh(z1[2])
-            NetGenLanes512 a1_2 = NetGenVectorMath.Tanh(z1_2);
+            NetGenLanes a1_2 = NetGenVectorMath.Tanh(z1_2);
             // Layer 1: a1[3] = Tanh(z1[3])
-            NetGenLanes512 a1_3 = NetGenVectorMath.Tanh(z1_3);
+            NetGenLanes a1_3 = NetGenVectorMath.Tanh(z1_3);
             // Layer 1: a1[4] = Tanh(z1[4])
-            NetGenLanes512 a1_4 = NetGenVectorMath.Tanh(z1_4);
+            NetGenLanes a1_4 = NetGenVectorMath.Tanh(z1_4);
             // Layer 2: Dense(4, Relu) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes512 z2_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[29]), a1_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[28]), a1_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[27]), a1_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[26]), a1_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[25]), a1_0, NetGenVector512.Create(p[45]))))));
+            NetGenLanes z2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[29]), a1_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[28]), a1_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[27]), a1_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[26]), a1_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[25]), a1_0, new NetGenLanes(p[45]))))));
             // Layer 2: Dense(4, Relu) ← layer 1, neuron 1: z2[1] = b2[1] + Σi w2[1,i]·a1[i]
-            NetGenLanes512 z2_1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[34]), a1_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[33]), a1_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[32]), a1_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[31]), a1_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[30]), a1_0, NetGenVector512.Create(p[46]))))));
+            NetGenLanes z2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[34]), a1_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[33]), a1_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[32]), a1_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[31]), a1_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[30]), a1_0, new NetGenLanes(p[46]))))));
             // Layer 2: Dense(4, Relu) ← layer 1, neuron 2: z2[2] = b2[2] + Σi w2[2,i]·a1[i]
-            NetGenLanes512 z2_2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[39]), a1_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[38]), a1_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[37]), a1_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[36]), a1_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[35]), a1_0, NetGenVector512.Create(p[47]))))));
+            NetGenLanes z2_2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[39]), a1_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[38]), a1_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[37]), a1_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[36]), a1_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[35]), a1_0, new NetGenLanes(p[47]))))));
             // Layer 2: Dense(4, Relu) ← layer 1, neuron 3: z2[3] = b2[3] + Σi w2[3,i]·a1[i]
-            NetGenLanes512 z2_3 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[44]), a1_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[43]), a1_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[42]), a1_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[41]), a1_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[40]), a1_0, NetGenVector512.Create(p[48]))))));
+            NetGenLanes z2_3 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[44]), a1_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[43]), a1_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[42]), a1_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[41]), a1_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[40]), a1_0, new NetGenLanes(p[48]))))));
             // Layer 2: a2[0] = Relu(z2[0])
-            NetGenLanes512 a2_0 = NetGenVector512.Max(z2_0, NetGenLanes512.Zero);
+            NetGenLanes a2_0 = global::System.Numerics.Vector.Max(z2_0, NetGenLanes.Zero);
             // Layer 2: a2[1] = Relu(z2[1])
-            NetGenLanes512 a2_1 = NetGenVector512.Max(z2_1, NetGenLanes512.Zero);
+            NetGenLanes a2_1 = global::System.Numerics.Vector.Max(z2_1, NetGenLanes.Zero);
             // Layer 2: a2[2] = Relu(z2[2])
-            NetGenLanes512 a2_2 = NetGenVector512.Max(z2_2, NetGenLanes512.Zero);
+            NetGenLanes a2_2 = global::System.Numerics.Vector.Max(z2_2, NetGenLanes.Zero);
             // Layer 2: a2[3] = Relu(z2[3])
-            NetGenLanes512 a2_3 = NetGenVector512.Max(z2_3, NetGenLanes512.Zero);
+            NetGenLanes a2_3 = global::System.Numerics.Vector.Max(z2_3, NetGenLanes.Zero);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes512 z3_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[52]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[51]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[50]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[49]), a2_0, NetGenVector512.Create(p[61])))));
+            NetGenLanes z3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[52]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[51]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[50]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[49]), a2_0, new NetGenLanes(p[61])))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes512 z3_1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[56]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[55]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[54]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[53]), a2_0, NetGenVector512.Create(p[62])))));
+            NetGenLanes z3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[56]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[55]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[54]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[53]), a2_0, new NetGenLanes(p[62])))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes512 z3_2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[60]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[59]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[58]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[57]), a2_0, NetGenVector512.Create(p[63])))));
+            NetGenLanes z3_2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[60]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[59]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[58]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[57]), a2_0, new NetGenLanes(p[63])))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
-            NetGenLanes512 lse3_max = z3_0;
-            lse3_max = NetGenVector512.Max(lse3_max, z3_1);
-            lse3_max = NetGenVector512.Max(lse3_max, z3_2);
-            NetGenLanes512 lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
+            NetGenLanes lse3_max = z3_0;
+            lse3_max = global::System.Numerics.Vector.Max(lse3_max, z3_1);
+            lse3_max = global::System.Numerics.Vector.Max(lse3_max, z3_2);
+            NetGenLanes lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
             lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
             lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
-            NetGenLanes512 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
+            NetGenLanes lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
             // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
-            NetGenLanes512 a3_0 = NetGenVectorMath.Exp(z3_0 - lse3);
+            NetGenLanes a3_0 = NetGenVectorMath.Exp(z3_0 - lse3);
             y[0] = a3_0;
             // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
-            NetGenLanes512 a3_1 = NetGenVectorMath.Exp(z3_1 - lse3);
+            NetGenLanes a3_1 = NetGenVectorMath.Exp(z3_1 - lse3);
             y[1] = a3_1;
             // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
-            NetGenLanes512 a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
+            NetGenLanes a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
             y[2] = a3_2;
         }
 
-        /// <summary>NetGenLossKernel on 16 samples at once, one per lane of a 512-bit vector.</summary>
-        private static NetGenLanes512 NetGenLossLanes512(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes512> x, global::System.ReadOnlySpan<NetGenLanes512> t)
+        /// <summary>NetGenLossKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
+        private static NetGenLanes NetGenLossLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.ReadOnlySpan<NetGenLanes> t)
         {
             // Layer 1: Dense(5, Tanh) ← Input(4), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes512 z1_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[3]), x[3], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[2]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[1]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[0]), x[0], NetGenVector512.Create(p[20])))));
+            NetGenLanes z1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[3]), x[3], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[2]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[1]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], new NetGenLanes(p[20])))));
             // Layer 1: Dense(5, Tanh) ← Input(4), neuron 1: z1[1] = b1[1] + Σi w1[1,i]·a0[i]
-            NetGenLanes512 z1_1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[7]), x[3], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[6]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[5]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[4]), x[0], NetGenVector512.Create(p[21])))));
+            NetGenLanes z1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[7]), x[3], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[6]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[5]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[4]), x[0], new NetGenLanes(p[21])))));
             // Layer 1: Dense(5, Tanh) ← Input(4), neuron 2: z1[2] = b1[2] + Σi w1[2,i]·a0[i]
-            NetGenLanes512 z1_2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[11]), x[3], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[10]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[9]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[8]), x[0], NetGenVector512.Create(p[22])))));
+            NetGenLanes z1_2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[11]), x[3], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[10]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[9]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[8]), x[0], new NetGenLanes(p[22])))));
             // Layer 1: Dense(5, Tanh) ← Input(4), neuron 3: z1[3] = b1[3] + Σi w1[3,i]·a0[i]
-            NetGenLanes512 z1_3 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[15]), x[3], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[14]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[13]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[12]), x[0], NetGenVector512.Create(p[23])))));
+            NetGenLanes z1_3 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[15]), x[3], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[14]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[13]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[12]), x[0], new NetGenLanes(p[23])))));
             // Layer 1: Dense(5, Tanh) ← Input(4), neuron 4: z1[4] = b1[4] + Σi w1[4,i]·a0[i]
-            NetGenLanes512 z1_4 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[19]), x[3], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[18]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[17]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[16]), x[0], NetGenVector512.Create(p[24])))));
+            NetGenLanes z1_4 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[19]), x[3], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[18]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[17]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[16]), x[0], new NetGenLanes(p[24])))));
             // Layer 1: a1[0] = Tanh(z1[0])
-            NetGenLanes512 a1_0 = NetGenVectorMath.Tanh(z1_0);
+            NetGenLanes a1_0 = NetGenVectorMath.Tanh(z1_0);
             // Layer 1: a1[1] = Tanh(z1[1])
-            NetGenLanes512 a1_1 = NetGenVectorMath.Tanh(z1_1);
+            NetGenLanes a1_1 = NetGenVectorMath.Tanh(z1_1);
             // Layer 1: a1[2] = Tanh(z1[2])
-            NetGenLanes512 a1_2 = NetGenVectorMath.Tanh(z1_2);
+            NetGenLanes a1_2 = NetGenVectorMath.Tanh(z1_2);
             // Layer 1: a1[3] = Tanh(z1[3])
-            NetGenLanes512 a1_3 = NetGenVectorMath.Tanh(z1_3);
+            NetGenLanes a1_3 = NetGenVectorMath.Tanh(z1_3);
             // Layer 1: a1[4] = Tanh(z1[4])
-            NetGenLanes512 a1_4 = NetGenVectorMath.Tanh(z1_4);
+            NetGenLanes a1_4 = NetGenVectorMath.Tanh(z1_4);
             // Layer 2: Dense(4, Relu) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes512 z2_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[29]), a1_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[28]), a1_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[27]), a1_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[26]), a1_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[25]), a1_0, NetGenVector512.Create(p[45]))))));
+            NetGenLanes z2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[29]), a1_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[28]), a1_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[27]), a1_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[26]), a1_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[25]), a1_0, new NetGenLanes(p[45]))))));
             // Layer 2: Dense(4, Relu) ← layer 1, neuron 1: z2[1] = b2[1] + Σi w2[1,i]·a1[i]
-            NetGenLanes512 z2_1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[34]), a1_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[33]), a1_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[32]), a1_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[31]), a1_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[30]), a1_0, NetGenVector512.Create(p[46]))))));
+            NetGenLanes z2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[34]), a1_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[33]), a1_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[32]), a1_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[31]), a1_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[30]), a1_0, new NetGenLanes(p[46]))))));
             // Layer 2: Dense(4, Relu) ← layer 1, neuron 2: z2[2] = b2[2] + Σi w2[2,i]·a1[i]
-            NetGenLanes512 z2_2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[39]), a1_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[38]), a1_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[37]), a1_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[36]), a1_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[35]), a1_0, NetGenVector512.Create(p[47]))))));
+            NetGenLanes z2_2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[39]), a1_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[38]), a1_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[37]), a1_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[36]), a1_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[35]), a1_0, new NetGenLanes(p[47]))))));
             // Layer 2: Dense(4, Relu) ← layer 1, neuron 3: z2[3] = b2[3] + Σi w2[3,i]·a1[i]
-            NetGenLanes512 z2_3 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[44]), a1_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[43]), a1_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[42]), a1_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[41]), a1_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[40]), a1_0, NetGenVector512.Create(p[48]))))));
+            NetGenLanes z2_3 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[44]), a1_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[43]), a1_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[42]), a1_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[41]), a1_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[40]), a1_0, new NetGenLanes(p[48]))))));
             // Layer 2: a2[0] = Relu(z2[0])
-            NetGenLanes512 a2_0 = NetGenVector512.Max(z2_0, NetGenLanes512.Zero);
+            NetGenLanes a2_0 = global::System.Numerics.Vector.Max(z2_0, NetGenLanes.Zero);
             // Layer 2: a2[1] = Relu(z2[1])
-            NetGenLanes512 a2_1 = NetGenVector512.Max(z2_1, NetGenLanes512.Zero);
+            NetGenLanes a2_1 = global::System.Numerics.Vector.Max(z2_1, NetGenLanes.Zero);
             // Layer 2: a2[2] = Relu(z2[2])
-            NetGenLanes512 a2_2 = NetGenVector512.Max(z2_2, NetGenLanes512.Zero);
+            NetGenLanes a2_2 = global::System.Numerics.Vector.Max(z2_2, NetGenLanes.Zero);
             // Layer 2: a2[3] = Relu(z2[3])
-            NetGenLanes512 a2_3 = NetGenVector512.Max(z2_3, NetGenLanes512.Zero);
+            NetGenLanes a2_3 = global::System.Numerics.Vector.Max(z2_3, NetGenLanes.Zero);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes512 z3_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[52]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[51]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[50]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[49]), a2_0, NetGenVector512.Create(p[61])))));
+            NetGenLanes z3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[52]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[51]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[50]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[49]), a2_0, new NetGenLanes(p[61])))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes512 z3_1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[56]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[55]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[54]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[53]), a2_0, NetGenVector512.Create(p[62])))));
+            NetGenLanes z3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[56]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[55]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[54]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[53]), a2_0, new NetGenLanes(p[62])))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes512 z3_2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[60]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[59]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[58]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[57]), a2_0, NetGenVector512.Create(p[63])))));
+            NetGenLanes z3_2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[60]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[59]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[58]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[57]), a2_0, new NetGenLanes(p[63])))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
-            NetGenLanes512 lse3_max = z3_0;
-            lse3_max = NetGenVector512.Max(lse3_max, z3_1);
-            lse3_max = NetGenVector512.Max(lse3_max, z3_2);
-            NetGenLanes512 lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
+            NetGenLanes lse3_max = z3_0;
+            lse3_max = global::System.Numerics.Vector.Max(lse3_max, z3_1);
+            lse3_max = global::System.Numerics.Vector.Max(lse3_max, z3_2);
+            NetGenLanes lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
             lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
             lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
-            NetGenLanes512 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
+            NetGenLanes lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
             // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes512 loss = NetGenVector512.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector512.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
+            NetGenLanes loss = global::System.Numerics.Vector.MultiplyAddEstimate(t[2], lse3 - z3_2, global::System.Numerics.Vector.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
             return loss;
         }
 
-        /// <summary>NetGenGradientKernel on 16 samples at once, one per lane of a 512-bit vector.</summary>
-        private static NetGenLanes512 NetGenGradientLanes512(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes512> x, global::System.ReadOnlySpan<NetGenLanes512> t, global::System.Span<NetGenLanes512> g)
+        /// <summary>NetGenGradientKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
+        private static NetGenLanes NetGenGradientLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.ReadOnlySpan<NetGenLanes> t, global::System.Span<NetGenLanes> g)
         {
             // Layer 1: Dense(5, Tanh) ← Input(4), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes512 z1_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[3]), x[3], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[2]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[1]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[0]), x[0], NetGenVector512.Create(p[20])))));
+            NetGenLanes z1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[3]), x[3], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[2]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[1]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], new NetGenLanes(p[20])))));
             // Layer 1: Dense(5, Tanh) ← Input(4), neuron 1: z1[1] = b1[1] + Σi w1[1,i]·a0[i]
-            NetGenLanes512 z1_1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[7]), x[3], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[6]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[5]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[4]), x[0], NetGenVector512.Create(p[21])))));
+            NetGenLanes z1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[7]), x[3], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[6]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[5]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[4]), x[0], new NetGenLanes(p[21])))));
             // Layer 1: Dense(5, Tanh) ← Input(4), neuron 2: z1[2] = b1[2] + Σi w1[2,i]·a0[i]
-            NetGenLanes512 z1_2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[11]), x[3], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[10]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[9]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[8]), x[0], NetGenVector512.Create(p[22])))));
+            NetGenLanes z1_2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[11]), x[3], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[10]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[9]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[8]), x[0], new NetGenLanes(p[22])))));
             // Layer 1: Dense(5, Tanh) ← Input(4), neuron 3: z1[3] = b1[3] + Σi w1[3,i]·a0[i]
-            NetGenLanes512 z1_3 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[15]), x[3], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[14]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[13]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[12]), x[0], NetGenVector512.Create(p[23])))));
+            NetGenLanes z1_3 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[15]), x[3], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[14]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[13]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[12]), x[0], new NetGenLanes(p[23])))));
             // Layer 1: Dense(5, Tanh) ← Input(4), neuron 4: z1[4] = b1[4] + Σi w1[4,i]·a0[i]
-            NetGenLanes512 z1_4 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[19]), x[3], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[18]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[17]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[16]), x[0], NetGenVector512.Create(p[24])))));
+            NetGenLanes z1_4 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[19]), x[3], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[18]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[17]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[16]), x[0], new NetGenLanes(p[24])))));
             // Layer 1: a1[0] = Tanh(z1[0])
-            NetGenLanes512 a1_0 = NetGenVectorMath.Tanh(z1_0);
+            NetGenLanes a1_0 = NetGenVectorMath.Tanh(z1_0);
             // Layer 1: a1[1] = Tanh(z1[1])
-            NetGenLanes512 a1_1 = NetGenVectorMath.Tanh(z1_1);
+            NetGenLanes a1_1 = NetGenVectorMath.Tanh(z1_1);
             // Layer 1: a1[2] = Tanh(z1[2])
-            NetGenLanes512 a1_2 = NetGenVectorMath.Tanh(z1_2);
+            NetGenLanes a1_2 = NetGenVectorMath.Tanh(z1_2);
             // Layer 1: a1[3] = Tanh(z1[3])
-            NetGenLanes512 a1_3 = NetGenVectorMath.Tanh(z1_3);
+            NetGenLanes a1_3 = NetGenVectorMath.Tanh(z1_3);
             // Layer 1: a1[4] = Tanh(z1[4])
-            NetGenLanes512 a1_4 = NetGenVectorMath.Tanh(z1_4);
+            NetGenLanes a1_4 = NetGenVectorMath.Tanh(z1_4);
             // Layer 2: Dense(4, Relu) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes512 z2_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[29]), a1_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[28]), a1_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[27]), a1_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[26]), a1_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[25]), a1_0, NetGenVector512.Create(p[45]))))));
+            NetGenLanes z2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[29]), a1_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[28]), a1_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[27]), a1_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[26]), a1_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[25]), a1_0, new NetGenLanes(p[45]))))));
             // Layer 2: Dense(4, Relu) ← layer 1, neuron 1: z2[1] = b2[1] + Σi w2[1,i]·a1[i]
-            NetGenLanes512 z2_1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[34]), a1_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[33]), a1_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[32]), a1_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[31]), a1_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[30]), a1_0, NetGenVector512.Create(p[46]))))));
+            NetGenLanes z2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[34]), a1_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[33]), a1_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[32]), a1_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[31]), a1_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[30]), a1_0, new NetGenLanes(p[46]))))));
             // Layer 2: Dense(4, Relu) ← layer 1, neuron 2: z2[2] = b2[2] + Σi w2[2,i]·a1[i]
-            NetGenLanes512 z2_2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[39]), a1_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[38]), a1_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[37]), a1_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[36]), a1_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[35]), a1_0, NetGenVector512.Create(p[47]))))));
+            NetGenLanes z2_2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[39]), a1_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[38]), a1_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[37]), a1_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[36]), a1_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[35]), a1_0, new NetGenLanes(p[47]))))));
             // Layer 2: Dense(4, Relu) ← layer 1, neuron 3: z2[3] = b2[3] + Σi w2[3,i]·a1[i]
-            NetGenLanes512 z2_3 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[44]), a1_4, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[43]), a1_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[42]), a1_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[41]), a1_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[40]), a1_0, NetGenVector512.Create(p[48]))))));
+            NetGenLanes z2_3 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[44]), a1_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[43]), a1_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[42]), a1_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[41]), a1_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[40]), a1_0, new NetGenLanes(p[48]))))));
             // Layer 2: a2[0] = Relu(z2[0])
-            NetGenLanes512 a2_0 = NetGenVector512.Max(z2_0, NetGenLanes512.Zero);
+            NetGenLanes a2_0 = global::System.Numerics.Vector.Max(z2_0, NetGenLanes.Zero);
             // Layer 2: a2[1] = Relu(z2[1])
-            NetGenLanes512 a2_1 = NetGenVector512.Max(z2_1, NetGenLanes512.Zero);
+            NetGenLanes a2_1 = global::System.Numerics.Vector.Max(z2_1, NetGenLanes.Zero);
             // Layer 2: a2[2] = Relu(z2[2])
-            NetGenLanes512 a2_2 = NetGenVector512.Max(z2_2, NetGenLanes512.Zero);
+            NetGenLanes a2_2 = global::System.Numerics.Vector.Max(z2_2, NetGenLanes.Zero);
             // Layer 2: a2[3] = Relu(z2[3])
-            NetGenLanes512 a2_3 = NetGenVector512.Max(z2_3, NetGenLanes512.Zero);
+            NetGenLanes a2_3 = global::System.Numerics.Vector.Max(z2_3, NetGenLanes.Zero);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes512 z3_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[52]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[51]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[50]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[49]), a2_0, NetGenVector512.Create(p[61])))));
+            NetGenLanes z3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[52]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[51]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[50]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[49]), a2_0, new NetGenLanes(p[61])))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes512 z3_1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[56]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[55]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[54]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[53]), a2_0, NetGenVector512.Create(p[62])))));
+            NetGenLanes z3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[56]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[55]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[54]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[53]), a2_0, new NetGenLanes(p[62])))));
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes512 z3_2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[60]), a2_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[59]), a2_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[58]), a2_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[57]), a2_0, NetGenVector512.Create(p[63])))));
+            NetGenLanes z3_2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[60]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[59]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[58]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[57]), a2_0, new NetGenLanes(p[63])))));
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
-            NetGenLanes512 lse3_max = z3_0;
-            lse3_max = NetGenVector512.Max(lse3_max, z3_1);
-            lse3_max = NetGenVector512.Max(lse3_max, z3_2);
-            NetGenLanes512 lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
+            NetGenLanes lse3_max = z3_0;
+            lse3_max = global::System.Numerics.Vector.Max(lse3_max, z3_1);
+            lse3_max = global::System.Numerics.Vector.Max(lse3_max, z3_2);
+            NetGenLanes lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
             lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
             lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
-            NetGenLanes512 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
+            NetGenLanes lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
             // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
-            NetGenLanes512 a3_0 = NetGenVectorMath.Exp(z3_0 - lse3);
+            NetGenLanes a3_0 = NetGenVectorMath.Exp(z3_0 - lse3);
             // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
-            NetGenLanes512 a3_1 = NetGenVectorMath.Exp(z3_1 - lse3);
+            NetGenLanes a3_1 = NetGenVectorMath.Exp(z3_1 - lse3);
             // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
-            NetGenLanes512 a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
+            NetGenLanes a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
             // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes512 loss = NetGenVector512.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector512.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
+            NetGenLanes loss = global::System.Numerics.Vector.MultiplyAddEstimate(t[2], lse3 - z3_2, global::System.Numerics.Vector.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
             // ∂L/∂logsumexp(z3) = t[0] + t[1] + t[2]   (3 paths summed)
-            NetGenLanes512 dlse3 = t[0] + t[1] + t[2];
+            NetGenLanes dlse3 = t[0] + t[1] + t[2];
             // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] − t[2]   (2 paths summed)
-            NetGenLanes512 dz3_2 = dlse3 * a3_2 - t[2];
-            g[57] = NetGenVector512.MultiplyAddEstimate(dz3_2, a2_0, g[57]);
-            g[58] = NetGenVector512.MultiplyAddEstimate(dz3_2, a2_1, g[58]);
-            g[59] = NetGenVector512.MultiplyAddEstimate(dz3_2, a2_2, g[59]);
-            g[60] = NetGenVector512.MultiplyAddEstimate(dz3_2, a2_3, g[60]);
-            g[63] += dz3_2;
+            NetGenLanes dz3_2 = dlse3 * a3_2 - t[2];
+            g[57] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, a2_0, g[57]);   // ∂L/∂w3[2,0]
+            g[58] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, a2_1, g[58]);   // ∂L/∂w3[2,1]
+            g[59] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, a2_2, g[59]);   // ∂L/∂w3[2,2]
+            g[60] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, a2_3, g[60]);   // ∂L/∂w3[2,3]
+            g[63] += dz3_2;   // ∂L/∂b3[2]
             // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] − t[1]   (2 paths summed)
-            NetGenLanes512 dz3_1 = dlse3 * a3_1 - t[1];
-            g[53] = NetGenVector512.MultiplyAddEstimate(dz3_1, a2_0, g[53]);
-            g[54] = NetGenVector512.MultiplyAddEstimate(dz3_1, a2_1, g[54]);
-            g[55] = NetGenVector512.MultiplyAddEstimate(dz3_1, a2_2, g[55]);
-            g[56] = NetGenVector512.MultiplyAddEstimate(dz3_1, a2_3, g[56]);
-            g[62] += dz3_1;
+            NetGenLanes dz3_1 = dlse3 * a3_1 - t[1];
+            g[53] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, a2_0, g[53]);   // ∂L/∂w3[1,0]
+            g[54] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, a2_1, g[54]);   // ∂L/∂w3[1,1]
+            g[55] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, a2_2, g[55]);   // ∂L/∂w3[1,2]
+            g[56] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, a2_3, g[56]);   // ∂L/∂w3[1,3]
+            g[62] += dz3_1;   // ∂L/∂b3[1]
             // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] − t[0]   (2 paths summed)
-            NetGenLanes512 dz3_0 = dlse3 * a3_0 - t[0];
-            g[49] = NetGenVector512.MultiplyAddEstimate(dz3_0, a2_0, g[49]);
-            g[50] = NetGenVector512.MultiplyAddEstimate(dz3_0, a2_1, g[50]);
-            g[51] = NetGenVector512.MultiplyAddEstimate(dz3_0, a2_2, g[51]);
-            g[52] = NetGenVector512.MultiplyAddEstimate(dz3_0, a2_3, g[52]);
-            g[61] += dz3_0;
+            NetGenLanes dz3_0 = dlse3 * a3_0 - t[0];
+            g[49] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_0, a2_0, g[49]);   // ∂L/∂w3[0,0]
+            g[50] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_0, a2_1, g[50]);   // ∂L/∂w3[0,1]
+            g[51] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_0, a2_2, g[51]);   // ∂L/∂w3[0,2]
+            g[52] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_0, a2_3, g[52]);   // ∂L/∂w3[0,3]
+            g[61] += dz3_0;   // ∂L/∂b3[0]
             // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
-            NetGenLanes512 da2_3 = NetGenVector512.MultiplyAddEstimate(dz3_2, NetGenVector512.Create(p[60]), NetGenVector512.MultiplyAddEstimate(dz3_1, NetGenVector512.Create(p[56]), dz3_0 * NetGenVector512.Create(p[52])));
+            NetGenLanes da2_3 = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[60]), global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[56]), dz3_0 * new NetGenLanes(p[52])));
             // ∂L/∂z2[3] = ∂L/∂a2[3]·[z2[3] > 0]   (1 path)
-            NetGenLanes512 dz2_3 = da2_3 * NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(z2_3, NetGenLanes512.Zero), NetGenLanes512.One, NetGenLanes512.Zero);
-            g[40] = NetGenVector512.MultiplyAddEstimate(dz2_3, a1_0, g[40]);
-            g[41] = NetGenVector512.MultiplyAddEstimate(dz2_3, a1_1, g[41]);
-            g[42] = NetGenVector512.MultiplyAddEstimate(dz2_3, a1_2, g[42]);
-            g[43] = NetGenVector512.MultiplyAddEstimate(dz2_3, a1_3, g[43]);
-            g[44] = NetGenVector512.MultiplyAddEstimate(dz2_3, a1_4, g[44]);
-            g[48] += dz2_3;
+            NetGenLanes dz2_3 = da2_3 * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(z2_3, NetGenLanes.Zero), NetGenLanes.One, NetGenLanes.Zero);
+            g[40] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_3, a1_0, g[40]);   // ∂L/∂w2[3,0]
+            g[41] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_3, a1_1, g[41]);   // ∂L/∂w2[3,1]
+            g[42] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_3, a1_2, g[42]);   // ∂L/∂w2[3,2]
+            g[43] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_3, a1_3, g[43]);   // ∂L/∂w2[3,3]
+            g[44] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_3, a1_4, g[44]);   // ∂L/∂w2[3,4]
+            g[48] += dz2_3;   // ∂L/∂b2[3]
             // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
-            NetGenLanes512 da2_2 = NetGenVector512.MultiplyAddEstimate(dz3_2, NetGenVector512.Create(p[59]), NetGenVector512.MultiplyAddEstimate(dz3_1, NetGenVector512.Create(p[55]), dz3_0 * NetGenVector512.Create(p[51])));
+            NetGenLanes da2_2 = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[59]), global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[55]), dz3_0 * new NetGenLanes(p[51])));
             // ∂L/∂z2[2] = ∂L/∂a2[2]·[z2[2] > 0]   (1 path)
-            NetGenLanes512 dz2_2 = da2_2 * NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(z2_2, NetGenLanes512.Zero), NetGenLanes512.One, NetGenLanes512.Zero);
-            g[35] = NetGenVector512.MultiplyAddEstimate(dz2_2, a1_0, g[35]);
-            g[36] = NetGenVector512.MultiplyAddEstimate(dz2_2, a1_1, g[36]);
-            g[37] = NetGenVector512.MultiplyAddEstimate(dz2_2, a1_2, g[37]);
-            g[38] = NetGenVector512.MultiplyAddEstimate(dz2_2, a1_3, g[38]);
-            g[39] = NetGenVector512.MultiplyAddEstimate(dz2_2, a1_4, g[39]);
-            g[47] += dz2_2;
+            NetGenLanes dz2_2 = da2_2 * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(z2_2, NetGenLanes.Zero), NetGenLanes.One, NetGenLanes.Zero);
+            g[35] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_2, a1_0, g[35]);   // ∂L/∂w2[2,0]
+            g[36] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_2, a1_1, g[36]);   // ∂L/∂w2[2,1]
+            g[37] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_2, a1_2, g[37]);   // ∂L/∂w2[2,2]
+            g[38] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_2, a1_3, g[38]);   // ∂L/∂w2[2,3]
+            g[39] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_2, a1_4, g[39]);   // ∂L/∂w2[2,4]
+            g[47] += dz2_2;   // ∂L/∂b2[2]
             // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
-            NetGenLanes512 da2_1 = NetGenVector512.MultiplyAddEstimate(dz3_2, NetGenVector512.Create(p[58]), NetGenVector512.MultiplyAddEstimate(dz3_1, NetGenVector512.Create(p[54]), dz3_0 * NetGenVector512.Create(p[50])));
+            NetGenLanes da2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[58]), global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[54]), dz3_0 * new NetGenLanes(p[50])));
             // ∂L/∂z2[1] = ∂L/∂a2[1]·[z2[1] > 0]   (1 path)
-            NetGenLanes512 dz2_1 = da2_1 * NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(z2_1, NetGenLanes512.Zero), NetGenLanes512.One, NetGenLanes512.Zero);
-            g[30] = NetGenVector512.MultiplyAddEstimate(dz2_1, a1_0, g[30]);
-            g[31] = NetGenVector512.MultiplyAddEstimate(dz2_1, a1_1, g[31]);
-            g[32] = NetGenVector512.MultiplyAddEstimate(dz2_1, a1_2, g[32]);
-            g[33] = NetGenVector512.MultiplyAddEstimate(dz2_1, a1_3, g[33]);
-            g[34] = NetGenVector512.MultiplyAddEstimate(dz2_1, a1_4, g[34]);
-            g[46] += dz2_1;
+            NetGenLanes dz2_1 = da2_1 * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(z2_1, NetGenLanes.Zero), NetGenLanes.One, NetGenLanes.Zero);
+            g[30] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_1, a1_0, g[30]);   // ∂L/∂w2[1,0]
+            g[31] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_1, a1_1, g[31]);   // ∂L/∂w2[1,1]
+            g[32] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_1, a1_2, g[32]);   // ∂L/∂w2[1,2]
+            g[33] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_1, a1_3, g[33]);   // ∂L/∂w2[1,3]
+            g[34] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_1, a1_4, g[34]);   // ∂L/∂w2[1,4]
+            g[46] += dz2_1;   // ∂L/∂b2[1]
             // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
-            NetGenLanes512 da2_0 = NetGenVector512.MultiplyAddEstimate(dz3_2, NetGenVector512.Create(p[57]), NetGenVector512.MultiplyAddEstimate(dz3_1, NetGenVector512.Create(p[53]), dz3_0 * NetGenVector512.Create(p[49])));
+            NetGenLanes da2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[57]), global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[53]), dz3_0 * new NetGenLanes(p[49])));
             // ∂L/∂z2[0] = ∂L/∂a2[0]·[z2[0] > 0]   (1 path)
-            NetGenLanes512 dz2_0 = da2_0 * NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(z2_0, NetGenLanes512.Zero), NetGenLanes512.One, NetGenLanes512.Zero);
-            g[25] = NetGenVector512.MultiplyAddEstimate(dz2_0, a1_0, g[25]);
-            g[26] = NetGenVector512.MultiplyAddEstimate(dz2_0, a1_1, g[26]);
-            g[27] = NetGenVector512.MultiplyAddEstimate(dz2_0, a1_2, g[27]);
-            g[28] = NetGenVector512.MultiplyAddEstimate(dz2_0, a1_3, g[28]);
-            g[29] = NetGenVector512.MultiplyAddEstimate(dz2_0, a1_4, g[29]);
-            g[45] += dz2_0;
+            NetGenLanes dz2_0 = da2_0 * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(z2_0, NetGenLanes.Zero), NetGenLanes.One, NetGenLanes.Zero);
+            g[25] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_0, a1_0, g[25]);   // ∂L/∂w2[0,0]
+            g[26] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_0, a1_1, g[26]);   // ∂L/∂w2[0,1]
+            g[27] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_0, a1_2, g[27]);   // ∂L/∂w2[0,2]
+            g[28] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_0, a1_3, g[28]);   // ∂L/∂w2[0,3]
+            g[29] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_0, a1_4, g[29]);   // ∂L/∂w2[0,4]
+            g[45] += dz2_0;   // ∂L/∂b2[0]
             // ∂L/∂a1[4] = ∂L/∂z2[0]·w2[0,4] + ∂L/∂z2[1]·w2[1,4] + ∂L/∂z2[2]·w2[2,4] + ∂L/∂z2[3]·w2[3,4]   (4 paths summed)
-            NetGenLanes512 da1_4 = NetGenVector512.MultiplyAddEstimate(dz2_3, NetGenVector512.Create(p[44]), NetGenVector512.MultiplyAddEstimate(dz2_2, NetGenVector512.Create(p[39]), NetGenVector512.MultiplyAddEstimate(dz2_1, NetGenVector512.Create(p[34]), dz2_0 * NetGenVector512.Create(p[29]))));
+            NetGenLanes da1_4 = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_3, new NetGenLanes(p[44]), global::System.Numerics.Vector.MultiplyAddEstimate(dz2_2, new NetGenLanes(p[39]), global::System.Numerics.Vector.MultiplyAddEstimate(dz2_1, new NetGenLanes(p[34]), dz2_0 * new NetGenLanes(p[29]))));
             // ∂L/∂z1[4] = ∂L/∂a1[4]·(1 − a1[4]²)   (1 path)
-            NetGenLanes512 dz1_4 = da1_4 * (NetGenLanes512.One - a1_4 * a1_4);
-            g[16] = NetGenVector512.MultiplyAddEstimate(dz1_4, x[0], g[16]);
-            g[17] = NetGenVector512.MultiplyAddEstimate(dz1_4, x[1], g[17]);
-            g[18] = NetGenVector512.MultiplyAddEstimate(dz1_4, x[2], g[18]);
-            g[19] = NetGenVector512.MultiplyAddEstimate(dz1_4, x[3], g[19]);
-            g[24] += dz1_4;
+            NetGenLanes dz1_4 = da1_4 * (NetGenLanes.One - a1_4 * a1_4);
+            g[16] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_4, x[0], g[16]);   // ∂L/∂w1[4,0]
+            g[17] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_4, x[1], g[17]);   // ∂L/∂w1[4,1]
+            g[18] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_4, x[2], g[18]);   // ∂L/∂w1[4,2]
+            g[19] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_4, x[3], g[19]);   // ∂L/∂w1[4,3]
+            g[24] += dz1_4;   // ∂L/∂b1[4]
             // ∂L/∂a1[3] = ∂L/∂z2[0]·w2[0,3] + ∂L/∂z2[1]·w2[1,3] + ∂L/∂z2[2]·w2[2,3] + ∂L/∂z2[3]·w2[3,3]   (4 paths summed)
-            NetGenLanes512 da1_3 = NetGenVector512.MultiplyAddEstimate(dz2_3, NetGenVector512.Create(p[43]), NetGenVector512.MultiplyAddEstimate(dz2_2, NetGenVector512.Create(p[38]), NetGenVector512.MultiplyAddEstimate(dz2_1, NetGenVector512.Create(p[33]), dz2_0 * NetGenVector512.Create(p[28]))));
+            NetGenLanes da1_3 = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_3, new NetGenLanes(p[43]), global::System.Numerics.Vector.MultiplyAddEstimate(dz2_2, new NetGenLanes(p[38]), global::System.Numerics.Vector.MultiplyAddEstimate(dz2_1, new NetGenLanes(p[33]), dz2_0 * new NetGenLanes(p[28]))));
             // ∂L/∂z1[3] = ∂L/∂a1[3]·(1 − a1[3]²)   (1 path)
-            NetGenLanes512 dz1_3 = da1_3 * (NetGenLanes512.One - a1_3 * a1_3);
-            g[12] = NetGenVector512.MultiplyAddEstimate(dz1_3, x[0], g[12]);
-            g[13] = NetGenVector512.MultiplyAddEstimate(dz1_3, x[1], g[13]);
-            g[14] = NetGenVector512.MultiplyAddEstimate(dz1_3, x[2], g[14]);
-            g[15] = NetGenVector512.MultiplyAddEstimate(dz1_3, x[3], g[15]);
-            g[23] += dz1_3;
+            NetGenLanes dz1_3 = da1_3 * (NetGenLanes.One - a1_3 * a1_3);
+            g[12] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_3, x[0], g[12]);   // ∂L/∂w1[3,0]
+            g[13] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_3, x[1], g[13]);   // ∂L/∂w1[3,1]
+            g[14] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_3, x[2], g[14]);   // ∂L/∂w1[3,2]
+            g[15] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_3, x[3], g[15]);   // ∂L/∂w1[3,3]
+            g[23] += dz1_3;   // ∂L/∂b1[3]
             // ∂L/∂a1[2] = ∂L/∂z2[0]·w2[0,2] + ∂L/∂z2[1]·w2[1,2] + ∂L/∂z2[2]·w2[2,2] + ∂L/∂z2[3]·w2[3,2]   (4 paths summed)
-            NetGenLanes512 da1_2 = NetGenVector512.MultiplyAddEstimate(dz2_3, NetGenVector512.Create(p[42]), NetGenVector512.MultiplyAddEstimate(dz2_2, NetGenVector512.Create(p[37]), NetGenVector512.MultiplyAddEstimate(dz2_1, NetGenVector512.Create(p[32]), dz2_0 * NetGenVector512.Create(p[27]))));
+            NetGenLanes da1_2 = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_3, new NetGenLanes(p[42]), global::System.Numerics.Vector.MultiplyAddEstimate(dz2_2, new NetGenLanes(p[37]), global::System.Numerics.Vector.MultiplyAddEstimate(dz2_1, new NetGenLanes(p[32]), dz2_0 * new NetGenLanes(p[27]))));
             // ∂L/∂z1[2] = ∂L/∂a1[2]·(1 − a1[2]²)   (1 path)
-            NetGenLanes512 dz1_2 = da1_2 * (NetGenLanes512.One - a1_2 * a1_2);
-            g[8] = NetGenVector512.MultiplyAddEstimate(dz1_2, x[0], g[8]);
-            g[9] = NetGenVector512.MultiplyAddEstimate(dz1_2, x[1], g[9]);
-            g[10] = NetGenVector512.MultiplyAddEstimate(dz1_2, x[2], g[10]);
-            g[11] = NetGenVector512.MultiplyAddEstimate(dz1_2, x[3], g[11]);
-            g[22] += dz1_2;
+            NetGenLanes dz1_2 = da1_2 * (NetGenLanes.One - a1_2 * a1_2);
+            g[8] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_2, x[0], g[8]);   // ∂L/∂w1[2,0]
+            g[9] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_2, x[1], g[9]);   // ∂L/∂w1[2,1]
+            g[10] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_2, x[2], g[10]);   // ∂L/∂w1[2,2]
+            g[11] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_2, x[3], g[11]);   // ∂L/∂w1[2,3]
+            g[22] += dz1_2;   // ∂L/∂b1[2]
             // ∂L/∂a1[1] = ∂L/∂z2[0]·w2[0,1] + ∂L/∂z2[1]·w2[1,1] + ∂L/∂z2[2]·w2[2,1] + ∂L/∂z2[3]·w2[3,1]   (4 paths summed)
-            NetGenLanes512 da1_1 = NetGenVector512.MultiplyAddEstimate(dz2_3, NetGenVector512.Create(p[41]), NetGenVector512.MultiplyAddEstimate(dz2_2, NetGenVector512.Create(p[36]), NetGenVector512.MultiplyAddEstimate(dz2_1, NetGenVector512.Create(p[31]), dz2_0 * NetGenVector512.Create(p[26]))));
+            NetGenLanes da1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_3, new NetGenLanes(p[41]), global::System.Numerics.Vector.MultiplyAddEstimate(dz2_2, new NetGenLanes(p[36]), global::System.Numerics.Vector.MultiplyAddEstimate(dz2_1, new NetGenLanes(p[31]), dz2_0 * new NetGenLanes(p[26]))));
             // ∂L/∂z1[1] = ∂L/∂a1[1]·(1 − a1[1]²)   (1 path)
-            NetGenLanes512 dz1_1 = da1_1 * (NetGenLanes512.One - a1_1 * a1_1);
-            g[4] = NetGenVector512.MultiplyAddEstimate(dz1_1, x[0], g[4]);
-            g[5] = NetGenVector512.MultiplyAddEstimate(dz1_1, x[1], g[5]);
-            g[6] = NetGenVector512.MultiplyAddEstimate(dz1_1, x[2], g[6]);
-            g[7] = NetGenVector512.MultiplyAddEstimate(dz1_1, x[3], g[7]);
-            g[21] += dz1_1;
+            NetGenLanes dz1_1 = da1_1 * (NetGenLanes.One - a1_1 * a1_1);
+            g[4] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_1, x[0], g[4]);   // ∂L/∂w1[1,0]
+            g[5] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_1, x[1], g[5]);   // ∂L/∂w1[1,1]
+            g[6] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_1, x[2], g[6]);   // ∂L/∂w1[1,2]
+            g[7] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_1, x[3], g[7]);   // ∂L/∂w1[1,3]
+            g[21] += dz1_1;   // ∂L/∂b1[1]
             // ∂L/∂a1[0] = ∂L/∂z2[0]·w2[0,0] + ∂L/∂z2[1]·w2[1,0] + ∂L/∂z2[2]·w2[2,0] + ∂L/∂z2[3]·w2[3,0]   (4 paths summed)
-            NetGenLanes512 da1_0 = NetGenVector512.MultiplyAddEstimate(dz2_3, NetGenVector512.Create(p[40]), NetGenVector512.MultiplyAddEstimate(dz2_2, NetGenVector512.Create(p[35]), NetGenVector512.MultiplyAddEstimate(dz2_1, NetGenVector512.Create(p[30]), dz2_0 * NetGenVector512.Create(p[25]))));
+            NetGenLanes da1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_3, new NetGenLanes(p[40]), global::System.Numerics.Vector.MultiplyAddEstimate(dz2_2, new NetGenLanes(p[35]), global::System.Numerics.Vector.MultiplyAddEstimate(dz2_1, new NetGenLanes(p[30]), dz2_0 * new NetGenLanes(p[25]))));
             // ∂L/∂z1[0] = ∂L/∂a1[0]·(1 − a1[0]²)   (1 path)
-            NetGenLanes512 dz1_0 = da1_0 * (NetGenLanes512.One - a1_0 * a1_0);
-            g[0] = NetGenVector512.MultiplyAddEstimate(dz1_0, x[0], g[0]);
-            g[1] = NetGenVector512.MultiplyAddEstimate(dz1_0, x[1], g[1]);
-            g[2] = NetGenVector512.MultiplyAddEstimate(dz1_0, x[2], g[2]);
-            g[3] = NetGenVector512.MultiplyAddEstimate(dz1_0, x[3], g[3]);
-            g[20] += dz1_0;
-            return loss;
-        }
-
-        /// <summary>NetGenForwardKernel on 8 samples at once, one per lane of a 256-bit vector.</summary>
-        private static void NetGenForwardLanes256(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes256> x, global::System.Span<NetGenLanes256> y)
-        {
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes256 z1_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[3]), x[3], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[2]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[1]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[0]), x[0], NetGenVector256.Create(p[20])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 1: z1[1] = b1[1] + Σi w1[1,i]·a0[i]
-            NetGenLanes256 z1_1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[7]), x[3], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[6]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[5]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[4]), x[0], NetGenVector256.Create(p[21])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 2: z1[2] = b1[2] + Σi w1[2,i]·a0[i]
-            NetGenLanes256 z1_2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[11]), x[3], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[10]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[9]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[8]), x[0], NetGenVector256.Create(p[22])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 3: z1[3] = b1[3] + Σi w1[3,i]·a0[i]
-            NetGenLanes256 z1_3 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[15]), x[3], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[14]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[13]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[12]), x[0], NetGenVector256.Create(p[23])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 4: z1[4] = b1[4] + Σi w1[4,i]·a0[i]
-            NetGenLanes256 z1_4 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[19]), x[3], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[18]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[17]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[16]), x[0], NetGenVector256.Create(p[24])))));
-            // Layer 1: a1[0] = Tanh(z1[0])
-            NetGenLanes256 a1_0 = NetGenVectorMath.Tanh(z1_0);
-            // Layer 1: a1[1] = Tanh(z1[1])
-            NetGenLanes256 a1_1 = NetGenVectorMath.Tanh(z1_1);
-            // Layer 1: a1[2] = Tanh(z1[2])
-            NetGenLanes256 a1_2 = NetGenVectorMath.Tanh(z1_2);
-            // Layer 1: a1[3] = Tanh(z1[3])
-            NetGenLanes256 a1_3 = NetGenVectorMath.Tanh(z1_3);
-            // Layer 1: a1[4] = Tanh(z1[4])
-            NetGenLanes256 a1_4 = NetGenVectorMath.Tanh(z1_4);
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes256 z2_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[29]), a1_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[28]), a1_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[27]), a1_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[26]), a1_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[25]), a1_0, NetGenVector256.Create(p[45]))))));
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 1: z2[1] = b2[1] + Σi w2[1,i]·a1[i]
-            NetGenLanes256 z2_1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[34]), a1_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[33]), a1_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[32]), a1_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[31]), a1_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[30]), a1_0, NetGenVector256.Create(p[46]))))));
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 2: z2[2] = b2[2] + Σi w2[2,i]·a1[i]
-            NetGenLanes256 z2_2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[39]), a1_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[38]), a1_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[37]), a1_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[36]), a1_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[35]), a1_0, NetGenVector256.Create(p[47]))))));
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 3: z2[3] = b2[3] + Σi w2[3,i]·a1[i]
-            NetGenLanes256 z2_3 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[44]), a1_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[43]), a1_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[42]), a1_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[41]), a1_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[40]), a1_0, NetGenVector256.Create(p[48]))))));
-            // Layer 2: a2[0] = Relu(z2[0])
-            NetGenLanes256 a2_0 = NetGenVector256.Max(z2_0, NetGenLanes256.Zero);
-            // Layer 2: a2[1] = Relu(z2[1])
-            NetGenLanes256 a2_1 = NetGenVector256.Max(z2_1, NetGenLanes256.Zero);
-            // Layer 2: a2[2] = Relu(z2[2])
-            NetGenLanes256 a2_2 = NetGenVector256.Max(z2_2, NetGenLanes256.Zero);
-            // Layer 2: a2[3] = Relu(z2[3])
-            NetGenLanes256 a2_3 = NetGenVector256.Max(z2_3, NetGenLanes256.Zero);
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes256 z3_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[52]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[51]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[50]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[49]), a2_0, NetGenVector256.Create(p[61])))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes256 z3_1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[56]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[55]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[54]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[53]), a2_0, NetGenVector256.Create(p[62])))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes256 z3_2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[60]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[59]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[58]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[57]), a2_0, NetGenVector256.Create(p[63])))));
-            // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
-            NetGenLanes256 lse3_max = z3_0;
-            lse3_max = NetGenVector256.Max(lse3_max, z3_1);
-            lse3_max = NetGenVector256.Max(lse3_max, z3_2);
-            NetGenLanes256 lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
-            NetGenLanes256 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
-            // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
-            NetGenLanes256 a3_0 = NetGenVectorMath.Exp(z3_0 - lse3);
-            y[0] = a3_0;
-            // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
-            NetGenLanes256 a3_1 = NetGenVectorMath.Exp(z3_1 - lse3);
-            y[1] = a3_1;
-            // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
-            NetGenLanes256 a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
-            y[2] = a3_2;
-        }
-
-        /// <summary>NetGenLossKernel on 8 samples at once, one per lane of a 256-bit vector.</summary>
-        private static NetGenLanes256 NetGenLossLanes256(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes256> x, global::System.ReadOnlySpan<NetGenLanes256> t)
-        {
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes256 z1_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[3]), x[3], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[2]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[1]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[0]), x[0], NetGenVector256.Create(p[20])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 1: z1[1] = b1[1] + Σi w1[1,i]·a0[i]
-            NetGenLanes256 z1_1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[7]), x[3], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[6]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[5]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[4]), x[0], NetGenVector256.Create(p[21])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 2: z1[2] = b1[2] + Σi w1[2,i]·a0[i]
-            NetGenLanes256 z1_2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[11]), x[3], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[10]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[9]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[8]), x[0], NetGenVector256.Create(p[22])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 3: z1[3] = b1[3] + Σi w1[3,i]·a0[i]
-            NetGenLanes256 z1_3 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[15]), x[3], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[14]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[13]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[12]), x[0], NetGenVector256.Create(p[23])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 4: z1[4] = b1[4] + Σi w1[4,i]·a0[i]
-            NetGenLanes256 z1_4 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[19]), x[3], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[18]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[17]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[16]), x[0], NetGenVector256.Create(p[24])))));
-            // Layer 1: a1[0] = Tanh(z1[0])
-            NetGenLanes256 a1_0 = NetGenVectorMath.Tanh(z1_0);
-            // Layer 1: a1[1] = Tanh(z1[1])
-            NetGenLanes256 a1_1 = NetGenVectorMath.Tanh(z1_1);
-            // Layer 1: a1[2] = Tanh(z1[2])
-            NetGenLanes256 a1_2 = NetGenVectorMath.Tanh(z1_2);
-            // Layer 1: a1[3] = Tanh(z1[3])
-            NetGenLanes256 a1_3 = NetGenVectorMath.Tanh(z1_3);
-            // Layer 1: a1[4] = Tanh(z1[4])
-            NetGenLanes256 a1_4 = NetGenVectorMath.Tanh(z1_4);
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes256 z2_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[29]), a1_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[28]), a1_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[27]), a1_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[26]), a1_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[25]), a1_0, NetGenVector256.Create(p[45]))))));
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 1: z2[1] = b2[1] + Σi w2[1,i]·a1[i]
-            NetGenLanes256 z2_1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[34]), a1_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[33]), a1_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[32]), a1_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[31]), a1_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[30]), a1_0, NetGenVector256.Create(p[46]))))));
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 2: z2[2] = b2[2] + Σi w2[2,i]·a1[i]
-            NetGenLanes256 z2_2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[39]), a1_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[38]), a1_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[37]), a1_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[36]), a1_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[35]), a1_0, NetGenVector256.Create(p[47]))))));
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 3: z2[3] = b2[3] + Σi w2[3,i]·a1[i]
-            NetGenLanes256 z2_3 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[44]), a1_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[43]), a1_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[42]), a1_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[41]), a1_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[40]), a1_0, NetGenVector256.Create(p[48]))))));
-            // Layer 2: a2[0] = Relu(z2[0])
-            NetGenLanes256 a2_0 = NetGenVector256.Max(z2_0, NetGenLanes256.Zero);
-            // Layer 2: a2[1] = Relu(z2[1])
-            NetGenLanes256 a2_1 = NetGenVector256.Max(z2_1, NetGenLanes256.Zero);
-            // Layer 2: a2[2] = Relu(z2[2])
-            NetGenLanes256 a2_2 = NetGenVector256.Max(z2_2, NetGenLanes256.Zero);
-            // Layer 2: a2[3] = Relu(z2[3])
-            NetGenLanes256 a2_3 = NetGenVector256.Max(z2_3, NetGenLanes256.Zero);
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes256 z3_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[52]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[51]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[50]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[49]), a2_0, NetGenVector256.Create(p[61])))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes256 z3_1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[56]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[55]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[54]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[53]), a2_0, NetGenVector256.Create(p[62])))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes256 z3_2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[60]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[59]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[58]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[57]), a2_0, NetGenVector256.Create(p[63])))));
-            // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
-            NetGenLanes256 lse3_max = z3_0;
-            lse3_max = NetGenVector256.Max(lse3_max, z3_1);
-            lse3_max = NetGenVector256.Max(lse3_max, z3_2);
-            NetGenLanes256 lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
-            NetGenLanes256 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
-            // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes256 loss = NetGenVector256.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector256.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
-            return loss;
-        }
-
-        /// <summary>NetGenGradientKernel on 8 samples at once, one per lane of a 256-bit vector.</summary>
-        private static NetGenLanes256 NetGenGradientLanes256(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes256> x, global::System.ReadOnlySpan<NetGenLanes256> t, global::System.Span<NetGenLanes256> g)
-        {
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes256 z1_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[3]), x[3], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[2]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[1]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[0]), x[0], NetGenVector256.Create(p[20])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 1: z1[1] = b1[1] + Σi w1[1,i]·a0[i]
-            NetGenLanes256 z1_1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[7]), x[3], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[6]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[5]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[4]), x[0], NetGenVector256.Create(p[21])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 2: z1[2] = b1[2] + Σi w1[2,i]·a0[i]
-            NetGenLanes256 z1_2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[11]), x[3], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[10]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[9]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[8]), x[0], NetGenVector256.Create(p[22])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 3: z1[3] = b1[3] + Σi w1[3,i]·a0[i]
-            NetGenLanes256 z1_3 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[15]), x[3], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[14]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[13]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[12]), x[0], NetGenVector256.Create(p[23])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 4: z1[4] = b1[4] + Σi w1[4,i]·a0[i]
-            NetGenLanes256 z1_4 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[19]), x[3], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[18]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[17]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[16]), x[0], NetGenVector256.Create(p[24])))));
-            // Layer 1: a1[0] = Tanh(z1[0])
-            NetGenLanes256 a1_0 = NetGenVectorMath.Tanh(z1_0);
-            // Layer 1: a1[1] = Tanh(z1[1])
-            NetGenLanes256 a1_1 = NetGenVectorMath.Tanh(z1_1);
-            // Layer 1: a1[2] = Tanh(z1[2])
-            NetGenLanes256 a1_2 = NetGenVectorMath.Tanh(z1_2);
-            // Layer 1: a1[3] = Tanh(z1[3])
-            NetGenLanes256 a1_3 = NetGenVectorMath.Tanh(z1_3);
-            // Layer 1: a1[4] = Tanh(z1[4])
-            NetGenLanes256 a1_4 = NetGenVectorMath.Tanh(z1_4);
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes256 z2_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[29]), a1_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[28]), a1_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[27]), a1_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[26]), a1_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[25]), a1_0, NetGenVector256.Create(p[45]))))));
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 1: z2[1] = b2[1] + Σi w2[1,i]·a1[i]
-            NetGenLanes256 z2_1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[34]), a1_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[33]), a1_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[32]), a1_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[31]), a1_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[30]), a1_0, NetGenVector256.Create(p[46]))))));
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 2: z2[2] = b2[2] + Σi w2[2,i]·a1[i]
-            NetGenLanes256 z2_2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[39]), a1_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[38]), a1_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[37]), a1_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[36]), a1_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[35]), a1_0, NetGenVector256.Create(p[47]))))));
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 3: z2[3] = b2[3] + Σi w2[3,i]·a1[i]
-            NetGenLanes256 z2_3 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[44]), a1_4, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[43]), a1_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[42]), a1_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[41]), a1_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[40]), a1_0, NetGenVector256.Create(p[48]))))));
-            // Layer 2: a2[0] = Relu(z2[0])
-            NetGenLanes256 a2_0 = NetGenVector256.Max(z2_0, NetGenLanes256.Zero);
-            // Layer 2: a2[1] = Relu(z2[1])
-            NetGenLanes256 a2_1 = NetGenVector256.Max(z2_1, NetGenLanes256.Zero);
-            // Layer 2: a2[2] = Relu(z2[2])
-            NetGenLanes256 a2_2 = NetGenVector256.Max(z2_2, NetGenLanes256.Zero);
-            // Layer 2: a2[3] = Relu(z2[3])
-            NetGenLanes256 a2_3 = NetGenVector256.Max(z2_3, NetGenLanes256.Zero);
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes256 z3_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[52]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[51]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[50]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[49]), a2_0, NetGenVector256.Create(p[61])))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes256 z3_1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[56]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[55]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[54]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[53]), a2_0, NetGenVector256.Create(p[62])))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes256 z3_2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[60]), a2_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[59]), a2_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[58]), a2_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[57]), a2_0, NetGenVector256.Create(p[63])))));
-            // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
-            NetGenLanes256 lse3_max = z3_0;
-            lse3_max = NetGenVector256.Max(lse3_max, z3_1);
-            lse3_max = NetGenVector256.Max(lse3_max, z3_2);
-            NetGenLanes256 lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
-            NetGenLanes256 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
-            // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
-            NetGenLanes256 a3_0 = NetGenVectorMath.Exp(z3_0 - lse3);
-            // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
-            NetGenLanes256 a3_1 = NetGenVectorMath.Exp(z3_1 - lse3);
-            // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
-            NetGenLanes256 a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
-            // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes256 loss = NetGenVector256.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector256.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
-            // ∂L/∂logsumexp(z3) = t[0] + t[1] + t[2]   (3 paths summed)
-            NetGenLanes256 dlse3 = t[0] + t[1] + t[2];
-            // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] − t[2]   (2 paths summed)
-            NetGenLanes256 dz3_2 = dlse3 * a3_2 - t[2];
-            g[57] = NetGenVector256.MultiplyAddEstimate(dz3_2, a2_0, g[57]);
-            g[58] = NetGenVector256.MultiplyAddEstimate(dz3_2, a2_1, g[58]);
-            g[59] = NetGenVector256.MultiplyAddEstimate(dz3_2, a2_2, g[59]);
-            g[60] = NetGenVector256.MultiplyAddEstimate(dz3_2, a2_3, g[60]);
-            g[63] += dz3_2;
-            // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] − t[1]   (2 paths summed)
-            NetGenLanes256 dz3_1 = dlse3 * a3_1 - t[1];
-            g[53] = NetGenVector256.MultiplyAddEstimate(dz3_1, a2_0, g[53]);
-            g[54] = NetGenVector256.MultiplyAddEstimate(dz3_1, a2_1, g[54]);
-            g[55] = NetGenVector256.MultiplyAddEstimate(dz3_1, a2_2, g[55]);
-            g[56] = NetGenVector256.MultiplyAddEstimate(dz3_1, a2_3, g[56]);
-            g[62] += dz3_1;
-            // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] − t[0]   (2 paths summed)
-            NetGenLanes256 dz3_0 = dlse3 * a3_0 - t[0];
-            g[49] = NetGenVector256.MultiplyAddEstimate(dz3_0, a2_0, g[49]);
-            g[50] = NetGenVector256.MultiplyAddEstimate(dz3_0, a2_1, g[50]);
-            g[51] = NetGenVector256.MultiplyAddEstimate(dz3_0, a2_2, g[51]);
-            g[52] = NetGenVector256.MultiplyAddEstimate(dz3_0, a2_3, g[52]);
-            g[61] += dz3_0;
-            // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
-            NetGenLanes256 da2_3 = NetGenVector256.MultiplyAddEstimate(dz3_2, NetGenVector256.Create(p[60]), NetGenVector256.MultiplyAddEstimate(dz3_1, NetGenVector256.Create(p[56]), dz3_0 * NetGenVector256.Create(p[52])));
-            // ∂L/∂z2[3] = ∂L/∂a2[3]·[z2[3] > 0]   (1 path)
-            NetGenLanes256 dz2_3 = da2_3 * NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(z2_3, NetGenLanes256.Zero), NetGenLanes256.One, NetGenLanes256.Zero);
-            g[40] = NetGenVector256.MultiplyAddEstimate(dz2_3, a1_0, g[40]);
-            g[41] = NetGenVector256.MultiplyAddEstimate(dz2_3, a1_1, g[41]);
-            g[42] = NetGenVector256.MultiplyAddEstimate(dz2_3, a1_2, g[42]);
-            g[43] = NetGenVector256.MultiplyAddEstimate(dz2_3, a1_3, g[43]);
-            g[44] = NetGenVector256.MultiplyAddEstimate(dz2_3, a1_4, g[44]);
-            g[48] += dz2_3;
-            // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
-            NetGenLanes256 da2_2 = NetGenVector256.MultiplyAddEstimate(dz3_2, NetGenVector256.Create(p[59]), NetGenVector256.MultiplyAddEstimate(dz3_1, NetGenVector256.Create(p[55]), dz3_0 * NetGenVector256.Create(p[51])));
-            // ∂L/∂z2[2] = ∂L/∂a2[2]·[z2[2] > 0]   (1 path)
-            NetGenLanes256 dz2_2 = da2_2 * NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(z2_2, NetGenLanes256.Zero), NetGenLanes256.One, NetGenLanes256.Zero);
-            g[35] = NetGenVector256.MultiplyAddEstimate(dz2_2, a1_0, g[35]);
-            g[36] = NetGenVector256.MultiplyAddEstimate(dz2_2, a1_1, g[36]);
-            g[37] = NetGenVector256.MultiplyAddEstimate(dz2_2, a1_2, g[37]);
-            g[38] = NetGenVector256.MultiplyAddEstimate(dz2_2, a1_3, g[38]);
-            g[39] = NetGenVector256.MultiplyAddEstimate(dz2_2, a1_4, g[39]);
-            g[47] += dz2_2;
-            // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
-            NetGenLanes256 da2_1 = NetGenVector256.MultiplyAddEstimate(dz3_2, NetGenVector256.Create(p[58]), NetGenVector256.MultiplyAddEstimate(dz3_1, NetGenVector256.Create(p[54]), dz3_0 * NetGenVector256.Create(p[50])));
-            // ∂L/∂z2[1] = ∂L/∂a2[1]·[z2[1] > 0]   (1 path)
-            NetGenLanes256 dz2_1 = da2_1 * NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(z2_1, NetGenLanes256.Zero), NetGenLanes256.One, NetGenLanes256.Zero);
-            g[30] = NetGenVector256.MultiplyAddEstimate(dz2_1, a1_0, g[30]);
-            g[31] = NetGenVector256.MultiplyAddEstimate(dz2_1, a1_1, g[31]);
-            g[32] = NetGenVector256.MultiplyAddEstimate(dz2_1, a1_2, g[32]);
-            g[33] = NetGenVector256.MultiplyAddEstimate(dz2_1, a1_3, g[33]);
-            g[34] = NetGenVector256.MultiplyAddEstimate(dz2_1, a1_4, g[34]);
-            g[46] += dz2_1;
-            // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
-            NetGenLanes256 da2_0 = NetGenVector256.MultiplyAddEstimate(dz3_2, NetGenVector256.Create(p[57]), NetGenVector256.MultiplyAddEstimate(dz3_1, NetGenVector256.Create(p[53]), dz3_0 * NetGenVector256.Create(p[49])));
-            // ∂L/∂z2[0] = ∂L/∂a2[0]·[z2[0] > 0]   (1 path)
-            NetGenLanes256 dz2_0 = da2_0 * NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(z2_0, NetGenLanes256.Zero), NetGenLanes256.One, NetGenLanes256.Zero);
-            g[25] = NetGenVector256.MultiplyAddEstimate(dz2_0, a1_0, g[25]);
-            g[26] = NetGenVector256.MultiplyAddEstimate(dz2_0, a1_1, g[26]);
-            g[27] = NetGenVector256.MultiplyAddEstimate(dz2_0, a1_2, g[27]);
-            g[28] = NetGenVector256.MultiplyAddEstimate(dz2_0, a1_3, g[28]);
-            g[29] = NetGenVector256.MultiplyAddEstimate(dz2_0, a1_4, g[29]);
-            g[45] += dz2_0;
-            // ∂L/∂a1[4] = ∂L/∂z2[0]·w2[0,4] + ∂L/∂z2[1]·w2[1,4] + ∂L/∂z2[2]·w2[2,4] + ∂L/∂z2[3]·w2[3,4]   (4 paths summed)
-            NetGenLanes256 da1_4 = NetGenVector256.MultiplyAddEstimate(dz2_3, NetGenVector256.Create(p[44]), NetGenVector256.MultiplyAddEstimate(dz2_2, NetGenVector256.Create(p[39]), NetGenVector256.MultiplyAddEstimate(dz2_1, NetGenVector256.Create(p[34]), dz2_0 * NetGenVector256.Create(p[29]))));
-            // ∂L/∂z1[4] = ∂L/∂a1[4]·(1 − a1[4]²)   (1 path)
-            NetGenLanes256 dz1_4 = da1_4 * (NetGenLanes256.One - a1_4 * a1_4);
-            g[16] = NetGenVector256.MultiplyAddEstimate(dz1_4, x[0], g[16]);
-            g[17] = NetGenVector256.MultiplyAddEstimate(dz1_4, x[1], g[17]);
-            g[18] = NetGenVector256.MultiplyAddEstimate(dz1_4, x[2], g[18]);
-            g[19] = NetGenVector256.MultiplyAddEstimate(dz1_4, x[3], g[19]);
-            g[24] += dz1_4;
-            // ∂L/∂a1[3] = ∂L/∂z2[0]·w2[0,3] + ∂L/∂z2[1]·w2[1,3] + ∂L/∂z2[2]·w2[2,3] + ∂L/∂z2[3]·w2[3,3]   (4 paths summed)
-            NetGenLanes256 da1_3 = NetGenVector256.MultiplyAddEstimate(dz2_3, NetGenVector256.Create(p[43]), NetGenVector256.MultiplyAddEstimate(dz2_2, NetGenVector256.Create(p[38]), NetGenVector256.MultiplyAddEstimate(dz2_1, NetGenVector256.Create(p[33]), dz2_0 * NetGenVector256.Create(p[28]))));
-            // ∂L/∂z1[3] = ∂L/∂a1[3]·(1 − a1[3]²)   (1 path)
-            NetGenLanes256 dz1_3 = da1_3 * (NetGenLanes256.One - a1_3 * a1_3);
-            g[12] = NetGenVector256.MultiplyAddEstimate(dz1_3, x[0], g[12]);
-            g[13] = NetGenVector256.MultiplyAddEstimate(dz1_3, x[1], g[13]);
-            g[14] = NetGenVector256.MultiplyAddEstimate(dz1_3, x[2], g[14]);
-            g[15] = NetGenVector256.MultiplyAddEstimate(dz1_3, x[3], g[15]);
-            g[23] += dz1_3;
-            // ∂L/∂a1[2] = ∂L/∂z2[0]·w2[0,2] + ∂L/∂z2[1]·w2[1,2] + ∂L/∂z2[2]·w2[2,2] + ∂L/∂z2[3]·w2[3,2]   (4 paths summed)
-            NetGenLanes256 da1_2 = NetGenVector256.MultiplyAddEstimate(dz2_3, NetGenVector256.Create(p[42]), NetGenVector256.MultiplyAddEstimate(dz2_2, NetGenVector256.Create(p[37]), NetGenVector256.MultiplyAddEstimate(dz2_1, NetGenVector256.Create(p[32]), dz2_0 * NetGenVector256.Create(p[27]))));
-            // ∂L/∂z1[2] = ∂L/∂a1[2]·(1 − a1[2]²)   (1 path)
-            NetGenLanes256 dz1_2 = da1_2 * (NetGenLanes256.One - a1_2 * a1_2);
-            g[8] = NetGenVector256.MultiplyAddEstimate(dz1_2, x[0], g[8]);
-            g[9] = NetGenVector256.MultiplyAddEstimate(dz1_2, x[1], g[9]);
-            g[10] = NetGenVector256.MultiplyAddEstimate(dz1_2, x[2], g[10]);
-            g[11] = NetGenVector256.MultiplyAddEstimate(dz1_2, x[3], g[11]);
-            g[22] += dz1_2;
-            // ∂L/∂a1[1] = ∂L/∂z2[0]·w2[0,1] + ∂L/∂z2[1]·w2[1,1] + ∂L/∂z2[2]·w2[2,1] + ∂L/∂z2[3]·w2[3,1]   (4 paths summed)
-            NetGenLanes256 da1_1 = NetGenVector256.MultiplyAddEstimate(dz2_3, NetGenVector256.Create(p[41]), NetGenVector256.MultiplyAddEstimate(dz2_2, NetGenVector256.Create(p[36]), NetGenVector256.MultiplyAddEstimate(dz2_1, NetGenVector256.Create(p[31]), dz2_0 * NetGenVector256.Create(p[26]))));
-            // ∂L/∂z1[1] = ∂L/∂a1[1]·(1 − a1[1]²)   (1 path)
-            NetGenLanes256 dz1_1 = da1_1 * (NetGenLanes256.One - a1_1 * a1_1);
-            g[4] = NetGenVector256.MultiplyAddEstimate(dz1_1, x[0], g[4]);
-            g[5] = NetGenVector256.MultiplyAddEstimate(dz1_1, x[1], g[5]);
-            g[6] = NetGenVector256.MultiplyAddEstimate(dz1_1, x[2], g[6]);
-            g[7] = NetGenVector256.MultiplyAddEstimate(dz1_1, x[3], g[7]);
-            g[21] += dz1_1;
-            // ∂L/∂a1[0] = ∂L/∂z2[0]·w2[0,0] + ∂L/∂z2[1]·w2[1,0] + ∂L/∂z2[2]·w2[2,0] + ∂L/∂z2[3]·w2[3,0]   (4 paths summed)
-            NetGenLanes256 da1_0 = NetGenVector256.MultiplyAddEstimate(dz2_3, NetGenVector256.Create(p[40]), NetGenVector256.MultiplyAddEstimate(dz2_2, NetGenVector256.Create(p[35]), NetGenVector256.MultiplyAddEstimate(dz2_1, NetGenVector256.Create(p[30]), dz2_0 * NetGenVector256.Create(p[25]))));
-            // ∂L/∂z1[0] = ∂L/∂a1[0]·(1 − a1[0]²)   (1 path)
-            NetGenLanes256 dz1_0 = da1_0 * (NetGenLanes256.One - a1_0 * a1_0);
-            g[0] = NetGenVector256.MultiplyAddEstimate(dz1_0, x[0], g[0]);
-            g[1] = NetGenVector256.MultiplyAddEstimate(dz1_0, x[1], g[1]);
-            g[2] = NetGenVector256.MultiplyAddEstimate(dz1_0, x[2], g[2]);
-            g[3] = NetGenVector256.MultiplyAddEstimate(dz1_0, x[3], g[3]);
-            g[20] += dz1_0;
-            return loss;
-        }
-
-        /// <summary>NetGenForwardKernel on 4 samples at once, one per lane of a 128-bit vector.</summary>
-        private static void NetGenForwardLanes128(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes128> x, global::System.Span<NetGenLanes128> y)
-        {
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes128 z1_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[3]), x[3], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[2]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[1]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[0]), x[0], NetGenVector128.Create(p[20])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 1: z1[1] = b1[1] + Σi w1[1,i]·a0[i]
-            NetGenLanes128 z1_1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[7]), x[3], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[6]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[5]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[4]), x[0], NetGenVector128.Create(p[21])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 2: z1[2] = b1[2] + Σi w1[2,i]·a0[i]
-            NetGenLanes128 z1_2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[11]), x[3], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[10]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[9]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[8]), x[0], NetGenVector128.Create(p[22])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 3: z1[3] = b1[3] + Σi w1[3,i]·a0[i]
-            NetGenLanes128 z1_3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[15]), x[3], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[14]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[13]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[12]), x[0], NetGenVector128.Create(p[23])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 4: z1[4] = b1[4] + Σi w1[4,i]·a0[i]
-            NetGenLanes128 z1_4 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[19]), x[3], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[18]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[17]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[16]), x[0], NetGenVector128.Create(p[24])))));
-            // Layer 1: a1[0] = Tanh(z1[0])
-            NetGenLanes128 a1_0 = NetGenVectorMath.Tanh(z1_0);
-            // Layer 1: a1[1] = Tanh(z1[1])
-            NetGenLanes128 a1_1 = NetGenVectorMath.Tanh(z1_1);
-            // Layer 1: a1[2] = Tanh(z1[2])
-            NetGenLanes128 a1_2 = NetGenVectorMath.Tanh(z1_2);
-            // Layer 1: a1[3] = Tanh(z1[3])
-            NetGenLanes128 a1_3 = NetGenVectorMath.Tanh(z1_3);
-            // Layer 1: a1[4] = Tanh(z1[4])
-            NetGenLanes128 a1_4 = NetGenVectorMath.Tanh(z1_4);
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes128 z2_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[29]), a1_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[28]), a1_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[27]), a1_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[26]), a1_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[25]), a1_0, NetGenVector128.Create(p[45]))))));
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 1: z2[1] = b2[1] + Σi w2[1,i]·a1[i]
-            NetGenLanes128 z2_1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[34]), a1_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[33]), a1_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[32]), a1_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[31]), a1_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[30]), a1_0, NetGenVector128.Create(p[46]))))));
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 2: z2[2] = b2[2] + Σi w2[2,i]·a1[i]
-            NetGenLanes128 z2_2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[39]), a1_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[38]), a1_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[37]), a1_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[36]), a1_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[35]), a1_0, NetGenVector128.Create(p[47]))))));
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 3: z2[3] = b2[3] + Σi w2[3,i]·a1[i]
-            NetGenLanes128 z2_3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[44]), a1_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[43]), a1_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[42]), a1_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[41]), a1_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[40]), a1_0, NetGenVector128.Create(p[48]))))));
-            // Layer 2: a2[0] = Relu(z2[0])
-            NetGenLanes128 a2_0 = NetGenVector128.Max(z2_0, NetGenLanes128.Zero);
-            // Layer 2: a2[1] = Relu(z2[1])
-            NetGenLanes128 a2_1 = NetGenVector128.Max(z2_1, NetGenLanes128.Zero);
-            // Layer 2: a2[2] = Relu(z2[2])
-            NetGenLanes128 a2_2 = NetGenVector128.Max(z2_2, NetGenLanes128.Zero);
-            // Layer 2: a2[3] = Relu(z2[3])
-            NetGenLanes128 a2_3 = NetGenVector128.Max(z2_3, NetGenLanes128.Zero);
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes128 z3_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[52]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[51]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[50]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[49]), a2_0, NetGenVector128.Create(p[61])))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes128 z3_1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[56]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[55]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[54]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[53]), a2_0, NetGenVector128.Create(p[62])))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes128 z3_2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[60]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[59]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[58]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[57]), a2_0, NetGenVector128.Create(p[63])))));
-            // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
-            NetGenLanes128 lse3_max = z3_0;
-            lse3_max = NetGenVector128.Max(lse3_max, z3_1);
-            lse3_max = NetGenVector128.Max(lse3_max, z3_2);
-            NetGenLanes128 lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
-            NetGenLanes128 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
-            // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
-            NetGenLanes128 a3_0 = NetGenVectorMath.Exp(z3_0 - lse3);
-            y[0] = a3_0;
-            // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
-            NetGenLanes128 a3_1 = NetGenVectorMath.Exp(z3_1 - lse3);
-            y[1] = a3_1;
-            // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
-            NetGenLanes128 a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
-            y[2] = a3_2;
-        }
-
-        /// <summary>NetGenLossKernel on 4 samples at once, one per lane of a 128-bit vector.</summary>
-        private static NetGenLanes128 NetGenLossLanes128(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes128> x, global::System.ReadOnlySpan<NetGenLanes128> t)
-        {
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes128 z1_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[3]), x[3], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[2]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[1]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[0]), x[0], NetGenVector128.Create(p[20])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 1: z1[1] = b1[1] + Σi w1[1,i]·a0[i]
-            NetGenLanes128 z1_1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[7]), x[3], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[6]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[5]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[4]), x[0], NetGenVector128.Create(p[21])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 2: z1[2] = b1[2] + Σi w1[2,i]·a0[i]
-            NetGenLanes128 z1_2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[11]), x[3], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[10]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[9]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[8]), x[0], NetGenVector128.Create(p[22])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 3: z1[3] = b1[3] + Σi w1[3,i]·a0[i]
-            NetGenLanes128 z1_3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[15]), x[3], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[14]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[13]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[12]), x[0], NetGenVector128.Create(p[23])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 4: z1[4] = b1[4] + Σi w1[4,i]·a0[i]
-            NetGenLanes128 z1_4 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[19]), x[3], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[18]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[17]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[16]), x[0], NetGenVector128.Create(p[24])))));
-            // Layer 1: a1[0] = Tanh(z1[0])
-            NetGenLanes128 a1_0 = NetGenVectorMath.Tanh(z1_0);
-            // Layer 1: a1[1] = Tanh(z1[1])
-            NetGenLanes128 a1_1 = NetGenVectorMath.Tanh(z1_1);
-            // Layer 1: a1[2] = Tanh(z1[2])
-            NetGenLanes128 a1_2 = NetGenVectorMath.Tanh(z1_2);
-            // Layer 1: a1[3] = Tanh(z1[3])
-            NetGenLanes128 a1_3 = NetGenVectorMath.Tanh(z1_3);
-            // Layer 1: a1[4] = Tanh(z1[4])
-            NetGenLanes128 a1_4 = NetGenVectorMath.Tanh(z1_4);
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes128 z2_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[29]), a1_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[28]), a1_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[27]), a1_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[26]), a1_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[25]), a1_0, NetGenVector128.Create(p[45]))))));
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 1: z2[1] = b2[1] + Σi w2[1,i]·a1[i]
-            NetGenLanes128 z2_1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[34]), a1_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[33]), a1_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[32]), a1_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[31]), a1_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[30]), a1_0, NetGenVector128.Create(p[46]))))));
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 2: z2[2] = b2[2] + Σi w2[2,i]·a1[i]
-            NetGenLanes128 z2_2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[39]), a1_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[38]), a1_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[37]), a1_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[36]), a1_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[35]), a1_0, NetGenVector128.Create(p[47]))))));
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 3: z2[3] = b2[3] + Σi w2[3,i]·a1[i]
-            NetGenLanes128 z2_3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[44]), a1_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[43]), a1_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[42]), a1_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[41]), a1_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[40]), a1_0, NetGenVector128.Create(p[48]))))));
-            // Layer 2: a2[0] = Relu(z2[0])
-            NetGenLanes128 a2_0 = NetGenVector128.Max(z2_0, NetGenLanes128.Zero);
-            // Layer 2: a2[1] = Relu(z2[1])
-            NetGenLanes128 a2_1 = NetGenVector128.Max(z2_1, NetGenLanes128.Zero);
-            // Layer 2: a2[2] = Relu(z2[2])
-            NetGenLanes128 a2_2 = NetGenVector128.Max(z2_2, NetGenLanes128.Zero);
-            // Layer 2: a2[3] = Relu(z2[3])
-            NetGenLanes128 a2_3 = NetGenVector128.Max(z2_3, NetGenLanes128.Zero);
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes128 z3_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[52]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[51]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[50]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[49]), a2_0, NetGenVector128.Create(p[61])))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes128 z3_1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[56]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[55]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[54]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[53]), a2_0, NetGenVector128.Create(p[62])))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes128 z3_2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[60]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[59]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[58]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[57]), a2_0, NetGenVector128.Create(p[63])))));
-            // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
-            NetGenLanes128 lse3_max = z3_0;
-            lse3_max = NetGenVector128.Max(lse3_max, z3_1);
-            lse3_max = NetGenVector128.Max(lse3_max, z3_2);
-            NetGenLanes128 lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
-            NetGenLanes128 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
-            // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes128 loss = NetGenVector128.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector128.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
-            return loss;
-        }
-
-        /// <summary>NetGenGradientKernel on 4 samples at once, one per lane of a 128-bit vector.</summary>
-        private static NetGenLanes128 NetGenGradientLanes128(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes128> x, global::System.ReadOnlySpan<NetGenLanes128> t, global::System.Span<NetGenLanes128> g)
-        {
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes128 z1_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[3]), x[3], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[2]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[1]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[0]), x[0], NetGenVector128.Create(p[20])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 1: z1[1] = b1[1] + Σi w1[1,i]·a0[i]
-            NetGenLanes128 z1_1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[7]), x[3], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[6]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[5]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[4]), x[0], NetGenVector128.Create(p[21])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 2: z1[2] = b1[2] + Σi w1[2,i]·a0[i]
-            NetGenLanes128 z1_2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[11]), x[3], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[10]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[9]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[8]), x[0], NetGenVector128.Create(p[22])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 3: z1[3] = b1[3] + Σi w1[3,i]·a0[i]
-            NetGenLanes128 z1_3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[15]), x[3], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[14]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[13]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[12]), x[0], NetGenVector128.Create(p[23])))));
-            // Layer 1: Dense(5, Tanh) ← Input(4), neuron 4: z1[4] = b1[4] + Σi w1[4,i]·a0[i]
-            NetGenLanes128 z1_4 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[19]), x[3], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[18]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[17]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[16]), x[0], NetGenVector128.Create(p[24])))));
-            // Layer 1: a1[0] = Tanh(z1[0])
-            NetGenLanes128 a1_0 = NetGenVectorMath.Tanh(z1_0);
-            // Layer 1: a1[1] = Tanh(z1[1])
-            NetGenLanes128 a1_1 = NetGenVectorMath.Tanh(z1_1);
-            // Layer 1: a1[2] = Tanh(z1[2])
-            NetGenLanes128 a1_2 = NetGenVectorMath.Tanh(z1_2);
-            // Layer 1: a1[3] = Tanh(z1[3])
-            NetGenLanes128 a1_3 = NetGenVectorMath.Tanh(z1_3);
-            // Layer 1: a1[4] = Tanh(z1[4])
-            NetGenLanes128 a1_4 = NetGenVectorMath.Tanh(z1_4);
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes128 z2_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[29]), a1_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[28]), a1_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[27]), a1_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[26]), a1_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[25]), a1_0, NetGenVector128.Create(p[45]))))));
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 1: z2[1] = b2[1] + Σi w2[1,i]·a1[i]
-            NetGenLanes128 z2_1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[34]), a1_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[33]), a1_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[32]), a1_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[31]), a1_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[30]), a1_0, NetGenVector128.Create(p[46]))))));
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 2: z2[2] = b2[2] + Σi w2[2,i]·a1[i]
-            NetGenLanes128 z2_2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[39]), a1_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[38]), a1_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[37]), a1_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[36]), a1_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[35]), a1_0, NetGenVector128.Create(p[47]))))));
-            // Layer 2: Dense(4, Relu) ← layer 1, neuron 3: z2[3] = b2[3] + Σi w2[3,i]·a1[i]
-            NetGenLanes128 z2_3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[44]), a1_4, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[43]), a1_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[42]), a1_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[41]), a1_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[40]), a1_0, NetGenVector128.Create(p[48]))))));
-            // Layer 2: a2[0] = Relu(z2[0])
-            NetGenLanes128 a2_0 = NetGenVector128.Max(z2_0, NetGenLanes128.Zero);
-            // Layer 2: a2[1] = Relu(z2[1])
-            NetGenLanes128 a2_1 = NetGenVector128.Max(z2_1, NetGenLanes128.Zero);
-            // Layer 2: a2[2] = Relu(z2[2])
-            NetGenLanes128 a2_2 = NetGenVector128.Max(z2_2, NetGenLanes128.Zero);
-            // Layer 2: a2[3] = Relu(z2[3])
-            NetGenLanes128 a2_3 = NetGenVector128.Max(z2_3, NetGenLanes128.Zero);
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes128 z3_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[52]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[51]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[50]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[49]), a2_0, NetGenVector128.Create(p[61])))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes128 z3_1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[56]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[55]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[54]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[53]), a2_0, NetGenVector128.Create(p[62])))));
-            // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes128 z3_2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[60]), a2_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[59]), a2_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[58]), a2_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[57]), a2_0, NetGenVector128.Create(p[63])))));
-            // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
-            NetGenLanes128 lse3_max = z3_0;
-            lse3_max = NetGenVector128.Max(lse3_max, z3_1);
-            lse3_max = NetGenVector128.Max(lse3_max, z3_2);
-            NetGenLanes128 lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
-            lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
-            NetGenLanes128 lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
-            // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
-            NetGenLanes128 a3_0 = NetGenVectorMath.Exp(z3_0 - lse3);
-            // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
-            NetGenLanes128 a3_1 = NetGenVectorMath.Exp(z3_1 - lse3);
-            // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
-            NetGenLanes128 a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
-            // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes128 loss = NetGenVector128.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector128.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
-            // ∂L/∂logsumexp(z3) = t[0] + t[1] + t[2]   (3 paths summed)
-            NetGenLanes128 dlse3 = t[0] + t[1] + t[2];
-            // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] − t[2]   (2 paths summed)
-            NetGenLanes128 dz3_2 = dlse3 * a3_2 - t[2];
-            g[57] = NetGenVector128.MultiplyAddEstimate(dz3_2, a2_0, g[57]);
-            g[58] = NetGenVector128.MultiplyAddEstimate(dz3_2, a2_1, g[58]);
-            g[59] = NetGenVector128.MultiplyAddEstimate(dz3_2, a2_2, g[59]);
-            g[60] = NetGenVector128.MultiplyAddEstimate(dz3_2, a2_3, g[60]);
-            g[63] += dz3_2;
-            // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] − t[1]   (2 paths summed)
-            NetGenLanes128 dz3_1 = dlse3 * a3_1 - t[1];
-            g[53] = NetGenVector128.MultiplyAddEstimate(dz3_1, a2_0, g[53]);
-            g[54] = NetGenVector128.MultiplyAddEstimate(dz3_1, a2_1, g[54]);
-            g[55] = NetGenVector128.MultiplyAddEstimate(dz3_1, a2_2, g[55]);
-            g[56] = NetGenVector128.MultiplyAddEstimate(dz3_1, a2_3, g[56]);
-            g[62] += dz3_1;
-            // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] − t[0]   (2 paths summed)
-            NetGenLanes128 dz3_0 = dlse3 * a3_0 - t[0];
-            g[49] = NetGenVector128.MultiplyAddEstimate(dz3_0, a2_0, g[49]);
-            g[50] = NetGenVector128.MultiplyAddEstimate(dz3_0, a2_1, g[50]);
-            g[51] = NetGenVector128.MultiplyAddEstimate(dz3_0, a2_2, g[51]);
-            g[52] = NetGenVector128.MultiplyAddEstimate(dz3_0, a2_3, g[52]);
-            g[61] += dz3_0;
-            // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
-            NetGenLanes128 da2_3 = NetGenVector128.MultiplyAddEstimate(dz3_2, NetGenVector128.Create(p[60]), NetGenVector128.MultiplyAddEstimate(dz3_1, NetGenVector128.Create(p[56]), dz3_0 * NetGenVector128.Create(p[52])));
-            // ∂L/∂z2[3] = ∂L/∂a2[3]·[z2[3] > 0]   (1 path)
-            NetGenLanes128 dz2_3 = da2_3 * NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(z2_3, NetGenLanes128.Zero), NetGenLanes128.One, NetGenLanes128.Zero);
-            g[40] = NetGenVector128.MultiplyAddEstimate(dz2_3, a1_0, g[40]);
-            g[41] = NetGenVector128.MultiplyAddEstimate(dz2_3, a1_1, g[41]);
-            g[42] = NetGenVector128.MultiplyAddEstimate(dz2_3, a1_2, g[42]);
-            g[43] = NetGenVector128.MultiplyAddEstimate(dz2_3, a1_3, g[43]);
-            g[44] = NetGenVector128.MultiplyAddEstimate(dz2_3, a1_4, g[44]);
-            g[48] += dz2_3;
-            // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
-            NetGenLanes128 da2_2 = NetGenVector128.MultiplyAddEstimate(dz3_2, NetGenVector128.Create(p[59]), NetGenVector128.MultiplyAddEstimate(dz3_1, NetGenVector128.Create(p[55]), dz3_0 * NetGenVector128.Create(p[51])));
-            // ∂L/∂z2[2] = ∂L/∂a2[2]·[z2[2] > 0]   (1 path)
-            NetGenLanes128 dz2_2 = da2_2 * NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(z2_2, NetGenLanes128.Zero), NetGenLanes128.One, NetGenLanes128.Zero);
-            g[35] = NetGenVector128.MultiplyAddEstimate(dz2_2, a1_0, g[35]);
-            g[36] = NetGenVector128.MultiplyAddEstimate(dz2_2, a1_1, g[36]);
-            g[37] = NetGenVector128.MultiplyAddEstimate(dz2_2, a1_2, g[37]);
-            g[38] = NetGenVector128.MultiplyAddEstimate(dz2_2, a1_3, g[38]);
-            g[39] = NetGenVector128.MultiplyAddEstimate(dz2_2, a1_4, g[39]);
-            g[47] += dz2_2;
-            // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
-            NetGenLanes128 da2_1 = NetGenVector128.MultiplyAddEstimate(dz3_2, NetGenVector128.Create(p[58]), NetGenVector128.MultiplyAddEstimate(dz3_1, NetGenVector128.Create(p[54]), dz3_0 * NetGenVector128.Create(p[50])));
-            // ∂L/∂z2[1] = ∂L/∂a2[1]·[z2[1] > 0]   (1 path)
-            NetGenLanes128 dz2_1 = da2_1 * NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(z2_1, NetGenLanes128.Zero), NetGenLanes128.One, NetGenLanes128.Zero);
-            g[30] = NetGenVector128.MultiplyAddEstimate(dz2_1, a1_0, g[30]);
-            g[31] = NetGenVector128.MultiplyAddEstimate(dz2_1, a1_1, g[31]);
-            g[32] = NetGenVector128.MultiplyAddEstimate(dz2_1, a1_2, g[32]);
-            g[33] = NetGenVector128.MultiplyAddEstimate(dz2_1, a1_3, g[33]);
-            g[34] = NetGenVector128.MultiplyAddEstimate(dz2_1, a1_4, g[34]);
-            g[46] += dz2_1;
-            // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
-            NetGenLanes128 da2_0 = NetGenVector128.MultiplyAddEstimate(dz3_2, NetGenVector128.Create(p[57]), NetGenVector128.MultiplyAddEstimate(dz3_1, NetGenVector128.Create(p[53]), dz3_0 * NetGenVector128.Create(p[49])));
-            // ∂L/∂z2[0] = ∂L/∂a2[0]·[z2[0] > 0]   (1 path)
-            NetGenLanes128 dz2_0 = da2_0 * NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(z2_0, NetGenLanes128.Zero), NetGenLanes128.One, NetGenLanes128.Zero);
-            g[25] = NetGenVector128.MultiplyAddEstimate(dz2_0, a1_0, g[25]);
-            g[26] = NetGenVector128.MultiplyAddEstimate(dz2_0, a1_1, g[26]);
-            g[27] = NetGenVector128.MultiplyAddEstimate(dz2_0, a1_2, g[27]);
-            g[28] = NetGenVector128.MultiplyAddEstimate(dz2_0, a1_3, g[28]);
-            g[29] = NetGenVector128.MultiplyAddEstimate(dz2_0, a1_4, g[29]);
-            g[45] += dz2_0;
-            // ∂L/∂a1[4] = ∂L/∂z2[0]·w2[0,4] + ∂L/∂z2[1]·w2[1,4] + ∂L/∂z2[2]·w2[2,4] + ∂L/∂z2[3]·w2[3,4]   (4 paths summed)
-            NetGenLanes128 da1_4 = NetGenVector128.MultiplyAddEstimate(dz2_3, NetGenVector128.Create(p[44]), NetGenVector128.MultiplyAddEstimate(dz2_2, NetGenVector128.Create(p[39]), NetGenVector128.MultiplyAddEstimate(dz2_1, NetGenVector128.Create(p[34]), dz2_0 * NetGenVector128.Create(p[29]))));
-            // ∂L/∂z1[4] = ∂L/∂a1[4]·(1 − a1[4]²)   (1 path)
-            NetGenLanes128 dz1_4 = da1_4 * (NetGenLanes128.One - a1_4 * a1_4);
-            g[16] = NetGenVector128.MultiplyAddEstimate(dz1_4, x[0], g[16]);
-            g[17] = NetGenVector128.MultiplyAddEstimate(dz1_4, x[1], g[17]);
-            g[18] = NetGenVector128.MultiplyAddEstimate(dz1_4, x[2], g[18]);
-            g[19] = NetGenVector128.MultiplyAddEstimate(dz1_4, x[3], g[19]);
-            g[24] += dz1_4;
-            // ∂L/∂a1[3] = ∂L/∂z2[0]·w2[0,3] + ∂L/∂z2[1]·w2[1,3] + ∂L/∂z2[2]·w2[2,3] + ∂L/∂z2[3]·w2[3,3]   (4 paths summed)
-            NetGenLanes128 da1_3 = NetGenVector128.MultiplyAddEstimate(dz2_3, NetGenVector128.Create(p[43]), NetGenVector128.MultiplyAddEstimate(dz2_2, NetGenVector128.Create(p[38]), NetGenVector128.MultiplyAddEstimate(dz2_1, NetGenVector128.Create(p[33]), dz2_0 * NetGenVector128.Create(p[28]))));
-            // ∂L/∂z1[3] = ∂L/∂a1[3]·(1 − a1[3]²)   (1 path)
-            NetGenLanes128 dz1_3 = da1_3 * (NetGenLanes128.One - a1_3 * a1_3);
-            g[12] = NetGenVector128.MultiplyAddEstimate(dz1_3, x[0], g[12]);
-            g[13] = NetGenVector128.MultiplyAddEstimate(dz1_3, x[1], g[13]);
-            g[14] = NetGenVector128.MultiplyAddEstimate(dz1_3, x[2], g[14]);
-            g[15] = NetGenVector128.MultiplyAddEstimate(dz1_3, x[3], g[15]);
-            g[23] += dz1_3;
-            // ∂L/∂a1[2] = ∂L/∂z2[0]·w2[0,2] + ∂L/∂z2[1]·w2[1,2] + ∂L/∂z2[2]·w2[2,2] + ∂L/∂z2[3]·w2[3,2]   (4 paths summed)
-            NetGenLanes128 da1_2 = NetGenVector128.MultiplyAddEstimate(dz2_3, NetGenVector128.Create(p[42]), NetGenVector128.MultiplyAddEstimate(dz2_2, NetGenVector128.Create(p[37]), NetGenVector128.MultiplyAddEstimate(dz2_1, NetGenVector128.Create(p[32]), dz2_0 * NetGenVector128.Create(p[27]))));
-            // ∂L/∂z1[2] = ∂L/∂a1[2]·(1 − a1[2]²)   (1 path)
-            NetGenLanes128 dz1_2 = da1_2 * (NetGenLanes128.One - a1_2 * a1_2);
-            g[8] = NetGenVector128.MultiplyAddEstimate(dz1_2, x[0], g[8]);
-            g[9] = NetGenVector128.MultiplyAddEstimate(dz1_2, x[1], g[9]);
-            g[10] = NetGenVector128.MultiplyAddEstimate(dz1_2, x[2], g[10]);
-            g[11] = NetGenVector128.MultiplyAddEstimate(dz1_2, x[3], g[11]);
-            g[22] += dz1_2;
-            // ∂L/∂a1[1] = ∂L/∂z2[0]·w2[0,1] + ∂L/∂z2[1]·w2[1,1] + ∂L/∂z2[2]·w2[2,1] + ∂L/∂z2[3]·w2[3,1]   (4 paths summed)
-            NetGenLanes128 da1_1 = NetGenVector128.MultiplyAddEstimate(dz2_3, NetGenVector128.Create(p[41]), NetGenVector128.MultiplyAddEstimate(dz2_2, NetGenVector128.Create(p[36]), NetGenVector128.MultiplyAddEstimate(dz2_1, NetGenVector128.Create(p[31]), dz2_0 * NetGenVector128.Create(p[26]))));
-            // ∂L/∂z1[1] = ∂L/∂a1[1]·(1 − a1[1]²)   (1 path)
-            NetGenLanes128 dz1_1 = da1_1 * (NetGenLanes128.One - a1_1 * a1_1);
-            g[4] = NetGenVector128.MultiplyAddEstimate(dz1_1, x[0], g[4]);
-            g[5] = NetGenVector128.MultiplyAddEstimate(dz1_1, x[1], g[5]);
-            g[6] = NetGenVector128.MultiplyAddEstimate(dz1_1, x[2], g[6]);
-            g[7] = NetGenVector128.MultiplyAddEstimate(dz1_1, x[3], g[7]);
-            g[21] += dz1_1;
-            // ∂L/∂a1[0] = ∂L/∂z2[0]·w2[0,0] + ∂L/∂z2[1]·w2[1,0] + ∂L/∂z2[2]·w2[2,0] + ∂L/∂z2[3]·w2[3,0]   (4 paths summed)
-            NetGenLanes128 da1_0 = NetGenVector128.MultiplyAddEstimate(dz2_3, NetGenVector128.Create(p[40]), NetGenVector128.MultiplyAddEstimate(dz2_2, NetGenVector128.Create(p[35]), NetGenVector128.MultiplyAddEstimate(dz2_1, NetGenVector128.Create(p[30]), dz2_0 * NetGenVector128.Create(p[25]))));
-            // ∂L/∂z1[0] = ∂L/∂a1[0]·(1 − a1[0]²)   (1 path)
-            NetGenLanes128 dz1_0 = da1_0 * (NetGenLanes128.One - a1_0 * a1_0);
-            g[0] = NetGenVector128.MultiplyAddEstimate(dz1_0, x[0], g[0]);
-            g[1] = NetGenVector128.MultiplyAddEstimate(dz1_0, x[1], g[1]);
-            g[2] = NetGenVector128.MultiplyAddEstimate(dz1_0, x[2], g[2]);
-            g[3] = NetGenVector128.MultiplyAddEstimate(dz1_0, x[3], g[3]);
-            g[20] += dz1_0;
+            NetGenLanes dz1_0 = da1_0 * (NetGenLanes.One - a1_0 * a1_0);
+            g[0] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_0, x[0], g[0]);   // ∂L/∂w1[0,0]
+            g[1] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_0, x[1], g[1]);   // ∂L/∂w1[0,1]
+            g[2] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_0, x[2], g[2]);   // ∂L/∂w1[0,2]
+            g[3] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_0, x[3], g[3]);   // ∂L/∂w1[0,3]
+            g[20] += dz1_0;   // ∂L/∂b1[0]
             return loss;
         }
     }
