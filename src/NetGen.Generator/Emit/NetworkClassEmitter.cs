@@ -62,7 +62,7 @@ internal static class NetworkClassEmitter
         {
             w.Comment("Short names for the SIMD code below.");
             w.Line($"using {VectorWidth.MathAlias} = global::NetGen.Runtime.VectorMath;");
-            if (lanes) w.Line(Printing.LaneDialect.Alias);
+            if (lanes) foreach (string alias in Printing.LaneDialect.Aliases) w.Line(alias);
             foreach (var width in neuronWidths.OrderBy(width => width.Bits))
             {
                 foreach (string alias in width.Aliases) w.Line(alias);

@@ -7,6 +7,7 @@ namespace Samples
     // Short names for the SIMD code below.
     using NetGenVectorMath = global::NetGen.Runtime.VectorMath;
     using NetGenLanes = global::System.Numerics.Vector<float>;
+    using NetGenVector = global::System.Numerics.Vector;
     using NetGenVector128 = global::System.Runtime.Intrinsics.Vector128;
     using NetGenLanes128 = global::System.Runtime.Intrinsics.Vector128<float>;
     using NetGenVector256 = global::System.Runtime.Intrinsics.Vector256;
@@ -151,7 +152,7 @@ namespace Samples
         {
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);
             int done = 0;
-            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && global::System.Numerics.Vector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenPredictBatchLanes(inputs, outputs, n);
+            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenPredictBatchLanes(inputs, outputs, n);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             for (int i = done; i < n; i++) NetGenForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));
         }
@@ -233,7 +234,7 @@ namespace Samples
             global::NetGen.Runtime.NetworkArguments.CheckProbabilities(targets, OutputSize, nameof(targets));
             float total = 0f;
             int done = 0;
-            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && global::System.Numerics.Vector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenEvaluateLanes(inputs, targets, n, ref total);
+            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenEvaluateLanes(inputs, targets, n, ref total);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             for (int i = done; i < n; i++) total += NetGenLossKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize));
             return total / n;
@@ -245,7 +246,7 @@ namespace Samples
             gradient.Clear();
             float total = 0f;
             int done = 0;
-            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && global::System.Numerics.Vector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenBatchGradientLanes(inputs, targets, gradient, n, ref total);
+            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenBatchGradientLanes(inputs, targets, gradient, n, ref total);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             for (int i = done; i < n; i++) total += NetGenGradientKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize), gradient);
             for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;
@@ -1121,7 +1122,7 @@ namespace Samples
                 }
                 losses += NetGenLossLanes(p, x, t);
             }
-            total += global::System.Numerics.Vector.Sum(losses);
+            total += NetGenVector.Sum(losses);
             return chunks * NetGenLanes.Count;
         }
 
@@ -1153,8 +1154,8 @@ namespace Samples
                 }
                 losses += NetGenGradientLanes(p, x, t, g);
             }
-            for (int k = 0; k < ParameterCount; k++) gradient[k] += global::System.Numerics.Vector.Sum(g[k]);
-            total += global::System.Numerics.Vector.Sum(losses);
+            for (int k = 0; k < ParameterCount; k++) gradient[k] += NetGenVector.Sum(g[k]);
+            total += NetGenVector.Sum(losses);
             return chunks * NetGenLanes.Count;
         }
 
@@ -1168,25 +1169,25 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes> inputs = x;
                 NetGenLanes acc = new NetGenLanes(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
-            NetGenLanes a1_0 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[0], NetGenLanes.Zero), s[0], s[0] * new NetGenLanes(0.01f));
+            NetGenLanes a1_0 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[0], NetGenLanes.Zero), s[0], s[0] * new NetGenLanes(0.01f));
             // Layer 1: a1[1] = LeakyRelu(z1[1])
-            NetGenLanes a1_1 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[1], NetGenLanes.Zero), s[1], s[1] * new NetGenLanes(0.01f));
+            NetGenLanes a1_1 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[1], NetGenLanes.Zero), s[1], s[1] * new NetGenLanes(0.01f));
             // Layer 1: a1[2] = LeakyRelu(z1[2])
-            NetGenLanes a1_2 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[2], NetGenLanes.Zero), s[2], s[2] * new NetGenLanes(0.01f));
+            NetGenLanes a1_2 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[2], NetGenLanes.Zero), s[2], s[2] * new NetGenLanes(0.01f));
             // Layer 1: a1[3] = LeakyRelu(z1[3])
-            NetGenLanes a1_3 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[3], NetGenLanes.Zero), s[3], s[3] * new NetGenLanes(0.01f));
+            NetGenLanes a1_3 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[3], NetGenLanes.Zero), s[3], s[3] * new NetGenLanes(0.01f));
             // Layer 1: a1[4] = LeakyRelu(z1[4])
-            NetGenLanes a1_4 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[4], NetGenLanes.Zero), s[4], s[4] * new NetGenLanes(0.01f));
+            NetGenLanes a1_4 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[4], NetGenLanes.Zero), s[4], s[4] * new NetGenLanes(0.01f));
             // Layer 1: a1[5] = LeakyRelu(z1[5])
-            NetGenLanes a1_5 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[5], NetGenLanes.Zero), s[5], s[5] * new NetGenLanes(0.01f));
+            NetGenLanes a1_5 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[5], NetGenLanes.Zero), s[5], s[5] * new NetGenLanes(0.01f));
             // Layer 1: a1[6] = LeakyRelu(z1[6])
-            NetGenLanes a1_6 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[6], NetGenLanes.Zero), s[6], s[6] * new NetGenLanes(0.01f));
+            NetGenLanes a1_6 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[6], NetGenLanes.Zero), s[6], s[6] * new NetGenLanes(0.01f));
             // Layer 1: a1[7] = LeakyRelu(z1[7])
-            NetGenLanes a1_7 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[7], NetGenLanes.Zero), s[7], s[7] * new NetGenLanes(0.01f));
+            NetGenLanes a1_7 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[7], NetGenLanes.Zero), s[7], s[7] * new NetGenLanes(0.01f));
             // Gather 8 values into scratch 13..20 for the loops that read them
             s[13] = a1_0;
             s[14] = a1_1;
@@ -1205,12 +1206,12 @@ namespace Samples
                 int col = 0;
                 for (; col + 4 <= weights.Length; col += 4)
                 {
-                    acc0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc0);
-                    acc1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col + 3]), inputs[col + 3], acc3);
+                    acc0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(weights[col + 3]), inputs[col + 3], acc3);
                 }
-                for (; col < weights.Length; col++) acc0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc0);
+                for (; col < weights.Length; col++) acc0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc0);
                 s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -1224,15 +1225,30 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes z3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[105]), a2_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[104]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[103]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[102]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[101]), a2_0, new NetGenLanes(p[116]))))));
+            NetGenLanes z3_0 = new NetGenLanes(p[116]);
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[101]), a2_0, z3_0);
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[102]), a2_1, z3_0);
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[103]), a2_2, z3_0);
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[104]), a2_3, z3_0);
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[105]), a2_4, z3_0);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes z3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[110]), a2_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[109]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[108]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[107]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[106]), a2_0, new NetGenLanes(p[117]))))));
+            NetGenLanes z3_1 = new NetGenLanes(p[117]);
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[106]), a2_0, z3_1);
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[107]), a2_1, z3_1);
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[108]), a2_2, z3_1);
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[109]), a2_3, z3_1);
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[110]), a2_4, z3_1);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes z3_2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[115]), a2_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[114]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[113]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[112]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[111]), a2_0, new NetGenLanes(p[118]))))));
+            NetGenLanes z3_2 = new NetGenLanes(p[118]);
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[111]), a2_0, z3_2);
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[112]), a2_1, z3_2);
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[113]), a2_2, z3_2);
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[114]), a2_3, z3_2);
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[115]), a2_4, z3_2);
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes lse3_max = z3_0;
-            lse3_max = global::System.Numerics.Vector.Max(lse3_max, z3_1);
-            lse3_max = global::System.Numerics.Vector.Max(lse3_max, z3_2);
+            lse3_max = NetGenVector.Max(lse3_max, z3_1);
+            lse3_max = NetGenVector.Max(lse3_max, z3_2);
             NetGenLanes lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
             lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
             lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
@@ -1258,25 +1274,25 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes> inputs = x;
                 NetGenLanes acc = new NetGenLanes(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
-            NetGenLanes a1_0 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[0], NetGenLanes.Zero), s[0], s[0] * new NetGenLanes(0.01f));
+            NetGenLanes a1_0 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[0], NetGenLanes.Zero), s[0], s[0] * new NetGenLanes(0.01f));
             // Layer 1: a1[1] = LeakyRelu(z1[1])
-            NetGenLanes a1_1 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[1], NetGenLanes.Zero), s[1], s[1] * new NetGenLanes(0.01f));
+            NetGenLanes a1_1 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[1], NetGenLanes.Zero), s[1], s[1] * new NetGenLanes(0.01f));
             // Layer 1: a1[2] = LeakyRelu(z1[2])
-            NetGenLanes a1_2 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[2], NetGenLanes.Zero), s[2], s[2] * new NetGenLanes(0.01f));
+            NetGenLanes a1_2 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[2], NetGenLanes.Zero), s[2], s[2] * new NetGenLanes(0.01f));
             // Layer 1: a1[3] = LeakyRelu(z1[3])
-            NetGenLanes a1_3 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[3], NetGenLanes.Zero), s[3], s[3] * new NetGenLanes(0.01f));
+            NetGenLanes a1_3 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[3], NetGenLanes.Zero), s[3], s[3] * new NetGenLanes(0.01f));
             // Layer 1: a1[4] = LeakyRelu(z1[4])
-            NetGenLanes a1_4 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[4], NetGenLanes.Zero), s[4], s[4] * new NetGenLanes(0.01f));
+            NetGenLanes a1_4 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[4], NetGenLanes.Zero), s[4], s[4] * new NetGenLanes(0.01f));
             // Layer 1: a1[5] = LeakyRelu(z1[5])
-            NetGenLanes a1_5 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[5], NetGenLanes.Zero), s[5], s[5] * new NetGenLanes(0.01f));
+            NetGenLanes a1_5 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[5], NetGenLanes.Zero), s[5], s[5] * new NetGenLanes(0.01f));
             // Layer 1: a1[6] = LeakyRelu(z1[6])
-            NetGenLanes a1_6 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[6], NetGenLanes.Zero), s[6], s[6] * new NetGenLanes(0.01f));
+            NetGenLanes a1_6 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[6], NetGenLanes.Zero), s[6], s[6] * new NetGenLanes(0.01f));
             // Layer 1: a1[7] = LeakyRelu(z1[7])
-            NetGenLanes a1_7 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[7], NetGenLanes.Zero), s[7], s[7] * new NetGenLanes(0.01f));
+            NetGenLanes a1_7 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[7], NetGenLanes.Zero), s[7], s[7] * new NetGenLanes(0.01f));
             // Gather 8 values into scratch 13..20 for the loops that read them
             s[13] = a1_0;
             s[14] = a1_1;
@@ -1295,12 +1311,12 @@ namespace Samples
                 int col = 0;
                 for (; col + 4 <= weights.Length; col += 4)
                 {
-                    acc0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc0);
-                    acc1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col + 3]), inputs[col + 3], acc3);
+                    acc0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(weights[col + 3]), inputs[col + 3], acc3);
                 }
-                for (; col < weights.Length; col++) acc0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc0);
+                for (; col < weights.Length; col++) acc0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc0);
                 s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -1314,21 +1330,38 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes z3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[105]), a2_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[104]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[103]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[102]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[101]), a2_0, new NetGenLanes(p[116]))))));
+            NetGenLanes z3_0 = new NetGenLanes(p[116]);
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[101]), a2_0, z3_0);
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[102]), a2_1, z3_0);
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[103]), a2_2, z3_0);
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[104]), a2_3, z3_0);
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[105]), a2_4, z3_0);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes z3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[110]), a2_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[109]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[108]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[107]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[106]), a2_0, new NetGenLanes(p[117]))))));
+            NetGenLanes z3_1 = new NetGenLanes(p[117]);
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[106]), a2_0, z3_1);
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[107]), a2_1, z3_1);
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[108]), a2_2, z3_1);
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[109]), a2_3, z3_1);
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[110]), a2_4, z3_1);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes z3_2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[115]), a2_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[114]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[113]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[112]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[111]), a2_0, new NetGenLanes(p[118]))))));
+            NetGenLanes z3_2 = new NetGenLanes(p[118]);
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[111]), a2_0, z3_2);
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[112]), a2_1, z3_2);
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[113]), a2_2, z3_2);
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[114]), a2_3, z3_2);
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[115]), a2_4, z3_2);
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes lse3_max = z3_0;
-            lse3_max = global::System.Numerics.Vector.Max(lse3_max, z3_1);
-            lse3_max = global::System.Numerics.Vector.Max(lse3_max, z3_2);
+            lse3_max = NetGenVector.Max(lse3_max, z3_1);
+            lse3_max = NetGenVector.Max(lse3_max, z3_2);
             NetGenLanes lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
             lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
             lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
             NetGenLanes lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
             // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes loss = global::System.Numerics.Vector.MultiplyAddEstimate(t[2], lse3 - z3_2, global::System.Numerics.Vector.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
+            NetGenLanes loss = t[0] * (lse3 - z3_0);
+            loss = NetGenVector.MultiplyAddEstimate(t[1], lse3 - z3_1, loss);
+            loss = NetGenVector.MultiplyAddEstimate(t[2], lse3 - z3_2, loss);
             return loss;
         }
 
@@ -1342,25 +1375,25 @@ namespace Samples
                 global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes> inputs = x;
                 NetGenLanes acc = new NetGenLanes(p[48 + row]);
-                for (int col = 0; col < weights.Length; col++) acc = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc);
+                for (int col = 0; col < weights.Length; col++) acc = NetGenVector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc);
                 s[row] = acc;
             }
             // Layer 1: a1[0] = LeakyRelu(z1[0])
-            NetGenLanes a1_0 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[0], NetGenLanes.Zero), s[0], s[0] * new NetGenLanes(0.01f));
+            NetGenLanes a1_0 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[0], NetGenLanes.Zero), s[0], s[0] * new NetGenLanes(0.01f));
             // Layer 1: a1[1] = LeakyRelu(z1[1])
-            NetGenLanes a1_1 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[1], NetGenLanes.Zero), s[1], s[1] * new NetGenLanes(0.01f));
+            NetGenLanes a1_1 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[1], NetGenLanes.Zero), s[1], s[1] * new NetGenLanes(0.01f));
             // Layer 1: a1[2] = LeakyRelu(z1[2])
-            NetGenLanes a1_2 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[2], NetGenLanes.Zero), s[2], s[2] * new NetGenLanes(0.01f));
+            NetGenLanes a1_2 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[2], NetGenLanes.Zero), s[2], s[2] * new NetGenLanes(0.01f));
             // Layer 1: a1[3] = LeakyRelu(z1[3])
-            NetGenLanes a1_3 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[3], NetGenLanes.Zero), s[3], s[3] * new NetGenLanes(0.01f));
+            NetGenLanes a1_3 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[3], NetGenLanes.Zero), s[3], s[3] * new NetGenLanes(0.01f));
             // Layer 1: a1[4] = LeakyRelu(z1[4])
-            NetGenLanes a1_4 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[4], NetGenLanes.Zero), s[4], s[4] * new NetGenLanes(0.01f));
+            NetGenLanes a1_4 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[4], NetGenLanes.Zero), s[4], s[4] * new NetGenLanes(0.01f));
             // Layer 1: a1[5] = LeakyRelu(z1[5])
-            NetGenLanes a1_5 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[5], NetGenLanes.Zero), s[5], s[5] * new NetGenLanes(0.01f));
+            NetGenLanes a1_5 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[5], NetGenLanes.Zero), s[5], s[5] * new NetGenLanes(0.01f));
             // Layer 1: a1[6] = LeakyRelu(z1[6])
-            NetGenLanes a1_6 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[6], NetGenLanes.Zero), s[6], s[6] * new NetGenLanes(0.01f));
+            NetGenLanes a1_6 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[6], NetGenLanes.Zero), s[6], s[6] * new NetGenLanes(0.01f));
             // Layer 1: a1[7] = LeakyRelu(z1[7])
-            NetGenLanes a1_7 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[7], NetGenLanes.Zero), s[7], s[7] * new NetGenLanes(0.01f));
+            NetGenLanes a1_7 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[7], NetGenLanes.Zero), s[7], s[7] * new NetGenLanes(0.01f));
             // Gather 8 values into scratch 21..28 for the loops that read them
             s[21] = a1_0;
             s[22] = a1_1;
@@ -1379,12 +1412,12 @@ namespace Samples
                 int col = 0;
                 for (; col + 4 <= weights.Length; col += 4)
                 {
-                    acc0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc0);
-                    acc1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col + 1]), inputs[col + 1], acc1);
-                    acc2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col + 2]), inputs[col + 2], acc2);
-                    acc3 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col + 3]), inputs[col + 3], acc3);
+                    acc0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc0);
+                    acc1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(weights[col + 1]), inputs[col + 1], acc1);
+                    acc2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(weights[col + 2]), inputs[col + 2], acc2);
+                    acc3 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(weights[col + 3]), inputs[col + 3], acc3);
                 }
-                for (; col < weights.Length; col++) acc0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc0);
+                for (; col < weights.Length; col++) acc0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(weights[col]), inputs[col], acc0);
                 s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
             }
             // Layer 2: a2[0] = Tanh(z2[0])
@@ -1398,15 +1431,30 @@ namespace Samples
             // Layer 2: a2[4] = Tanh(z2[4])
             NetGenLanes a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
-            NetGenLanes z3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[105]), a2_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[104]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[103]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[102]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[101]), a2_0, new NetGenLanes(p[116]))))));
+            NetGenLanes z3_0 = new NetGenLanes(p[116]);
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[101]), a2_0, z3_0);
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[102]), a2_1, z3_0);
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[103]), a2_2, z3_0);
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[104]), a2_3, z3_0);
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[105]), a2_4, z3_0);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
-            NetGenLanes z3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[110]), a2_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[109]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[108]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[107]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[106]), a2_0, new NetGenLanes(p[117]))))));
+            NetGenLanes z3_1 = new NetGenLanes(p[117]);
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[106]), a2_0, z3_1);
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[107]), a2_1, z3_1);
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[108]), a2_2, z3_1);
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[109]), a2_3, z3_1);
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[110]), a2_4, z3_1);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
-            NetGenLanes z3_2 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[115]), a2_4, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[114]), a2_3, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[113]), a2_2, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[112]), a2_1, global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[111]), a2_0, new NetGenLanes(p[118]))))));
+            NetGenLanes z3_2 = new NetGenLanes(p[118]);
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[111]), a2_0, z3_2);
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[112]), a2_1, z3_2);
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[113]), a2_2, z3_2);
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[114]), a2_3, z3_2);
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[115]), a2_4, z3_2);
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes lse3_max = z3_0;
-            lse3_max = global::System.Numerics.Vector.Max(lse3_max, z3_1);
-            lse3_max = global::System.Numerics.Vector.Max(lse3_max, z3_2);
+            lse3_max = NetGenVector.Max(lse3_max, z3_1);
+            lse3_max = NetGenVector.Max(lse3_max, z3_2);
             NetGenLanes lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
             lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
             lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
@@ -1418,55 +1466,72 @@ namespace Samples
             // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
             NetGenLanes a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
             // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-            NetGenLanes loss = global::System.Numerics.Vector.MultiplyAddEstimate(t[2], lse3 - z3_2, global::System.Numerics.Vector.MultiplyAddEstimate(t[1], lse3 - z3_1, t[0] * (lse3 - z3_0)));
+            NetGenLanes loss = t[0] * (lse3 - z3_0);
+            loss = NetGenVector.MultiplyAddEstimate(t[1], lse3 - z3_1, loss);
+            loss = NetGenVector.MultiplyAddEstimate(t[2], lse3 - z3_2, loss);
             // ∂L/∂logsumexp(z3) = t[0] + t[1] + t[2]   (3 paths summed)
-            NetGenLanes dlse3 = t[0] + t[1] + t[2];
+            NetGenLanes dlse3 = t[0];
+            dlse3 = dlse3 + t[1];
+            dlse3 = dlse3 + t[2];
             // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] − t[2]   (2 paths summed)
-            NetGenLanes dz3_2 = dlse3 * a3_2 - t[2];
-            g[111] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, a2_0, g[111]);   // ∂L/∂w3[2,0]
-            g[112] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, a2_1, g[112]);   // ∂L/∂w3[2,1]
-            g[113] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, a2_2, g[113]);   // ∂L/∂w3[2,2]
-            g[114] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, a2_3, g[114]);   // ∂L/∂w3[2,3]
-            g[115] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, a2_4, g[115]);   // ∂L/∂w3[2,4]
+            NetGenLanes dz3_2 = dlse3 * a3_2;
+            dz3_2 = dz3_2 - t[2];
+            g[111] = NetGenVector.MultiplyAddEstimate(dz3_2, a2_0, g[111]);   // ∂L/∂w3[2,0]
+            g[112] = NetGenVector.MultiplyAddEstimate(dz3_2, a2_1, g[112]);   // ∂L/∂w3[2,1]
+            g[113] = NetGenVector.MultiplyAddEstimate(dz3_2, a2_2, g[113]);   // ∂L/∂w3[2,2]
+            g[114] = NetGenVector.MultiplyAddEstimate(dz3_2, a2_3, g[114]);   // ∂L/∂w3[2,3]
+            g[115] = NetGenVector.MultiplyAddEstimate(dz3_2, a2_4, g[115]);   // ∂L/∂w3[2,4]
             g[118] += dz3_2;   // ∂L/∂b3[2]
             // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] − t[1]   (2 paths summed)
-            NetGenLanes dz3_1 = dlse3 * a3_1 - t[1];
-            g[106] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, a2_0, g[106]);   // ∂L/∂w3[1,0]
-            g[107] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, a2_1, g[107]);   // ∂L/∂w3[1,1]
-            g[108] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, a2_2, g[108]);   // ∂L/∂w3[1,2]
-            g[109] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, a2_3, g[109]);   // ∂L/∂w3[1,3]
-            g[110] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, a2_4, g[110]);   // ∂L/∂w3[1,4]
+            NetGenLanes dz3_1 = dlse3 * a3_1;
+            dz3_1 = dz3_1 - t[1];
+            g[106] = NetGenVector.MultiplyAddEstimate(dz3_1, a2_0, g[106]);   // ∂L/∂w3[1,0]
+            g[107] = NetGenVector.MultiplyAddEstimate(dz3_1, a2_1, g[107]);   // ∂L/∂w3[1,1]
+            g[108] = NetGenVector.MultiplyAddEstimate(dz3_1, a2_2, g[108]);   // ∂L/∂w3[1,2]
+            g[109] = NetGenVector.MultiplyAddEstimate(dz3_1, a2_3, g[109]);   // ∂L/∂w3[1,3]
+            g[110] = NetGenVector.MultiplyAddEstimate(dz3_1, a2_4, g[110]);   // ∂L/∂w3[1,4]
             g[117] += dz3_1;   // ∂L/∂b3[1]
             // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] − t[0]   (2 paths summed)
-            NetGenLanes dz3_0 = dlse3 * a3_0 - t[0];
-            g[101] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_0, a2_0, g[101]);   // ∂L/∂w3[0,0]
-            g[102] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_0, a2_1, g[102]);   // ∂L/∂w3[0,1]
-            g[103] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_0, a2_2, g[103]);   // ∂L/∂w3[0,2]
-            g[104] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_0, a2_3, g[104]);   // ∂L/∂w3[0,3]
-            g[105] = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_0, a2_4, g[105]);   // ∂L/∂w3[0,4]
+            NetGenLanes dz3_0 = dlse3 * a3_0;
+            dz3_0 = dz3_0 - t[0];
+            g[101] = NetGenVector.MultiplyAddEstimate(dz3_0, a2_0, g[101]);   // ∂L/∂w3[0,0]
+            g[102] = NetGenVector.MultiplyAddEstimate(dz3_0, a2_1, g[102]);   // ∂L/∂w3[0,1]
+            g[103] = NetGenVector.MultiplyAddEstimate(dz3_0, a2_2, g[103]);   // ∂L/∂w3[0,2]
+            g[104] = NetGenVector.MultiplyAddEstimate(dz3_0, a2_3, g[104]);   // ∂L/∂w3[0,3]
+            g[105] = NetGenVector.MultiplyAddEstimate(dz3_0, a2_4, g[105]);   // ∂L/∂w3[0,4]
             g[116] += dz3_0;   // ∂L/∂b3[0]
             // ∂L/∂a2[4] = ∂L/∂z3[0]·w3[0,4] + ∂L/∂z3[1]·w3[1,4] + ∂L/∂z3[2]·w3[2,4]   (3 paths summed)
-            NetGenLanes da2_4 = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[115]), global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[110]), dz3_0 * new NetGenLanes(p[105])));
+            NetGenLanes da2_4 = dz3_0 * new NetGenLanes(p[105]);
+            da2_4 = NetGenVector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[110]), da2_4);
+            da2_4 = NetGenVector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[115]), da2_4);
             // ∂L/∂z2[4] = ∂L/∂a2[4]·(1 − a2[4]²)   (1 path)
             NetGenLanes dz2_4 = da2_4 * (NetGenLanes.One - a2_4 * a2_4);
             g[100] += dz2_4;   // ∂L/∂b2[4]
             // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
-            NetGenLanes da2_3 = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[114]), global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[109]), dz3_0 * new NetGenLanes(p[104])));
+            NetGenLanes da2_3 = dz3_0 * new NetGenLanes(p[104]);
+            da2_3 = NetGenVector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[109]), da2_3);
+            da2_3 = NetGenVector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[114]), da2_3);
             // ∂L/∂z2[3] = ∂L/∂a2[3]·(1 − a2[3]²)   (1 path)
             NetGenLanes dz2_3 = da2_3 * (NetGenLanes.One - a2_3 * a2_3);
             g[99] += dz2_3;   // ∂L/∂b2[3]
             // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
-            NetGenLanes da2_2 = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[113]), global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[108]), dz3_0 * new NetGenLanes(p[103])));
+            NetGenLanes da2_2 = dz3_0 * new NetGenLanes(p[103]);
+            da2_2 = NetGenVector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[108]), da2_2);
+            da2_2 = NetGenVector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[113]), da2_2);
             // ∂L/∂z2[2] = ∂L/∂a2[2]·(1 − a2[2]²)   (1 path)
             NetGenLanes dz2_2 = da2_2 * (NetGenLanes.One - a2_2 * a2_2);
             g[98] += dz2_2;   // ∂L/∂b2[2]
             // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
-            NetGenLanes da2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[112]), global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[107]), dz3_0 * new NetGenLanes(p[102])));
+            NetGenLanes da2_1 = dz3_0 * new NetGenLanes(p[102]);
+            da2_1 = NetGenVector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[107]), da2_1);
+            da2_1 = NetGenVector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[112]), da2_1);
             // ∂L/∂z2[1] = ∂L/∂a2[1]·(1 − a2[1]²)   (1 path)
             NetGenLanes dz2_1 = da2_1 * (NetGenLanes.One - a2_1 * a2_1);
             g[97] += dz2_1;   // ∂L/∂b2[1]
             // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
-            NetGenLanes da2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[111]), global::System.Numerics.Vector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[106]), dz3_0 * new NetGenLanes(p[101])));
+            NetGenLanes da2_0 = dz3_0 * new NetGenLanes(p[101]);
+            da2_0 = NetGenVector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[106]), da2_0);
+            da2_0 = NetGenVector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[111]), da2_0);
             // ∂L/∂z2[0] = ∂L/∂a2[0]·(1 − a2[0]²)   (1 path)
             NetGenLanes dz2_0 = da2_0 * (NetGenLanes.One - a2_0 * a2_0);
             // Gather 5 values into scratch 29..33 for the loops that read them
@@ -1482,7 +1547,7 @@ namespace Samples
                 NetGenLanes delta = s[29 + row];
                 global::System.Span<NetGenLanes> gradients = g.Slice(56 + row * 8, 8);
                 global::System.ReadOnlySpan<NetGenLanes> inputs = s.Slice(21, 8);
-                for (int col = 0; col < gradients.Length; col++) gradients[col] = global::System.Numerics.Vector.MultiplyAddEstimate(delta, inputs[col], gradients[col]);
+                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector.MultiplyAddEstimate(delta, inputs[col], gradients[col]);
             }
             // ∂L/∂a = Wᵀ·δ for the 8 inputs of the looped layer (every path through its 5 neurons summed)
             {
@@ -1492,32 +1557,32 @@ namespace Samples
                 {
                     NetGenLanes delta = s[29 + row];
                     global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                    for (int col = 0; col < weights.Length; col++) adjoint[col] = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(weights[col]), delta, adjoint[col]);
+                    for (int col = 0; col < weights.Length; col++) adjoint[col] = NetGenVector.MultiplyAddEstimate(new NetGenLanes(weights[col]), delta, adjoint[col]);
                 }
             }
             // ∂L/∂z1[7] = (Wᵀ·δ)[7]·(z1[7] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes dz1_7 = s[20] * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[7], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
+            NetGenLanes dz1_7 = s[20] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[7], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
             g[55] += dz1_7;   // ∂L/∂b1[7]
             // ∂L/∂z1[6] = (Wᵀ·δ)[6]·(z1[6] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes dz1_6 = s[19] * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[6], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
+            NetGenLanes dz1_6 = s[19] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[6], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
             g[54] += dz1_6;   // ∂L/∂b1[6]
             // ∂L/∂z1[5] = (Wᵀ·δ)[5]·(z1[5] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes dz1_5 = s[18] * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[5], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
+            NetGenLanes dz1_5 = s[18] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[5], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
             g[53] += dz1_5;   // ∂L/∂b1[5]
             // ∂L/∂z1[4] = (Wᵀ·δ)[4]·(z1[4] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes dz1_4 = s[17] * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[4], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
+            NetGenLanes dz1_4 = s[17] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[4], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
             g[52] += dz1_4;   // ∂L/∂b1[4]
             // ∂L/∂z1[3] = (Wᵀ·δ)[3]·(z1[3] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes dz1_3 = s[16] * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[3], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
+            NetGenLanes dz1_3 = s[16] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[3], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
             g[51] += dz1_3;   // ∂L/∂b1[3]
             // ∂L/∂z1[2] = (Wᵀ·δ)[2]·(z1[2] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes dz1_2 = s[15] * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[2], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
+            NetGenLanes dz1_2 = s[15] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[2], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
             g[50] += dz1_2;   // ∂L/∂b1[2]
             // ∂L/∂z1[1] = (Wᵀ·δ)[1]·(z1[1] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes dz1_1 = s[14] * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[1], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
+            NetGenLanes dz1_1 = s[14] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[1], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
             g[49] += dz1_1;   // ∂L/∂b1[1]
             // ∂L/∂z1[0] = (Wᵀ·δ)[0]·(z1[0] > 0 ? 1 : 0.01)   (1 path)
-            NetGenLanes dz1_0 = s[13] * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(s[0], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
+            NetGenLanes dz1_0 = s[13] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[0], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
             // Gather 8 values into scratch 34..41 for the loops that read them
             s[34] = dz1_0;
             s[35] = dz1_1;
@@ -1534,7 +1599,7 @@ namespace Samples
                 NetGenLanes delta = s[34 + row];
                 global::System.Span<NetGenLanes> gradients = g.Slice(0 + row * 6, 6);
                 global::System.ReadOnlySpan<NetGenLanes> inputs = x;
-                for (int col = 0; col < gradients.Length; col++) gradients[col] = global::System.Numerics.Vector.MultiplyAddEstimate(delta, inputs[col], gradients[col]);
+                for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector.MultiplyAddEstimate(delta, inputs[col], gradients[col]);
             }
             return loss;
         }

@@ -7,6 +7,7 @@ namespace PassFailSample
     // Short names for the SIMD code below.
     using NetGenVectorMath = global::NetGen.Runtime.VectorMath;
     using NetGenLanes = global::System.Numerics.Vector<float>;
+    using NetGenVector = global::System.Numerics.Vector;
 
     /// <summary>
     /// NetGen network Input(3) → Dense(1, Sigmoid) → Dense(1, Sigmoid): 6 parameters, loss MeanSquaredError, optimizer SGD (learning rate 0.1).
@@ -135,7 +136,7 @@ namespace PassFailSample
         {
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);
             int done = 0;
-            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && global::System.Numerics.Vector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenPredictBatchLanes(inputs, outputs, n);
+            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenPredictBatchLanes(inputs, outputs, n);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             for (int i = done; i < n; i++) NetGenForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));
         }
@@ -207,7 +208,7 @@ namespace PassFailSample
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);
             float total = 0f;
             int done = 0;
-            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && global::System.Numerics.Vector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenEvaluateLanes(inputs, targets, n, ref total);
+            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenEvaluateLanes(inputs, targets, n, ref total);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             for (int i = done; i < n; i++) total += NetGenLossKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize));
             return total / n;
@@ -219,7 +220,7 @@ namespace PassFailSample
             gradient.Clear();
             float total = 0f;
             int done = 0;
-            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && global::System.Numerics.Vector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenBatchGradientLanes(inputs, targets, gradient, n, ref total);
+            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenBatchGradientLanes(inputs, targets, gradient, n, ref total);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             for (int i = done; i < n; i++) total += NetGenGradientKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize), gradient);
             for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;
@@ -437,7 +438,7 @@ namespace PassFailSample
                 }
                 losses += NetGenLossLanes(p, x, t);
             }
-            total += global::System.Numerics.Vector.Sum(losses);
+            total += NetGenVector.Sum(losses);
             return chunks * NetGenLanes.Count;
         }
 
@@ -469,8 +470,8 @@ namespace PassFailSample
                 }
                 losses += NetGenGradientLanes(p, x, t, g);
             }
-            for (int k = 0; k < ParameterCount; k++) gradient[k] += global::System.Numerics.Vector.Sum(g[k]);
-            total += global::System.Numerics.Vector.Sum(losses);
+            for (int k = 0; k < ParameterCount; k++) gradient[k] += NetGenVector.Sum(g[k]);
+            total += NetGenVector.Sum(losses);
             return chunks * NetGenLanes.Count;
         }
 
@@ -478,11 +479,15 @@ namespace PassFailSample
         private static void NetGenForwardLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.Span<NetGenLanes> y)
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes z1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[2]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[1]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], new NetGenLanes(p[3]))));
+            NetGenLanes z1_0 = new NetGenLanes(p[3]);
+            z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], z1_0);
+            z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[1]), x[1], z1_0);
+            z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[2]), x[2], z1_0);
             // Layer 1: a1[0] = Sigmoid(z1[0])
             NetGenLanes a1_0 = NetGenVectorMath.Sigmoid(z1_0);
             // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes z2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[4]), a1_0, new NetGenLanes(p[5]));
+            NetGenLanes z2_0 = new NetGenLanes(p[5]);
+            z2_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[4]), a1_0, z2_0);
             // Layer 2: a2[0] = Sigmoid(z2[0])
             NetGenLanes a2_0 = NetGenVectorMath.Sigmoid(z2_0);
             y[0] = a2_0;
@@ -492,11 +497,15 @@ namespace PassFailSample
         private static NetGenLanes NetGenLossLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.ReadOnlySpan<NetGenLanes> t)
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes z1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[2]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[1]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], new NetGenLanes(p[3]))));
+            NetGenLanes z1_0 = new NetGenLanes(p[3]);
+            z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], z1_0);
+            z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[1]), x[1], z1_0);
+            z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[2]), x[2], z1_0);
             // Layer 1: a1[0] = Sigmoid(z1[0])
             NetGenLanes a1_0 = NetGenVectorMath.Sigmoid(z1_0);
             // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes z2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[4]), a1_0, new NetGenLanes(p[5]));
+            NetGenLanes z2_0 = new NetGenLanes(p[5]);
+            z2_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[4]), a1_0, z2_0);
             // Layer 2: a2[0] = Sigmoid(z2[0])
             NetGenLanes a2_0 = NetGenVectorMath.Sigmoid(z2_0);
             // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
@@ -510,11 +519,15 @@ namespace PassFailSample
         private static NetGenLanes NetGenGradientLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.ReadOnlySpan<NetGenLanes> t, global::System.Span<NetGenLanes> g)
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes z1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[2]), x[2], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[1]), x[1], global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], new NetGenLanes(p[3]))));
+            NetGenLanes z1_0 = new NetGenLanes(p[3]);
+            z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], z1_0);
+            z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[1]), x[1], z1_0);
+            z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[2]), x[2], z1_0);
             // Layer 1: a1[0] = Sigmoid(z1[0])
             NetGenLanes a1_0 = NetGenVectorMath.Sigmoid(z1_0);
             // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes z2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[4]), a1_0, new NetGenLanes(p[5]));
+            NetGenLanes z2_0 = new NetGenLanes(p[5]);
+            z2_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[4]), a1_0, z2_0);
             // Layer 2: a2[0] = Sigmoid(z2[0])
             NetGenLanes a2_0 = NetGenVectorMath.Sigmoid(z2_0);
             // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
@@ -525,15 +538,15 @@ namespace PassFailSample
             NetGenLanes de_0 = new NetGenLanes(2f) * e_0;
             // ∂L/∂z2[0] = ∂L/∂e[0]·a2[0]·(1 − a2[0])   (1 path)
             NetGenLanes dz2_0 = de_0 * (a2_0 * (NetGenLanes.One - a2_0));
-            g[4] = global::System.Numerics.Vector.MultiplyAddEstimate(dz2_0, a1_0, g[4]);   // ∂L/∂w2[0,0]
+            g[4] = NetGenVector.MultiplyAddEstimate(dz2_0, a1_0, g[4]);   // ∂L/∂w2[0,0]
             g[5] += dz2_0;   // ∂L/∂b2[0]
             // ∂L/∂a1[0] = ∂L/∂z2[0]·w2[0,0]   (1 path)
             NetGenLanes da1_0 = dz2_0 * new NetGenLanes(p[4]);
             // ∂L/∂z1[0] = ∂L/∂a1[0]·a1[0]·(1 − a1[0])   (1 path)
             NetGenLanes dz1_0 = da1_0 * (a1_0 * (NetGenLanes.One - a1_0));
-            g[0] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_0, x[0], g[0]);   // ∂L/∂w1[0,0]
-            g[1] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_0, x[1], g[1]);   // ∂L/∂w1[0,1]
-            g[2] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_0, x[2], g[2]);   // ∂L/∂w1[0,2]
+            g[0] = NetGenVector.MultiplyAddEstimate(dz1_0, x[0], g[0]);   // ∂L/∂w1[0,0]
+            g[1] = NetGenVector.MultiplyAddEstimate(dz1_0, x[1], g[1]);   // ∂L/∂w1[0,1]
+            g[2] = NetGenVector.MultiplyAddEstimate(dz1_0, x[2], g[2]);   // ∂L/∂w1[0,2]
             g[3] += dz1_0;   // ∂L/∂b1[0]
             return loss;
         }

@@ -33,6 +33,12 @@ internal abstract class KernelForm
     /// <summary>Terms per statement of a long sum.</summary>
     public abstract int TermsPerLine { get; }
 
+    /// <summary>
+    /// Sums of more than one term are accumulated one vector operation per line in a local (lane code: a nested chain of
+    /// multiply-adds on one line is unreadable); false keeps <see cref="TermsPerLine"/> terms a statement.
+    /// </summary>
+    public virtual bool OneTermPerLine => false;
+
     /// <summary>The loops of a <see cref="OpKind.MatVec"/> or <see cref="OpKind.TransposedMatVec"/> macro.</summary>
     public abstract void Macro(IndentedWriter w, KernelSchedule k, Node node);
 

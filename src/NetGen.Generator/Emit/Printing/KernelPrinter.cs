@@ -133,6 +133,16 @@ internal static class KernelPrinter
             return;
         }
 
+        if (node.Kind == OpKind.Sum && node.Args.Length > 1 && d.Kernel.OneTermPerLine)
+        {
+            // One multiply-add (or add) a line, into a local; a value crossing kernel parts is stored once at the end.
+            string local = k.IdentifierOf(id);
+            w.Line($"{d.ValueType} {local} = {e.SumText(node.Args, 0, 1, null).Text};");
+            for (int i = 1; i < node.Args.Length; i++) w.Line($"{local} = {e.SumText(node.Args, i, i + 1, local).Text};");
+            if (k.IsSpilled(id)) w.Line($"{target} = {local};");
+            return;
+        }
+
         int perLine = d.Kernel.TermsPerLine;
         if (node.Kind == OpKind.Sum && node.Args.Length > perLine)
         {

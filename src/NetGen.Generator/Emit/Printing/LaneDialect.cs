@@ -14,14 +14,18 @@ internal sealed class LaneDialect : Dialect
     /// <summary>The file's alias of <c>System.Numerics.Vector&lt;float&gt;</c>.</summary>
     public const string Type = "NetGenLanes";
 
-    /// <summary>The vector statics.</summary>
-    public const string Statics = "global::System.Numerics.Vector";
+    /// <summary>The file's alias of the vector statics <c>System.Numerics.Vector</c>.</summary>
+    public const string Statics = "NetGenVector";
 
     /// <summary>The file's alias of <c>NetGen.Runtime.VectorMath</c>.</summary>
     public const string MathAlias = VectorWidth.MathAlias;
 
-    /// <summary>The using-alias directive of <see cref="Type"/>.</summary>
-    public const string Alias = "using " + Type + " = global::System.Numerics.Vector<float>;";
+    /// <summary>The using-alias directives of <see cref="Type"/> and <see cref="Statics"/>.</summary>
+    public static readonly string[] Aliases =
+    {
+        "using " + Type + " = global::System.Numerics.Vector<float>;",
+        "using " + Statics + " = global::System.Numerics.Vector;",
+    };
 
     /// <param name="estimate">The compilation has <c>Vector.MultiplyAddEstimate</c> (.NET 9 and later).</param>
     public LaneDialect(bool estimate)

@@ -48,6 +48,8 @@ internal sealed class LaneKernelForm : KernelForm
 
     public override int TermsPerLine => 16;
 
+    public override bool OneTermPerLine => true;
+
     private string Fma(string a, string b, string c) => _dialect.MultiplyAdd(a, b, c)!;
 
     public override void Macro(IndentedWriter w, KernelSchedule k, Node node)

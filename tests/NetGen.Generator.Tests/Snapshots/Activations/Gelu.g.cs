@@ -23,7 +23,8 @@ private static float NetGenGradientKernel(global::System.ReadOnlySpan<float> p, 
 private static NetGenLanes NetGenGradientLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.ReadOnlySpan<NetGenLanes> t, global::System.Span<NetGenLanes> g)
 {
     // Layer 1: Dense(1, Gelu) ← Input(1), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-    NetGenLanes z1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], new NetGenLanes(p[1]));
+    NetGenLanes z1_0 = new NetGenLanes(p[1]);
+    z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], z1_0);
     // Layer 1: a1[0] = Gelu(z1[0])
     NetGenLanes a1_0 = NetGenVectorMath.Gelu(z1_0);
     // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
@@ -34,7 +35,7 @@ private static NetGenLanes NetGenGradientLanes(global::System.ReadOnlySpan<float
     NetGenLanes de_0 = new NetGenLanes(2f) * e_0;
     // ∂L/∂z1[0] = ∂L/∂e[0]·gelu'(z1[0])   (1 path)
     NetGenLanes dz1_0 = de_0 * NetGenVectorMath.GeluDerivative(z1_0);
-    g[0] = global::System.Numerics.Vector.MultiplyAddEstimate(dz1_0, x[0], g[0]);   // ∂L/∂w1[0,0]
+    g[0] = NetGenVector.MultiplyAddEstimate(dz1_0, x[0], g[0]);   // ∂L/∂w1[0,0]
     g[1] += dz1_0;   // ∂L/∂b1[0]
     return loss;
 }
