@@ -57,6 +57,34 @@ public sealed class ActivationGpuTests
     }
 
     /// <summary>
+    /// The same three Adam steps on the GPU and on the CPU (the network's own TrainBatch, scalar path) give the same
+    /// parameters within <see cref="TestData.AssertClose(ReadOnlySpan{float}, ReadOnlySpan{float}, string, float)"/>'s
+    /// 1e-5, and PredictBatch the same outputs: the kernels follow the CPU code's derivation of each activation.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Activations))]
+    public void ThreeAdamSteps_AndPredictBatch_MatchTheCpu(Activation activation)
+    {
+        var f = ActivationReference.Nets[$"{activation}_Mse"];
+        var type = typeof(ActivationGpuTests).Assembly.GetType($"NetGen.Gpu.Tests.Gpu{activation}MseAdam", throwOnError: true)!;
+        using var trainer = CreateTrainer(type, f.FloatParameters, _fixture.Accelerator, f.SampleCount);
+        var cpu = (INetwork)Activator.CreateInstance(type)!;
+        cpu.SetParameters(f.FloatParameters);
+        float[] x = f.FloatInputs, t = f.FloatTargets;
+        float[] gpuOutputs = new float[f.Outputs.Length], cpuOutputs = new float[f.Outputs.Length];
+        trainer.PredictBatch(x, gpuOutputs);
+        cpu.PredictBatch(x, cpuOutputs);
+        TestData.AssertClose(cpuOutputs, gpuOutputs, $"{activation}: PredictBatch, GPU vs CPU");
+        var parameters = new float[f.Parameters.Length];
+        for (int step = 1; step <= 3; step++)
+        {
+            TestData.AssertClose(cpu.TrainBatch(x, t), trainer.TrainBatch(x, t), $"{activation}: step {step} loss, GPU vs CPU");
+            trainer.CopyParametersTo(parameters);
+            TestData.AssertClose(cpu.Parameters, parameters, $"{activation}: step {step} parameters, GPU vs CPU");
+        }
+    }
+
+    /// <summary>
     /// The network's generated GpuTrainer, built through reflection over a network holding <paramref name="parameters"/>:
     /// a failed assertion, not a build error, where the generator emitted none.
     /// </summary>
