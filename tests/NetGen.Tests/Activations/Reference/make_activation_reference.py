@@ -73,15 +73,23 @@ def pointwise_grid():
 
 
 def pointwise(name):
-    x = torch.tensor(pointwise_grid(), dtype=torch.float64, requires_grad=True)
-    y = MODULES[name][0]()(x)
-    y.sum().backward()
+    # One point at a time: PyTorch's CPU kernels have a scalar and a vectorised form, and for Hardswish they disagree at
+    # exactly x = 3 (the scalar form and the CUDA kernel give 3/3 + 1/2 = 1.5, the vectorised form 1). Evaluating each
+    # point alone takes the scalar form, which is what a single value (and CUDA) gets; NetGen follows it.
+    xs, ys, dys = [], [], []
+    for value in pointwise_grid():
+        x = torch.tensor([value], dtype=torch.float64, requires_grad=True)
+        y = MODULES[name][0]()(x)
+        y.sum().backward()
+        xs.append(value)
+        ys.append(y.item())
+        dys.append(x.grad.item())
     return {
         "activation": name,
         "module": MODULES[name][1],
-        "x": x.detach().tolist(),
-        "y": y.detach().tolist(),
-        "dy": x.grad.tolist(),
+        "x": xs,
+        "y": ys,
+        "dy": dys,
     }
 
 
