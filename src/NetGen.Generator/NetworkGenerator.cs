@@ -23,7 +23,8 @@ namespace NetGen.Generator;
 /// what both report, so a rule reported by both shows twice. <see cref="NetworkAnalyzer"/> reports every layout rule
 /// (its <see cref="NetworkAnalyzer.Rules"/>): live in the IDE, at source locations, and at build even when other code
 /// has compile errors. The generator reports only what the analyzer cannot see: NG0099 (an internal error) and the
-/// baked-weights rules NG0021–NG0023, which need the additional files. It still validates every network and emits
+/// baked-weights rules NG0021–NG0023, which need the additional files, and NG0024 (ILGPU referenced without
+/// NetGen.Ilgpu), which needs the compilation's references. It still validates every network and emits
 /// nothing for one with an error. The one exception: when the build skips analyzers (RunAnalyzers=false, or
 /// RunAnalyzersDuringBuild=false outside the IDE), NetGen.targets says so through the compiler-visible property
 /// NetGenAnalyzersSkipped, and the generator reports the rule errors itself so the build still shows them once.
@@ -104,6 +105,11 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             // is generated for an invalid layout.
             var (spec, errors, _) = NetworkValidator.Validate(parsed);
             var weights = parsed.NamedArguments.FirstOrDefault(a => a.Name == "Weights");
+            // NG0024 needs the compilation's references, which the analyzer does not read: the generator reports it.
+            if (spec is not null && parsed.GpuPackageMissing)
+            {
+                errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GpuPackageMissing, parsed.ClassLocation, parsed.ClassName));
+            }
             return new NetworkParseResult(hint, spec, errors.ToEquatableArray(), weights?.Location);
         }
         catch (OperationCanceledException)

@@ -104,6 +104,10 @@ internal static class DiagnosticDescriptors
         "Weights do not match the network",
         "The weights file '{0}' does not fit '{1}': {2}", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor GpuPackageMissing = Rule("NG0024",
+        "ILGPU without NetGen.Ilgpu",
+        "The project references ILGPU but not the NetGen.Ilgpu package, so '{0}' gets no GpuTrainer; add a reference to NetGen.Ilgpu (the GPU trainer's host code) to train it with ILGPU", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor DropoutProbabilityOutOfRange = Rule("NG0030",
         "Dropout probability out of range",
         "[Dropout({0})] has p = {0}; p must be in [0, 1) (the probability of zeroing a unit)", DiagnosticSeverity.Error);

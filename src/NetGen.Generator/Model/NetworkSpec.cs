@@ -5,8 +5,8 @@ namespace NetGen.Generator.Model;
 /// no symbols, no syntax, no locations, so an edit elsewhere in the project leaves it equal and the
 /// generation step cached. <see cref="VectorWidths"/> lists the SIMD widths (128, 256, 512) the consumer's
 /// compilation can use (it references NetGen's net8.0 runtime with its vector math); empty means scalar code only.
-/// <see cref="GpuKernels"/> is true when the compilation references ILGPU (then ILGPU kernels and a nested
-/// <c>GpuTrainer</c> are emitted); <see cref="GpuAlgorithms"/> when it also references ILGPU.Algorithms (its <c>XMath</c>).
+/// <see cref="GpuKernels"/> is true when the compilation references ILGPU and NetGen.Ilgpu (then the ILGPU device
+/// functions, the <c>NetGenGpuKernels</c> struct and a nested <c>GpuTrainer</c> are emitted); <see cref="GpuAlgorithms"/> when it also references ILGPU.Algorithms (its <c>XMath</c>).
 /// <see cref="Weights"/> is the <c>[Network(Weights = "…")]</c> file name; <see cref="BakedWeights"/> the parameters
 /// read from it (empty until the weight files are matched, and when the network bakes nothing). <see cref="MultiplyAddEstimate"/>:
 /// the compilation has <c>Vector128/256/512.MultiplyAddEstimate</c> (.NET 9+), which the SIMD code then uses.

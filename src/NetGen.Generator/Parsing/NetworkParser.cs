@@ -168,16 +168,23 @@ internal static class NetworkParser
     }
 
     /// <summary>
-    /// ILGPU kernels and the GPU trainer are emitted only when the consumer references ILGPU (its accelerator type);
-    /// ILGPU.Algorithms (XMath) is recorded too. No ILGPU reference: no GPU code, no diagnostic.
+    /// ILGPU device functions and the GPU trainer are emitted only when the consumer references ILGPU (its accelerator
+    /// type) and NetGen.Ilgpu (the trainer's host code, <see cref="GpuTrainerType"/>); ILGPU.Algorithms (XMath) is
+    /// recorded too. No ILGPU reference: no GPU code, no diagnostic. ILGPU without NetGen.Ilgpu: no GPU code and NG0024.
     /// </summary>
     private static void ReadGpuSupport(Compilation compilation, ParsedNetwork parsed)
     {
-        parsed.GpuKernels = compilation.GetTypeByMetadataName("ILGPU.Runtime.Accelerator") is not null
+        bool ilgpu = compilation.GetTypeByMetadataName("ILGPU.Runtime.Accelerator") is not null
             && compilation.GetTypeByMetadataName("ILGPU.ArrayView`1") is not null
             && compilation.GetTypeByMetadataName("System.Span`1") is not null;
+        bool host = compilation.GetTypeByMetadataName(GpuTrainerType) is not null;
+        parsed.GpuKernels = ilgpu && host;
+        parsed.GpuPackageMissing = ilgpu && !host;
         parsed.GpuAlgorithms = parsed.GpuKernels && compilation.GetTypeByMetadataName("ILGPU.Algorithms.XMath") is not null;
     }
+
+    /// <summary>Metadata name of NetGen.Ilgpu's trainer, the base class of the generated <c>GpuTrainer</c>.</summary>
+    internal const string GpuTrainerType = "NetGen.Ilgpu.NetworkGpuTrainer`2";
 
     /// <summary>Members of base classes that the generated members would hide (CS0108 in the generated file otherwise).</summary>
     private static void ReadInheritedMembers(INamedTypeSymbol type, ParsedNetwork parsed)

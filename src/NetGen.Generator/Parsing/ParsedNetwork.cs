@@ -64,8 +64,11 @@ internal sealed class ParsedNetwork
     /// <summary>The compilation's <c>System.Runtime.Intrinsics.Vector128</c> has <c>MultiplyAddEstimate</c> (.NET 9 and later).</summary>
     public bool MultiplyAddEstimate { get; set; }
 
-    /// <summary>The compilation references ILGPU (see <see cref="Model.NetworkSpec.GpuKernels"/>).</summary>
+    /// <summary>The compilation references ILGPU and NetGen.Ilgpu (see <see cref="Model.NetworkSpec.GpuKernels"/>).</summary>
     public bool GpuKernels { get; set; }
+
+    /// <summary>The compilation references ILGPU but not NetGen.Ilgpu: no GPU code, and NG0024 says which package to add.</summary>
+    public bool GpuPackageMissing { get; set; }
 
     /// <summary>The compilation references ILGPU.Algorithms (see <see cref="Model.NetworkSpec.GpuAlgorithms"/>).</summary>
     public bool GpuAlgorithms { get; set; }

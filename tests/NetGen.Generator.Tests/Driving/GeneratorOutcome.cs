@@ -42,7 +42,7 @@ internal sealed class GeneratorOutcome
 
     /// <summary>
     /// The NG diagnostics a build prints: the generator's and the analyzer's together (csc prints both). NetGen's
-    /// layout rules come from the analyzer, NG0021–NG0023 and NG0099 from the generator; each mistake appears once.
+    /// layout rules come from the analyzer, NG0021–NG0024 and NG0099 from the generator; each mistake appears once.
     /// </summary>
     public IReadOnlyList<Diagnostic> BuildDiagnostics => GeneratorDiagnostics.Concat(AnalyzerDiagnostics)
         .Where(d => d.Id.StartsWith("NG", StringComparison.Ordinal)).ToList();

@@ -1,11 +1,15 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
 using NetGen.Generator.Tests.Driving;
 using Xunit;
 
 namespace NetGen.Generator.Tests.Emit;
 
 /// <summary>
-/// ILGPU kernels and the nested GpuTrainer are emitted only when the consumer's compilation references ILGPU (its
-/// Accelerator and ArrayView types); without it the generated file has no GPU code and no diagnostic.
+/// The GPU part (per-sample device functions, the NetGenGpuKernels struct and the nested GpuTrainer) is emitted only
+/// when the consumer's compilation references ILGPU (its Accelerator and ArrayView types) and NetGen.Ilgpu (its
+/// NetworkGpuTrainer); without ILGPU the generated file has no GPU code and no diagnostic; with ILGPU but without
+/// NetGen.Ilgpu it has no GPU code and the generator reports NG0024.
 /// </summary>
 public sealed class GpuEmissionTests
 {
@@ -19,10 +23,15 @@ public sealed class GpuEmissionTests
         public partial class Small { }
         """;
 
-    // Just the two types the generator looks for (the real ILGPU is not referenced by these tests).
-    private const string IlgpuStub = """
+    /// <summary>Just the two types the generator looks for (the real ILGPU is not referenced by these tests).</summary>
+    public const string IlgpuStub = """
         namespace ILGPU.Runtime { public abstract class Accelerator { } }
         namespace ILGPU { public struct ArrayView<T> { } }
+        """;
+
+    /// <summary>The type of NetGen.Ilgpu the generator looks for.</summary>
+    public const string NetGenIlgpuStub = """
+        namespace NetGen.Ilgpu { public abstract class NetworkGpuTrainer<TNetwork, TKernels> { } }
         """;
 
     [Fact]
@@ -37,22 +46,67 @@ public sealed class GpuEmissionTests
     }
 
     [Fact]
-    public void With_ILGPU_the_kernels_and_the_trainer_are_emitted()
+    public void With_ILGPU_and_NetGen_Ilgpu_the_device_functions_the_struct_and_the_trainer_are_emitted()
     {
-        var outcome = GeneratorHarness.Run(Network, IlgpuStub);
+        var outcome = GeneratorHarness.Run(Network, IlgpuStub, NetGenIlgpuStub);
         Assert.Empty(outcome.NgIds);
         string text = outcome.SingleSourceText;
-        Assert.Contains("public sealed class GpuTrainer : global::System.IDisposable", text);
+        Assert.Contains("public sealed class GpuTrainer : global::NetGen.Ilgpu.NetworkGpuTrainer<Small, NetGenGpuKernels>", text);
+        Assert.Contains("public readonly struct NetGenGpuKernels : global::NetGen.Ilgpu.INetworkGpuKernels, global::NetGen.Ilgpu.INetworkGpuHost<Small>", text);
+        Assert.Contains("private static void NetGenGpuForward(", text);
         Assert.Contains("private static float NetGenGpuGradient(", text);
-        Assert.Contains("private static void NetGenGpuGradientKernel(", text);
-        Assert.Contains("private static void NetGenGpuUpdateKernel(", text);
-        Assert.Contains("private static void NetGenGpuPredictKernel(", text);
-        // Kernel bodies use views, never spans or stackalloc.
-        int kernels = text.IndexOf("// ---------------------------------------------------------------- ILGPU", System.StringComparison.Ordinal);
-        Assert.True(kernels > 0);
-        string gpuPart = text.Substring(kernels, text.IndexOf("public sealed class GpuTrainer", System.StringComparison.Ordinal) - kernels);
-        Assert.DoesNotContain("stackalloc", gpuPart);
-        Assert.DoesNotContain("Span<", gpuPart);
-        Assert.DoesNotContain("FusedMultiplyAdd", gpuPart);
+        // The kernels, buffers and optimizer live in NetGen.Ilgpu, not in every network class.
+        Assert.DoesNotContain("NetGenGpuGradientKernel", text);
+        Assert.DoesNotContain("NetGenGpuUpdateKernel", text);
+        Assert.DoesNotContain("Allocate1D", text);
+        Assert.DoesNotContain("LoadStreamKernel", text);
+        // Device code uses views, never spans or stackalloc.
+        int gpu = text.IndexOf("// ---------------------------------------------------------------- ILGPU", System.StringComparison.Ordinal);
+        Assert.True(gpu > 0);
+        string deviceFunctions = text.Substring(gpu, text.IndexOf("public readonly struct NetGenGpuKernels", System.StringComparison.Ordinal) - gpu);
+        Assert.DoesNotContain("stackalloc", deviceFunctions);
+        Assert.DoesNotContain("Span<", deviceFunctions);
+        Assert.DoesNotContain("FusedMultiplyAdd", deviceFunctions);
+    }
+
+    [Fact]
+    public void With_ILGPU_but_without_NetGen_Ilgpu_NG0024_is_reported_and_no_gpu_code_is_emitted()
+    {
+        var outcome = GeneratorHarness.Run(Network, IlgpuStub);
+        Assert.Equal(new[] { "NG0024" }, outcome.GeneratorNgIds);
+        Assert.Equal(new[] { "NG0024" }, outcome.NgIds);
+        var diagnostic = Assert.Single(outcome.BuildDiagnostics);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("'Small'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        Assert.Contains("NetGen.Ilgpu", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        // The CPU code is still generated, without any GPU part.
+        string text = outcome.SingleSourceText;
+        Assert.Contains("public float TrainStep(", text);
+        Assert.DoesNotContain("GpuTrainer", text);
+        Assert.DoesNotContain("NetGenGpu", text);
+        Assert.DoesNotContain(outcome.Output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void NetGen_Ilgpu_without_ILGPU_emits_no_gpu_code_and_no_diagnostic()
+    {
+        var outcome = GeneratorHarness.Run(Network, NetGenIlgpuStub);
+        Assert.Empty(outcome.NgIds);
+        Assert.DoesNotContain("NetGenGpu", outcome.SingleSourceText);
+    }
+
+    [Fact]
+    public void An_invalid_layout_gets_its_error_and_no_NG0024()
+    {
+        const string invalid = """
+            using NetGen;
+            [Network(Loss.MeanSquaredError)]
+            [Dense(1)]
+            public partial class NoInput { }
+            """;
+        var outcome = GeneratorHarness.Run(invalid, IlgpuStub);
+        Assert.DoesNotContain("NG0024", outcome.NgIds);
+        Assert.Contains("NG0003", outcome.NgIds);
+        Assert.False(outcome.Sources.Any());
     }
 }

@@ -18,6 +18,34 @@ public sealed class SnapshotTests
     [Fact]
     public void Looped() => Snapshot.Match("Looped", GeneratedText(NetworkSources.Looped));
 
+    /// <summary>
+    /// The GPU part of one network (from the ILGPU marker comment to the end of the file): the per-sample device
+    /// functions, the NetGenGpuKernels struct and the GpuTrainer subclass, with ILGPU and NetGen.Ilgpu referenced.
+    /// Adam and dropout, so that every member of the struct has its non-trivial form.
+    /// </summary>
+    [Fact]
+    public void GpuPart()
+    {
+        const string source = """
+            using NetGen;
+            namespace Demo;
+            [Network(Loss.BinaryCrossEntropy, Optimizer = Optimizer.Adam, Seed = 3)]
+            [Input(3)]
+            [Dense(4, Activation.Tanh)]
+            [Dropout(0.25f)]
+            [Dense(1, Activation.Sigmoid)]
+            public partial class SmallGpu { }
+            """;
+        var outcome = GeneratorHarness.Run(source, Emit.GpuEmissionTests.IlgpuStub, Emit.GpuEmissionTests.NetGenIlgpuStub);
+        Assert.Null(outcome.Result.Exception);
+        Assert.Empty(outcome.NgIds);
+        string text = outcome.SingleSourceText;
+        int marker = text.IndexOf("// ---------------------------------------------------------------- ILGPU", System.StringComparison.Ordinal);
+        Assert.True(marker > 0, "no GPU part");
+        int start = text.LastIndexOf('\n', marker) + 1;
+        Snapshot.Match("SmallGpu", text.Substring(start));
+    }
+
     private static string GeneratedText(string source)
     {
         var outcome = GeneratorHarness.Run(source);
