@@ -7,18 +7,17 @@ using NetGen.Generator.Model;
 namespace NetGen.Generator.Emit;
 
 /// <summary>
-/// The batch members' SIMD drivers: methods that walk the batch in chunks of one sample per lane of
-/// <c>Vector&lt;float&gt;</c>, transpose each chunk into structure-of-arrays vectors, run the lane kernel, and transpose
-/// back (outputs) or sum over the lanes (loss, gradient). Samples that do not fill a chunk go through the scalar kernel.
-/// Written once for every width: <c>NetGenLanes.Count</c> is a constant to the JIT.
+/// The batch members' SIMD drivers. The loops (chunks of one sample per lane of <c>Vector&lt;float&gt;</c>, transposes,
+/// sums over the lanes) live in the runtime (<c>NetGen.Runtime.Lanes.LaneBatch</c>); the generated class supplies its
+/// sizes and lane kernels through a private struct. Samples that do not fill a chunk go through the scalar kernel.
 /// </summary>
 internal static class LaneDriverEmitter
 {
     private const string ReadOnlySpan = "global::System.ReadOnlySpan";
     private const string Span = "global::System.Span";
-    private const string Marshal = "global::System.Runtime.InteropServices.MemoryMarshal";
     private const string VT = LaneDialect.Type;
     private const string Lanes = LaneDialect.Type + ".Count";
+    private const string Batch = "global::NetGen.Runtime.Lanes.LaneBatch";
 
     /// <summary>The neuron-kernel (batch-1 Predict) widths of the compilation, widest first.</summary>
     public static IEnumerable<VectorWidth> Widths(NetworkSpec spec) => spec.VectorWidths.Select(bits => new VectorWidth(bits, spec.MultiplyAddEstimate)).OrderByDescending(w => w.Bits);
@@ -34,115 +33,51 @@ internal static class LaneDriverEmitter
         w.Line($"if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && {LaneDialect.Statics}.IsHardwareAccelerated && n >= {Lanes}) done = {call};");
     }
 
+    /// <summary>
+    /// The batch members' SIMD part: a private struct giving NetGen's batch loops (<c>NetGen.Runtime.Lanes.LaneBatch</c>, in
+    /// the runtime, written once for every network) this network's sizes and lane kernels, and three one-line drivers.
+    /// </summary>
     public static void EmitDrivers(IndentedWriter w, NetworkSpec spec)
     {
+        bool dropout = DropoutEmitter.MaskSize(spec) > 0;
+        string kernels = dropout ? "new NetGenLaneKernels(this)" : "default(NetGenLaneKernels)";
+        string c = spec.ClassName;
         w.Line();
-        EmitPredict(w);
+        w.Line("/// <summary>This network's lane kernels and sizes, for NetGen's batch loops (<c>NetGen.Runtime.Lanes.LaneBatch</c>).</summary>");
+        using (w.Block("private readonly struct NetGenLaneKernels : global::NetGen.Runtime.Lanes.ILaneKernels"))
+        {
+            if (dropout)
+            {
+                w.Line($"private readonly {c} _network;");
+                w.Line();
+                w.Line($"public NetGenLaneKernels({c} network) => _network = network;");
+                w.Line();
+            }
+            w.Line($"public int InputSize => {c}.InputSize;");
+            w.Line($"public int OutputSize => {c}.OutputSize;");
+            w.Line($"public int ParameterCount => {c}.ParameterCount;");
+            w.Line($"public int MaskSize => {DropoutEmitter.MaskSize(spec)};");
+            w.Line();
+            w.Line($"public void Forward({ReadOnlySpan}<float> p, {ReadOnlySpan}<{VT}> x, {Span}<{VT}> y) => {LaneKernelEmitter.MethodName(KernelKind.Forward)}(p, x, y);");
+            w.Line();
+            w.Line($"public {VT} Loss({ReadOnlySpan}<float> p, {ReadOnlySpan}<{VT}> x, {ReadOnlySpan}<{VT}> t) => {LaneKernelEmitter.MethodName(KernelKind.Loss)}(p, x, t);");
+            w.Line();
+            w.Line($"public {VT} Gradient({ReadOnlySpan}<float> p, {ReadOnlySpan}<{VT}> x, {ReadOnlySpan}<{VT}> t, {ReadOnlySpan}<{VT}> m, {Span}<{VT}> g) =>");
+            w.Line($"    {LaneKernelEmitter.MethodName(KernelKind.Gradient)}(p, x, t, {(dropout ? "m, " : "")}g);");
+            w.Line();
+            w.Line(dropout
+                ? $"public void DrawMask({Span}<float> mask) => _network.NetGenDrawMask(mask);"
+                : $"public void DrawMask({Span}<float> mask) {{ }}   // no dropout: never called");
+        }
         w.Line();
-        EmitEvaluate(w);
+        w.Comment("PredictBatch, Evaluate and the batch gradient on Vector<float>.Count samples at once; each returns how many samples it did.");
+        w.Line($"private int NetGenPredictBatchLanes({ReadOnlySpan}<float> inputs, {Span}<float> outputs, int n) =>");
+        w.Line($"    {Batch}.Predict({kernels}, _netgenParameters, inputs, outputs, n);");
         w.Line();
-        EmitGradient(w, DropoutEmitter.MaskSize(spec));
-    }
-
-    private static void Transpose(IndentedWriter w, string source, string target, string size)
-    {
-        using (w.Block($"for (int lane = 0; lane < {Lanes}; lane++)"))
-        {
-            w.Line($"{ReadOnlySpan}<float> row = {source}.Slice((first + lane) * {size}, {size});");
-            w.Line($"for (int i = 0; i < {size}; i++) {target}[i * {Lanes} + lane] = row[i];");
-        }
-    }
-
-    private static void Header(IndentedWriter w, bool targets)
-    {
-        w.Line($"{Span}<{VT}> x = stackalloc {VT}[InputSize];");
-        w.Line($"{Span}<float> xf = {Marshal}.Cast<{VT}, float>(x);");
-        if (targets)
-        {
-            w.Line($"{Span}<{VT}> t = stackalloc {VT}[OutputSize];");
-            w.Line($"{Span}<float> tf = {Marshal}.Cast<{VT}, float>(t);");
-        }
-        w.Line($"{ReadOnlySpan}<float> p = _netgenParameters;");
-        w.Line($"int chunks = n / {Lanes};");
-    }
-
-    private static void EmitPredict(IndentedWriter w)
-    {
-        w.Comment($"PredictBatch on Vector<float>.Count samples per vector; returns how many samples it did.");
-        using (w.Block($"private int NetGenPredictBatchLanes({ReadOnlySpan}<float> inputs, {Span}<float> outputs, int n)"))
-        {
-            Header(w, targets: false);
-            w.Line($"{Span}<{VT}> y = stackalloc {VT}[OutputSize];");
-            w.Line($"{ReadOnlySpan}<float> yf = {Marshal}.Cast<{VT}, float>(y);");
-            using (w.Block("for (int chunk = 0; chunk < chunks; chunk++)"))
-            {
-                w.Line($"int first = chunk * {Lanes};");
-                Transpose(w, "inputs", "xf", "InputSize");
-                w.Line($"{LaneKernelEmitter.MethodName(KernelKind.Forward)}(p, x, y);");
-                using (w.Block($"for (int lane = 0; lane < {Lanes}; lane++)"))
-                {
-                    w.Line($"{Span}<float> row = outputs.Slice((first + lane) * OutputSize, OutputSize);");
-                    w.Line($"for (int j = 0; j < OutputSize; j++) row[j] = yf[j * {Lanes} + lane];");
-                }
-            }
-            w.Line($"return chunks * {Lanes};");
-        }
-    }
-
-    private static void EmitEvaluate(IndentedWriter w)
-    {
-        w.Comment($"Evaluate on Vector<float>.Count samples per vector: adds their losses to total; returns how many samples it did.");
-        using (w.Block($"private int NetGenEvaluateLanes({ReadOnlySpan}<float> inputs, {ReadOnlySpan}<float> targets, int n, ref float total)"))
-        {
-            Header(w, targets: true);
-            w.Line($"{VT} losses = {VT}.Zero;");
-            using (w.Block("for (int chunk = 0; chunk < chunks; chunk++)"))
-            {
-                w.Line($"int first = chunk * {Lanes};");
-                Transpose(w, "inputs", "xf", "InputSize");
-                Transpose(w, "targets", "tf", "OutputSize");
-                w.Line($"losses += {LaneKernelEmitter.MethodName(KernelKind.Loss)}(p, x, t);");
-            }
-            w.Line($"total += {LaneDialect.Statics}.Sum(losses);");
-            w.Line($"return chunks * {Lanes};");
-        }
-    }
-
-    private static void EmitGradient(IndentedWriter w, int maskSize)
-    {
-        w.Comment($"Batch gradient on Vector<float>.Count samples per vector: per-lane sums in _netgenLaneGradient, then summed over the lanes into gradient.");
-        using (w.Block($"private int NetGenBatchGradientLanes({ReadOnlySpan}<float> inputs, {ReadOnlySpan}<float> targets, {Span}<float> gradient, int n, ref float total)"))
-        {
-            Header(w, targets: true);
-            w.Line($"if (_netgenLaneGradient is null || _netgenLaneGradient.Length < ParameterCount * {Lanes}) _netgenLaneGradient = new float[ParameterCount * {Lanes}];");
-            w.Line($"{Span}<{VT}> g = {Marshal}.Cast<float, {VT}>(global::System.MemoryExtensions.AsSpan(_netgenLaneGradient, 0, ParameterCount * {Lanes}));");
-            w.Line("g.Clear();");
-            if (maskSize > 0)
-            {
-                w.Comment($"Dropout masks, drawn per sample in sample order (as the scalar path draws them) and transposed into lanes.");
-                w.Line($"{Span}<{VT}> m = stackalloc {VT}[{maskSize}];");
-                w.Line($"{Span}<float> mf = {Marshal}.Cast<{VT}, float>(m);");
-                w.Line($"{Span}<float> mask = stackalloc float[{maskSize}];");
-            }
-            w.Line($"{VT} losses = {VT}.Zero;");
-            using (w.Block("for (int chunk = 0; chunk < chunks; chunk++)"))
-            {
-                w.Line($"int first = chunk * {Lanes};");
-                Transpose(w, "inputs", "xf", "InputSize");
-                Transpose(w, "targets", "tf", "OutputSize");
-                if (maskSize > 0)
-                {
-                    using (w.Block($"for (int lane = 0; lane < {Lanes}; lane++)"))
-                    {
-                        w.Line("NetGenDrawMask(mask);");
-                        w.Line($"for (int k = 0; k < {maskSize}; k++) mf[k * {Lanes} + lane] = mask[k];");
-                    }
-                }
-                w.Line($"losses += {LaneKernelEmitter.MethodName(KernelKind.Gradient)}(p, x, t, {(maskSize > 0 ? "m, " : "")}g);");
-            }
-            w.Line($"for (int k = 0; k < ParameterCount; k++) gradient[k] += {LaneDialect.Statics}.Sum(g[k]);");
-            w.Line($"total += {LaneDialect.Statics}.Sum(losses);");
-            w.Line($"return chunks * {Lanes};");
-        }
+        w.Line($"private int NetGenEvaluateLanes({ReadOnlySpan}<float> inputs, {ReadOnlySpan}<float> targets, int n, ref float total) =>");
+        w.Line($"    {Batch}.Evaluate({kernels}, _netgenParameters, inputs, targets, n, ref total);");
+        w.Line();
+        w.Line($"private int NetGenBatchGradientLanes({ReadOnlySpan}<float> inputs, {ReadOnlySpan}<float> targets, {Span}<float> gradient, int n, ref float total) =>");
+        w.Line($"    {Batch}.Gradient({kernels}, _netgenParameters, inputs, targets, gradient, n, ref _netgenLaneGradient, ref total);");
     }
 }

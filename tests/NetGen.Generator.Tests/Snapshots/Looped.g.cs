@@ -1070,94 +1070,33 @@ namespace Samples
             for (int j = 0; j < 3; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) *= scale;
         }
 
-        // PredictBatch on Vector<float>.Count samples per vector; returns how many samples it did.
-        private int NetGenPredictBatchLanes(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n)
+        /// <summary>This network's lane kernels and sizes, for NetGen's batch loops (<c>NetGen.Runtime.Lanes.LaneBatch</c>).</summary>
+        private readonly struct NetGenLaneKernels : global::NetGen.Runtime.Lanes.ILaneKernels
         {
-            global::System.Span<NetGenLanes> x = stackalloc NetGenLanes[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(x);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / NetGenLanes.Count;
-            global::System.Span<NetGenLanes> y = stackalloc NetGenLanes[OutputSize];
-            global::System.ReadOnlySpan<float> yf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(y);
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * NetGenLanes.Count;
-                for (int lane = 0; lane < NetGenLanes.Count; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * NetGenLanes.Count + lane] = row[i];
-                }
-                NetGenForwardLanes(p, x, y);
-                for (int lane = 0; lane < NetGenLanes.Count; lane++)
-                {
-                    global::System.Span<float> row = outputs.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int j = 0; j < OutputSize; j++) row[j] = yf[j * NetGenLanes.Count + lane];
-                }
-            }
-            return chunks * NetGenLanes.Count;
+            public int InputSize => Looped.InputSize;
+            public int OutputSize => Looped.OutputSize;
+            public int ParameterCount => Looped.ParameterCount;
+            public int MaskSize => 0;
+
+            public void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.Span<NetGenLanes> y) => NetGenForwardLanes(p, x, y);
+
+            public NetGenLanes Loss(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.ReadOnlySpan<NetGenLanes> t) => NetGenLossLanes(p, x, t);
+
+            public NetGenLanes Gradient(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.ReadOnlySpan<NetGenLanes> t, global::System.ReadOnlySpan<NetGenLanes> m, global::System.Span<NetGenLanes> g) =>
+                NetGenGradientLanes(p, x, t, g);
+
+            public void DrawMask(global::System.Span<float> mask) { }   // no dropout: never called
         }
 
-        // Evaluate on Vector<float>.Count samples per vector: adds their losses to total; returns how many samples it did.
-        private int NetGenEvaluateLanes(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref float total)
-        {
-            global::System.Span<NetGenLanes> x = stackalloc NetGenLanes[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(x);
-            global::System.Span<NetGenLanes> t = stackalloc NetGenLanes[OutputSize];
-            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(t);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / NetGenLanes.Count;
-            NetGenLanes losses = NetGenLanes.Zero;
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * NetGenLanes.Count;
-                for (int lane = 0; lane < NetGenLanes.Count; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * NetGenLanes.Count + lane] = row[i];
-                }
-                for (int lane = 0; lane < NetGenLanes.Count; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = targets.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int i = 0; i < OutputSize; i++) tf[i * NetGenLanes.Count + lane] = row[i];
-                }
-                losses += NetGenLossLanes(p, x, t);
-            }
-            total += NetGenVector.Sum(losses);
-            return chunks * NetGenLanes.Count;
-        }
+        // PredictBatch, Evaluate and the batch gradient on Vector<float>.Count samples at once; each returns how many samples it did.
+        private int NetGenPredictBatchLanes(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n) =>
+            global::NetGen.Runtime.Lanes.LaneBatch.Predict(default(NetGenLaneKernels), _netgenParameters, inputs, outputs, n);
 
-        // Batch gradient on Vector<float>.Count samples per vector: per-lane sums in _netgenLaneGradient, then summed over the lanes into gradient.
-        private int NetGenBatchGradientLanes(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n, ref float total)
-        {
-            global::System.Span<NetGenLanes> x = stackalloc NetGenLanes[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(x);
-            global::System.Span<NetGenLanes> t = stackalloc NetGenLanes[OutputSize];
-            global::System.Span<float> tf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes, float>(t);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / NetGenLanes.Count;
-            if (_netgenLaneGradient is null || _netgenLaneGradient.Length < ParameterCount * NetGenLanes.Count) _netgenLaneGradient = new float[ParameterCount * NetGenLanes.Count];
-            global::System.Span<NetGenLanes> g = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, NetGenLanes>(global::System.MemoryExtensions.AsSpan(_netgenLaneGradient, 0, ParameterCount * NetGenLanes.Count));
-            g.Clear();
-            NetGenLanes losses = NetGenLanes.Zero;
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * NetGenLanes.Count;
-                for (int lane = 0; lane < NetGenLanes.Count; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * NetGenLanes.Count + lane] = row[i];
-                }
-                for (int lane = 0; lane < NetGenLanes.Count; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = targets.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int i = 0; i < OutputSize; i++) tf[i * NetGenLanes.Count + lane] = row[i];
-                }
-                losses += NetGenGradientLanes(p, x, t, g);
-            }
-            for (int k = 0; k < ParameterCount; k++) gradient[k] += NetGenVector.Sum(g[k]);
-            total += NetGenVector.Sum(losses);
-            return chunks * NetGenLanes.Count;
-        }
+        private int NetGenEvaluateLanes(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref float total) =>
+            global::NetGen.Runtime.Lanes.LaneBatch.Evaluate(default(NetGenLaneKernels), _netgenParameters, inputs, targets, n, ref total);
+
+        private int NetGenBatchGradientLanes(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n, ref float total) =>
+            global::NetGen.Runtime.Lanes.LaneBatch.Gradient(default(NetGenLaneKernels), _netgenParameters, inputs, targets, gradient, n, ref _netgenLaneGradient, ref total);
 
         /// <summary>NetGenForwardKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
         private static void NetGenForwardLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.Span<NetGenLanes> y)

@@ -1,0 +1,147 @@
+#if NET8_0_OR_GREATER
+using System;
+using System.ComponentModel;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace NetGen.Runtime.Lanes;
+
+/// <summary>
+/// The batch loops of the generated SIMD code, written once for every network: walk the batch in chunks of
+/// <c>Vector&lt;float&gt;.Count</c> samples (one per lane), transpose each chunk into structure-of-arrays vectors, run the
+/// network's lane kernel (<see cref="ILaneKernels"/>), and transpose back (outputs) or sum over the lanes (loss,
+/// gradient). Each returns how many leading samples it did (whole chunks); the caller runs the rest through its scalar
+/// kernel. No allocation except the per-lane gradient buffer, created once per network and reused. For generated code;
+/// not part of NetGen's public contract.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class LaneBatch
+{
+    /// <summary>Outputs of the leading whole chunks of a batch.</summary>
+    /// <typeparam name="TKernels">The network's lane kernels (a struct: the loop is specialised for it).</typeparam>
+    /// <param name="kernels">The kernels.</param>
+    /// <param name="p">The parameters.</param>
+    /// <param name="inputs">Row-major <c>[n, InputSize]</c>.</param>
+    /// <param name="outputs">Row-major <c>[n, OutputSize]</c>.</param>
+    /// <param name="n">Samples in the batch.</param>
+    /// <returns>Samples done: <c>n</c> rounded down to whole chunks.</returns>
+    public static int Predict<TKernels>(TKernels kernels, ReadOnlySpan<float> p, ReadOnlySpan<float> inputs, Span<float> outputs, int n)
+        where TKernels : struct, ILaneKernels
+    {
+        int lanes = Vector<float>.Count, inputSize = kernels.InputSize, outputSize = kernels.OutputSize;
+        Span<Vector<float>> x = stackalloc Vector<float>[inputSize];
+        Span<Vector<float>> y = stackalloc Vector<float>[outputSize];
+        Span<float> xf = MemoryMarshal.Cast<Vector<float>, float>(x);
+        ReadOnlySpan<float> yf = MemoryMarshal.Cast<Vector<float>, float>(y);
+        int chunks = n / lanes;
+        for (int chunk = 0; chunk < chunks; chunk++)
+        {
+            int first = chunk * lanes;
+            Transpose(inputs, xf, first, inputSize);
+            kernels.Forward(p, x, y);
+            for (int lane = 0; lane < lanes; lane++)
+            {
+                Span<float> row = outputs.Slice((first + lane) * outputSize, outputSize);
+                for (int j = 0; j < outputSize; j++) row[j] = yf[j * lanes + lane];
+            }
+        }
+        return chunks * lanes;
+    }
+
+    /// <summary>Adds the summed losses of the leading whole chunks of a batch to <paramref name="total"/>.</summary>
+    /// <typeparam name="TKernels">The network's lane kernels.</typeparam>
+    /// <param name="kernels">The kernels.</param>
+    /// <param name="p">The parameters.</param>
+    /// <param name="inputs">Row-major <c>[n, InputSize]</c>.</param>
+    /// <param name="targets">Row-major <c>[n, OutputSize]</c>.</param>
+    /// <param name="n">Samples in the batch.</param>
+    /// <param name="total">The running sum of losses.</param>
+    /// <returns>Samples done.</returns>
+    public static int Evaluate<TKernels>(TKernels kernels, ReadOnlySpan<float> p, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int n, ref float total)
+        where TKernels : struct, ILaneKernels
+    {
+        int lanes = Vector<float>.Count, inputSize = kernels.InputSize, outputSize = kernels.OutputSize;
+        Span<Vector<float>> x = stackalloc Vector<float>[inputSize];
+        Span<Vector<float>> t = stackalloc Vector<float>[outputSize];
+        Span<float> xf = MemoryMarshal.Cast<Vector<float>, float>(x);
+        Span<float> tf = MemoryMarshal.Cast<Vector<float>, float>(t);
+        Vector<float> losses = Vector<float>.Zero;
+        int chunks = n / lanes;
+        for (int chunk = 0; chunk < chunks; chunk++)
+        {
+            int first = chunk * lanes;
+            Transpose(inputs, xf, first, inputSize);
+            Transpose(targets, tf, first, outputSize);
+            losses += kernels.Loss(p, x, t);
+        }
+        total += Vector.Sum(losses);
+        return chunks * lanes;
+    }
+
+    /// <summary>
+    /// Adds the summed gradients of the leading whole chunks of a batch to <paramref name="gradient"/> and their summed
+    /// losses to <paramref name="total"/>: per-lane sums in <paramref name="laneGradient"/> (created on first use, kept by
+    /// the network), then summed over the lanes in lane order.
+    /// </summary>
+    /// <typeparam name="TKernels">The network's lane kernels.</typeparam>
+    /// <param name="kernels">The kernels.</param>
+    /// <param name="p">The parameters.</param>
+    /// <param name="inputs">Row-major <c>[n, InputSize]</c>.</param>
+    /// <param name="targets">Row-major <c>[n, OutputSize]</c>.</param>
+    /// <param name="gradient">Receives the sums (added to), <c>ParameterCount</c> values.</param>
+    /// <param name="n">Samples in the batch.</param>
+    /// <param name="laneGradient">The network's per-lane gradient buffer (null until first used).</param>
+    /// <param name="total">The running sum of losses.</param>
+    /// <returns>Samples done.</returns>
+    public static int Gradient<TKernels>(
+        TKernels kernels, ReadOnlySpan<float> p, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> gradient, int n,
+        ref float[]? laneGradient, ref float total)
+        where TKernels : struct, ILaneKernels
+    {
+        int lanes = Vector<float>.Count, inputSize = kernels.InputSize, outputSize = kernels.OutputSize;
+        int parameterCount = kernels.ParameterCount, maskSize = kernels.MaskSize;
+        Span<Vector<float>> x = stackalloc Vector<float>[inputSize];
+        Span<Vector<float>> t = stackalloc Vector<float>[outputSize];
+        Span<Vector<float>> m = stackalloc Vector<float>[maskSize];
+        Span<float> mask = stackalloc float[maskSize];
+        Span<float> xf = MemoryMarshal.Cast<Vector<float>, float>(x);
+        Span<float> tf = MemoryMarshal.Cast<Vector<float>, float>(t);
+        Span<float> mf = MemoryMarshal.Cast<Vector<float>, float>(m);
+        if (laneGradient is null || laneGradient.Length < parameterCount * lanes) laneGradient = new float[parameterCount * lanes];
+        Span<Vector<float>> g = MemoryMarshal.Cast<float, Vector<float>>(laneGradient.AsSpan(0, parameterCount * lanes));
+        g.Clear();
+        Vector<float> losses = Vector<float>.Zero;
+        int chunks = n / lanes;
+        for (int chunk = 0; chunk < chunks; chunk++)
+        {
+            int first = chunk * lanes;
+            Transpose(inputs, xf, first, inputSize);
+            Transpose(targets, tf, first, outputSize);
+            if (maskSize > 0)
+            {
+                // Masks drawn per sample in sample order (as the scalar path draws them), transposed into lanes.
+                for (int lane = 0; lane < lanes; lane++)
+                {
+                    kernels.DrawMask(mask);
+                    for (int k = 0; k < maskSize; k++) mf[k * lanes + lane] = mask[k];
+                }
+            }
+            losses += kernels.Gradient(p, x, t, m, g);
+        }
+        for (int k = 0; k < parameterCount; k++) gradient[k] += Vector.Sum(g[k]);
+        total += Vector.Sum(losses);
+        return chunks * lanes;
+    }
+
+    /// <summary>Samples <paramref name="first"/>… of a row-major batch into structure-of-arrays lanes.</summary>
+    private static void Transpose(ReadOnlySpan<float> rows, Span<float> lanesOut, int first, int size)
+    {
+        int lanes = Vector<float>.Count;
+        for (int lane = 0; lane < lanes; lane++)
+        {
+            ReadOnlySpan<float> row = rows.Slice((first + lane) * size, size);
+            for (int i = 0; i < size; i++) lanesOut[i * lanes + lane] = row[i];
+        }
+    }
+}
+#endif
