@@ -17,7 +17,8 @@
 #   3. compiles it RUNS more times (default 3; environment variable RUNS): touches Network.cs so csc really runs, builds
 #      with `--no-restore --no-dependencies -p:ReportAnalyzer=true -v:d`, and reads NetGen.Generator.NetworkGenerator's
 #      line of csc's "Generator execution time" report (Roslyn's /reportanalyzer; seconds); the table gives the median
-#      and, in brackets, every run. The time is wall-clock inside the compiler server, so it depends on the machine's load.
+#      and, in brackets, every run. The time is wall-clock inside the compiler server, so it grows with the machine's
+#      load: the header gives the load average before and after; compare times only from quiet runs.
 # Detailed logs of the last run of each network are kept in $TMPDIR/netgen-codesize/<Network>.log.
 set -euo pipefail
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -44,6 +45,7 @@ declare -A label=(
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1024 }'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 rows=()
 notes=()
 for net in "${nets[@]}"; do
@@ -83,7 +85,8 @@ done
 cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n1)
 {
   echo "Measured $(date -u +%Y-%m-%d) by \`benchmarks/CodeSize/measure.sh\` at commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?'):"
-  echo "${cpu:-unknown CPU}, $(nproc) cores, $(uname -sr), .NET SDK $(dotnet --version); median of $runs compiles."
+  echo "${cpu:-unknown CPU}, $(nproc) cores, $(uname -sr), .NET SDK $(dotnet --version); median of $runs compiles;"
+  echo "load average (1, 5, 15 min) $load_before before, $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') after (generator times grow with the load)."
   echo
   echo "| Network | Generated C# (bytes) | DLL (bytes) | Generator time (s), median (runs) |"
   echo "|---|---:|---:|---:|"
