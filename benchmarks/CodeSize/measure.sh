@@ -91,5 +91,8 @@ cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n1)
   echo "| Network | Generated C# (bytes) | DLL (bytes) | Generator time (s), median (runs) |"
   echo "|---|---:|---:|---:|"
   printf '%s\n' "${rows[@]}"
+  if awk -v l="${load_before%% *}" -v n="$(nproc)" 'BEGIN { exit !(l + 0 > n + 0) }'; then
+    notes+=("- The load average before the run (${load_before%% *}) was above the $(nproc) cores: the generator times are upper bounds.")
+  fi
   if [ ${#notes[@]} -gt 0 ]; then echo; printf '%s\n' "${notes[@]}"; fi
 } | tee ${out_file:+"$out_file"}
