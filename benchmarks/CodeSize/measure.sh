@@ -83,9 +83,10 @@ for net in "${nets[@]}"; do
 done
 
 cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n1)
+os=$(sed -n 's/^PRETTY_NAME="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' /etc/os-release 2>/dev/null | head -n1)
 {
   echo "Measured $(date -u +%Y-%m-%d) by \`benchmarks/CodeSize/measure.sh\` at commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?'):"
-  echo "${cpu:-unknown CPU}, $(nproc) cores, $(uname -sr), .NET SDK $(dotnet --version); median of $runs compiles;"
+  echo "${cpu:-unknown CPU}, $(nproc) cores, ${os:+$os, }$(uname -sr), .NET SDK $(dotnet --version); median of $runs compiles;"
   echo "load average (1, 5, 15 min) $load_before before, $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') after (generator times grow with the load)."
   echo
   echo "| Network | Generated C# (bytes) | DLL (bytes) | Generator time (s), median (runs) |"
