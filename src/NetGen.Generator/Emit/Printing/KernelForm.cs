@@ -34,10 +34,13 @@ internal abstract class KernelForm
     public abstract int TermsPerLine { get; }
 
     /// <summary>
-    /// Sums of more than one term are accumulated one vector operation per line in a local (lane code: a nested chain of
-    /// multiply-adds on one line is unreadable); false keeps <see cref="TermsPerLine"/> terms a statement.
+    /// Sums of more than one term are accumulated in a local, two multiply-adds a line (lane code: a nested chain of
+    /// multiply-adds on one line is unreadable, one a line doubles the text); false keeps <see cref="TermsPerLine"/> terms a statement.
     /// </summary>
     public virtual bool OneTermPerLine => false;
+
+    /// <summary>Gradient statements name the parameter in a comment (the scalar kernel, the one to read; the others print the same graph).</summary>
+    public virtual bool NamesParameters => false;
 
     /// <summary>The loops of a <see cref="OpKind.MatVec"/> or <see cref="OpKind.TransposedMatVec"/> macro.</summary>
     public abstract void Macro(IndentedWriter w, KernelSchedule k, Node node);

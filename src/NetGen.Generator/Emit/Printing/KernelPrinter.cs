@@ -83,7 +83,7 @@ internal static class KernelPrinter
                     w.Line($"y[{s.Index}] = {e.Use(s.Node)};");
                     break;
                 case StatementKind.AccumulateGradient:
-                    w.Line(AccumulateGradient(k, e, s) + "   // ∂L/∂" + ParameterName(g, s.Index));
+                    w.Line(kernel.NamesParameters ? AccumulateGradient(k, e, s) + "   // ∂L/∂" + ParameterName(g, s.Index) : AccumulateGradient(k, e, s));
                     break;
                 case StatementKind.AccumulateBlock:
                     kernel.GradientBlock(w, k, s.Block!);
@@ -135,10 +135,13 @@ internal static class KernelPrinter
 
         if (node.Kind == OpKind.Sum && node.Args.Length > 1 && d.Kernel.OneTermPerLine)
         {
-            // One multiply-add (or add) a line, into a local; a value crossing kernel parts is stored once at the end.
+            // Two multiply-adds (or adds) a line, into a local; a value crossing kernel parts is stored once at the end.
             string local = k.IdentifierOf(id);
             w.Line($"{d.ValueType} {local} = {e.SumText(node.Args, 0, 1, null).Text};");
-            for (int i = 1; i < node.Args.Length; i++) w.Line($"{local} = {e.SumText(node.Args, i, i + 1, local).Text};");
+            for (int i = 1; i < node.Args.Length; i += 2)
+            {
+                w.Line($"{local} = {e.SumText(node.Args, i, System.Math.Min(i + 2, node.Args.Length), local).Text};");
+            }
             if (k.IsSpilled(id)) w.Line($"{target} = {local};");
             return;
         }

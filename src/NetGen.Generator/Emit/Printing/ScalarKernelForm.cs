@@ -39,6 +39,8 @@ internal sealed class ScalarKernelForm : KernelForm
 
     public override int TermsPerLine => 32;
 
+    public override bool NamesParameters => true;
+
     public override void Macro(IndentedWriter w, KernelSchedule k, Node node)
     {
         var b = node.Block!;
