@@ -42,6 +42,7 @@ internal static class LaneDriverEmitter
         {
             w.Line();
             EmitPredict(w, width);
+            if (!spec.Trainable) continue;   // inference-only: no loss or gradient drivers
             w.Line();
             EmitEvaluate(w, width);
             w.Line();
