@@ -102,6 +102,7 @@ internal static class NetworkValidator
                 case "Trainable": trainable = named.Value is not false; break;
             }
         }
+        if (!trainable) WarnTrainingSettings(infos, p);
         float lr = learningRate ?? (optimizer == OptimizerKind.Adam ? 0.001f : 0.01f);
         CheckRange(errors, at, "LearningRate", lr, lr > 0 && !float.IsInfinity(lr), "a finite value > 0");
         CheckRange(errors, at, "Momentum", momentum, momentum >= 0 && momentum < 1, "a value in [0, 1)");
@@ -175,6 +176,16 @@ internal static class NetworkValidator
             if (macs <= unrollLimit) total += macs;
         }
         return total;
+    }
+
+    /// <summary>The optimizer's settings written on an inference-only network: NG0040 at each (they are unused).</summary>
+    private static void WarnTrainingSettings(List<DiagnosticInfo> infos, ParsedNetwork p)
+    {
+        foreach (var named in p.NamedArguments)
+        {
+            if (named.Name is "Optimizer" or "LearningRate" or "Momentum" or "Beta1" or "Beta2" or "Epsilon")
+                infos.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TrainingSettingOnInferenceOnlyNetwork, named.Location, named.Name, p.ClassName));
+        }
     }
 
     private static void CheckRange(List<DiagnosticInfo> errors, LocationInfo? at, string name, float value, bool ok, string expected)
