@@ -61,10 +61,11 @@ public sealed class DiagnosticCatalogTests
     // ---- descriptors ----
 
     [Fact]
-    public void Descriptors_CoverNG0001ToNG0023_NG0030ToNG0033_AndNG0099()
+    public void Descriptors_CoverNG0001ToNG0023_NG0030ToNG0033_NG0040_AndNG0099()
     {
         var ids = Descriptors.Select(d => d.Descriptor.Id).ToList();
         var expected = Enumerable.Range(1, 23).Concat(Enumerable.Range(30, 4)) // NG0021–NG0023: weights files; NG0030–NG0033: [Dropout]
+            .Append(40)                                                        // NG0040: Trainable = false
             .Select(i => $"NG{i:D4}").Append("NG0099").ToList();
         Assert.Equal(expected, ids);
     }
