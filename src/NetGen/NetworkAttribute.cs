@@ -92,4 +92,15 @@ public sealed class NetworkAttribute : Attribute
     /// (NG0021–NG0023) at this property.
     /// </summary>
     public string? Weights { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether the network is trained in this program (the default, <see langword="true"/>). With
+    /// <see langword="false"/> the class is inference-only: it implements <see cref="IInferenceNetwork"/> instead of
+    /// <see cref="INetwork"/> and gets no gradient, training, loss or learning-rate members, no optimizer state, no dropout
+    /// machinery and no GPU trainer, so the generated code is the forward pass, the parameters and their files only
+    /// (<c>Save</c>/<c>Load</c>/<c>Restore</c> with empty optimizer sections, safetensors, baked weights). <c>[Dropout]</c>
+    /// layers are accepted (they are the identity at inference, and keep the <c>torch.nn.Sequential</c> indices); the
+    /// loss and the optimizer's hyper-parameters are still checked but otherwise unused.
+    /// </summary>
+    public bool Trainable { get; set; } = true;
 }

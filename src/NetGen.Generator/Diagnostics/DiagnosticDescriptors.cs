@@ -124,6 +124,10 @@ internal static class DiagnosticDescriptors
         "Two Dropouts in a row",
         "Layer {0} is followed by {1} [Dropout] attributes; keep one (dropout p then q equals one [Dropout] with p' = 1 − (1 − p)(1 − q))", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor TrainingSettingOnInferenceOnlyNetwork = Rule("NG0040",
+        "Training setting on an inference-only network",
+        "{0} has no effect: '{1}' is inference-only (Trainable = false), so it has no optimizer; remove {0} or make the network trainable", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Rule("NG0099",
         "NetGen could not generate the network",
         "NetGen failed to generate '{0}': {1}. Please report this with the attributes of the class.", DiagnosticSeverity.Error);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using NetGen.Generator.Model;
+using NetGen.Generator.Model.Layers;
 using NetGen.Generator.Parsing;
 
 namespace NetGen.Generator.Diagnostics;
@@ -40,35 +41,32 @@ internal static class NetworkValidator
         for (int i = 1; i < p.Inputs.Count; i++)
             errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateInput, p.Inputs[i].Location, p.ClassName, p.Inputs.Count));
         int inputSize = p.Inputs.Count > 0 ? p.Inputs[0].Size ?? 0 : 0;
-        if (p.Inputs.Count > 0) CheckSize(errors, "[Input]", p.Inputs[0].Size, p.Inputs[0].Location);
+        if (p.Inputs.Count > 0) SizeRules.Check(errors, "[Input]", p.Inputs[0].Size, p.Inputs[0].Location);
 
-        // Layers.
+        // Layers: each kind checks its own attributes; the sequence is the Dense layers with their Dropouts after them.
         if (p.Layers.Count == 0) errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingDense, at, p.ClassName));
-        var layers = new List<LayerSpec>();
+        var dense = new List<DenseLayer>();
+        int fanIn = inputSize;
         for (int i = 0; i < p.Layers.Count; i++)
         {
-            var layer = p.Layers[i];
-            int number = i + 1;
-            CheckSize(errors, $"Layer {number} ([Dense])", layer.Units, layer.Location);
-            var activation = ActivationKind.Identity;
-            if (layer.Activation is int a && Enum.IsDefined(typeof(ActivationKind), a)) activation = (ActivationKind)a;
-            else errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownEnumValue, layer.Location, $"The activation of layer {number}", layer.Activation?.ToString(CultureInfo.InvariantCulture) ?? "?", "NetGen.Activation"));
-            if (activation == ActivationKind.Softmax && i != p.Layers.Count - 1)
-                errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxNotLast, layer.Location, number, layer.Units ?? 0));
-            if (activation == ActivationKind.Softmax && layer.Units == 1)
-                errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxSingleUnit, layer.Location, number));
-            layers.Add(new LayerSpec(layer.Units ?? 0, activation));
+            dense.Add(DenseLayer.Validate(p.Layers[i], i + 1, fanIn, i == p.Layers.Count - 1, errors));
+            fanIn = dense[i].Units;
         }
-
-        DropoutRules.Apply(errors, p, layers);
+        var dropouts = DropoutLayer.Validate(p, errors);
+        var layers = new List<LayerModel>();
+        foreach (var layer in dense)
+        {
+            layers.Add(layer);
+            if (dropouts.TryGetValue(layer.Number, out float probability)) layers.Add(new DropoutLayer(layer.Number, layer.Units, probability));
+        }
 
         // Loss.
         var loss = LossKind.MeanSquaredError;
         if (p.Loss is int l && Enum.IsDefined(typeof(LossKind), l)) loss = (LossKind)l;
         else errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownEnumValue, at, "The loss", p.Loss?.ToString(CultureInfo.InvariantCulture) ?? "?", "NetGen.Loss"));
-        if (layers.Count > 0)
+        if (dense.Count > 0)
         {
-            var last = layers[layers.Count - 1].Activation;
+            var last = dense[dense.Count - 1].Activation;
             var lastLocation = p.Layers[p.Layers.Count - 1].Location;
             if (loss == LossKind.BinaryCrossEntropy && last != ActivationKind.Sigmoid)
                 errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LossActivationMismatch, lastLocation, "BinaryCrossEntropy", "Sigmoid", last));
@@ -84,6 +82,7 @@ internal static class NetworkValidator
         float momentum = 0f, beta1 = 0.9f, beta2 = 0.999f, epsilon = 1e-8f;
         int seed = 0, unrollLimit = NetworkLimits.DefaultUnrollLimit;
         string? weights = null;
+        bool trainable = true;
         foreach (var named in p.NamedArguments)
         {
             switch (named.Name)
@@ -100,8 +99,10 @@ internal static class NetworkValidator
                 case "Seed": seed = named.Value is int s ? s : 0; break;
                 case "UnrollLimit": unrollLimit = named.Value is int u ? u : -1; break;
                 case "Weights": weights = named.Value as string; break;
+                case "Trainable": trainable = named.Value is not false; break;
             }
         }
+        if (!trainable) WarnTrainingSettings(infos, p);
         float lr = learningRate ?? (optimizer == OptimizerKind.Adam ? 0.001f : 0.01f);
         CheckRange(errors, at, "LearningRate", lr, lr > 0 && !float.IsInfinity(lr), "a finite value > 0");
         CheckRange(errors, at, "Momentum", momentum, momentum >= 0 && momentum < 1, "a value in [0, 1)");
@@ -115,7 +116,8 @@ internal static class NetworkValidator
 
         var spec = new NetworkSpec(p.Namespace, NetworkParser.Identifier(p.ClassName), p.Accessibility, p.ContainingTypes.ToEquatableArray(), inputSize,
             layers.ToEquatableArray(), loss, optimizer, lr, momentum, beta1, beta2, epsilon, seed, unrollLimit,
-            SimdWidths(p, inputSize, layers).ToEquatableArray(), p.GpuKernels, p.GpuAlgorithms, weights, MultiplyAddEstimate: p.MultiplyAddEstimate);
+            SimdWidths(p, inputSize, layers).ToEquatableArray(), p.GpuKernels, p.GpuAlgorithms, weights, MultiplyAddEstimate: p.MultiplyAddEstimate,
+            Trainable: trainable);
         long parameters = spec.ParameterCountLong;
         if (parameters > NetworkLimits.MaxParameterCount)
         {
@@ -133,12 +135,7 @@ internal static class NetworkValidator
             infos.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedCodeVeryLarge, at, p.ClassName, parameters, unrolled, unrollLimit, NetworkLimits.LargeCodeMultiplyAdds, action));
             spec = spec with { UnrollLimit = effectiveLimit };
         }
-        for (int i = 0; i < layers.Count; i++)
-        {
-            long macs = (long)spec.FanIn(i) * layers[i].Units;
-            if (macs > spec.UnrollLimit)
-                infos.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayerEmittedAsLoop, p.Layers[i].Location, i + 1, layers[i].Units, spec.FanIn(i), macs, spec.UnrollLimit));
-        }
+        for (int i = 0; i < dense.Count; i++) dense[i].ReportLoops(infos, p.Layers[i].Location, spec.UnrollLimit);
         return (spec, errors, infos);
     }
 
@@ -152,9 +149,9 @@ internal static class NetworkValidator
         while (UnrolledMultiplyAdds(spec, limit) > NetworkLimits.MaxUnrolledMultiplyAdds)
         {
             long largest = 0;
-            for (int i = 0; i < spec.Layers.Count; i++)
+            foreach (var layer in spec.Layers)
             {
-                long macs = (long)spec.FanIn(i) * spec.Layers[i].Units;
+                long macs = layer.MultiplyAdds;
                 if (macs <= limit && macs > largest) largest = macs;
             }
             limit = (int)largest - 1;
@@ -163,9 +160,9 @@ internal static class NetworkValidator
     }
 
     /// <summary>The consumer's SIMD widths, unless the input or output is too wide for the stack buffers of the lane code.</summary>
-    private static List<int> SimdWidths(ParsedNetwork p, int inputSize, List<LayerSpec> layers)
+    private static List<int> SimdWidths(ParsedNetwork p, int inputSize, List<LayerModel> layers)
     {
-        bool fits = inputSize <= NetworkLimits.MaxSimdVectorWidth && layers[layers.Count - 1].Units <= NetworkLimits.MaxSimdVectorWidth;
+        bool fits = inputSize <= NetworkLimits.MaxSimdVectorWidth && layers[layers.Count - 1].OutputSize <= NetworkLimits.MaxSimdVectorWidth;
         return fits ? p.VectorWidths : new List<int>();
     }
 
@@ -173,20 +170,22 @@ internal static class NetworkValidator
     public static long UnrolledMultiplyAdds(NetworkSpec spec, int unrollLimit)
     {
         long total = 0;
-        for (int i = 0; i < spec.Layers.Count; i++)
+        foreach (var layer in spec.Layers)
         {
-            long macs = (long)spec.FanIn(i) * spec.Layers[i].Units;
+            long macs = layer.MultiplyAdds;
             if (macs <= unrollLimit) total += macs;
         }
         return total;
     }
 
-    private static void CheckSize(List<DiagnosticInfo> errors, string what, int? size, LocationInfo? location)
+    /// <summary>The optimizer's settings written on an inference-only network: NG0040 at each (they are unused).</summary>
+    private static void WarnTrainingSettings(List<DiagnosticInfo> infos, ParsedNetwork p)
     {
-        if (size is null || size <= 0)
-            errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, location, what, size?.ToString(CultureInfo.InvariantCulture) ?? "?"));
-        else if (size > NetworkLimits.MaxLayerWidth)
-            errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayerTooWide, location, what, size.Value, NetworkLimits.MaxLayerWidth));
+        foreach (var named in p.NamedArguments)
+        {
+            if (named.Name is "Optimizer" or "LearningRate" or "Momentum" or "Beta1" or "Beta2" or "Epsilon")
+                infos.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TrainingSettingOnInferenceOnlyNetwork, named.Location, named.Name, p.ClassName));
+        }
     }
 
     private static void CheckRange(List<DiagnosticInfo> errors, LocationInfo? at, string name, float value, bool ok, string expected)

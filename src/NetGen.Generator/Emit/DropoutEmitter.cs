@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq;
 using NetGen.Generator.Model;
+using NetGen.Generator.Model.Layers;
 
 namespace NetGen.Generator.Emit;
 
@@ -12,8 +13,8 @@ internal static class DropoutEmitter
 {
     public const string Random = "global::NetGen.Runtime.DeterministicRandom";
 
-    /// <summary>Mask values one sample needs: the units of every layer followed by a dropout.</summary>
-    public static int MaskSize(NetworkSpec spec) => spec.Layers.Where(l => l.DropoutAfter > 0f).Sum(l => l.Units);
+    /// <summary>Mask values one training sample needs: every layer's <see cref="LayerModel.MaskSize"/>; 0 for an inference-only network.</summary>
+    public static int MaskSize(NetworkSpec spec) => spec.Trainable ? spec.Layers.Sum(l => l.MaskSize) : 0;
 
     public static bool Has(NetworkSpec spec) => MaskSize(spec) > 0;
 
@@ -66,13 +67,11 @@ internal static class DropoutEmitter
         using (w.Block($"private static void NetGenDrawMask(ref {Random} random, global::System.Span<float> m)"))
         {
             int offset = 0;
-            for (int l = 0; l < spec.Layers.Count; l++)
+            foreach (var layer in spec.Layers.OfType<DropoutLayer>())
             {
-                var layer = spec.Layers[l];
-                if (!(layer.DropoutAfter > 0f)) continue;
-                string o = offset.ToString(CultureInfo.InvariantCulture), n = layer.Units.ToString(CultureInfo.InvariantCulture);
-                w.Line($"global::NetGen.Runtime.DropoutMask.Fill(ref random, m.Slice({o}, {n}), {FloatLiteral.Format(layer.DropoutAfter)});   // layer {l + 1}: Dropout({layer.DropoutAfter.ToString("R", CultureInfo.InvariantCulture)})");
-                offset += layer.Units;
+                string o = offset.ToString(CultureInfo.InvariantCulture), n = layer.Size.ToString(CultureInfo.InvariantCulture);
+                w.Line($"global::NetGen.Runtime.DropoutMask.Fill(ref random, m.Slice({o}, {n}), {FloatLiteral.Format(layer.Probability)});   // layer {layer.Number}: Dropout({layer.Probability.ToString("R", CultureInfo.InvariantCulture)})");
+                offset += layer.Size;
             }
         }
     }

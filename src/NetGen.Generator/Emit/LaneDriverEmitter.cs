@@ -44,7 +44,9 @@ internal static class LaneDriverEmitter
         string c = spec.ClassName;
         w.Line();
         w.Line("/// <summary>This network's lane kernels and sizes, for NetGen's batch loops (<c>NetGen.Runtime.Lanes.LaneBatch</c>).</summary>");
-        using (w.Block("private readonly struct NetGenLaneKernels : global::NetGen.Runtime.Lanes.ILaneKernels"))
+        bool trainable = spec.Trainable;
+        string contract = trainable ? "global::NetGen.Runtime.Lanes.ILaneKernels" : "global::NetGen.Runtime.Lanes.ILaneForward";
+        using (w.Block($"private readonly struct NetGenLaneKernels : {contract}"))
         {
             if (dropout)
             {
@@ -55,24 +57,29 @@ internal static class LaneDriverEmitter
             }
             w.Line($"public int InputSize => {c}.InputSize;");
             w.Line($"public int OutputSize => {c}.OutputSize;");
-            w.Line($"public int ParameterCount => {c}.ParameterCount;");
-            w.Line($"public int MaskSize => {DropoutEmitter.MaskSize(spec)};");
             w.Line();
             w.Line($"public void Forward({ReadOnlySpan}<float> p, {ReadOnlySpan}<{VT}> x, {Span}<{VT}> y) => {LaneKernelEmitter.MethodName(KernelKind.Forward)}(p, x, y);");
-            w.Line();
-            w.Line($"public {VT} Loss({ReadOnlySpan}<float> p, {ReadOnlySpan}<{VT}> x, {ReadOnlySpan}<{VT}> t) => {LaneKernelEmitter.MethodName(KernelKind.Loss)}(p, x, t);");
-            w.Line();
-            w.Line($"public {VT} Gradient({ReadOnlySpan}<float> p, {ReadOnlySpan}<{VT}> x, {ReadOnlySpan}<{VT}> t, {ReadOnlySpan}<{VT}> m, {Span}<{VT}> g) =>");
-            w.Line($"    {LaneKernelEmitter.MethodName(KernelKind.Gradient)}(p, x, t, {(dropout ? "m, " : "")}g);");
-            w.Line();
-            w.Line(dropout
-                ? $"public void DrawMask({Span}<float> mask) => _network.NetGenDrawMask(mask);"
-                : $"public void DrawMask({Span}<float> mask) {{ }}   // no dropout: never called");
+            if (trainable)
+            {
+                w.Line();
+                w.Line($"public int ParameterCount => {c}.ParameterCount;");
+                w.Line($"public int MaskSize => {DropoutEmitter.MaskSize(spec)};");
+                w.Line();
+                w.Line($"public {VT} Loss({ReadOnlySpan}<float> p, {ReadOnlySpan}<{VT}> x, {ReadOnlySpan}<{VT}> t) => {LaneKernelEmitter.MethodName(KernelKind.Loss)}(p, x, t);");
+                w.Line();
+                w.Line($"public {VT} Gradient({ReadOnlySpan}<float> p, {ReadOnlySpan}<{VT}> x, {ReadOnlySpan}<{VT}> t, {ReadOnlySpan}<{VT}> m, {Span}<{VT}> g) =>");
+                w.Line($"    {LaneKernelEmitter.MethodName(KernelKind.Gradient)}(p, x, t, {(dropout ? "m, " : "")}g);");
+                w.Line();
+                w.Line(dropout
+                    ? $"public void DrawMask({Span}<float> mask) => _network.NetGenDrawMask(mask);"
+                    : $"public void DrawMask({Span}<float> mask) {{ }}   // no dropout: never called");
+            }
         }
         w.Line();
         w.Comment("PredictBatch, Evaluate and the batch gradient on Vector<float>.Count samples at once; each returns how many samples it did.");
         w.Line($"private int NetGenPredictBatchLanes({ReadOnlySpan}<float> inputs, {Span}<float> outputs, int n) =>");
         w.Line($"    {Batch}.Predict({kernels}, _netgenParameters, inputs, outputs, n);");
+        if (!trainable) return;   // inference-only: no loss or gradient drivers
         w.Line();
         w.Line($"private int NetGenEvaluateLanes({ReadOnlySpan}<float> inputs, {ReadOnlySpan}<float> targets, int n, ref float total) =>");
         w.Line($"    {Batch}.Evaluate({kernels}, _netgenParameters, inputs, targets, n, ref total);");

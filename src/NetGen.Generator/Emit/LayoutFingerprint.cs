@@ -6,18 +6,16 @@ namespace NetGen.Generator.Emit;
 
 /// <summary>
 /// The layout's identity for saved files: a canonical text of everything that fixes the file's shape
-/// (sizes, activations, loss, optimizer and its state) and its 64-bit FNV-1a hash.
+/// (sizes, activations, loss, optimizer and its state; "optimizer=None" for an inference-only network, whose files
+/// have no optimizer state) and its 64-bit FNV-1a hash.
 /// </summary>
 internal static class LayoutFingerprint
 {
     public static string Describe(NetworkSpec spec)
     {
         var text = new StringBuilder("NetGen/1;input=").Append(spec.InputSize.ToString(CultureInfo.InvariantCulture)).Append(';');
-        foreach (var layer in spec.Layers)
-        {
-            text.Append("dense=").Append(layer.Units.ToString(CultureInfo.InvariantCulture)).Append(',').Append(layer.Activation).Append(';');
-        }
-        text.Append("loss=").Append(spec.Loss).Append(";optimizer=").Append(spec.Optimizer);
+        foreach (var layer in spec.Layers) text.Append(layer.FingerprintText);
+        text.Append("loss=").Append(spec.Loss).Append(";optimizer=").Append(spec.Trainable ? spec.Optimizer.ToString() : "None");
         text.Append(";momentum=").Append(spec.Optimizer == OptimizerKind.Sgd && spec.Momentum != 0f ? "on" : "off");
         return text.ToString();
     }

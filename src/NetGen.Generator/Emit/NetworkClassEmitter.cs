@@ -21,8 +21,10 @@ internal static class NetworkClassEmitter
         token.ThrowIfCancellationRequested();
         // With [Dropout], the gradient kernel comes from the training graph (mask leaves); forward and loss never drop.
         var training = DropoutEmitter.Has(spec) ? NetworkLowering.Lower(spec, token, training: true) : network;
+        // An inference-only network gets the forward kernel only.
+        var kinds = spec.Trainable ? new[] { KernelKind.Forward, KernelKind.Loss, KernelKind.Gradient } : new[] { KernelKind.Forward };
         var kernels = new List<KernelSchedule>();
-        foreach (KernelKind kind in new[] { KernelKind.Forward, KernelKind.Loss, KernelKind.Gradient })
+        foreach (KernelKind kind in kinds)
         {
             kernels.Add(KernelSchedule.Build(kind == KernelKind.Gradient ? training : network, kind));
             token.ThrowIfCancellationRequested();
@@ -39,7 +41,7 @@ internal static class NetworkClassEmitter
         var laneKernels = new List<KernelSchedule>();
         if (spec.VectorWidths.Count > 0)
         {
-            foreach (KernelKind kind in new[] { KernelKind.Forward, KernelKind.Loss, KernelKind.Gradient })
+            foreach (KernelKind kind in kinds)
             {
                 laneKernels.Add(KernelSchedule.Build(kind == KernelKind.Gradient ? training : network, kind, costScale: 1.6));
                 token.ThrowIfCancellationRequested();
@@ -72,13 +74,13 @@ internal static class NetworkClassEmitter
         foreach (var outer in spec.ContainingTypes) scopes.Add(w.Block($"partial {outer.Keyword} {outer.Name}"));
 
         NetworkSummary.Write(w, spec, network);
-        using (w.Block("partial class " + spec.ClassName + " : " + NetworkInterfaceEmitter.Interface))
+        using (w.Block("partial class " + spec.ClassName + " : " + NetworkInterfaceEmitter.Interface(spec)))
         {
             WriteState(w, spec, network, neuronWidths.Length > 0 ? neuronLayout : null);
-            NetworkInterfaceEmitter.Write(w, spec, network);
-            WriteConstructors(w, spec, network);
+            NetworkInterfaceEmitter.Write(w, spec);
+            WriteConstructors(w, spec);
             WriteInference(w, spec, neuronWidths);
-            WriteTraining(w, spec);
+            if (spec.Trainable) WriteTraining(w, spec);
             WritePersistence(w, spec);
             SafetensorsEmitter.Write(w, spec);
             BakedWeightsEmitter.WriteData(w, spec);
@@ -107,7 +109,7 @@ internal static class NetworkClassEmitter
                     LaneKernelEmitter.Emit(w, kernel, dialect);
                 }
             }
-            if (spec.GpuKernels) Gpu.GpuTrainerEmitter.Emit(w, spec, network, training);
+            if (spec.GpuKernels && spec.Trainable) Gpu.GpuTrainerEmitter.Emit(w, spec, network, training);
         }
 
         for (int i = scopes.Count - 1; i >= 0; i--) scopes[i].Dispose();
@@ -145,6 +147,17 @@ internal static class NetworkClassEmitter
         w.Line($"private const ulong LayoutFingerprint = 0x{fingerprint.ToString("X16", CultureInfo.InvariantCulture)}UL;");
         w.Line();
         w.Line("private readonly float[] _netgenParameters = new float[ParameterCount];");
+        if (spec.Trainable) WriteTrainingState(w, spec);
+        if (packed is not null) PackedCopyEmitter.EmitFields(w, packed);
+        if (spec.Trainable) w.Line($"private float _netgenLearningRate = {F(spec.LearningRate)};");
+        DropoutEmitter.WriteState(w, spec);
+        WriteParameterMembers(w, packed);
+        if (spec.Trainable) WriteLearningRate(w, spec);
+    }
+
+    /// <summary>The gradient buffers and the optimizer state (trainable networks only).</summary>
+    private static void WriteTrainingState(IndentedWriter w, NetworkSpec spec)
+    {
         w.Line("private readonly float[] _netgenGradient = new float[ParameterCount];");
         w.Line($"private readonly float[] _netgenVelocity = {(UsesMomentum(spec) ? "new float[ParameterCount]" : "global::System.Array.Empty<float>()")};");
         string adam = spec.Optimizer == OptimizerKind.Adam ? "new float[ParameterCount]" : "global::System.Array.Empty<float>()";
@@ -152,9 +165,11 @@ internal static class NetworkClassEmitter
         w.Line($"private readonly float[] _netgenAdamV = {adam};");
         w.Line("private long _netgenStep;");
         if (spec.VectorWidths.Count > 0) w.Line("private float[]? _netgenLaneGradient;");
-        if (packed is not null) PackedCopyEmitter.EmitFields(w, packed);
-        w.Line($"private float _netgenLearningRate = {F(spec.LearningRate)};");
-        DropoutEmitter.WriteState(w, spec);
+    }
+
+    /// <summary><c>Parameters</c>, <c>SetParameters</c> and the one method every parameter write ends in.</summary>
+    private static void WriteParameterMembers(IndentedWriter w, NeuronLayout? packed)
+    {
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// All parameters, layer by layer in source order: weights row-major <c>[out, in]</c> (PyTorch <c>nn.Linear.weight</c> order), then biases.");
@@ -183,6 +198,11 @@ internal static class NetworkClassEmitter
             if (packed is not null) PackedCopyEmitter.EmitRefresh(w);
             else w.Comment("Nothing is derived from the parameters in this network: every kernel reads them directly.");
         }
+    }
+
+    /// <summary>The <c>LearningRate</c> property (trainable networks only).</summary>
+    private static void WriteLearningRate(IndentedWriter w, NetworkSpec spec)
+    {
         w.Line();
         w.Line($"/// <summary>Learning rate of the optimizer; starts at {F(spec.LearningRate).TrimEnd('f')} (the attribute's value), may be changed between steps, and is saved.</summary>");
         w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value is not finite and greater than 0.</exception>");
@@ -197,7 +217,7 @@ internal static class NetworkClassEmitter
         }
     }
 
-    private static void WriteConstructors(IndentedWriter w, NetworkSpec spec, LoweredNetwork network)
+    private static void WriteConstructors(IndentedWriter w, NetworkSpec spec)
     {
         w.Line();
         if (BakedWeightsEmitter.HasBakedWeights(spec))
@@ -219,14 +239,14 @@ internal static class NetworkClassEmitter
         using (w.Block($"public {spec.ClassName}(int seed)"))
         {
             w.Line("var random = new global::NetGen.Runtime.DeterministicRandom(global::NetGen.Runtime.DeterministicRandom.SeedFrom(seed));");
-            foreach (var layer in network.Layers)
+            int offset = 0;
+            foreach (var layer in spec.Layers)
             {
-                var activation = spec.Layers[layer.Number - 1].Activation;
-                bool he = Model.Activations.ActivationTable.Of(activation).Initialisation == Model.Activations.Initialisation.He;
-                double limit = he ? Math.Sqrt(6.0 / layer.FanIn) : Math.Sqrt(6.0 / (layer.FanIn + layer.Units));
-                string rule = he ? $"He uniform U(±√(6/{layer.FanIn}))" : $"Glorot uniform U(±√(6/({layer.FanIn}+{layer.Units})))";
-                w.Comment($"Layer {layer.Number}: {layer.Units}×{layer.FanIn} weights, {rule}; biases stay 0");
-                w.Line($"global::NetGen.Runtime.ParameterInitializer.FillUniform(global::System.MemoryExtensions.AsSpan(_netgenParameters, {layer.WeightOffset}, {layer.FanIn * layer.Units}), {F((float)limit)}, ref random);");
+                var rule = layer.Initialisation(offset);
+                offset += (int)layer.ParameterCount;
+                if (rule is null) continue;
+                w.Comment(rule.Comment);
+                w.Line($"global::NetGen.Runtime.ParameterInitializer.FillUniform(global::System.MemoryExtensions.AsSpan(_netgenParameters, {rule.Offset}, {rule.Count}), {F(rule.Limit)}, ref random);");
             }
             DropoutEmitter.WriteSeed(w, spec);
             w.Line("NetGenParametersWritten();");
@@ -417,7 +437,9 @@ internal static class NetworkClassEmitter
         w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"stream\"/> is null.</exception>");
         using (w.Block("public void Save(global::System.IO.Stream stream)"))
         {
-            w.Line($"global::NetGen.Runtime.NetworkFile.Write(stream, LayoutFingerprint, _netgenParameters, _netgenLearningRate, _netgenStep, _netgenVelocity, _netgenAdamM, _netgenAdamV, {DropoutEmitter.SavedState(spec)});");
+            w.Line(spec.Trainable
+                ? $"global::NetGen.Runtime.NetworkFile.Write(stream, LayoutFingerprint, _netgenParameters, _netgenLearningRate, _netgenStep, _netgenVelocity, _netgenAdamM, _netgenAdamV, {DropoutEmitter.SavedState(spec)});"
+                : $"global::NetGen.Runtime.NetworkFile.Write(stream, LayoutFingerprint, _netgenParameters, {F(spec.LearningRate)}, 0L, global::System.Array.Empty<float>(), global::System.Array.Empty<float>(), global::System.Array.Empty<float>(), 0UL);");
         }
         w.Line();
         w.Line($"/// <summary>Reads a network written by <see cref=\"Save\"/> for this same layout. Everything is checked before the instance is created.</summary>");
@@ -442,8 +464,8 @@ internal static class NetworkClassEmitter
         w.Comment("Reads and checks a whole Save file (format, layout, this network's optimizer, CRC) before anything uses it.");
         using (w.Block("private static global::NetGen.Runtime.NetworkFileContents NetGenReadFile(global::System.IO.Stream stream)"))
         {
-            string momentum = UsesMomentum(spec) ? "ParameterCount" : "0";
-            string adam = spec.Optimizer == OptimizerKind.Adam ? "ParameterCount" : "0";
+            string momentum = spec.Trainable && UsesMomentum(spec) ? "ParameterCount" : "0";
+            string adam = spec.Trainable && spec.Optimizer == OptimizerKind.Adam ? "ParameterCount" : "0";
             w.Comment("The optimizer sections must be this network's (checked before they are allocated).");
             w.Line($"return global::NetGen.Runtime.NetworkFile.Read(stream, LayoutFingerprint, ParameterCount, momentumLength: {momentum}, adamLength: {adam});");
         }
@@ -452,11 +474,14 @@ internal static class NetworkClassEmitter
         using (w.Block("private void NetGenRestore(global::NetGen.Runtime.NetworkFileContents contents)"))
         {
             w.Line("global::System.Array.Copy(contents.Parameters, _netgenParameters, ParameterCount);");
-            w.Line("global::System.Array.Copy(contents.Momentum, _netgenVelocity, _netgenVelocity.Length);");
-            w.Line("global::System.Array.Copy(contents.AdamM, _netgenAdamM, _netgenAdamM.Length);");
-            w.Line("global::System.Array.Copy(contents.AdamV, _netgenAdamV, _netgenAdamV.Length);");
-            w.Line("_netgenStep = contents.Step;");
-            w.Line("_netgenLearningRate = contents.LearningRate;");
+            if (spec.Trainable)
+            {
+                w.Line("global::System.Array.Copy(contents.Momentum, _netgenVelocity, _netgenVelocity.Length);");
+                w.Line("global::System.Array.Copy(contents.AdamM, _netgenAdamM, _netgenAdamM.Length);");
+                w.Line("global::System.Array.Copy(contents.AdamV, _netgenAdamV, _netgenAdamV.Length);");
+                w.Line("_netgenStep = contents.Step;");
+                w.Line("_netgenLearningRate = contents.LearningRate;");
+            }
             DropoutEmitter.WriteRestore(w, spec);
             w.Line("NetGenParametersWritten();");
         }

@@ -1,33 +1,48 @@
+using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using NetGen.Generator.Graph;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Emit;
 
 /// <summary>
-/// The members of <c>global::NetGen.INetwork</c> that the contract's public members do not already implement: the
-/// sizes (constants on the class), the layer offsets, each layer's activation and the loss, as explicit implementations.
+/// The members of <c>global::NetGen.IInferenceNetwork</c> and <c>global::NetGen.INetwork</c> that the contract's public
+/// members do not already implement: the sizes (constants on the class), the layer descriptions (each layer record
+/// describes itself) and, for trainable networks, the loss, as explicit implementations.
 /// </summary>
 internal static class NetworkInterfaceEmitter
 {
-    public const string Interface = "global::NetGen.INetwork";
+    /// <summary>The interface of the inference members, which every generated class implements.</summary>
+    public const string InferenceInterface = "global::NetGen.IInferenceNetwork";
 
-    public static void Write(IndentedWriter w, NetworkSpec spec, LoweredNetwork network)
+    /// <summary>The interface a trainable class implements (it extends <see cref="InferenceInterface"/>).</summary>
+    public const string TrainingInterface = "global::NetGen.INetwork";
+
+    /// <summary>The interface the class declares: <see cref="TrainingInterface"/> unless the network is inference-only.</summary>
+    public static string Interface(NetworkSpec spec) => spec.Trainable ? TrainingInterface : InferenceInterface;
+
+    public static void Write(IndentedWriter w, NetworkSpec spec)
     {
-        string offsets = string.Join(", ", network.Layers.Select(l => l.WeightOffset.ToString(CultureInfo.InvariantCulture))
-            .Concat(new[] { network.ParameterCount.ToString(CultureInfo.InvariantCulture) }));
         w.Line();
-        string activations = string.Join(", ", spec.Layers.Select(l => "global::NetGen.Activation." + l.Activation));
-        w.Comment("INetwork: the sizes as instance properties, where each layer's parameters start (then ParameterCount),");
-        w.Comment("each layer's activation and the loss (what GradientCheck's double-precision reference recomputes).");
-        w.Line($"private static readonly int[] _netgenLayerOffsets = {{ {offsets} }};");
-        w.Line($"private static readonly global::NetGen.Activation[] _netgenLayerActivations = {{ {activations} }};");
-        w.Line($"int {Interface}.InputSize => InputSize;");
-        w.Line($"int {Interface}.OutputSize => OutputSize;");
-        w.Line($"int {Interface}.ParameterCount => ParameterCount;");
-        w.Line($"global::System.ReadOnlySpan<int> {Interface}.LayerOffsets => _netgenLayerOffsets;");
-        w.Line($"global::System.ReadOnlySpan<global::NetGen.Activation> {Interface}.LayerActivations => _netgenLayerActivations;");
-        w.Line($"global::NetGen.Loss {Interface}.Loss => global::NetGen.Loss.{spec.Loss};");
+        w.Comment("INetwork: the sizes as instance properties, each layer's description (kind, sizes, activation, parameters)");
+        w.Comment(spec.Trainable ? "and the loss (what GradientCheck's double-precision reference recomputes)." : "(this network is inference-only: IInferenceNetwork).");
+        w.Line("private static readonly global::NetGen.LayerDescription[] _netgenLayers =");
+        w.Line("{");
+        foreach (string description in Descriptions(spec)) w.Line($"    {description},");
+        w.Line("};");
+        w.Line($"int {InferenceInterface}.InputSize => InputSize;");
+        w.Line($"int {InferenceInterface}.OutputSize => OutputSize;");
+        w.Line($"int {InferenceInterface}.ParameterCount => ParameterCount;");
+        w.Line($"global::System.ReadOnlySpan<global::NetGen.LayerDescription> {InferenceInterface}.Layers => _netgenLayers;");
+        if (spec.Trainable) w.Line($"global::NetGen.Loss {TrainingInterface}.Loss => global::NetGen.Loss.{spec.Loss};");
+    }
+
+    private static IEnumerable<string> Descriptions(NetworkSpec spec)
+    {
+        int offset = 0;
+        foreach (var layer in spec.Layers)
+        {
+            yield return layer.Description(offset);
+            offset += (int)layer.ParameterCount;
+        }
     }
 }

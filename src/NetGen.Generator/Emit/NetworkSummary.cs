@@ -9,9 +9,9 @@ internal static class NetworkSummary
 {
     public static void Write(IndentedWriter w, NetworkSpec spec, LoweredNetwork network)
     {
-        string chain = $"Input({spec.InputSize})" + string.Concat(spec.Layers.Select(l => $" → Dense({l.Units}, {l.Activation})"));
+        string chain = $"Input({spec.InputSize})" + string.Concat(spec.Layers.Select(l => l.ChainText));
         w.Line("/// <summary>");
-        w.Line($"/// NetGen network {chain}: {network.ParameterCount} parameters, loss {spec.Loss}, {OptimizerText(spec)}.");
+        w.Line($"/// NetGen network {chain}: {network.ParameterCount} parameters, loss {spec.Loss}, {(spec.Trainable ? OptimizerText(spec) : "inference-only")}.");
         w.Line("/// </summary>");
         w.Line("/// <remarks>");
         w.Line("/// <para>Generated at compile time from the <c>[Network]</c>, <c>[Input]</c> and <c>[Dense]</c> attributes: the forward pass is");

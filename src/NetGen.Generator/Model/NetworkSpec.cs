@@ -1,3 +1,5 @@
+using NetGen.Generator.Model.Layers;
+
 namespace NetGen.Generator.Model;
 
 /// <summary>
@@ -10,6 +12,9 @@ namespace NetGen.Generator.Model;
 /// <see cref="Weights"/> is the <c>[Network(Weights = "…")]</c> file name; <see cref="BakedWeights"/> the parameters
 /// read from it (empty until the weight files are matched, and when the network bakes nothing). <see cref="MultiplyAddEstimate"/>:
 /// the compilation has <c>Vector128/256/512.MultiplyAddEstimate</c> (.NET 9+), which the SIMD code then uses.
+/// <see cref="Layers"/> are the layers in source order, each a <see cref="LayerModel"/> record of its kind.
+/// <see cref="Trainable"/> is false for <c>[Network(…, Trainable = false)]</c>: inference-only code (no gradient, optimizer,
+/// loss or dropout members).
 /// </summary>
 internal sealed record NetworkSpec(
     string? Namespace,
@@ -17,7 +22,7 @@ internal sealed record NetworkSpec(
     string Accessibility,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
     int InputSize,
-    EquatableArray<LayerSpec> Layers,
+    EquatableArray<LayerModel> Layers,
     LossKind Loss,
     OptimizerKind Optimizer,
     float LearningRate,
@@ -32,13 +37,11 @@ internal sealed record NetworkSpec(
     bool GpuAlgorithms = false,
     string? Weights = null,
     EquatableArray<float> BakedWeights = default,
-    bool MultiplyAddEstimate = false)
+    bool MultiplyAddEstimate = false,
+    bool Trainable = true)
 {
-    /// <summary>Units of the last layer.</summary>
-    public int OutputSize => Layers[Layers.Count - 1].Units;
-
-    /// <summary>Input width of layer <paramref name="layer"/> (0-based).</summary>
-    public int FanIn(int layer) => layer == 0 ? InputSize : Layers[layer - 1].Units;
+    /// <summary>Outputs of the last layer.</summary>
+    public int OutputSize => Layers[Layers.Count - 1].OutputSize;
 
     /// <summary>Total parameter count, computed in <see cref="long"/> so that absurd layouts cannot overflow.</summary>
     public long ParameterCountLong
@@ -46,7 +49,7 @@ internal sealed record NetworkSpec(
         get
         {
             long total = 0;
-            for (int i = 0; i < Layers.Count; i++) total += ((long)FanIn(i) + 1) * Layers[i].Units;
+            foreach (var layer in Layers) total += layer.ParameterCount;
             return total;
         }
     }

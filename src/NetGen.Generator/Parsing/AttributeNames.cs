@@ -21,7 +21,7 @@ internal static class AttributeNames
         "NetGenForwardKernel", "NetGenLossKernel", "NetGenGradientKernel", "NetGenBatchGradient", "NetGenApplyOptimizerStep",
         "NetGenParametersWritten", "NetGenReadFile", "NetGenRestore", "NetGenPack", "NetGenPackedLength", "_netgenPacked",
         "_netgenParameters", "_netgenGradient", "_netgenVelocity", "_netgenAdamM", "_netgenAdamV", "_netgenStep", "_netgenLearningRate",
-        "NetGenDrawMask", "_netgenDropout", "_netgenLayerOffsets", "_netgenLayerActivations",
+        "NetGenDrawMask", "_netgenDropout", "_netgenLayers",
     };
 
     /// <summary>True for a generated name, including the numbered parts of a split kernel (<c>NetGenGradientKernelPart3</c>).</summary>

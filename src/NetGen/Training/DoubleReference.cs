@@ -5,7 +5,7 @@ namespace NetGen.Training;
 
 /// <summary>
 /// An independent double-precision forward pass and loss of any <see cref="INetwork"/>, read from its layout
-/// (<see cref="INetwork.LayerOffsets"/>, <see cref="INetwork.LayerActivations"/>, <see cref="INetwork.Loss"/>): plain
+/// (<see cref="IInferenceNetwork.Layers"/>, <see cref="INetwork.Loss"/>): plain
 /// loops, no generated code. <see cref="GradientCheck"/> takes its finite differences on it.
 /// </summary>
 internal sealed class DoubleReference
@@ -17,31 +17,54 @@ internal sealed class DoubleReference
     private readonly Loss _loss;
     private readonly double[][] _values;
 
-    /// <summary>Reads the layout of <paramref name="network"/>.</summary>
-    /// <exception cref="ArgumentException">The offsets, activations and sizes do not describe a chain of dense layers.</exception>
+    /// <summary>Reads the layout of <paramref name="network"/> (<see cref="IInferenceNetwork.Layers"/>; Dropout layers are the identity here).</summary>
+    /// <exception cref="ArgumentException">The layers and sizes do not describe a chain of dense layers.</exception>
+    /// <exception cref="NotSupportedException">A layer is of a kind this reference does not know.</exception>
     public DoubleReference(INetwork network)
     {
         _inputSize = network.InputSize;
-        _offsets = network.LayerOffsets.ToArray();
-        _activations = network.LayerActivations.ToArray();
         _loss = network.Loss;
-        int layers = _offsets.Length - 1;
-        if (layers < 1 || _activations.Length != layers || _offsets[0] != 0 || _offsets[layers] != network.ParameterCount)
-            throw new ArgumentException("LayerOffsets, LayerActivations and ParameterCount do not describe the network's layers.", nameof(network));
+        var dense = DenseLayers(network);
+        int layers = dense.Length;
+        _offsets = new int[layers];
+        _activations = new Activation[layers];
         _units = new int[layers];
         _values = new double[layers][];
-        int fanIn = _inputSize;
+        int fanIn = _inputSize, next = 0;
         for (int k = 0; k < layers; k++)
         {
-            int size = _offsets[k + 1] - _offsets[k];
-            if (size <= 0 || size % (fanIn + 1) != 0)
-                throw new ArgumentException($"Layer {k + 1} has {size} parameters, not a multiple of its {fanIn} inputs + 1.", nameof(network));
-            _units[k] = size / (fanIn + 1);
+            var layer = dense[k];
+            if (layer.InputSize != fanIn || layer.OutputSize <= 0 || layer.ParameterOffset != next || layer.ParameterCount != (fanIn + 1) * layer.OutputSize)
+                throw new ArgumentException($"Dense layer {k + 1} ({layer.InputSize} → {layer.OutputSize}, {layer.ParameterCount} parameters at {layer.ParameterOffset}) does not follow its {fanIn} inputs.", nameof(network));
+            _offsets[k] = layer.ParameterOffset;
+            _activations[k] = layer.Activation;
+            _units[k] = layer.OutputSize;
             _values[k] = new double[_units[k]];
             fanIn = _units[k];
+            next += layer.ParameterCount;
         }
+        if (next != network.ParameterCount)
+            throw new ArgumentException($"The layers own {next} parameters, but ParameterCount is {network.ParameterCount}.", nameof(network));
         if (fanIn != network.OutputSize)
             throw new ArgumentException($"The last layer has {fanIn} units, but OutputSize is {network.OutputSize}.", nameof(network));
+    }
+
+    /// <summary>The Dense layers of <paramref name="network"/>, in order; Dropout layers are skipped (the identity without a mask).</summary>
+    private static LayerDescription[] DenseLayers(INetwork network)
+    {
+        var layers = network.Layers;
+        int count = 0;
+        foreach (var layer in layers)
+        {
+            if (layer.Kind == LayerKind.Dense) count++;
+            else if (layer.Kind != LayerKind.Dropout)
+                throw new NotSupportedException($"GradientCheck's double-precision reference does not support layers of kind {layer.Kind}.");
+        }
+        if (count == 0) throw new ArgumentException("The network describes no Dense layer.", nameof(network));
+        var dense = new LayerDescription[count];
+        count = 0;
+        foreach (var layer in layers) if (layer.Kind == LayerKind.Dense) dense[count++] = layer;
+        return dense;
     }
 
     /// <summary>The mean loss of the batch under parameters <paramref name="p"/>, in double precision.</summary>

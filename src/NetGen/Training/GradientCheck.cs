@@ -9,8 +9,8 @@ namespace NetGen.Training;
 /// </summary>
 /// <remarks>
 /// The generated loss is float32, too coarse for finite differences, so the differences are taken on an independent
-/// double-precision forward pass and loss read from the network's layout (<see cref="INetwork.LayerOffsets"/>,
-/// <see cref="INetwork.LayerActivations"/>, <see cref="INetwork.Loss"/>), at the network's own parameters: central
+/// double-precision forward pass and loss read from the network's layout (<see cref="IInferenceNetwork.Layers"/>,
+/// <see cref="INetwork.Loss"/>), at the network's own parameters: central
 /// differences with step <c>h = step·max(1, |θ|)</c> (default 1e-6), truncation error O(h²) ≈ 1e-12. That reference is
 /// first checked against the network's <see cref="INetwork.Evaluate"/>. Each element's error is relative to
 /// max(|analytic|, |numeric|, 1e-3 of the largest gradient element): the analytic gradient is float32, so a correct
@@ -53,11 +53,11 @@ public static class GradientCheck
         double referenceLoss = reference.MeanLoss(p, inputs, targets, n);
         double networkLoss = network.Evaluate(inputs, targets);
         if (!(Math.Abs(referenceLoss - networkLoss) <= 1e-4 * Math.Max(1, Math.Abs(referenceLoss))))
-            throw new InvalidOperationException($"The network's loss ({networkLoss:R}) differs from the double-precision reference of its layout ({referenceLoss:R}): LayerOffsets, LayerActivations or Loss do not describe it.");
+            throw new InvalidOperationException($"The network's loss ({networkLoss:R}) differs from the double-precision reference of its layout ({referenceLoss:R}): Layers or Loss do not describe it.");
 
-        var offsets = network.LayerOffsets;
-        var layerErrors = new double[offsets.Length - 1];
-        var worstIndex = new int[offsets.Length - 1];
+        var layers = network.Layers;
+        var layerErrors = new double[layers.Length];
+        var worstIndex = new int[layers.Length];
         var numeric = new double[count];
         double scale = 0;
         foreach (float g in analytic) scale = Math.Max(scale, Math.Abs(g));
@@ -67,7 +67,8 @@ public static class GradientCheck
         for (int layer = 0; layer < layerErrors.Length; layer++)
         {
             worstIndex[layer] = -1;
-            for (int k = offsets[layer]; k < offsets[layer + 1]; k++)
+            int start = layers[layer].ParameterOffset, end = start + layers[layer].ParameterCount;
+            for (int k = start; k < end; k++)
             {
                 double original = p[k];
                 double h = step * Math.Max(1, Math.Abs(original));

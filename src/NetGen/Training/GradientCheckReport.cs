@@ -23,10 +23,10 @@ public sealed class GradientCheckReport
         Tolerance = tolerance;
     }
 
-    /// <summary>Worst relative error of each layer (0-based, in source order).</summary>
+    /// <summary>Worst relative error of each layer of <see cref="IInferenceNetwork.Layers"/> (0-based, in source order; 0 for a layer without parameters).</summary>
     public ReadOnlySpan<double> LayerErrors => _layerErrors;
 
-    /// <summary>Index in <see cref="INetwork.Parameters"/> of each layer's worst parameter.</summary>
+    /// <summary>Index in <see cref="IInferenceNetwork.Parameters"/> of each layer's worst parameter.</summary>
     public ReadOnlySpan<int> LayerWorstIndices => _layerWorstIndex;
 
     /// <summary>The analytic gradient (<see cref="INetwork.GradientBatch"/>).</summary>

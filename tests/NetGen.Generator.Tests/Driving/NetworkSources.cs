@@ -8,6 +8,33 @@ internal static class NetworkSources
     /// <summary>The seed sample, read from samples/PassFail/PassFail.cs when the repository is at hand.</summary>
     public static string PassFail => File.ReadAllText(RepositoryFile("samples", "PassFail", "PassFail.cs"));
 
+    /// <summary>An inference-only network (<c>Trainable = false</c>) with a Dropout layer: forward pass, parameters and files only.</summary>
+    public const string InferenceOnly = @"using NetGen;
+
+namespace Samples
+{
+    /// <summary>Three features, a dropped hidden layer, two classes; never trained here.</summary>
+    [Network(Loss.CrossEntropy, Trainable = false)]
+    [Input(3)]
+    [Dense(4, Activation.Tanh)]
+    [Dropout(0.25f)]
+    [Dense(2, Activation.Softmax)]
+    public partial class InferenceOnly { }
+}";
+
+    /// <summary>The 6→32(Tanh)→32(Tanh)→3(Softmax) CrossEntropy classifier, trainable or inference-only.</summary>
+    public static string Classifier(bool trainable) => @"using NetGen;
+
+namespace Samples
+{
+    [Network(Loss.CrossEntropy, Trainable = " + (trainable ? "true" : "false") + @")]
+    [Input(6)]
+    [Dense(32, Activation.Tanh)]
+    [Dense(32, Activation.Tanh)]
+    [Dense(3, Activation.Softmax)]
+    public partial class Classifier { }
+}";
+
     /// <summary>Three Dense layers, softmax + cross-entropy, Adam.</summary>
     public const string ThreeLayer = @"using NetGen;
 

@@ -120,12 +120,12 @@ public sealed class NetworkLoweringGradientTests
     private static void AssertLayersEmittedAs(LoweredNetwork network, NetworkSpec spec)
     {
         int looped = network.Graph.Nodes.Count(n => n.Kind == OpKind.MatVec);
-        int expectedLooped = Enumerable.Range(0, spec.Layers.Count).Count(l => (long)spec.FanIn(l) * spec.Layers[l].Units > spec.UnrollLimit);
+        int expectedLooped = spec.Layers.Count(l => l.MultiplyAdds > spec.UnrollLimit);
         Assert.Equal(expectedLooped, looped);
         Assert.Equal(expectedLooped, network.Gradient.Blocks.Count);
         for (int l = 0; l < spec.Layers.Count; l++)
         {
-            Assert.Equal((long)spec.FanIn(l) * spec.Layers[l].Units <= spec.UnrollLimit, network.Layers[l].Unrolled);
+            Assert.Equal(spec.Layers[l].MultiplyAdds <= spec.UnrollLimit, network.Layers[l].Unrolled);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Linq;
 using NetGen.Generator.Model;
+using NetGen.Generator.Model.Layers;
 
 namespace NetGen.Generator.Tests.Graph;
 
@@ -13,7 +14,7 @@ internal static class NetworkSpecs
             Accessibility: "public",
             ContainingTypes: EquatableArray<ContainingTypeSpec>.Empty,
             InputSize: inputSize,
-            Layers: layers.Select(l => new LayerSpec(l.Units, l.Activation)).ToEquatableArray(),
+            Layers: Dense(inputSize, layers).ToEquatableArray(),
             Loss: loss,
             Optimizer: OptimizerKind.Sgd,
             LearningRate: 0.01f,
@@ -24,4 +25,17 @@ internal static class NetworkSpecs
             Seed: 0,
             UnrollLimit: unrollLimit,
             VectorWidths: EquatableArray<int>.Empty);
+
+    /// <summary>The Dense layers of a chain: each one's input size is the previous one's units.</summary>
+    private static LayerModel[] Dense(int inputSize, (int Units, ActivationKind Activation)[] layers)
+    {
+        var result = new LayerModel[layers.Length];
+        int fanIn = inputSize;
+        for (int l = 0; l < layers.Length; l++)
+        {
+            result[l] = new DenseLayer(l + 1, fanIn, layers[l].Units, layers[l].Activation);
+            fanIn = layers[l].Units;
+        }
+        return result;
+    }
 }

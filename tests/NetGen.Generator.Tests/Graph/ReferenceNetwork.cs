@@ -1,5 +1,6 @@
 using System;
 using NetGen.Generator.Model;
+using NetGen.Generator.Model.Layers;
 
 namespace NetGen.Generator.Tests.Graph;
 
@@ -14,9 +15,10 @@ internal static class ReferenceNetwork
         double[] a = x;
         double[] z = x;
         int offset = 0;
-        for (int l = 0; l < spec.Layers.Count; l++)
+        foreach (var layer in spec.Layers)
         {
-            int rows = spec.Layers[l].Units, columns = spec.FanIn(l);
+            if (layer is not DenseLayer dense) continue;   // Dropout: the identity outside training
+            int rows = dense.Units, columns = dense.InputSize;
             int bias = offset + rows * columns;
             z = new double[rows];
             for (int j = 0; j < rows; j++)
@@ -26,7 +28,7 @@ internal static class ReferenceNetwork
                 z[j] = sum;
             }
             offset = bias + rows;
-            a = Activate(z, spec.Layers[l].Activation);
+            a = Activate(z, dense.Activation);
         }
         lastPreActivation = z;
         return a;

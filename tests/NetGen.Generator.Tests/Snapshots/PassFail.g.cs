@@ -84,15 +84,17 @@ namespace PassFailSample
             }
         }
 
-        // INetwork: the sizes as instance properties, where each layer's parameters start (then ParameterCount),
-        // each layer's activation and the loss (what GradientCheck's double-precision reference recomputes).
-        private static readonly int[] _netgenLayerOffsets = { 0, 4, 6 };
-        private static readonly global::NetGen.Activation[] _netgenLayerActivations = { global::NetGen.Activation.Sigmoid, global::NetGen.Activation.Sigmoid };
-        int global::NetGen.INetwork.InputSize => InputSize;
-        int global::NetGen.INetwork.OutputSize => OutputSize;
-        int global::NetGen.INetwork.ParameterCount => ParameterCount;
-        global::System.ReadOnlySpan<int> global::NetGen.INetwork.LayerOffsets => _netgenLayerOffsets;
-        global::System.ReadOnlySpan<global::NetGen.Activation> global::NetGen.INetwork.LayerActivations => _netgenLayerActivations;
+        // INetwork: the sizes as instance properties, each layer's description (kind, sizes, activation, parameters)
+        // and the loss (what GradientCheck's double-precision reference recomputes).
+        private static readonly global::NetGen.LayerDescription[] _netgenLayers =
+        {
+            new global::NetGen.LayerDescription(global::NetGen.LayerKind.Dense, 3, 1, global::NetGen.Activation.Sigmoid, 0, 4, 0f),
+            new global::NetGen.LayerDescription(global::NetGen.LayerKind.Dense, 1, 1, global::NetGen.Activation.Sigmoid, 4, 2, 0f),
+        };
+        int global::NetGen.IInferenceNetwork.InputSize => InputSize;
+        int global::NetGen.IInferenceNetwork.OutputSize => OutputSize;
+        int global::NetGen.IInferenceNetwork.ParameterCount => ParameterCount;
+        global::System.ReadOnlySpan<global::NetGen.LayerDescription> global::NetGen.IInferenceNetwork.Layers => _netgenLayers;
         global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.MeanSquaredError;
 
         /// <summary>Creates the network with parameters initialised from the attribute's seed (0).</summary>

@@ -85,15 +85,18 @@ namespace Samples
             }
         }
 
-        // INetwork: the sizes as instance properties, where each layer's parameters start (then ParameterCount),
-        // each layer's activation and the loss (what GradientCheck's double-precision reference recomputes).
-        private static readonly int[] _netgenLayerOffsets = { 0, 25, 49, 64 };
-        private static readonly global::NetGen.Activation[] _netgenLayerActivations = { global::NetGen.Activation.Tanh, global::NetGen.Activation.Relu, global::NetGen.Activation.Softmax };
-        int global::NetGen.INetwork.InputSize => InputSize;
-        int global::NetGen.INetwork.OutputSize => OutputSize;
-        int global::NetGen.INetwork.ParameterCount => ParameterCount;
-        global::System.ReadOnlySpan<int> global::NetGen.INetwork.LayerOffsets => _netgenLayerOffsets;
-        global::System.ReadOnlySpan<global::NetGen.Activation> global::NetGen.INetwork.LayerActivations => _netgenLayerActivations;
+        // INetwork: the sizes as instance properties, each layer's description (kind, sizes, activation, parameters)
+        // and the loss (what GradientCheck's double-precision reference recomputes).
+        private static readonly global::NetGen.LayerDescription[] _netgenLayers =
+        {
+            new global::NetGen.LayerDescription(global::NetGen.LayerKind.Dense, 4, 5, global::NetGen.Activation.Tanh, 0, 25, 0f),
+            new global::NetGen.LayerDescription(global::NetGen.LayerKind.Dense, 5, 4, global::NetGen.Activation.Relu, 25, 24, 0f),
+            new global::NetGen.LayerDescription(global::NetGen.LayerKind.Dense, 4, 3, global::NetGen.Activation.Softmax, 49, 15, 0f),
+        };
+        int global::NetGen.IInferenceNetwork.InputSize => InputSize;
+        int global::NetGen.IInferenceNetwork.OutputSize => OutputSize;
+        int global::NetGen.IInferenceNetwork.ParameterCount => ParameterCount;
+        global::System.ReadOnlySpan<global::NetGen.LayerDescription> global::NetGen.IInferenceNetwork.Layers => _netgenLayers;
         global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.CrossEntropy;
 
         /// <summary>Creates the network with parameters initialised from the attribute's seed (0).</summary>

@@ -16,6 +16,8 @@ public sealed class NetworkType
     private static readonly Lazy<IReadOnlyList<NetworkType>> s_all = new(() =>
         typeof(NetworkType).Assembly.GetTypes()
             .Where(t => t.GetCustomAttribute<NetworkAttribute>() is { Weights: null }) // baked networks: new T() is not new T(Seed)
+            // Inference-only networks (Trainable = false) are not INetworks; tests/NetGen.Tests/InferenceOnly covers them.
+            .Where(t => t.GetCustomAttribute<NetworkAttribute>()!.Trainable)
             // Networks with [Dropout] train with a random mask; tests/NetGen.Tests/Dropout covers them.
             .Where(t => !t.IsDefined(typeof(DropoutAttribute), inherit: false))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)

@@ -50,7 +50,7 @@ public sealed class GradientCheckTests
         var data = new RandomSamples(5);
         var inner = type.Create(data.Parameters(type.Reference, scale: 1.0));
         var (x, t) = SamplesAwayFromKinks(type, inner, data, 3);
-        int layer2 = inner.LayerOffsets[1];
+        int layer2 = inner.Layers[1].ParameterOffset;
         int corrupted = layer2 + 3; // a weight of layer 2
         var report = GradientCheck.Run(new Corrupted(inner, corrupted), x, t);
         Assert.False(report.Passed, report.ToString());
@@ -59,14 +59,19 @@ public sealed class GradientCheckTests
         Assert.True(report.LayerErrors[0] < report.Tolerance && report.LayerErrors[2] < report.Tolerance, report.ToString());
     }
 
-    /// <summary>Each network reports its layers' activations and its loss, as written in its attributes.</summary>
+    /// <summary>Each network describes its layers (Dense, activations, sizes) and its loss, as written in its attributes.</summary>
     [Theory]
     [MemberData(nameof(NetworkSets.GradientCheck), MemberType = typeof(NetworkSets))]
-    public void LayerActivationsAndLoss_AreTheAttributes(string name)
+    public void LayersAndLoss_AreTheAttributes(string name)
     {
         var type = NetworkType.Named(name);
         INetwork network = type.Create(new RandomSamples(1).Parameters(type.Reference));
-        Assert.Equal(type.Reference.Layers.Select(l => l.Activation).ToArray(), network.LayerActivations.ToArray());
+        var layers = network.Layers.ToArray();
+        Assert.Equal(type.Reference.Layers.Select(l => l.Activation).ToArray(), layers.Select(l => l.Activation).ToArray());
+        Assert.All(layers, l => Assert.Equal(LayerKind.Dense, l.Kind));
+        Assert.Equal(network.InputSize, layers[0].InputSize);
+        Assert.Equal(network.OutputSize, layers[layers.Length - 1].OutputSize);
+        Assert.Equal(network.ParameterCount, layers.Sum(l => l.ParameterCount));
         Assert.Equal(type.Attribute.Loss, network.Loss);
     }
 
@@ -107,15 +112,15 @@ public sealed class GradientCheckTests
         public int InputSize => _inner.InputSize;
         public int OutputSize => _inner.OutputSize;
         public int ParameterCount => _inner.ParameterCount;
-        public ReadOnlySpan<int> LayerOffsets => _inner.LayerOffsets;
-        public ReadOnlySpan<Activation> LayerActivations
+        public ReadOnlySpan<LayerDescription> Layers
         {
             get
             {
-                if (_firstActivation is null) return _inner.LayerActivations;
-                var activations = _inner.LayerActivations.ToArray();
-                activations[0] = _firstActivation.Value;
-                return activations;
+                if (_firstActivation is null) return _inner.Layers;
+                var layers = _inner.Layers.ToArray();
+                var first = layers[0];
+                layers[0] = new LayerDescription(first.Kind, first.InputSize, first.OutputSize, _firstActivation.Value, first.ParameterOffset, first.ParameterCount, first.DropoutProbability);
+                return layers;
             }
         }
         public Loss Loss => _inner.Loss;

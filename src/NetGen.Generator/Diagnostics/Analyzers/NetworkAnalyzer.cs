@@ -45,7 +45,8 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DropoutProbabilityOutOfRange,
         DiagnosticDescriptors.DropoutBeforeFirstDense,
         DiagnosticDescriptors.DropoutAfterLastDense,
-        DiagnosticDescriptors.ConsecutiveDropout);
+        DiagnosticDescriptors.ConsecutiveDropout,
+        DiagnosticDescriptors.TrainingSettingOnInferenceOnlyNetwork);
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Rules;

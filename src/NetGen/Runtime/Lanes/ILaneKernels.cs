@@ -6,31 +6,19 @@ using System.Numerics;
 namespace NetGen.Runtime.Lanes;
 
 /// <summary>
-/// What a generated network gives <see cref="LaneBatch"/>: its sizes and its lane kernels, which compute
+/// What a trainable generated network gives <see cref="LaneBatch"/>: its sizes and its lane kernels, which compute
 /// <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane, on structure-of-arrays vectors (<c>x[i]</c> holds feature
 /// i of every sample of the chunk). A generated network implements it with a private struct, so that the batch loops
 /// are specialised for it by the JIT (no virtual calls). For generated code; not part of NetGen's public contract.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public interface ILaneKernels
+public interface ILaneKernels : ILaneForward
 {
-    /// <summary>Features of one sample.</summary>
-    int InputSize { get; }
-
-    /// <summary>Outputs (and targets) of one sample.</summary>
-    int OutputSize { get; }
-
     /// <summary>Trainable parameters.</summary>
     int ParameterCount { get; }
 
     /// <summary>Dropout mask values per sample (0 for a network without dropout).</summary>
     int MaskSize { get; }
-
-    /// <summary>The outputs of the chunk: <paramref name="y"/>[j] = output j of every lane.</summary>
-    /// <param name="p">The parameters.</param>
-    /// <param name="x">The inputs, <see cref="InputSize"/> vectors.</param>
-    /// <param name="y">Receives <see cref="OutputSize"/> vectors.</param>
-    void Forward(ReadOnlySpan<float> p, ReadOnlySpan<Vector<float>> x, Span<Vector<float>> y);
 
     /// <summary>The per-sample losses of the chunk, one per lane.</summary>
     /// <param name="p">The parameters.</param>

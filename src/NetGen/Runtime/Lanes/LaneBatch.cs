@@ -26,7 +26,7 @@ public static class LaneBatch
     /// <param name="n">Samples in the batch.</param>
     /// <returns>Samples done: <c>n</c> rounded down to whole chunks.</returns>
     public static int Predict<TKernels>(TKernels kernels, ReadOnlySpan<float> p, ReadOnlySpan<float> inputs, Span<float> outputs, int n)
-        where TKernels : struct, ILaneKernels
+        where TKernels : struct, ILaneForward
     {
         int lanes = Vector<float>.Count, inputSize = kernels.InputSize, outputSize = kernels.OutputSize;
         Span<Vector<float>> x = stackalloc Vector<float>[inputSize];

@@ -1,0 +1,18 @@
+namespace NetGen;
+
+/// <summary>The kind of one layer in <see cref="IInferenceNetwork.Layers"/>.</summary>
+/// <remarks>The numeric values are part of the public contract; new kinds get new numbers.</remarks>
+public enum LayerKind
+{
+    /// <summary>
+    /// A fully connected layer (<c>[Dense]</c>, PyTorch <c>nn.Linear</c> and its activation): y = f(W·x + b), weights
+    /// <c>[OutputSize, InputSize]</c> row-major then <c>OutputSize</c> biases.
+    /// </summary>
+    Dense = 0,
+
+    /// <summary>
+    /// Inverted dropout (<c>[Dropout]</c>, PyTorch <c>nn.Dropout</c>): in training each value is zeroed with probability
+    /// <see cref="LayerDescription.DropoutProbability"/> and the others scaled by 1/(1−p); the identity at inference. No parameters.
+    /// </summary>
+    Dropout = 1,
+}
