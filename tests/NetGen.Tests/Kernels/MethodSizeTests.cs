@@ -15,6 +15,9 @@ public sealed class MethodSizeTests
 {
     private static readonly string[] KernelPrefixes = { "ForwardKernel", "LossKernel", "GradientKernel" };
 
+    /// <summary>The SIMD lane forms of the kernels, written once on Vector&lt;float&gt; (same IL at every width).</summary>
+    private static readonly string[] LaneKernelPrefixes = { "ForwardLanes", "LossLanes", "GradientLanes" };
+
     private readonly ITestOutputHelper _output;
 
     public MethodSizeTests(ITestOutputHelper output) => _output = output;
@@ -26,7 +29,7 @@ public sealed class MethodSizeTests
         foreach (var network in NetworkType.All)
         {
             var kernels = Kernels(network.Type);
-            foreach (string prefix in KernelPrefixes)
+            foreach (string prefix in KernelPrefixes.Concat(LaneKernelPrefixes))
                 Assert.True(kernels.Any(k => KernelName(k) == prefix), $"{network.Name}: no {prefix} method found");
             foreach (var method in kernels)
             {
@@ -49,7 +52,7 @@ public sealed class MethodSizeTests
     public void LongStraightLineKernels_AreSplitIntoParts(string name)
     {
         var kernels = Kernels(NetworkType.Named(name).Type);
-        foreach (string prefix in KernelPrefixes)
+        foreach (string prefix in KernelPrefixes.Concat(LaneKernelPrefixes))
         {
             int parts = kernels.Count(k => KernelName(k).StartsWith(prefix, StringComparison.Ordinal));
             Assert.True(parts > 1, $"{name}: {prefix} is one method; a kernel this long should be split");
@@ -57,7 +60,7 @@ public sealed class MethodSizeTests
         _output.WriteLine($"{name}: {kernels.Length} kernel methods, largest {kernels.Select(MethodBodyStatistics.Of).Max(s => s.IlBytes)} IL bytes");
     }
 
-    /// <summary>The generated kernels: ForwardKernel, LossKernel, GradientKernel, their SIMD lane forms (ForwardLanes256…) and their parts (e.g. GradientKernelPart3).</summary>
+    /// <summary>The generated kernels: ForwardKernel, LossKernel, GradientKernel, their SIMD lane forms (ForwardLanes, LossLanes, GradientLanes) and their parts (e.g. GradientKernelPart3).</summary>
     private static MethodInfo[] Kernels(Type type) => type
         .GetMethods(BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly)
         .Where(m => KernelPrefixes.Any(p => KernelName(m).StartsWith(p, StringComparison.Ordinal)) || m.Name.Contains("Lanes", StringComparison.Ordinal))

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Numerics;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
@@ -14,8 +15,9 @@ namespace NetGen.Tests.Simd;
 /// <summary>
 /// Issue 13: the SIMD path on processors without AVX2 or FMA. The width rule of <see cref="SimdOptions"/> for every
 /// processor row of docs/simd.md ("Instruction sets"), and, on whatever instruction set this process runs with (CI
-/// runs this namespace a second time under <c>DOTNET_EnableAVX2=0</c>: 128-bit lanes, no FMA), the automatic width
-/// equals the scalar path and its multiply-adds round as documented.
+/// runs this namespace again under <c>DOTNET_EnableAVX2=0</c>: 4 lanes of <c>Vector&lt;float&gt;</c>, no FMA, and under
+/// <c>DOTNET_MaxVectorTBitWidth=512</c>: 16 lanes where AVX-512 exists), the lane path equals the scalar path and its
+/// multiply-adds round as documented.
 /// </summary>
 [Collection(SimdOptionsCollection.Name)]
 public sealed class InstructionSetTests : IDisposable
@@ -75,8 +77,40 @@ public sealed class InstructionSetTests : IDisposable
     }
 
     /// <summary>
-    /// The automatic width, whatever this process's instruction set gives (256 with AVX2, 128 without), equals the scalar
-    /// path within <see cref="SimdTolerance"/>: PredictBatch, Evaluate, GradientBatch and one TrainBatch step.
+    /// The lane code's width is <c>Vector&lt;float&gt;</c>'s, which the JIT fixes for the process: 4 lanes (128 bits)
+    /// without AVX2 and on Arm64, 8 (256 bits) by default with AVX2, 16 (512 bits) with
+    /// <c>DOTNET_MaxVectorTBitWidth=512</c> where the processor has AVX-512. The width is in the test's name (and
+    /// its output), so a CI log shows which width each run of this namespace had.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ThisProcess))]
+    public void VectorOfFloat_HasOneOfTheLaneWidths_4_8_16(int lanes)
+    {
+        string? avx2 = Environment.GetEnvironmentVariable("DOTNET_EnableAVX2");
+        string? maxVectorT = Environment.GetEnvironmentVariable("DOTNET_MaxVectorTBitWidth");
+        _output.WriteLine(
+            $"Vector<float>.Count = {Vector<float>.Count} ({Vector<float>.Count * 32} bits), Vector.IsHardwareAccelerated {Vector.IsHardwareAccelerated}; "
+            + $"DOTNET_EnableAVX2={avx2 ?? "(unset)"}, DOTNET_MaxVectorTBitWidth={maxVectorT ?? "(unset)"}; "
+            + $"Vector128 {Vector128.IsHardwareAccelerated}, Vector256 {Vector256.IsHardwareAccelerated}, Vector512 {Vector512.IsHardwareAccelerated}, AVX2 {Avx2.IsSupported}, AVX-512F {Avx512F.IsSupported}");
+        Assert.Equal(Vector<float>.Count, lanes);
+        Assert.Contains(lanes, new[] { 4, 8, 16 });
+        Assert.True(Vector.IsHardwareAccelerated, "Vector<float> is not hardware-accelerated: the lane code would never run");
+        Assert.Equal(SimdWidths.LaneCount, lanes);
+        // What the JIT picks: 16 lanes only where asked for and the processor has AVX-512; 8 with AVX2; 4 otherwise
+        // (no AVX2, or Arm64).
+        bool asked512 = int.TryParse(maxVectorT, out int bits) && bits >= 512;
+        int expected = asked512 && Avx512F.IsSupported ? 16 : Avx2.IsSupported ? 8 : 4;
+        Assert.Equal(expected, lanes);
+        if (avx2 == "0") Assert.Equal(4, lanes);
+    }
+
+    /// <summary>This process's <c>Vector&lt;float&gt;.Count</c>, as theory data (so that it shows in the test's name).</summary>
+    public static TheoryData<int> ThisProcess => new() { Vector<float>.Count };
+
+    /// <summary>
+    /// The lane path (automatic width; the lanes run at this process's <c>Vector&lt;float&gt;</c> width: 8 lanes with
+    /// AVX2, 4 without, 16 where asked for on AVX-512) equals the scalar path within <see cref="SimdTolerance"/>:
+    /// PredictBatch, Evaluate, GradientBatch and one TrainBatch step.
     /// </summary>
     [Theory]
     [InlineData(nameof(CeSgd))]
@@ -92,7 +126,7 @@ public sealed class InstructionSetTests : IDisposable
         var scalar = BatchResults.Of(c.Type, parameters, c.Inputs, c.Targets, n);
         int width = Automatic();
         var lanes = BatchResults.Of(c.Type, parameters, c.Inputs, c.Targets, n);
-        string what = $"{name} automatic width {width} (FMA {Fma.IsSupported || AdvSimd.IsSupported})";
+        string what = $"{name} automatic width {width}, {Vector<float>.Count} lanes (FMA {Fma.IsSupported || AdvSimd.IsSupported})";
         NumericAssert.Close(scalar.Outputs.ToDoubles(), lanes.Outputs, SimdTolerance.Outputs, $"{what}: PredictBatch");
         NumericAssert.Close(scalar.EvaluateLoss, lanes.EvaluateLoss, SimdTolerance.Outputs, $"{what}: Evaluate");
         NumericAssert.Close(scalar.GradientLoss, lanes.GradientLoss, SimdTolerance.Outputs, $"{what}: GradientBatch loss");
@@ -105,7 +139,7 @@ public sealed class InstructionSetTests : IDisposable
     /// The lane code's multiply-add is fused where the processor has FMA (x86 FMA3, Arm64 AdvSimd) and a multiply then
     /// an add where it does not: w·x + b with w = x = 1 + 2⁻¹² and b = −(1 + 2⁻¹¹) is exactly 2⁻²⁴, which a fused
     /// multiply-add keeps and a rounded product (1 + 2⁻¹¹, the 2⁻²⁴ lost to round-half-even) cancels to 0. The scalar
-    /// code never fuses: 0.
+    /// code never fuses: 0. Every forced width runs the batch lanes (at Vector&lt;float&gt;'s width), so each gives the same.
     /// </summary>
     [Theory]
     [InlineData(0)]
@@ -137,7 +171,7 @@ public sealed class InstructionSetTests : IDisposable
         float expected = Fma.IsSupported || AdvSimd.IsSupported ? MathF.Pow(2, -24) : 0f;
         Assert.Equal(MathF.FusedMultiplyAdd(w, w, b), MathF.Pow(2, -24));
         Assert.Equal(0f, w * w + b);
-        _output.WriteLine($"forced {forced}, running {width}: w·x + b = {outputs[0]:R}");
+        _output.WriteLine($"forced {forced}, running {width}, {Vector<float>.Count} lanes: w·x + b = {outputs[0]:R}");
         Assert.All(Enumerable.Range(0, n), s => Assert.Equal(expected, outputs[s * 2]));
     }
 

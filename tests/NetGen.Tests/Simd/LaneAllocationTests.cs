@@ -6,8 +6,9 @@ using NetGen.Tests.Networks;
 namespace NetGen.Tests.Simd;
 
 /// <summary>
-/// With SIMD forced (128, 256, 512), the batch members allocate nothing once warmed up (the lane gradient buffer is
-/// allocated on the first GradientBatch or TrainBatch): the thread's allocated-bytes counter does not move over
+/// On the lane path (at this process's <c>Vector&lt;float&gt;</c> width; the forced widths run the same batch code), the
+/// batch members allocate nothing once warmed up (the lane gradient buffer is allocated on the first GradientBatch or
+/// TrainBatch): the thread's allocated-bytes counter does not move over
 /// thousands of calls on batches of 64.
 /// </summary>
 [Collection(SimdOptionsCollection.Name)]
@@ -15,7 +16,7 @@ public sealed class LaneAllocationTests : IDisposable
 {
     private const int Batch = 64;
 
-    /// <summary>Small networks 2,000 calls per member and width; the large ones fewer (each call costs milliseconds).</summary>
+    /// <summary>Small networks 2,000 calls per member; the large ones fewer (each call costs milliseconds).</summary>
     public static TheoryData<string, int> Networks => new()
     {
         { nameof(CeSgd), 2_000 },
@@ -31,7 +32,7 @@ public sealed class LaneAllocationTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Networks))]
-    public void NoBatchMemberAllocates_WithSimdForced(string name, int calls)
+    public void NoBatchMemberAllocates_OnTheLanePath(string name, int calls)
     {
         var c = RandomCase.Create(name, Batch, 1801);
         var net = c.Network;
@@ -39,15 +40,12 @@ public sealed class LaneAllocationTests : IDisposable
         var outputs = new float[Batch * c.Reference.OutputSize];
         var gradient = new float[c.Reference.ParameterCount];
         net.LearningRate = 1e-6f;   // thousands of steps must not blow the parameters up
-        foreach (int forced in SimdWidths.Forced)
-        {
-            int preferred = SimdWidths.Force(forced);
-            string what = $"{name} forced {forced} (running {preferred})";
-            AssertNoAllocation($"{what}: PredictBatch", calls, () => net.PredictBatch(inputs, outputs));
-            AssertNoAllocation($"{what}: Evaluate", calls, () => net.Evaluate(inputs, targets));
-            AssertNoAllocation($"{what}: GradientBatch", calls, () => net.GradientBatch(inputs, targets, gradient));
-            AssertNoAllocation($"{what}: TrainBatch", calls, () => net.TrainBatch(inputs, targets));
-        }
+        int lanes = SimdWidths.Lanes();
+        string what = $"{name} {lanes} lanes";
+        AssertNoAllocation($"{what}: PredictBatch", calls, () => net.PredictBatch(inputs, outputs));
+        AssertNoAllocation($"{what}: Evaluate", calls, () => net.Evaluate(inputs, targets));
+        AssertNoAllocation($"{what}: GradientBatch", calls, () => net.GradientBatch(inputs, targets, gradient));
+        AssertNoAllocation($"{what}: TrainBatch", calls, () => net.TrainBatch(inputs, targets));
     }
 
     /// <summary>Warms <paramref name="call"/> up past tiered compilation, then asserts that <paramref name="calls"/> more calls allocate nothing.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Numerics;
 using System.Reflection;
 using System.Runtime.Intrinsics;
 using NetGen.Runtime;
@@ -13,10 +14,13 @@ using Xunit.Sdk;
 namespace NetGen.Tests.Simd;
 
 /// <summary>
-/// The lane code exists (every width, every network of this net10.0 assembly; long kernels split into parts like the
-/// scalar ones, whose sizes Kernels/MethodSizeTests.cs checks), runs when a batch fills a chunk, and leaves to the scalar
-/// kernel exactly what the design says: batch-1 Predict, batches below one chunk, and the samples after the last whole
-/// chunk, which are bit for bit what Predict gives.
+/// The lane code exists (written once on <c>Vector&lt;float&gt;</c>, in every network of this net10.0 assembly; long
+/// kernels split into parts like the scalar ones, whose sizes Kernels/MethodSizeTests.cs checks), runs when a batch fills
+/// a chunk of <c>Vector&lt;float&gt;.Count</c> samples whatever width <see cref="SimdOptions.ForcedWidth"/> picks for
+/// batch-1 Predict (only -1 turns it off), and leaves to the scalar kernel exactly what the design says: batch-1 Predict,
+/// batches below one chunk, and the samples after the last whole chunk, which are bit for bit what Predict gives. A
+/// sample's lane result depends neither on its lane nor on its chunk. The lane width is the process's; CI runs this
+/// namespace at 4, 8 and 16 lanes (.ci/run).
 /// </summary>
 [Collection(SimdOptionsCollection.Name)]
 public sealed class LaneCodeTests : IDisposable
@@ -41,34 +45,60 @@ public sealed class LaneCodeTests : IDisposable
     public void Dispose() => SimdOptions.ForcedWidth = 0;
 
     [Fact]
-    public void TheLaneMethods_OfA256BitVector_AreThere()
+    public void TheLaneMethods_OnVectorOfFloat_AreThere()
     {
         var type = typeof(A_Identity_Sigmoid_Bce);
-        var forward = LaneDrivers.Method(type, "NetGenForwardLanes256", isStatic: true);
+        var forward = LaneDrivers.Method(type, "NetGenForwardLanes", isStatic: true);
         Assert.True(forward.IsPrivate);
         Assert.Equal(
-            new[] { typeof(ReadOnlySpan<float>), typeof(ReadOnlySpan<Vector256<float>>), typeof(Span<Vector256<float>>) },
+            new[] { typeof(ReadOnlySpan<float>), typeof(ReadOnlySpan<Vector<float>>), typeof(Span<Vector<float>>) },
             forward.GetParameters().Select(p => p.ParameterType));
-        var gradient = LaneDrivers.Method(type, "NetGenGradientLanes256", isStatic: true);
+        var loss = LaneDrivers.Method(type, "NetGenLossLanes", isStatic: true);
+        Assert.True(loss.IsPrivate);
+        Assert.Equal(typeof(Vector<float>), loss.ReturnType);
+        Assert.Equal(
+            new[] { typeof(ReadOnlySpan<float>), typeof(ReadOnlySpan<Vector<float>>), typeof(ReadOnlySpan<Vector<float>>) },
+            loss.GetParameters().Select(p => p.ParameterType));
+        var gradient = LaneDrivers.Method(type, "NetGenGradientLanes", isStatic: true);
         Assert.True(gradient.IsPrivate);
-        Assert.Equal(typeof(Vector256<float>), gradient.ReturnType);
-        Assert.Equal(typeof(Span<Vector256<float>>), gradient.GetParameters()[^1].ParameterType);
-        var predict = LaneDrivers.Method(type, "NetGenPredictBatchLanes256", isStatic: false);
-        Assert.True(predict.IsPrivate);
-        Assert.Equal(typeof(int), predict.ReturnType);
+        Assert.Equal(typeof(Vector<float>), gradient.ReturnType);
+        Assert.Equal(typeof(Span<Vector<float>>), gradient.GetParameters()[^1].ParameterType);
+        foreach (string kind in DriverKinds)
+        {
+            var driver = LaneDrivers.Method(type, $"NetGen{kind}Lanes", isStatic: false);
+            Assert.True(driver.IsPrivate);
+            Assert.Equal(typeof(int), driver.ReturnType);
+        }
     }
 
     [Fact]
-    public void EveryNetwork_HasTheLaneKernelsAndDriversOfEveryWidth()
+    public void EveryNetwork_HasTheLaneKernelsAndDrivers_OnVectorOfFloat_AndNoPerWidthCopies()
     {
+        const BindingFlags all = BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
         foreach (var network in NetworkType.All)
         {
-            foreach (int width in SimdWidths.Forced)
+            foreach (string kind in KernelKinds)
             {
-                foreach (string kind in KernelKinds) LaneDrivers.Method(network.Type, $"NetGen{kind}Lanes{width}", isStatic: true);
-                foreach (string kind in DriverKinds) LaneDrivers.Method(network.Type, $"NetGen{kind}Lanes{width}", isStatic: false);
+                var kernel = LaneDrivers.Method(network.Type, $"NetGen{kind}Lanes", isStatic: true);
+                Assert.True(kernel.GetParameters()[1].ParameterType == typeof(ReadOnlySpan<Vector<float>>), $"{network.Name}.{kernel.Name}: x is not a span of Vector<float>");
+            }
+            foreach (string kind in DriverKinds) LaneDrivers.Method(network.Type, $"NetGen{kind}Lanes", isStatic: false);
+            foreach (var method in network.Type.GetMethods(all))
+            {
+                Assert.False(method.Name.Contains("Lanes128", StringComparison.Ordinal) || method.Name.Contains("Lanes256", StringComparison.Ordinal)
+                    || method.Name.Contains("Lanes512", StringComparison.Ordinal), $"{network.Name}.{method.Name}: a per-width copy of the lane code");
+                if (method.Name.Contains("Lanes", StringComparison.Ordinal))
+                    Assert.False(method.GetParameters().Any(p => IsSpanOfFixedWidthVectors(p.ParameterType)), $"{network.Name}.{method.Name}: lane code on a fixed-width vector");
             }
         }
+    }
+
+    /// <summary>Span&lt;Vector128/256/512&lt;…&gt;&gt; or ReadOnlySpan of them: what the per-width lane code took.</summary>
+    private static bool IsSpanOfFixedWidthVectors(Type type)
+    {
+        if (!type.IsGenericType || type.GetGenericArguments()[0] is not { IsGenericType: true } element) return false;
+        var definition = element.GetGenericTypeDefinition();
+        return definition == typeof(Vector128<>) || definition == typeof(Vector256<>) || definition == typeof(Vector512<>);
     }
 
     [Theory]
@@ -77,16 +107,13 @@ public sealed class LaneCodeTests : IDisposable
     public void LongLaneKernels_AreSplitIntoParts(string name)
     {
         var methods = NetworkType.Named(name).Type.GetMethods(BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly);
-        foreach (int width in SimdWidths.Forced)
+        foreach (string kind in KernelKinds)
         {
-            foreach (string kind in KernelKinds)
-            {
-                string prefix = $"NetGen{kind}Lanes{width}Part";
-                var parts = methods.Where(m => m.Name.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
-                Assert.True(parts.Length > 1, $"{name}: {kind}Lanes{width} is one method; a kernel this long should be split");
-                var largest = parts.Select(MethodBodyStatistics.Of).MaxBy(s => s.IlBytes)!;
-                _output.WriteLine($"{name} {kind}Lanes{width}: {parts.Length} parts, largest {largest}");
-            }
+            string prefix = $"NetGen{kind}LanesPart";
+            var parts = methods.Where(m => m.Name.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
+            Assert.True(parts.Length > 1, $"{name}: {kind}Lanes is one method; a kernel this long should be split");
+            var largest = parts.Select(MethodBodyStatistics.Of).MaxBy(s => s.IlBytes)!;
+            _output.WriteLine($"{name} {kind}Lanes: {parts.Length} parts, largest {largest}");
         }
     }
 
@@ -111,18 +138,25 @@ public sealed class LaneCodeTests : IDisposable
         var scalarGradient = new float[gradient.Length];
         c.Type.Create(parameters).GradientBatch(c.Inputs, c.Targets, scalarGradient);
 
-        foreach (int forced in SimdWidths.Forced)
+        int lanes = SimdWidths.LaneCount;
+        foreach (int forced in new[] { 0, 128, 256, 512 })
         {
+            // Every width the batch-1 Predict may be forced to runs the batch lanes, at Vector<float>'s width.
             int preferred = SimdWidths.Force(forced);
+            Assert.True(SimdWidths.LanesFor(preferred, 64) == lanes, $"forced {forced} (running {preferred}): the lane code would not run");
             var small = c.Type.Create(parameters);
-            small.GradientBatch(c.FirstInputs(3), c.FirstTargets(3), gradient);
+            small.GradientBatch(c.FirstInputs(lanes - 1), c.FirstTargets(lanes - 1), gradient);
             Assert.Null(field.GetValue(small));
+
+            var oneChunk = c.Type.Create(parameters);
+            oneChunk.GradientBatch(c.FirstInputs(lanes), c.FirstTargets(lanes), gradient);
+            Assert.True(field.GetValue(oneChunk) is not null, $"forced {forced} (running {preferred}): GradientBatch on one chunk of {lanes} samples did not run the lane code");
 
             var net = c.Type.Create(parameters);
             net.GradientBatch(c.Inputs, c.Targets, gradient);
             var buffer = (float[]?)field.GetValue(net);
             Assert.True(buffer is not null, $"forced {forced} (running {preferred}): GradientBatch on 64 samples did not run the lane code");
-            Assert.True(buffer!.Length >= c.Reference.ParameterCount * preferred / 32, $"lane buffer of {buffer.Length} floats");
+            Assert.True(buffer!.Length == c.Reference.ParameterCount * lanes, $"lane buffer of {buffer.Length} floats, not ParameterCount × {lanes} lanes");
             Assert.False(gradient.AsSpan().SequenceEqual(scalarGradient), $"forced {forced}: GradientBatch is bit for bit the scalar path's");
 
             var outputs = new float[scalarOutputs.Length];
@@ -131,10 +165,41 @@ public sealed class LaneCodeTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// ForcedWidth 128, 256 and 512 pick batch-1 Predict's neuron kernels only: the batch members run the one lane code
+    /// at Vector&lt;float&gt;'s width under each of them, bit for bit what the automatic width gives (so the lane tests
+    /// run at the automatic width and cover every forced one).
+    /// </summary>
+    [Theory]
+    [InlineData(nameof(Looped_Tanh_LeakyRelu_Softmax_Ce))]
+    [InlineData(nameof(Neurons_Relu16_LeakyRelu8_Softmax10_Ce))]
+    [InlineData(nameof(C_Tanh_Tanh_Tanh_Identity_Mse))]
+    public void ForcedWidths_RunTheSameBatchCode_BitForBit(string name)
+    {
+        const int n = 37;
+        var c = RandomCase.Create(name, n, 2006);
+        float[] parameters = c.Network.Parameters.ToArray();
+        int lanes = SimdWidths.Lanes();
+        var automatic = BatchResults.Of(c.Type, parameters, c.Inputs, c.Targets, n);
+        foreach (int forced in SimdWidths.Forced)
+        {
+            int preferred = SimdWidths.Force(forced);
+            var results = BatchResults.Of(c.Type, parameters, c.Inputs, c.Targets, n);
+            string what = $"{name} forced {forced} (running {preferred}, {lanes} lanes) vs automatic";
+            NumericAssert.Identical(automatic.Outputs, results.Outputs, $"{what}: PredictBatch");
+            Assert.Equal(automatic.EvaluateLoss, results.EvaluateLoss);
+            Assert.Equal(automatic.GradientLoss, results.GradientLoss);
+            NumericAssert.Identical(automatic.Gradient, results.Gradient, $"{what}: GradientBatch");
+            Assert.Equal(automatic.TrainLoss, results.TrainLoss);
+            NumericAssert.Identical(automatic.ParametersAfter, results.ParametersAfter, $"{what}: parameters after TrainBatch");
+        }
+    }
+
     [Fact]
     public void SwitchingWidthsBetweenCalls_OnOneInstance_GivesWhatAFreshInstanceGives()
     {
-        // The width is read on every call; the lane gradient buffer, sized for the widest width, is reused by every width.
+        // ForcedWidth is read on every call (-1 turns the lanes off, the others leave them on at Vector<float>'s width);
+        // the lane gradient buffer, allocated once, is reused whatever was forced in between.
         const int n = 37;
         var c = RandomCase.Create(nameof(Looped_Tanh_LeakyRelu_Softmax_Ce), n, 2005);
         float[] parameters = c.Network.Parameters.ToArray();
@@ -208,20 +273,31 @@ public sealed class LaneCodeTests : IDisposable
     [Theory]
     [MemberData(nameof(Small))]
     [MemberData(nameof(Large))]
-    public void EveryWidth_RoundsAlike_PredictBatchOutputsAreBitForBitTheSame(string name)
+    public void LaneOutputs_DoNotDependOnTheLaneOrTheChunk_BitForBit(string name)
     {
-        // VectorMath promises the same algorithm and the same roundings on every width (multiply-adds fused on all of
-        // them), and a lane never sees another lane: so the lane outputs do not depend on the width. The drivers are
-        // called directly, so 512 runs even where Vector512 is not accelerated (in software).
-        const int n = 48;
+        // A lane never sees another lane and every lane runs the same instructions: a sample's lane output is the same
+        // bits in whichever lane and chunk it sits. (The lane code of one width is compared with itself across batch
+        // positions; there is one lane width per process, so widths are no longer compared with each other.) The
+        // drivers are called directly: every sample goes through the lanes.
+        const int n = 48;   // 12, 6 or 3 whole chunks of 4, 8 or 16 lanes
         var c = RandomCase.Create(name, n, 2003);
-        float[]? first = null;
-        foreach (int width in SimdWidths.Forced)
+        int lanes = SimdWidths.LaneCount, nIn = c.Reference.InputSize, nOut = c.Reference.OutputSize;
+        var drivers = LaneDrivers.Of(c.Network);
+        var outputs = new float[n * nOut];
+        Assert.Equal(n, drivers.Predict(c.Inputs, outputs, n));
+        // Sample s moves to position (s + shift) mod n, or to n − 1 − s (reversed): another lane and mostly another chunk.
+        foreach (int shift in new[] { 1, lanes / 2 + 1, lanes + 3, -1 })
         {
-            var outputs = new float[n * c.Reference.OutputSize];
-            Assert.Equal(n, LaneDrivers.Of(c.Network, width).Predict(c.Inputs, outputs, n));
-            if (first is null) first = outputs;
-            else NumericAssert.Identical(first, outputs, $"{name}: Lanes{width} vs Lanes128");
+            int Position(int s) => shift < 0 ? n - 1 - s : (s + shift) % n;
+            var moved = new float[n * nIn];
+            for (int s = 0; s < n; s++) c.Input(s).CopyTo(moved.AsSpan(Position(s) * nIn, nIn));
+            var movedOutputs = new float[n * nOut];
+            Assert.Equal(n, drivers.Predict(moved, movedOutputs, n));
+            for (int s = 0; s < n; s++)
+            {
+                NumericAssert.Identical(outputs.AsSpan(s * nOut, nOut), movedOutputs.AsSpan(Position(s) * nOut, nOut),
+                    $"{name} ({lanes} lanes): sample {s} in lane {s % lanes} of chunk {s / lanes} vs in lane {Position(s) % lanes} of chunk {Position(s) / lanes}");
+            }
         }
     }
 
@@ -244,31 +320,28 @@ public sealed class LaneCodeTests : IDisposable
         SimdWidths.Force(-1);
         var scalar = new float[n * nOut];
         c.Network.PredictBatch(dirty, scalar);
-        foreach (int forced in SimdWidths.Forced)
+        int lanes = SimdWidths.Lanes();
+        string what = $"{name} ({lanes} lanes, {SimdWidths.SamplesInLanes(SimdOptions.PreferredWidth, n)} samples in lanes)";
+        var clean = new float[n * nOut];
+        var outputs = new float[n * nOut];
+        c.Network.PredictBatch(c.Inputs, clean);
+        c.Network.PredictBatch(dirty, outputs);
+        for (int s = 0; s < n; s++)
         {
-            int preferred = SimdWidths.Force(forced);
-            string what = $"{name} forced {forced} (running {preferred})";
-            var clean = new float[n * nOut];
-            var outputs = new float[n * nOut];
-            c.Network.PredictBatch(c.Inputs, clean);
-            c.Network.PredictBatch(dirty, outputs);
-            for (int s = 0; s < n; s++)
+            var expected = (bad.Contains(s) ? scalar : clean).AsSpan(s * nOut, nOut);
+            var actual = outputs.AsSpan(s * nOut, nOut);
+            if (!bad.Contains(s))
             {
-                var expected = (bad.Contains(s) ? scalar : clean).AsSpan(s * nOut, nOut);
-                var actual = outputs.AsSpan(s * nOut, nOut);
-                if (!bad.Contains(s))
-                {
-                    NumericAssert.Identical(expected, actual, $"{what}: sample {s} next to non-finite samples");
-                    continue;
-                }
-                for (int j = 0; j < nOut; j++)
-                {
-                    bool same = float.IsNaN(expected[j])
-                        ? float.IsNaN(actual[j])
-                        : Math.Abs(actual[j] - expected[j]) <= SimdTolerance.Reference * Math.Max(1, Math.Abs(expected[j]));
-                    if (!same)
-                        throw new XunitException($"{what}: non-finite sample {s} output {j}: lanes {actual[j]:R}, scalar path {expected[j]:R}");
-                }
+                NumericAssert.Identical(expected, actual, $"{what}: sample {s} next to non-finite samples");
+                continue;
+            }
+            for (int j = 0; j < nOut; j++)
+            {
+                bool same = float.IsNaN(expected[j])
+                    ? float.IsNaN(actual[j])
+                    : Math.Abs(actual[j] - expected[j]) <= SimdTolerance.Reference * Math.Max(1, Math.Abs(expected[j]));
+                if (!same)
+                    throw new XunitException($"{what}: non-finite sample {s} output {j}: lanes {actual[j]:R}, scalar path {expected[j]:R}");
             }
         }
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Numerics;
 using System.Reflection;
 using System.Runtime.Intrinsics;
 using NetGen.Runtime;
@@ -57,10 +58,16 @@ internal static class SimdTolerance
     public const double FiniteDifferences = 2e-5;
 }
 
-/// <summary>The vector widths of the tests and what the generated dispatch does with them.</summary>
+/// <summary>
+/// The vector widths of the tests and what the generated dispatch does with them. <see cref="SimdOptions.ForcedWidth"/>
+/// picks the width of batch-1 <c>Predict</c>'s neuron kernels (128, 256, 512) and -1 turns all SIMD code off; the batch
+/// code (the lanes) is written once on <see cref="Vector{T}"/> and runs at its width, which the JIT fixes per process:
+/// 4 lanes with <c>DOTNET_EnableAVX2=0</c>, 8 by default with AVX2, 16 with <c>DOTNET_MaxVectorTBitWidth=512</c> on
+/// AVX-512 (CI runs this namespace under each, .ci/run).
+/// </summary>
 internal static class SimdWidths
 {
-    /// <summary>The widths a test forces (every one, whatever the processor accelerates).</summary>
+    /// <summary>The widths a test forces for batch-1 Predict (every one, whatever the processor accelerates).</summary>
     public static readonly int[] Forced = { 128, 256, 512 };
 
     public static TheoryData<int> ForcedData
@@ -73,15 +80,19 @@ internal static class SimdWidths
         }
     }
 
+    /// <summary>Samples per chunk of the lane code: <c>Vector&lt;float&gt;.Count</c>, this process's one lane width.</summary>
+    public static int LaneCount => Vector<float>.Count;
+
     /// <summary>
     /// What <see cref="SimdOptions.PreferredWidth"/> must be with <paramref name="forced"/> forced: the widest
-    /// hardware-accelerated width not above it (0 if none); 512 only where Vector512 is accelerated.
+    /// hardware-accelerated width not above it (0 if none; 0 = automatic, which never picks 512); 512 only where
+    /// Vector512 is accelerated.
     /// </summary>
     public static int Expected(int forced)
     {
         if (forced == -1) return 0;
         if (forced == 512 && Vector512.IsHardwareAccelerated) return 512;
-        if (forced >= 256 && Vector256.IsHardwareAccelerated) return 256;
+        if ((forced == 0 || forced >= 256) && Vector256.IsHardwareAccelerated) return 256;
         return Vector128.IsHardwareAccelerated ? 128 : 0;
     }
 
@@ -95,24 +106,33 @@ internal static class SimdWidths
         int preferred = SimdOptions.PreferredWidth;
         Assert.Equal(Expected(forced), preferred);
         Assert.True(preferred != 512 || Vector512.IsHardwareAccelerated, "PreferredWidth is 512 where Vector512 is not hardware-accelerated");
-        Assert.True(preferred <= Math.Max(forced, 0), $"PreferredWidth {preferred} is wider than the forced {forced}");
+        Assert.True(forced == 0 || preferred <= Math.Max(forced, 0), $"PreferredWidth {preferred} is wider than the forced {forced}");
         return preferred;
     }
 
     /// <summary>
-    /// Samples per lane chunk the generated batch members use for a batch of <paramref name="n"/> at
-    /// <paramref name="preferred"/> bits: the widest width not above the preferred one whose chunk the batch fills
-    /// (16 for 512, 8 for 256, 4 for 128), or 0 (scalar only).
+    /// Turns the lane code on (<see cref="SimdOptions.ForcedWidth"/> = 0, automatic), checks that it can run in this
+    /// process (a SIMD width is preferred and <see cref="Vector{T}"/> is hardware-accelerated) and returns its lanes per
+    /// chunk (4, 8 or 16). Callers are in the SimdOptions collection and restore 0 in Dispose.
     /// </summary>
-    public static int LanesFor(int preferred, int n)
+    public static int Lanes()
     {
-        if (preferred >= 512 && n >= 16) return 16;
-        if (preferred >= 256 && n >= 8) return 8;
-        if (preferred >= 128 && n >= 4) return 4;
-        return 0;
+        int preferred = Force(0);
+        Assert.True(preferred != 0, "no SIMD width is hardware-accelerated: the lane code cannot run");
+        Assert.True(Vector.IsHardwareAccelerated, "Vector<float> is not hardware-accelerated: the lane code cannot run");
+        Assert.Contains(LaneCount, new[] { 4, 8, 16 });
+        return LaneCount;
     }
 
-    /// <summary>How many leading samples of a batch of <paramref name="n"/> go through the lane code; the rest are scalar.</summary>
+    /// <summary>
+    /// Samples per lane chunk the generated batch members use for a batch of <paramref name="n"/> with
+    /// <paramref name="preferred"/> as <see cref="SimdOptions.PreferredWidth"/>: <c>Vector&lt;float&gt;.Count</c> when
+    /// lanes run (a SIMD width preferred, Vector&lt;float&gt; accelerated, the batch fills a chunk), else 0 (scalar only).
+    /// </summary>
+    public static int LanesFor(int preferred, int n) =>
+        preferred != 0 && Vector.IsHardwareAccelerated && n >= LaneCount ? LaneCount : 0;
+
+    /// <summary>How many leading samples of a batch of <paramref name="n"/> go through the lane code (n / Count · Count); the rest are scalar.</summary>
     public static int SamplesInLanes(int preferred, int n)
     {
         int lanes = LanesFor(preferred, n);
@@ -202,9 +222,10 @@ internal sealed class WorstErrors
 }
 
 /// <summary>
-/// The private lane drivers of a generated network (NetGenPredictBatchLanes256 and the like), bound to an instance so
-/// that a test can run one width directly, including 512 where Vector512 is not hardware-accelerated (it then runs in
-/// software: slower, same numbers). Each returns how many leading samples it did (whole chunks); the rest is untouched.
+/// The private lane drivers of a generated network (NetGenPredictBatchLanes, NetGenEvaluateLanes,
+/// NetGenBatchGradientLanes), bound to an instance so that a test can run them directly, whatever
+/// <see cref="SimdOptions.ForcedWidth"/> says. They run at this process's <c>Vector&lt;float&gt;</c> width. Each returns
+/// how many leading samples it did (whole chunks of <c>Vector&lt;float&gt;.Count</c>); the rest is untouched.
 /// </summary>
 internal sealed class LaneDrivers
 {
@@ -229,10 +250,10 @@ internal sealed class LaneDrivers
     /// <summary>Adds the chunks' summed gradients to <c>gradient</c> and their summed losses to <c>total</c>.</summary>
     public BatchGradient Gradient { get; }
 
-    public static LaneDrivers Of(INetwork network, int width) => new(
-        Bind<PredictBatch>(network, "NetGenPredictBatchLanes" + width),
-        Bind<Evaluate>(network, "NetGenEvaluateLanes" + width),
-        Bind<BatchGradient>(network, "NetGenBatchGradientLanes" + width));
+    public static LaneDrivers Of(INetwork network) => new(
+        Bind<PredictBatch>(network, "NetGenPredictBatchLanes"),
+        Bind<Evaluate>(network, "NetGenEvaluateLanes"),
+        Bind<BatchGradient>(network, "NetGenBatchGradientLanes"));
 
     /// <summary>A private method of the generated class, or a failed assertion naming it.</summary>
     public static MethodInfo Method(Type type, string name, bool isStatic)
