@@ -6,12 +6,8 @@ namespace Samples
 {
     // Short names for the SIMD code below.
     using NetGenVectorMath = global::NetGen.Runtime.VectorMath;
-    using NetGenVector128 = global::System.Runtime.Intrinsics.Vector128;
-    using NetGenLanes128 = global::System.Runtime.Intrinsics.Vector128<float>;
-    using NetGenVector256 = global::System.Runtime.Intrinsics.Vector256;
-    using NetGenLanes256 = global::System.Runtime.Intrinsics.Vector256<float>;
-    using NetGenVector512 = global::System.Runtime.Intrinsics.Vector512;
-    using NetGenLanes512 = global::System.Runtime.Intrinsics.Vector512<float>;
+    using NetGenLanes = global::System.Numerics.Vector<float>;
+    using NetGenVector = global::System.Numerics.Vector;
 
     /// <summary>
     /// NetGen network Input(3) → Dense(4, Tanh) → Dense(2, Softmax): 26 parameters, loss CrossEntropy, inference-only.
@@ -87,7 +83,8 @@ namespace Samples
 
         /// <summary>
         /// Creates the network with parameters initialised deterministically from <paramref name="seed"/>: Glorot uniform
-        /// U(±√(6/(in+out))) for Identity, Sigmoid, Tanh and Softmax layers, He uniform U(±√(6/in)) for Relu and LeakyRelu; biases 0.
+        /// U(±√(6/(in+out))) for Identity, Sigmoid, Tanh, Softmax and HardSigmoid layers, He uniform U(±√(6/in)) for the rectifier family
+        /// (Relu, LeakyRelu, Silu, Gelu, GeluTanh, Elu, Softplus, Mish, HardSwish); biases 0.
         /// </summary>
         /// <param name="seed">Seed of NetGen's own generator; the same seed gives the same parameters on every platform.</param>
         public InferenceOnly(int seed)
@@ -122,10 +119,7 @@ namespace Samples
         {
             int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);
             int done = 0;
-            int width = global::NetGen.Runtime.SimdOptions.PreferredWidth;
-            if (width >= 512 && n >= 16) done = NetGenPredictBatchLanes512(inputs, outputs, n);
-            else if (width >= 256 && n >= 8) done = NetGenPredictBatchLanes256(inputs, outputs, n);
-            else if (width >= 128 && n >= 4) done = NetGenPredictBatchLanes128(inputs, outputs, n);
+            if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenPredictBatchLanes(inputs, outputs, n);
             global::System.ReadOnlySpan<float> p = _netgenParameters;
             for (int i = done; i < n; i++) NetGenForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));
         }
@@ -249,195 +243,65 @@ namespace Samples
             y[1] = a2_1;
         }
 
-        // PredictBatch on 16 samples per 512-bit vector; returns how many samples it did.
-        private int NetGenPredictBatchLanes512(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n)
+        /// <summary>This network's lane kernels and sizes, for NetGen's batch loops (<c>NetGen.Runtime.Lanes.LaneBatch</c>).</summary>
+        private readonly struct NetGenLaneKernels : global::NetGen.Runtime.Lanes.ILaneForward
         {
-            global::System.Span<NetGenLanes512> x = stackalloc NetGenLanes512[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(x);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 16;
-            global::System.Span<NetGenLanes512> y = stackalloc NetGenLanes512[OutputSize];
-            global::System.ReadOnlySpan<float> yf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes512, float>(y);
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 16;
-                for (int lane = 0; lane < 16; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 16 + lane] = row[i];
-                }
-                NetGenForwardLanes512(p, x, y);
-                for (int lane = 0; lane < 16; lane++)
-                {
-                    global::System.Span<float> row = outputs.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int j = 0; j < OutputSize; j++) row[j] = yf[j * 16 + lane];
-                }
-            }
-            return chunks * 16;
+            public int InputSize => InferenceOnly.InputSize;
+            public int OutputSize => InferenceOnly.OutputSize;
+
+            public void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.Span<NetGenLanes> y) => NetGenForwardLanes(p, x, y);
         }
 
-        // PredictBatch on 8 samples per 256-bit vector; returns how many samples it did.
-        private int NetGenPredictBatchLanes256(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n)
-        {
-            global::System.Span<NetGenLanes256> x = stackalloc NetGenLanes256[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(x);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 8;
-            global::System.Span<NetGenLanes256> y = stackalloc NetGenLanes256[OutputSize];
-            global::System.ReadOnlySpan<float> yf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes256, float>(y);
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 8;
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 8 + lane] = row[i];
-                }
-                NetGenForwardLanes256(p, x, y);
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    global::System.Span<float> row = outputs.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int j = 0; j < OutputSize; j++) row[j] = yf[j * 8 + lane];
-                }
-            }
-            return chunks * 8;
-        }
+        // PredictBatch, Evaluate and the batch gradient on Vector<float>.Count samples at once; each returns how many samples it did.
+        private int NetGenPredictBatchLanes(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n) =>
+            global::NetGen.Runtime.Lanes.LaneBatch.Predict(default(NetGenLaneKernels), _netgenParameters, inputs, outputs, n);
 
-        // PredictBatch on 4 samples per 128-bit vector; returns how many samples it did.
-        private int NetGenPredictBatchLanes128(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n)
-        {
-            global::System.Span<NetGenLanes128> x = stackalloc NetGenLanes128[InputSize];
-            global::System.Span<float> xf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(x);
-            global::System.ReadOnlySpan<float> p = _netgenParameters;
-            int chunks = n / 4;
-            global::System.Span<NetGenLanes128> y = stackalloc NetGenLanes128[OutputSize];
-            global::System.ReadOnlySpan<float> yf = global::System.Runtime.InteropServices.MemoryMarshal.Cast<NetGenLanes128, float>(y);
-            for (int chunk = 0; chunk < chunks; chunk++)
-            {
-                int first = chunk * 4;
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    global::System.ReadOnlySpan<float> row = inputs.Slice((first + lane) * InputSize, InputSize);
-                    for (int i = 0; i < InputSize; i++) xf[i * 4 + lane] = row[i];
-                }
-                NetGenForwardLanes128(p, x, y);
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    global::System.Span<float> row = outputs.Slice((first + lane) * OutputSize, OutputSize);
-                    for (int j = 0; j < OutputSize; j++) row[j] = yf[j * 4 + lane];
-                }
-            }
-            return chunks * 4;
-        }
-
-        /// <summary>NetGenForwardKernel on 16 samples at once, one per lane of a 512-bit vector.</summary>
-        private static void NetGenForwardLanes512(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes512> x, global::System.Span<NetGenLanes512> y)
+        /// <summary>NetGenForwardKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
+        private static void NetGenForwardLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.Span<NetGenLanes> y)
         {
             // Layer 1: Dense(4, Tanh) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes512 z1_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[2]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[1]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[0]), x[0], NetGenVector512.Create(p[12]))));
+            NetGenLanes z1_0 = new NetGenLanes(p[12]);
+            z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[1]), x[1], NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], z1_0));
+            z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[2]), x[2], z1_0);
             // Layer 1: Dense(4, Tanh) ← Input(3), neuron 1: z1[1] = b1[1] + Σi w1[1,i]·a0[i]
-            NetGenLanes512 z1_1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[5]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[4]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[3]), x[0], NetGenVector512.Create(p[13]))));
+            NetGenLanes z1_1 = new NetGenLanes(p[13]);
+            z1_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[4]), x[1], NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[3]), x[0], z1_1));
+            z1_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[5]), x[2], z1_1);
             // Layer 1: Dense(4, Tanh) ← Input(3), neuron 2: z1[2] = b1[2] + Σi w1[2,i]·a0[i]
-            NetGenLanes512 z1_2 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[8]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[7]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[6]), x[0], NetGenVector512.Create(p[14]))));
+            NetGenLanes z1_2 = new NetGenLanes(p[14]);
+            z1_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[7]), x[1], NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[6]), x[0], z1_2));
+            z1_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[8]), x[2], z1_2);
             // Layer 1: Dense(4, Tanh) ← Input(3), neuron 3: z1[3] = b1[3] + Σi w1[3,i]·a0[i]
-            NetGenLanes512 z1_3 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[11]), x[2], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[10]), x[1], NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[9]), x[0], NetGenVector512.Create(p[15]))));
+            NetGenLanes z1_3 = new NetGenLanes(p[15]);
+            z1_3 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[10]), x[1], NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[9]), x[0], z1_3));
+            z1_3 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[11]), x[2], z1_3);
             // Layer 1: a1[0] = Tanh(z1[0])
-            NetGenLanes512 a1_0 = NetGenVectorMath.Tanh(z1_0);
+            NetGenLanes a1_0 = NetGenVectorMath.Tanh(z1_0);
             // Layer 1: a1[1] = Tanh(z1[1])
-            NetGenLanes512 a1_1 = NetGenVectorMath.Tanh(z1_1);
+            NetGenLanes a1_1 = NetGenVectorMath.Tanh(z1_1);
             // Layer 1: a1[2] = Tanh(z1[2])
-            NetGenLanes512 a1_2 = NetGenVectorMath.Tanh(z1_2);
+            NetGenLanes a1_2 = NetGenVectorMath.Tanh(z1_2);
             // Layer 1: a1[3] = Tanh(z1[3])
-            NetGenLanes512 a1_3 = NetGenVectorMath.Tanh(z1_3);
+            NetGenLanes a1_3 = NetGenVectorMath.Tanh(z1_3);
             // Layer 2: Dense(2, Softmax) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes512 z2_0 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[19]), a1_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[18]), a1_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[17]), a1_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[16]), a1_0, NetGenVector512.Create(p[24])))));
+            NetGenLanes z2_0 = new NetGenLanes(p[24]);
+            z2_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[17]), a1_1, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[16]), a1_0, z2_0));
+            z2_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[19]), a1_3, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[18]), a1_2, z2_0));
             // Layer 2: Dense(2, Softmax) ← layer 1, neuron 1: z2[1] = b2[1] + Σi w2[1,i]·a1[i]
-            NetGenLanes512 z2_1 = NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[23]), a1_3, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[22]), a1_2, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[21]), a1_1, NetGenVector512.MultiplyAddEstimate(NetGenVector512.Create(p[20]), a1_0, NetGenVector512.Create(p[25])))));
+            NetGenLanes z2_1 = new NetGenLanes(p[25]);
+            z2_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[21]), a1_1, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[20]), a1_0, z2_1));
+            z2_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[23]), a1_3, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[22]), a1_2, z2_1));
             // Layer 2: softmax normaliser logsumexp(z2) (max-shifted, stable)
-            NetGenLanes512 lse2_max = z2_0;
-            lse2_max = NetGenVector512.Max(lse2_max, z2_1);
-            NetGenLanes512 lse2_sum = NetGenVectorMath.Exp(z2_0 - lse2_max);
+            NetGenLanes lse2_max = z2_0;
+            lse2_max = NetGenVector.Max(lse2_max, z2_1);
+            NetGenLanes lse2_sum = NetGenVectorMath.Exp(z2_0 - lse2_max);
             lse2_sum += NetGenVectorMath.Exp(z2_1 - lse2_max);
-            NetGenLanes512 lse2 = lse2_max + NetGenVectorMath.Log(lse2_sum);
+            NetGenLanes lse2 = lse2_max + NetGenVectorMath.Log(lse2_sum);
             // Layer 2: a2[0] = softmax(z2)[0] = exp(z2[0] − logsumexp(z2))
-            NetGenLanes512 a2_0 = NetGenVectorMath.Exp(z2_0 - lse2);
+            NetGenLanes a2_0 = NetGenVectorMath.Exp(z2_0 - lse2);
             y[0] = a2_0;
             // Layer 2: a2[1] = softmax(z2)[1] = exp(z2[1] − logsumexp(z2))
-            NetGenLanes512 a2_1 = NetGenVectorMath.Exp(z2_1 - lse2);
-            y[1] = a2_1;
-        }
-
-        /// <summary>NetGenForwardKernel on 8 samples at once, one per lane of a 256-bit vector.</summary>
-        private static void NetGenForwardLanes256(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes256> x, global::System.Span<NetGenLanes256> y)
-        {
-            // Layer 1: Dense(4, Tanh) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes256 z1_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[2]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[1]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[0]), x[0], NetGenVector256.Create(p[12]))));
-            // Layer 1: Dense(4, Tanh) ← Input(3), neuron 1: z1[1] = b1[1] + Σi w1[1,i]·a0[i]
-            NetGenLanes256 z1_1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[5]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[4]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[3]), x[0], NetGenVector256.Create(p[13]))));
-            // Layer 1: Dense(4, Tanh) ← Input(3), neuron 2: z1[2] = b1[2] + Σi w1[2,i]·a0[i]
-            NetGenLanes256 z1_2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[8]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[7]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[6]), x[0], NetGenVector256.Create(p[14]))));
-            // Layer 1: Dense(4, Tanh) ← Input(3), neuron 3: z1[3] = b1[3] + Σi w1[3,i]·a0[i]
-            NetGenLanes256 z1_3 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[11]), x[2], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[10]), x[1], NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[9]), x[0], NetGenVector256.Create(p[15]))));
-            // Layer 1: a1[0] = Tanh(z1[0])
-            NetGenLanes256 a1_0 = NetGenVectorMath.Tanh(z1_0);
-            // Layer 1: a1[1] = Tanh(z1[1])
-            NetGenLanes256 a1_1 = NetGenVectorMath.Tanh(z1_1);
-            // Layer 1: a1[2] = Tanh(z1[2])
-            NetGenLanes256 a1_2 = NetGenVectorMath.Tanh(z1_2);
-            // Layer 1: a1[3] = Tanh(z1[3])
-            NetGenLanes256 a1_3 = NetGenVectorMath.Tanh(z1_3);
-            // Layer 2: Dense(2, Softmax) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes256 z2_0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[19]), a1_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[18]), a1_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[17]), a1_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[16]), a1_0, NetGenVector256.Create(p[24])))));
-            // Layer 2: Dense(2, Softmax) ← layer 1, neuron 1: z2[1] = b2[1] + Σi w2[1,i]·a1[i]
-            NetGenLanes256 z2_1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[23]), a1_3, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[22]), a1_2, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[21]), a1_1, NetGenVector256.MultiplyAddEstimate(NetGenVector256.Create(p[20]), a1_0, NetGenVector256.Create(p[25])))));
-            // Layer 2: softmax normaliser logsumexp(z2) (max-shifted, stable)
-            NetGenLanes256 lse2_max = z2_0;
-            lse2_max = NetGenVector256.Max(lse2_max, z2_1);
-            NetGenLanes256 lse2_sum = NetGenVectorMath.Exp(z2_0 - lse2_max);
-            lse2_sum += NetGenVectorMath.Exp(z2_1 - lse2_max);
-            NetGenLanes256 lse2 = lse2_max + NetGenVectorMath.Log(lse2_sum);
-            // Layer 2: a2[0] = softmax(z2)[0] = exp(z2[0] − logsumexp(z2))
-            NetGenLanes256 a2_0 = NetGenVectorMath.Exp(z2_0 - lse2);
-            y[0] = a2_0;
-            // Layer 2: a2[1] = softmax(z2)[1] = exp(z2[1] − logsumexp(z2))
-            NetGenLanes256 a2_1 = NetGenVectorMath.Exp(z2_1 - lse2);
-            y[1] = a2_1;
-        }
-
-        /// <summary>NetGenForwardKernel on 4 samples at once, one per lane of a 128-bit vector.</summary>
-        private static void NetGenForwardLanes128(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes128> x, global::System.Span<NetGenLanes128> y)
-        {
-            // Layer 1: Dense(4, Tanh) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-            NetGenLanes128 z1_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[2]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[1]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[0]), x[0], NetGenVector128.Create(p[12]))));
-            // Layer 1: Dense(4, Tanh) ← Input(3), neuron 1: z1[1] = b1[1] + Σi w1[1,i]·a0[i]
-            NetGenLanes128 z1_1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[5]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[4]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[3]), x[0], NetGenVector128.Create(p[13]))));
-            // Layer 1: Dense(4, Tanh) ← Input(3), neuron 2: z1[2] = b1[2] + Σi w1[2,i]·a0[i]
-            NetGenLanes128 z1_2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[8]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[7]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[6]), x[0], NetGenVector128.Create(p[14]))));
-            // Layer 1: Dense(4, Tanh) ← Input(3), neuron 3: z1[3] = b1[3] + Σi w1[3,i]·a0[i]
-            NetGenLanes128 z1_3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[11]), x[2], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[10]), x[1], NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[9]), x[0], NetGenVector128.Create(p[15]))));
-            // Layer 1: a1[0] = Tanh(z1[0])
-            NetGenLanes128 a1_0 = NetGenVectorMath.Tanh(z1_0);
-            // Layer 1: a1[1] = Tanh(z1[1])
-            NetGenLanes128 a1_1 = NetGenVectorMath.Tanh(z1_1);
-            // Layer 1: a1[2] = Tanh(z1[2])
-            NetGenLanes128 a1_2 = NetGenVectorMath.Tanh(z1_2);
-            // Layer 1: a1[3] = Tanh(z1[3])
-            NetGenLanes128 a1_3 = NetGenVectorMath.Tanh(z1_3);
-            // Layer 2: Dense(2, Softmax) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
-            NetGenLanes128 z2_0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[19]), a1_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[18]), a1_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[17]), a1_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[16]), a1_0, NetGenVector128.Create(p[24])))));
-            // Layer 2: Dense(2, Softmax) ← layer 1, neuron 1: z2[1] = b2[1] + Σi w2[1,i]·a1[i]
-            NetGenLanes128 z2_1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[23]), a1_3, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[22]), a1_2, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[21]), a1_1, NetGenVector128.MultiplyAddEstimate(NetGenVector128.Create(p[20]), a1_0, NetGenVector128.Create(p[25])))));
-            // Layer 2: softmax normaliser logsumexp(z2) (max-shifted, stable)
-            NetGenLanes128 lse2_max = z2_0;
-            lse2_max = NetGenVector128.Max(lse2_max, z2_1);
-            NetGenLanes128 lse2_sum = NetGenVectorMath.Exp(z2_0 - lse2_max);
-            lse2_sum += NetGenVectorMath.Exp(z2_1 - lse2_max);
-            NetGenLanes128 lse2 = lse2_max + NetGenVectorMath.Log(lse2_sum);
-            // Layer 2: a2[0] = softmax(z2)[0] = exp(z2[0] − logsumexp(z2))
-            NetGenLanes128 a2_0 = NetGenVectorMath.Exp(z2_0 - lse2);
-            y[0] = a2_0;
-            // Layer 2: a2[1] = softmax(z2)[1] = exp(z2[1] − logsumexp(z2))
-            NetGenLanes128 a2_1 = NetGenVectorMath.Exp(z2_1 - lse2);
+            NetGenLanes a2_1 = NetGenVectorMath.Exp(z2_1 - lse2);
             y[1] = a2_1;
         }
     }

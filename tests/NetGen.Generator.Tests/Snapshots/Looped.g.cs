@@ -1078,10 +1078,11 @@ namespace Samples
         {
             public int InputSize => Looped.InputSize;
             public int OutputSize => Looped.OutputSize;
-            public int ParameterCount => Looped.ParameterCount;
-            public int MaskSize => 0;
 
             public void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.Span<NetGenLanes> y) => NetGenForwardLanes(p, x, y);
+
+            public int ParameterCount => Looped.ParameterCount;
+            public int MaskSize => 0;
 
             public NetGenLanes Loss(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.ReadOnlySpan<NetGenLanes> t) => NetGenLossLanes(p, x, t);
 
@@ -1168,24 +1169,18 @@ namespace Samples
             NetGenLanes a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
             NetGenLanes z3_0 = new NetGenLanes(p[116]);
-            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[101]), a2_0, z3_0);
-            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[102]), a2_1, z3_0);
-            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[103]), a2_2, z3_0);
-            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[104]), a2_3, z3_0);
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[102]), a2_1, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[101]), a2_0, z3_0));
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[104]), a2_3, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[103]), a2_2, z3_0));
             z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[105]), a2_4, z3_0);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
             NetGenLanes z3_1 = new NetGenLanes(p[117]);
-            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[106]), a2_0, z3_1);
-            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[107]), a2_1, z3_1);
-            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[108]), a2_2, z3_1);
-            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[109]), a2_3, z3_1);
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[107]), a2_1, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[106]), a2_0, z3_1));
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[109]), a2_3, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[108]), a2_2, z3_1));
             z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[110]), a2_4, z3_1);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
             NetGenLanes z3_2 = new NetGenLanes(p[118]);
-            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[111]), a2_0, z3_2);
-            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[112]), a2_1, z3_2);
-            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[113]), a2_2, z3_2);
-            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[114]), a2_3, z3_2);
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[112]), a2_1, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[111]), a2_0, z3_2));
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[114]), a2_3, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[113]), a2_2, z3_2));
             z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[115]), a2_4, z3_2);
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes lse3_max = z3_0;
@@ -1273,24 +1268,18 @@ namespace Samples
             NetGenLanes a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
             NetGenLanes z3_0 = new NetGenLanes(p[116]);
-            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[101]), a2_0, z3_0);
-            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[102]), a2_1, z3_0);
-            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[103]), a2_2, z3_0);
-            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[104]), a2_3, z3_0);
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[102]), a2_1, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[101]), a2_0, z3_0));
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[104]), a2_3, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[103]), a2_2, z3_0));
             z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[105]), a2_4, z3_0);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
             NetGenLanes z3_1 = new NetGenLanes(p[117]);
-            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[106]), a2_0, z3_1);
-            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[107]), a2_1, z3_1);
-            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[108]), a2_2, z3_1);
-            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[109]), a2_3, z3_1);
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[107]), a2_1, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[106]), a2_0, z3_1));
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[109]), a2_3, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[108]), a2_2, z3_1));
             z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[110]), a2_4, z3_1);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
             NetGenLanes z3_2 = new NetGenLanes(p[118]);
-            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[111]), a2_0, z3_2);
-            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[112]), a2_1, z3_2);
-            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[113]), a2_2, z3_2);
-            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[114]), a2_3, z3_2);
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[112]), a2_1, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[111]), a2_0, z3_2));
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[114]), a2_3, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[113]), a2_2, z3_2));
             z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[115]), a2_4, z3_2);
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes lse3_max = z3_0;
@@ -1302,8 +1291,7 @@ namespace Samples
             NetGenLanes lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
             // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
             NetGenLanes loss = t[0] * (lse3 - z3_0);
-            loss = NetGenVector.MultiplyAddEstimate(t[1], lse3 - z3_1, loss);
-            loss = NetGenVector.MultiplyAddEstimate(t[2], lse3 - z3_2, loss);
+            loss = NetGenVector.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector.MultiplyAddEstimate(t[1], lse3 - z3_1, loss));
             return loss;
         }
 
@@ -1374,24 +1362,18 @@ namespace Samples
             NetGenLanes a2_4 = NetGenVectorMath.Tanh(s[12]);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
             NetGenLanes z3_0 = new NetGenLanes(p[116]);
-            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[101]), a2_0, z3_0);
-            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[102]), a2_1, z3_0);
-            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[103]), a2_2, z3_0);
-            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[104]), a2_3, z3_0);
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[102]), a2_1, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[101]), a2_0, z3_0));
+            z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[104]), a2_3, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[103]), a2_2, z3_0));
             z3_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[105]), a2_4, z3_0);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
             NetGenLanes z3_1 = new NetGenLanes(p[117]);
-            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[106]), a2_0, z3_1);
-            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[107]), a2_1, z3_1);
-            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[108]), a2_2, z3_1);
-            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[109]), a2_3, z3_1);
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[107]), a2_1, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[106]), a2_0, z3_1));
+            z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[109]), a2_3, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[108]), a2_2, z3_1));
             z3_1 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[110]), a2_4, z3_1);
             // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
             NetGenLanes z3_2 = new NetGenLanes(p[118]);
-            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[111]), a2_0, z3_2);
-            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[112]), a2_1, z3_2);
-            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[113]), a2_2, z3_2);
-            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[114]), a2_3, z3_2);
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[112]), a2_1, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[111]), a2_0, z3_2));
+            z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[114]), a2_3, NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[113]), a2_2, z3_2));
             z3_2 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[115]), a2_4, z3_2);
             // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
             NetGenLanes lse3_max = z3_0;
@@ -1409,71 +1391,64 @@ namespace Samples
             NetGenLanes a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
             // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
             NetGenLanes loss = t[0] * (lse3 - z3_0);
-            loss = NetGenVector.MultiplyAddEstimate(t[1], lse3 - z3_1, loss);
-            loss = NetGenVector.MultiplyAddEstimate(t[2], lse3 - z3_2, loss);
+            loss = NetGenVector.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector.MultiplyAddEstimate(t[1], lse3 - z3_1, loss));
             // ∂L/∂logsumexp(z3) = t[0] + t[1] + t[2]   (3 paths summed)
             NetGenLanes dlse3 = t[0];
-            dlse3 = dlse3 + t[1];
-            dlse3 = dlse3 + t[2];
+            dlse3 = dlse3 + t[1] + t[2];
             // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] − t[2]   (2 paths summed)
             NetGenLanes dz3_2 = dlse3 * a3_2;
             dz3_2 = dz3_2 - t[2];
-            g[111] = NetGenVector.MultiplyAddEstimate(dz3_2, a2_0, g[111]);   // ∂L/∂w3[2,0]
-            g[112] = NetGenVector.MultiplyAddEstimate(dz3_2, a2_1, g[112]);   // ∂L/∂w3[2,1]
-            g[113] = NetGenVector.MultiplyAddEstimate(dz3_2, a2_2, g[113]);   // ∂L/∂w3[2,2]
-            g[114] = NetGenVector.MultiplyAddEstimate(dz3_2, a2_3, g[114]);   // ∂L/∂w3[2,3]
-            g[115] = NetGenVector.MultiplyAddEstimate(dz3_2, a2_4, g[115]);   // ∂L/∂w3[2,4]
-            g[118] += dz3_2;   // ∂L/∂b3[2]
+            g[111] = NetGenVector.MultiplyAddEstimate(dz3_2, a2_0, g[111]);
+            g[112] = NetGenVector.MultiplyAddEstimate(dz3_2, a2_1, g[112]);
+            g[113] = NetGenVector.MultiplyAddEstimate(dz3_2, a2_2, g[113]);
+            g[114] = NetGenVector.MultiplyAddEstimate(dz3_2, a2_3, g[114]);
+            g[115] = NetGenVector.MultiplyAddEstimate(dz3_2, a2_4, g[115]);
+            g[118] += dz3_2;
             // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] − t[1]   (2 paths summed)
             NetGenLanes dz3_1 = dlse3 * a3_1;
             dz3_1 = dz3_1 - t[1];
-            g[106] = NetGenVector.MultiplyAddEstimate(dz3_1, a2_0, g[106]);   // ∂L/∂w3[1,0]
-            g[107] = NetGenVector.MultiplyAddEstimate(dz3_1, a2_1, g[107]);   // ∂L/∂w3[1,1]
-            g[108] = NetGenVector.MultiplyAddEstimate(dz3_1, a2_2, g[108]);   // ∂L/∂w3[1,2]
-            g[109] = NetGenVector.MultiplyAddEstimate(dz3_1, a2_3, g[109]);   // ∂L/∂w3[1,3]
-            g[110] = NetGenVector.MultiplyAddEstimate(dz3_1, a2_4, g[110]);   // ∂L/∂w3[1,4]
-            g[117] += dz3_1;   // ∂L/∂b3[1]
+            g[106] = NetGenVector.MultiplyAddEstimate(dz3_1, a2_0, g[106]);
+            g[107] = NetGenVector.MultiplyAddEstimate(dz3_1, a2_1, g[107]);
+            g[108] = NetGenVector.MultiplyAddEstimate(dz3_1, a2_2, g[108]);
+            g[109] = NetGenVector.MultiplyAddEstimate(dz3_1, a2_3, g[109]);
+            g[110] = NetGenVector.MultiplyAddEstimate(dz3_1, a2_4, g[110]);
+            g[117] += dz3_1;
             // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] − t[0]   (2 paths summed)
             NetGenLanes dz3_0 = dlse3 * a3_0;
             dz3_0 = dz3_0 - t[0];
-            g[101] = NetGenVector.MultiplyAddEstimate(dz3_0, a2_0, g[101]);   // ∂L/∂w3[0,0]
-            g[102] = NetGenVector.MultiplyAddEstimate(dz3_0, a2_1, g[102]);   // ∂L/∂w3[0,1]
-            g[103] = NetGenVector.MultiplyAddEstimate(dz3_0, a2_2, g[103]);   // ∂L/∂w3[0,2]
-            g[104] = NetGenVector.MultiplyAddEstimate(dz3_0, a2_3, g[104]);   // ∂L/∂w3[0,3]
-            g[105] = NetGenVector.MultiplyAddEstimate(dz3_0, a2_4, g[105]);   // ∂L/∂w3[0,4]
-            g[116] += dz3_0;   // ∂L/∂b3[0]
+            g[101] = NetGenVector.MultiplyAddEstimate(dz3_0, a2_0, g[101]);
+            g[102] = NetGenVector.MultiplyAddEstimate(dz3_0, a2_1, g[102]);
+            g[103] = NetGenVector.MultiplyAddEstimate(dz3_0, a2_2, g[103]);
+            g[104] = NetGenVector.MultiplyAddEstimate(dz3_0, a2_3, g[104]);
+            g[105] = NetGenVector.MultiplyAddEstimate(dz3_0, a2_4, g[105]);
+            g[116] += dz3_0;
             // ∂L/∂a2[4] = ∂L/∂z3[0]·w3[0,4] + ∂L/∂z3[1]·w3[1,4] + ∂L/∂z3[2]·w3[2,4]   (3 paths summed)
             NetGenLanes da2_4 = dz3_0 * new NetGenLanes(p[105]);
-            da2_4 = NetGenVector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[110]), da2_4);
-            da2_4 = NetGenVector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[115]), da2_4);
+            da2_4 = NetGenVector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[115]), NetGenVector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[110]), da2_4));
             // ∂L/∂z2[4] = ∂L/∂a2[4]·(1 − a2[4]²)   (1 path)
             NetGenLanes dz2_4 = da2_4 * (NetGenLanes.One - a2_4 * a2_4);
-            g[100] += dz2_4;   // ∂L/∂b2[4]
+            g[100] += dz2_4;
             // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
             NetGenLanes da2_3 = dz3_0 * new NetGenLanes(p[104]);
-            da2_3 = NetGenVector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[109]), da2_3);
-            da2_3 = NetGenVector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[114]), da2_3);
+            da2_3 = NetGenVector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[114]), NetGenVector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[109]), da2_3));
             // ∂L/∂z2[3] = ∂L/∂a2[3]·(1 − a2[3]²)   (1 path)
             NetGenLanes dz2_3 = da2_3 * (NetGenLanes.One - a2_3 * a2_3);
-            g[99] += dz2_3;   // ∂L/∂b2[3]
+            g[99] += dz2_3;
             // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
             NetGenLanes da2_2 = dz3_0 * new NetGenLanes(p[103]);
-            da2_2 = NetGenVector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[108]), da2_2);
-            da2_2 = NetGenVector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[113]), da2_2);
+            da2_2 = NetGenVector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[113]), NetGenVector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[108]), da2_2));
             // ∂L/∂z2[2] = ∂L/∂a2[2]·(1 − a2[2]²)   (1 path)
             NetGenLanes dz2_2 = da2_2 * (NetGenLanes.One - a2_2 * a2_2);
-            g[98] += dz2_2;   // ∂L/∂b2[2]
+            g[98] += dz2_2;
             // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
             NetGenLanes da2_1 = dz3_0 * new NetGenLanes(p[102]);
-            da2_1 = NetGenVector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[107]), da2_1);
-            da2_1 = NetGenVector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[112]), da2_1);
+            da2_1 = NetGenVector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[112]), NetGenVector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[107]), da2_1));
             // ∂L/∂z2[1] = ∂L/∂a2[1]·(1 − a2[1]²)   (1 path)
             NetGenLanes dz2_1 = da2_1 * (NetGenLanes.One - a2_1 * a2_1);
-            g[97] += dz2_1;   // ∂L/∂b2[1]
+            g[97] += dz2_1;
             // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
             NetGenLanes da2_0 = dz3_0 * new NetGenLanes(p[101]);
-            da2_0 = NetGenVector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[106]), da2_0);
-            da2_0 = NetGenVector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[111]), da2_0);
+            da2_0 = NetGenVector.MultiplyAddEstimate(dz3_2, new NetGenLanes(p[111]), NetGenVector.MultiplyAddEstimate(dz3_1, new NetGenLanes(p[106]), da2_0));
             // ∂L/∂z2[0] = ∂L/∂a2[0]·(1 − a2[0]²)   (1 path)
             NetGenLanes dz2_0 = da2_0 * (NetGenLanes.One - a2_0 * a2_0);
             // Gather 5 values into scratch 29..33 for the loops that read them
@@ -1482,7 +1457,7 @@ namespace Samples
             s[31] = dz2_2;
             s[32] = dz2_3;
             s[33] = dz2_4;
-            g[96] += dz2_0;   // ∂L/∂b2[0]
+            g[96] += dz2_0;
             // ∂L/∂W[row, col] = δ[row]·a[col] for the 5×8 weights at p[56..], per lane
             for (int row = 0; row < 5; row++)
             {
@@ -1504,25 +1479,25 @@ namespace Samples
             }
             // ∂L/∂z1[7] = (Wᵀ·δ)[7]·(z1[7] > 0 ? 1 : 0.01)   (1 path)
             NetGenLanes dz1_7 = s[20] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[7], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
-            g[55] += dz1_7;   // ∂L/∂b1[7]
+            g[55] += dz1_7;
             // ∂L/∂z1[6] = (Wᵀ·δ)[6]·(z1[6] > 0 ? 1 : 0.01)   (1 path)
             NetGenLanes dz1_6 = s[19] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[6], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
-            g[54] += dz1_6;   // ∂L/∂b1[6]
+            g[54] += dz1_6;
             // ∂L/∂z1[5] = (Wᵀ·δ)[5]·(z1[5] > 0 ? 1 : 0.01)   (1 path)
             NetGenLanes dz1_5 = s[18] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[5], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
-            g[53] += dz1_5;   // ∂L/∂b1[5]
+            g[53] += dz1_5;
             // ∂L/∂z1[4] = (Wᵀ·δ)[4]·(z1[4] > 0 ? 1 : 0.01)   (1 path)
             NetGenLanes dz1_4 = s[17] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[4], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
-            g[52] += dz1_4;   // ∂L/∂b1[4]
+            g[52] += dz1_4;
             // ∂L/∂z1[3] = (Wᵀ·δ)[3]·(z1[3] > 0 ? 1 : 0.01)   (1 path)
             NetGenLanes dz1_3 = s[16] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[3], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
-            g[51] += dz1_3;   // ∂L/∂b1[3]
+            g[51] += dz1_3;
             // ∂L/∂z1[2] = (Wᵀ·δ)[2]·(z1[2] > 0 ? 1 : 0.01)   (1 path)
             NetGenLanes dz1_2 = s[15] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[2], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
-            g[50] += dz1_2;   // ∂L/∂b1[2]
+            g[50] += dz1_2;
             // ∂L/∂z1[1] = (Wᵀ·δ)[1]·(z1[1] > 0 ? 1 : 0.01)   (1 path)
             NetGenLanes dz1_1 = s[14] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[1], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
-            g[49] += dz1_1;   // ∂L/∂b1[1]
+            g[49] += dz1_1;
             // ∂L/∂z1[0] = (Wᵀ·δ)[0]·(z1[0] > 0 ? 1 : 0.01)   (1 path)
             NetGenLanes dz1_0 = s[13] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[0], NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
             // Gather 8 values into scratch 34..41 for the loops that read them
@@ -1534,7 +1509,7 @@ namespace Samples
             s[39] = dz1_5;
             s[40] = dz1_6;
             s[41] = dz1_7;
-            g[48] += dz1_0;   // ∂L/∂b1[0]
+            g[48] += dz1_0;
             // ∂L/∂W[row, col] = δ[row]·a[col] for the 8×6 weights at p[0..], per lane
             for (int row = 0; row < 8; row++)
             {

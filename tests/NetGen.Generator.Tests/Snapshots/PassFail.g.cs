@@ -393,10 +393,11 @@ namespace PassFailSample
         {
             public int InputSize => PassFail.InputSize;
             public int OutputSize => PassFail.OutputSize;
-            public int ParameterCount => PassFail.ParameterCount;
-            public int MaskSize => 0;
 
             public void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.Span<NetGenLanes> y) => NetGenForwardLanes(p, x, y);
+
+            public int ParameterCount => PassFail.ParameterCount;
+            public int MaskSize => 0;
 
             public NetGenLanes Loss(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.ReadOnlySpan<NetGenLanes> t) => NetGenLossLanes(p, x, t);
 
@@ -421,8 +422,7 @@ namespace PassFailSample
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
             NetGenLanes z1_0 = new NetGenLanes(p[3]);
-            z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], z1_0);
-            z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[1]), x[1], z1_0);
+            z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[1]), x[1], NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], z1_0));
             z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[2]), x[2], z1_0);
             // Layer 1: a1[0] = Sigmoid(z1[0])
             NetGenLanes a1_0 = NetGenVectorMath.Sigmoid(z1_0);
@@ -439,8 +439,7 @@ namespace PassFailSample
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
             NetGenLanes z1_0 = new NetGenLanes(p[3]);
-            z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], z1_0);
-            z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[1]), x[1], z1_0);
+            z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[1]), x[1], NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], z1_0));
             z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[2]), x[2], z1_0);
             // Layer 1: a1[0] = Sigmoid(z1[0])
             NetGenLanes a1_0 = NetGenVectorMath.Sigmoid(z1_0);
@@ -461,8 +460,7 @@ namespace PassFailSample
         {
             // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
             NetGenLanes z1_0 = new NetGenLanes(p[3]);
-            z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], z1_0);
-            z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[1]), x[1], z1_0);
+            z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[1]), x[1], NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], z1_0));
             z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[2]), x[2], z1_0);
             // Layer 1: a1[0] = Sigmoid(z1[0])
             NetGenLanes a1_0 = NetGenVectorMath.Sigmoid(z1_0);
@@ -479,16 +477,16 @@ namespace PassFailSample
             NetGenLanes de_0 = new NetGenLanes(2f) * e_0;
             // ∂L/∂z2[0] = ∂L/∂e[0]·a2[0]·(1 − a2[0])   (1 path)
             NetGenLanes dz2_0 = de_0 * (a2_0 * (NetGenLanes.One - a2_0));
-            g[4] = NetGenVector.MultiplyAddEstimate(dz2_0, a1_0, g[4]);   // ∂L/∂w2[0,0]
-            g[5] += dz2_0;   // ∂L/∂b2[0]
+            g[4] = NetGenVector.MultiplyAddEstimate(dz2_0, a1_0, g[4]);
+            g[5] += dz2_0;
             // ∂L/∂a1[0] = ∂L/∂z2[0]·w2[0,0]   (1 path)
             NetGenLanes da1_0 = dz2_0 * new NetGenLanes(p[4]);
             // ∂L/∂z1[0] = ∂L/∂a1[0]·a1[0]·(1 − a1[0])   (1 path)
             NetGenLanes dz1_0 = da1_0 * (a1_0 * (NetGenLanes.One - a1_0));
-            g[0] = NetGenVector.MultiplyAddEstimate(dz1_0, x[0], g[0]);   // ∂L/∂w1[0,0]
-            g[1] = NetGenVector.MultiplyAddEstimate(dz1_0, x[1], g[1]);   // ∂L/∂w1[0,1]
-            g[2] = NetGenVector.MultiplyAddEstimate(dz1_0, x[2], g[2]);   // ∂L/∂w1[0,2]
-            g[3] += dz1_0;   // ∂L/∂b1[0]
+            g[0] = NetGenVector.MultiplyAddEstimate(dz1_0, x[0], g[0]);
+            g[1] = NetGenVector.MultiplyAddEstimate(dz1_0, x[1], g[1]);
+            g[2] = NetGenVector.MultiplyAddEstimate(dz1_0, x[2], g[2]);
+            g[3] += dz1_0;
             return loss;
         }
     }

@@ -23,7 +23,7 @@ public interface ILaneKernels : ILaneForward
     /// <summary>The per-sample losses of the chunk, one per lane.</summary>
     /// <param name="p">The parameters.</param>
     /// <param name="x">The inputs.</param>
-    /// <param name="t">The targets, <see cref="OutputSize"/> vectors.</param>
+    /// <param name="t">The targets, <see cref="ILaneForward.OutputSize"/> vectors.</param>
     /// <returns>The losses.</returns>
     Vector<float> Loss(ReadOnlySpan<float> p, ReadOnlySpan<Vector<float>> x, ReadOnlySpan<Vector<float>> t);
 

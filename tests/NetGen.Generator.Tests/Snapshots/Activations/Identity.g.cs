@@ -27,8 +27,8 @@ private static NetGenLanes NetGenGradientLanes(global::System.ReadOnlySpan<float
     NetGenLanes loss = e_0 * e_0;
     // ∂L/∂e[0] = 2·e[0]   (1 path)
     NetGenLanes de_0 = new NetGenLanes(2f) * e_0;
-    g[0] = NetGenVector.MultiplyAddEstimate(de_0, x[0], g[0]);   // ∂L/∂w1[0,0]
-    g[1] += de_0;   // ∂L/∂b1[0]
+    g[0] = NetGenVector.MultiplyAddEstimate(de_0, x[0], g[0]);
+    g[1] += de_0;
     return loss;
 }
 // ---- ILGPU
@@ -43,7 +43,7 @@ private static float NetGenGpuGradient(global::ILGPU.ArrayView<float> p, global:
     float loss = e_0 * e_0;
     // ∂L/∂e[0] = 2·e[0]   (1 path)
     float de_0 = 2f * e_0;
-    g[go] += de_0 * x[0];   // ∂L/∂w1[0,0]
-    g[go + 1 * gs] += de_0;   // ∂L/∂b1[0]
+    g[go] += de_0 * x[0];
+    g[go + 1 * gs] += de_0;
     return loss;
 }

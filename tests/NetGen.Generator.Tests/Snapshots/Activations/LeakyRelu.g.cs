@@ -35,8 +35,8 @@ private static NetGenLanes NetGenGradientLanes(global::System.ReadOnlySpan<float
     NetGenLanes de_0 = new NetGenLanes(2f) * e_0;
     // ∂L/∂z1[0] = ∂L/∂e[0]·(z1[0] > 0 ? 1 : 0.01)   (1 path)
     NetGenLanes dz1_0 = de_0 * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(z1_0, NetGenLanes.Zero), NetGenLanes.One, new NetGenLanes(0.01f));
-    g[0] = NetGenVector.MultiplyAddEstimate(dz1_0, x[0], g[0]);   // ∂L/∂w1[0,0]
-    g[1] += dz1_0;   // ∂L/∂b1[0]
+    g[0] = NetGenVector.MultiplyAddEstimate(dz1_0, x[0], g[0]);
+    g[1] += dz1_0;
     return loss;
 }
 // ---- ILGPU
@@ -55,7 +55,7 @@ private static float NetGenGpuGradient(global::ILGPU.ArrayView<float> p, global:
     float de_0 = 2f * e_0;
     // ∂L/∂z1[0] = ∂L/∂e[0]·(z1[0] > 0 ? 1 : 0.01)   (1 path)
     float dz1_0 = de_0 * (z1_0 > 0f ? 1f : 0.01f);
-    g[go] += dz1_0 * x[0];   // ∂L/∂w1[0,0]
-    g[go + 1 * gs] += dz1_0;   // ∂L/∂b1[0]
+    g[go] += dz1_0 * x[0];
+    g[go + 1 * gs] += dz1_0;
     return loss;
 }
