@@ -7,7 +7,7 @@ namespace NetGen.Tests.Initialisation;
 
 /// <summary>
 /// Weights are uniform on ±√(6/(in+out)) (Glorot) for Identity, Sigmoid, Tanh and Softmax layers and on ±√(6/in)
-/// (He) for Relu and LeakyRelu layers; biases are 0.
+/// (He) for the rectifier family (Relu, LeakyRelu, Silu, Gelu, GeluTanh, Elu, Softplus, Mish, HardSwish); biases are 0.
 /// </summary>
 public sealed class InitialisationLimitTests
 {
@@ -82,7 +82,9 @@ public sealed class InitialisationLimitTests
     private static double Limit(ReferenceNetwork reference, int layer)
     {
         int fanIn = reference.FanIn(layer), fanOut = reference.Layers[layer].Units;
-        return reference.Layers[layer].Activation is Activation.Relu or Activation.LeakyRelu
+        // He for the rectifier family (README, "Initialisation"), Glorot for the rest.
+        return reference.Layers[layer].Activation is Activation.Relu or Activation.LeakyRelu or Activation.Silu or Activation.Gelu
+                or Activation.GeluTanh or Activation.Elu or Activation.Softplus or Activation.Mish or Activation.HardSwish
             ? Math.Sqrt(6.0 / fanIn)
             : Math.Sqrt(6.0 / (fanIn + fanOut));
     }
