@@ -65,8 +65,6 @@ internal static class LaneDriverEmitter
                 w.Line($"public int ParameterCount => {c}.ParameterCount;");
                 w.Line($"public int MaskSize => {DropoutEmitter.MaskSize(spec)};");
                 w.Line();
-                w.Line($"public {VT} Loss({ReadOnlySpan}<float> p, {ReadOnlySpan}<{VT}> x, {ReadOnlySpan}<{VT}> t) => {LaneKernelEmitter.MethodName(KernelKind.Loss)}(p, x, t);");
-                w.Line();
                 w.Line($"public {VT} Gradient({ReadOnlySpan}<float> p, {ReadOnlySpan}<{VT}> x, {ReadOnlySpan}<{VT}> t, {ReadOnlySpan}<{VT}> m, {Span}<{VT}> g) =>");
                 w.Line($"    {LaneKernelEmitter.MethodName(KernelKind.Gradient)}(p, x, t, {(dropout ? "m, " : "")}g);");
                 w.Line();
@@ -82,7 +80,7 @@ internal static class LaneDriverEmitter
         if (!trainable) return;   // inference-only: no loss or gradient drivers
         w.Line();
         w.Line($"private int NetGenEvaluateLanes({ReadOnlySpan}<float> inputs, {ReadOnlySpan}<float> targets, int n, ref float total) =>");
-        w.Line($"    {Batch}.Evaluate({kernels}, _netgenParameters, inputs, targets, n, ref total);");
+        w.Line($"    {Batch}.Evaluate({kernels}, _netgenParameters, inputs, targets, n, ref _netgenLaneGradient, ref total);");
         w.Line();
         w.Line($"private int NetGenBatchGradientLanes({ReadOnlySpan}<float> inputs, {ReadOnlySpan}<float> targets, {Span}<float> gradient, int n, ref float total) =>");
         w.Line($"    {Batch}.Gradient({kernels}, _netgenParameters, inputs, targets, gradient, n, ref _netgenLaneGradient, ref total);");

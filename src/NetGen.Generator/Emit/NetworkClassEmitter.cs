@@ -41,7 +41,9 @@ internal static class NetworkClassEmitter
         var laneKernels = new List<KernelSchedule>();
         if (spec.VectorWidths.Count > 0)
         {
-            foreach (KernelKind kind in kinds)
+            // No lane loss kernel: the lane Evaluate runs the lane gradient kernel (its loss is then exactly the one
+            // GradientBatch returns, and the forward pass is not printed a third time).
+            foreach (KernelKind kind in kinds.Where(kind => kind != KernelKind.Loss))
             {
                 laneKernels.Add(KernelSchedule.Build(kind == KernelKind.Gradient ? training : network, kind, costScale: 1.6));
                 token.ThrowIfCancellationRequested();

@@ -97,16 +97,12 @@ internal static class KernelPrinter
         }
     }
 
-    /// <summary><c>g[i] += value</c>, a product fused into a multiply-add where the dialect fuses them.</summary>
-    private static string AccumulateGradient(KernelSchedule k, ExpressionPrinter e, Statement s)
-    {
-        string slot = e.Dialect.Kernel.Gradient(s.Index);
-        var node = k.Graph[s.Node];
-        string? fused = !k.IsMaterialized(s.Node) && node.Kind == OpKind.Multiply
-            ? e.Dialect.MultiplyAdd(e.Use(node.Args[0]), e.Use(node.Args[1]), slot)
-            : null;
-        return fused is not null ? $"{slot} = {fused};" : $"{slot} += {e.Use(s.Node)};";
-    }
+    /// <summary>
+    /// <c>g[i] += value</c>. Not fused into a multiply-add even where the dialect fuses sums: these read-modify-writes of
+    /// memory are bound by loads and stores, and a multiply then an add is half the text of a multiply-add call.
+    /// </summary>
+    private static string AccumulateGradient(KernelSchedule k, ExpressionPrinter e, Statement s) =>
+        $"{e.Dialect.Kernel.Gradient(s.Index)} += {e.Use(s.Node)};";
 
     private static string ParameterName(ExpressionGraph g, int index)
     {

@@ -20,13 +20,6 @@ public interface ILaneKernels : ILaneForward
     /// <summary>Dropout mask values per sample (0 for a network without dropout).</summary>
     int MaskSize { get; }
 
-    /// <summary>The per-sample losses of the chunk, one per lane.</summary>
-    /// <param name="p">The parameters.</param>
-    /// <param name="x">The inputs.</param>
-    /// <param name="t">The targets, <see cref="ILaneForward.OutputSize"/> vectors.</param>
-    /// <returns>The losses.</returns>
-    Vector<float> Loss(ReadOnlySpan<float> p, ReadOnlySpan<Vector<float>> x, ReadOnlySpan<Vector<float>> t);
-
     /// <summary>The per-sample losses of the chunk; adds each lane's gradient ∂L/∂p into its lane of <paramref name="g"/>.</summary>
     /// <param name="p">The parameters.</param>
     /// <param name="x">The inputs.</param>

@@ -48,23 +48,35 @@ public static class LaneBatch
         return chunks * lanes;
     }
 
-    /// <summary>Adds the summed losses of the leading whole chunks of a batch to <paramref name="total"/>.</summary>
+    /// <summary>
+    /// Adds the summed losses of the leading whole chunks of a batch to <paramref name="total"/>, without dropout and
+    /// without changing the network. It runs the lane gradient kernel (into the scratch <paramref name="laneGradient"/>,
+    /// whose values it then ignores), so each loss is bit for bit the one <see cref="Gradient{TKernels}"/> computes.
+    /// </summary>
     /// <typeparam name="TKernels">The network's lane kernels.</typeparam>
     /// <param name="kernels">The kernels.</param>
     /// <param name="p">The parameters.</param>
     /// <param name="inputs">Row-major <c>[n, InputSize]</c>.</param>
     /// <param name="targets">Row-major <c>[n, OutputSize]</c>.</param>
     /// <param name="n">Samples in the batch.</param>
+    /// <param name="laneGradient">The network's per-lane gradient buffer (null until first used), used as scratch.</param>
     /// <param name="total">The running sum of losses.</param>
     /// <returns>Samples done.</returns>
-    public static int Evaluate<TKernels>(TKernels kernels, ReadOnlySpan<float> p, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int n, ref float total)
+    public static int Evaluate<TKernels>(
+        TKernels kernels, ReadOnlySpan<float> p, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int n,
+        ref float[]? laneGradient, ref float total)
         where TKernels : struct, ILaneKernels
     {
         int lanes = Vector<float>.Count, inputSize = kernels.InputSize, outputSize = kernels.OutputSize;
+        int parameterCount = kernels.ParameterCount;
         Span<Vector<float>> x = stackalloc Vector<float>[inputSize];
         Span<Vector<float>> t = stackalloc Vector<float>[outputSize];
         Span<float> xf = MemoryMarshal.Cast<Vector<float>, float>(x);
         Span<float> tf = MemoryMarshal.Cast<Vector<float>, float>(t);
+        // No dropout: every mask value 1 (the training graph multiplied by ones is the inference graph, exactly).
+        Span<Vector<float>> m = stackalloc Vector<float>[kernels.MaskSize];
+        m.Fill(Vector<float>.One);
+        Span<Vector<float>> g = LaneGradient(ref laneGradient, parameterCount, lanes);
         Vector<float> losses = Vector<float>.Zero;
         int chunks = n / lanes;
         for (int chunk = 0; chunk < chunks; chunk++)
@@ -72,7 +84,7 @@ public static class LaneBatch
             int first = chunk * lanes;
             Transpose(inputs, xf, first, inputSize);
             Transpose(targets, tf, first, outputSize);
-            losses += kernels.Loss(p, x, t);
+            losses += kernels.Gradient(p, x, t, m, g);
         }
         total += Vector.Sum(losses);
         return chunks * lanes;
@@ -107,9 +119,7 @@ public static class LaneBatch
         Span<float> xf = MemoryMarshal.Cast<Vector<float>, float>(x);
         Span<float> tf = MemoryMarshal.Cast<Vector<float>, float>(t);
         Span<float> mf = MemoryMarshal.Cast<Vector<float>, float>(m);
-        if (laneGradient is null || laneGradient.Length < parameterCount * lanes) laneGradient = new float[parameterCount * lanes];
-        Span<Vector<float>> g = MemoryMarshal.Cast<float, Vector<float>>(laneGradient.AsSpan(0, parameterCount * lanes));
-        g.Clear();
+        Span<Vector<float>> g = LaneGradient(ref laneGradient, parameterCount, lanes);
         Vector<float> losses = Vector<float>.Zero;
         int chunks = n / lanes;
         for (int chunk = 0; chunk < chunks; chunk++)
@@ -131,6 +141,15 @@ public static class LaneBatch
         for (int k = 0; k < parameterCount; k++) gradient[k] += Vector.Sum(g[k]);
         total += Vector.Sum(losses);
         return chunks * lanes;
+    }
+
+    /// <summary>The per-lane gradient sums, cleared: the network's buffer, created on first use.</summary>
+    private static Span<Vector<float>> LaneGradient(ref float[]? buffer, int parameterCount, int lanes)
+    {
+        if (buffer is null || buffer.Length < parameterCount * lanes) buffer = new float[parameterCount * lanes];
+        Span<Vector<float>> g = MemoryMarshal.Cast<float, Vector<float>>(buffer.AsSpan(0, parameterCount * lanes));
+        g.Clear();
+        return g;
     }
 
     /// <summary>Samples <paramref name="first"/>… of a row-major batch into structure-of-arrays lanes.</summary>
