@@ -5,7 +5,8 @@ using NetGen.Benchmarks.Suite;
 // `-- --suite` runs the issue-5 suite (NetGen.Benchmarks.Suite.*) with its short job (SuiteConfig.JobArguments);
 // `-- --report [results folder] [--readme benchmarks/README.md]` turns its results into the README table
 // (ReportWriter); `-- --isa` runs InstructionSets.InstructionSetBenchmarks (scalar against SIMD under emulated
-// instruction sets, issue 13) with its own jobs; anything else goes to BenchmarkDotNet as is, e.g. --filter '*UnrollLimit*' --job short.
+// instruction sets, issue 13) with its own jobs; `-- --before-after` runs BeforeAfter.* (the generated code of commit
+// 552efc4 against today's, issue 14) with the suite's job; anything else goes to BenchmarkDotNet as is, e.g. --filter '*UnrollLimit*' --job short.
 // See benchmarks/README.md.
 if (args.Length > 0 && args[0] == "--report")
 {
@@ -18,6 +19,14 @@ if (args.Contains("--suite"))
     // run in addition to any job the command line names (BenchmarkDotNet unions them).
     string[] rest = args.Where(a => a != "--suite").ToArray();
     if (!rest.Contains("--filter")) rest = rest.Concat(new[] { "--filter", "NetGen.Benchmarks.Suite.*" }).ToArray();
+    args = rest.Concat(SuiteConfig.JobArguments).ToArray();
+}
+
+if (args.Contains("--before-after"))
+{
+    // Issue 14: the generator's code before the architecture rewrite against today's (BeforeAfter/), with the suite's job.
+    string[] rest = args.Where(a => a != "--before-after").ToArray();
+    if (!rest.Contains("--filter")) rest = rest.Concat(new[] { "--filter", "NetGen.Benchmarks.BeforeAfter.*" }).ToArray();
     args = rest.Concat(SuiteConfig.JobArguments).ToArray();
 }
 
