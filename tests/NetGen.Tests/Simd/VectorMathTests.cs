@@ -295,7 +295,11 @@ public sealed class VectorMathTests
         text.AppendLine("(PyTorch's threshold 20), takes log1p(e^−|x|) without that loss.");
         text.AppendLine("Widths listed together in one row gave identical maxima. The asserting tests also pass with");
         text.AppendLine("`DOTNET_EnableAVX=0` (no FMA; 256 and 512 bits in software) and `DOTNET_EnableHWIntrinsic=0` (all");
-        text.AppendLine("software); without FMA the maxima differ only in their last digits.");
+        text.AppendLine("software); without FMA the maxima differ only in their last digits. The multiply-adds inside these functions,");
+        text.AppendLine("like those of the generated lane code, are fused where the processor has FMA and a multiply then an add (two");
+        text.AppendLine("roundings) where it has not, never a software fused multiply-add (docs/simd.md, \"Multiply-adds\"); in .NET 10 FMA is");
+        text.AppendLine("switched off with `DOTNET_EnableAVX2=0` (`DOTNET_EnableFMA` no longer exists). `Softplus`'s relative errors");
+        text.AppendLine("below x ≈ −25 are those of its double reference (log(1 + eˣ) in double), not its own (see the activations below).");
         text.AppendLine();
         bool fma = Fma.IsSupported || AdvSimd.IsSupported;
         text.AppendLine(FormattableString.Invariant(
