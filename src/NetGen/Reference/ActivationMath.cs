@@ -64,7 +64,7 @@ namespace NetGen.Reference
         private const double Q3 = 6.05183413124413191e-2, Q4 = 2.33520497626869185e-3;
 
         /// <summary>
-        /// Applies the elementwise activation whose <see cref="Activation"/> value is <paramref name="activation"/>.
+        /// Applies the elementwise activation whose <c>NetGen.Activation</c> value is <paramref name="activation"/>.
         /// </summary>
         /// <param name="activation">The activation's integer value (Identity = 0 … HardSwish = 13), not Softmax.</param>
         /// <param name="x">The pre-activation.</param>
@@ -92,7 +92,7 @@ namespace NetGen.Reference
         }
 
         /// <summary>
-        /// The derivative, with respect to its input, of the elementwise activation whose <see cref="Activation"/>
+        /// The derivative, with respect to its input, of the elementwise activation whose <c>NetGen.Activation</c>
         /// value is <paramref name="activation"/>, PyTorch autograd's value at the kinks.
         /// </summary>
         /// <param name="activation">The activation's integer value (Identity = 0 … HardSwish = 13), not Softmax.</param>

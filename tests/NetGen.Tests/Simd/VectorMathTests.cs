@@ -290,11 +290,16 @@ public sealed class VectorMathTests
         text.AppendLine("Relative errors count only references of normal magnitude (≥ 2⁻¹²⁶). Special results (NaN, ±∞)");
         text.AppendLine("must match exactly and add nothing to the columns. The bound asserted is the one that matters: relative");
         text.AppendLine("for `Exp`, `Log` and `ClampedLog` (their absolute errors are just half an ulp of large results), absolute");
-        text.AppendLine("for the others. `Softplus` and `SigmoidBinaryCrossEntropy` compute log(1 + e^−|x|) as the scalar");
-        text.AppendLine("`ScalarMath` does, so below x ≈ −17 softplus(x) rounds to 0 (relative error 1, absolute below 4e-8).");
+        text.AppendLine("for the others. `SigmoidBinaryCrossEntropy` computes log(1 + e^−|x|) as the scalar `ScalarMath` does,");
+        text.AppendLine("so below z ≈ −17 its softplus rounds to 0 (relative error 1, absolute below 4e-8); `Softplus`, the activation");
+        text.AppendLine("(PyTorch's threshold 20), takes log1p(e^−|x|) without that loss.");
         text.AppendLine("Widths listed together in one row gave identical maxima. The asserting tests also pass with");
         text.AppendLine("`DOTNET_EnableAVX=0` (no FMA; 256 and 512 bits in software) and `DOTNET_EnableHWIntrinsic=0` (all");
-        text.AppendLine("software); without FMA the maxima differ only in their last digits.");
+        text.AppendLine("software); without FMA the maxima differ only in their last digits. The multiply-adds inside these functions,");
+        text.AppendLine("like those of the generated lane code, are fused where the processor has FMA and a multiply then an add (two");
+        text.AppendLine("roundings) where it has not, never a software fused multiply-add (docs/simd.md, \"Multiply-adds\"); in .NET 10 FMA is");
+        text.AppendLine("switched off with `DOTNET_EnableAVX2=0` (`DOTNET_EnableFMA` no longer exists). `Softplus`'s relative errors");
+        text.AppendLine("below x ≈ −25 are those of its double reference (log(1 + eˣ) in double), not its own (see the activations below).");
         text.AppendLine();
         bool fma = Fma.IsSupported || AdvSimd.IsSupported;
         text.AppendLine(FormattableString.Invariant(
@@ -334,9 +339,20 @@ public sealed class VectorMathTests
             }
         }
 
+        // The activations' section (tests/NetGen.Tests/Activations/Math) is kept as it stands.
         string path = Path.Combine(RepositoryRoot(), "docs", "simd-accuracy.md");
+        string old = File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n") : "";
+        int activations = old.IndexOf(ActivationsMarker, StringComparison.Ordinal);
+        if (activations >= 0)
+        {
+            text.AppendLine();
+            text.Append(old.Substring(activations));
+        }
+
         File.WriteAllText(path, text.ToString().Replace("\r\n", "\n"));
     }
+
+    private const string ActivationsMarker = "## Activation functions";
 
     private static string RepositoryRoot()
     {
