@@ -117,7 +117,7 @@ internal static class NetworkValidator
         var spec = new NetworkSpec(p.Namespace, NetworkParser.Identifier(p.ClassName), p.Accessibility, p.ContainingTypes.ToEquatableArray(), inputSize,
             layers.ToEquatableArray(), loss, optimizer, lr, momentum, beta1, beta2, epsilon, seed, unrollLimit,
             SimdWidths(p, inputSize, layers).ToEquatableArray(), p.GpuKernels, p.GpuAlgorithms, weights, MultiplyAddEstimate: p.MultiplyAddEstimate,
-            Trainable: trainable);
+            FileScopedNamespace: p.FileScopedNamespace, Trainable: trainable);
         long parameters = spec.ParameterCountLong;
         if (parameters > NetworkLimits.MaxParameterCount)
         {

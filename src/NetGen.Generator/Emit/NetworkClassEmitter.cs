@@ -22,7 +22,9 @@ internal static class NetworkClassEmitter
         // With [Dropout], the gradient kernel comes from the training graph (mask leaves); forward and loss never drop.
         var training = DropoutEmitter.Has(spec) ? NetworkLowering.Lower(spec, token, training: true) : network;
         // An inference-only network gets the forward kernel only.
-        var kinds = spec.Trainable ? new[] { KernelKind.Forward, KernelKind.Loss, KernelKind.Gradient } : new[] { KernelKind.Forward };
+        // Evaluate runs the gradient kernels (their losses are exactly GradientBatch's), so no loss kernel is printed: the
+        // forward pass is not written a third time.
+        var kinds = spec.Trainable ? new[] { KernelKind.Forward, KernelKind.Gradient } : new[] { KernelKind.Forward };
         var kernels = new List<KernelSchedule>();
         foreach (KernelKind kind in kinds)
         {
@@ -41,9 +43,7 @@ internal static class NetworkClassEmitter
         var laneKernels = new List<KernelSchedule>();
         if (spec.VectorWidths.Count > 0)
         {
-            // No lane loss kernel: the lane Evaluate runs the lane gradient kernel (its loss is then exactly the one
-            // GradientBatch returns, and the forward pass is not printed a third time).
-            foreach (KernelKind kind in kinds.Where(kind => kind != KernelKind.Loss))
+            foreach (KernelKind kind in kinds)
             {
                 laneKernels.Add(KernelSchedule.Build(kind == KernelKind.Gradient ? training : network, kind, costScale: 1.6));
                 token.ThrowIfCancellationRequested();
@@ -60,7 +60,16 @@ internal static class NetworkClassEmitter
         w.Line("#nullable enable");
         w.Line();
         var scopes = new List<IDisposable>();
-        if (spec.Namespace is not null) scopes.Add(w.Block("namespace " + spec.Namespace));
+        if (spec.Namespace is not null && spec.FileScopedNamespace)
+        {
+            // C# 10 and later: one indentation level less on every line of the file.
+            w.Line("namespace " + spec.Namespace + ";");
+            w.Line();
+        }
+        else if (spec.Namespace is not null)
+        {
+            scopes.Add(w.Block("namespace " + spec.Namespace));
+        }
         bool lanes = spec.VectorWidths.Count > 0;
         if (lanes || neuronWidths.Length > 0)
         {
@@ -369,7 +378,16 @@ internal static class NetworkClassEmitter
             w.Line("float total = 0f;");
             LaneDriverEmitter.Dispatch(w, spec.VectorWidths.Count > 0, "NetGenEvaluateLanes(inputs, targets, n, ref total)");
             w.Line($"{ReadOnlySpan} p = _netgenParameters;");
-            w.Line("for (int i = done; i < n; i++) total += NetGenLossKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize));");
+            w.Comment("The gradient kernel's loss (exactly GradientBatch's); its gradient goes to a scratch buffer and is ignored.");
+            w.Line($"{Span} scratch = _netgenGradient;");
+            if (DropoutEmitter.Has(spec))
+            {
+                w.Comment("No dropout: every mask value 1 (the training graph times ones is the inference graph, exactly).");
+                DropoutEmitter.WriteMaskBuffer(w, spec);
+                w.Line("m.Fill(1f);");
+            }
+            string call = $"NetGenGradientKernel({DropoutEmitter.KernelArguments(spec, "p", "inputs.Slice(i * InputSize, InputSize)", "targets.Slice(i * OutputSize, OutputSize)", "scratch")})";
+            w.Line($"for (int i = done; i < n; i++) total += {call};");
             w.Line("return total / n;");
         }
         w.Line();

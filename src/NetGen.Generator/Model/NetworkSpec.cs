@@ -38,6 +38,7 @@ internal sealed record NetworkSpec(
     string? Weights = null,
     EquatableArray<float> BakedWeights = default,
     bool MultiplyAddEstimate = false,
+    bool FileScopedNamespace = false,
     bool Trainable = true)
 {
     /// <summary>Outputs of the last layer.</summary>

@@ -35,6 +35,8 @@ internal static class NetworkParser
         ReadDeclaredMembers(type, parsed);
         ReadInheritedMembers(type, parsed);
         if (compilation is not null) ReadVectorWidths(compilation, parsed);
+        parsed.FileScopedNamespace = type.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree.Options is CSharpParseOptions options
+            && options.LanguageVersion >= LanguageVersion.CSharp10;
         if (compilation is not null) ReadGpuSupport(compilation, parsed);
         return parsed;
     }
@@ -163,8 +165,13 @@ internal static class NetworkParser
         if (compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector128`1") is not null) parsed.VectorWidths.Add(128);
         if (compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector256`1") is not null) parsed.VectorWidths.Add(256);
         if (compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector512`1") is not null) parsed.VectorWidths.Add(512);
+        // .NET 9 and later: Vector128.MultiplyAddEstimate (batch-1 kernels), Vector.MultiplyAddEstimate and Vector.Create
+        // (lanes; both JIT intrinsics, where `new Vector<float>(x)` can end up an un-inlined constructor call).
         parsed.MultiplyAddEstimate = compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector128") is { } statics
-            && !statics.GetMembers("MultiplyAddEstimate").IsEmpty;
+            && !statics.GetMembers("MultiplyAddEstimate").IsEmpty
+            && compilation.GetTypeByMetadataName("System.Numerics.Vector") is { } lanes
+            && !lanes.GetMembers("MultiplyAddEstimate").IsEmpty
+            && !lanes.GetMembers("Create").IsEmpty;
     }
 
     /// <summary>

@@ -64,6 +64,9 @@ internal sealed class ParsedNetwork
     /// <summary>The compilation's <c>System.Runtime.Intrinsics.Vector128</c> has <c>MultiplyAddEstimate</c> (.NET 9 and later).</summary>
     public bool MultiplyAddEstimate { get; set; }
 
+    /// <summary>The class's file is compiled as C# 10 or later, so the generated file may use a file-scoped namespace.</summary>
+    public bool FileScopedNamespace { get; set; }
+
     /// <summary>The compilation references ILGPU and NetGen.Ilgpu (see <see cref="Model.NetworkSpec.GpuKernels"/>).</summary>
     public bool GpuKernels { get; set; }
 

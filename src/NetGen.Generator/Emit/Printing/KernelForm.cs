@@ -39,7 +39,10 @@ internal abstract class KernelForm
     /// </summary>
     public virtual bool OneTermPerLine => false;
 
-    /// <summary>Gradient statements name the parameter in a comment (the scalar kernel, the one to read; the others print the same graph).</summary>
+    /// <summary>
+    /// Comments on every neuron and chain-rule term, and the parameter named on every gradient statement: the scalar kernel,
+    /// the one to read. The others print the same graph and comment it per layer (<see cref="CommentSummary"/>).
+    /// </summary>
     public virtual bool NamesParameters => false;
 
     /// <summary>The loops of a <see cref="OpKind.MatVec"/> or <see cref="OpKind.TransposedMatVec"/> macro.</summary>

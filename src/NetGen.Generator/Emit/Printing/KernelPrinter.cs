@@ -62,7 +62,14 @@ internal static class KernelPrinter
         foreach (var s in statements)
         {
             string? comment = s.Kind is StatementKind.Let or StatementKind.Macro ? g.CommentOf(s.Node) : null;
-            if (comment is not null && comment != lastComment)
+            if (comment is not null && !kernel.NamesParameters)
+            {
+                // Per layer: the first comment of a block, shortened; the scalar kernel has the rest.
+                string key = CommentSummary.Key(comment);
+                if (key != lastComment) w.Comment(CommentSummary.Shorten(comment));
+                lastComment = key;
+            }
+            else if (comment is not null && comment != lastComment)
             {
                 w.Comment(comment);
                 lastComment = comment;

@@ -59,8 +59,8 @@ internal sealed class LaneDialect : Dialect
         _ => throw new System.InvalidOperationException($"{node.Kind} is not a leaf."),
     };
 
-    /// <summary>A scalar in every lane.</summary>
-    public string Broadcast(string scalar) => $"new {Type}({scalar})";
+    /// <summary>A scalar in every lane: <c>Vector.Create</c> (.NET 9 and later, a JIT intrinsic), else the constructor.</summary>
+    public string Broadcast(string scalar) => Estimate ? $"{Statics}.Create({scalar})" : $"new {Type}({scalar})";
 
     public override string Reference(KernelSchedule schedule, int id) => schedule.Reference(id);
 
