@@ -13,10 +13,10 @@ namespace NetGen.Tests.Kernels;
 /// </summary>
 public sealed class MethodSizeTests
 {
-    private static readonly string[] KernelPrefixes = { "ForwardKernel", "LossKernel", "GradientKernel" };
+    private static readonly string[] KernelPrefixes = { "ForwardKernel", "GradientKernel" };
 
     /// <summary>The SIMD lane forms of the kernels, written once on Vector&lt;float&gt; (same IL at every width).</summary>
-    private static readonly string[] LaneKernelPrefixes = { "ForwardLanes", "LossLanes", "GradientLanes" };
+    private static readonly string[] LaneKernelPrefixes = { "ForwardLanes", "GradientLanes" };
 
     private readonly ITestOutputHelper _output;
 
@@ -60,7 +60,7 @@ public sealed class MethodSizeTests
         _output.WriteLine($"{name}: {kernels.Length} kernel methods, largest {kernels.Select(MethodBodyStatistics.Of).Max(s => s.IlBytes)} IL bytes");
     }
 
-    /// <summary>The generated kernels: ForwardKernel, LossKernel, GradientKernel, their SIMD lane forms (ForwardLanes, LossLanes, GradientLanes) and their parts (e.g. GradientKernelPart3).</summary>
+    /// <summary>The generated kernels: ForwardKernel, GradientKernel, their SIMD lane forms (ForwardLanes, GradientLanes) and their parts (e.g. GradientKernelPart3).</summary>
     private static MethodInfo[] Kernels(Type type) => type
         .GetMethods(BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly)
         .Where(m => KernelPrefixes.Any(p => KernelName(m).StartsWith(p, StringComparison.Ordinal)) || m.Name.Contains("Lanes", StringComparison.Ordinal))

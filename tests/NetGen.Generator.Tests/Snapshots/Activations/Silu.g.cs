@@ -22,20 +22,18 @@ private static float NetGenGradientKernel(global::System.ReadOnlySpan<float> p, 
 /// <summary>Dense(1, Silu) gradient, lanes.</summary>
 private static NetGenLanes NetGenGradientLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.ReadOnlySpan<NetGenLanes> t, global::System.Span<NetGenLanes> g)
 {
-    // Layer 1: Dense(1, Silu) ← Input(1), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
-    NetGenLanes z1_0 = new NetGenLanes(p[1]);
-    z1_0 = NetGenVector.MultiplyAddEstimate(new NetGenLanes(p[0]), x[0], z1_0);
-    // Layer 1: a1[0] = Silu(z1[0])
+    // Layer 1: Dense(1, Silu) ← Input(1) (per neuron: see the scalar kernel)
+    NetGenLanes z1_0 = NetGenVector.Create(p[1]);
+    z1_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[0]), x[0], z1_0);
     NetGenLanes a1_0 = NetGenVectorMath.Silu(z1_0);
     // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
     NetGenLanes e_0 = a1_0 - t[0];
     // Loss: MeanSquaredError, mean over 1 output(s) (nn.MSELoss)
     NetGenLanes loss = e_0 * e_0;
-    // ∂L/∂e[0] = 2·e[0]   (1 path)
-    NetGenLanes de_0 = new NetGenLanes(2f) * e_0;
-    // ∂L/∂z1[0] = ∂L/∂e[0]·silu'(z1[0])   (1 path)
+    // Backward pass: each adjoint ∂L/∂… is the sum of its paths (the chain-rule terms: see the scalar kernel)
+    NetGenLanes de_0 = NetGenVector.Create(2f) * e_0;
     NetGenLanes dz1_0 = de_0 * NetGenVectorMath.SiluDerivative(z1_0);
-    g[0] = NetGenVector.MultiplyAddEstimate(dz1_0, x[0], g[0]);
+    g[0] += dz1_0 * x[0];
     g[1] += dz1_0;
     return loss;
 }
@@ -43,17 +41,15 @@ private static NetGenLanes NetGenGradientLanes(global::System.ReadOnlySpan<float
 /// <summary>Dense(1, Silu) gradient, ILGPU.</summary>
 private static float NetGenGpuGradient(global::ILGPU.ArrayView<float> p, global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<float> t, global::ILGPU.ArrayView<float> g, global::ILGPU.ArrayView<float> s, int go, int gs, int so, int ss)
 {
-    // Layer 1: Dense(1, Silu) ← Input(1), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
+    // Layer 1: Dense(1, Silu) ← Input(1) (per neuron: see the scalar kernel)
     float z1_0 = p[1] + p[0] * x[0];
-    // Layer 1: a1[0] = Silu(z1[0])
     float a1_0 = global::NetGen.Runtime.ScalarMath.Silu(z1_0);
     // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
     float e_0 = a1_0 - t[0];
     // Loss: MeanSquaredError, mean over 1 output(s) (nn.MSELoss)
     float loss = e_0 * e_0;
-    // ∂L/∂e[0] = 2·e[0]   (1 path)
+    // Backward pass: each adjoint ∂L/∂… is the sum of its paths (the chain-rule terms: see the scalar kernel)
     float de_0 = 2f * e_0;
-    // ∂L/∂z1[0] = ∂L/∂e[0]·silu'(z1[0])   (1 path)
     float dz1_0 = de_0 * global::NetGen.Runtime.ScalarMath.SiluDerivative(z1_0);
     g[go] += dz1_0 * x[0];
     g[go + 1 * gs] += dz1_0;
