@@ -32,12 +32,12 @@ public static class ActivationTolerance
     /// <summary>Asserts <paramref name="actual"/> is within the bound of <paramref name="expected"/>.</summary>
     public static void Close(double expected, double actual, string what)
     {
-        double bound = Relative * Math.Abs(expected) + Absolute;
-        if (!(Math.Abs(actual - expected) <= bound))
+        double bound = Relative * System.Math.Abs(expected) + Absolute;
+        if (!(System.Math.Abs(actual - expected) <= bound))
         {
             throw new XunitException(string.Format(CultureInfo.InvariantCulture,
                 "{0}: actual {1:R}, expected {2:R}, |difference| {3:E2} > {4:E2} (relative {5:E0} + absolute {6:E0})",
-                what, actual, expected, Math.Abs(actual - expected), bound, Relative, Absolute));
+                what, actual, expected, System.Math.Abs(actual - expected), bound, Relative, Absolute));
         }
     }
 }
