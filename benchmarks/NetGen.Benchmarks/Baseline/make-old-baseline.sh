@@ -12,7 +12,9 @@
 #     (the [Network] declarations of nets A–D) with that commit's generator, with EmitCompilerGeneratedFiles=true
 #     (faster than building the whole benchmark project, and the generated text is the same: the generator sees the
 #     same attributes and no project-wide options);
-#  3. copies the generated NetB/NetC/NetD files here with scripted edits only (the sed lines below, nothing by hand):
+#  3. copies the generated NetB/NetC/NetD files here with scripted edits only (the sed lines below, nothing by hand;
+#     the sizes move to IInferenceNetwork and LayerOffsets/LayerActivations are dropped, as INetwork changed in issue 14;
+#     OldNetworkLayers.cs supplies the Layers member the old code predates):
 #       - namespace NetGen.Benchmarks.Suite → NetGen.Benchmarks.Baseline;
 #       - the class renamed NetX → OldNetX (every whole-word occurrence: declaration, constructors, Load, crefs);
 #       - a header line naming the commit.
@@ -67,6 +69,8 @@ for net in NetB NetC NetD; do
     sed -e '1s/^\xEF\xBB\xBF//' \
         -e 's/^namespace NetGen\.Benchmarks\.Suite$/namespace NetGen.Benchmarks.Baseline/' \
         -e "s/\\b$net\\b/Old$net/g" \
+        -e 's/global::NetGen\.INetwork\.\(InputSize\|OutputSize\|ParameterCount\)/global::NetGen.IInferenceNetwork.\1/' \
+        -e '/global::NetGen\.INetwork\.\(LayerOffsets\|LayerActivations\)/d' \
         "$src"
   } >"$out/Old$net.g.cs"
   echo "wrote $out/Old$net.g.cs"

@@ -98,11 +98,9 @@ namespace NetGen.Benchmarks.Baseline
         // each layer's activation and the loss (what GradientCheck's double-precision reference recomputes).
         private static readonly int[] _netgenLayerOffsets = { 0, 144, 416, 484 };
         private static readonly global::NetGen.Activation[] _netgenLayerActivations = { global::NetGen.Activation.Tanh, global::NetGen.Activation.Tanh, global::NetGen.Activation.Identity };
-        int global::NetGen.INetwork.InputSize => InputSize;
-        int global::NetGen.INetwork.OutputSize => OutputSize;
-        int global::NetGen.INetwork.ParameterCount => ParameterCount;
-        global::System.ReadOnlySpan<int> global::NetGen.INetwork.LayerOffsets => _netgenLayerOffsets;
-        global::System.ReadOnlySpan<global::NetGen.Activation> global::NetGen.INetwork.LayerActivations => _netgenLayerActivations;
+        int global::NetGen.IInferenceNetwork.InputSize => InputSize;
+        int global::NetGen.IInferenceNetwork.OutputSize => OutputSize;
+        int global::NetGen.IInferenceNetwork.ParameterCount => ParameterCount;
         global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.MeanSquaredError;
 
         /// <summary>Creates the network with parameters initialised from the attribute's seed (0).</summary>
