@@ -14,8 +14,7 @@ public class SimdBatchBenchmarks
     private const int Batch = 64;
     private readonly NetBUnrolled _b = new(1);
     private readonly NetCUnroll1024 _c = new(1);
-    private readonly PlainNetwork _bPlain = new(8, (16, Activation.Tanh), (16, Activation.Tanh), (4, Activation.Identity));
-    private readonly PlainNetwork _cPlain = new(32, (64, Activation.Relu), (64, Activation.Relu), (8, Activation.Identity));
+    private PlainNetwork _bPlain = null!, _cPlain = null!;
     private float[] _bInputs = Array.Empty<float>(), _bTargets = Array.Empty<float>(), _cInputs = Array.Empty<float>(), _cTargets = Array.Empty<float>();
     private readonly float[] _outputs = new float[Batch * 8];
 
@@ -27,19 +26,11 @@ public class SimdBatchBenchmarks
     public void Setup()
     {
         SimdOptions.ForcedWidth = Width;
-        _bPlain.LoadParameters(_b.Parameters);
-        _cPlain.LoadParameters(_c.Parameters);
+        _bPlain = BenchmarkSetup.Plain(_b);
+        _cPlain = BenchmarkSetup.Plain(_c);
         var random = new Random(42);
-        float[] Fill(int n)
-        {
-            var data = new float[n];
-            for (int i = 0; i < n; i++) data[i] = (float)(random.NextDouble() * 2 - 1);
-            return data;
-        }
-        _bInputs = Fill(Batch * 8);
-        _bTargets = Fill(Batch * 4);
-        _cInputs = Fill(Batch * 32);
-        _cTargets = Fill(Batch * 8);
+        (_bInputs, _bTargets) = BenchmarkSetup.Batch(_b, Batch, random);
+        (_cInputs, _cTargets) = BenchmarkSetup.Batch(_c, Batch, random);
     }
 
     [GlobalCleanup]

@@ -17,8 +17,7 @@ public class UnrollLimitBenchmarks
     private readonly NetCLoops _cLoops = new(1);
     private readonly NetCUnroll1024 _c1024 = new(1);
     private readonly NetCUnroll4096 _c4096 = new(1);
-    private readonly PlainNetwork _bPlain = new(8, (16, Activation.Tanh), (16, Activation.Tanh), (4, Activation.Identity));
-    private readonly PlainNetwork _cPlain = new(32, (64, Activation.Relu), (64, Activation.Relu), (8, Activation.Identity));
+    private PlainNetwork _bPlain = null!, _cPlain = null!;
     private float[] _bInputs = Array.Empty<float>(), _bTargets = Array.Empty<float>(), _cInputs = Array.Empty<float>(), _cTargets = Array.Empty<float>();
     private readonly float[] _output = new float[8];
 
@@ -30,19 +29,11 @@ public class UnrollLimitBenchmarks
     {
         // The unroll budget is about the straight-line scalar kernels: keep the SIMD batch path out of it.
         NetGen.Runtime.SimdOptions.ForcedWidth = -1;
-        _bPlain.LoadParameters(_bUnrolled.Parameters);
-        _cPlain.LoadParameters(_c1024.Parameters);
+        _bPlain = BenchmarkSetup.Plain(_bUnrolled);
+        _cPlain = BenchmarkSetup.Plain(_c1024);
         var random = new Random(42);
-        float[] Fill(int n)
-        {
-            var data = new float[n];
-            for (int i = 0; i < n; i++) data[i] = (float)(random.NextDouble() * 2 - 1);
-            return data;
-        }
-        _bInputs = Fill(Batch * 8);
-        _bTargets = Fill(Batch * 4);
-        _cInputs = Fill(Batch * 32);
-        _cTargets = Fill(Batch * 8);
+        (_bInputs, _bTargets) = BenchmarkSetup.Batch(_bUnrolled, Batch, random);
+        (_cInputs, _cTargets) = BenchmarkSetup.Batch(_c1024, Batch, random);
     }
 
     [Benchmark(Baseline = true, Description = "B Predict: plain C# loops")]

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using ILGPU.Runtime;
+using NetGen.Benchmarks.Suite;
 
 namespace GpuTraining;
 

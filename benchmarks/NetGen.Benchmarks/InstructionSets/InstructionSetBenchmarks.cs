@@ -70,11 +70,10 @@ public class InstructionSetBenchmarks
     private void Setup(int width)
     {
         SimdOptions.ForcedWidth = width;
-        _network = Net == "B" ? new NetB(SuiteNetworks.Seed) : new NetC(SuiteNetworks.Seed);
+        _network = BenchmarkSetup.SuiteNet(Net);
         _input = SuiteNetworks.RandomData(_network.InputSize, 41);
         _output = new float[_network.OutputSize];
-        _inputs = SuiteNetworks.RandomData(SuiteNetworks.Batch * _network.InputSize, 42);
-        _targets = SuiteNetworks.RandomData(SuiteNetworks.Batch * _network.OutputSize, 43);
+        (_inputs, _targets) = BenchmarkSetup.Batch(_network, SuiteNetworks.Batch, 42, 43);
         // What this process runs with, in the benchmark's log: the width and whether its multiply-adds are fused.
         Console.WriteLine(
             $"// ISA: Vector512 {Vector512.IsHardwareAccelerated}, Vector256 {Vector256.IsHardwareAccelerated}, "

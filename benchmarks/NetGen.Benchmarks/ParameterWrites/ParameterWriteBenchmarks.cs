@@ -30,12 +30,7 @@ public class ParameterWriteBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _network = Net switch
-        {
-            "B" => new NetB(SuiteNetworks.Seed),
-            "C" => new NetC(SuiteNetworks.Seed),
-            _ => new NetD(SuiteNetworks.Seed),
-        };
+        _network = BenchmarkSetup.SuiteNet(Net);
         _input = SuiteNetworks.RandomData(_network.InputSize, 41);
         _output = new float[_network.OutputSize];
         _target = new float[_network.OutputSize];

@@ -10,38 +10,33 @@ namespace NetGen.Benchmarks.Suite;
 /// (run only where AVX-512F is supported, see <see cref="SuiteConfig"/>), and ONNX Runtime on the same weights. Every
 /// global setup checks that its contender's output equals the plain baseline's before anything is timed.
 /// </summary>
+/// <typeparam name="TNet">The generated network; the derived class's NetGen methods call it directly, not through an interface.</typeparam>
 [Config(typeof(SuiteConfig))]
 [MemoryDiagnoser]
-public abstract class PredictBenchmarks : IDisposable
+public abstract class PredictBenchmarks<TNet> : IDisposable where TNet : INetwork
 {
     /// <summary>Method names the setups target (the derived classes declare the NetGen methods).</summary>
     protected const string Scalar = "NetGenScalar", Simd = "NetGenSimd", Simd512 = "NetGen512";
 
-    private readonly int _inputSize;
-    private readonly (int Units, Activation Activation)[] _layers;
     private PlainNetwork? _plain;
     private OrtPredictor? _ort;
+
+    /// <summary>The timed NetGen network and the seeded input sample.</summary>
+    protected PredictBenchmarks(TNet net)
+    {
+        Net = net;
+        Input = SuiteNetworks.RandomData(net.InputSize, 42);
+        Output = new float[net.OutputSize];
+    }
+
+    /// <summary>The NetGen network (parameters from <see cref="SuiteNetworks.Seed"/>).</summary>
+    protected TNet Net { get; }
 
     /// <summary>The input sample (seeded random data).</summary>
     protected float[] Input { get; }
 
     /// <summary>The output buffer every contender writes.</summary>
     protected float[] Output { get; }
-
-    /// <summary>Describes the network the derived class benchmarks.</summary>
-    protected PredictBenchmarks(int inputSize, (int Units, Activation Activation)[] layers)
-    {
-        _inputSize = inputSize;
-        _layers = layers;
-        Input = SuiteNetworks.RandomData(inputSize, 42);
-        Output = new float[layers[layers.Length - 1].Units];
-    }
-
-    /// <summary>The NetGen network's parameters.</summary>
-    protected abstract ReadOnlySpan<float> Parameters { get; }
-
-    /// <summary>NetGen's Predict, for the correctness check in the setup only.</summary>
-    protected abstract void NetGenPredict(ReadOnlySpan<float> input, Span<float> output);
 
     /// <summary>Setup of the plain and ONNX Runtime benchmarks.</summary>
     [GlobalSetup(Targets = new[] { nameof(PlainCSharp), nameof(OnnxRuntime) })]
@@ -62,15 +57,14 @@ public abstract class PredictBenchmarks : IDisposable
     private void Setup(int width)
     {
         SimdOptions.ForcedWidth = width;
-        _plain = new PlainNetwork(_inputSize, _layers);
-        _plain.LoadParameters(Parameters);
-        byte[] model = OnnxModelWriter.Write(_inputSize, _layers, Parameters);
-        _ort = new OrtPredictor(model, _inputSize, Output.Length);
+        _plain = BenchmarkSetup.Plain(Net);
+        byte[] model = OnnxModelWriter.Write(Net.InputSize, BenchmarkSetup.Layers(Net), Net.Parameters);
+        _ort = new OrtPredictor(model, Net.InputSize, Output.Length);
         Input.CopyTo(_ort.Input, 0);
 
         var expected = new float[Output.Length];
         _plain.Predict(Input, expected);
-        NetGenPredict(Input, Output);
+        Net.Predict(Input, Output);
         SuiteNetworks.CheckClose($"NetGen Predict (width {width})", expected, Output, 1e-4f);
         _ort.Run();
         SuiteNetworks.CheckClose("ONNX Runtime", expected, _ort.Output, 1e-4f);
@@ -96,109 +90,77 @@ public abstract class PredictBenchmarks : IDisposable
 }
 
 /// <summary>Predict on net A (3 → 1 → 1).</summary>
-public class PredictA : PredictBenchmarks
+public class PredictA : PredictBenchmarks<NetA>
 {
-    private readonly NetA _net = new(SuiteNetworks.Seed);
-
     /// <summary>Creates the benchmark.</summary>
-    public PredictA() : base(NetA.InputSize, SuiteNetworks.A) { }
-
-    /// <inheritdoc />
-    protected override ReadOnlySpan<float> Parameters => _net.Parameters;
-
-    /// <inheritdoc />
-    protected override void NetGenPredict(ReadOnlySpan<float> input, Span<float> output) => _net.Predict(input, output);
+    public PredictA() : base(new NetA(SuiteNetworks.Seed)) { }
 
     /// <summary>NetGen, scalar code.</summary>
     [Benchmark(Description = "NetGen scalar")]
-    public void NetGenScalar() => _net.Predict(Input, Output);
+    public void NetGenScalar() => Net.Predict(Input, Output);
 
     /// <summary>NetGen, automatic SIMD width.</summary>
     [Benchmark(Description = "NetGen SIMD")]
-    public void NetGenSimd() => _net.Predict(Input, Output);
+    public void NetGenSimd() => Net.Predict(Input, Output);
 
     /// <summary>NetGen, 512-bit.</summary>
     [Benchmark(Description = "NetGen 512")]
-    public void NetGen512() => _net.Predict(Input, Output);
+    public void NetGen512() => Net.Predict(Input, Output);
 }
 
 /// <summary>Predict on net B (8 → 16 tanh → 16 tanh → 4).</summary>
-public class PredictB : PredictBenchmarks
+public class PredictB : PredictBenchmarks<NetB>
 {
-    private readonly NetB _net = new(SuiteNetworks.Seed);
-
     /// <summary>Creates the benchmark.</summary>
-    public PredictB() : base(NetB.InputSize, SuiteNetworks.B) { }
-
-    /// <inheritdoc />
-    protected override ReadOnlySpan<float> Parameters => _net.Parameters;
-
-    /// <inheritdoc />
-    protected override void NetGenPredict(ReadOnlySpan<float> input, Span<float> output) => _net.Predict(input, output);
+    public PredictB() : base(new NetB(SuiteNetworks.Seed)) { }
 
     /// <summary>NetGen, scalar code.</summary>
     [Benchmark(Description = "NetGen scalar")]
-    public void NetGenScalar() => _net.Predict(Input, Output);
+    public void NetGenScalar() => Net.Predict(Input, Output);
 
     /// <summary>NetGen, automatic SIMD width.</summary>
     [Benchmark(Description = "NetGen SIMD")]
-    public void NetGenSimd() => _net.Predict(Input, Output);
+    public void NetGenSimd() => Net.Predict(Input, Output);
 
     /// <summary>NetGen, 512-bit.</summary>
     [Benchmark(Description = "NetGen 512")]
-    public void NetGen512() => _net.Predict(Input, Output);
+    public void NetGen512() => Net.Predict(Input, Output);
 }
 
 /// <summary>Predict on net C (32 → 64 relu → 64 relu → 8).</summary>
-public class PredictC : PredictBenchmarks
+public class PredictC : PredictBenchmarks<NetC>
 {
-    private readonly NetC _net = new(SuiteNetworks.Seed);
-
     /// <summary>Creates the benchmark.</summary>
-    public PredictC() : base(NetC.InputSize, SuiteNetworks.C) { }
-
-    /// <inheritdoc />
-    protected override ReadOnlySpan<float> Parameters => _net.Parameters;
-
-    /// <inheritdoc />
-    protected override void NetGenPredict(ReadOnlySpan<float> input, Span<float> output) => _net.Predict(input, output);
+    public PredictC() : base(new NetC(SuiteNetworks.Seed)) { }
 
     /// <summary>NetGen, scalar code.</summary>
     [Benchmark(Description = "NetGen scalar")]
-    public void NetGenScalar() => _net.Predict(Input, Output);
+    public void NetGenScalar() => Net.Predict(Input, Output);
 
     /// <summary>NetGen, automatic SIMD width.</summary>
     [Benchmark(Description = "NetGen SIMD")]
-    public void NetGenSimd() => _net.Predict(Input, Output);
+    public void NetGenSimd() => Net.Predict(Input, Output);
 
     /// <summary>NetGen, 512-bit.</summary>
     [Benchmark(Description = "NetGen 512")]
-    public void NetGen512() => _net.Predict(Input, Output);
+    public void NetGen512() => Net.Predict(Input, Output);
 }
 
 /// <summary>Predict on net D (784 → 128 relu → 10 softmax).</summary>
-public class PredictD : PredictBenchmarks
+public class PredictD : PredictBenchmarks<NetD>
 {
-    private readonly NetD _net = new(SuiteNetworks.Seed);
-
     /// <summary>Creates the benchmark.</summary>
-    public PredictD() : base(NetD.InputSize, SuiteNetworks.D) { }
-
-    /// <inheritdoc />
-    protected override ReadOnlySpan<float> Parameters => _net.Parameters;
-
-    /// <inheritdoc />
-    protected override void NetGenPredict(ReadOnlySpan<float> input, Span<float> output) => _net.Predict(input, output);
+    public PredictD() : base(new NetD(SuiteNetworks.Seed)) { }
 
     /// <summary>NetGen, scalar code.</summary>
     [Benchmark(Description = "NetGen scalar")]
-    public void NetGenScalar() => _net.Predict(Input, Output);
+    public void NetGenScalar() => Net.Predict(Input, Output);
 
     /// <summary>NetGen, automatic SIMD width.</summary>
     [Benchmark(Description = "NetGen SIMD")]
-    public void NetGenSimd() => _net.Predict(Input, Output);
+    public void NetGenSimd() => Net.Predict(Input, Output);
 
     /// <summary>NetGen, 512-bit.</summary>
     [Benchmark(Description = "NetGen 512")]
-    public void NetGen512() => _net.Predict(Input, Output);
+    public void NetGen512() => Net.Predict(Input, Output);
 }

@@ -2,40 +2,7 @@ using System;
 
 namespace NetGen.Benchmarks.Suite;
 
-// The four networks of issue 5, SGD, default UnrollLimit. Parameters come from each class's own initialisation
-// (seed 1); the plain baseline and ONNX Runtime get copies of them.
-
-/// <summary>Net A: the lecture's seed, 3 → 1 sigmoid → 1 sigmoid, MSE (learning rate 0.1 as in the seed).</summary>
-[Network(Loss.MeanSquaredError, LearningRate = 0.1f)]
-[Input(3)]
-[Dense(1, Activation.Sigmoid)]
-[Dense(1, Activation.Sigmoid)]
-public partial class NetA { }
-
-/// <summary>Net B: 8 → 16 tanh → 16 tanh → 4, MSE.</summary>
-[Network(Loss.MeanSquaredError)]
-[Input(8)]
-[Dense(16, Activation.Tanh)]
-[Dense(16, Activation.Tanh)]
-[Dense(4)]
-public partial class NetB { }
-
-/// <summary>Net C: 32 → 64 relu → 64 relu → 8, MSE.</summary>
-[Network(Loss.MeanSquaredError)]
-[Input(32)]
-[Dense(64, Activation.Relu)]
-[Dense(64, Activation.Relu)]
-[Dense(8)]
-public partial class NetC { }
-
-/// <summary>Net D: 784 → 128 relu → 10 softmax, cross-entropy (Predict only in the suite).</summary>
-[Network(Loss.CrossEntropy)]
-[Input(784)]
-[Dense(128, Activation.Relu)]
-[Dense(10, Activation.Softmax)]
-public partial class NetD { }
-
-/// <summary>The layer lists of the four networks, for the plain baseline, the ONNX writer and the report.</summary>
+/// <summary>The layer lists of the four networks (<see cref="NetA"/> … <see cref="NetD"/>), the report's numbers and the suite's data.</summary>
 public static class SuiteNetworks
 {
     /// <summary>The batch size of the training benchmarks.</summary>
@@ -73,9 +40,11 @@ public static class SuiteNetworks
     }
 
     /// <summary>Uniform values in [-1, 1) from a fixed seed.</summary>
-    public static float[] RandomData(int length, int seed)
+    public static float[] RandomData(int length, int seed) => RandomData(new Random(seed), length);
+
+    /// <summary>The next <paramref name="length"/> uniform values in [-1, 1) of <paramref name="random"/>.</summary>
+    public static float[] RandomData(Random random, int length)
     {
-        var random = new Random(seed);
         var data = new float[length];
         for (int i = 0; i < data.Length; i++) data[i] = (float)(random.NextDouble() * 2 - 1);
         return data;

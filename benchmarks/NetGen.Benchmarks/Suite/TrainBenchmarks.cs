@@ -10,44 +10,37 @@ namespace NetGen.Benchmarks.Suite;
 /// AVX-512F is supported). Each setup first checks, on fresh copies, that one step of its contender gives the plain
 /// baseline's loss and parameters; the timed instances start from the same weights and keep training the same batch.
 /// </summary>
+/// <typeparam name="TNet">The generated network; the derived class's NetGen methods call it directly, not through an interface.</typeparam>
 [Config(typeof(SuiteConfig))]
 [MemoryDiagnoser]
-public abstract class TrainBenchmarks
+public abstract class TrainBenchmarks<TNet> where TNet : INetwork
 {
     /// <summary>Method names the setups target (the derived classes declare the NetGen methods).</summary>
     protected const string Scalar = "NetGenScalar", Simd = "NetGenSimd", Simd512 = "NetGen512";
 
-    private readonly int _inputSize;
-    private readonly (int Units, Activation Activation)[] _layers;
+    private readonly Func<TNet> _create;
     private PlainNetwork? _plain;
     private float _learningRate;
+
+    /// <summary>
+    /// Creates the timed NetGen network with <paramref name="create"/> (called again for each setup's fresh copy, so it
+    /// must give the same parameters every time) and the seeded batch.
+    /// </summary>
+    protected TrainBenchmarks(Func<TNet> create)
+    {
+        _create = create;
+        Net = create();
+        (Inputs, Targets) = BenchmarkSetup.Batch(Net, SuiteNetworks.Batch, 42, 43);
+    }
+
+    /// <summary>The timed NetGen network (parameters from <see cref="SuiteNetworks.Seed"/>).</summary>
+    protected TNet Net { get; }
 
     /// <summary>Seeded random inputs [64, InputSize].</summary>
     protected float[] Inputs { get; }
 
     /// <summary>Seeded random targets [64, OutputSize].</summary>
     protected float[] Targets { get; }
-
-    /// <summary>Describes the network the derived class benchmarks.</summary>
-    protected TrainBenchmarks(int inputSize, (int Units, Activation Activation)[] layers)
-    {
-        _inputSize = inputSize;
-        _layers = layers;
-        Inputs = SuiteNetworks.RandomData(SuiteNetworks.Batch * inputSize, 42);
-        Targets = SuiteNetworks.RandomData(SuiteNetworks.Batch * layers[layers.Length - 1].Units, 43);
-    }
-
-    /// <summary>The timed NetGen network's parameters.</summary>
-    protected abstract ReadOnlySpan<float> Parameters { get; }
-
-    /// <summary>The timed NetGen network's learning rate.</summary>
-    protected abstract float LearningRate { get; }
-
-    /// <summary>
-    /// One TrainBatch on a fresh NetGen network of the same seed; writes its parameters after the step and returns
-    /// the loss (for the correctness check in the setup only).
-    /// </summary>
-    protected abstract float FreshNetGenStep(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> parametersAfter);
 
     /// <summary>Setup of the plain baseline.</summary>
     [GlobalSetup(Target = nameof(PlainCSharp))]
@@ -68,18 +61,17 @@ public abstract class TrainBenchmarks
     private void Setup(int width)
     {
         SimdOptions.ForcedWidth = width;
-        _learningRate = LearningRate;
-        _plain = new PlainNetwork(_inputSize, _layers);
-        _plain.LoadParameters(Parameters);
+        _learningRate = Net.LearningRate;
+        _plain = BenchmarkSetup.Plain(Net);
 
         // Correctness: one step of each on fresh copies of the same weights.
-        var check = new PlainNetwork(_inputSize, _layers);
-        check.LoadParameters(Parameters);
+        var check = BenchmarkSetup.Plain(Net);
         float plainLoss = check.TrainBatch(Inputs, Targets, _learningRate);
         var plainAfter = new float[check.ParameterCount];
         check.CopyParametersTo(plainAfter);
-        var netGenAfter = new float[plainAfter.Length];
-        float netGenLoss = FreshNetGenStep(Inputs, Targets, netGenAfter);
+        var fresh = _create();
+        float netGenLoss = fresh.TrainBatch(Inputs, Targets);
+        float[] netGenAfter = fresh.Parameters.ToArray();
         SuiteNetworks.CheckClose($"TrainBatch loss (width {width})", new[] { plainLoss }, new[] { netGenLoss }, 1e-4f);
         SuiteNetworks.CheckClose($"TrainBatch parameters (width {width})", plainAfter, netGenAfter, 1e-4f);
     }
@@ -94,109 +86,58 @@ public abstract class TrainBenchmarks
 }
 
 /// <summary>TrainBatch(64) on net A.</summary>
-public class TrainA : TrainBenchmarks
+public class TrainA : TrainBenchmarks<NetA>
 {
-    private readonly NetA _net = new(SuiteNetworks.Seed);
-
     /// <summary>Creates the benchmark.</summary>
-    public TrainA() : base(NetA.InputSize, SuiteNetworks.A) { }
-
-    /// <inheritdoc />
-    protected override ReadOnlySpan<float> Parameters => _net.Parameters;
-
-    /// <inheritdoc />
-    protected override float LearningRate => _net.LearningRate;
-
-    /// <inheritdoc />
-    protected override float FreshNetGenStep(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> parametersAfter)
-    {
-        var fresh = new NetA(SuiteNetworks.Seed);
-        float loss = fresh.TrainBatch(inputs, targets);
-        fresh.Parameters.CopyTo(parametersAfter);
-        return loss;
-    }
+    public TrainA() : base(() => new NetA(SuiteNetworks.Seed)) { }
 
     /// <summary>NetGen, scalar kernels.</summary>
     [Benchmark(Description = "NetGen scalar")]
-    public float NetGenScalar() => _net.TrainBatch(Inputs, Targets);
+    public float NetGenScalar() => Net.TrainBatch(Inputs, Targets);
 
     /// <summary>NetGen, automatic SIMD width.</summary>
     [Benchmark(Description = "NetGen SIMD")]
-    public float NetGenSimd() => _net.TrainBatch(Inputs, Targets);
+    public float NetGenSimd() => Net.TrainBatch(Inputs, Targets);
 
     /// <summary>NetGen, 512-bit.</summary>
     [Benchmark(Description = "NetGen 512")]
-    public float NetGen512() => _net.TrainBatch(Inputs, Targets);
+    public float NetGen512() => Net.TrainBatch(Inputs, Targets);
 }
 
 /// <summary>TrainBatch(64) on net B.</summary>
-public class TrainB : TrainBenchmarks
+public class TrainB : TrainBenchmarks<NetB>
 {
-    private readonly NetB _net = new(SuiteNetworks.Seed);
-
     /// <summary>Creates the benchmark.</summary>
-    public TrainB() : base(NetB.InputSize, SuiteNetworks.B) { }
-
-    /// <inheritdoc />
-    protected override ReadOnlySpan<float> Parameters => _net.Parameters;
-
-    /// <inheritdoc />
-    protected override float LearningRate => _net.LearningRate;
-
-    /// <inheritdoc />
-    protected override float FreshNetGenStep(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> parametersAfter)
-    {
-        var fresh = new NetB(SuiteNetworks.Seed);
-        float loss = fresh.TrainBatch(inputs, targets);
-        fresh.Parameters.CopyTo(parametersAfter);
-        return loss;
-    }
+    public TrainB() : base(() => new NetB(SuiteNetworks.Seed)) { }
 
     /// <summary>NetGen, scalar kernels.</summary>
     [Benchmark(Description = "NetGen scalar")]
-    public float NetGenScalar() => _net.TrainBatch(Inputs, Targets);
+    public float NetGenScalar() => Net.TrainBatch(Inputs, Targets);
 
     /// <summary>NetGen, automatic SIMD width.</summary>
     [Benchmark(Description = "NetGen SIMD")]
-    public float NetGenSimd() => _net.TrainBatch(Inputs, Targets);
+    public float NetGenSimd() => Net.TrainBatch(Inputs, Targets);
 
     /// <summary>NetGen, 512-bit.</summary>
     [Benchmark(Description = "NetGen 512")]
-    public float NetGen512() => _net.TrainBatch(Inputs, Targets);
+    public float NetGen512() => Net.TrainBatch(Inputs, Targets);
 }
 
 /// <summary>TrainBatch(64) on net C.</summary>
-public class TrainC : TrainBenchmarks
+public class TrainC : TrainBenchmarks<NetC>
 {
-    private readonly NetC _net = new(SuiteNetworks.Seed);
-
     /// <summary>Creates the benchmark.</summary>
-    public TrainC() : base(NetC.InputSize, SuiteNetworks.C) { }
-
-    /// <inheritdoc />
-    protected override ReadOnlySpan<float> Parameters => _net.Parameters;
-
-    /// <inheritdoc />
-    protected override float LearningRate => _net.LearningRate;
-
-    /// <inheritdoc />
-    protected override float FreshNetGenStep(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> parametersAfter)
-    {
-        var fresh = new NetC(SuiteNetworks.Seed);
-        float loss = fresh.TrainBatch(inputs, targets);
-        fresh.Parameters.CopyTo(parametersAfter);
-        return loss;
-    }
+    public TrainC() : base(() => new NetC(SuiteNetworks.Seed)) { }
 
     /// <summary>NetGen, scalar kernels.</summary>
     [Benchmark(Description = "NetGen scalar")]
-    public float NetGenScalar() => _net.TrainBatch(Inputs, Targets);
+    public float NetGenScalar() => Net.TrainBatch(Inputs, Targets);
 
     /// <summary>NetGen, automatic SIMD width.</summary>
     [Benchmark(Description = "NetGen SIMD")]
-    public float NetGenSimd() => _net.TrainBatch(Inputs, Targets);
+    public float NetGenSimd() => Net.TrainBatch(Inputs, Targets);
 
     /// <summary>NetGen, 512-bit.</summary>
     [Benchmark(Description = "NetGen 512")]
-    public float NetGen512() => _net.TrainBatch(Inputs, Targets);
+    public float NetGen512() => Net.TrainBatch(Inputs, Targets);
 }

@@ -71,24 +71,12 @@ public sealed class ScalarAndProfileAllocationTests : IDisposable
         var outputs = new float[batch * outputSize];
         var g = new float[parameterCount];
 
-        AssertNoAllocation($"{name}: Predict", () => predict(input, output));
-        AssertNoAllocation($"{name}: PredictBatch", () => predictBatch(inputs, outputs));
-        AssertNoAllocation($"{name}: Gradient", () => gradient(input, target, g));
-        AssertNoAllocation($"{name}: GradientBatch", () => gradientBatch(inputs, targets, g));
-        AssertNoAllocation($"{name}: TrainStep", () => trainStep(input, target));
-        AssertNoAllocation($"{name}: TrainBatch", () => trainBatch(inputs, targets));
-        AssertNoAllocation($"{name}: Evaluate", () => evaluate(inputs, targets));
-    }
-
-    private static void AssertNoAllocation(string member, Action call)
-    {
-        // Warm up past tiered compilation (see LaneAllocationTests).
-        for (int i = 0; i < 300; i++) call();
-        System.Threading.Thread.Sleep(150);
-        for (int i = 0; i < 300; i++) call();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Calls; i++) call();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated == 0, $"{member} allocated {allocated} bytes over {Calls} calls");
+        NoAllocation.Assert($"{name}: Predict", Calls, () => predict(input, output));
+        NoAllocation.Assert($"{name}: PredictBatch", Calls, () => predictBatch(inputs, outputs));
+        NoAllocation.Assert($"{name}: Gradient", Calls, () => gradient(input, target, g));
+        NoAllocation.Assert($"{name}: GradientBatch", Calls, () => gradientBatch(inputs, targets, g));
+        NoAllocation.Assert($"{name}: TrainStep", Calls, () => trainStep(input, target));
+        NoAllocation.Assert($"{name}: TrainBatch", Calls, () => trainBatch(inputs, targets));
+        NoAllocation.Assert($"{name}: Evaluate", Calls, () => evaluate(inputs, targets));
     }
 }

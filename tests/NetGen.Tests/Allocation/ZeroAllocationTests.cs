@@ -31,15 +31,12 @@ public sealed class ZeroAllocationTests
         var gradient = new float[c.Reference.ParameterCount];
         net.LearningRate = 1e-6f;   // thousands of steps must not blow the parameters up
 
-        AssertNoAllocation("Predict", calls, () => net.Predict(input, output));
-        AssertNoAllocation("PredictBatch", calls, () => net.PredictBatch(inputs, outputs));
-        AssertNoAllocation("Gradient", calls, () => net.Gradient(input, target, gradient));
-        AssertNoAllocation("GradientBatch", calls, () => net.GradientBatch(inputs, targets, gradient));
-        AssertNoAllocation("TrainStep", calls, () => net.TrainStep(input, target));
-        AssertNoAllocation("TrainBatch", calls, () => net.TrainBatch(inputs, targets));
-        AssertNoAllocation("Evaluate", calls, () => net.Evaluate(inputs, targets));
+        NoAllocation.Assert("Predict", calls, () => net.Predict(input, output));
+        NoAllocation.Assert("PredictBatch", calls, () => net.PredictBatch(inputs, outputs));
+        NoAllocation.Assert("Gradient", calls, () => net.Gradient(input, target, gradient));
+        NoAllocation.Assert("GradientBatch", calls, () => net.GradientBatch(inputs, targets, gradient));
+        NoAllocation.Assert("TrainStep", calls, () => net.TrainStep(input, target));
+        NoAllocation.Assert("TrainBatch", calls, () => net.TrainBatch(inputs, targets));
+        NoAllocation.Assert("Evaluate", calls, () => net.Evaluate(inputs, targets));
     }
-
-    // Warmed past tiered compilation and on-stack replacement first: what the JIT allocates then is not ours.
-    private static void AssertNoAllocation(string member, int calls, Action call) => Simd.LaneAllocationTests.AssertNoAllocation(member, calls, call);
 }

@@ -26,7 +26,7 @@ public sealed class DropoutSimdTests : IDisposable
         float l1 = network.GradientBatch(x, t, g1);
         float l2 = network.GradientBatch(x, t, g2);
         for (int i = 0; i < 3; i++) network.TrainBatch(x, t);
-        return (g1, g2, l1, l2, network.Parameters.ToArray(), MaskedReference.DropoutState(network));
+        return (g1, g2, l1, l2, network.Parameters.ToArray(), DropoutMasks.State(network));
     }
 
     [Theory]

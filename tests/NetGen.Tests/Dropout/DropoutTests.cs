@@ -18,18 +18,18 @@ public sealed class DropoutTests
 
     public static TheoryData<string> Networks => new() { nameof(DropTanhSigmoidBce), nameof(DropSoftmaxCe), nameof(DropLooped) };
 
-    internal static (INetwork Network, MaskedReference Reference) Create(string name) => name switch
+    internal static (INetwork Network, ReferenceNetwork Reference) Create(string name) => name switch
     {
-        nameof(DropTanhSigmoidBce) => (new DropTanhSigmoidBce(), new MaskedReference(3, Loss.BinaryCrossEntropy,
-            new MaskedLayer(5, Activation.Tanh, 0.4), new MaskedLayer(4, Activation.Sigmoid, 0.25), new MaskedLayer(2, Activation.Sigmoid))),
-        nameof(DropSoftmaxCe) => (new DropSoftmaxCe(), new MaskedReference(2, Loss.CrossEntropy,
-            new MaskedLayer(6, Activation.Tanh, 0.5), new MaskedLayer(3, Activation.Softmax))),
-        nameof(DropLooped) => (new DropLooped(), new MaskedReference(40, Loss.MeanSquaredError,
-            new MaskedLayer(40, Activation.Tanh, 0.2), new MaskedLayer(2, Activation.Sigmoid))),
+        nameof(DropTanhSigmoidBce) => (new DropTanhSigmoidBce(), new ReferenceNetwork(3,
+            new ReferenceLayer[] { new(5, Activation.Tanh, 0.4), new(4, Activation.Sigmoid, 0.25), new(2, Activation.Sigmoid) }, Loss.BinaryCrossEntropy)),
+        nameof(DropSoftmaxCe) => (new DropSoftmaxCe(), new ReferenceNetwork(2,
+            new ReferenceLayer[] { new(6, Activation.Tanh, 0.5), new(3, Activation.Softmax) }, Loss.CrossEntropy)),
+        nameof(DropLooped) => (new DropLooped(), new ReferenceNetwork(40,
+            new ReferenceLayer[] { new(40, Activation.Tanh, 0.2), new(2, Activation.Sigmoid) }, Loss.MeanSquaredError)),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
-    internal static (float[] X, float[] T) Samples(MaskedReference reference, int n, int seed)
+    internal static (float[] X, float[] T) Samples(ReferenceNetwork reference, int n, int seed)
     {
         var data = new RandomSamples(seed);
         var x = data.Uniform(n * reference.InputSize, -1.5, 1.5);
@@ -53,14 +53,14 @@ public sealed class DropoutTests
         int dropped = 0;
         for (int s = 0; s < 4; s++)
         {
-            double[] mask = reference.NextMasks(network, 1)[0];
+            double[] mask = DropoutMasks.Next(reference, network, 1)[0];
             dropped += mask.Count(v => v == 0);
             double[] p = network.Parameters.ToDoubles();
             double[] xs = ReferenceNetwork.Row(x.ToDoubles(), s, reference.InputSize), ts = ReferenceNetwork.Row(t.ToDoubles(), s, reference.OutputSize);
             float loss = network.Gradient(x.AsSpan(s * reference.InputSize, reference.InputSize), t.AsSpan(s * reference.OutputSize, reference.OutputSize), g);
-            double[] fd = FiniteDifferences.Gradient(q => reference.Loss1(q, xs, ts, mask), p);
+            double[] fd = FiniteDifferences.Gradient(q => reference.LossOf(q, xs, ts, mask), p);
             NumericAssert.Close(fd, g, Tolerance, $"{name} sample {s}: Gradient vs finite differences with the mask");
-            NumericAssert.Close(reference.Loss1(p, xs, ts, mask), loss, 1e-5, $"{name} sample {s}: loss with the mask");
+            NumericAssert.Close(reference.LossOf(p, xs, ts, mask), loss, 1e-5, $"{name} sample {s}: loss with the mask");
         }
         Assert.True(dropped > 0, "no unit was dropped in 4 samples: the test would not see the mask");
     }
@@ -72,14 +72,14 @@ public sealed class DropoutTests
         var (network, reference) = Create(name);
         const int n = 13;
         var (x, t) = Samples(reference, n, 12);
-        double[][] masks = reference.NextMasks(network, n);
-        ulong before = MaskedReference.DropoutState(network);
+        double[][] masks = DropoutMasks.Next(reference, network, n);
+        ulong before = DropoutMasks.State(network);
         double[] p = network.Parameters.ToDoubles(), xd = x.ToDoubles(), td = t.ToDoubles();
         double Mean(double[] q)
         {
             double total = 0;
             for (int s = 0; s < n; s++)
-                total += reference.Loss1(q, ReferenceNetwork.Row(xd, s, reference.InputSize), ReferenceNetwork.Row(td, s, reference.OutputSize), masks[s]);
+                total += reference.LossOf(q, ReferenceNetwork.Row(xd, s, reference.InputSize), ReferenceNetwork.Row(td, s, reference.OutputSize), masks[s]);
             return total / n;
         }
         var g = new float[reference.ParameterCount];
@@ -89,7 +89,7 @@ public sealed class DropoutTests
         // The stream advanced by exactly n masks.
         var random = new NetGen.Runtime.DeterministicRandom(before);
         for (int k = 0; k < n * reference.MaskSize; k++) random.NextUInt64();
-        Assert.Equal(random.State, MaskedReference.DropoutState(network));
+        Assert.Equal(random.State, DropoutMasks.State(network));
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class DropoutTests
         plain.SetParameters(network.Parameters);
         var reference = Create(nameof(DropTanhSigmoidBce)).Reference;
         var (x, t) = Samples(reference, 20, 13);
-        ulong before = MaskedReference.DropoutState(network);
+        ulong before = DropoutMasks.State(network);
 
         var y = new float[20 * 2];
         var yPlain = new float[20 * 2];
@@ -151,13 +151,13 @@ public sealed class DropoutTests
         Assert.Equal(plain.Evaluate(x, t), network.Evaluate(x, t));
         double mean = 0;
         for (int s = 0; s < 20; s++)
-            mean += reference.Loss1(network.Parameters.ToDoubles(), ReferenceNetwork.Row(x.ToDoubles(), s, 3), ReferenceNetwork.Row(t.ToDoubles(), s, 2), null);
+            mean += reference.LossOf(network.Parameters.ToDoubles(), ReferenceNetwork.Row(x.ToDoubles(), s, 3), ReferenceNetwork.Row(t.ToDoubles(), s, 2), null);
         NumericAssert.Close(mean / 20, network.Evaluate(x, t), 1e-5, "Evaluate vs the reference without a mask");
-        Assert.Equal(before, MaskedReference.DropoutState(network));
+        Assert.Equal(before, DropoutMasks.State(network));
 
         // Training calls do advance it.
         network.TrainStep(x.AsSpan(0, 3), t.AsSpan(0, 2));
-        Assert.NotEqual(before, MaskedReference.DropoutState(network));
+        Assert.NotEqual(before, DropoutMasks.State(network));
     }
 
     [Fact]
@@ -177,10 +177,10 @@ public sealed class DropoutTests
             b.TrainStep(x.AsSpan(0, 3), t.AsSpan(0, 2));
         }
         NumericAssert.Identical(a.Parameters, b.Parameters, "parameters after the same training from the same seed");
-        Assert.NotEqual(MaskedReference.DropoutState(new DropTanhSigmoidBce(7)), MaskedReference.DropoutState(c));
-        Assert.NotEqual(MaskedReference.DropoutState(new DropTanhSigmoidBce()), MaskedReference.DropoutState(new DropTanhSigmoidBce(4)));
+        Assert.NotEqual(DropoutMasks.State(new DropTanhSigmoidBce(7)), DropoutMasks.State(c));
+        Assert.NotEqual(DropoutMasks.State(new DropTanhSigmoidBce()), DropoutMasks.State(new DropTanhSigmoidBce(4)));
         // new T() uses the attribute's seed (3).
-        Assert.Equal(MaskedReference.DropoutState(new DropTanhSigmoidBce()), MaskedReference.DropoutState(new DropTanhSigmoidBce(3)));
+        Assert.Equal(DropoutMasks.State(new DropTanhSigmoidBce()), DropoutMasks.State(new DropTanhSigmoidBce(3)));
     }
 
     [Fact]
@@ -194,7 +194,7 @@ public sealed class DropoutTests
         a.Save(file);
         file.Position = 0;
         var b = DropSoftmaxCe.Load(file);
-        Assert.Equal(MaskedReference.DropoutState(a), MaskedReference.DropoutState(b));
+        Assert.Equal(DropoutMasks.State(a), DropoutMasks.State(b));
         var ga = new float[DropSoftmaxCe.ParameterCount];
         var gb = new float[DropSoftmaxCe.ParameterCount];
         for (int i = 0; i < 5; i++)

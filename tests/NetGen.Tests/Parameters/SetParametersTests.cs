@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using NetGen.Runtime;
+using NetGen.Tests.Allocation;
 using NetGen.Tests.Data;
 using NetGen.Tests.Networks;
 using NetGen.Tests.Reference;
@@ -75,7 +76,7 @@ public sealed class SetParametersTests : IDisposable
         var random = new Random(1704);
         float[] weights = net.Parameters.ToArray();
         float[] y = new float[c.Reference.OutputSize];
-        LaneAllocationTests.AssertNoAllocation($"{name}: mutate → SetParameters → Predict", 1000, () =>
+        NoAllocation.Assert($"{name}: mutate → SetParameters → Predict", 1000, () =>
         {
             Mutate(weights, random);
             net.SetParameters(weights);
@@ -92,7 +93,7 @@ public sealed class SetParametersTests : IDisposable
         var net = c.Network;
         float[] y = new float[c.Reference.OutputSize];
         float sum = 0;
-        LaneAllocationTests.AssertNoAllocation($"{name}: Parameters then Predict", 1000, () =>
+        NoAllocation.Assert($"{name}: Parameters then Predict", 1000, () =>
         {
             ReadOnlySpan<float> p = net.Parameters;
             sum += p[0] + p[p.Length - 1];

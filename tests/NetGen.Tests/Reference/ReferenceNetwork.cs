@@ -4,13 +4,18 @@ using System.Linq;
 
 namespace NetGen.Tests.Reference;
 
-/// <summary>One Dense layer of a <see cref="ReferenceNetwork"/>.</summary>
-public sealed record ReferenceLayer(int Units, Activation Activation);
+/// <summary>
+/// One Dense layer of a <see cref="ReferenceNetwork"/>, and the drop probability of a [Dropout] after it (0 = none: the
+/// layer's units then take no place in a dropout mask).
+/// </summary>
+public sealed record ReferenceLayer(int Units, Activation Activation, double DropoutAfter = 0);
 
 /// <summary>
 /// The test oracle: a plain double-precision implementation of a dense network, written independently of
 /// the generator (loops over layers, hand-written backpropagation). Parameters are laid out as the contract
-/// says: per layer, weights row-major [out, in], then bias [out].
+/// says: per layer, weights row-major [out, in], then bias [out]. Dropout is an explicit mask per sample (one factor
+/// per unit of every layer with <see cref="ReferenceLayer.DropoutAfter"/> &gt; 0, in layer order; null: no dropout,
+/// as in inference), so the dropout tests check the generated code against the same oracle.
 /// </summary>
 public sealed class ReferenceNetwork
 {
@@ -25,9 +30,10 @@ public sealed class ReferenceNetwork
         Loss = loss;
         _weightOffset = new int[Layers.Length];
         _biasOffset = new int[Layers.Length];
-        int offset = 0, fanIn = inputSize;
+        int offset = 0, fanIn = inputSize, mask = 0;
         for (int l = 0; l < Layers.Length; l++)
         {
+            if (Layers[l].DropoutAfter > 0) mask += Layers[l].Units;
             _weightOffset[l] = offset;
             offset += fanIn * Layers[l].Units;
             _biasOffset[l] = offset;
@@ -35,6 +41,7 @@ public sealed class ReferenceNetwork
             fanIn = Layers[l].Units;
         }
         ParameterCount = offset;
+        MaskSize = mask;
     }
 
     public int InputSize { get; }
@@ -44,6 +51,9 @@ public sealed class ReferenceNetwork
     public int ParameterCount { get; }
 
     public ReferenceLayer[] Layers { get; }
+
+    /// <summary>Length of one sample's dropout mask: the units of every layer a [Dropout] follows.</summary>
+    public int MaskSize { get; }
 
     public Loss Loss { get; }
 
@@ -56,16 +66,20 @@ public sealed class ReferenceNetwork
     /// <summary>Index in the parameter vector of bias [o] of layer <paramref name="layer"/>.</summary>
     public int BiasIndex(int layer, int o) => _biasOffset[layer] + o;
 
-    /// <summary>The network's output for one sample.</summary>
-    public double[] Predict(IReadOnlyList<double> p, IReadOnlyList<double> x) => Forward(p, x).Activations[^1];
+    /// <summary>The network's output for one sample, with dropout mask <paramref name="mask"/> (null: no dropout).</summary>
+    public double[] Predict(IReadOnlyList<double> p, IReadOnlyList<double> x, IReadOnlyList<double>? mask = null) =>
+        Forward(p, x, mask).Activations[^1];
 
     /// <summary>Pre-activations z of every layer for one sample (to keep finite differences away from ReLU kinks).</summary>
     public double[][] PreActivations(IReadOnlyList<double> p, IReadOnlyList<double> x) => Forward(p, x).PreActivations;
 
-    /// <summary>The per-sample loss (MSE and BCE: mean over outputs; CE: −Σ t·log softmax(z)).</summary>
-    public double LossOf(IReadOnlyList<double> p, IReadOnlyList<double> x, IReadOnlyList<double> t)
+    /// <summary>
+    /// The per-sample loss (MSE and BCE: mean over outputs; CE: −Σ t·log softmax(z)), with dropout mask
+    /// <paramref name="mask"/> (null: no dropout).
+    /// </summary>
+    public double LossOf(IReadOnlyList<double> p, IReadOnlyList<double> x, IReadOnlyList<double> t, IReadOnlyList<double>? mask = null)
     {
-        var pass = Forward(p, x);
+        var pass = Forward(p, x, mask);
         return SampleLoss(pass.PreActivations[^1], pass.Activations[^1], t);
     }
 
@@ -78,7 +92,7 @@ public sealed class ReferenceNetwork
         return total / n;
     }
 
-    /// <summary>Overwrites <paramref name="gradient"/> with ∂L/∂θ of one sample by backpropagation; returns the loss.</summary>
+    /// <summary>Overwrites <paramref name="gradient"/> with ∂L/∂θ of one sample by backpropagation (no dropout); returns the loss.</summary>
     public double Gradient(IReadOnlyList<double> p, IReadOnlyList<double> x, IReadOnlyList<double> t, double[] gradient)
     {
         Array.Clear(gradient);
@@ -151,13 +165,15 @@ public sealed class ReferenceNetwork
 
     public static double[] Row(double[] rows, int index, int width) => rows.AsSpan(index * width, width).ToArray();
 
-    private (double[][] PreActivations, double[][] Activations) Forward(IReadOnlyList<double> p, IReadOnlyList<double> x)
+    private (double[][] PreActivations, double[][] Activations) Forward(IReadOnlyList<double> p, IReadOnlyList<double> x, IReadOnlyList<double>? mask = null)
     {
+        if (mask is not null && mask.Count != MaskSize) throw new ArgumentException($"Expected a mask of {MaskSize}.", nameof(mask));
         if (p.Count != ParameterCount) throw new ArgumentException($"Expected {ParameterCount} parameters.", nameof(p));
         if (x.Count != InputSize) throw new ArgumentException($"Expected {InputSize} inputs.", nameof(x));
         var zs = new double[Layers.Length][];
         var activations = new double[Layers.Length][];
         double[] a = x.ToArray();
+        int maskOffset = 0;
         for (int l = 0; l < Layers.Length; l++)
         {
             var z = new double[Layers[l].Units];
@@ -169,6 +185,12 @@ public sealed class ReferenceNetwork
             }
             zs[l] = z;
             a = Activate(Layers[l].Activation, z);
+            if (Layers[l].DropoutAfter > 0)
+            {
+                if (mask is not null)
+                    for (int o = 0; o < a.Length; o++) a[o] *= mask[maskOffset + o];
+                maskOffset += Layers[l].Units;
+            }
             activations[l] = a;
         }
         return (zs, activations);

@@ -86,4 +86,20 @@ public sealed class ReferenceNetworkTests
         Assert.Equal(15, reference.WeightIndex(1, 3, 1));
         Assert.Equal(16, reference.BiasIndex(1, 0));
     }
+
+    [Fact]
+    public void DropoutMask_ScalesTheUnitsOfTheLayersADropoutFollows()
+    {
+        // 2 → 2 identity (dropout after) → 1 identity: every weight 1, biases 0, so y = m0·(x0 + x1) + m1·(x0 + x1).
+        var reference = new ReferenceNetwork(2, new ReferenceLayer[] { new(2, Activation.Identity, 0.5), new(1, Activation.Identity) },
+            Loss.MeanSquaredError);
+        Assert.Equal(2, reference.MaskSize);
+        double[] p = { 1, 1, 1, 1, 0, 0, 1, 1, 0 }, x = { 0.25, 0.5 }, t = { 0 };
+        Assert.Equal(1.5, reference.Predict(p, x)[0], 12);
+        Assert.Equal(1.5, reference.Predict(p, x, new double[] { 1, 1 })[0], 12);
+        Assert.Equal(1.5, reference.Predict(p, x, new double[] { 0, 2 })[0], 12);
+        Assert.Equal(0.75, reference.Predict(p, x, new double[] { 0, 1 })[0], 12);
+        Assert.Equal(0.75 * 0.75, reference.LossOf(p, x, t, new double[] { 1, 0 }), 12);
+        Assert.Throws<ArgumentException>(() => reference.Predict(p, x, new double[] { 1 }));
+    }
 }

@@ -1,5 +1,6 @@
 using System;
 using NetGen.Runtime;
+using NetGen.Tests.Allocation;
 using NetGen.Tests.Data;
 using NetGen.Tests.Networks;
 
@@ -42,24 +43,9 @@ public sealed class LaneAllocationTests : IDisposable
         net.LearningRate = 1e-6f;   // thousands of steps must not blow the parameters up
         int lanes = SimdWidths.Lanes();
         string what = $"{name} {lanes} lanes";
-        AssertNoAllocation($"{what}: PredictBatch", calls, () => net.PredictBatch(inputs, outputs));
-        AssertNoAllocation($"{what}: Evaluate", calls, () => net.Evaluate(inputs, targets));
-        AssertNoAllocation($"{what}: GradientBatch", calls, () => net.GradientBatch(inputs, targets, gradient));
-        AssertNoAllocation($"{what}: TrainBatch", calls, () => net.TrainBatch(inputs, targets));
-    }
-
-    /// <summary>Warms <paramref name="call"/> up past tiered compilation, then asserts that <paramref name="calls"/> more calls allocate nothing.</summary>
-    internal static void AssertNoAllocation(string member, int calls, Action call)
-    {
-        // Warm up past tiered compilation: methods reach tier 1 (and loops go through on-stack replacement, compiled
-        // on this thread) after enough calls plus a short background delay; what the JIT allocates then is not ours.
-        int warmUp = Math.Max(2, Math.Min(300, calls / 5));
-        for (int i = 0; i < warmUp; i++) call();
-        System.Threading.Thread.Sleep(150);
-        for (int i = 0; i < warmUp; i++) call();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < calls; i++) call();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated == 0, $"{member} allocated {allocated} bytes over {calls} calls");
+        NoAllocation.Assert($"{what}: PredictBatch", calls, () => net.PredictBatch(inputs, outputs));
+        NoAllocation.Assert($"{what}: Evaluate", calls, () => net.Evaluate(inputs, targets));
+        NoAllocation.Assert($"{what}: GradientBatch", calls, () => net.GradientBatch(inputs, targets, gradient));
+        NoAllocation.Assert($"{what}: TrainBatch", calls, () => net.TrainBatch(inputs, targets));
     }
 }

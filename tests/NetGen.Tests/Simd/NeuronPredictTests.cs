@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using NetGen.Runtime;
+using NetGen.Tests.Allocation;
 using NetGen.Tests.Data;
 using NetGen.Tests.Networks;
 using NetGen.Tests.Reference;
@@ -121,7 +122,7 @@ public sealed class NeuronPredictTests : IDisposable
         {
             SimdWidths.Force(forced);
             int sample = 0;
-            LaneAllocationTests.AssertNoAllocation($"{name} forced {forced}: Predict", 2_000, () => c.Network.Predict(c.Input(sample++ & 1), output));
+            NoAllocation.Assert($"{name} forced {forced}: Predict", 2_000, () => c.Network.Predict(c.Input(sample++ & 1), output));
         }
     }
 

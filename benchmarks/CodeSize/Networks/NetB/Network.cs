@@ -2,7 +2,7 @@ using NetGen;
 
 namespace CodeSize;
 
-/// <summary>Net B of benchmarks/NetGen.Benchmarks/Suite/SuiteNetworks.cs: 8 → 16 tanh → 16 tanh → 4, MSE.</summary>
+/// <summary>Net B of benchmarks/NetGen.Benchmarks/Suite/SuiteNets.cs: 8 → 16 tanh → 16 tanh → 4, MSE.</summary>
 [Network(Loss.MeanSquaredError)]
 [Input(8)]
 [Dense(16, Activation.Tanh)]
