@@ -30,7 +30,8 @@ internal static class LaneDriverEmitter
     {
         w.Line("int done = 0;");
         if (!lanes) return;
-        w.Line($"if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && {LaneDialect.Statics}.IsHardwareAccelerated && n >= {Lanes}) done = {call};");
+        w.Line($"if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && {LaneDialect.Statics}.IsHardwareAccelerated && n >= {Lanes})");
+        w.Line($"    done = {call};");
     }
 
     /// <summary>
@@ -58,15 +59,15 @@ internal static class LaneDriverEmitter
             w.Line($"public int InputSize => {c}.InputSize;");
             w.Line($"public int OutputSize => {c}.OutputSize;");
             w.Line();
-            w.Line($"public void Forward({ReadOnlySpan}<float> p, {ReadOnlySpan}<{VT}> x, {Span}<{VT}> y) => {LaneKernelEmitter.MethodName(KernelKind.Forward)}(p, x, y);");
+            Member(w, "public void Forward", $"{ReadOnlySpan}<float> p, {ReadOnlySpan}<{VT}> x, {Span}<{VT}> y", $"{LaneKernelEmitter.MethodName(KernelKind.Forward)}(p, x, y);");
             if (trainable)
             {
                 w.Line();
                 w.Line($"public int ParameterCount => {c}.ParameterCount;");
                 w.Line($"public int MaskSize => {DropoutEmitter.MaskSize(spec)};");
                 w.Line();
-                w.Line($"public {VT} Gradient({ReadOnlySpan}<float> p, {ReadOnlySpan}<{VT}> x, {ReadOnlySpan}<{VT}> t, {ReadOnlySpan}<{VT}> m, {Span}<{VT}> g) =>");
-                w.Line($"    {LaneKernelEmitter.MethodName(KernelKind.Gradient)}(p, x, t, {(dropout ? "m, " : "")}g);");
+                Member(w, $"public {VT} Gradient", $"{ReadOnlySpan}<float> p, {ReadOnlySpan}<{VT}> x, {ReadOnlySpan}<{VT}> t, {ReadOnlySpan}<{VT}> m, {Span}<{VT}> g",
+                    $"{LaneKernelEmitter.MethodName(KernelKind.Gradient)}(p, x, t, {(dropout ? "m, " : "")}g);");
                 w.Line();
                 w.Line(dropout
                     ? $"public void DrawMask({Span}<float> mask) => _network.NetGenDrawMask(mask);"
@@ -75,14 +76,30 @@ internal static class LaneDriverEmitter
         }
         w.Line();
         w.Comment("PredictBatch, Evaluate and the batch gradient on Vector<float>.Count samples at once; each returns how many samples it did.");
-        w.Line($"private int NetGenPredictBatchLanes({ReadOnlySpan}<float> inputs, {Span}<float> outputs, int n) =>");
-        w.Line($"    {Batch}.Predict({kernels}, _netgenParameters, inputs, outputs, n);");
+        Member(w, "private int NetGenPredictBatchLanes", $"{ReadOnlySpan}<float> inputs, {Span}<float> outputs, int n",
+            $"{Batch}.Predict({kernels}, _netgenParameters, inputs, outputs, n);");
         if (!trainable) return;   // inference-only: no loss or gradient drivers
         w.Line();
-        w.Line($"private int NetGenEvaluateLanes({ReadOnlySpan}<float> inputs, {ReadOnlySpan}<float> targets, int n, ref float total) =>");
-        w.Line($"    {Batch}.Evaluate({kernels}, _netgenParameters, inputs, targets, n, ref _netgenLaneGradient, ref total);");
+        Member(w, "private int NetGenEvaluateLanes", $"{ReadOnlySpan}<float> inputs, {ReadOnlySpan}<float> targets, int n, ref float total",
+            $"{Batch}.Evaluate({kernels}, _netgenParameters, inputs, targets, n, ref _netgenLaneGradient, ref total);");
         w.Line();
-        w.Line($"private int NetGenBatchGradientLanes({ReadOnlySpan}<float> inputs, {ReadOnlySpan}<float> targets, {Span}<float> gradient, int n, ref float total) =>");
-        w.Line($"    {Batch}.Gradient({kernels}, _netgenParameters, inputs, targets, gradient, n, ref _netgenLaneGradient, ref total);");
+        Member(w, "private int NetGenBatchGradientLanes", $"{ReadOnlySpan}<float> inputs, {ReadOnlySpan}<float> targets, {Span}<float> gradient, int n, ref float total",
+            $"{Batch}.Gradient({kernels}, _netgenParameters, inputs, targets, gradient, n, ref _netgenLaneGradient, ref total);");
+    }
+
+    /// <summary>An expression-bodied member, its parameters one a line when the signature would pass 150 characters.</summary>
+    private static void Member(IndentedWriter w, string head, string parameters, string body)
+    {
+        if (head.Length + parameters.Length + body.Length + 16 <= 150)
+        {
+            w.Line($"{head}({parameters}) => {body}");
+            return;
+        }
+        string[] list = parameters.Split(new[] { ", " }, StringSplitOptions.None);
+        w.Line(head + "(");
+        w.Indent();
+        for (int i = 0; i < list.Length; i++) w.Line(list[i] + (i == list.Length - 1 ? ") =>" : ","));
+        w.Line(body);
+        w.Outdent();
     }
 }

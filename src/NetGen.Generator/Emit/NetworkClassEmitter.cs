@@ -134,7 +134,8 @@ internal static class NetworkClassEmitter
     {
         KernelKind.Forward => "Forward pass of one sample: <c>y = f(x)</c> with parameters <c>p</c>.",
         KernelKind.Loss => "Loss of one sample <c>(x, t)</c>, without the gradient.",
-        _ => "Loss of one sample and its gradient: adds <c>∂L/∂p</c> to <c>g</c> (derived by reverse-mode differentiation of the forward graph).",
+        KernelKind.Gradient => "Loss of one sample and its gradient: adds <c>∂L/∂p</c> to <c>g</c> (derived by reverse-mode differentiation of the forward graph).",
+        _ => throw new InvalidOperationException($"Kernel kind {kind} has no summary."),
     };
 
     private static string F(float value) => FloatLiteral.Format(value);

@@ -119,7 +119,8 @@ partial class InferenceOnly : global::NetGen.IInferenceNetwork
     {
         int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);
         int done = 0;
-        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenPredictBatchLanes(inputs, outputs, n);
+        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count)
+            done = NetGenPredictBatchLanes(inputs, outputs, n);
         global::System.ReadOnlySpan<float> p = _netgenParameters;
         for (int i = done; i < n; i++) NetGenForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));
     }
@@ -249,15 +250,25 @@ partial class InferenceOnly : global::NetGen.IInferenceNetwork
         public int InputSize => InferenceOnly.InputSize;
         public int OutputSize => InferenceOnly.OutputSize;
 
-        public void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.Span<NetGenLanes> y) => NetGenForwardLanes(p, x, y);
+        public void Forward(
+            global::System.ReadOnlySpan<float> p,
+            global::System.ReadOnlySpan<NetGenLanes> x,
+            global::System.Span<NetGenLanes> y) =>
+            NetGenForwardLanes(p, x, y);
     }
 
     // PredictBatch, Evaluate and the batch gradient on Vector<float>.Count samples at once; each returns how many samples it did.
-    private int NetGenPredictBatchLanes(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n) =>
+    private int NetGenPredictBatchLanes(
+        global::System.ReadOnlySpan<float> inputs,
+        global::System.Span<float> outputs,
+        int n) =>
         global::NetGen.Runtime.Lanes.LaneBatch.Predict(default(NetGenLaneKernels), _netgenParameters, inputs, outputs, n);
 
     /// <summary>NetGenForwardKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
-    private static void NetGenForwardLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.Span<NetGenLanes> y)
+    private static void NetGenForwardLanes(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<NetGenLanes> x,
+        global::System.Span<NetGenLanes> y)
     {
         // Layer 1: Dense(4, Tanh) ← Input(3) (per neuron: see the scalar kernel)
         NetGenLanes z1_0 = NetGenVector.Create(p[12]);

@@ -155,7 +155,8 @@ partial class Looped : global::NetGen.INetwork
     {
         int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);
         int done = 0;
-        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenPredictBatchLanes(inputs, outputs, n);
+        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count)
+            done = NetGenPredictBatchLanes(inputs, outputs, n);
         global::System.ReadOnlySpan<float> p = _netgenParameters;
         for (int i = done; i < n; i++) NetGenForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));
     }
@@ -237,7 +238,8 @@ partial class Looped : global::NetGen.INetwork
         global::NetGen.Runtime.NetworkArguments.CheckProbabilities(targets, OutputSize, nameof(targets));
         float total = 0f;
         int done = 0;
-        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenEvaluateLanes(inputs, targets, n, ref total);
+        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count)
+            done = NetGenEvaluateLanes(inputs, targets, n, ref total);
         global::System.ReadOnlySpan<float> p = _netgenParameters;
         // The gradient kernel's loss (exactly GradientBatch's); its gradient goes to a scratch buffer and is ignored.
         global::System.Span<float> scratch = _netgenGradient;
@@ -251,7 +253,8 @@ partial class Looped : global::NetGen.INetwork
         gradient.Clear();
         float total = 0f;
         int done = 0;
-        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenBatchGradientLanes(inputs, targets, gradient, n, ref total);
+        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count)
+            done = NetGenBatchGradientLanes(inputs, targets, gradient, n, ref total);
         global::System.ReadOnlySpan<float> p = _netgenParameters;
         for (int i = done; i < n; i++) total += NetGenGradientKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize), gradient);
         for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;
@@ -438,7 +441,11 @@ partial class Looped : global::NetGen.INetwork
     }
 
     /// <summary>Loss of one sample and its gradient: adds <c>∂L/∂p</c> to <c>g</c> (derived by reverse-mode differentiation of the forward graph).</summary>
-    private static float NetGenGradientKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t, global::System.Span<float> g)
+    private static float NetGenGradientKernel(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<float> x,
+        global::System.ReadOnlySpan<float> t,
+        global::System.Span<float> g)
     {
         global::System.Span<float> s = stackalloc float[42];
         // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = W1·a0 + b1 as loops (48 multiply-adds, past the unroll budget)
@@ -1005,29 +1012,53 @@ partial class Looped : global::NetGen.INetwork
         public int InputSize => Looped.InputSize;
         public int OutputSize => Looped.OutputSize;
 
-        public void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.Span<NetGenLanes> y) => NetGenForwardLanes(p, x, y);
+        public void Forward(
+            global::System.ReadOnlySpan<float> p,
+            global::System.ReadOnlySpan<NetGenLanes> x,
+            global::System.Span<NetGenLanes> y) =>
+            NetGenForwardLanes(p, x, y);
 
         public int ParameterCount => Looped.ParameterCount;
         public int MaskSize => 0;
 
-        public NetGenLanes Gradient(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.ReadOnlySpan<NetGenLanes> t, global::System.ReadOnlySpan<NetGenLanes> m, global::System.Span<NetGenLanes> g) =>
+        public NetGenLanes Gradient(
+            global::System.ReadOnlySpan<float> p,
+            global::System.ReadOnlySpan<NetGenLanes> x,
+            global::System.ReadOnlySpan<NetGenLanes> t,
+            global::System.ReadOnlySpan<NetGenLanes> m,
+            global::System.Span<NetGenLanes> g) =>
             NetGenGradientLanes(p, x, t, g);
 
         public void DrawMask(global::System.Span<float> mask) { }   // no dropout: never called
     }
 
     // PredictBatch, Evaluate and the batch gradient on Vector<float>.Count samples at once; each returns how many samples it did.
-    private int NetGenPredictBatchLanes(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n) =>
+    private int NetGenPredictBatchLanes(
+        global::System.ReadOnlySpan<float> inputs,
+        global::System.Span<float> outputs,
+        int n) =>
         global::NetGen.Runtime.Lanes.LaneBatch.Predict(default(NetGenLaneKernels), _netgenParameters, inputs, outputs, n);
 
-    private int NetGenEvaluateLanes(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref float total) =>
+    private int NetGenEvaluateLanes(
+        global::System.ReadOnlySpan<float> inputs,
+        global::System.ReadOnlySpan<float> targets,
+        int n,
+        ref float total) =>
         global::NetGen.Runtime.Lanes.LaneBatch.Evaluate(default(NetGenLaneKernels), _netgenParameters, inputs, targets, n, ref _netgenLaneGradient, ref total);
 
-    private int NetGenBatchGradientLanes(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n, ref float total) =>
+    private int NetGenBatchGradientLanes(
+        global::System.ReadOnlySpan<float> inputs,
+        global::System.ReadOnlySpan<float> targets,
+        global::System.Span<float> gradient,
+        int n,
+        ref float total) =>
         global::NetGen.Runtime.Lanes.LaneBatch.Gradient(default(NetGenLaneKernels), _netgenParameters, inputs, targets, gradient, n, ref _netgenLaneGradient, ref total);
 
     /// <summary>NetGenForwardKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
-    private static void NetGenForwardLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.Span<NetGenLanes> y)
+    private static void NetGenForwardLanes(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<NetGenLanes> x,
+        global::System.Span<NetGenLanes> y)
     {
         global::System.Span<NetGenLanes> s = stackalloc NetGenLanes[21];
         // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = W1·a0 + b1 as loops (48 multiply-adds, past the unroll budget)
@@ -1107,7 +1138,11 @@ partial class Looped : global::NetGen.INetwork
     }
 
     /// <summary>NetGenGradientKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
-    private static NetGenLanes NetGenGradientLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.ReadOnlySpan<NetGenLanes> t, global::System.Span<NetGenLanes> g)
+    private static NetGenLanes NetGenGradientLanes(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<NetGenLanes> x,
+        global::System.ReadOnlySpan<NetGenLanes> t,
+        global::System.Span<NetGenLanes> g)
     {
         global::System.Span<NetGenLanes> s = stackalloc NetGenLanes[42];
         // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = W1·a0 + b1 as loops (48 multiply-adds, past the unroll budget)

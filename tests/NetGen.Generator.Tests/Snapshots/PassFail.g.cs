@@ -138,7 +138,8 @@ partial class PassFail : global::NetGen.INetwork
     {
         int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);
         int done = 0;
-        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenPredictBatchLanes(inputs, outputs, n);
+        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count)
+            done = NetGenPredictBatchLanes(inputs, outputs, n);
         global::System.ReadOnlySpan<float> p = _netgenParameters;
         for (int i = done; i < n; i++) NetGenForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));
     }
@@ -210,7 +211,8 @@ partial class PassFail : global::NetGen.INetwork
         int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);
         float total = 0f;
         int done = 0;
-        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenEvaluateLanes(inputs, targets, n, ref total);
+        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count)
+            done = NetGenEvaluateLanes(inputs, targets, n, ref total);
         global::System.ReadOnlySpan<float> p = _netgenParameters;
         // The gradient kernel's loss (exactly GradientBatch's); its gradient goes to a scratch buffer and is ignored.
         global::System.Span<float> scratch = _netgenGradient;
@@ -224,7 +226,8 @@ partial class PassFail : global::NetGen.INetwork
         gradient.Clear();
         float total = 0f;
         int done = 0;
-        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count) done = NetGenBatchGradientLanes(inputs, targets, gradient, n, ref total);
+        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count)
+            done = NetGenBatchGradientLanes(inputs, targets, gradient, n, ref total);
         global::System.ReadOnlySpan<float> p = _netgenParameters;
         for (int i = done; i < n; i++) total += NetGenGradientKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize), gradient);
         for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;
@@ -341,7 +344,11 @@ partial class PassFail : global::NetGen.INetwork
     }
 
     /// <summary>Loss of one sample and its gradient: adds <c>∂L/∂p</c> to <c>g</c> (derived by reverse-mode differentiation of the forward graph).</summary>
-    private static float NetGenGradientKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t, global::System.Span<float> g)
+    private static float NetGenGradientKernel(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<float> x,
+        global::System.ReadOnlySpan<float> t,
+        global::System.Span<float> g)
     {
         // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
         float z1_0 = p[3] + p[0] * x[0] + p[1] * x[1] + p[2] * x[2];
@@ -378,29 +385,53 @@ partial class PassFail : global::NetGen.INetwork
         public int InputSize => PassFail.InputSize;
         public int OutputSize => PassFail.OutputSize;
 
-        public void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.Span<NetGenLanes> y) => NetGenForwardLanes(p, x, y);
+        public void Forward(
+            global::System.ReadOnlySpan<float> p,
+            global::System.ReadOnlySpan<NetGenLanes> x,
+            global::System.Span<NetGenLanes> y) =>
+            NetGenForwardLanes(p, x, y);
 
         public int ParameterCount => PassFail.ParameterCount;
         public int MaskSize => 0;
 
-        public NetGenLanes Gradient(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.ReadOnlySpan<NetGenLanes> t, global::System.ReadOnlySpan<NetGenLanes> m, global::System.Span<NetGenLanes> g) =>
+        public NetGenLanes Gradient(
+            global::System.ReadOnlySpan<float> p,
+            global::System.ReadOnlySpan<NetGenLanes> x,
+            global::System.ReadOnlySpan<NetGenLanes> t,
+            global::System.ReadOnlySpan<NetGenLanes> m,
+            global::System.Span<NetGenLanes> g) =>
             NetGenGradientLanes(p, x, t, g);
 
         public void DrawMask(global::System.Span<float> mask) { }   // no dropout: never called
     }
 
     // PredictBatch, Evaluate and the batch gradient on Vector<float>.Count samples at once; each returns how many samples it did.
-    private int NetGenPredictBatchLanes(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n) =>
+    private int NetGenPredictBatchLanes(
+        global::System.ReadOnlySpan<float> inputs,
+        global::System.Span<float> outputs,
+        int n) =>
         global::NetGen.Runtime.Lanes.LaneBatch.Predict(default(NetGenLaneKernels), _netgenParameters, inputs, outputs, n);
 
-    private int NetGenEvaluateLanes(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref float total) =>
+    private int NetGenEvaluateLanes(
+        global::System.ReadOnlySpan<float> inputs,
+        global::System.ReadOnlySpan<float> targets,
+        int n,
+        ref float total) =>
         global::NetGen.Runtime.Lanes.LaneBatch.Evaluate(default(NetGenLaneKernels), _netgenParameters, inputs, targets, n, ref _netgenLaneGradient, ref total);
 
-    private int NetGenBatchGradientLanes(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n, ref float total) =>
+    private int NetGenBatchGradientLanes(
+        global::System.ReadOnlySpan<float> inputs,
+        global::System.ReadOnlySpan<float> targets,
+        global::System.Span<float> gradient,
+        int n,
+        ref float total) =>
         global::NetGen.Runtime.Lanes.LaneBatch.Gradient(default(NetGenLaneKernels), _netgenParameters, inputs, targets, gradient, n, ref _netgenLaneGradient, ref total);
 
     /// <summary>NetGenForwardKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
-    private static void NetGenForwardLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.Span<NetGenLanes> y)
+    private static void NetGenForwardLanes(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<NetGenLanes> x,
+        global::System.Span<NetGenLanes> y)
     {
         // Layer 1: Dense(1, Sigmoid) ← Input(3) (per neuron: see the scalar kernel)
         NetGenLanes z1_0 = NetGenVector.Create(p[3]);
@@ -415,7 +446,11 @@ partial class PassFail : global::NetGen.INetwork
     }
 
     /// <summary>NetGenGradientKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
-    private static NetGenLanes NetGenGradientLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.ReadOnlySpan<NetGenLanes> t, global::System.Span<NetGenLanes> g)
+    private static NetGenLanes NetGenGradientLanes(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<NetGenLanes> x,
+        global::System.ReadOnlySpan<NetGenLanes> t,
+        global::System.Span<NetGenLanes> g)
     {
         // Layer 1: Dense(1, Sigmoid) ← Input(3) (per neuron: see the scalar kernel)
         NetGenLanes z1_0 = NetGenVector.Create(p[3]);

@@ -1,7 +1,13 @@
     // ---------------------------------------------------------------- ILGPU (the project references ILGPU and NetGen.Ilgpu)
 
     /// <summary>Forward pass of one sample on the device: <c>y = f(x)</c>. Printed from the same schedule as the scalar kernel; scratch values live in <c>s[so + i·ss]</c>.</summary>
-    private static void NetGenGpuForward(global::ILGPU.ArrayView<float> p, global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<float> y, global::ILGPU.ArrayView<float> s, int so, int ss)
+    private static void NetGenGpuForward(
+        global::ILGPU.ArrayView<float> p,
+        global::ILGPU.ArrayView<float> x,
+        global::ILGPU.ArrayView<float> y,
+        global::ILGPU.ArrayView<float> s,
+        int so,
+        int ss)
     {
         // Layer 1: Dense(4, Tanh) ← Input(3) (per neuron: see the scalar kernel)
         float z1_0 = p[12] + p[0] * x[0] + p[1] * x[1] + p[2] * x[2];
@@ -19,7 +25,17 @@
     }
 
     /// <summary>Loss of one sample on the device; adds its gradient <c>∂L/∂p</c> to the thread's gradient slot <c>g[go + i·gs]</c> (dropout mask <c>m</c>, drawn on the host). Printed from the same schedule as the scalar kernel; scratch values live in <c>s[so + i·ss]</c>.</summary>
-    private static float NetGenGpuGradient(global::ILGPU.ArrayView<float> p, global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<float> t, global::ILGPU.ArrayView<float> m, global::ILGPU.ArrayView<float> g, global::ILGPU.ArrayView<float> s, int go, int gs, int so, int ss)
+    private static float NetGenGpuGradient(
+        global::ILGPU.ArrayView<float> p,
+        global::ILGPU.ArrayView<float> x,
+        global::ILGPU.ArrayView<float> t,
+        global::ILGPU.ArrayView<float> m,
+        global::ILGPU.ArrayView<float> g,
+        global::ILGPU.ArrayView<float> s,
+        int go,
+        int gs,
+        int so,
+        int ss)
     {
         // Layer 1: Dense(4, Tanh) ← Input(3) (per neuron: see the scalar kernel)
         float z1_0 = p[12] + p[0] * x[0] + p[1] * x[1] + p[2] * x[2];

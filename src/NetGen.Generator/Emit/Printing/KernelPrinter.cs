@@ -22,7 +22,7 @@ internal static class KernelPrinter
         var printer = new ExpressionPrinter(k, dialect);
 
         w.Line("/// <summary>" + summary + "</summary>");
-        using (w.Block($"private static {returns} {name}({kernel.Parameters(k, part: false)})"))
+        using (Signature(w, $"private static {returns} {name}", kernel.Parameters(k, part: false)))
         {
             string? scratch = kernel.ScratchDeclaration(k);
             if (scratch is not null) w.Line(scratch);
@@ -47,11 +47,26 @@ internal static class KernelPrinter
             bool last = part == k.PartCount - 1;
             w.Line();
             w.Line($"/// <summary>Part {part + 1} of {k.PartCount} of <see cref=\"{name}\"/>.</summary>");
-            using (w.Block($"private static {(last ? returns : "void")} {name}Part{part + 1}({kernel.Parameters(k, part: true)})"))
+            using (Signature(w, $"private static {(last ? returns : "void")} {name}Part{part + 1}", kernel.Parameters(k, part: true)))
             {
                 EmitStatements(w, k, printer, k.Statements.Where(s => s.Chunk == part));
             }
         }
+    }
+
+    /// <summary>Lines of generated code stay under this many characters: longer signatures put one parameter a line.</summary>
+    private const int MaxLine = 150;
+
+    /// <summary>The method's header and its opening brace; the parameters one a line when the header would be too long.</summary>
+    private static System.IDisposable Signature(IndentedWriter w, string head, string parameters)
+    {
+        if (head.Length + parameters.Length + 2 <= MaxLine) return w.Block($"{head}({parameters})");
+        string[] list = parameters.Split(new[] { ", " }, System.StringSplitOptions.None);
+        w.Line(head + "(");
+        w.Indent();
+        for (int i = 0; i < list.Length; i++) w.Line(list[i] + (i == list.Length - 1 ? ")" : ","));
+        w.Outdent();
+        return w.Scope();
     }
 
     private static void EmitStatements(IndentedWriter w, KernelSchedule k, ExpressionPrinter e, IEnumerable<Statement> statements)

@@ -29,7 +29,8 @@ internal sealed class LaneKernelForm : KernelForm
         {
             KernelKind.Forward => $"{p}, {x}, {s}{Span}<{VT}> y",
             KernelKind.Loss => part ? $"{p}, {x}, {t}, {Span}<{VT}> s" : $"{p}, {x}, {t}",
-            _ => $"{p}, {x}, {t}, {mask}{s}{Span}<{VT}> g",
+            KernelKind.Gradient => $"{p}, {x}, {t}, {mask}{s}{Span}<{VT}> g",
+            _ => throw new System.InvalidOperationException($"Kernel kind {k.Kind} has no signature."),
         };
     }
 
@@ -37,7 +38,8 @@ internal sealed class LaneKernelForm : KernelForm
     {
         KernelKind.Forward => "p, x, s, y",
         KernelKind.Loss => "p, x, t, s",
-        _ => k.MaskSize > 0 ? "p, x, t, m, s, g" : "p, x, t, s, g",
+        KernelKind.Gradient => k.MaskSize > 0 ? "p, x, t, m, s, g" : "p, x, t, s, g",
+        _ => throw new System.InvalidOperationException($"Kernel kind {k.Kind} has no arguments."),
     };
 
     public override string? ScratchDeclaration(KernelSchedule k) => k.ScratchSize > 0 ? $"{Span}<{VT}> s = stackalloc {VT}[{k.ScratchSize}];" : null;

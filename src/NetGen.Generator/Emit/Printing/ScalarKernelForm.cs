@@ -20,7 +20,8 @@ internal sealed class ScalarKernelForm : KernelForm
         {
             KernelKind.Forward => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {s}{Span} y",
             KernelKind.Loss => part ? $"{ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} t, {Span} s" : $"{ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} t",
-            _ => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} t, {mask}{s}{Span} g",
+            KernelKind.Gradient => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} t, {mask}{s}{Span} g",
+            _ => throw new System.InvalidOperationException($"Kernel kind {k.Kind} has no signature."),
         };
     }
 
@@ -28,7 +29,8 @@ internal sealed class ScalarKernelForm : KernelForm
     {
         KernelKind.Forward => "p, x, s, y",
         KernelKind.Loss => "p, x, t, s",
-        _ => k.MaskSize > 0 ? "p, x, t, m, s, g" : "p, x, t, s, g",
+        KernelKind.Gradient => k.MaskSize > 0 ? "p, x, t, m, s, g" : "p, x, t, s, g",
+        _ => throw new System.InvalidOperationException($"Kernel kind {k.Kind} has no arguments."),
     };
 
     public override string? ScratchDeclaration(KernelSchedule k) => k.ScratchSize > 0 ? $"{Span} s = stackalloc float[{k.ScratchSize}];" : null;

@@ -1,6 +1,10 @@
 // ---- scalar
 /// <summary>Dense(1, Elu) gradient, scalar.</summary>
-private static float NetGenGradientKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t, global::System.Span<float> g)
+private static float NetGenGradientKernel(
+    global::System.ReadOnlySpan<float> p,
+    global::System.ReadOnlySpan<float> x,
+    global::System.ReadOnlySpan<float> t,
+    global::System.Span<float> g)
 {
     // Layer 1: Dense(1, Elu) ← Input(1), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
     float z1_0 = p[1] + p[0] * x[0];
@@ -20,7 +24,11 @@ private static float NetGenGradientKernel(global::System.ReadOnlySpan<float> p, 
 }
 // ---- lanes
 /// <summary>Dense(1, Elu) gradient, lanes.</summary>
-private static NetGenLanes NetGenGradientLanes(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.ReadOnlySpan<NetGenLanes> t, global::System.Span<NetGenLanes> g)
+private static NetGenLanes NetGenGradientLanes(
+    global::System.ReadOnlySpan<float> p,
+    global::System.ReadOnlySpan<NetGenLanes> x,
+    global::System.ReadOnlySpan<NetGenLanes> t,
+    global::System.Span<NetGenLanes> g)
 {
     // Layer 1: Dense(1, Elu) ← Input(1) (per neuron: see the scalar kernel)
     NetGenLanes z1_0 = NetGenVector.Create(p[1]);
@@ -39,7 +47,16 @@ private static NetGenLanes NetGenGradientLanes(global::System.ReadOnlySpan<float
 }
 // ---- ILGPU
 /// <summary>Dense(1, Elu) gradient, ILGPU.</summary>
-private static float NetGenGpuGradient(global::ILGPU.ArrayView<float> p, global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<float> t, global::ILGPU.ArrayView<float> g, global::ILGPU.ArrayView<float> s, int go, int gs, int so, int ss)
+private static float NetGenGpuGradient(
+    global::ILGPU.ArrayView<float> p,
+    global::ILGPU.ArrayView<float> x,
+    global::ILGPU.ArrayView<float> t,
+    global::ILGPU.ArrayView<float> g,
+    global::ILGPU.ArrayView<float> s,
+    int go,
+    int gs,
+    int so,
+    int ss)
 {
     // Layer 1: Dense(1, Elu) ← Input(1) (per neuron: see the scalar kernel)
     float z1_0 = p[1] + p[0] * x[0];
