@@ -1,12 +1,13 @@
 namespace NetGen.Generator.Emit;
 
-/// <summary>The three computations emitted from the one graph: outputs, loss, loss + gradient.</summary>
+/// <summary>
+/// The two computations emitted from the one graph: outputs, and loss + gradient (which <c>Evaluate</c> also runs, so
+/// that its loss is exactly the one <c>GradientBatch</c> returns and the forward pass is not printed a third time).
+/// </summary>
 internal enum KernelKind
 {
     /// <summary><c>y = f(x)</c>: the network's outputs.</summary>
     Forward,
-    /// <summary>The per-sample loss of <c>(x, t)</c>.</summary>
-    Loss,
     /// <summary>The per-sample loss and <c>g += ∂L/∂θ</c>.</summary>
     Gradient,
 }

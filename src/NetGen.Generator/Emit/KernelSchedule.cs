@@ -66,9 +66,6 @@ internal sealed class KernelSchedule
             case KernelKind.Forward:
                 for (int j = 0; j < network.Outputs.Length; j++) roots.Add(new Statement(StatementKind.StoreOutput, network.Outputs[j], node: network.Outputs[j], index: j));
                 break;
-            case KernelKind.Loss:
-                roots.Add(new Statement(StatementKind.Return, long.MaxValue, node: network.Loss));
-                break;
             case KernelKind.Gradient:
                 foreach (var entry in network.Gradient.Parameters)
                 {

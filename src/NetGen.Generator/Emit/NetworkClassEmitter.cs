@@ -133,7 +133,6 @@ internal static class NetworkClassEmitter
     private static string KernelSummary(KernelKind kind) => kind switch
     {
         KernelKind.Forward => "Forward pass of one sample: <c>y = f(x)</c> with parameters <c>p</c>.",
-        KernelKind.Loss => "Loss of one sample <c>(x, t)</c>, without the gradient.",
         KernelKind.Gradient => "Loss of one sample and its gradient: adds <c>∂L/∂p</c> to <c>g</c> (derived by reverse-mode differentiation of the forward graph).",
         _ => throw new InvalidOperationException($"Kernel kind {kind} has no summary."),
     };

@@ -9,7 +9,7 @@ namespace NetGen.Generator.Tests.Emit;
 
 /// <summary>
 /// Dead-code elimination in the kernel schedules: the forward kernel computes the outputs and nothing else (no
-/// targets, no loss, no gradient node), and the loss kernel reads no gradient node.
+/// targets, no loss, no gradient node).
 /// </summary>
 public sealed class KernelDeadCodeTests
 {
@@ -42,23 +42,6 @@ public sealed class KernelDeadCodeTests
             }
         }
         Assert.Equal(network.Outputs.Length, schedule.Statements.FindAll(s => s.Kind == StatementKind.StoreOutput).Count);
-    }
-
-    [Theory]
-    [MemberData(nameof(Layouts))]
-    public void LossKernel_ReadsNoGradientNode(string layout)
-    {
-        var network = NetworkLowering.Lower(Specs[layout]);
-        var schedule = KernelSchedule.Build(network, KernelKind.Loss);
-
-        foreach (var statement in schedule.Statements)
-        {
-            Assert.DoesNotContain(statement.Kind, new[] { StatementKind.AccumulateGradient, StatementKind.AccumulateBlock, StatementKind.StoreOutput });
-            foreach (int id in Reads(network.Graph, statement))
-            {
-                Assert.False(id > network.Loss, $"loss statement {statement.Sequence} ({statement.Kind}) reads node {id} ({network.Graph[id].Kind}), built by differentiation");
-            }
-        }
     }
 
     /// <summary>Every node a statement's code depends on, through inlined expressions and macro operands.</summary>

@@ -51,11 +51,10 @@ internal abstract class KernelForm
     /// <summary>The loop <c>g[W + j·C + i] += δ[j]·a[i]</c> of a looped layer.</summary>
     public abstract void GradientBlock(IndentedWriter w, KernelSchedule k, GradientBlock block);
 
-    /// <summary>The name of a kernel of <paramref name="kind"/> with the given suffix: <c>NetGenForward</c>, <c>NetGenLoss</c>, <c>NetGenGradient</c>.</summary>
+    /// <summary>The name of a kernel of <paramref name="kind"/> with the given suffix: <c>NetGenForward</c>, <c>NetGenGradient</c>.</summary>
     protected static string Named(string prefix, KernelKind kind, string suffix) => kind switch
     {
         KernelKind.Forward => prefix + "Forward" + suffix,
-        KernelKind.Loss => prefix + "Loss" + suffix,
         KernelKind.Gradient => prefix + "Gradient" + suffix,
         _ => throw new System.InvalidOperationException($"Kernel kind {kind} has no name."),
     };

@@ -28,7 +28,6 @@ internal sealed class LaneKernelForm : KernelForm
         return k.Kind switch
         {
             KernelKind.Forward => $"{p}, {x}, {s}{Span}<{VT}> y",
-            KernelKind.Loss => part ? $"{p}, {x}, {t}, {Span}<{VT}> s" : $"{p}, {x}, {t}",
             KernelKind.Gradient => $"{p}, {x}, {t}, {mask}{s}{Span}<{VT}> g",
             _ => throw new System.InvalidOperationException($"Kernel kind {k.Kind} has no signature."),
         };
@@ -37,7 +36,6 @@ internal sealed class LaneKernelForm : KernelForm
     public override string Arguments(KernelSchedule k) => k.Kind switch
     {
         KernelKind.Forward => "p, x, s, y",
-        KernelKind.Loss => "p, x, t, s",
         KernelKind.Gradient => k.MaskSize > 0 ? "p, x, t, m, s, g" : "p, x, t, s, g",
         _ => throw new System.InvalidOperationException($"Kernel kind {k.Kind} has no arguments."),
     };

@@ -19,7 +19,6 @@ internal sealed class ScalarKernelForm : KernelForm
         return k.Kind switch
         {
             KernelKind.Forward => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {s}{Span} y",
-            KernelKind.Loss => part ? $"{ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} t, {Span} s" : $"{ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} t",
             KernelKind.Gradient => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} t, {mask}{s}{Span} g",
             _ => throw new System.InvalidOperationException($"Kernel kind {k.Kind} has no signature."),
         };
@@ -28,7 +27,6 @@ internal sealed class ScalarKernelForm : KernelForm
     public override string Arguments(KernelSchedule k) => k.Kind switch
     {
         KernelKind.Forward => "p, x, s, y",
-        KernelKind.Loss => "p, x, t, s",
         KernelKind.Gradient => k.MaskSize > 0 ? "p, x, t, m, s, g" : "p, x, t, s, g",
         _ => throw new System.InvalidOperationException($"Kernel kind {k.Kind} has no arguments."),
     };
