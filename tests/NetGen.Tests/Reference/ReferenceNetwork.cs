@@ -209,6 +209,10 @@ public sealed class ReferenceNetwork
                 Activation.Tanh => Math.Tanh(z[i]),
                 Activation.Relu => z[i] > 0 ? z[i] : 0,
                 Activation.LeakyRelu => z[i] > 0 ? z[i] : 0.01 * z[i],
+                // The activations of issue 14: the runtime's double-precision definitions, which their own tests check
+                // against PyTorch's numbers (Activations/Reference) and closed forms (Activations/Math).
+                Activation.Silu or Activation.Gelu or Activation.GeluTanh or Activation.Elu or Activation.Softplus or Activation.Mish
+                    or Activation.HardSigmoid or Activation.HardSwish => NetGen.Reference.ActivationMath.Apply((int)activation, z[i]),
                 _ => throw new ArgumentOutOfRangeException(nameof(activation)),
             };
         }
@@ -236,6 +240,8 @@ public sealed class ReferenceNetwork
                 Activation.Tanh => 1 - a[i] * a[i],
                 Activation.Relu => z[i] > 0 ? 1 : 0,
                 Activation.LeakyRelu => z[i] > 0 ? 1 : 0.01,
+                Activation.Silu or Activation.Gelu or Activation.GeluTanh or Activation.Elu or Activation.Softplus or Activation.Mish
+                    or Activation.HardSigmoid or Activation.HardSwish => NetGen.Reference.ActivationMath.Derivative((int)activation, z[i]),
                 _ => throw new ArgumentOutOfRangeException(nameof(activation)),
             };
             dz[i] = derivative * da[i];
