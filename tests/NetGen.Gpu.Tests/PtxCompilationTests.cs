@@ -21,9 +21,23 @@ public sealed class PtxCompilationTests
 
     [Theory]
     [MemberData(nameof(Networks))]
-    public void Every_kernel_compiles_to_ptx(string name)
+    public void Every_kernel_compiles_to_ptx(string name) => CompilesToPtx(TestNetworks.Create(name, seed: 0).GetType());
+
+    /// <summary>The networks of the activations of issue 14: their device code calls ScalarMath's Silu … HardSwish (and Erf).</summary>
+    public static IEnumerable<object[]> ActivationNetworks => new[]
     {
-        var type = TestNetworks.Create(name, seed: 0).GetType();
+        typeof(GpuSiluMseAdam), typeof(GpuGeluMseAdam), typeof(GpuGeluTanhMseAdam), typeof(GpuEluMseAdam),
+        typeof(GpuSoftplusMseAdam), typeof(GpuMishMseAdam), typeof(GpuHardSigmoidMseAdam), typeof(GpuHardSwishMseAdam),
+    }.Select(t => new object[] { t.Name });
+
+    [Theory]
+    [MemberData(nameof(ActivationNetworks))]
+    public void Every_activation_compiles_to_ptx(string name) =>
+        CompilesToPtx(typeof(PtxCompilationTests).Assembly.GetTypes().Single(t => t.Name == name));
+
+    private static void CompilesToPtx(Type type)
+    {
+        string name = type.Name;
         // NetGen.Ilgpu's generic kernels, specialised for the network's generated struct as the trainer loads them.
         var kernels = type.GetNestedType("NetGenGpuKernels") ?? throw new InvalidOperationException($"{name} has no NetGenGpuKernels");
         using var context = Context.Create(builder => builder.Cuda().EnableAlgorithms());
