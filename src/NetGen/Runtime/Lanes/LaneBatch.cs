@@ -67,27 +67,9 @@ public static class LaneBatch
         ref float[]? laneGradient, ref float total)
         where TKernels : struct, ILaneKernels
     {
-        int lanes = Vector<float>.Count, inputSize = kernels.InputSize, outputSize = kernels.OutputSize;
-        int parameterCount = kernels.ParameterCount;
-        Span<Vector<float>> x = stackalloc Vector<float>[inputSize];
-        Span<Vector<float>> t = stackalloc Vector<float>[outputSize];
-        Span<float> xf = MemoryMarshal.Cast<Vector<float>, float>(x);
-        Span<float> tf = MemoryMarshal.Cast<Vector<float>, float>(t);
-        // No dropout: every mask value 1 (the training graph multiplied by ones is the inference graph, exactly).
-        Span<Vector<float>> m = stackalloc Vector<float>[kernels.MaskSize];
-        m.Fill(Vector<float>.One);
-        Span<Vector<float>> g = LaneGradient(ref laneGradient, parameterCount, lanes);
-        Vector<float> losses = Vector<float>.Zero;
-        int chunks = n / lanes;
-        for (int chunk = 0; chunk < chunks; chunk++)
-        {
-            int first = chunk * lanes;
-            Transpose(inputs, xf, first, inputSize);
-            Transpose(targets, tf, first, outputSize);
-            losses += kernels.Gradient(p, x, t, m, g);
-        }
-        total += Vector.Sum(losses);
-        return chunks * lanes;
+        Span<Vector<float>> g = LaneGradient(ref laneGradient, kernels.ParameterCount, Vector<float>.Count);
+        total += Vector.Sum(GradientChunks(kernels, p, inputs, targets, n, g, drawMasks: false));
+        return n / Vector<float>.Count * Vector<float>.Count;
     }
 
     /// <summary>
@@ -110,16 +92,33 @@ public static class LaneBatch
         ref float[]? laneGradient, ref float total)
         where TKernels : struct, ILaneKernels
     {
-        int lanes = Vector<float>.Count, inputSize = kernels.InputSize, outputSize = kernels.OutputSize;
-        int parameterCount = kernels.ParameterCount, maskSize = kernels.MaskSize;
+        int lanes = Vector<float>.Count, parameterCount = kernels.ParameterCount;
+        Span<Vector<float>> g = LaneGradient(ref laneGradient, parameterCount, lanes);
+        Vector<float> losses = GradientChunks(kernels, p, inputs, targets, n, g, drawMasks: true);
+        for (int k = 0; k < parameterCount; k++) gradient[k] += Vector.Sum(g[k]);
+        total += Vector.Sum(losses);
+        return n / lanes * lanes;
+    }
+
+    /// <summary>
+    /// The lane gradient kernel over the leading whole chunks of a batch, adding into <paramref name="g"/>; returns the
+    /// per-lane sums of the losses. With <paramref name="drawMasks"/> each sample's dropout mask is drawn (in sample
+    /// order, as the scalar path draws them); without, every mask value is 1 (no dropout: the training graph multiplied
+    /// by ones is the inference graph, exactly).
+    /// </summary>
+    private static Vector<float> GradientChunks<TKernels>(
+        TKernels kernels, ReadOnlySpan<float> p, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int n, Span<Vector<float>> g, bool drawMasks)
+        where TKernels : struct, ILaneKernels
+    {
+        int lanes = Vector<float>.Count, inputSize = kernels.InputSize, outputSize = kernels.OutputSize, maskSize = kernels.MaskSize;
         Span<Vector<float>> x = stackalloc Vector<float>[inputSize];
         Span<Vector<float>> t = stackalloc Vector<float>[outputSize];
         Span<Vector<float>> m = stackalloc Vector<float>[maskSize];
-        Span<float> mask = stackalloc float[maskSize];
+        Span<float> mask = stackalloc float[drawMasks ? maskSize : 0];
         Span<float> xf = MemoryMarshal.Cast<Vector<float>, float>(x);
         Span<float> tf = MemoryMarshal.Cast<Vector<float>, float>(t);
         Span<float> mf = MemoryMarshal.Cast<Vector<float>, float>(m);
-        Span<Vector<float>> g = LaneGradient(ref laneGradient, parameterCount, lanes);
+        if (!drawMasks) m.Fill(Vector<float>.One);
         Vector<float> losses = Vector<float>.Zero;
         int chunks = n / lanes;
         for (int chunk = 0; chunk < chunks; chunk++)
@@ -127,9 +126,8 @@ public static class LaneBatch
             int first = chunk * lanes;
             Transpose(inputs, xf, first, inputSize);
             Transpose(targets, tf, first, outputSize);
-            if (maskSize > 0)
+            if (drawMasks && maskSize > 0)
             {
-                // Masks drawn per sample in sample order (as the scalar path draws them), transposed into lanes.
                 for (int lane = 0; lane < lanes; lane++)
                 {
                     kernels.DrawMask(mask);
@@ -138,9 +136,7 @@ public static class LaneBatch
             }
             losses += kernels.Gradient(p, x, t, m, g);
         }
-        for (int k = 0; k < parameterCount; k++) gradient[k] += Vector.Sum(g[k]);
-        total += Vector.Sum(losses);
-        return chunks * lanes;
+        return losses;
     }
 
     /// <summary>The per-lane gradient sums, cleared: the network's buffer, created on first use.</summary>
