@@ -33,6 +33,27 @@ internal sealed class IndentedWriter
         return new Closer(this);
     }
 
+    /// <summary>Lines of generated code stay under this many characters where a signature would pass it.</summary>
+    public const int MaxLine = 150;
+
+    /// <summary>
+    /// <c>head(parameters)close</c> on one line, or, when that line would pass <see cref="MaxLine"/> characters, the parameters
+    /// one a line under <c>head(</c>, indented, with <paramref name="close"/> after the last.
+    /// </summary>
+    public void Signature(string head, string parameters, string close)
+    {
+        if (_depth * 4 + head.Length + parameters.Length + close.Length + 2 <= MaxLine)
+        {
+            Line($"{head}({parameters}){close}");
+            return;
+        }
+        string[] list = parameters.Split(new[] { ", " }, StringSplitOptions.None);
+        Line(head + "(");
+        _depth++;
+        for (int i = 0; i < list.Length; i++) Line(list[i] + (i == list.Length - 1 ? ")" + close : ","));
+        _depth--;
+    }
+
     public void Indent() => _depth++;
 
     public void Outdent() => _depth--;

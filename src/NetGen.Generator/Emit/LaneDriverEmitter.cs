@@ -87,18 +87,16 @@ internal static class LaneDriverEmitter
             $"{Batch}.Gradient({kernels}, _netgenParameters, inputs, targets, gradient, n, ref _netgenLaneGradient, ref total);");
     }
 
-    /// <summary>An expression-bodied member, its parameters one a line when the signature would pass 150 characters.</summary>
+    /// <summary>An expression-bodied member: on one line when it fits, else its signature (<see cref="IndentedWriter.Signature"/>) then the body.</summary>
     private static void Member(IndentedWriter w, string head, string parameters, string body)
     {
-        if (head.Length + parameters.Length + body.Length + 16 <= 150)
+        if (head.Length + parameters.Length + body.Length + 16 <= IndentedWriter.MaxLine)
         {
             w.Line($"{head}({parameters}) => {body}");
             return;
         }
-        string[] list = parameters.Split(new[] { ", " }, StringSplitOptions.None);
-        w.Line(head + "(");
+        w.Signature(head, parameters, " =>");
         w.Indent();
-        for (int i = 0; i < list.Length; i++) w.Line(list[i] + (i == list.Length - 1 ? ") =>" : ","));
         w.Line(body);
         w.Outdent();
     }

@@ -113,7 +113,8 @@ internal static class NeuronKernelEmitter
         w.Comment($"Layer {s.Number}: Dense({s.Units}, {s.Activation}) ← {(s.Number == 1 ? $"Input({s.FanIn})" : $"layer {s.Number - 1}")}: "
             + $"z{s.Number} = b{s.Number} + Σi {inputName}[i]·W{s.Number}[:, i], {s.Units} neurons in {vectors} vector(s) of {lanes}"
             + (unrolled ? "" : $" ({I(s.FanIn)} inputs looped: past the unroll budget)"));
-        bool softmax = s.Activation == "Softmax";
+        var activation = Model.Activations.ActivationTable.Of(s.Activation);
+        bool softmax = activation.Shape == Model.Activations.ActivationShape.Softmax;
         for (int first = 0; first < vectors; first += group)
         {
             int count = System.Math.Min(group, vectors - first);
@@ -160,10 +161,10 @@ internal static class NeuronKernelEmitter
                         }
                     }
                 }
-                if (!softmax && s.Activation != "Identity")
+                if (activation.Op is Graph.OpKind op)
                 {
                     w.Comment($"a{s.Number} = {s.Activation}(z{s.Number}), one vector at a time");
-                    for (int v = first; v < first + count; v++) w.Line($"z{v} = {Activation(s.Activation, $"z{v}", width)};");
+                    for (int v = first; v < first + count; v++) w.Line($"z{v} = {Activation(op, $"z{v}", width)};");
                 }
                 for (int v = first; v < first + count; v++)
                 {
@@ -206,10 +207,8 @@ internal static class NeuronKernelEmitter
     private static string Element(string reference, string index) => index == "0" ? reference : $"{Unsafe}.Add(ref {reference}, {index})";
 
     /// <summary>a = f(z) on one vector, from the activation's op spelling (the same one as the lane kernels', at this width).</summary>
-    private static string Activation(string activation, string z, VectorWidth width)
+    private static string Activation(Graph.OpKind op, string z, VectorWidth width)
     {
-        var definition = Model.Activations.ActivationTable.Of(activation);
-        if (definition.Op is not Graph.OpKind op) return z;
         var spelling = Graph.Ops.OpTable.Of(op).Lanes
             ?? throw new System.InvalidOperationException($"{op} has no vector spelling (NG0099).");
         string template = Printing.VectorTokens.Replace(spelling.Template, width.Statics, width.Type, literal => $"{width.Statics}.Create({literal})");

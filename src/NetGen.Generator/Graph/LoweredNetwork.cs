@@ -28,4 +28,4 @@ internal sealed class LoweredNetwork
 }
 
 /// <summary>Where one layer's parameters sit and how it is emitted.</summary>
-internal sealed record LayerLayout(int Number, int FanIn, int Units, string Activation, int WeightOffset, int BiasOffset, bool Unrolled);
+internal sealed record LayerLayout(int Number, int FanIn, int Units, Model.ActivationKind Activation, int WeightOffset, int BiasOffset, bool Unrolled);

@@ -357,8 +357,8 @@ namespace NetGen.Reference
             return (u - 1) * x / Math.Log(u);
         }
 
-        // log(1 + eˣ) without overflow, and without cancellation for negative x.
-        private static double Log1PExp(double x)
+        /// <summary>log(1 + eˣ) without overflow, and without cancellation for negative x (softplus without its threshold).</summary>
+        public static double Log1PExp(double x)
         {
             if (double.IsNaN(x)) return x;
             double u = Math.Exp(-Math.Abs(x));

@@ -250,18 +250,12 @@ partial class InferenceOnly : global::NetGen.IInferenceNetwork
         public int InputSize => InferenceOnly.InputSize;
         public int OutputSize => InferenceOnly.OutputSize;
 
-        public void Forward(
-            global::System.ReadOnlySpan<float> p,
-            global::System.ReadOnlySpan<NetGenLanes> x,
-            global::System.Span<NetGenLanes> y) =>
+        public void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.Span<NetGenLanes> y) =>
             NetGenForwardLanes(p, x, y);
     }
 
     // PredictBatch, Evaluate and the batch gradient on Vector<float>.Count samples at once; each returns how many samples it did.
-    private int NetGenPredictBatchLanes(
-        global::System.ReadOnlySpan<float> inputs,
-        global::System.Span<float> outputs,
-        int n) =>
+    private int NetGenPredictBatchLanes(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n) =>
         global::NetGen.Runtime.Lanes.LaneBatch.Predict(default(NetGenLaneKernels), _netgenParameters, inputs, outputs, n);
 
     /// <summary>NetGenForwardKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>

@@ -1012,10 +1012,7 @@ partial class Looped : global::NetGen.INetwork
         public int InputSize => Looped.InputSize;
         public int OutputSize => Looped.OutputSize;
 
-        public void Forward(
-            global::System.ReadOnlySpan<float> p,
-            global::System.ReadOnlySpan<NetGenLanes> x,
-            global::System.Span<NetGenLanes> y) =>
+        public void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.Span<NetGenLanes> y) =>
             NetGenForwardLanes(p, x, y);
 
         public int ParameterCount => Looped.ParameterCount;
@@ -1033,17 +1030,10 @@ partial class Looped : global::NetGen.INetwork
     }
 
     // PredictBatch, Evaluate and the batch gradient on Vector<float>.Count samples at once; each returns how many samples it did.
-    private int NetGenPredictBatchLanes(
-        global::System.ReadOnlySpan<float> inputs,
-        global::System.Span<float> outputs,
-        int n) =>
+    private int NetGenPredictBatchLanes(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n) =>
         global::NetGen.Runtime.Lanes.LaneBatch.Predict(default(NetGenLaneKernels), _netgenParameters, inputs, outputs, n);
 
-    private int NetGenEvaluateLanes(
-        global::System.ReadOnlySpan<float> inputs,
-        global::System.ReadOnlySpan<float> targets,
-        int n,
-        ref float total) =>
+    private int NetGenEvaluateLanes(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref float total) =>
         global::NetGen.Runtime.Lanes.LaneBatch.Evaluate(default(NetGenLaneKernels), _netgenParameters, inputs, targets, n, ref _netgenLaneGradient, ref total);
 
     private int NetGenBatchGradientLanes(

@@ -591,10 +591,7 @@ partial class ThreeLayer : global::NetGen.INetwork
         public int InputSize => ThreeLayer.InputSize;
         public int OutputSize => ThreeLayer.OutputSize;
 
-        public void Forward(
-            global::System.ReadOnlySpan<float> p,
-            global::System.ReadOnlySpan<NetGenLanes> x,
-            global::System.Span<NetGenLanes> y) =>
+        public void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.Span<NetGenLanes> y) =>
             NetGenForwardLanes(p, x, y);
 
         public int ParameterCount => ThreeLayer.ParameterCount;
@@ -612,17 +609,10 @@ partial class ThreeLayer : global::NetGen.INetwork
     }
 
     // PredictBatch, Evaluate and the batch gradient on Vector<float>.Count samples at once; each returns how many samples it did.
-    private int NetGenPredictBatchLanes(
-        global::System.ReadOnlySpan<float> inputs,
-        global::System.Span<float> outputs,
-        int n) =>
+    private int NetGenPredictBatchLanes(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n) =>
         global::NetGen.Runtime.Lanes.LaneBatch.Predict(default(NetGenLaneKernels), _netgenParameters, inputs, outputs, n);
 
-    private int NetGenEvaluateLanes(
-        global::System.ReadOnlySpan<float> inputs,
-        global::System.ReadOnlySpan<float> targets,
-        int n,
-        ref float total) =>
+    private int NetGenEvaluateLanes(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref float total) =>
         global::NetGen.Runtime.Lanes.LaneBatch.Evaluate(default(NetGenLaneKernels), _netgenParameters, inputs, targets, n, ref _netgenLaneGradient, ref total);
 
     private int NetGenBatchGradientLanes(

@@ -22,14 +22,27 @@ internal abstract class Dialect
     /// <summary>A literal and its precedence level.</summary>
     public abstract (string Text, int Level) Constant(float value);
 
-    /// <summary>An input, target, mask or parameter leaf.</summary>
-    public abstract string Leaf(Node node);
+    /// <summary>An input, target, mask or parameter leaf: read by index, parameters through <see cref="Parameter"/>.</summary>
+    public string Leaf(Node node) => node.Kind switch
+    {
+        OpKind.Input => $"x[{node.Index}]",
+        OpKind.Target => $"t[{node.Index}]",
+        OpKind.Mask => $"m[{node.Index}]",
+        OpKind.Parameter => Parameter($"p[{node.Index}]"),
+        _ => throw new System.InvalidOperationException($"{node.Kind} is not a leaf."),
+    };
+
+    /// <summary>A parameter read <paramref name="scalar"/> as a value of this dialect (broadcast where values are vectors).</summary>
+    protected virtual string Parameter(string scalar) => scalar;
 
     /// <summary>Where a materialized node is read (its local, or its scratch slot when it crosses kernel parts).</summary>
     public abstract string Reference(KernelSchedule schedule, int id);
 
     /// <summary>Element <paramref name="index"/> of a macro's scratch region.</summary>
     public abstract string Element(KernelSchedule schedule, int macro, int index);
+
+    /// <summary>Whether products feeding sums become multiply-adds (<see cref="MultiplyAdd"/>).</summary>
+    public virtual bool FusesMultiplyAdd => false;
 
     /// <summary><c>a·b + c</c> as one fused (or estimated) multiply-add, or null where the dialect writes <c>c + a * b</c>.</summary>
     public virtual string? MultiplyAdd(string a, string b, string c) => null;

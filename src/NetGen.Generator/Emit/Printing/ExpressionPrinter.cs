@@ -74,7 +74,7 @@ internal sealed class ExpressionPrinter
     /// </summary>
     public (string Text, int Level) SumText(int[] terms, int from, int to, string? start)
     {
-        return Dialect.MultiplyAdd("a", "b", "c") is null && start is null
+        return !Dialect.FusesMultiplyAdd && start is null
             ? (PlainSum(terms, from, to), 1)
             : FusedSum(terms, from, to, start);
     }

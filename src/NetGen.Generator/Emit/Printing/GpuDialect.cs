@@ -16,8 +16,6 @@ internal sealed class GpuDialect : ScalarDialect
 
     public override string Name => "ILGPU";
 
-    public override Spelling? SpellingOf(OpDefinition op) => op.Gpu;
-
     public override KernelForm Kernel { get; } = new GpuKernelForm();
 
     public override string Reference(KernelSchedule schedule, int id) =>

@@ -18,8 +18,13 @@ internal abstract class KernelForm
     /// <summary>The parameter list of the kernel (<paramref name="part"/> false) or of its parts.</summary>
     public abstract string Parameters(KernelSchedule k, bool part);
 
-    /// <summary>The arguments the entry method passes to its parts.</summary>
-    public abstract string Arguments(KernelSchedule k);
+    /// <summary>The arguments the entry method passes to its parts (span kernels; ILGPU passes its views and offsets).</summary>
+    public virtual string Arguments(KernelSchedule k) => k.Kind switch
+    {
+        KernelKind.Forward => "p, x, s, y",
+        KernelKind.Gradient => k.MaskSize > 0 ? "p, x, t, m, s, g" : "p, x, t, s, g",
+        _ => throw new System.InvalidOperationException($"Kernel kind {k.Kind} has no arguments."),
+    };
 
     /// <summary>The scratch declaration of the entry method, or null (none needed, or passed in).</summary>
     public abstract string? ScratchDeclaration(KernelSchedule k);

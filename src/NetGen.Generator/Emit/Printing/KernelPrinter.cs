@@ -54,18 +54,10 @@ internal static class KernelPrinter
         }
     }
 
-    /// <summary>Lines of generated code stay under this many characters: longer signatures put one parameter a line.</summary>
-    private const int MaxLine = 150;
-
-    /// <summary>The method's header and its opening brace; the parameters one a line when the header would be too long.</summary>
+    /// <summary>The method's header (<see cref="IndentedWriter.Signature"/>) and its opening brace.</summary>
     private static System.IDisposable Signature(IndentedWriter w, string head, string parameters)
     {
-        if (head.Length + parameters.Length + 2 <= MaxLine) return w.Block($"{head}({parameters})");
-        string[] list = parameters.Split(new[] { ", " }, System.StringSplitOptions.None);
-        w.Line(head + "(");
-        w.Indent();
-        for (int i = 0; i < list.Length; i++) w.Line(list[i] + (i == list.Length - 1 ? ")" : ","));
-        w.Outdent();
+        w.Signature(head, parameters, "");
         return w.Scope();
     }
 

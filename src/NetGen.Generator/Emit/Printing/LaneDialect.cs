@@ -50,14 +50,7 @@ internal sealed class LaneDialect : Dialect
     public override (string Text, int Level) Constant(float value) =>
         value == 0f ? (Type + ".Zero", 4) : value == 1f ? (Type + ".One", 4) : (Broadcast(FloatLiteral.Format(value)), 4);
 
-    public override string Leaf(Node node) => node.Kind switch
-    {
-        OpKind.Input => $"x[{node.Index}]",
-        OpKind.Target => $"t[{node.Index}]",
-        OpKind.Mask => $"m[{node.Index}]",
-        OpKind.Parameter => Broadcast($"p[{node.Index}]"),
-        _ => throw new System.InvalidOperationException($"{node.Kind} is not a leaf."),
-    };
+    protected override string Parameter(string scalar) => Broadcast(scalar);
 
     /// <summary>A scalar in every lane: <c>Vector.Create</c> (.NET 9 and later, a JIT intrinsic), else the constructor.</summary>
     public string Broadcast(string scalar) => Estimate ? $"{Statics}.Create({scalar})" : $"new {Type}({scalar})";
@@ -70,6 +63,8 @@ internal sealed class LaneDialect : Dialect
     /// <c>Vector.MultiplyAddEstimate</c> is a JIT intrinsic (nothing to inline, so the thousands of multiply-adds of a
     /// straight-line kernel stay single instructions); without it (.NET 8) a multiply then an add, also intrinsics.
     /// </summary>
+    public override bool FusesMultiplyAdd => true;
+
     public override string? MultiplyAdd(string a, string b, string c) =>
         Estimate ? $"{Statics}.MultiplyAddEstimate({a}, {b}, {c})" : $"({c} + {a} * {b})";
 

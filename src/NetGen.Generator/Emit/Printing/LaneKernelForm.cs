@@ -33,13 +33,6 @@ internal sealed class LaneKernelForm : KernelForm
         };
     }
 
-    public override string Arguments(KernelSchedule k) => k.Kind switch
-    {
-        KernelKind.Forward => "p, x, s, y",
-        KernelKind.Gradient => k.MaskSize > 0 ? "p, x, t, m, s, g" : "p, x, t, s, g",
-        _ => throw new System.InvalidOperationException($"Kernel kind {k.Kind} has no arguments."),
-    };
-
     public override string? ScratchDeclaration(KernelSchedule k) => k.ScratchSize > 0 ? $"{Span}<{VT}> s = stackalloc {VT}[{k.ScratchSize}];" : null;
 
     public override string Scratch(int slot) => $"s[{slot}]";

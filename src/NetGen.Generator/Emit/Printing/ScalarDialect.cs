@@ -21,15 +21,6 @@ internal class ScalarDialect : Dialect
         return (literal, literal.StartsWith("-", System.StringComparison.Ordinal) ? 3 : 4);
     }
 
-    public override string Leaf(Node node) => node.Kind switch
-    {
-        OpKind.Input => $"x[{node.Index}]",
-        OpKind.Target => $"t[{node.Index}]",
-        OpKind.Mask => $"m[{node.Index}]",
-        OpKind.Parameter => $"p[{node.Index}]",
-        _ => throw new System.InvalidOperationException($"{node.Kind} is not a leaf."),
-    };
-
     public override string Reference(KernelSchedule schedule, int id) => schedule.Reference(id);
 
     public override string Element(KernelSchedule schedule, int macro, int index) => schedule.RegionOf(macro).At(index);

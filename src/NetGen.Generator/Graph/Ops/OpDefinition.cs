@@ -42,15 +42,9 @@ internal sealed class OpDefinition
     /// <summary>The printed form repeats an argument, so the arguments are computed into locals first.</summary>
     public bool RepeatsOperand { get; init; }
 
-    /// <summary>Scalar C# (also the ILGPU spelling unless <see cref="Gpu"/> is given).</summary>
+    /// <summary>Scalar C#; also what ILGPU compiles (its dialect differs in where values are stored, not in the ops).</summary>
     public Spelling? Scalar { get; init; }
 
     /// <summary>Lanes: one sample per lane of <c>System.Numerics.Vector&lt;float&gt;</c>.</summary>
     public Spelling? Lanes { get; init; }
-
-    /// <summary>C# that ILGPU compiles to device code, where it differs from <see cref="Scalar"/>.</summary>
-    public Spelling? GpuOverride { get; init; }
-
-    /// <summary>The ILGPU spelling.</summary>
-    public Spelling? Gpu => GpuOverride ?? Scalar;
 }

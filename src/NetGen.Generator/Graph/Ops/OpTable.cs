@@ -34,9 +34,6 @@ internal static class OpTable
         return rule(graph, node, argument);
     }
 
-    /// <summary>Every defined op, in <see cref="OpKind"/> order.</summary>
-    public static OpDefinition[] All => (OpDefinition[])Definitions.Clone();
-
     /// <summary>Ops printed from spellings that lack one for some dialect (empty when the table is complete).</summary>
     public static string MissingSpellings()
     {
@@ -53,7 +50,6 @@ internal static class OpTable
             if (d.Shape != OpShape.Spelled) continue;
             if (d.Scalar is null) missing.Append(kind).Append(" (scalar) ");
             if (d.Lanes is null) missing.Append(kind).Append(" (lanes) ");
-            if (d.Gpu is null) missing.Append(kind).Append(" (ILGPU) ");
         }
         return missing.ToString().TrimEnd();
     }
@@ -185,7 +181,7 @@ internal static class OpTable
         });
         Add(new OpDefinition(OpKind.SigmoidBinaryCrossEntropy, OpShape.Spelled, "bce(σ({0a}), {1a})")
         {
-            Evaluate = a => -(a[1] * Math.Max(-SoftplusOf(-a[0]), -100.0) + (1.0 - a[1]) * Math.Max(-SoftplusOf(a[0]), -100.0)),
+            Evaluate = a => -(a[1] * Math.Max(-ActivationMath.Log1PExp(-a[0]), -100.0) + (1.0 - a[1]) * Math.Max(-ActivationMath.Log1PExp(a[0]), -100.0)),
             // Fused sigmoid + BCE: ∂/∂z = σ(z) − t (the σ(z) node is the network's output, shared).
             Derivative = (g, n, i) => i == 0 ? g.Subtract(g.Unary(OpKind.Sigmoid, n.Args[0]), n.Args[1]) : g.Negate(n.Args[0]),
             Cost = 80,
@@ -235,7 +231,4 @@ internal static class OpTable
             Scalar = new Spelling(template, level),
             Lanes = new Spelling(template, level),
         };
-
-    /// <summary>log(1 + eˣ) without overflow.</summary>
-    public static double SoftplusOf(double x) => Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x)));
 }

@@ -37,11 +37,4 @@ internal static class ActivationTable
         }
         throw new InvalidOperationException($"Activation {kind} has no definition in ActivationTable.");
     }
-
-    /// <summary>The definition of the activation named <paramref name="name"/> (the enum member's name).</summary>
-    public static ActivationDefinition Of(string name) =>
-        Of((ActivationKind)Enum.Parse(typeof(ActivationKind), name));
-
-    /// <summary>Every definition, in enum order.</summary>
-    public static ActivationDefinition[] All => (ActivationDefinition[])Definitions.Clone();
 }

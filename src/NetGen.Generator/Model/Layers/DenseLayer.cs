@@ -89,7 +89,7 @@ internal sealed record DenseLayer(int Number, int InputSize, int Units, Activati
         context.ParameterOffset = block.BiasOffset + Units;
         bool unrolled = MultiplyAdds <= context.UnrollLimit;
         string source = Number == 1 ? $"Input({InputSize})" : $"layer {Number - 1}";
-        context.Layouts.Add(new LayerLayout(Number, InputSize, Units, Activation.ToString(), block.WeightOffset, block.BiasOffset, unrolled));
+        context.Layouts.Add(new LayerLayout(Number, InputSize, Units, Activation, block.WeightOffset, block.BiasOffset, unrolled));
 
         NameParameters(g, block);
         int[] z = unrolled ? UnrolledAffine(g, block, context.Values, source) : LoopedAffine(g, block, context.Values, source);
