@@ -40,8 +40,15 @@ internal static class NetworkClassEmitter
             : new VectorWidth[0];
         var neuronLayout = NeuronLayout.Build(network.Layers);
 
+        // Dense-only networks with SIMD run their batches as register-blocked matrix products (Matrix/); the lane kernels
+        // (one sample per lane) are for the rest (dropout, networks too narrow for the packed copy).
+        var matrix = Matrix.MatrixPlan.Applies(spec, neuronWidths.Length > 0, network.Layers) ? Matrix.MatrixPlan.Build(neuronLayout, spec.InputSize) : null;
         var laneKernels = new List<KernelSchedule>();
-        if (spec.VectorWidths.Count > 0)
+        if (matrix is not null)
+        {
+            spec = spec with { VectorWidths = new EquatableArray<int>(new int[0]) };
+        }
+        else if (spec.VectorWidths.Count > 0)
         {
             foreach (KernelKind kind in kinds)
             {
@@ -88,10 +95,11 @@ internal static class NetworkClassEmitter
         using (w.Block("partial class " + spec.ClassName + " : " + NetworkInterfaceEmitter.Interface(spec)))
         {
             WriteState(w, spec, network, neuronWidths.Length > 0 ? neuronLayout : null);
+            if (matrix is not null) Matrix.MatrixDriverEmitter.EmitFields(w, spec);
             NetworkInterfaceEmitter.Write(w, spec);
             WriteConstructors(w, spec);
-            WriteInference(w, spec, neuronWidths);
-            if (spec.Trainable) WriteTraining(w, spec);
+            WriteInference(w, spec, neuronWidths, matrix is not null);
+            if (spec.Trainable) WriteTraining(w, spec, matrix is not null);
             WritePersistence(w, spec);
             SafetensorsEmitter.Write(w, spec);
             BakedWeightsEmitter.WriteData(w, spec);
@@ -108,6 +116,10 @@ internal static class NetworkClassEmitter
                     w.Line();
                     NeuronKernelEmitter.EmitKernel(w, neuronLayout, width, spec.UnrollLimit);
                 }
+            }
+            if (matrix is not null)
+            {
+                Matrix.MatrixDriverEmitter.Emit(w, spec, matrix, neuronWidths, Matrix.LossHead.Schedules(spec, matrix));
             }
             if (lanes)
             {
@@ -267,7 +279,7 @@ internal static class NetworkClassEmitter
         w.Line($"private {spec.ClassName}(global::NetGen.Runtime.NetworkFileContents contents) => NetGenRestore(contents);");
     }
 
-    private static void WriteInference(IndentedWriter w, NetworkSpec spec, IReadOnlyList<VectorWidth> neuronWidths)
+    private static void WriteInference(IndentedWriter w, NetworkSpec spec, IReadOnlyList<VectorWidth> neuronWidths, bool matrix)
     {
         w.Line();
         w.Line("/// <summary>Computes the outputs of one sample. Allocates nothing; thread-safe.</summary>");
@@ -289,13 +301,27 @@ internal static class NetworkClassEmitter
         using (w.Block($"public void PredictBatch({ReadOnlySpan} inputs, {Span} outputs)"))
         {
             w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);");
-            LaneDriverEmitter.Dispatch(w, spec.VectorWidths.Count > 0, "NetGenPredictBatchLanes(inputs, outputs, n)");
+            if (matrix)
+            {
+                w.Comment("Batches of 4 and more as matrix products; fewer samples through batch-1 Predict (a block would be mostly padding).");
+                using (w.Block($"if ({Matrix.MatrixDriverEmitter.Condition})"))
+                {
+                    w.Line($"if (n >= 4) {Matrix.MatrixDriverEmitter.PredictCall};");
+                    w.Line("else for (int i = 0; i < n; i++) Predict(inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));");
+                    w.Line("return;");
+                }
+                w.Line("int done = 0;");
+            }
+            else
+            {
+                LaneDriverEmitter.Dispatch(w, spec.VectorWidths.Count > 0, "NetGenPredictBatchLanes(inputs, outputs, n)");
+            }
             w.Line($"{ReadOnlySpan} p = _netgenParameters;");
             w.Line("for (int i = done; i < n; i++) NetGenForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));");
         }
     }
 
-    private static void WriteTraining(IndentedWriter w, NetworkSpec spec)
+    private static void WriteTraining(IndentedWriter w, NetworkSpec spec, bool matrix)
     {
         w.Line();
         w.Line("/// <summary>Computes the loss of one sample and overwrites <paramref name=\"gradient\"/> with ∂L/∂θ. Allocates nothing.</summary>");
@@ -375,6 +401,10 @@ internal static class NetworkClassEmitter
         {
             w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);");
             WriteTargetCheck(w, spec, "targets");
+            if (matrix)
+            {
+                w.Line($"if ({Matrix.MatrixDriverEmitter.Condition}) return {Matrix.MatrixDriverEmitter.EvaluateCall};");
+            }
             w.Line("float total = 0f;");
             LaneDriverEmitter.Dispatch(w, spec.VectorWidths.Count > 0, "NetGenEvaluateLanes(inputs, targets, n, ref total)");
             w.Line($"{ReadOnlySpan} p = _netgenParameters;");
@@ -394,6 +424,10 @@ internal static class NetworkClassEmitter
         w.Comment("Gradient of the batch's mean loss: per-sample gradients summed, then divided by n.");
         using (w.Block($"private float NetGenBatchGradient({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} gradient, int n)"))
         {
+            if (matrix)
+            {
+                w.Line($"if ({Matrix.MatrixDriverEmitter.Condition}) return {Matrix.MatrixDriverEmitter.GradientCall};");
+            }
             w.Line("gradient.Clear();");
             w.Line("float total = 0f;");
             LaneDriverEmitter.Dispatch(w, spec.VectorWidths.Count > 0, "NetGenBatchGradientLanes(inputs, targets, gradient, n, ref total)");

@@ -207,7 +207,7 @@ internal static class NeuronKernelEmitter
     private static string Element(string reference, string index) => index == "0" ? reference : $"{Unsafe}.Add(ref {reference}, {index})";
 
     /// <summary>a = f(z) on one vector, from the activation's op spelling (the same one as the lane kernels', at this width).</summary>
-    private static string Activation(Graph.OpKind op, string z, VectorWidth width)
+    public static string Activation(Graph.OpKind op, string z, VectorWidth width)
     {
         var spelling = Graph.Ops.OpTable.Of(op).Lanes
             ?? throw new System.InvalidOperationException($"{op} has no vector spelling (NG0099).");

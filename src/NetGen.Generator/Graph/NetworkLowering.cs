@@ -33,25 +33,36 @@ internal static class NetworkLowering
         }
         activations = context.Values;
 
-        var targets = new int[activations.Length];
-        for (int j = 0; j < targets.Length; j++) targets[j] = g.Target(j);
-        int loss = spec.Loss switch
-        {
-            LossKind.BinaryCrossEntropy => LossFusion.BinaryCrossEntropy(g, activations, targets),
-            LossKind.CrossEntropy => LossFusion.CrossEntropy(g, activations, targets),
-            LossKind.MeanSquaredError => LossFusion.MeanSquaredError(g, activations, targets),
-            _ => throw new System.InvalidOperationException($"Loss {spec.Loss} is not lowered."),
-        };
-        g.Label(loss, "loss", "L");
-        g.Comment(loss, spec.Loss switch
-        {
-            LossKind.CrossEntropy => $"Loss: CrossEntropy over {activations.Length} classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)",
-            LossKind.BinaryCrossEntropy => $"Loss: BinaryCrossEntropy, mean over {activations.Length} output(s) (nn.BCELoss, logs clamped at −100)",
-            _ => $"Loss: MeanSquaredError, mean over {activations.Length} output(s) (nn.MSELoss)",
-        });
+        int loss = BuildLoss(g, spec.Loss, activations);
 
         token.ThrowIfCancellationRequested();
         var gradient = ReverseModeDifferentiator.Differentiate(g, loss);
         return new LoweredNetwork(g, activations, loss, gradient, context.Layouts, context.ParameterOffset, context.MaskSize);
+    }
+
+    /// <summary>
+    /// The per-sample loss on <paramref name="outputs"/> and target leaves <c>t[j]</c> (fused with the output activation where
+    /// <see cref="LossFusion"/> recognises it), labelled and commented. The whole network's graph and the matrix kernels' loss
+    /// head build it here, the same way.
+    /// </summary>
+    public static int BuildLoss(ExpressionGraph g, LossKind kind, int[] outputs)
+    {
+        var targets = new int[outputs.Length];
+        for (int j = 0; j < targets.Length; j++) targets[j] = g.Target(j);
+        int loss = kind switch
+        {
+            LossKind.BinaryCrossEntropy => LossFusion.BinaryCrossEntropy(g, outputs, targets),
+            LossKind.CrossEntropy => LossFusion.CrossEntropy(g, outputs, targets),
+            LossKind.MeanSquaredError => LossFusion.MeanSquaredError(g, outputs, targets),
+            _ => throw new System.InvalidOperationException($"Loss {kind} is not lowered."),
+        };
+        g.Label(loss, "loss", "L");
+        g.Comment(loss, kind switch
+        {
+            LossKind.CrossEntropy => $"Loss: CrossEntropy over {outputs.Length} classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)",
+            LossKind.BinaryCrossEntropy => $"Loss: BinaryCrossEntropy, mean over {outputs.Length} output(s) (nn.BCELoss, logs clamped at −100)",
+            _ => $"Loss: MeanSquaredError, mean over {outputs.Length} output(s) (nn.MSELoss)",
+        });
+        return loss;
     }
 }

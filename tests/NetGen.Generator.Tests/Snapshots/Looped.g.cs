@@ -6,8 +6,6 @@ namespace Samples;
 
 // Short names for the SIMD code below.
 using NetGenVectorMath = global::NetGen.Runtime.VectorMath;
-using NetGenLanes = global::System.Numerics.Vector<float>;
-using NetGenVector = global::System.Numerics.Vector;
 using NetGenVector128 = global::System.Runtime.Intrinsics.Vector128;
 using NetGenLanes128 = global::System.Runtime.Intrinsics.Vector128<float>;
 using NetGenVector256 = global::System.Runtime.Intrinsics.Vector256;
@@ -49,7 +47,6 @@ partial class Looped : global::NetGen.INetwork
     private readonly float[] _netgenAdamM = new float[ParameterCount];
     private readonly float[] _netgenAdamV = new float[ParameterCount];
     private long _netgenStep;
-    private float[]? _netgenLaneGradient;
     private const int NetGenPackedLength = 352;
     private readonly float[] _netgenPacked = new float[NetGenPackedLength];
     private float _netgenLearningRate = 0.003f;
@@ -93,6 +90,10 @@ partial class Looped : global::NetGen.INetwork
             _netgenLearningRate = value;
         }
     }
+    // NetGen's matrix batch loops over this network's matrix kernels (created on first use; see NetGenMatrixKernels).
+    private global::NetGen.Runtime.Matrix.MatrixTrainer<NetGenMatrixKernels>? _netgenMatrixTrainer;
+    private global::NetGen.Runtime.Matrix.MatrixBatch<NetGenMatrixKernels>? _netgenMatrixPredict;
+    private global::NetGen.Runtime.Matrix.MatrixBatch<NetGenMatrixKernels>? _netgenMatrixEvaluate;
 
     // INetwork: the sizes as instance properties, each layer's description (kind, sizes, activation, parameters)
     // and the loss (what GradientCheck's double-precision reference recomputes).
@@ -154,9 +155,14 @@ partial class Looped : global::NetGen.INetwork
     public void PredictBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
     {
         int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);
+        // Batches of 4 and more as matrix products; fewer samples through batch-1 Predict (a block would be mostly padding).
+        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        {
+            if (n >= 4) (_netgenMatrixPredict ??= new global::NetGen.Runtime.Matrix.MatrixBatch<NetGenMatrixKernels>(new NetGenMatrixKernels(this), losses: false)).Predict(inputs, outputs, n);
+            else for (int i = 0; i < n; i++) Predict(inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));
+            return;
+        }
         int done = 0;
-        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count)
-            done = NetGenPredictBatchLanes(inputs, outputs, n);
         global::System.ReadOnlySpan<float> p = _netgenParameters;
         for (int i = done; i < n; i++) NetGenForwardKernel(p, inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));
     }
@@ -236,10 +242,9 @@ partial class Looped : global::NetGen.INetwork
     {
         int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);
         global::NetGen.Runtime.NetworkArguments.CheckProbabilities(targets, OutputSize, nameof(targets));
+        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) return (_netgenMatrixEvaluate ??= new global::NetGen.Runtime.Matrix.MatrixBatch<NetGenMatrixKernels>(new NetGenMatrixKernels(this), losses: true)).Evaluate(inputs, targets, n);
         float total = 0f;
         int done = 0;
-        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count)
-            done = NetGenEvaluateLanes(inputs, targets, n, ref total);
         global::System.ReadOnlySpan<float> p = _netgenParameters;
         // The gradient kernel's loss (exactly GradientBatch's); its gradient goes to a scratch buffer and is ignored.
         global::System.Span<float> scratch = _netgenGradient;
@@ -250,11 +255,10 @@ partial class Looped : global::NetGen.INetwork
     // Gradient of the batch's mean loss: per-sample gradients summed, then divided by n.
     private float NetGenBatchGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n)
     {
+        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) return (_netgenMatrixTrainer ??= new global::NetGen.Runtime.Matrix.MatrixTrainer<NetGenMatrixKernels>(new NetGenMatrixKernels(this))).Gradient(inputs, targets, gradient, n);
         gradient.Clear();
         float total = 0f;
         int done = 0;
-        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count)
-            done = NetGenBatchGradientLanes(inputs, targets, gradient, n, ref total);
         global::System.ReadOnlySpan<float> p = _netgenParameters;
         for (int i = done; i < n; i++) total += NetGenGradientKernel(p, inputs.Slice(i * InputSize, InputSize), targets.Slice(i * OutputSize, OutputSize), gradient);
         for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;
@@ -1006,315 +1010,1787 @@ partial class Looped : global::NetGen.INetwork
         for (int j = 0; j < 3; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) *= scale;
     }
 
-    /// <summary>This network's lane kernels and sizes, for NetGen's batch loops (<c>NetGen.Runtime.Lanes.LaneBatch</c>).</summary>
-    private readonly struct NetGenLaneKernels : global::NetGen.Runtime.Lanes.ILaneKernels
+    /// <summary>
+    /// This network's matrix kernels and workspace sizes, for NetGen's matrix batch loops (<c>NetGen.Runtime.Matrix</c>): blocks of samples as
+    /// the rows of matrices, each row padded to a multiple of 16 floats (112 floats of workspace per row).
+    /// </summary>
+    private readonly struct NetGenMatrixKernels : global::NetGen.Runtime.Matrix.IMatrixKernels
     {
+        private readonly Looped _network;
+
+        public NetGenMatrixKernels(Looped network) => _network = network;
+
         public int InputSize => Looped.InputSize;
         public int OutputSize => Looped.OutputSize;
+        public long MultiplyAdds => 103;
+        public int BlockRows => 64;
+        public int WorkLength => 7168;
+        public int ForwardRows => 64;
+        public int ForwardWorkLength => 7168;
+        public int GradientLength => 304;
 
-        public void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<NetGenLanes> x, global::System.Span<NetGenLanes> y) =>
-            NetGenForwardLanes(p, x, y);
+        public void ForwardBlock(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count, global::System.Span<float> work)
+        {
+            int width = global::NetGen.Runtime.SimdOptions.PreferredWidth;
+            if (width >= 512) NetGenForwardBlock512(_network._netgenPacked, inputs, outputs, count, work);
+            else if (width >= 256) NetGenForwardBlock256(_network._netgenPacked, inputs, outputs, count, work);
+            else NetGenForwardBlock128(_network._netgenPacked, inputs, outputs, count, work);
+        }
 
-        public int ParameterCount => Looped.ParameterCount;
-        public int MaskSize => 0;
+        public void LossBlock(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> work, ref float loss)
+        {
+            int width = global::NetGen.Runtime.SimdOptions.PreferredWidth;
+            if (width >= 512) NetGenLossBlock512(_network._netgenPacked, inputs, targets, count, work, ref loss);
+            else if (width >= 256) NetGenLossBlock256(_network._netgenPacked, inputs, targets, count, work, ref loss);
+            else NetGenLossBlock128(_network._netgenPacked, inputs, targets, count, work, ref loss);
+        }
 
-        public NetGenLanes Gradient(
-            global::System.ReadOnlySpan<float> p,
-            global::System.ReadOnlySpan<NetGenLanes> x,
-            global::System.ReadOnlySpan<NetGenLanes> t,
-            global::System.ReadOnlySpan<NetGenLanes> m,
-            global::System.Span<NetGenLanes> g) =>
-            NetGenGradientLanes(p, x, t, g);
+        public void GradientBlock(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> work, global::System.Span<float> gradient, ref float loss)
+        {
+            int width = global::NetGen.Runtime.SimdOptions.PreferredWidth;
+            if (width >= 512) NetGenGradientBlock512(_network._netgenPacked, _network._netgenParameters, inputs, targets, count, work, gradient, ref loss);
+            else if (width >= 256) NetGenGradientBlock256(_network._netgenPacked, _network._netgenParameters, inputs, targets, count, work, gradient, ref loss);
+            else NetGenGradientBlock128(_network._netgenPacked, _network._netgenParameters, inputs, targets, count, work, gradient, ref loss);
+        }
 
-        public void DrawMask(global::System.Span<float> mask) { }   // no dropout: never called
+        public void StoreGradient(global::System.ReadOnlySpan<float> padded, global::System.Span<float> gradient, float divisor) => NetGenStoreGradient(padded, gradient, divisor);
     }
 
-    // PredictBatch, Evaluate and the batch gradient on Vector<float>.Count samples at once; each returns how many samples it did.
-    private int NetGenPredictBatchLanes(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n) =>
-        global::NetGen.Runtime.Lanes.LaneBatch.Predict(default(NetGenLaneKernels), _netgenParameters, inputs, outputs, n);
-
-    private int NetGenEvaluateLanes(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref float total) =>
-        global::NetGen.Runtime.Lanes.LaneBatch.Evaluate(default(NetGenLaneKernels), _netgenParameters, inputs, targets, n, ref _netgenLaneGradient, ref total);
-
-    private int NetGenBatchGradientLanes(
-        global::System.ReadOnlySpan<float> inputs,
-        global::System.ReadOnlySpan<float> targets,
-        global::System.Span<float> gradient,
-        int n,
-        ref float total) =>
-        global::NetGen.Runtime.Lanes.LaneBatch.Gradient(default(NetGenLaneKernels), _netgenParameters, inputs, targets, gradient, n, ref _netgenLaneGradient, ref total);
-
-    /// <summary>NetGenForwardKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
-    private static void NetGenForwardLanes(
-        global::System.ReadOnlySpan<float> p,
-        global::System.ReadOnlySpan<NetGenLanes> x,
-        global::System.Span<NetGenLanes> y)
+    /// <summary>Writes the padded gradient of the matrix kernels (per layer <c>[out, in padded]</c>, then the padded biases) into <paramref name="gradient"/> in parameter order, each value divided by <paramref name="divisor"/>.</summary>
+    private static void NetGenStoreGradient(global::System.ReadOnlySpan<float> padded, global::System.Span<float> gradient, float divisor)
     {
-        global::System.Span<NetGenLanes> s = stackalloc NetGenLanes[21];
-        // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = W1·a0 + b1 as loops (48 multiply-adds, past the unroll budget)
-        for (int row = 0; row < 8; row++)
-        {
-            global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
-            global::System.ReadOnlySpan<NetGenLanes> inputs = x;
-            NetGenLanes acc = NetGenVector.Create(p[48 + row]);
-            for (int col = 0; col < weights.Length; col++) acc = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(weights[col]), inputs[col], acc);
-            s[row] = acc;
-        }
-        NetGenLanes a1_0 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[0], NetGenLanes.Zero), s[0], s[0] * NetGenVector.Create(0.01f));
-        NetGenLanes a1_1 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[1], NetGenLanes.Zero), s[1], s[1] * NetGenVector.Create(0.01f));
-        NetGenLanes a1_2 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[2], NetGenLanes.Zero), s[2], s[2] * NetGenVector.Create(0.01f));
-        NetGenLanes a1_3 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[3], NetGenLanes.Zero), s[3], s[3] * NetGenVector.Create(0.01f));
-        NetGenLanes a1_4 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[4], NetGenLanes.Zero), s[4], s[4] * NetGenVector.Create(0.01f));
-        NetGenLanes a1_5 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[5], NetGenLanes.Zero), s[5], s[5] * NetGenVector.Create(0.01f));
-        NetGenLanes a1_6 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[6], NetGenLanes.Zero), s[6], s[6] * NetGenVector.Create(0.01f));
-        NetGenLanes a1_7 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[7], NetGenLanes.Zero), s[7], s[7] * NetGenVector.Create(0.01f));
-        // Gather 8 values into scratch 13..20 for the loops that read them
-        s[13] = a1_0;
-        s[14] = a1_1;
-        s[15] = a1_2;
-        s[16] = a1_3;
-        s[17] = a1_4;
-        s[18] = a1_5;
-        s[19] = a1_6;
-        s[20] = a1_7;
-        // Layer 2: Dense(5, Tanh) ← layer 1: z2 = W2·a1 + b2 as loops (40 multiply-adds, past the unroll budget)
-        for (int row = 0; row < 5; row++)
-        {
-            global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-            global::System.ReadOnlySpan<NetGenLanes> inputs = s.Slice(13, 8);
-            NetGenLanes acc0 = NetGenVector.Create(p[96 + row]), acc1 = NetGenLanes.Zero, acc2 = NetGenLanes.Zero, acc3 = NetGenLanes.Zero;
-            int col = 0;
-            for (; col + 4 <= weights.Length; col += 4)
-            {
-                acc0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(weights[col]), inputs[col], acc0);
-                acc1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(weights[col + 1]), inputs[col + 1], acc1);
-                acc2 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(weights[col + 2]), inputs[col + 2], acc2);
-                acc3 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(weights[col + 3]), inputs[col + 3], acc3);
-            }
-            for (; col < weights.Length; col++) acc0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(weights[col]), inputs[col], acc0);
-            s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
-        }
-        NetGenLanes a2_0 = NetGenVectorMath.Tanh(s[8]);
-        NetGenLanes a2_1 = NetGenVectorMath.Tanh(s[9]);
-        NetGenLanes a2_2 = NetGenVectorMath.Tanh(s[10]);
-        NetGenLanes a2_3 = NetGenVectorMath.Tanh(s[11]);
-        NetGenLanes a2_4 = NetGenVectorMath.Tanh(s[12]);
-        // Layer 3: Dense(3, Softmax) ← layer 2 (per neuron: see the scalar kernel)
-        NetGenLanes z3_0 = NetGenVector.Create(p[116]);
-        z3_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[102]), a2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[101]), a2_0, z3_0));
-        z3_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[104]), a2_3, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[103]), a2_2, z3_0));
-        z3_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[105]), a2_4, z3_0);
-        NetGenLanes z3_1 = NetGenVector.Create(p[117]);
-        z3_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[107]), a2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[106]), a2_0, z3_1));
-        z3_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[109]), a2_3, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[108]), a2_2, z3_1));
-        z3_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[110]), a2_4, z3_1);
-        NetGenLanes z3_2 = NetGenVector.Create(p[118]);
-        z3_2 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[112]), a2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[111]), a2_0, z3_2));
-        z3_2 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[114]), a2_3, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[113]), a2_2, z3_2));
-        z3_2 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[115]), a2_4, z3_2);
-        NetGenLanes lse3_max = z3_0;
-        lse3_max = NetGenVector.Max(lse3_max, z3_1);
-        lse3_max = NetGenVector.Max(lse3_max, z3_2);
-        NetGenLanes lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
-        lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
-        lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
-        NetGenLanes lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
-        NetGenLanes a3_0 = NetGenVectorMath.Exp(z3_0 - lse3);
+        // Layer 1: ∂W1 (8 rows of 6), then ∂b1
+        for (int j = 0; j < 8; j++) global::NetGen.Runtime.Matrix.MatrixRows.Divide(padded.Slice(0 + j * 16, 6), gradient.Slice(0 + j * 6, 6), divisor);
+        global::NetGen.Runtime.Matrix.MatrixRows.Divide(padded.Slice(128, 8), gradient.Slice(48, 8), divisor);
+        // Layer 2: ∂W2 (5 rows of 8), then ∂b2
+        for (int j = 0; j < 5; j++) global::NetGen.Runtime.Matrix.MatrixRows.Divide(padded.Slice(144 + j * 16, 8), gradient.Slice(56 + j * 8, 8), divisor);
+        global::NetGen.Runtime.Matrix.MatrixRows.Divide(padded.Slice(224, 5), gradient.Slice(96, 5), divisor);
+        // Layer 3: ∂W3 (3 rows of 5), then ∂b3
+        for (int j = 0; j < 3; j++) global::NetGen.Runtime.Matrix.MatrixRows.Divide(padded.Slice(240 + j * 16, 5), gradient.Slice(101 + j * 5, 5), divisor);
+        global::NetGen.Runtime.Matrix.MatrixRows.Divide(padded.Slice(288, 3), gradient.Slice(116, 3), divisor);
+    }
+
+    /// <summary>The outputs of one sample from its pre-activations <c>p</c> = z3 (the output layer's activation).</summary>
+    private static void NetGenHeadForward(global::System.ReadOnlySpan<float> p, global::System.Span<float> y)
+    {
+        // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
+        float lse3_max = p[0];
+        lse3_max = global::System.MathF.Max(lse3_max, p[1]);
+        lse3_max = global::System.MathF.Max(lse3_max, p[2]);
+        float lse3_sum = global::System.MathF.Exp(p[0] - lse3_max);
+        lse3_sum += global::System.MathF.Exp(p[1] - lse3_max);
+        lse3_sum += global::System.MathF.Exp(p[2] - lse3_max);
+        float lse3 = lse3_max + global::System.MathF.Log(lse3_sum);
+        // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
+        float a3_0 = global::System.MathF.Exp(p[0] - lse3);
         y[0] = a3_0;
-        NetGenLanes a3_1 = NetGenVectorMath.Exp(z3_1 - lse3);
+        // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
+        float a3_1 = global::System.MathF.Exp(p[1] - lse3);
         y[1] = a3_1;
-        NetGenLanes a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
+        // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
+        float a3_2 = global::System.MathF.Exp(p[2] - lse3);
         y[2] = a3_2;
     }
 
-    /// <summary>NetGenGradientKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
-    private static NetGenLanes NetGenGradientLanes(
-        global::System.ReadOnlySpan<float> p,
-        global::System.ReadOnlySpan<NetGenLanes> x,
-        global::System.ReadOnlySpan<NetGenLanes> t,
-        global::System.Span<NetGenLanes> g)
+    /// <summary>The loss of one sample from its pre-activations <c>p</c> = z3 and targets <c>t</c>; adds ∂L/∂z3 (the first delta of the backward pass) to <c>g</c>.</summary>
+    private static float NetGenHeadGradient(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> t, global::System.Span<float> g)
     {
-        global::System.Span<NetGenLanes> s = stackalloc NetGenLanes[42];
-        // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = W1·a0 + b1 as loops (48 multiply-adds, past the unroll budget)
-        for (int row = 0; row < 8; row++)
-        {
-            global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
-            global::System.ReadOnlySpan<NetGenLanes> inputs = x;
-            NetGenLanes acc = NetGenVector.Create(p[48 + row]);
-            for (int col = 0; col < weights.Length; col++) acc = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(weights[col]), inputs[col], acc);
-            s[row] = acc;
-        }
-        NetGenLanes a1_0 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[0], NetGenLanes.Zero), s[0], s[0] * NetGenVector.Create(0.01f));
-        NetGenLanes a1_1 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[1], NetGenLanes.Zero), s[1], s[1] * NetGenVector.Create(0.01f));
-        NetGenLanes a1_2 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[2], NetGenLanes.Zero), s[2], s[2] * NetGenVector.Create(0.01f));
-        NetGenLanes a1_3 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[3], NetGenLanes.Zero), s[3], s[3] * NetGenVector.Create(0.01f));
-        NetGenLanes a1_4 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[4], NetGenLanes.Zero), s[4], s[4] * NetGenVector.Create(0.01f));
-        NetGenLanes a1_5 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[5], NetGenLanes.Zero), s[5], s[5] * NetGenVector.Create(0.01f));
-        NetGenLanes a1_6 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[6], NetGenLanes.Zero), s[6], s[6] * NetGenVector.Create(0.01f));
-        NetGenLanes a1_7 = NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[7], NetGenLanes.Zero), s[7], s[7] * NetGenVector.Create(0.01f));
-        // Gather 8 values into scratch 21..28 for the loops that read them
-        s[21] = a1_0;
-        s[22] = a1_1;
-        s[23] = a1_2;
-        s[24] = a1_3;
-        s[25] = a1_4;
-        s[26] = a1_5;
-        s[27] = a1_6;
-        s[28] = a1_7;
-        // Layer 2: Dense(5, Tanh) ← layer 1: z2 = W2·a1 + b2 as loops (40 multiply-adds, past the unroll budget)
-        for (int row = 0; row < 5; row++)
-        {
-            global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-            global::System.ReadOnlySpan<NetGenLanes> inputs = s.Slice(21, 8);
-            NetGenLanes acc0 = NetGenVector.Create(p[96 + row]), acc1 = NetGenLanes.Zero, acc2 = NetGenLanes.Zero, acc3 = NetGenLanes.Zero;
-            int col = 0;
-            for (; col + 4 <= weights.Length; col += 4)
-            {
-                acc0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(weights[col]), inputs[col], acc0);
-                acc1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(weights[col + 1]), inputs[col + 1], acc1);
-                acc2 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(weights[col + 2]), inputs[col + 2], acc2);
-                acc3 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(weights[col + 3]), inputs[col + 3], acc3);
-            }
-            for (; col < weights.Length; col++) acc0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(weights[col]), inputs[col], acc0);
-            s[8 + row] = (acc0 + acc1) + (acc2 + acc3);
-        }
-        NetGenLanes a2_0 = NetGenVectorMath.Tanh(s[8]);
-        NetGenLanes a2_1 = NetGenVectorMath.Tanh(s[9]);
-        NetGenLanes a2_2 = NetGenVectorMath.Tanh(s[10]);
-        NetGenLanes a2_3 = NetGenVectorMath.Tanh(s[11]);
-        NetGenLanes a2_4 = NetGenVectorMath.Tanh(s[12]);
-        // Layer 3: Dense(3, Softmax) ← layer 2 (per neuron: see the scalar kernel)
-        NetGenLanes z3_0 = NetGenVector.Create(p[116]);
-        z3_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[102]), a2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[101]), a2_0, z3_0));
-        z3_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[104]), a2_3, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[103]), a2_2, z3_0));
-        z3_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[105]), a2_4, z3_0);
-        NetGenLanes z3_1 = NetGenVector.Create(p[117]);
-        z3_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[107]), a2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[106]), a2_0, z3_1));
-        z3_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[109]), a2_3, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[108]), a2_2, z3_1));
-        z3_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[110]), a2_4, z3_1);
-        NetGenLanes z3_2 = NetGenVector.Create(p[118]);
-        z3_2 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[112]), a2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[111]), a2_0, z3_2));
-        z3_2 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[114]), a2_3, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[113]), a2_2, z3_2));
-        z3_2 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[115]), a2_4, z3_2);
-        NetGenLanes lse3_max = z3_0;
-        lse3_max = NetGenVector.Max(lse3_max, z3_1);
-        lse3_max = NetGenVector.Max(lse3_max, z3_2);
-        NetGenLanes lse3_sum = NetGenVectorMath.Exp(z3_0 - lse3_max);
-        lse3_sum += NetGenVectorMath.Exp(z3_1 - lse3_max);
-        lse3_sum += NetGenVectorMath.Exp(z3_2 - lse3_max);
-        NetGenLanes lse3 = lse3_max + NetGenVectorMath.Log(lse3_sum);
-        NetGenLanes a3_0 = NetGenVectorMath.Exp(z3_0 - lse3);
-        NetGenLanes a3_1 = NetGenVectorMath.Exp(z3_1 - lse3);
-        NetGenLanes a3_2 = NetGenVectorMath.Exp(z3_2 - lse3);
+        // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
+        float lse3_max = p[0];
+        lse3_max = global::System.MathF.Max(lse3_max, p[1]);
+        lse3_max = global::System.MathF.Max(lse3_max, p[2]);
+        float lse3_sum = global::System.MathF.Exp(p[0] - lse3_max);
+        lse3_sum += global::System.MathF.Exp(p[1] - lse3_max);
+        lse3_sum += global::System.MathF.Exp(p[2] - lse3_max);
+        float lse3 = lse3_max + global::System.MathF.Log(lse3_sum);
+        // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
+        float a3_0 = global::System.MathF.Exp(p[0] - lse3);
+        // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
+        float a3_1 = global::System.MathF.Exp(p[1] - lse3);
+        // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
+        float a3_2 = global::System.MathF.Exp(p[2] - lse3);
         // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
-        NetGenLanes loss = t[0] * (lse3 - z3_0);
-        loss = NetGenVector.MultiplyAddEstimate(t[2], lse3 - z3_2, NetGenVector.MultiplyAddEstimate(t[1], lse3 - z3_1, loss));
+        float loss = t[0] * (lse3 - p[0]) + t[1] * (lse3 - p[1]) + t[2] * (lse3 - p[2]);
         // ∂L/∂logsumexp(z3) = t[0] + t[1] + t[2]   (3 paths summed)
-        NetGenLanes dlse3 = t[0];
-        dlse3 = dlse3 + t[1] + t[2];
-        // Backward pass: each adjoint ∂L/∂… is the sum of its paths (the chain-rule terms: see the scalar kernel)
-        NetGenLanes dz3_2 = dlse3 * a3_2;
-        dz3_2 = dz3_2 - t[2];
-        g[111] += dz3_2 * a2_0;
-        g[112] += dz3_2 * a2_1;
-        g[113] += dz3_2 * a2_2;
-        g[114] += dz3_2 * a2_3;
-        g[115] += dz3_2 * a2_4;
-        g[118] += dz3_2;
-        NetGenLanes dz3_1 = dlse3 * a3_1;
-        dz3_1 = dz3_1 - t[1];
-        g[106] += dz3_1 * a2_0;
-        g[107] += dz3_1 * a2_1;
-        g[108] += dz3_1 * a2_2;
-        g[109] += dz3_1 * a2_3;
-        g[110] += dz3_1 * a2_4;
-        g[117] += dz3_1;
-        NetGenLanes dz3_0 = dlse3 * a3_0;
-        dz3_0 = dz3_0 - t[0];
-        g[101] += dz3_0 * a2_0;
-        g[102] += dz3_0 * a2_1;
-        g[103] += dz3_0 * a2_2;
-        g[104] += dz3_0 * a2_3;
-        g[105] += dz3_0 * a2_4;
-        g[116] += dz3_0;
-        NetGenLanes da2_4 = dz3_0 * NetGenVector.Create(p[105]);
-        da2_4 = NetGenVector.MultiplyAddEstimate(dz3_2, NetGenVector.Create(p[115]), NetGenVector.MultiplyAddEstimate(dz3_1, NetGenVector.Create(p[110]), da2_4));
-        NetGenLanes dz2_4 = da2_4 * (NetGenLanes.One - a2_4 * a2_4);
-        g[100] += dz2_4;
-        NetGenLanes da2_3 = dz3_0 * NetGenVector.Create(p[104]);
-        da2_3 = NetGenVector.MultiplyAddEstimate(dz3_2, NetGenVector.Create(p[114]), NetGenVector.MultiplyAddEstimate(dz3_1, NetGenVector.Create(p[109]), da2_3));
-        NetGenLanes dz2_3 = da2_3 * (NetGenLanes.One - a2_3 * a2_3);
-        g[99] += dz2_3;
-        NetGenLanes da2_2 = dz3_0 * NetGenVector.Create(p[103]);
-        da2_2 = NetGenVector.MultiplyAddEstimate(dz3_2, NetGenVector.Create(p[113]), NetGenVector.MultiplyAddEstimate(dz3_1, NetGenVector.Create(p[108]), da2_2));
-        NetGenLanes dz2_2 = da2_2 * (NetGenLanes.One - a2_2 * a2_2);
-        g[98] += dz2_2;
-        NetGenLanes da2_1 = dz3_0 * NetGenVector.Create(p[102]);
-        da2_1 = NetGenVector.MultiplyAddEstimate(dz3_2, NetGenVector.Create(p[112]), NetGenVector.MultiplyAddEstimate(dz3_1, NetGenVector.Create(p[107]), da2_1));
-        NetGenLanes dz2_1 = da2_1 * (NetGenLanes.One - a2_1 * a2_1);
-        g[97] += dz2_1;
-        NetGenLanes da2_0 = dz3_0 * NetGenVector.Create(p[101]);
-        da2_0 = NetGenVector.MultiplyAddEstimate(dz3_2, NetGenVector.Create(p[111]), NetGenVector.MultiplyAddEstimate(dz3_1, NetGenVector.Create(p[106]), da2_0));
-        NetGenLanes dz2_0 = da2_0 * (NetGenLanes.One - a2_0 * a2_0);
-        // Gather 5 values into scratch 29..33 for the loops that read them
-        s[29] = dz2_0;
-        s[30] = dz2_1;
-        s[31] = dz2_2;
-        s[32] = dz2_3;
-        s[33] = dz2_4;
-        g[96] += dz2_0;
-        // ∂L/∂W[row, col] = δ[row]·a[col] for the 5×8 weights at p[56..], per lane
-        for (int row = 0; row < 5; row++)
+        float dlse3 = t[0] + t[1] + t[2];
+        g[0] += dlse3 * a3_0 - t[0];   // ∂L/∂z3[0]
+        g[1] += dlse3 * a3_1 - t[1];   // ∂L/∂z3[1]
+        g[2] += dlse3 * a3_2 - t[2];   // ∂L/∂z3[2]
+        return loss;
+    }
+
+    /// <summary>The block's input matrix: <paramref name="inputs"/> itself when it can be read as one, else its copy, padded, at the start of <paramref name="work"/>.</summary>
+    private static ref float NetGenMatrixInput512(global::System.ReadOnlySpan<float> inputs, int count, int rows, global::System.Span<float> work)
+    {
+        global::System.Span<float> copy = work.Slice(0, rows * 16);
+        copy.Clear();
+        for (int s = 0; s < count; s++) inputs.Slice(s * 6, 6).CopyTo(copy.Slice(s * 16));
+        return ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(copy);
+    }
+
+    /// <summary>Outputs of a block of <paramref name="count"/> samples on 512-bit vectors: every layer's forward product, then the output activation per sample.</summary>
+    private static void NetGenForwardBlock512(float[] packed, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count, global::System.Span<float> work)
+    {
+        int rows = (count + 7) / 8 * 8;
+        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
+        ref float x = ref NetGenMatrixInput512(inputs, count, rows, work);
+        NetGenMatrixForward1x512(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixForward2x512(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
+        NetGenMatrixForward3x512(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 80), rows);
+        for (int s = 0; s < count; s++) NetGenHeadForward(work.Slice((rows * 80) + s * 16, 3), outputs.Slice(s * 3, 3));
+    }
+
+    /// <summary>Adds the losses of a block to <paramref name="loss"/> on 512-bit vectors: the loss head's gradient kernel (its deltas go to scratch), so each loss is the training kernels' bit for bit.</summary>
+    private static void NetGenLossBlock512(float[] packed, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> work, ref float loss)
+    {
+        int rows = (count + 7) / 8 * 8;
+        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
+        ref float x = ref NetGenMatrixInput512(inputs, count, rows, work);
+        NetGenMatrixForward1x512(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixForward2x512(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
+        NetGenMatrixForward3x512(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 80), rows);
+        // Loss head, sample by sample: L and δ3 = ∂L/∂z3
+        for (int s = 0; s < count; s++)
         {
-            NetGenLanes delta = s[29 + row];
-            global::System.Span<NetGenLanes> gradients = g.Slice(56 + row * 8, 8);
-            global::System.ReadOnlySpan<NetGenLanes> inputs = s.Slice(21, 8);
-            for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector.MultiplyAddEstimate(delta, inputs[col], gradients[col]);
+            global::System.Span<float> delta = work.Slice((rows * 96) + s * 16, 3);
+            delta.Clear();
+            loss += NetGenHeadGradient(work.Slice((rows * 80) + s * 16, 3), targets.Slice(s * 3, 3), delta);
         }
-        // ∂L/∂a = Wᵀ·δ for the 8 inputs of the looped layer (every path through its 5 neurons summed)
+    }
+
+    /// <summary>One training block on 512-bit vectors: forward, loss head, then backward layer by layer (weight gradient, then the delta of the layer below).</summary>
+    private static void NetGenGradientBlock512(float[] packed, float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> work, global::System.Span<float> gradient, ref float loss)
+    {
+        int rows = (count + 7) / 8 * 8;
+        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
+        ref float x = ref NetGenMatrixInput512(inputs, count, rows, work);
+        ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(parameters);
+        ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+        NetGenMatrixForward1x512(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixForward2x512(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
+        NetGenMatrixForward3x512(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 80), rows);
+        // Loss head, sample by sample: L and δ3 = ∂L/∂z3
+        for (int s = 0; s < count; s++)
         {
-            global::System.Span<NetGenLanes> adjoint = s.Slice(13, 8);
-            adjoint.Clear();
-            for (int row = 0; row < 5; row++)
+            global::System.Span<float> delta = work.Slice((rows * 96) + s * 16, 3);
+            delta.Clear();
+            loss += NetGenHeadGradient(work.Slice((rows * 80) + s * 16, 3), targets.Slice(s * 3, 3), delta);
+        }
+        NetGenMatrixWeightGradient3x512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 96), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref g, count);
+        NetGenMatrixInputGradient3x512(ref p, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 96), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
+        NetGenMatrixWeightGradient2x512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref g, count);
+        NetGenMatrixInputGradient2x512(ref p, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixWeightGradient1x512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref x, ref g, count);
+    }
+
+    /// <summary>Layer 1 forward over a block: z1 = x·W1ᵀ + b1, a1 = LeakyRelu(z1); tiles of 8 samples × 1 vectors of 16 neurons.</summary>
+    private static void NetGenMatrixForward1x512(ref float w, ref float a, ref float z, ref float h, int rows)
+    {
+        {
+            const int c = 0;
+            for (int s = 0; s < rows; s += 8)
             {
-                NetGenLanes delta = s[29 + row];
-                global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
-                for (int col = 0; col < weights.Length; col++) adjoint[col] = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(weights[col]), delta, adjoint[col]);
+                ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // x[s, i], one input further each step (rows s + r at r·16)
+                // Accumulators start at b1[c…]
+                NetGenLanes512 b_0 = NetGenVector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 96 + c + 0));
+                NetGenLanes512 c_0_0 = b_0;
+                NetGenLanes512 c_1_0 = b_0;
+                NetGenLanes512 c_2_0 = b_0;
+                NetGenLanes512 c_3_0 = b_0;
+                NetGenLanes512 c_4_0 = b_0;
+                NetGenLanes512 c_5_0 = b_0;
+                NetGenLanes512 c_6_0 = b_0;
+                NetGenLanes512 c_7_0 = b_0;
+                ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0 + c);   // W1ᵀ[i, c…], one row further each step
+                for (int i = 0; i < 6; i++)
+                {
+                    NetGenLanes512 v_0 = NetGenVector512.LoadUnsafe(ref wi, 0);
+                    NetGenLanes512 e_0 = NetGenVector512.Create(ai);
+                    c_0_0 = NetGenVector512.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    NetGenLanes512 e_1 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
+                    c_1_0 = NetGenVector512.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    NetGenLanes512 e_2 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
+                    c_2_0 = NetGenVector512.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    NetGenLanes512 e_3 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
+                    c_3_0 = NetGenVector512.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                    NetGenLanes512 e_4 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
+                    c_4_0 = NetGenVector512.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                    NetGenLanes512 e_5 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
+                    c_5_0 = NetGenVector512.MultiplyAddEstimate(e_5, v_0, c_5_0);
+                    NetGenLanes512 e_6 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
+                    c_6_0 = NetGenVector512.MultiplyAddEstimate(e_6, v_0, c_6_0);
+                    NetGenLanes512 e_7 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
+                    c_7_0 = NetGenVector512.MultiplyAddEstimate(e_7, v_0, c_7_0);
+                    ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
+                    wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                }
+                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
+                ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_0_0, ref z_0, 0);
+                NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_0_0, NetGenLanes512.Zero), c_0_0, c_0_0 * NetGenVector512.Create(0.01f)), ref h_0, 0);
+                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
+                ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_1_0, ref z_1, 0);
+                NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_1_0, NetGenLanes512.Zero), c_1_0, c_1_0 * NetGenVector512.Create(0.01f)), ref h_1, 0);
+                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
+                ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_2_0, ref z_2, 0);
+                NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_2_0, NetGenLanes512.Zero), c_2_0, c_2_0 * NetGenVector512.Create(0.01f)), ref h_2, 0);
+                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
+                ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_3_0, ref z_3, 0);
+                NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_3_0, NetGenLanes512.Zero), c_3_0, c_3_0 * NetGenVector512.Create(0.01f)), ref h_3, 0);
+                ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + c);
+                ref float h_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 4) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_4_0, ref z_4, 0);
+                NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_4_0, NetGenLanes512.Zero), c_4_0, c_4_0 * NetGenVector512.Create(0.01f)), ref h_4, 0);
+                ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + c);
+                ref float h_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 5) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_5_0, ref z_5, 0);
+                NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_5_0, NetGenLanes512.Zero), c_5_0, c_5_0 * NetGenVector512.Create(0.01f)), ref h_5, 0);
+                ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + c);
+                ref float h_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 6) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_6_0, ref z_6, 0);
+                NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_6_0, NetGenLanes512.Zero), c_6_0, c_6_0 * NetGenVector512.Create(0.01f)), ref h_6, 0);
+                ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + c);
+                ref float h_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 7) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_7_0, ref z_7, 0);
+                NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_7_0, NetGenLanes512.Zero), c_7_0, c_7_0 * NetGenVector512.Create(0.01f)), ref h_7, 0);
             }
         }
-        NetGenLanes dz1_7 = s[20] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[7], NetGenLanes.Zero), NetGenLanes.One, NetGenVector.Create(0.01f));
-        g[55] += dz1_7;
-        NetGenLanes dz1_6 = s[19] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[6], NetGenLanes.Zero), NetGenLanes.One, NetGenVector.Create(0.01f));
-        g[54] += dz1_6;
-        NetGenLanes dz1_5 = s[18] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[5], NetGenLanes.Zero), NetGenLanes.One, NetGenVector.Create(0.01f));
-        g[53] += dz1_5;
-        NetGenLanes dz1_4 = s[17] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[4], NetGenLanes.Zero), NetGenLanes.One, NetGenVector.Create(0.01f));
-        g[52] += dz1_4;
-        NetGenLanes dz1_3 = s[16] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[3], NetGenLanes.Zero), NetGenLanes.One, NetGenVector.Create(0.01f));
-        g[51] += dz1_3;
-        NetGenLanes dz1_2 = s[15] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[2], NetGenLanes.Zero), NetGenLanes.One, NetGenVector.Create(0.01f));
-        g[50] += dz1_2;
-        NetGenLanes dz1_1 = s[14] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[1], NetGenLanes.Zero), NetGenLanes.One, NetGenVector.Create(0.01f));
-        g[49] += dz1_1;
-        NetGenLanes dz1_0 = s[13] * NetGenVector.ConditionalSelect(NetGenVector.GreaterThan(s[0], NetGenLanes.Zero), NetGenLanes.One, NetGenVector.Create(0.01f));
-        // Gather 8 values into scratch 34..41 for the loops that read them
-        s[34] = dz1_0;
-        s[35] = dz1_1;
-        s[36] = dz1_2;
-        s[37] = dz1_3;
-        s[38] = dz1_4;
-        s[39] = dz1_5;
-        s[40] = dz1_6;
-        s[41] = dz1_7;
-        g[48] += dz1_0;
-        // ∂L/∂W[row, col] = δ[row]·a[col] for the 8×6 weights at p[0..], per lane
-        for (int row = 0; row < 8; row++)
+    }
+
+    /// <summary>Layer 2 forward over a block: z2 = a1·W2ᵀ + b2, a2 = Tanh(z2); tiles of 8 samples × 1 vectors of 16 neurons.</summary>
+    private static void NetGenMatrixForward2x512(ref float w, ref float a, ref float z, ref float h, int rows)
+    {
         {
-            NetGenLanes delta = s[34 + row];
-            global::System.Span<NetGenLanes> gradients = g.Slice(0 + row * 6, 6);
-            global::System.ReadOnlySpan<NetGenLanes> inputs = x;
-            for (int col = 0; col < gradients.Length; col++) gradients[col] = NetGenVector.MultiplyAddEstimate(delta, inputs[col], gradients[col]);
+            const int c = 0;
+            for (int s = 0; s < rows; s += 8)
+            {
+                ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // a1[s, i], one input further each step (rows s + r at r·16)
+                // Accumulators start at b2[c…]
+                NetGenLanes512 b_0 = NetGenVector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 240 + c + 0));
+                NetGenLanes512 c_0_0 = b_0;
+                NetGenLanes512 c_1_0 = b_0;
+                NetGenLanes512 c_2_0 = b_0;
+                NetGenLanes512 c_3_0 = b_0;
+                NetGenLanes512 c_4_0 = b_0;
+                NetGenLanes512 c_5_0 = b_0;
+                NetGenLanes512 c_6_0 = b_0;
+                NetGenLanes512 c_7_0 = b_0;
+                ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112 + c);   // W2ᵀ[i, c…], one row further each step
+                for (int i = 0; i < 8; i++)
+                {
+                    NetGenLanes512 v_0 = NetGenVector512.LoadUnsafe(ref wi, 0);
+                    NetGenLanes512 e_0 = NetGenVector512.Create(ai);
+                    c_0_0 = NetGenVector512.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    NetGenLanes512 e_1 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
+                    c_1_0 = NetGenVector512.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    NetGenLanes512 e_2 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
+                    c_2_0 = NetGenVector512.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    NetGenLanes512 e_3 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
+                    c_3_0 = NetGenVector512.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                    NetGenLanes512 e_4 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
+                    c_4_0 = NetGenVector512.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                    NetGenLanes512 e_5 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
+                    c_5_0 = NetGenVector512.MultiplyAddEstimate(e_5, v_0, c_5_0);
+                    NetGenLanes512 e_6 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
+                    c_6_0 = NetGenVector512.MultiplyAddEstimate(e_6, v_0, c_6_0);
+                    NetGenLanes512 e_7 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
+                    c_7_0 = NetGenVector512.MultiplyAddEstimate(e_7, v_0, c_7_0);
+                    ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
+                    wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                }
+                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
+                ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_0_0, ref z_0, 0);
+                NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_0_0), ref h_0, 0);
+                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
+                ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_1_0, ref z_1, 0);
+                NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_1_0), ref h_1, 0);
+                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
+                ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_2_0, ref z_2, 0);
+                NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_2_0), ref h_2, 0);
+                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
+                ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_3_0, ref z_3, 0);
+                NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_3_0), ref h_3, 0);
+                ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + c);
+                ref float h_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 4) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_4_0, ref z_4, 0);
+                NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_4_0), ref h_4, 0);
+                ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + c);
+                ref float h_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 5) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_5_0, ref z_5, 0);
+                NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_5_0), ref h_5, 0);
+                ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + c);
+                ref float h_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 6) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_6_0, ref z_6, 0);
+                NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_6_0), ref h_6, 0);
+                ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + c);
+                ref float h_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 7) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_7_0, ref z_7, 0);
+                NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_7_0), ref h_7, 0);
+            }
         }
-        return loss;
+    }
+
+    /// <summary>Layer 3 forward over a block: z3 = a2·W3ᵀ + b3 (the loss head applies the output activation); tiles of 8 samples × 1 vectors of 16 neurons.</summary>
+    private static void NetGenMatrixForward3x512(ref float w, ref float a, ref float z, int rows)
+    {
+        {
+            const int c = 0;
+            for (int s = 0; s < rows; s += 8)
+            {
+                ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // a2[s, i], one input further each step (rows s + r at r·16)
+                // Accumulators start at b3[c…]
+                NetGenLanes512 b_0 = NetGenVector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336 + c + 0));
+                NetGenLanes512 c_0_0 = b_0;
+                NetGenLanes512 c_1_0 = b_0;
+                NetGenLanes512 c_2_0 = b_0;
+                NetGenLanes512 c_3_0 = b_0;
+                NetGenLanes512 c_4_0 = b_0;
+                NetGenLanes512 c_5_0 = b_0;
+                NetGenLanes512 c_6_0 = b_0;
+                NetGenLanes512 c_7_0 = b_0;
+                ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 256 + c);   // W3ᵀ[i, c…], one row further each step
+                for (int i = 0; i < 5; i++)
+                {
+                    NetGenLanes512 v_0 = NetGenVector512.LoadUnsafe(ref wi, 0);
+                    NetGenLanes512 e_0 = NetGenVector512.Create(ai);
+                    c_0_0 = NetGenVector512.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    NetGenLanes512 e_1 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
+                    c_1_0 = NetGenVector512.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    NetGenLanes512 e_2 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
+                    c_2_0 = NetGenVector512.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    NetGenLanes512 e_3 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
+                    c_3_0 = NetGenVector512.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                    NetGenLanes512 e_4 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
+                    c_4_0 = NetGenVector512.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                    NetGenLanes512 e_5 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
+                    c_5_0 = NetGenVector512.MultiplyAddEstimate(e_5, v_0, c_5_0);
+                    NetGenLanes512 e_6 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
+                    c_6_0 = NetGenVector512.MultiplyAddEstimate(e_6, v_0, c_6_0);
+                    NetGenLanes512 e_7 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
+                    c_7_0 = NetGenVector512.MultiplyAddEstimate(e_7, v_0, c_7_0);
+                    ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
+                    wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                }
+                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_0_0, ref z_0, 0);
+                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_1_0, ref z_1, 0);
+                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_2_0, ref z_2, 0);
+                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_3_0, ref z_3, 0);
+                ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_4_0, ref z_4, 0);
+                ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_5_0, ref z_5, 0);
+                ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_6_0, ref z_6, 0);
+                ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + c);
+                NetGenVector512.StoreUnsafe(c_7_0, ref z_7, 0);
+            }
+        }
+    }
+
+    /// <summary>Layer 3 weight gradient over a block: ∂W3 += δ3ᵀ·a2, ∂b3 += Σ δ3; each tile of 8 neurons × 1 vectors of 16 inputs stays in registers over all the samples.</summary>
+    private static void NetGenMatrixWeightGradient3x512(ref float d, ref float a, ref float g, int count)
+    {
+        {
+            const int j = 0;   // the last 3 neuron(s)
+            {
+                const int c = 0;
+                ref float g_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 240 + (j + 0) * 16 + c);
+                ref float g_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 240 + (j + 1) * 16 + c);
+                ref float g_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 240 + (j + 2) * 16 + c);
+                NetGenLanes512 c_0_0 = NetGenVector512.LoadUnsafe(ref g_0, 0);
+                NetGenLanes512 c_1_0 = NetGenVector512.LoadUnsafe(ref g_1, 0);
+                NetGenLanes512 c_2_0 = NetGenVector512.LoadUnsafe(ref g_2, 0);
+                // Every sample of the block: ∂W3[j + r, c…] += δ3[s, j + r]·a[s, c…]
+                ref float as_ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, c);   // a[s, c…], one sample further each step
+                ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, j);   // δ3[s, j…]
+                for (int s = 0; s < count; s++)
+                {
+                    NetGenLanes512 v_0 = NetGenVector512.LoadUnsafe(ref as_, 0);
+                    NetGenLanes512 e_0 = NetGenVector512.Create(ds);
+                    c_0_0 = NetGenVector512.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    NetGenLanes512 e_1 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 1));
+                    c_1_0 = NetGenVector512.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    NetGenLanes512 e_2 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 2));
+                    c_2_0 = NetGenVector512.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    as_ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref as_, 16);
+                    ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 16);
+                }
+                NetGenVector512.StoreUnsafe(c_0_0, ref g_0, 0);
+                NetGenVector512.StoreUnsafe(c_1_0, ref g_1, 0);
+                NetGenVector512.StoreUnsafe(c_2_0, ref g_2, 0);
+            }
+        }
+        // ∂b3 += Σₛ δ3[s, :], 1 vector(s)
+        {
+            NetGenLanes512 c_0 = NetGenVector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 288));
+            for (int s = 0; s < count; s++)
+            {
+                ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, s * 16);
+                c_0 += NetGenVector512.LoadUnsafe(ref ds, 0);
+            }
+            NetGenVector512.StoreUnsafe(c_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 288));
+        }
+    }
+
+    /// <summary>Layer 3 backward to layer 2: δ2 = (δ3·W3) ⊙ Tanh′(z2) over a block, written over z2; tiles of 8 samples × 1 vectors of 16 inputs.</summary>
+    private static void NetGenMatrixInputGradient3x512(ref float p, ref float d, ref float z, ref float h, int rows)
+    {
+        // Inputs 0…4 do not fill a vector (a row of W3 has 5): summed one by one, then one vector step
+        global::System.Span<float> tail = stackalloc float[16];
+        tail.Clear();
+        ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tail);
+        for (int s = 0; s < rows; s++)
+        {
+            ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, s * 16);
+            for (int i = 0; i < 5; i++)
+            {
+                float sum = 0f;
+                // Rounded as the vector multiply-adds round each lane, so every width gives the same bits
+                for (int j = 0; j < 3; j++) sum = NetGenVectorMath.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, j), global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101 + j * 5 + 0 + i), sum);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref t, i) = sum;
+            }
+            ref float zs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * 16 + 0);
+            ref float hs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, s * 16 + 0);
+            NetGenVector512.StoreUnsafe(NetGenTanhAdjoint512(NetGenVector512.LoadUnsafe(ref zs, 0), NetGenVector512.LoadUnsafe(ref hs, 0), NetGenVector512.LoadUnsafe(ref t, 0)), ref zs, 0);
+        }
+    }
+
+    /// <summary>Layer 2 weight gradient over a block: ∂W2 += δ2ᵀ·a1, ∂b2 += Σ δ2; each tile of 8 neurons × 1 vectors of 16 inputs stays in registers over all the samples.</summary>
+    private static void NetGenMatrixWeightGradient2x512(ref float d, ref float a, ref float g, int count)
+    {
+        {
+            const int j = 0;   // the last 5 neuron(s)
+            {
+                const int c = 0;
+                ref float g_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 144 + (j + 0) * 16 + c);
+                ref float g_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 144 + (j + 1) * 16 + c);
+                ref float g_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 144 + (j + 2) * 16 + c);
+                ref float g_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 144 + (j + 3) * 16 + c);
+                ref float g_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 144 + (j + 4) * 16 + c);
+                NetGenLanes512 c_0_0 = NetGenVector512.LoadUnsafe(ref g_0, 0);
+                NetGenLanes512 c_1_0 = NetGenVector512.LoadUnsafe(ref g_1, 0);
+                NetGenLanes512 c_2_0 = NetGenVector512.LoadUnsafe(ref g_2, 0);
+                NetGenLanes512 c_3_0 = NetGenVector512.LoadUnsafe(ref g_3, 0);
+                NetGenLanes512 c_4_0 = NetGenVector512.LoadUnsafe(ref g_4, 0);
+                // Every sample of the block: ∂W2[j + r, c…] += δ2[s, j + r]·a[s, c…]
+                ref float as_ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, c);   // a[s, c…], one sample further each step
+                ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, j);   // δ2[s, j…]
+                for (int s = 0; s < count; s++)
+                {
+                    NetGenLanes512 v_0 = NetGenVector512.LoadUnsafe(ref as_, 0);
+                    NetGenLanes512 e_0 = NetGenVector512.Create(ds);
+                    c_0_0 = NetGenVector512.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    NetGenLanes512 e_1 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 1));
+                    c_1_0 = NetGenVector512.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    NetGenLanes512 e_2 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 2));
+                    c_2_0 = NetGenVector512.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    NetGenLanes512 e_3 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 3));
+                    c_3_0 = NetGenVector512.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                    NetGenLanes512 e_4 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 4));
+                    c_4_0 = NetGenVector512.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                    as_ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref as_, 16);
+                    ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 16);
+                }
+                NetGenVector512.StoreUnsafe(c_0_0, ref g_0, 0);
+                NetGenVector512.StoreUnsafe(c_1_0, ref g_1, 0);
+                NetGenVector512.StoreUnsafe(c_2_0, ref g_2, 0);
+                NetGenVector512.StoreUnsafe(c_3_0, ref g_3, 0);
+                NetGenVector512.StoreUnsafe(c_4_0, ref g_4, 0);
+            }
+        }
+        // ∂b2 += Σₛ δ2[s, :], 1 vector(s)
+        {
+            NetGenLanes512 c_0 = NetGenVector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 224));
+            for (int s = 0; s < count; s++)
+            {
+                ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, s * 16);
+                c_0 += NetGenVector512.LoadUnsafe(ref ds, 0);
+            }
+            NetGenVector512.StoreUnsafe(c_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 224));
+        }
+    }
+
+    /// <summary>Layer 2 backward to layer 1: δ1 = (δ2·W2) ⊙ LeakyRelu′(z1) over a block, written over z1; tiles of 8 samples × 1 vectors of 16 inputs.</summary>
+    private static void NetGenMatrixInputGradient2x512(ref float p, ref float d, ref float z, ref float h, int rows)
+    {
+        // Inputs 0…7 do not fill a vector (a row of W2 has 8): summed one by one, then one vector step
+        global::System.Span<float> tail = stackalloc float[16];
+        tail.Clear();
+        ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tail);
+        for (int s = 0; s < rows; s++)
+        {
+            ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, s * 16);
+            for (int i = 0; i < 8; i++)
+            {
+                float sum = 0f;
+                // Rounded as the vector multiply-adds round each lane, so every width gives the same bits
+                for (int j = 0; j < 5; j++) sum = NetGenVectorMath.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, j), global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 56 + j * 8 + 0 + i), sum);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref t, i) = sum;
+            }
+            ref float zs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * 16 + 0);
+            ref float hs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, s * 16 + 0);
+            NetGenVector512.StoreUnsafe(NetGenLeakyReluAdjoint512(NetGenVector512.LoadUnsafe(ref zs, 0), NetGenVector512.LoadUnsafe(ref hs, 0), NetGenVector512.LoadUnsafe(ref t, 0)), ref zs, 0);
+        }
+    }
+
+    /// <summary>Layer 1 weight gradient over a block: ∂W1 += δ1ᵀ·x, ∂b1 += Σ δ1; each tile of 8 neurons × 1 vectors of 16 inputs stays in registers over all the samples.</summary>
+    private static void NetGenMatrixWeightGradient1x512(ref float d, ref float a, ref float g, int count)
+    {
+        for (int j = 0; j < 8; j += 8)
+        {
+            {
+                const int c = 0;
+                ref float g_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 0 + (j + 0) * 16 + c);
+                ref float g_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 0 + (j + 1) * 16 + c);
+                ref float g_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 0 + (j + 2) * 16 + c);
+                ref float g_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 0 + (j + 3) * 16 + c);
+                ref float g_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 0 + (j + 4) * 16 + c);
+                ref float g_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 0 + (j + 5) * 16 + c);
+                ref float g_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 0 + (j + 6) * 16 + c);
+                ref float g_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 0 + (j + 7) * 16 + c);
+                NetGenLanes512 c_0_0 = NetGenVector512.LoadUnsafe(ref g_0, 0);
+                NetGenLanes512 c_1_0 = NetGenVector512.LoadUnsafe(ref g_1, 0);
+                NetGenLanes512 c_2_0 = NetGenVector512.LoadUnsafe(ref g_2, 0);
+                NetGenLanes512 c_3_0 = NetGenVector512.LoadUnsafe(ref g_3, 0);
+                NetGenLanes512 c_4_0 = NetGenVector512.LoadUnsafe(ref g_4, 0);
+                NetGenLanes512 c_5_0 = NetGenVector512.LoadUnsafe(ref g_5, 0);
+                NetGenLanes512 c_6_0 = NetGenVector512.LoadUnsafe(ref g_6, 0);
+                NetGenLanes512 c_7_0 = NetGenVector512.LoadUnsafe(ref g_7, 0);
+                // Every sample of the block: ∂W1[j + r, c…] += δ1[s, j + r]·a[s, c…]
+                ref float as_ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, c);   // a[s, c…], one sample further each step
+                ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, j);   // δ1[s, j…]
+                for (int s = 0; s < count; s++)
+                {
+                    NetGenLanes512 v_0 = NetGenVector512.LoadUnsafe(ref as_, 0);
+                    NetGenLanes512 e_0 = NetGenVector512.Create(ds);
+                    c_0_0 = NetGenVector512.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    NetGenLanes512 e_1 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 1));
+                    c_1_0 = NetGenVector512.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    NetGenLanes512 e_2 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 2));
+                    c_2_0 = NetGenVector512.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    NetGenLanes512 e_3 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 3));
+                    c_3_0 = NetGenVector512.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                    NetGenLanes512 e_4 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 4));
+                    c_4_0 = NetGenVector512.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                    NetGenLanes512 e_5 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 5));
+                    c_5_0 = NetGenVector512.MultiplyAddEstimate(e_5, v_0, c_5_0);
+                    NetGenLanes512 e_6 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 6));
+                    c_6_0 = NetGenVector512.MultiplyAddEstimate(e_6, v_0, c_6_0);
+                    NetGenLanes512 e_7 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 7));
+                    c_7_0 = NetGenVector512.MultiplyAddEstimate(e_7, v_0, c_7_0);
+                    as_ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref as_, 16);
+                    ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 16);
+                }
+                NetGenVector512.StoreUnsafe(c_0_0, ref g_0, 0);
+                NetGenVector512.StoreUnsafe(c_1_0, ref g_1, 0);
+                NetGenVector512.StoreUnsafe(c_2_0, ref g_2, 0);
+                NetGenVector512.StoreUnsafe(c_3_0, ref g_3, 0);
+                NetGenVector512.StoreUnsafe(c_4_0, ref g_4, 0);
+                NetGenVector512.StoreUnsafe(c_5_0, ref g_5, 0);
+                NetGenVector512.StoreUnsafe(c_6_0, ref g_6, 0);
+                NetGenVector512.StoreUnsafe(c_7_0, ref g_7, 0);
+            }
+        }
+        // ∂b1 += Σₛ δ1[s, :], 1 vector(s)
+        {
+            NetGenLanes512 c_0 = NetGenVector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 128));
+            for (int s = 0; s < count; s++)
+            {
+                ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, s * 16);
+                c_0 += NetGenVector512.LoadUnsafe(ref ds, 0);
+            }
+            NetGenVector512.StoreUnsafe(c_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 128));
+        }
+    }
+
+    /// <summary>δz = δa·LeakyRelu′(z) on one vector of a row (derived from a = LeakyRelu(z) by the chain rule): z the pre-activations, a = LeakyRelu(z), u = δa.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static NetGenLanes512 NetGenLeakyReluAdjoint512(NetGenLanes512 z, NetGenLanes512 a, NetGenLanes512 u)
+    {
+        return u * NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(z, NetGenLanes512.Zero), NetGenLanes512.One, NetGenVector512.Create(0.01f));
+    }
+
+    /// <summary>δz = δa·Tanh′(z) on one vector of a row (derived from a = Tanh(z) by the chain rule): z the pre-activations, a = Tanh(z), u = δa.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static NetGenLanes512 NetGenTanhAdjoint512(NetGenLanes512 z, NetGenLanes512 a, NetGenLanes512 u)
+    {
+        return u * (NetGenLanes512.One - a * a);
+    }
+
+    /// <summary>The block's input matrix: <paramref name="inputs"/> itself when it can be read as one, else its copy, padded, at the start of <paramref name="work"/>.</summary>
+    private static ref float NetGenMatrixInput256(global::System.ReadOnlySpan<float> inputs, int count, int rows, global::System.Span<float> work)
+    {
+        global::System.Span<float> copy = work.Slice(0, rows * 16);
+        copy.Clear();
+        for (int s = 0; s < count; s++) inputs.Slice(s * 6, 6).CopyTo(copy.Slice(s * 16));
+        return ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(copy);
+    }
+
+    /// <summary>Outputs of a block of <paramref name="count"/> samples on 256-bit vectors: every layer's forward product, then the output activation per sample.</summary>
+    private static void NetGenForwardBlock256(float[] packed, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count, global::System.Span<float> work)
+    {
+        int rows = (count + 7) / 8 * 8;
+        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
+        ref float x = ref NetGenMatrixInput256(inputs, count, rows, work);
+        NetGenMatrixForward1x256(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixForward2x256(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
+        NetGenMatrixForward3x256(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 80), rows);
+        for (int s = 0; s < count; s++) NetGenHeadForward(work.Slice((rows * 80) + s * 16, 3), outputs.Slice(s * 3, 3));
+    }
+
+    /// <summary>Adds the losses of a block to <paramref name="loss"/> on 256-bit vectors: the loss head's gradient kernel (its deltas go to scratch), so each loss is the training kernels' bit for bit.</summary>
+    private static void NetGenLossBlock256(float[] packed, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> work, ref float loss)
+    {
+        int rows = (count + 7) / 8 * 8;
+        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
+        ref float x = ref NetGenMatrixInput256(inputs, count, rows, work);
+        NetGenMatrixForward1x256(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixForward2x256(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
+        NetGenMatrixForward3x256(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 80), rows);
+        // Loss head, sample by sample: L and δ3 = ∂L/∂z3
+        for (int s = 0; s < count; s++)
+        {
+            global::System.Span<float> delta = work.Slice((rows * 96) + s * 16, 3);
+            delta.Clear();
+            loss += NetGenHeadGradient(work.Slice((rows * 80) + s * 16, 3), targets.Slice(s * 3, 3), delta);
+        }
+    }
+
+    /// <summary>One training block on 256-bit vectors: forward, loss head, then backward layer by layer (weight gradient, then the delta of the layer below).</summary>
+    private static void NetGenGradientBlock256(float[] packed, float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> work, global::System.Span<float> gradient, ref float loss)
+    {
+        int rows = (count + 7) / 8 * 8;
+        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
+        ref float x = ref NetGenMatrixInput256(inputs, count, rows, work);
+        ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(parameters);
+        ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+        NetGenMatrixForward1x256(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixForward2x256(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
+        NetGenMatrixForward3x256(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 80), rows);
+        // Loss head, sample by sample: L and δ3 = ∂L/∂z3
+        for (int s = 0; s < count; s++)
+        {
+            global::System.Span<float> delta = work.Slice((rows * 96) + s * 16, 3);
+            delta.Clear();
+            loss += NetGenHeadGradient(work.Slice((rows * 80) + s * 16, 3), targets.Slice(s * 3, 3), delta);
+        }
+        NetGenMatrixWeightGradient3x256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 96), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref g, count);
+        NetGenMatrixInputGradient3x256(ref p, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 96), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
+        NetGenMatrixWeightGradient2x256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref g, count);
+        NetGenMatrixInputGradient2x256(ref p, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixWeightGradient1x256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref x, ref g, count);
+    }
+
+    /// <summary>Layer 1 forward over a block: z1 = x·W1ᵀ + b1, a1 = LeakyRelu(z1); tiles of 8 samples × 1 vectors of 8 neurons.</summary>
+    private static void NetGenMatrixForward1x256(ref float w, ref float a, ref float z, ref float h, int rows)
+    {
+        {
+            const int c = 0;
+            for (int s = 0; s < rows; s += 8)
+            {
+                ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // x[s, i], one input further each step (rows s + r at r·16)
+                // Accumulators start at b1[c…]
+                NetGenLanes256 b_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 96 + c + 0));
+                NetGenLanes256 c_0_0 = b_0;
+                NetGenLanes256 c_1_0 = b_0;
+                NetGenLanes256 c_2_0 = b_0;
+                NetGenLanes256 c_3_0 = b_0;
+                NetGenLanes256 c_4_0 = b_0;
+                NetGenLanes256 c_5_0 = b_0;
+                NetGenLanes256 c_6_0 = b_0;
+                NetGenLanes256 c_7_0 = b_0;
+                ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0 + c);   // W1ᵀ[i, c…], one row further each step
+                for (int i = 0; i < 6; i++)
+                {
+                    NetGenLanes256 v_0 = NetGenVector256.LoadUnsafe(ref wi, 0);
+                    NetGenLanes256 e_0 = NetGenVector256.Create(ai);
+                    c_0_0 = NetGenVector256.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    NetGenLanes256 e_1 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
+                    c_1_0 = NetGenVector256.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    NetGenLanes256 e_2 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
+                    c_2_0 = NetGenVector256.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    NetGenLanes256 e_3 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
+                    c_3_0 = NetGenVector256.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                    NetGenLanes256 e_4 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
+                    c_4_0 = NetGenVector256.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                    NetGenLanes256 e_5 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
+                    c_5_0 = NetGenVector256.MultiplyAddEstimate(e_5, v_0, c_5_0);
+                    NetGenLanes256 e_6 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
+                    c_6_0 = NetGenVector256.MultiplyAddEstimate(e_6, v_0, c_6_0);
+                    NetGenLanes256 e_7 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
+                    c_7_0 = NetGenVector256.MultiplyAddEstimate(e_7, v_0, c_7_0);
+                    ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
+                    wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                }
+                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
+                ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_0_0, ref z_0, 0);
+                NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_0_0, NetGenLanes256.Zero), c_0_0, c_0_0 * NetGenVector256.Create(0.01f)), ref h_0, 0);
+                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
+                ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_1_0, ref z_1, 0);
+                NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_1_0, NetGenLanes256.Zero), c_1_0, c_1_0 * NetGenVector256.Create(0.01f)), ref h_1, 0);
+                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
+                ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_2_0, ref z_2, 0);
+                NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_2_0, NetGenLanes256.Zero), c_2_0, c_2_0 * NetGenVector256.Create(0.01f)), ref h_2, 0);
+                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
+                ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_3_0, ref z_3, 0);
+                NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_3_0, NetGenLanes256.Zero), c_3_0, c_3_0 * NetGenVector256.Create(0.01f)), ref h_3, 0);
+                ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + c);
+                ref float h_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 4) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_4_0, ref z_4, 0);
+                NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_4_0, NetGenLanes256.Zero), c_4_0, c_4_0 * NetGenVector256.Create(0.01f)), ref h_4, 0);
+                ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + c);
+                ref float h_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 5) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_5_0, ref z_5, 0);
+                NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_5_0, NetGenLanes256.Zero), c_5_0, c_5_0 * NetGenVector256.Create(0.01f)), ref h_5, 0);
+                ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + c);
+                ref float h_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 6) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_6_0, ref z_6, 0);
+                NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_6_0, NetGenLanes256.Zero), c_6_0, c_6_0 * NetGenVector256.Create(0.01f)), ref h_6, 0);
+                ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + c);
+                ref float h_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 7) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_7_0, ref z_7, 0);
+                NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_7_0, NetGenLanes256.Zero), c_7_0, c_7_0 * NetGenVector256.Create(0.01f)), ref h_7, 0);
+            }
+        }
+    }
+
+    /// <summary>Layer 2 forward over a block: z2 = a1·W2ᵀ + b2, a2 = Tanh(z2); tiles of 8 samples × 1 vectors of 8 neurons.</summary>
+    private static void NetGenMatrixForward2x256(ref float w, ref float a, ref float z, ref float h, int rows)
+    {
+        {
+            const int c = 0;
+            for (int s = 0; s < rows; s += 8)
+            {
+                ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // a1[s, i], one input further each step (rows s + r at r·16)
+                // Accumulators start at b2[c…]
+                NetGenLanes256 b_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 240 + c + 0));
+                NetGenLanes256 c_0_0 = b_0;
+                NetGenLanes256 c_1_0 = b_0;
+                NetGenLanes256 c_2_0 = b_0;
+                NetGenLanes256 c_3_0 = b_0;
+                NetGenLanes256 c_4_0 = b_0;
+                NetGenLanes256 c_5_0 = b_0;
+                NetGenLanes256 c_6_0 = b_0;
+                NetGenLanes256 c_7_0 = b_0;
+                ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112 + c);   // W2ᵀ[i, c…], one row further each step
+                for (int i = 0; i < 8; i++)
+                {
+                    NetGenLanes256 v_0 = NetGenVector256.LoadUnsafe(ref wi, 0);
+                    NetGenLanes256 e_0 = NetGenVector256.Create(ai);
+                    c_0_0 = NetGenVector256.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    NetGenLanes256 e_1 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
+                    c_1_0 = NetGenVector256.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    NetGenLanes256 e_2 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
+                    c_2_0 = NetGenVector256.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    NetGenLanes256 e_3 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
+                    c_3_0 = NetGenVector256.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                    NetGenLanes256 e_4 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
+                    c_4_0 = NetGenVector256.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                    NetGenLanes256 e_5 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
+                    c_5_0 = NetGenVector256.MultiplyAddEstimate(e_5, v_0, c_5_0);
+                    NetGenLanes256 e_6 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
+                    c_6_0 = NetGenVector256.MultiplyAddEstimate(e_6, v_0, c_6_0);
+                    NetGenLanes256 e_7 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
+                    c_7_0 = NetGenVector256.MultiplyAddEstimate(e_7, v_0, c_7_0);
+                    ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
+                    wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                }
+                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
+                ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_0_0, ref z_0, 0);
+                NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_0_0), ref h_0, 0);
+                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
+                ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_1_0, ref z_1, 0);
+                NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_1_0), ref h_1, 0);
+                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
+                ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_2_0, ref z_2, 0);
+                NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_2_0), ref h_2, 0);
+                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
+                ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_3_0, ref z_3, 0);
+                NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_3_0), ref h_3, 0);
+                ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + c);
+                ref float h_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 4) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_4_0, ref z_4, 0);
+                NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_4_0), ref h_4, 0);
+                ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + c);
+                ref float h_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 5) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_5_0, ref z_5, 0);
+                NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_5_0), ref h_5, 0);
+                ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + c);
+                ref float h_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 6) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_6_0, ref z_6, 0);
+                NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_6_0), ref h_6, 0);
+                ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + c);
+                ref float h_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 7) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_7_0, ref z_7, 0);
+                NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_7_0), ref h_7, 0);
+            }
+        }
+    }
+
+    /// <summary>Layer 3 forward over a block: z3 = a2·W3ᵀ + b3 (the loss head applies the output activation); tiles of 8 samples × 1 vectors of 8 neurons.</summary>
+    private static void NetGenMatrixForward3x256(ref float w, ref float a, ref float z, int rows)
+    {
+        {
+            const int c = 0;
+            for (int s = 0; s < rows; s += 8)
+            {
+                ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // a2[s, i], one input further each step (rows s + r at r·16)
+                // Accumulators start at b3[c…]
+                NetGenLanes256 b_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336 + c + 0));
+                NetGenLanes256 c_0_0 = b_0;
+                NetGenLanes256 c_1_0 = b_0;
+                NetGenLanes256 c_2_0 = b_0;
+                NetGenLanes256 c_3_0 = b_0;
+                NetGenLanes256 c_4_0 = b_0;
+                NetGenLanes256 c_5_0 = b_0;
+                NetGenLanes256 c_6_0 = b_0;
+                NetGenLanes256 c_7_0 = b_0;
+                ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 256 + c);   // W3ᵀ[i, c…], one row further each step
+                for (int i = 0; i < 5; i++)
+                {
+                    NetGenLanes256 v_0 = NetGenVector256.LoadUnsafe(ref wi, 0);
+                    NetGenLanes256 e_0 = NetGenVector256.Create(ai);
+                    c_0_0 = NetGenVector256.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    NetGenLanes256 e_1 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
+                    c_1_0 = NetGenVector256.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    NetGenLanes256 e_2 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
+                    c_2_0 = NetGenVector256.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    NetGenLanes256 e_3 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
+                    c_3_0 = NetGenVector256.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                    NetGenLanes256 e_4 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
+                    c_4_0 = NetGenVector256.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                    NetGenLanes256 e_5 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
+                    c_5_0 = NetGenVector256.MultiplyAddEstimate(e_5, v_0, c_5_0);
+                    NetGenLanes256 e_6 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
+                    c_6_0 = NetGenVector256.MultiplyAddEstimate(e_6, v_0, c_6_0);
+                    NetGenLanes256 e_7 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
+                    c_7_0 = NetGenVector256.MultiplyAddEstimate(e_7, v_0, c_7_0);
+                    ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
+                    wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                }
+                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_0_0, ref z_0, 0);
+                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_1_0, ref z_1, 0);
+                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_2_0, ref z_2, 0);
+                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_3_0, ref z_3, 0);
+                ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_4_0, ref z_4, 0);
+                ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_5_0, ref z_5, 0);
+                ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_6_0, ref z_6, 0);
+                ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + c);
+                NetGenVector256.StoreUnsafe(c_7_0, ref z_7, 0);
+            }
+        }
+    }
+
+    /// <summary>Layer 3 weight gradient over a block: ∂W3 += δ3ᵀ·a2, ∂b3 += Σ δ3; each tile of 8 neurons × 1 vectors of 8 inputs stays in registers over all the samples.</summary>
+    private static void NetGenMatrixWeightGradient3x256(ref float d, ref float a, ref float g, int count)
+    {
+        {
+            const int j = 0;   // the last 3 neuron(s)
+            {
+                const int c = 0;
+                ref float g_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 240 + (j + 0) * 16 + c);
+                ref float g_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 240 + (j + 1) * 16 + c);
+                ref float g_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 240 + (j + 2) * 16 + c);
+                NetGenLanes256 c_0_0 = NetGenVector256.LoadUnsafe(ref g_0, 0);
+                NetGenLanes256 c_1_0 = NetGenVector256.LoadUnsafe(ref g_1, 0);
+                NetGenLanes256 c_2_0 = NetGenVector256.LoadUnsafe(ref g_2, 0);
+                // Every sample of the block: ∂W3[j + r, c…] += δ3[s, j + r]·a[s, c…]
+                ref float as_ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, c);   // a[s, c…], one sample further each step
+                ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, j);   // δ3[s, j…]
+                for (int s = 0; s < count; s++)
+                {
+                    NetGenLanes256 v_0 = NetGenVector256.LoadUnsafe(ref as_, 0);
+                    NetGenLanes256 e_0 = NetGenVector256.Create(ds);
+                    c_0_0 = NetGenVector256.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    NetGenLanes256 e_1 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 1));
+                    c_1_0 = NetGenVector256.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    NetGenLanes256 e_2 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 2));
+                    c_2_0 = NetGenVector256.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    as_ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref as_, 16);
+                    ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 16);
+                }
+                NetGenVector256.StoreUnsafe(c_0_0, ref g_0, 0);
+                NetGenVector256.StoreUnsafe(c_1_0, ref g_1, 0);
+                NetGenVector256.StoreUnsafe(c_2_0, ref g_2, 0);
+            }
+        }
+        // ∂b3 += Σₛ δ3[s, :], 1 vector(s)
+        {
+            NetGenLanes256 c_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 288));
+            for (int s = 0; s < count; s++)
+            {
+                ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, s * 16);
+                c_0 += NetGenVector256.LoadUnsafe(ref ds, 0);
+            }
+            NetGenVector256.StoreUnsafe(c_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 288));
+        }
+    }
+
+    /// <summary>Layer 3 backward to layer 2: δ2 = (δ3·W3) ⊙ Tanh′(z2) over a block, written over z2; tiles of 8 samples × 1 vectors of 8 inputs.</summary>
+    private static void NetGenMatrixInputGradient3x256(ref float p, ref float d, ref float z, ref float h, int rows)
+    {
+        // Inputs 0…4 do not fill a vector (a row of W3 has 5): summed one by one, then one vector step
+        global::System.Span<float> tail = stackalloc float[8];
+        tail.Clear();
+        ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tail);
+        for (int s = 0; s < rows; s++)
+        {
+            ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, s * 16);
+            for (int i = 0; i < 5; i++)
+            {
+                float sum = 0f;
+                // Rounded as the vector multiply-adds round each lane, so every width gives the same bits
+                for (int j = 0; j < 3; j++) sum = NetGenVectorMath.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, j), global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101 + j * 5 + 0 + i), sum);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref t, i) = sum;
+            }
+            ref float zs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * 16 + 0);
+            ref float hs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, s * 16 + 0);
+            NetGenVector256.StoreUnsafe(NetGenTanhAdjoint256(NetGenVector256.LoadUnsafe(ref zs, 0), NetGenVector256.LoadUnsafe(ref hs, 0), NetGenVector256.LoadUnsafe(ref t, 0)), ref zs, 0);
+        }
+    }
+
+    /// <summary>Layer 2 weight gradient over a block: ∂W2 += δ2ᵀ·a1, ∂b2 += Σ δ2; each tile of 8 neurons × 1 vectors of 8 inputs stays in registers over all the samples.</summary>
+    private static void NetGenMatrixWeightGradient2x256(ref float d, ref float a, ref float g, int count)
+    {
+        {
+            const int j = 0;   // the last 5 neuron(s)
+            {
+                const int c = 0;
+                ref float g_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 144 + (j + 0) * 16 + c);
+                ref float g_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 144 + (j + 1) * 16 + c);
+                ref float g_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 144 + (j + 2) * 16 + c);
+                ref float g_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 144 + (j + 3) * 16 + c);
+                ref float g_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 144 + (j + 4) * 16 + c);
+                NetGenLanes256 c_0_0 = NetGenVector256.LoadUnsafe(ref g_0, 0);
+                NetGenLanes256 c_1_0 = NetGenVector256.LoadUnsafe(ref g_1, 0);
+                NetGenLanes256 c_2_0 = NetGenVector256.LoadUnsafe(ref g_2, 0);
+                NetGenLanes256 c_3_0 = NetGenVector256.LoadUnsafe(ref g_3, 0);
+                NetGenLanes256 c_4_0 = NetGenVector256.LoadUnsafe(ref g_4, 0);
+                // Every sample of the block: ∂W2[j + r, c…] += δ2[s, j + r]·a[s, c…]
+                ref float as_ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, c);   // a[s, c…], one sample further each step
+                ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, j);   // δ2[s, j…]
+                for (int s = 0; s < count; s++)
+                {
+                    NetGenLanes256 v_0 = NetGenVector256.LoadUnsafe(ref as_, 0);
+                    NetGenLanes256 e_0 = NetGenVector256.Create(ds);
+                    c_0_0 = NetGenVector256.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    NetGenLanes256 e_1 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 1));
+                    c_1_0 = NetGenVector256.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    NetGenLanes256 e_2 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 2));
+                    c_2_0 = NetGenVector256.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    NetGenLanes256 e_3 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 3));
+                    c_3_0 = NetGenVector256.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                    NetGenLanes256 e_4 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 4));
+                    c_4_0 = NetGenVector256.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                    as_ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref as_, 16);
+                    ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 16);
+                }
+                NetGenVector256.StoreUnsafe(c_0_0, ref g_0, 0);
+                NetGenVector256.StoreUnsafe(c_1_0, ref g_1, 0);
+                NetGenVector256.StoreUnsafe(c_2_0, ref g_2, 0);
+                NetGenVector256.StoreUnsafe(c_3_0, ref g_3, 0);
+                NetGenVector256.StoreUnsafe(c_4_0, ref g_4, 0);
+            }
+        }
+        // ∂b2 += Σₛ δ2[s, :], 1 vector(s)
+        {
+            NetGenLanes256 c_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 224));
+            for (int s = 0; s < count; s++)
+            {
+                ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, s * 16);
+                c_0 += NetGenVector256.LoadUnsafe(ref ds, 0);
+            }
+            NetGenVector256.StoreUnsafe(c_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 224));
+        }
+    }
+
+    /// <summary>Layer 2 backward to layer 1: δ1 = (δ2·W2) ⊙ LeakyRelu′(z1) over a block, written over z1; tiles of 8 samples × 1 vectors of 8 inputs.</summary>
+    private static void NetGenMatrixInputGradient2x256(ref float p, ref float d, ref float z, ref float h, int rows)
+    {
+        {
+            const int c = 0;
+            for (int s = 0; s < rows; s += 8)
+            {
+                ref float dj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, s * 16);   // δ2[s, j], one neuron further each step (rows s + r at r·16)
+                NetGenLanes256 c_0_0 = NetGenLanes256.Zero;
+                NetGenLanes256 c_1_0 = NetGenLanes256.Zero;
+                NetGenLanes256 c_2_0 = NetGenLanes256.Zero;
+                NetGenLanes256 c_3_0 = NetGenLanes256.Zero;
+                NetGenLanes256 c_4_0 = NetGenLanes256.Zero;
+                NetGenLanes256 c_5_0 = NetGenLanes256.Zero;
+                NetGenLanes256 c_6_0 = NetGenLanes256.Zero;
+                NetGenLanes256 c_7_0 = NetGenLanes256.Zero;
+                // Every path from input i through the 5 neurons of layer 2, summed
+                ref float wj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 56 + c);   // W2[j, c…], one row further each step
+                for (int j = 0; j < 5; j++)
+                {
+                    NetGenLanes256 v_0 = NetGenVector256.LoadUnsafe(ref wj, 0);
+                    NetGenLanes256 e_0 = NetGenVector256.Create(dj);
+                    c_0_0 = NetGenVector256.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    NetGenLanes256 e_1 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 16));
+                    c_1_0 = NetGenVector256.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    NetGenLanes256 e_2 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 32));
+                    c_2_0 = NetGenVector256.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    NetGenLanes256 e_3 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 48));
+                    c_3_0 = NetGenVector256.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                    NetGenLanes256 e_4 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 64));
+                    c_4_0 = NetGenVector256.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                    NetGenLanes256 e_5 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 80));
+                    c_5_0 = NetGenVector256.MultiplyAddEstimate(e_5, v_0, c_5_0);
+                    NetGenLanes256 e_6 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 96));
+                    c_6_0 = NetGenVector256.MultiplyAddEstimate(e_6, v_0, c_6_0);
+                    NetGenLanes256 e_7 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 112));
+                    c_7_0 = NetGenVector256.MultiplyAddEstimate(e_7, v_0, c_7_0);
+                    dj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 1);
+                    wj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, 8);
+                }
+                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
+                ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + c);
+                NetGenVector256.StoreUnsafe(NetGenLeakyReluAdjoint256(NetGenVector256.LoadUnsafe(ref z_0, 0), NetGenVector256.LoadUnsafe(ref h_0, 0), c_0_0), ref z_0, 0);
+                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
+                ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + c);
+                NetGenVector256.StoreUnsafe(NetGenLeakyReluAdjoint256(NetGenVector256.LoadUnsafe(ref z_1, 0), NetGenVector256.LoadUnsafe(ref h_1, 0), c_1_0), ref z_1, 0);
+                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
+                ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + c);
+                NetGenVector256.StoreUnsafe(NetGenLeakyReluAdjoint256(NetGenVector256.LoadUnsafe(ref z_2, 0), NetGenVector256.LoadUnsafe(ref h_2, 0), c_2_0), ref z_2, 0);
+                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
+                ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + c);
+                NetGenVector256.StoreUnsafe(NetGenLeakyReluAdjoint256(NetGenVector256.LoadUnsafe(ref z_3, 0), NetGenVector256.LoadUnsafe(ref h_3, 0), c_3_0), ref z_3, 0);
+                ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + c);
+                ref float h_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 4) * 16 + c);
+                NetGenVector256.StoreUnsafe(NetGenLeakyReluAdjoint256(NetGenVector256.LoadUnsafe(ref z_4, 0), NetGenVector256.LoadUnsafe(ref h_4, 0), c_4_0), ref z_4, 0);
+                ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + c);
+                ref float h_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 5) * 16 + c);
+                NetGenVector256.StoreUnsafe(NetGenLeakyReluAdjoint256(NetGenVector256.LoadUnsafe(ref z_5, 0), NetGenVector256.LoadUnsafe(ref h_5, 0), c_5_0), ref z_5, 0);
+                ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + c);
+                ref float h_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 6) * 16 + c);
+                NetGenVector256.StoreUnsafe(NetGenLeakyReluAdjoint256(NetGenVector256.LoadUnsafe(ref z_6, 0), NetGenVector256.LoadUnsafe(ref h_6, 0), c_6_0), ref z_6, 0);
+                ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + c);
+                ref float h_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 7) * 16 + c);
+                NetGenVector256.StoreUnsafe(NetGenLeakyReluAdjoint256(NetGenVector256.LoadUnsafe(ref z_7, 0), NetGenVector256.LoadUnsafe(ref h_7, 0), c_7_0), ref z_7, 0);
+            }
+        }
+    }
+
+    /// <summary>Layer 1 weight gradient over a block: ∂W1 += δ1ᵀ·x, ∂b1 += Σ δ1; each tile of 8 neurons × 1 vectors of 8 inputs stays in registers over all the samples.</summary>
+    private static void NetGenMatrixWeightGradient1x256(ref float d, ref float a, ref float g, int count)
+    {
+        for (int j = 0; j < 8; j += 8)
+        {
+            {
+                const int c = 0;
+                ref float g_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 0 + (j + 0) * 16 + c);
+                ref float g_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 0 + (j + 1) * 16 + c);
+                ref float g_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 0 + (j + 2) * 16 + c);
+                ref float g_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 0 + (j + 3) * 16 + c);
+                ref float g_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 0 + (j + 4) * 16 + c);
+                ref float g_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 0 + (j + 5) * 16 + c);
+                ref float g_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 0 + (j + 6) * 16 + c);
+                ref float g_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 0 + (j + 7) * 16 + c);
+                NetGenLanes256 c_0_0 = NetGenVector256.LoadUnsafe(ref g_0, 0);
+                NetGenLanes256 c_1_0 = NetGenVector256.LoadUnsafe(ref g_1, 0);
+                NetGenLanes256 c_2_0 = NetGenVector256.LoadUnsafe(ref g_2, 0);
+                NetGenLanes256 c_3_0 = NetGenVector256.LoadUnsafe(ref g_3, 0);
+                NetGenLanes256 c_4_0 = NetGenVector256.LoadUnsafe(ref g_4, 0);
+                NetGenLanes256 c_5_0 = NetGenVector256.LoadUnsafe(ref g_5, 0);
+                NetGenLanes256 c_6_0 = NetGenVector256.LoadUnsafe(ref g_6, 0);
+                NetGenLanes256 c_7_0 = NetGenVector256.LoadUnsafe(ref g_7, 0);
+                // Every sample of the block: ∂W1[j + r, c…] += δ1[s, j + r]·a[s, c…]
+                ref float as_ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, c);   // a[s, c…], one sample further each step
+                ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, j);   // δ1[s, j…]
+                for (int s = 0; s < count; s++)
+                {
+                    NetGenLanes256 v_0 = NetGenVector256.LoadUnsafe(ref as_, 0);
+                    NetGenLanes256 e_0 = NetGenVector256.Create(ds);
+                    c_0_0 = NetGenVector256.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    NetGenLanes256 e_1 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 1));
+                    c_1_0 = NetGenVector256.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    NetGenLanes256 e_2 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 2));
+                    c_2_0 = NetGenVector256.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    NetGenLanes256 e_3 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 3));
+                    c_3_0 = NetGenVector256.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                    NetGenLanes256 e_4 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 4));
+                    c_4_0 = NetGenVector256.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                    NetGenLanes256 e_5 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 5));
+                    c_5_0 = NetGenVector256.MultiplyAddEstimate(e_5, v_0, c_5_0);
+                    NetGenLanes256 e_6 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 6));
+                    c_6_0 = NetGenVector256.MultiplyAddEstimate(e_6, v_0, c_6_0);
+                    NetGenLanes256 e_7 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 7));
+                    c_7_0 = NetGenVector256.MultiplyAddEstimate(e_7, v_0, c_7_0);
+                    as_ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref as_, 16);
+                    ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 16);
+                }
+                NetGenVector256.StoreUnsafe(c_0_0, ref g_0, 0);
+                NetGenVector256.StoreUnsafe(c_1_0, ref g_1, 0);
+                NetGenVector256.StoreUnsafe(c_2_0, ref g_2, 0);
+                NetGenVector256.StoreUnsafe(c_3_0, ref g_3, 0);
+                NetGenVector256.StoreUnsafe(c_4_0, ref g_4, 0);
+                NetGenVector256.StoreUnsafe(c_5_0, ref g_5, 0);
+                NetGenVector256.StoreUnsafe(c_6_0, ref g_6, 0);
+                NetGenVector256.StoreUnsafe(c_7_0, ref g_7, 0);
+            }
+        }
+        // ∂b1 += Σₛ δ1[s, :], 1 vector(s)
+        {
+            NetGenLanes256 c_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 128));
+            for (int s = 0; s < count; s++)
+            {
+                ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, s * 16);
+                c_0 += NetGenVector256.LoadUnsafe(ref ds, 0);
+            }
+            NetGenVector256.StoreUnsafe(c_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 128));
+        }
+    }
+
+    /// <summary>δz = δa·LeakyRelu′(z) on one vector of a row (derived from a = LeakyRelu(z) by the chain rule): z the pre-activations, a = LeakyRelu(z), u = δa.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static NetGenLanes256 NetGenLeakyReluAdjoint256(NetGenLanes256 z, NetGenLanes256 a, NetGenLanes256 u)
+    {
+        return u * NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(z, NetGenLanes256.Zero), NetGenLanes256.One, NetGenVector256.Create(0.01f));
+    }
+
+    /// <summary>δz = δa·Tanh′(z) on one vector of a row (derived from a = Tanh(z) by the chain rule): z the pre-activations, a = Tanh(z), u = δa.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static NetGenLanes256 NetGenTanhAdjoint256(NetGenLanes256 z, NetGenLanes256 a, NetGenLanes256 u)
+    {
+        return u * (NetGenLanes256.One - a * a);
+    }
+
+    /// <summary>The block's input matrix: <paramref name="inputs"/> itself when it can be read as one, else its copy, padded, at the start of <paramref name="work"/>.</summary>
+    private static ref float NetGenMatrixInput128(global::System.ReadOnlySpan<float> inputs, int count, int rows, global::System.Span<float> work)
+    {
+        global::System.Span<float> copy = work.Slice(0, rows * 16);
+        copy.Clear();
+        for (int s = 0; s < count; s++) inputs.Slice(s * 6, 6).CopyTo(copy.Slice(s * 16));
+        return ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(copy);
+    }
+
+    /// <summary>Outputs of a block of <paramref name="count"/> samples on 128-bit vectors: every layer's forward product, then the output activation per sample.</summary>
+    private static void NetGenForwardBlock128(float[] packed, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count, global::System.Span<float> work)
+    {
+        int rows = (count + 7) / 8 * 8;
+        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
+        ref float x = ref NetGenMatrixInput128(inputs, count, rows, work);
+        NetGenMatrixForward1x128(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixForward2x128(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
+        NetGenMatrixForward3x128(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 80), rows);
+        for (int s = 0; s < count; s++) NetGenHeadForward(work.Slice((rows * 80) + s * 16, 3), outputs.Slice(s * 3, 3));
+    }
+
+    /// <summary>Adds the losses of a block to <paramref name="loss"/> on 128-bit vectors: the loss head's gradient kernel (its deltas go to scratch), so each loss is the training kernels' bit for bit.</summary>
+    private static void NetGenLossBlock128(float[] packed, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> work, ref float loss)
+    {
+        int rows = (count + 7) / 8 * 8;
+        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
+        ref float x = ref NetGenMatrixInput128(inputs, count, rows, work);
+        NetGenMatrixForward1x128(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixForward2x128(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
+        NetGenMatrixForward3x128(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 80), rows);
+        // Loss head, sample by sample: L and δ3 = ∂L/∂z3
+        for (int s = 0; s < count; s++)
+        {
+            global::System.Span<float> delta = work.Slice((rows * 96) + s * 16, 3);
+            delta.Clear();
+            loss += NetGenHeadGradient(work.Slice((rows * 80) + s * 16, 3), targets.Slice(s * 3, 3), delta);
+        }
+    }
+
+    /// <summary>One training block on 128-bit vectors: forward, loss head, then backward layer by layer (weight gradient, then the delta of the layer below).</summary>
+    private static void NetGenGradientBlock128(float[] packed, float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> work, global::System.Span<float> gradient, ref float loss)
+    {
+        int rows = (count + 7) / 8 * 8;
+        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
+        ref float x = ref NetGenMatrixInput128(inputs, count, rows, work);
+        ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(parameters);
+        ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+        NetGenMatrixForward1x128(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixForward2x128(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
+        NetGenMatrixForward3x128(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 80), rows);
+        // Loss head, sample by sample: L and δ3 = ∂L/∂z3
+        for (int s = 0; s < count; s++)
+        {
+            global::System.Span<float> delta = work.Slice((rows * 96) + s * 16, 3);
+            delta.Clear();
+            loss += NetGenHeadGradient(work.Slice((rows * 80) + s * 16, 3), targets.Slice(s * 3, 3), delta);
+        }
+        NetGenMatrixWeightGradient3x128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 96), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref g, count);
+        NetGenMatrixInputGradient3x128(ref p, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 96), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
+        NetGenMatrixWeightGradient2x128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref g, count);
+        NetGenMatrixInputGradient2x128(ref p, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixWeightGradient1x128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref x, ref g, count);
+    }
+
+    /// <summary>Layer 1 forward over a block: z1 = x·W1ᵀ + b1, a1 = LeakyRelu(z1); tiles of 4 samples × 2 vectors of 4 neurons.</summary>
+    private static void NetGenMatrixForward1x128(ref float w, ref float a, ref float z, ref float h, int rows)
+    {
+        {
+            const int c = 0;
+            for (int s = 0; s < rows; s += 4)
+            {
+                ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // x[s, i], one input further each step (rows s + r at r·16)
+                // Accumulators start at b1[c…]
+                NetGenLanes128 b_0 = NetGenVector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 96 + c + 0));
+                NetGenLanes128 b_1 = NetGenVector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 96 + c + 4));
+                NetGenLanes128 c_0_0 = b_0, c_0_1 = b_1;
+                NetGenLanes128 c_1_0 = b_0, c_1_1 = b_1;
+                NetGenLanes128 c_2_0 = b_0, c_2_1 = b_1;
+                NetGenLanes128 c_3_0 = b_0, c_3_1 = b_1;
+                ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0 + c);   // W1ᵀ[i, c…], one row further each step
+                for (int i = 0; i < 6; i++)
+                {
+                    NetGenLanes128 v_0 = NetGenVector128.LoadUnsafe(ref wi, 0);
+                    NetGenLanes128 v_1 = NetGenVector128.LoadUnsafe(ref wi, 4);
+                    NetGenLanes128 e_0 = NetGenVector128.Create(ai);
+                    c_0_0 = NetGenVector128.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    c_0_1 = NetGenVector128.MultiplyAddEstimate(e_0, v_1, c_0_1);
+                    NetGenLanes128 e_1 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
+                    c_1_0 = NetGenVector128.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    c_1_1 = NetGenVector128.MultiplyAddEstimate(e_1, v_1, c_1_1);
+                    NetGenLanes128 e_2 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
+                    c_2_0 = NetGenVector128.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    c_2_1 = NetGenVector128.MultiplyAddEstimate(e_2, v_1, c_2_1);
+                    NetGenLanes128 e_3 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
+                    c_3_0 = NetGenVector128.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                    c_3_1 = NetGenVector128.MultiplyAddEstimate(e_3, v_1, c_3_1);
+                    ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
+                    wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                }
+                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
+                ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_0_0, ref z_0, 0);
+                NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_0_0, NetGenLanes128.Zero), c_0_0, c_0_0 * NetGenVector128.Create(0.01f)), ref h_0, 0);
+                NetGenVector128.StoreUnsafe(c_0_1, ref z_0, 4);
+                NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_0_1, NetGenLanes128.Zero), c_0_1, c_0_1 * NetGenVector128.Create(0.01f)), ref h_0, 4);
+                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
+                ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_1_0, ref z_1, 0);
+                NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_1_0, NetGenLanes128.Zero), c_1_0, c_1_0 * NetGenVector128.Create(0.01f)), ref h_1, 0);
+                NetGenVector128.StoreUnsafe(c_1_1, ref z_1, 4);
+                NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_1_1, NetGenLanes128.Zero), c_1_1, c_1_1 * NetGenVector128.Create(0.01f)), ref h_1, 4);
+                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
+                ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_2_0, ref z_2, 0);
+                NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_2_0, NetGenLanes128.Zero), c_2_0, c_2_0 * NetGenVector128.Create(0.01f)), ref h_2, 0);
+                NetGenVector128.StoreUnsafe(c_2_1, ref z_2, 4);
+                NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_2_1, NetGenLanes128.Zero), c_2_1, c_2_1 * NetGenVector128.Create(0.01f)), ref h_2, 4);
+                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
+                ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_3_0, ref z_3, 0);
+                NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_3_0, NetGenLanes128.Zero), c_3_0, c_3_0 * NetGenVector128.Create(0.01f)), ref h_3, 0);
+                NetGenVector128.StoreUnsafe(c_3_1, ref z_3, 4);
+                NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_3_1, NetGenLanes128.Zero), c_3_1, c_3_1 * NetGenVector128.Create(0.01f)), ref h_3, 4);
+            }
+        }
+    }
+
+    /// <summary>Layer 2 forward over a block: z2 = a1·W2ᵀ + b2, a2 = Tanh(z2); tiles of 4 samples × 2 vectors of 4 neurons.</summary>
+    private static void NetGenMatrixForward2x128(ref float w, ref float a, ref float z, ref float h, int rows)
+    {
+        {
+            const int c = 0;
+            for (int s = 0; s < rows; s += 4)
+            {
+                ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // a1[s, i], one input further each step (rows s + r at r·16)
+                // Accumulators start at b2[c…]
+                NetGenLanes128 b_0 = NetGenVector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 240 + c + 0));
+                NetGenLanes128 b_1 = NetGenVector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 240 + c + 4));
+                NetGenLanes128 c_0_0 = b_0, c_0_1 = b_1;
+                NetGenLanes128 c_1_0 = b_0, c_1_1 = b_1;
+                NetGenLanes128 c_2_0 = b_0, c_2_1 = b_1;
+                NetGenLanes128 c_3_0 = b_0, c_3_1 = b_1;
+                ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112 + c);   // W2ᵀ[i, c…], one row further each step
+                for (int i = 0; i < 8; i++)
+                {
+                    NetGenLanes128 v_0 = NetGenVector128.LoadUnsafe(ref wi, 0);
+                    NetGenLanes128 v_1 = NetGenVector128.LoadUnsafe(ref wi, 4);
+                    NetGenLanes128 e_0 = NetGenVector128.Create(ai);
+                    c_0_0 = NetGenVector128.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    c_0_1 = NetGenVector128.MultiplyAddEstimate(e_0, v_1, c_0_1);
+                    NetGenLanes128 e_1 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
+                    c_1_0 = NetGenVector128.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    c_1_1 = NetGenVector128.MultiplyAddEstimate(e_1, v_1, c_1_1);
+                    NetGenLanes128 e_2 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
+                    c_2_0 = NetGenVector128.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    c_2_1 = NetGenVector128.MultiplyAddEstimate(e_2, v_1, c_2_1);
+                    NetGenLanes128 e_3 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
+                    c_3_0 = NetGenVector128.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                    c_3_1 = NetGenVector128.MultiplyAddEstimate(e_3, v_1, c_3_1);
+                    ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
+                    wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                }
+                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
+                ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_0_0, ref z_0, 0);
+                NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_0_0), ref h_0, 0);
+                NetGenVector128.StoreUnsafe(c_0_1, ref z_0, 4);
+                NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_0_1), ref h_0, 4);
+                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
+                ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_1_0, ref z_1, 0);
+                NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_1_0), ref h_1, 0);
+                NetGenVector128.StoreUnsafe(c_1_1, ref z_1, 4);
+                NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_1_1), ref h_1, 4);
+                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
+                ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_2_0, ref z_2, 0);
+                NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_2_0), ref h_2, 0);
+                NetGenVector128.StoreUnsafe(c_2_1, ref z_2, 4);
+                NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_2_1), ref h_2, 4);
+                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
+                ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_3_0, ref z_3, 0);
+                NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_3_0), ref h_3, 0);
+                NetGenVector128.StoreUnsafe(c_3_1, ref z_3, 4);
+                NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_3_1), ref h_3, 4);
+            }
+        }
+    }
+
+    /// <summary>Layer 3 forward over a block: z3 = a2·W3ᵀ + b3 (the loss head applies the output activation); tiles of 8 samples × 1 vectors of 4 neurons.</summary>
+    private static void NetGenMatrixForward3x128(ref float w, ref float a, ref float z, int rows)
+    {
+        {
+            const int c = 0;
+            for (int s = 0; s < rows; s += 8)
+            {
+                ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // a2[s, i], one input further each step (rows s + r at r·16)
+                // Accumulators start at b3[c…]
+                NetGenLanes128 b_0 = NetGenVector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336 + c + 0));
+                NetGenLanes128 c_0_0 = b_0;
+                NetGenLanes128 c_1_0 = b_0;
+                NetGenLanes128 c_2_0 = b_0;
+                NetGenLanes128 c_3_0 = b_0;
+                NetGenLanes128 c_4_0 = b_0;
+                NetGenLanes128 c_5_0 = b_0;
+                NetGenLanes128 c_6_0 = b_0;
+                NetGenLanes128 c_7_0 = b_0;
+                ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 256 + c);   // W3ᵀ[i, c…], one row further each step
+                for (int i = 0; i < 5; i++)
+                {
+                    NetGenLanes128 v_0 = NetGenVector128.LoadUnsafe(ref wi, 0);
+                    NetGenLanes128 e_0 = NetGenVector128.Create(ai);
+                    c_0_0 = NetGenVector128.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    NetGenLanes128 e_1 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
+                    c_1_0 = NetGenVector128.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    NetGenLanes128 e_2 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
+                    c_2_0 = NetGenVector128.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    NetGenLanes128 e_3 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
+                    c_3_0 = NetGenVector128.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                    NetGenLanes128 e_4 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
+                    c_4_0 = NetGenVector128.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                    NetGenLanes128 e_5 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
+                    c_5_0 = NetGenVector128.MultiplyAddEstimate(e_5, v_0, c_5_0);
+                    NetGenLanes128 e_6 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
+                    c_6_0 = NetGenVector128.MultiplyAddEstimate(e_6, v_0, c_6_0);
+                    NetGenLanes128 e_7 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
+                    c_7_0 = NetGenVector128.MultiplyAddEstimate(e_7, v_0, c_7_0);
+                    ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
+                    wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                }
+                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_0_0, ref z_0, 0);
+                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_1_0, ref z_1, 0);
+                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_2_0, ref z_2, 0);
+                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_3_0, ref z_3, 0);
+                ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_4_0, ref z_4, 0);
+                ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_5_0, ref z_5, 0);
+                ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_6_0, ref z_6, 0);
+                ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_7_0, ref z_7, 0);
+            }
+        }
+    }
+
+    /// <summary>Layer 3 weight gradient over a block: ∂W3 += δ3ᵀ·a2, ∂b3 += Σ δ3; each tile of 4 neurons × 2 vectors of 4 inputs stays in registers over all the samples.</summary>
+    private static void NetGenMatrixWeightGradient3x128(ref float d, ref float a, ref float g, int count)
+    {
+        {
+            const int j = 0;   // the last 3 neuron(s)
+            {
+                const int c = 0;
+                ref float g_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 240 + (j + 0) * 16 + c);
+                ref float g_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 240 + (j + 1) * 16 + c);
+                ref float g_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 240 + (j + 2) * 16 + c);
+                NetGenLanes128 c_0_0 = NetGenVector128.LoadUnsafe(ref g_0, 0), c_0_1 = NetGenVector128.LoadUnsafe(ref g_0, 4);
+                NetGenLanes128 c_1_0 = NetGenVector128.LoadUnsafe(ref g_1, 0), c_1_1 = NetGenVector128.LoadUnsafe(ref g_1, 4);
+                NetGenLanes128 c_2_0 = NetGenVector128.LoadUnsafe(ref g_2, 0), c_2_1 = NetGenVector128.LoadUnsafe(ref g_2, 4);
+                // Every sample of the block: ∂W3[j + r, c…] += δ3[s, j + r]·a[s, c…]
+                ref float as_ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, c);   // a[s, c…], one sample further each step
+                ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, j);   // δ3[s, j…]
+                for (int s = 0; s < count; s++)
+                {
+                    NetGenLanes128 v_0 = NetGenVector128.LoadUnsafe(ref as_, 0);
+                    NetGenLanes128 v_1 = NetGenVector128.LoadUnsafe(ref as_, 4);
+                    NetGenLanes128 e_0 = NetGenVector128.Create(ds);
+                    c_0_0 = NetGenVector128.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    c_0_1 = NetGenVector128.MultiplyAddEstimate(e_0, v_1, c_0_1);
+                    NetGenLanes128 e_1 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 1));
+                    c_1_0 = NetGenVector128.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    c_1_1 = NetGenVector128.MultiplyAddEstimate(e_1, v_1, c_1_1);
+                    NetGenLanes128 e_2 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 2));
+                    c_2_0 = NetGenVector128.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    c_2_1 = NetGenVector128.MultiplyAddEstimate(e_2, v_1, c_2_1);
+                    as_ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref as_, 16);
+                    ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 16);
+                }
+                NetGenVector128.StoreUnsafe(c_0_0, ref g_0, 0);
+                NetGenVector128.StoreUnsafe(c_0_1, ref g_0, 4);
+                NetGenVector128.StoreUnsafe(c_1_0, ref g_1, 0);
+                NetGenVector128.StoreUnsafe(c_1_1, ref g_1, 4);
+                NetGenVector128.StoreUnsafe(c_2_0, ref g_2, 0);
+                NetGenVector128.StoreUnsafe(c_2_1, ref g_2, 4);
+            }
+        }
+        // ∂b3 += Σₛ δ3[s, :], 1 vector(s)
+        {
+            NetGenLanes128 c_0 = NetGenVector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 288));
+            for (int s = 0; s < count; s++)
+            {
+                ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, s * 16);
+                c_0 += NetGenVector128.LoadUnsafe(ref ds, 0);
+            }
+            NetGenVector128.StoreUnsafe(c_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 288));
+        }
+    }
+
+    /// <summary>Layer 3 backward to layer 2: δ2 = (δ3·W3) ⊙ Tanh′(z2) over a block, written over z2; tiles of 8 samples × 1 vectors of 4 inputs.</summary>
+    private static void NetGenMatrixInputGradient3x128(ref float p, ref float d, ref float z, ref float h, int rows)
+    {
+        {
+            const int c = 0;
+            for (int s = 0; s < rows; s += 8)
+            {
+                ref float dj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, s * 16);   // δ3[s, j], one neuron further each step (rows s + r at r·16)
+                NetGenLanes128 c_0_0 = NetGenLanes128.Zero;
+                NetGenLanes128 c_1_0 = NetGenLanes128.Zero;
+                NetGenLanes128 c_2_0 = NetGenLanes128.Zero;
+                NetGenLanes128 c_3_0 = NetGenLanes128.Zero;
+                NetGenLanes128 c_4_0 = NetGenLanes128.Zero;
+                NetGenLanes128 c_5_0 = NetGenLanes128.Zero;
+                NetGenLanes128 c_6_0 = NetGenLanes128.Zero;
+                NetGenLanes128 c_7_0 = NetGenLanes128.Zero;
+                // Every path from input i through the 3 neurons of layer 3, summed
+                ref float wj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101 + c);   // W3[j, c…], one row further each step
+                for (int j = 0; j < 3; j++)
+                {
+                    NetGenLanes128 v_0 = NetGenVector128.LoadUnsafe(ref wj, 0);
+                    NetGenLanes128 e_0 = NetGenVector128.Create(dj);
+                    c_0_0 = NetGenVector128.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    NetGenLanes128 e_1 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 16));
+                    c_1_0 = NetGenVector128.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    NetGenLanes128 e_2 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 32));
+                    c_2_0 = NetGenVector128.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    NetGenLanes128 e_3 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 48));
+                    c_3_0 = NetGenVector128.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                    NetGenLanes128 e_4 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 64));
+                    c_4_0 = NetGenVector128.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                    NetGenLanes128 e_5 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 80));
+                    c_5_0 = NetGenVector128.MultiplyAddEstimate(e_5, v_0, c_5_0);
+                    NetGenLanes128 e_6 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 96));
+                    c_6_0 = NetGenVector128.MultiplyAddEstimate(e_6, v_0, c_6_0);
+                    NetGenLanes128 e_7 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 112));
+                    c_7_0 = NetGenVector128.MultiplyAddEstimate(e_7, v_0, c_7_0);
+                    dj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 1);
+                    wj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, 5);
+                }
+                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
+                ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + c);
+                NetGenVector128.StoreUnsafe(NetGenTanhAdjoint128(NetGenVector128.LoadUnsafe(ref z_0, 0), NetGenVector128.LoadUnsafe(ref h_0, 0), c_0_0), ref z_0, 0);
+                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
+                ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + c);
+                NetGenVector128.StoreUnsafe(NetGenTanhAdjoint128(NetGenVector128.LoadUnsafe(ref z_1, 0), NetGenVector128.LoadUnsafe(ref h_1, 0), c_1_0), ref z_1, 0);
+                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
+                ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + c);
+                NetGenVector128.StoreUnsafe(NetGenTanhAdjoint128(NetGenVector128.LoadUnsafe(ref z_2, 0), NetGenVector128.LoadUnsafe(ref h_2, 0), c_2_0), ref z_2, 0);
+                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
+                ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + c);
+                NetGenVector128.StoreUnsafe(NetGenTanhAdjoint128(NetGenVector128.LoadUnsafe(ref z_3, 0), NetGenVector128.LoadUnsafe(ref h_3, 0), c_3_0), ref z_3, 0);
+                ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + c);
+                ref float h_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 4) * 16 + c);
+                NetGenVector128.StoreUnsafe(NetGenTanhAdjoint128(NetGenVector128.LoadUnsafe(ref z_4, 0), NetGenVector128.LoadUnsafe(ref h_4, 0), c_4_0), ref z_4, 0);
+                ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + c);
+                ref float h_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 5) * 16 + c);
+                NetGenVector128.StoreUnsafe(NetGenTanhAdjoint128(NetGenVector128.LoadUnsafe(ref z_5, 0), NetGenVector128.LoadUnsafe(ref h_5, 0), c_5_0), ref z_5, 0);
+                ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + c);
+                ref float h_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 6) * 16 + c);
+                NetGenVector128.StoreUnsafe(NetGenTanhAdjoint128(NetGenVector128.LoadUnsafe(ref z_6, 0), NetGenVector128.LoadUnsafe(ref h_6, 0), c_6_0), ref z_6, 0);
+                ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + c);
+                ref float h_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 7) * 16 + c);
+                NetGenVector128.StoreUnsafe(NetGenTanhAdjoint128(NetGenVector128.LoadUnsafe(ref z_7, 0), NetGenVector128.LoadUnsafe(ref h_7, 0), c_7_0), ref z_7, 0);
+            }
+        }
+        // Inputs 4…4 do not fill a vector (a row of W3 has 5): summed one by one, then one vector step
+        global::System.Span<float> tail = stackalloc float[4];
+        tail.Clear();
+        ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tail);
+        for (int s = 0; s < rows; s++)
+        {
+            ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, s * 16);
+            for (int i = 0; i < 1; i++)
+            {
+                float sum = 0f;
+                // Rounded as the vector multiply-adds round each lane, so every width gives the same bits
+                for (int j = 0; j < 3; j++) sum = NetGenVectorMath.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, j), global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101 + j * 5 + 4 + i), sum);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref t, i) = sum;
+            }
+            ref float zs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * 16 + 4);
+            ref float hs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, s * 16 + 4);
+            NetGenVector128.StoreUnsafe(NetGenTanhAdjoint128(NetGenVector128.LoadUnsafe(ref zs, 0), NetGenVector128.LoadUnsafe(ref hs, 0), NetGenVector128.LoadUnsafe(ref t, 0)), ref zs, 0);
+        }
+    }
+
+    /// <summary>Layer 2 weight gradient over a block: ∂W2 += δ2ᵀ·a1, ∂b2 += Σ δ2; each tile of 4 neurons × 2 vectors of 4 inputs stays in registers over all the samples.</summary>
+    private static void NetGenMatrixWeightGradient2x128(ref float d, ref float a, ref float g, int count)
+    {
+        for (int j = 0; j < 4; j += 4)
+        {
+            {
+                const int c = 0;
+                ref float g_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 144 + (j + 0) * 16 + c);
+                ref float g_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 144 + (j + 1) * 16 + c);
+                ref float g_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 144 + (j + 2) * 16 + c);
+                ref float g_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 144 + (j + 3) * 16 + c);
+                NetGenLanes128 c_0_0 = NetGenVector128.LoadUnsafe(ref g_0, 0), c_0_1 = NetGenVector128.LoadUnsafe(ref g_0, 4);
+                NetGenLanes128 c_1_0 = NetGenVector128.LoadUnsafe(ref g_1, 0), c_1_1 = NetGenVector128.LoadUnsafe(ref g_1, 4);
+                NetGenLanes128 c_2_0 = NetGenVector128.LoadUnsafe(ref g_2, 0), c_2_1 = NetGenVector128.LoadUnsafe(ref g_2, 4);
+                NetGenLanes128 c_3_0 = NetGenVector128.LoadUnsafe(ref g_3, 0), c_3_1 = NetGenVector128.LoadUnsafe(ref g_3, 4);
+                // Every sample of the block: ∂W2[j + r, c…] += δ2[s, j + r]·a[s, c…]
+                ref float as_ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, c);   // a[s, c…], one sample further each step
+                ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, j);   // δ2[s, j…]
+                for (int s = 0; s < count; s++)
+                {
+                    NetGenLanes128 v_0 = NetGenVector128.LoadUnsafe(ref as_, 0);
+                    NetGenLanes128 v_1 = NetGenVector128.LoadUnsafe(ref as_, 4);
+                    NetGenLanes128 e_0 = NetGenVector128.Create(ds);
+                    c_0_0 = NetGenVector128.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    c_0_1 = NetGenVector128.MultiplyAddEstimate(e_0, v_1, c_0_1);
+                    NetGenLanes128 e_1 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 1));
+                    c_1_0 = NetGenVector128.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    c_1_1 = NetGenVector128.MultiplyAddEstimate(e_1, v_1, c_1_1);
+                    NetGenLanes128 e_2 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 2));
+                    c_2_0 = NetGenVector128.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    c_2_1 = NetGenVector128.MultiplyAddEstimate(e_2, v_1, c_2_1);
+                    NetGenLanes128 e_3 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 3));
+                    c_3_0 = NetGenVector128.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                    c_3_1 = NetGenVector128.MultiplyAddEstimate(e_3, v_1, c_3_1);
+                    as_ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref as_, 16);
+                    ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 16);
+                }
+                NetGenVector128.StoreUnsafe(c_0_0, ref g_0, 0);
+                NetGenVector128.StoreUnsafe(c_0_1, ref g_0, 4);
+                NetGenVector128.StoreUnsafe(c_1_0, ref g_1, 0);
+                NetGenVector128.StoreUnsafe(c_1_1, ref g_1, 4);
+                NetGenVector128.StoreUnsafe(c_2_0, ref g_2, 0);
+                NetGenVector128.StoreUnsafe(c_2_1, ref g_2, 4);
+                NetGenVector128.StoreUnsafe(c_3_0, ref g_3, 0);
+                NetGenVector128.StoreUnsafe(c_3_1, ref g_3, 4);
+            }
+        }
+        {
+            const int j = 4;   // the last 1 neuron(s)
+            {
+                const int c = 0;
+                ref float g_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 144 + (j + 0) * 16 + c);
+                NetGenLanes128 c_0_0 = NetGenVector128.LoadUnsafe(ref g_0, 0), c_0_1 = NetGenVector128.LoadUnsafe(ref g_0, 4);
+                // Every sample of the block: ∂W2[j + r, c…] += δ2[s, j + r]·a[s, c…]
+                ref float as_ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, c);   // a[s, c…], one sample further each step
+                ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, j);   // δ2[s, j…]
+                for (int s = 0; s < count; s++)
+                {
+                    NetGenLanes128 v_0 = NetGenVector128.LoadUnsafe(ref as_, 0);
+                    NetGenLanes128 v_1 = NetGenVector128.LoadUnsafe(ref as_, 4);
+                    NetGenLanes128 e_0 = NetGenVector128.Create(ds);
+                    c_0_0 = NetGenVector128.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    c_0_1 = NetGenVector128.MultiplyAddEstimate(e_0, v_1, c_0_1);
+                    as_ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref as_, 16);
+                    ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 16);
+                }
+                NetGenVector128.StoreUnsafe(c_0_0, ref g_0, 0);
+                NetGenVector128.StoreUnsafe(c_0_1, ref g_0, 4);
+            }
+        }
+        // ∂b2 += Σₛ δ2[s, :], 2 vector(s)
+        {
+            NetGenLanes128 c_0 = NetGenVector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 224));
+            NetGenLanes128 c_1 = NetGenVector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 228));
+            for (int s = 0; s < count; s++)
+            {
+                ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, s * 16);
+                c_0 += NetGenVector128.LoadUnsafe(ref ds, 0);
+                c_1 += NetGenVector128.LoadUnsafe(ref ds, 4);
+            }
+            NetGenVector128.StoreUnsafe(c_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 224));
+            NetGenVector128.StoreUnsafe(c_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 228));
+        }
+    }
+
+    /// <summary>Layer 2 backward to layer 1: δ1 = (δ2·W2) ⊙ LeakyRelu′(z1) over a block, written over z1; tiles of 4 samples × 2 vectors of 4 inputs.</summary>
+    private static void NetGenMatrixInputGradient2x128(ref float p, ref float d, ref float z, ref float h, int rows)
+    {
+        {
+            const int c = 0;
+            for (int s = 0; s < rows; s += 4)
+            {
+                ref float dj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, s * 16);   // δ2[s, j], one neuron further each step (rows s + r at r·16)
+                NetGenLanes128 c_0_0 = NetGenLanes128.Zero, c_0_1 = NetGenLanes128.Zero;
+                NetGenLanes128 c_1_0 = NetGenLanes128.Zero, c_1_1 = NetGenLanes128.Zero;
+                NetGenLanes128 c_2_0 = NetGenLanes128.Zero, c_2_1 = NetGenLanes128.Zero;
+                NetGenLanes128 c_3_0 = NetGenLanes128.Zero, c_3_1 = NetGenLanes128.Zero;
+                // Every path from input i through the 5 neurons of layer 2, summed
+                ref float wj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 56 + c);   // W2[j, c…], one row further each step
+                for (int j = 0; j < 5; j++)
+                {
+                    NetGenLanes128 v_0 = NetGenVector128.LoadUnsafe(ref wj, 0);
+                    NetGenLanes128 v_1 = NetGenVector128.LoadUnsafe(ref wj, 4);
+                    NetGenLanes128 e_0 = NetGenVector128.Create(dj);
+                    c_0_0 = NetGenVector128.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    c_0_1 = NetGenVector128.MultiplyAddEstimate(e_0, v_1, c_0_1);
+                    NetGenLanes128 e_1 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 16));
+                    c_1_0 = NetGenVector128.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    c_1_1 = NetGenVector128.MultiplyAddEstimate(e_1, v_1, c_1_1);
+                    NetGenLanes128 e_2 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 32));
+                    c_2_0 = NetGenVector128.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    c_2_1 = NetGenVector128.MultiplyAddEstimate(e_2, v_1, c_2_1);
+                    NetGenLanes128 e_3 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 48));
+                    c_3_0 = NetGenVector128.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                    c_3_1 = NetGenVector128.MultiplyAddEstimate(e_3, v_1, c_3_1);
+                    dj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 1);
+                    wj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, 8);
+                }
+                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
+                ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + c);
+                NetGenVector128.StoreUnsafe(NetGenLeakyReluAdjoint128(NetGenVector128.LoadUnsafe(ref z_0, 0), NetGenVector128.LoadUnsafe(ref h_0, 0), c_0_0), ref z_0, 0);
+                NetGenVector128.StoreUnsafe(NetGenLeakyReluAdjoint128(NetGenVector128.LoadUnsafe(ref z_0, 4), NetGenVector128.LoadUnsafe(ref h_0, 4), c_0_1), ref z_0, 4);
+                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
+                ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + c);
+                NetGenVector128.StoreUnsafe(NetGenLeakyReluAdjoint128(NetGenVector128.LoadUnsafe(ref z_1, 0), NetGenVector128.LoadUnsafe(ref h_1, 0), c_1_0), ref z_1, 0);
+                NetGenVector128.StoreUnsafe(NetGenLeakyReluAdjoint128(NetGenVector128.LoadUnsafe(ref z_1, 4), NetGenVector128.LoadUnsafe(ref h_1, 4), c_1_1), ref z_1, 4);
+                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
+                ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + c);
+                NetGenVector128.StoreUnsafe(NetGenLeakyReluAdjoint128(NetGenVector128.LoadUnsafe(ref z_2, 0), NetGenVector128.LoadUnsafe(ref h_2, 0), c_2_0), ref z_2, 0);
+                NetGenVector128.StoreUnsafe(NetGenLeakyReluAdjoint128(NetGenVector128.LoadUnsafe(ref z_2, 4), NetGenVector128.LoadUnsafe(ref h_2, 4), c_2_1), ref z_2, 4);
+                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
+                ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + c);
+                NetGenVector128.StoreUnsafe(NetGenLeakyReluAdjoint128(NetGenVector128.LoadUnsafe(ref z_3, 0), NetGenVector128.LoadUnsafe(ref h_3, 0), c_3_0), ref z_3, 0);
+                NetGenVector128.StoreUnsafe(NetGenLeakyReluAdjoint128(NetGenVector128.LoadUnsafe(ref z_3, 4), NetGenVector128.LoadUnsafe(ref h_3, 4), c_3_1), ref z_3, 4);
+            }
+        }
+    }
+
+    /// <summary>Layer 1 weight gradient over a block: ∂W1 += δ1ᵀ·x, ∂b1 += Σ δ1; each tile of 4 neurons × 2 vectors of 4 inputs stays in registers over all the samples.</summary>
+    private static void NetGenMatrixWeightGradient1x128(ref float d, ref float a, ref float g, int count)
+    {
+        for (int j = 0; j < 8; j += 4)
+        {
+            {
+                const int c = 0;
+                ref float g_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 0 + (j + 0) * 16 + c);
+                ref float g_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 0 + (j + 1) * 16 + c);
+                ref float g_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 0 + (j + 2) * 16 + c);
+                ref float g_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 0 + (j + 3) * 16 + c);
+                NetGenLanes128 c_0_0 = NetGenVector128.LoadUnsafe(ref g_0, 0), c_0_1 = NetGenVector128.LoadUnsafe(ref g_0, 4);
+                NetGenLanes128 c_1_0 = NetGenVector128.LoadUnsafe(ref g_1, 0), c_1_1 = NetGenVector128.LoadUnsafe(ref g_1, 4);
+                NetGenLanes128 c_2_0 = NetGenVector128.LoadUnsafe(ref g_2, 0), c_2_1 = NetGenVector128.LoadUnsafe(ref g_2, 4);
+                NetGenLanes128 c_3_0 = NetGenVector128.LoadUnsafe(ref g_3, 0), c_3_1 = NetGenVector128.LoadUnsafe(ref g_3, 4);
+                // Every sample of the block: ∂W1[j + r, c…] += δ1[s, j + r]·a[s, c…]
+                ref float as_ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, c);   // a[s, c…], one sample further each step
+                ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, j);   // δ1[s, j…]
+                for (int s = 0; s < count; s++)
+                {
+                    NetGenLanes128 v_0 = NetGenVector128.LoadUnsafe(ref as_, 0);
+                    NetGenLanes128 v_1 = NetGenVector128.LoadUnsafe(ref as_, 4);
+                    NetGenLanes128 e_0 = NetGenVector128.Create(ds);
+                    c_0_0 = NetGenVector128.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    c_0_1 = NetGenVector128.MultiplyAddEstimate(e_0, v_1, c_0_1);
+                    NetGenLanes128 e_1 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 1));
+                    c_1_0 = NetGenVector128.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    c_1_1 = NetGenVector128.MultiplyAddEstimate(e_1, v_1, c_1_1);
+                    NetGenLanes128 e_2 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 2));
+                    c_2_0 = NetGenVector128.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    c_2_1 = NetGenVector128.MultiplyAddEstimate(e_2, v_1, c_2_1);
+                    NetGenLanes128 e_3 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 3));
+                    c_3_0 = NetGenVector128.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                    c_3_1 = NetGenVector128.MultiplyAddEstimate(e_3, v_1, c_3_1);
+                    as_ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref as_, 16);
+                    ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, 16);
+                }
+                NetGenVector128.StoreUnsafe(c_0_0, ref g_0, 0);
+                NetGenVector128.StoreUnsafe(c_0_1, ref g_0, 4);
+                NetGenVector128.StoreUnsafe(c_1_0, ref g_1, 0);
+                NetGenVector128.StoreUnsafe(c_1_1, ref g_1, 4);
+                NetGenVector128.StoreUnsafe(c_2_0, ref g_2, 0);
+                NetGenVector128.StoreUnsafe(c_2_1, ref g_2, 4);
+                NetGenVector128.StoreUnsafe(c_3_0, ref g_3, 0);
+                NetGenVector128.StoreUnsafe(c_3_1, ref g_3, 4);
+            }
+        }
+        // ∂b1 += Σₛ δ1[s, :], 2 vector(s)
+        {
+            NetGenLanes128 c_0 = NetGenVector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 128));
+            NetGenLanes128 c_1 = NetGenVector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 132));
+            for (int s = 0; s < count; s++)
+            {
+                ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, s * 16);
+                c_0 += NetGenVector128.LoadUnsafe(ref ds, 0);
+                c_1 += NetGenVector128.LoadUnsafe(ref ds, 4);
+            }
+            NetGenVector128.StoreUnsafe(c_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 128));
+            NetGenVector128.StoreUnsafe(c_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 132));
+        }
+    }
+
+    /// <summary>δz = δa·LeakyRelu′(z) on one vector of a row (derived from a = LeakyRelu(z) by the chain rule): z the pre-activations, a = LeakyRelu(z), u = δa.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static NetGenLanes128 NetGenLeakyReluAdjoint128(NetGenLanes128 z, NetGenLanes128 a, NetGenLanes128 u)
+    {
+        return u * NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(z, NetGenLanes128.Zero), NetGenLanes128.One, NetGenVector128.Create(0.01f));
+    }
+
+    /// <summary>δz = δa·Tanh′(z) on one vector of a row (derived from a = Tanh(z) by the chain rule): z the pre-activations, a = Tanh(z), u = δa.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static NetGenLanes128 NetGenTanhAdjoint128(NetGenLanes128 z, NetGenLanes128 a, NetGenLanes128 u)
+    {
+        return u * (NetGenLanes128.One - a * a);
     }
 }

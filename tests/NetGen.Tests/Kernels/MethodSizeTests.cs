@@ -18,6 +18,9 @@ public sealed class MethodSizeTests
     /// <summary>The SIMD lane forms of the kernels, written once on Vector&lt;float&gt; (same IL at every width).</summary>
     private static readonly string[] LaneKernelPrefixes = { "ForwardLanes", "GradientLanes" };
 
+    /// <summary>The matrix kernels of networks whose batches run as matrix products (per layer and width).</summary>
+    private static readonly string[] MatrixKernelPrefixes = { "MatrixForward", "ForwardBlock" };
+
     private readonly ITestOutputHelper _output;
 
     public MethodSizeTests(ITestOutputHelper output) => _output = output;
@@ -29,8 +32,9 @@ public sealed class MethodSizeTests
         foreach (var network in NetworkType.All)
         {
             var kernels = Kernels(network.Type);
-            foreach (string prefix in KernelPrefixes.Concat(LaneKernelPrefixes))
-                Assert.True(kernels.Any(k => KernelName(k) == prefix), $"{network.Name}: no {prefix} method found");
+            bool lanes = Simd.LaneDrivers.HasLanes(network.Type);
+            foreach (string prefix in KernelPrefixes.Concat(lanes ? LaneKernelPrefixes : MatrixKernelPrefixes))
+                Assert.True(kernels.Any(k => KernelName(k).StartsWith(prefix, StringComparison.Ordinal)), $"{network.Name}: no {prefix} method found");
             foreach (var method in kernels)
             {
                 var s = MethodBodyStatistics.Of(method);
@@ -52,7 +56,7 @@ public sealed class MethodSizeTests
     public void LongStraightLineKernels_AreSplitIntoParts(string name)
     {
         var kernels = Kernels(NetworkType.Named(name).Type);
-        foreach (string prefix in KernelPrefixes.Concat(LaneKernelPrefixes))
+        foreach (string prefix in KernelPrefixes)
         {
             int parts = kernels.Count(k => KernelName(k).StartsWith(prefix, StringComparison.Ordinal));
             Assert.True(parts > 1, $"{name}: {prefix} is one method; a kernel this long should be split");
@@ -63,7 +67,8 @@ public sealed class MethodSizeTests
     /// <summary>The generated kernels: ForwardKernel, GradientKernel, their SIMD lane forms (ForwardLanes, GradientLanes) and their parts (e.g. GradientKernelPart3).</summary>
     private static MethodInfo[] Kernels(Type type) => type
         .GetMethods(BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly)
-        .Where(m => KernelPrefixes.Any(p => KernelName(m).StartsWith(p, StringComparison.Ordinal)) || m.Name.Contains("Lanes", StringComparison.Ordinal))
+        .Where(m => KernelPrefixes.Any(p => KernelName(m).StartsWith(p, StringComparison.Ordinal)) || m.Name.Contains("Lanes", StringComparison.Ordinal)
+            || m.Name.Contains("Matrix", StringComparison.Ordinal) || m.Name.Contains("Block", StringComparison.Ordinal))
         .ToArray();
 
     /// <summary>The method's name without the generator's reserved "NetGen" prefix (NetGenForwardKernel → ForwardKernel).</summary>

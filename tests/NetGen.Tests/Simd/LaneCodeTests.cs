@@ -42,6 +42,10 @@ public sealed class LaneCodeTests : IDisposable
         nameof(C_Tanh_Tanh_Tanh_Identity_Mse), nameof(E_Tanh_Softmax_Ce), nameof(B_Sigmoid_LeakyRelu_Sigmoid_Bce), nameof(Looped_Tanh_LeakyRelu_Softmax_Ce),
     });
 
+    public static TheoryData<string> SmallWithLanes => SimdNetworkSets.WithLanes(SimdNetworkSets.Small);
+
+    public static TheoryData<string> TranscendentalWithLanes => SimdNetworkSets.WithLanes(Transcendental);
+
     public void Dispose() => SimdOptions.ForcedWidth = 0;
 
     [Fact]
@@ -74,6 +78,13 @@ public sealed class LaneCodeTests : IDisposable
         const BindingFlags all = BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
         foreach (var network in NetworkType.All)
         {
+            if (!LaneDrivers.HasLanes(network.Type))
+            {
+                // Batches as matrix products (MatrixPathTests): no lane code at all.
+                Assert.True(network.Type.GetNestedType("NetGenMatrixKernels", BindingFlags.NonPublic) is not null, $"{network.Name}: neither lane nor matrix kernels");
+                Assert.DoesNotContain(network.Type.GetMethods(all), m => m.Name.Contains("Lanes", StringComparison.Ordinal));
+                continue;
+            }
             foreach (string kind in KernelKinds)
             {
                 var kernel = LaneDrivers.Method(network.Type, $"NetGen{kind}Lanes", isStatic: true);
@@ -101,64 +112,46 @@ public sealed class LaneCodeTests : IDisposable
     [Theory]
     [InlineData(nameof(Unrolled96))]
     [InlineData(nameof(Deep64))]
-    public void LongLaneKernels_AreSplitIntoParts(string name)
+    public void LongNetworks_GetMatrixLoops_NotStraightLineLaneKernels(string name)
     {
-        var methods = NetworkType.Named(name).Type.GetMethods(BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly);
-        foreach (string kind in KernelKinds)
-        {
-            string prefix = $"NetGen{kind}LanesPart";
-            var parts = methods.Where(m => m.Name.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
-            Assert.True(parts.Length > 1, $"{name}: {kind}Lanes is one method; a kernel this long should be split");
-            var largest = parts.Select(MethodBodyStatistics.Of).MaxBy(s => s.IlBytes)!;
-            _output.WriteLine($"{name} {kind}Lanes: {parts.Length} parts, largest {largest}");
-        }
+        // Networks this long used to get lane kernels split into parts; their batches are matrix products now (loops with
+        // unrolled register tiles), and no lane method is emitted.
+        var type = NetworkType.Named(name).Type;
+        var methods = type.GetMethods(BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly);
+        Assert.DoesNotContain(methods, m => m.Name.Contains("Lanes", StringComparison.Ordinal));
+        Assert.Contains(methods, m => m.Name.StartsWith("NetGenMatrixForward", StringComparison.Ordinal));
+        Assert.Contains(methods, m => m.Name.StartsWith("NetGenMatrixWeightGradient", StringComparison.Ordinal));
+        var largest = methods.Where(m => m.Name.StartsWith("NetGenMatrix", StringComparison.Ordinal)).Select(MethodBodyStatistics.Of).MaxBy(s => s.IlBytes)!;
+        _output.WriteLine($"{name}: largest matrix kernel {largest}");
+        Assert.True(largest.IlBytes < 8_000, $"{name}: a matrix kernel of {largest.IlBytes} IL bytes");
     }
 
     [Fact]
-    public void TheLanePathRuns_WhenABatchFillsAChunk_AndOnlyThen()
+    public void TheMatrixPathRuns_OnEveryWidth_AndNotOnTheScalarPath()
     {
-        // GradientBatch allocates its lane buffer on the first call that runs lanes (a private field of the generated
-        // class): it stays null on the scalar path and for batches below one chunk.
+        // GradientBatch creates its matrix trainer on the first call that runs the matrix kernels (a private field of the
+        // generated class): it stays null on the scalar path (ForcedWidth -1) and is there after one call on any other width.
         var c = RandomCase.Create(nameof(C_Tanh_Tanh_Tanh_Identity_Mse), 64, 2001);
-        var field = c.Type.Type.GetField("_netgenLaneGradient", BindingFlags.NonPublic | BindingFlags.Instance);
-        Assert.True(field is not null, "no _netgenLaneGradient field: has the lane gradient buffer been renamed?");
+        var field = c.Type.Type.GetField("_netgenMatrixTrainer", BindingFlags.NonPublic | BindingFlags.Instance);
+        Assert.True(field is not null, "no _netgenMatrixTrainer field: has the matrix trainer been renamed?");
         float[] parameters = c.Network.Parameters.ToArray();
         var gradient = new float[c.Reference.ParameterCount];
 
         SimdWidths.Force(-1);
         var scalarNet = c.Type.Create(parameters);
-        scalarNet.GradientBatch(c.Inputs, c.Targets, gradient);
+        var scalarGradient = new float[gradient.Length];
+        scalarNet.GradientBatch(c.Inputs, c.Targets, scalarGradient);
         scalarNet.TrainBatch(c.Inputs, c.Targets);
         Assert.Null(field!.GetValue(scalarNet));
-        var scalarOutputs = new float[64 * c.Reference.OutputSize];
-        scalarNet.PredictBatch(c.Inputs, scalarOutputs);
-        var scalarGradient = new float[gradient.Length];
-        c.Type.Create(parameters).GradientBatch(c.Inputs, c.Targets, scalarGradient);
 
-        int lanes = SimdWidths.LaneCount;
         foreach (int forced in new[] { 0, 128, 256, 512 })
         {
-            // Every width the batch-1 Predict may be forced to runs the batch lanes, at Vector<float>'s width.
             int preferred = SimdWidths.Force(forced);
-            Assert.True(SimdWidths.LanesFor(preferred, 64) == lanes, $"forced {forced} (running {preferred}): the lane code would not run");
-            var small = c.Type.Create(parameters);
-            small.GradientBatch(c.FirstInputs(lanes - 1), c.FirstTargets(lanes - 1), gradient);
-            Assert.Null(field.GetValue(small));
-
-            var oneChunk = c.Type.Create(parameters);
-            oneChunk.GradientBatch(c.FirstInputs(lanes), c.FirstTargets(lanes), gradient);
-            Assert.True(field.GetValue(oneChunk) is not null, $"forced {forced} (running {preferred}): GradientBatch on one chunk of {lanes} samples did not run the lane code");
-
             var net = c.Type.Create(parameters);
+            net.GradientBatch(c.FirstInputs(1), c.FirstTargets(1), gradient);
+            Assert.True(field.GetValue(net) is not null, $"forced {forced} (running {preferred}): GradientBatch of one sample did not run the matrix kernels");
             net.GradientBatch(c.Inputs, c.Targets, gradient);
-            var buffer = (float[]?)field.GetValue(net);
-            Assert.True(buffer is not null, $"forced {forced} (running {preferred}): GradientBatch on 64 samples did not run the lane code");
-            Assert.True(buffer!.Length == c.Reference.ParameterCount * lanes, $"lane buffer of {buffer.Length} floats, not ParameterCount × {lanes} lanes");
-            Assert.False(gradient.AsSpan().SequenceEqual(scalarGradient), $"forced {forced}: GradientBatch is bit for bit the scalar path's");
-
-            var outputs = new float[scalarOutputs.Length];
-            net.PredictBatch(c.Inputs, outputs);
-            Assert.False(outputs.AsSpan().SequenceEqual(scalarOutputs), $"forced {forced}: PredictBatch is bit for bit the scalar path's");
+            NumericAssert.Close(scalarGradient.ToDoubles(), gradient, SimdTolerance.Gradient, $"forced {forced}: GradientBatch vs the scalar path");
         }
     }
 
@@ -223,7 +216,7 @@ public sealed class LaneCodeTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(Transcendental))]
+    [MemberData(nameof(TranscendentalWithLanes))]
     public void ScalarSamples_AreBitForBitWhatPredictGives(string name)
     {
         // PredictBatch runs the samples after the last whole chunk (and batches below one chunk) through the scalar
@@ -268,8 +261,7 @@ public sealed class LaneCodeTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(Small))]
-    [MemberData(nameof(Large))]
+    [MemberData(nameof(SmallWithLanes))]
     public void LaneOutputs_DoNotDependOnTheLaneOrTheChunk_BitForBit(string name)
     {
         // A lane never sees another lane and every lane runs the same instructions: a sample's lane output is the same

@@ -169,6 +169,17 @@ internal static class SimdNetworkSets
 
     public static TheoryData<string> LargeData => Data(Large);
 
+    /// <summary>
+    /// The networks of <paramref name="set"/> that run their batches on the lane kernels (one sample per lane): those the
+    /// matrix kernels do not take (dropout, no layer of 8 units). The others run them as matrix products (MatrixPathTests).
+    /// </summary>
+    public static TheoryData<string> WithLanes(TheoryData<string> set) =>
+        Data(((IEnumerable<object[]>)set).Select(row => (string)row[0]).Where(name => LaneDrivers.HasLanes(NetworkType.Named(name).Type)));
+
+    /// <summary>The networks of <paramref name="set"/> whose batches run as matrix products.</summary>
+    public static TheoryData<string> WithMatrices(TheoryData<string> set) =>
+        Data(((IEnumerable<object[]>)set).Select(row => (string)row[0]).Where(name => !LaneDrivers.HasLanes(NetworkType.Named(name).Type)));
+
     public static TheoryData<string> Data(IEnumerable<string> names)
     {
         var data = new TheoryData<string>();
@@ -249,6 +260,10 @@ internal sealed class LaneDrivers
 
     /// <summary>Adds the chunks' summed gradients to <c>gradient</c> and their summed losses to <c>total</c>.</summary>
     public BatchGradient Gradient { get; }
+
+    /// <summary>Whether the generated class has lane kernels (else its batches run on the matrix kernels).</summary>
+    public static bool HasLanes(Type type) =>
+        type.GetMethod("NetGenForwardLanes", BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly) is not null;
 
     public static LaneDrivers Of(INetwork network) => new(
         Bind<PredictBatch>(network, "NetGenPredictBatchLanes"),

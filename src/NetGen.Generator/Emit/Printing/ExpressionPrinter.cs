@@ -13,12 +13,20 @@ internal sealed class ExpressionPrinter
 {
     private readonly KernelSchedule _schedule;
     private readonly ExpressionGraph _graph;
+    private readonly System.Collections.Generic.IReadOnlyDictionary<int, string>? _names;
 
-    public ExpressionPrinter(KernelSchedule schedule, Dialect dialect)
+    /// <param name="schedule">The kernel's schedule (which nodes are materialized, and where).</param>
+    /// <param name="dialect">The backend.</param>
+    /// <param name="names">
+    /// Nodes printed as a given name wherever they are used (the matrix kernels' per-element adjoints name the values they
+    /// already hold: z, a and the incoming δ); null for none.
+    /// </param>
+    public ExpressionPrinter(KernelSchedule schedule, Dialect dialect, System.Collections.Generic.IReadOnlyDictionary<int, string>? names = null)
     {
         _schedule = schedule;
         _graph = schedule.Graph;
         Dialect = dialect;
+        _names = names;
     }
 
     /// <summary>The dialect printed in.</summary>
@@ -42,6 +50,7 @@ internal sealed class ExpressionPrinter
     private (string Text, int Level) Raw(int id, bool definition)
     {
         var node = _graph[id];
+        if (_names is not null && _names.TryGetValue(id, out string? name)) return (name, 4);
         if (!definition && _schedule.IsMaterialized(id) && !node.IsMacro) return (Reference(id), 4);
         var op = OpTable.Of(node.Kind);
         switch (op.Shape)

@@ -3,7 +3,7 @@ using NetGen.Generator.Graph;
 namespace NetGen.Generator.Emit.Printing;
 
 /// <summary>Scalar kernels: spans of floats, one sample, scratch on the stack.</summary>
-internal sealed class ScalarKernelForm : KernelForm
+internal class ScalarKernelForm : KernelForm
 {
     private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     private const string Span = "global::System.Span<float>";

@@ -84,6 +84,19 @@ public static partial class VectorMath
     private const float ExpMinusOneSeries = -0.5f;
 
     /// <summary>
+    /// a·b + c on one float, rounded as <see cref="MultiplyAdd(Vector128{float}, Vector128{float}, Vector128{float})"/> rounds
+    /// each lane on this processor: fused (one rounding) where it has FMA (x86 FMA3 or Arm64 AdvSimd), otherwise a multiply
+    /// and an add. The matrix kernels sum the inputs that do not fill a vector with it, so that every width gives the same bits.
+    /// </summary>
+    /// <param name="a">The first factor.</param>
+    /// <param name="b">The second factor.</param>
+    /// <param name="c">The addend.</param>
+    /// <returns>a·b + c.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float MultiplyAdd(float a, float b, float c) =>
+        Fma.IsSupported || AdvSimd.IsSupported ? global::System.MathF.FusedMultiplyAdd(a, b, c) : a * b + c;
+
+    /// <summary>
     /// a·b + c in each lane, fused (one rounding) where the processor has FMA (x86 FMA3 or Arm64 AdvSimd), otherwise
     /// a multiply and an add.
     /// </summary>
