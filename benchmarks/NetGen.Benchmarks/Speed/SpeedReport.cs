@@ -87,8 +87,7 @@ public static class SpeedReport
     {
         text.AppendLine("### Predict (batch 1), chained");
         text.AppendLine();
-        text.AppendLine("| Net | plain C# | hand-written SIMD | NetGen SIMD | NetGen 512 | best NetGen ÷ hand-written | target ≤ 1.0× hand-written | best NetGen vs plain | target vs plain |");
-        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |");
+        var rows = new List<string>();
         foreach (var (net, title) in Nets)
         {
             string type = "ChainedPredict" + net;
@@ -130,10 +129,16 @@ public static class SpeedReport
                 row.AddRange(new[] { "–", "–" });
             }
 
-            text.AppendLine("| " + string.Join(" | ", row) + " |");
+            rows.Add("| " + string.Join(" | ", row) + " |");
         }
 
-        text.AppendLine();
+        if (!Table(text, rows,
+            "| Net | plain C# | hand-written SIMD | NetGen SIMD | NetGen 512 | best NetGen ÷ hand-written | target ≤ 1.0× hand-written | best NetGen vs plain | target vs plain |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |"))
+        {
+            return;
+        }
+
         text.AppendLine("Times are BenchmarkDotNet's Mean of one call plus the feedback of its outputs into the next input; in parentheses the "
             + "speed-up over the plain C# loops (plain time ÷ that time). The targets (issue 15) are checked on the faster NetGen row: "
             + "NetGen ≤ 1.0× the hand-written time on B, C and D, and ≥ 9× (B), 26× (C), 22× (D) the plain loops.");
@@ -144,8 +149,7 @@ public static class SpeedReport
     {
         text.AppendLine("### TrainBatch by batch size, SGD");
         text.AppendLine();
-        text.AppendLine("| Net | batch | hand-written SIMD | NetGen | plain C# | hand-written samples/s (% of peak) | NetGen samples/s (% of peak) | NetGen ÷ hand-written | target |");
-        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        var rows = new List<string>();
         foreach (var (net, title) in Nets)
         {
             string type = "TrainBatch" + net;
@@ -184,11 +188,17 @@ public static class SpeedReport
                 }
 
                 row.Add(targets.Count == 0 ? "–" : string.Join("; ", targets));
-                text.AppendLine("| " + string.Join(" | ", row) + " |");
+                rows.Add("| " + string.Join(" | ", row) + " |");
             }
         }
 
-        text.AppendLine();
+        if (!Table(text, rows,
+            "| Net | batch | hand-written SIMD | NetGen | plain C# | hand-written samples/s (% of peak) | NetGen samples/s (% of peak) | NetGen ÷ hand-written | target |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"))
+        {
+            return;
+        }
+
         text.AppendLine("% of peak = 6 × multiply-adds per sample × samples/s ÷ peak flops/s (multiply-adds per sample: "
             + string.Join(", ", MultiplyAdds.Select(p => $"{p.Key} {p.Value.ToString("N0", CultureInfo.InvariantCulture)}"))
             + "); NetGen ÷ hand-written is the time ratio (below 1: NetGen faster). Targets (issue 15): NetGen ≥ 65 % of the peak "
@@ -201,8 +211,7 @@ public static class SpeedReport
     {
         text.AppendLine("### Scaling from 1 to 2 threads (NetGen, 1,024 samples)");
         text.AppendLine();
-        text.AppendLine("| Net | member | 1 thread | 2 threads | 2-thread ÷ 1-thread time |");
-        text.AppendLine("| --- | --- | ---: | ---: | ---: |");
+        var rows = new List<string>();
         bool anyMissing = false;
         foreach (var (net, title) in Nets)
         {
@@ -213,16 +222,37 @@ public static class SpeedReport
                 bool hasTwo = results.TryGetValue($"{key}(MaxThreads=2)", out Measurement two);
                 if (!hasOne && !hasTwo) continue;
                 anyMissing |= !hasTwo;
-                text.AppendLine($"| {title} | {member} | {(hasOne ? Time(one.MeanNs) : "–")} | {(hasTwo ? Time(two.MeanNs) : "n/a")} | "
+                rows.Add($"| {title} | {member} | {(hasOne ? Time(one.MeanNs) : "–")} | {(hasTwo ? Time(two.MeanNs) : "n/a")} | "
                     + $"{(hasOne && hasTwo ? Number(two.MeanNs / one.MeanNs, 2) : "n/a")} |");
             }
         }
 
-        text.AppendLine();
+        if (!Table(text, rows, "| Net | member | 1 thread | 2 threads | 2-thread ÷ 1-thread time |", "| --- | --- | ---: | ---: | ---: |"))
+        {
+            return;
+        }
+
         text.AppendLine("2-thread ÷ 1-thread time: 0.50 would be perfect scaling on 2 cores, 1.00 none."
             + (anyMissing
                 ? $" n/a: no 2-thread result; the benchmarks with MaxThreads = 2 run only where NetGen has `{Threads.TypeName}.MaxThreads`."
                 : ""));
+    }
+
+    /// <summary>Writes the table (header, rows, blank line) and returns true, or "Not in this run." and false without rows.</summary>
+    private static bool Table(StringBuilder text, List<string> rows, string header, string separator)
+    {
+        if (rows.Count == 0)
+        {
+            text.AppendLine("Not in this run.");
+            text.AppendLine();
+            return false;
+        }
+
+        text.AppendLine(header);
+        text.AppendLine(separator);
+        foreach (string row in rows) text.AppendLine(row);
+        text.AppendLine();
+        return true;
     }
 
     private static double PercentOfPeak(string net, int batch, double meanNs, double peakFlops) =>
