@@ -5,7 +5,8 @@ namespace NetGen.Benchmarks;
 /// <summary>
 /// The baseline a careful user writes by hand: flat row-major float[] weights per layer ([out, in], like NetGen's
 /// and PyTorch's layout), one loop per layer, MathF activations applied per layer, buffers allocated once, and its
-/// own hand-written backward loop for one SGD step on the batch's mean squared error. Not made slow on purpose, and
+/// own hand-written backward loop for one SGD step on the batch's mean squared error (Predict: identity, sigmoid, tanh,
+/// ReLU, leaky ReLU, SiLU, softmax; TrainBatch: the same without SiLU and softmax). Not made slow on purpose, and
 /// not hand-vectorised either: it is what the generated code is compared against.
 /// </summary>
 /// <remarks>Shared by the benchmarks and, as a linked file, by tests/NetGen.Tests/Onnx (which checks it equals
@@ -149,6 +150,12 @@ public sealed class PlainNetwork
             throw new NotSupportedException("The plain baseline trains MSE without a softmax output only.");
         }
 
+        if (Array.IndexOf(_activations, Activation.Silu) >= 0)
+        {
+            // Its derivative needs the pre-activation, which this loop does not keep (it predicts SiLU nets only).
+            throw new NotSupportedException("The plain baseline does not train SiLU layers.");
+        }
+
         for (int l = 0; l < last; l++)
         {
             Array.Clear(_weightGradients[l]);
@@ -227,6 +234,9 @@ public sealed class PlainNetwork
                 break;
             case Activation.LeakyRelu:
                 for (int i = 0; i < z.Length; i++) z[i] = z[i] > 0f ? z[i] : 0.01f * z[i];
+                break;
+            case Activation.Silu:
+                for (int i = 0; i < z.Length; i++) z[i] /= 1f + MathF.Exp(-z[i]);
                 break;
             case Activation.Softmax:
                 float max = float.NegativeInfinity;

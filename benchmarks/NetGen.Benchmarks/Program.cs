@@ -6,7 +6,9 @@ using NetGen.Benchmarks.Suite;
 // `-- --report [results folder] [--readme benchmarks/README.md]` turns its results into the README table
 // (ReportWriter); `-- --isa` runs InstructionSets.InstructionSetBenchmarks (scalar against SIMD under emulated
 // instruction sets, issue 13) with its own jobs; `-- --before-after` runs BeforeAfter.* (the generated code of commit
-// 552efc4 against today's, issue 14) with the suite's job; anything else goes to BenchmarkDotNet as is, e.g. --filter '*UnrollLimit*' --job short.
+// 552efc4 against today's, issue 14) with the suite's job; `-- --speed` runs the issue-15 classes (NetGen.Benchmarks.Speed.*:
+// chained Predict, TrainBatch by batch size and thread scaling against hand-written SIMD code) and the FMA peak probe with
+// the suite's job; anything else goes to BenchmarkDotNet as is, e.g. --filter '*UnrollLimit*' --job short.
 // See benchmarks/README.md.
 if (args.Length > 0 && args[0] == "--report")
 {
@@ -27,6 +29,18 @@ if (args.Contains("--before-after"))
     // Issue 14: the generator's code before the architecture rewrite against today's (BeforeAfter/), with the suite's job.
     string[] rest = args.Where(a => a != "--before-after").ToArray();
     if (!rest.Contains("--filter")) rest = rest.Concat(new[] { "--filter", "NetGen.Benchmarks.BeforeAfter.*" }).ToArray();
+    args = rest.Concat(SuiteConfig.JobArguments).ToArray();
+}
+
+if (args.Contains("--speed"))
+{
+    // Issue 15: NetGen against hand-written Vector256 code, plus Suite.FmaPeak for the % of peak, with the suite's job.
+    string[] rest = args.Where(a => a != "--speed").ToArray();
+    if (!rest.Contains("--filter"))
+    {
+        rest = rest.Concat(new[] { "--filter", "NetGen.Benchmarks.Speed.*", "NetGen.Benchmarks.Suite.FmaPeak.*" }).ToArray();
+    }
+
     args = rest.Concat(SuiteConfig.JobArguments).ToArray();
 }
 

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using NetGen.Benchmarks.Speed;
 
 namespace NetGen.Benchmarks.Suite;
 
@@ -51,29 +52,38 @@ public static class ReportWriter
         }
 
         var results = Load(folder, out string machine);
-        if (results.Count == 0)
+        var speed = Load(folder, SpeedReport.Namespace, out string speedMachine);
+        bool hasSuite = results.Keys.Any(k => !k.StartsWith("FmaPeak.", StringComparison.Ordinal));
+        if (!hasSuite && speed.Count == 0)
         {
-            Console.Error.WriteLine($"No suite results (*-report-brief.json of NetGen.Benchmarks.Suite) in '{folder}'.");
+            Console.Error.WriteLine($"No suite results (*-report-brief.json of NetGen.Benchmarks.Suite or NetGen.Benchmarks.Speed) in '{folder}'.");
             return 1;
         }
 
-        string table = Format(results, machine);
+        // Each section is written only from results that exist, so a --speed run leaves the suite table alone and back.
+        var sections = new List<(string Begin, string End, string Table)>();
+        if (hasSuite) sections.Add((BeginMarker, EndMarker, Format(results, machine)));
+        if (speed.Count > 0) sections.Add((SpeedReport.BeginMarker, SpeedReport.EndMarker, SpeedReport.Format(speed, results, speedMachine)));
         if (readme is null)
         {
-            Console.Write(table);
+            foreach (var section in sections) Console.Write(section.Table);
             return 0;
         }
 
         string text = File.ReadAllText(readme);
-        int begin = text.IndexOf(BeginMarker, StringComparison.Ordinal);
-        int end = text.IndexOf(EndMarker, StringComparison.Ordinal);
-        if (begin < 0 || end < begin)
+        foreach (var (beginMarker, endMarker, table) in sections)
         {
-            Console.Error.WriteLine($"'{readme}' has no {BeginMarker} … {EndMarker} section.");
-            return 1;
+            int begin = text.IndexOf(beginMarker, StringComparison.Ordinal);
+            int end = text.IndexOf(endMarker, StringComparison.Ordinal);
+            if (begin < 0 || end < begin)
+            {
+                Console.Error.WriteLine($"'{readme}' has no {beginMarker} … {endMarker} section.");
+                return 1;
+            }
+
+            text = text.Substring(0, begin + beginMarker.Length) + "\n" + table + text.Substring(end);
         }
 
-        text = text.Substring(0, begin + BeginMarker.Length) + "\n" + table + text.Substring(end);
         File.WriteAllText(readme, text);
         Console.WriteLine($"Updated {readme}.");
         return 0;
@@ -83,7 +93,14 @@ public static class ReportWriter
     public readonly record struct Measurement(double MeanNs, double AllocatedBytes);
 
     /// <summary>Reads every suite result in <paramref name="folder"/>, keyed "Type.Method".</summary>
-    public static Dictionary<string, Measurement> Load(string folder, out string machine)
+    public static Dictionary<string, Measurement> Load(string folder, out string machine) =>
+        Load(folder, "NetGen.Benchmarks.Suite", out machine);
+
+    /// <summary>
+    /// Reads every result of the benchmarks in namespace <paramref name="ns"/> in <paramref name="folder"/>, keyed
+    /// "Type.Method", or "Type.Method(Name=value, …)" for parameterised benchmarks (parameters in BenchmarkDotNet's order).
+    /// </summary>
+    public static Dictionary<string, Measurement> Load(string folder, string ns, out string machine)
     {
         var results = new Dictionary<string, Measurement>(StringComparer.Ordinal);
         machine = "unknown machine";
@@ -95,7 +112,7 @@ public static class ReportWriter
             if (!root.TryGetProperty("Benchmarks", out JsonElement benchmarks)) continue;
             foreach (JsonElement benchmark in benchmarks.EnumerateArray())
             {
-                if (String(benchmark, "Namespace") != "NetGen.Benchmarks.Suite") continue;
+                if (String(benchmark, "Namespace") != ns) continue;
                 if (!benchmark.TryGetProperty("Statistics", out JsonElement statistics)
                     || statistics.ValueKind != JsonValueKind.Object
                     || !statistics.TryGetProperty("Mean", out JsonElement mean)
@@ -113,7 +130,10 @@ public static class ReportWriter
                     allocated = bytes.GetDouble();
                 }
 
-                results[$"{String(benchmark, "Type")}.{String(benchmark, "Method")}"] = new Measurement(mean.GetDouble(), allocated);
+                string key = $"{String(benchmark, "Type")}.{String(benchmark, "Method")}";
+                string parameters = Parameters(String(benchmark, "Parameters"));
+                if (parameters.Length > 0) key += $"({parameters})";
+                results[key] = new Measurement(mean.GetDouble(), allocated);
             }
         }
 
@@ -128,20 +148,8 @@ public static class ReportWriter
         text.AppendLine($"Machine: {machine}. Written by `--report` from one run's results; speed-up = plain C# time ÷ that time.");
         text.AppendLine();
 
-        // FMA peak, in flops: the probe's Mean is the time of one lane multiply-add (2 flops).
-        double peakFlops = 0;
-        var peaks = new List<string>();
-        foreach (var (method, title) in new[] { ("Fma256", "Vector256"), ("Fma512", "Vector512") })
-        {
-            if (!results.TryGetValue($"FmaPeak.{method}", out Measurement fma) || fma.MeanNs <= 0) continue;
-            double flops = 2 / (fma.MeanNs * 1e-9);
-            peakFlops = Math.Max(peakFlops, flops);
-            peaks.Add($"{title} {Number(flops / 1e9, 1)} GFLOP/s");
-        }
-
-        text.AppendLine(peaks.Count == 0
-            ? "FMA peak (one core): not measured."
-            : $"FMA peak (one core): {string.Join(", ", peaks)}; the peak used below is {Number(peakFlops / 1e9, 1)} GFLOP/s.");
+        double peakFlops = PeakFlops(results, out string peakLine);
+        text.AppendLine(peakLine);
         text.AppendLine();
 
         text.AppendLine("### Predict (batch 1)");
@@ -226,6 +234,29 @@ public static class ReportWriter
         return text.ToString();
     }
 
+    /// <summary>
+    /// One core's FMA peak in flops per second from the <see cref="FmaPeak"/> results (whose Mean is the time of one lane
+    /// multiply-add, 2 flops): the faster of the 256- and 512-bit probes, 0 if neither ran; <paramref name="line"/>
+    /// describes it for the README.
+    /// </summary>
+    public static double PeakFlops(IReadOnlyDictionary<string, Measurement> results, out string line)
+    {
+        double peakFlops = 0;
+        var peaks = new List<string>();
+        foreach (var (method, title) in new[] { ("Fma256", "Vector256"), ("Fma512", "Vector512") })
+        {
+            if (!results.TryGetValue($"FmaPeak.{method}", out Measurement fma) || fma.MeanNs <= 0) continue;
+            double flops = 2 / (fma.MeanNs * 1e-9);
+            peakFlops = Math.Max(peakFlops, flops);
+            peaks.Add($"{title} {Number(flops / 1e9, 1)} GFLOP/s");
+        }
+
+        line = peaks.Count == 0
+            ? "FMA peak (one core): not measured."
+            : $"FMA peak (one core): {string.Join(", ", peaks)}; the peak used below is {Number(peakFlops / 1e9, 1)} GFLOP/s.";
+        return peakFlops;
+    }
+
     private static (string Method, double MeanNs)? Best(IReadOnlyDictionary<string, Measurement> results, string type)
     {
         (string, double)? best = null;
@@ -245,12 +276,14 @@ public static class ReportWriter
             ? $"{Time(m.MeanNs)} ({Number(plainNs / m.MeanNs, 2)}×)"
             : "–";
 
-    private static string Verdict(double value, double target, string unit) =>
+    /// <summary>"≥ target: met", or "≥ target: missed by target ÷ value×".</summary>
+    internal static string Verdict(double value, double target, string unit) =>
         value >= target
             ? $"≥ {Number(target, 0)}{unit}: met"
             : $"≥ {Number(target, 0)}{unit}: missed by {Number(target / value, 2)}×";
 
-    private static string Time(double ns) => ns switch
+    /// <summary>A time in ns, µs or ms.</summary>
+    internal static string Time(double ns) => ns switch
     {
         >= 1e6 => Number(ns / 1e6, 3) + " ms",
         >= 1e3 => Number(ns / 1e3, 2) + " µs",
@@ -259,11 +292,16 @@ public static class ReportWriter
 
     private static string Bytes(double bytes) => bytes <= 0 ? "0 B" : Number(bytes, 0) + " B";
 
-    private static string Number(double value, int decimals) =>
+    /// <summary>A number with thousands separators and <paramref name="decimals"/> decimals.</summary>
+    internal static string Number(double value, int decimals) =>
         value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private static string String(JsonElement element, string name) =>
         element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";
+
+    /// <summary>BenchmarkDotNet's parameter text ("Batch=64", several joined by '&amp;' or ", ") as "Batch=64, …".</summary>
+    private static string Parameters(string text) =>
+        string.Join(", ", text.Split(new[] { '&', ',' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static string Describe(JsonElement host)
     {

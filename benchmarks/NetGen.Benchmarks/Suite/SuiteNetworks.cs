@@ -2,7 +2,7 @@ using System;
 
 namespace NetGen.Benchmarks.Suite;
 
-/// <summary>The layer lists of the four networks (<see cref="NetA"/> … <see cref="NetD"/>), the report's numbers and the suite's data.</summary>
+/// <summary>The layer lists of the suite's networks (<see cref="NetA"/> … <see cref="NetD"/>, and issue 15's <see cref="Suite.PolicySwish"/> and <see cref="Suite.PolicyRelu"/>), the report's numbers and the suite's data.</summary>
 public static class SuiteNetworks
 {
     /// <summary>The batch size of the training benchmarks.</summary>
@@ -24,6 +24,14 @@ public static class SuiteNetworks
 
     /// <summary>Net D's layers.</summary>
     public static readonly (int Units, Activation Activation)[] D = { (128, Activation.Relu), (10, Activation.Softmax) };
+
+    /// <summary><see cref="Suite.PolicySwish"/>'s layers (input 64).</summary>
+    public static readonly (int Units, Activation Activation)[] PolicySwish =
+        { (128, Activation.Silu), (128, Activation.Silu), (8, Activation.Identity) };
+
+    /// <summary><see cref="Suite.PolicyRelu"/>'s layers (input 64).</summary>
+    public static readonly (int Units, Activation Activation)[] PolicyRelu =
+        { (256, Activation.Relu), (256, Activation.Relu), (256, Activation.Relu), (8, Activation.Identity) };
 
     /// <summary>Multiply-adds of one forward pass (Σ in·out over the layers).</summary>
     public static long MultiplyAdds(int inputSize, (int Units, Activation Activation)[] layers)
