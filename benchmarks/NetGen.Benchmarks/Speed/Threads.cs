@@ -1,34 +1,25 @@
 using System;
-using System.Reflection;
+using NetGen.Runtime.Threading;
 
 namespace NetGen.Benchmarks.Speed;
 
 /// <summary>
-/// The shim in front of NetGen's thread-count knob <c>NetGen.Runtime.Threading.BatchParallelism.MaxThreads</c> (a
-/// static int property, default <see cref="Environment.ProcessorCount"/>, 1 = single-threaded), reached by reflection so
-/// that the benchmarks compile against a NetGen that does not have it yet. Where the property is missing,
-/// <see cref="SetMaxThreads"/> changes nothing and <see cref="Describe"/> says "n/a"; <see cref="SpeedConfig"/> then
-/// leaves out the benchmarks with more than one thread (they would time the single-threaded code under another name).
+/// NetGen's thread-count knob for the scaling benchmarks: <see cref="BatchParallelism.MaxThreads"/> (default
+/// <see cref="Environment.ProcessorCount"/>, 1 = single-threaded; results are the same bits for any value).
 /// </summary>
 public static class Threads
 {
-    /// <summary>The full name of the type that holds the knob.</summary>
+    /// <summary>The full name of the type that holds the knob (for the report).</summary>
     public const string TypeName = "NetGen.Runtime.Threading.BatchParallelism";
 
-    private static readonly PropertyInfo? Property = typeof(INetwork).Assembly.GetType(TypeName)
-        ?.GetProperty("MaxThreads", BindingFlags.Public | BindingFlags.Static);
+    /// <summary>Whether the knob exists (always, since issue 15; kept for the report's wording).</summary>
+    public static bool Available => true;
 
-    /// <summary>Whether NetGen has a settable static int <c>BatchParallelism.MaxThreads</c>.</summary>
-    public static bool Available => Property is { CanWrite: true, CanRead: true } && Property.PropertyType == typeof(int);
+    /// <summary>The knob's value now.</summary>
+    public static string Describe => $"BatchParallelism.MaxThreads = {BatchParallelism.MaxThreads}";
 
-    /// <summary>The knob's value now, or "n/a" where NetGen does not have it.</summary>
-    public static string Describe => Available ? $"BatchParallelism.MaxThreads = {(int)Property!.GetValue(null)!}" : $"n/a ({TypeName}.MaxThreads not found)";
-
-    /// <summary>Sets <c>BatchParallelism.MaxThreads</c> to <paramref name="n"/> where it exists; else does nothing.</summary>
-    public static void SetMaxThreads(int n)
-    {
-        if (Available) Property!.SetValue(null, n);
-    }
+    /// <summary>Sets <see cref="BatchParallelism.MaxThreads"/> to <paramref name="n"/>.</summary>
+    public static void SetMaxThreads(int n) => BatchParallelism.MaxThreads = n;
 
     /// <summary>Puts the knob back to its documented default, <see cref="Environment.ProcessorCount"/>.</summary>
     public static void Reset() => SetMaxThreads(Environment.ProcessorCount);
