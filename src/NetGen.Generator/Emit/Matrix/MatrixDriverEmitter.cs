@@ -95,7 +95,7 @@ internal static class MatrixDriverEmitter
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// This network's matrix kernels and workspace sizes, for NetGen's matrix batch loops (<c>NetGen.Runtime.Matrix</c>): blocks of samples as");
-        w.Line($"/// the rows of matrices, each row padded to a multiple of {NeuronLayout.RowAlignment} floats ({plan.RowFloats} floats of workspace per row).");
+        w.Line($"/// the rows of matrices, each row padded to a multiple of {NeuronLayout.RowAlignment} floats ({plan.RowFloats} floats of workspace per training row, {plan.ForwardRowFloats} per forward-only row).");
         w.Line("/// </summary>");
         using (w.Block($"private readonly struct NetGenMatrixKernels : {Runtime}.IMatrixKernels"))
         {
@@ -109,7 +109,7 @@ internal static class MatrixDriverEmitter
             w.Line($"public int BlockRows => {I(MatrixPlan.BlockRows)};");
             w.Line($"public int WorkLength => {I(MatrixPlan.BlockRows * plan.RowFloats)};");
             w.Line($"public int ForwardRows => {I(plan.ForwardRows)};");
-            w.Line($"public int ForwardWorkLength => {I(plan.ForwardRows * plan.RowFloats)};");
+            w.Line($"public int ForwardWorkLength => {I(plan.ForwardRows * plan.ForwardRowFloats)};");
             w.Line($"public int GradientLength => {I(plan.GradientLength)};");
             w.Line();
             Dispatch(w, widths, $"public void ForwardBlock({ReadOnlySpan} inputs, {Span} outputs, int count, {Span} work)",
@@ -211,26 +211,33 @@ internal static class MatrixDriverEmitter
 
     private static string Region(MatrixPlan plan, int rowOffset) => $"ref {Unsafe}.Add(ref m, rows * {I(rowOffset)})";
 
-    /// <summary>The forward products of every layer over the block's rows.</summary>
-    private static void ForwardLayers(IndentedWriter w, MatrixPlan plan, VectorWidth width)
+    /// <summary>
+    /// The forward products of every layer over the block's rows. Training blocks keep each layer's pre-activations and
+    /// activations (the backward pass reads both); forward-only blocks write the layers' matrices into two regions in
+    /// turn, pre-activations and activations in one (<see cref="MatrixPlan.ForwardRowOffset"/>).
+    /// </summary>
+    private static void ForwardLayers(IndentedWriter w, MatrixPlan plan, VectorWidth width, bool training)
     {
         for (int l = 0; l < plan.Layers.Count; l++)
         {
             var layer = plan.Layers[l];
             bool hidden = l < plan.Layers.Count - 1;
-            string input = l == 0 ? "ref x" : Region(plan, plan.SecondRowOffset(l - 1));
-            string outputs = hidden
-                ? $"{Region(plan, plan.PreActivationRowOffset(l))}, {Region(plan, plan.SecondRowOffset(l))}"
-                : Region(plan, plan.PreActivationRowOffset(l));
+            string input = l == 0 ? "ref x" : Region(plan, training ? plan.SecondRowOffset(l - 1) : plan.ForwardRowOffset(l - 1));
+            string z = Region(plan, training ? plan.PreActivationRowOffset(l) : plan.ForwardRowOffset(l));
+            string outputs = !hidden ? z : training ? $"{z}, {Region(plan, plan.SecondRowOffset(l))}" : $"{z}, {z}";
             w.Line($"{MatrixKernelEmitter.ForwardName(layer, width)}(ref w, {input}, {outputs}, rows);");
         }
     }
 
-    private static string HeadRow(MatrixPlan plan, string which)
+    /// <summary>The head's rows: the output layer's pre-activations (<c>z</c>) or its deltas, in a training or a forward-only block.</summary>
+    private static string HeadRow(MatrixPlan plan, string which, bool training)
     {
         int l = plan.Layers.Count - 1;
-        int offset = which == "z" ? plan.PreActivationRowOffset(l) : plan.SecondRowOffset(l);
-        return $"work.Slice((rows * {I(offset)}) + s * {I(plan.Layers[l].OutputStride)}, {I(plan.OutputSize)})";
+        int offset = training
+            ? (which == "z" ? plan.PreActivationRowOffset(l) : plan.SecondRowOffset(l))
+            : (which == "z" ? plan.ForwardRowOffset(l) : plan.ForwardDeltaRowOffset);
+        int stride = plan.Layers[l].OutputStride;
+        return $"work.Slice((rows * {I(offset)}) + s * {I(stride)}, {I(plan.OutputSize)})";
     }
 
     private static void EmitForwardBlock(IndentedWriter w, MatrixPlan plan, VectorWidth width)
@@ -239,8 +246,8 @@ internal static class MatrixDriverEmitter
         using (w.Block($"private static void NetGenForwardBlock{width.Bits}(float[] packed, {ReadOnlySpan} inputs, {Span} outputs, int count, {Span} work)"))
         {
             Prologue(w, plan, width);
-            ForwardLayers(w, plan, width);
-            w.Line($"for (int s = 0; s < count; s++) {LossHead.ForwardName}({HeadRow(plan, "z")}, outputs.Slice(s * {I(plan.OutputSize)}, {I(plan.OutputSize)}));");
+            ForwardLayers(w, plan, width, training: false);
+            w.Line($"for (int s = 0; s < count; s++) {LossHead.ForwardName}({HeadRow(plan, "z", training: false)}, outputs.Slice(s * {I(plan.OutputSize)}, {I(plan.OutputSize)}));");
         }
     }
 
@@ -250,20 +257,20 @@ internal static class MatrixDriverEmitter
         using (w.Block($"private static void NetGenLossBlock{width.Bits}(float[] packed, {ReadOnlySpan} inputs, {ReadOnlySpan} targets, int count, {Span} work, ref float loss)"))
         {
             Prologue(w, plan, width);
-            ForwardLayers(w, plan, width);
-            EmitHeadLoop(w, plan);
+            ForwardLayers(w, plan, width, training: false);
+            EmitHeadLoop(w, plan, training: false);
         }
     }
 
-    private static void EmitHeadLoop(IndentedWriter w, MatrixPlan plan)
+    private static void EmitHeadLoop(IndentedWriter w, MatrixPlan plan, bool training)
     {
         int l = plan.Layers.Count - 1;
         w.Comment($"Loss head, sample by sample: L and δ{plan.Layers[l].Source.Number} = ∂L/∂z{plan.Layers[l].Source.Number}");
         using (w.Block("for (int s = 0; s < count; s++)"))
         {
-            w.Line($"{Span} delta = {HeadRow(plan, "d")};");
+            w.Line($"{Span} delta = {HeadRow(plan, "d", training)};");
             w.Line("delta.Clear();");
-            w.Line($"loss += {LossHead.GradientName}({HeadRow(plan, "z")}, targets.Slice(s * {I(plan.OutputSize)}, {I(plan.OutputSize)}), delta);");
+            w.Line($"loss += {LossHead.GradientName}({HeadRow(plan, "z", training)}, targets.Slice(s * {I(plan.OutputSize)}, {I(plan.OutputSize)}), delta);");
         }
     }
 
@@ -275,8 +282,8 @@ internal static class MatrixDriverEmitter
             Prologue(w, plan, width);
             w.Line($"ref float p = ref {Marshal}.GetArrayDataReference(parameters);");
             w.Line($"ref float g = ref {Marshal}.GetReference(gradient);");
-            ForwardLayers(w, plan, width);
-            EmitHeadLoop(w, plan);
+            ForwardLayers(w, plan, width, training: true);
+            EmitHeadLoop(w, plan, training: true);
             int last = plan.Layers.Count - 1;
             for (int l = last; l >= 0; l--)
             {

@@ -51,9 +51,10 @@ internal sealed class MatrixPlan
         CopyInputs = copyInputs;
         InputStride = Stride(inputSize);
         GradientLength = layers.Sum(l => l.GradientLength);
-        int perRow = InputStride + layers.Sum(l => 2 * l.OutputStride);
-        RowFloats = perRow;
-        int rows = MaxForwardWorkFloats / perRow / RowGranularity * RowGranularity;
+        RowFloats = InputStride + layers.Sum(l => 2 * l.OutputStride);
+        MaxStride = layers.Max(l => l.OutputStride);
+        ForwardRowFloats = InputStride + 2 * MaxStride + layers[layers.Count - 1].OutputStride;
+        int rows = MaxForwardWorkFloats / ForwardRowFloats / RowGranularity * RowGranularity;
         ForwardRows = System.Math.Max(RowGranularity, System.Math.Min(BlockRows, rows));
     }
 
@@ -77,6 +78,22 @@ internal sealed class MatrixPlan
 
     /// <summary>Workspace floats per block row: the input copy, then per layer its pre-activations and its activations (hidden layers) or deltas (the output layer).</summary>
     public int RowFloats { get; }
+
+    /// <summary>The widest padded layer row.</summary>
+    public int MaxStride { get; }
+
+    /// <summary>
+    /// Workspace floats per row of a forward-only block: the input copy, two matrices that the layers write in turn
+    /// (each layer's pre-activations and activations share one: the activation overwrites the value it is computed
+    /// from), and the loss head's delta row.
+    /// </summary>
+    public int ForwardRowFloats { get; }
+
+    /// <summary>Offset per forward-only row of the matrix layer <paramref name="index"/> writes (and layer index + 1 reads).</summary>
+    public int ForwardRowOffset(int index) => InputStride + index % 2 * MaxStride;
+
+    /// <summary>Offset per forward-only row of the loss head's delta row.</summary>
+    public int ForwardDeltaRowOffset => InputStride + 2 * MaxStride;
 
     /// <summary>Samples of one forward-only block.</summary>
     public int ForwardRows { get; }
