@@ -162,6 +162,97 @@ public sealed class VectorMathTests
         Assert.True(float.IsNaN(Unary(nameof(VectorMath.Tanh), width, float.NaN)));
     }
 
+    // tanh x = x exactly below 2⁻¹³ (the correctly rounded value: x²/3 is under half an ulp there), subnormals and
+    // zeros of either sign included: a sample of 2²⁰ bit patterns spread over [0, 2⁻¹³) and their negatives.
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Tanh_IsExactlyXForTinyArguments(int width)
+    {
+        const int n = 1 << 20;
+        int limit = BitConverter.SingleToInt32Bits(1.2207031e-4f);
+        float[] x = new float[2 * n];
+        for (int i = 0; i < n; i++)
+        {
+            x[i] = BitConverter.Int32BitsToSingle((int)((long)limit * i / n + (i & 7)));
+            x[n + i] = -x[i];
+        }
+
+        float[] y = Apply("Tanh", width, x);
+        for (int i = 0; i < x.Length; i++)
+        {
+            Assert.True(SameValue(x[i], y[i]), $"tanh({x[i]:R}) = {y[i]:R}");
+        }
+    }
+
+    // |tanh x| ≤ 1 everywhere, and exactly 1 (with x's sign) from 9.1 on: every float in [9.1, 9.1 + 2²⁰ ulps], a dense
+    // sweep to 100 and random bit patterns.
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Tanh_IsAtMostOneAndExactlyOneFrom9Point1(int width)
+    {
+        const int n = 1 << 20;
+        float[] x = new float[4 * n];
+        int start = BitConverter.SingleToInt32Bits(9.1f);
+        for (int i = 0; i < n; i++)
+        {
+            x[i] = BitConverter.Int32BitsToSingle(start + i);
+            x[n + i] = -(9.1f + i * (91f / n));
+            x[2 * n + i] = VectorMathAccuracy.RandomBits(i, 14);
+            x[3 * n + i] = (float)((i - n / 2) * (24.0 / n));
+        }
+
+        float[] y = Apply("Tanh", width, x);
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (float.IsNaN(x[i]))
+            {
+                Assert.True(float.IsNaN(y[i]));
+                continue;
+            }
+
+            Assert.True(MathF.Abs(y[i]) <= 1f, $"tanh({x[i]:R}) = {y[i]:R}");
+            if (MathF.Abs(x[i]) >= 9.1f)
+            {
+                Assert.True(y[i] == MathF.CopySign(1f, x[i]), $"tanh({x[i]:R}) = {y[i]:R}");
+            }
+        }
+    }
+
+    // 0 ≤ σ ≤ 1 everywhere, exactly 1 from 18 on and exactly 0 below −20.
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Sigmoid_StaysInZeroOneAndSaturates(int width)
+    {
+        const int n = 1 << 20;
+        float[] x = new float[2 * n];
+        for (int i = 0; i < n; i++)
+        {
+            x[i] = (float)((i - n / 2) * (100.0 / n));
+            x[n + i] = VectorMathAccuracy.RandomBits(i, 15);
+        }
+
+        float[] y = Apply("Sigmoid", width, x);
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (float.IsNaN(x[i]))
+            {
+                Assert.True(float.IsNaN(y[i]));
+                continue;
+            }
+
+            Assert.True(y[i] >= 0f && y[i] <= 1f, $"σ({x[i]:R}) = {y[i]:R}");
+            if (x[i] >= 18f)
+            {
+                Assert.True(y[i] == 1f, $"σ({x[i]:R}) = {y[i]:R}");
+            }
+
+            if (x[i] < -20f)
+            {
+                Assert.True(SameValue(0f, y[i]), $"σ({x[i]:R}) = {y[i]:R}");
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Widths))]
     public void Sigmoid_IsZeroAndOneAtTheExtremes(int width)
@@ -365,6 +456,18 @@ public sealed class VectorMathTests
         }
 
         throw new InvalidOperationException("NetGen.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    // The function over a whole array at a width (padded to a multiple of 16 lanes).
+    private static float[] Apply(string function, int width, float[] x)
+    {
+        MathCase c = VectorMathAccuracy.Case(function);
+        int length = (x.Length + 15) / 16 * 16;
+        float[] padded = new float[length];
+        x.CopyTo(padded, 0);
+        float[] y = new float[length];
+        VectorMathAccuracy.Apply(c, width, padded, new float[length], y);
+        return y.AsSpan(0, x.Length).ToArray();
     }
 
     private static bool SameValue(float a, float b) =>

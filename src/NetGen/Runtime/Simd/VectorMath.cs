@@ -11,13 +11,16 @@ namespace NetGen.Runtime;
 /// <summary>
 /// Lane-wise float math on <see cref="Vector128{T}"/>, <see cref="Vector256{T}"/> and <see cref="Vector512{T}"/>
 /// for the SIMD code NetGen generates (one sample per lane). Every function is branch-free and allocation-free, and
-/// gives the same algorithm on every width: <c>Exp</c> and <c>Log</c> within 3e-7 relative error, <c>Tanh</c> and
-/// <c>Sigmoid</c> within 2e-7 absolute error, NaN in gives NaN out (docs/simd-accuracy.md lists the measured errors).
+/// gives the same algorithm on every width: <c>Exp</c> and <c>Log</c> within 3e-7 relative error, <c>Tanh</c> within
+/// 2e-7 relative error, <c>Sigmoid</c> within 2e-7 absolute error, NaN in gives NaN out (docs/simd-accuracy.md lists the
+/// measured errors).
 /// For generated code; not part of NetGen's public contract.
 /// </summary>
 /// <remarks>
-/// The algorithms are Cephes' single-precision ones (Moshier): exponent extraction or Cody–Waite range reduction
-/// followed by a short polynomial. Multiply-adds inside them are fused where the processor has FMA, so the last bit
+/// <c>Exp</c> and <c>Log</c> are Cephes' single-precision algorithms (Moshier): exponent extraction or Cody–Waite range
+/// reduction followed by a short polynomial. <c>Tanh</c> and <c>Sigmoid</c> are one rational function of degree 5/6
+/// (an approximation of tanh(x/2)) put through the double-angle formula, one division and no exponential
+/// (docs/simd.md, "Tanh and sigmoid"). Multiply-adds inside them are fused where the processor has FMA, so the last bit
 /// can differ between machines with and without FMA (both are within the documented bounds).
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -59,13 +62,25 @@ public static partial class VectorMath
     private const float LogP7 = -2.4999993993e-1f;
     private const float LogP8 = 3.3333331174e-1f;
 
-    // tanh: below TanhSmall, tanh x ≈ x + x³·P(x²) (Cephes tanhf); above, 1 − 2/(e^{2|x|} + 1) with x's sign.
-    private const float TanhSmall = 0.625f;
-    private const float TanhP0 = -5.70498872745e-3f;
-    private const float TanhP1 = 2.06390887954e-2f;
-    private const float TanhP2 = -5.37397155531e-2f;
-    private const float TanhP3 = 1.33314422036e-1f;
-    private const float TanhP4 = -3.33332819422e-1f;
+    // tanh: t = n/d ≈ tanh(a/2) on a in [0, TanhClamp], n = a·(1 + z·(TanhP1 + z·TanhP2)), d = 2 + z·(TanhQ1 +
+    // z·(TanhQ2 + z·TanhQ3)), z = a²: a rational of degree 5/6 in a, minimax (Lawson) for the relative error it gives
+    // tanh a = 2t/(1 + t²), refitted coefficient by coefficient after rounding each to float. At TanhClamp, 1 − tanh is
+    // 4e-9, so the clamped lanes round to exactly 1.
+    private const float TanhClamp = 10f;
+    private const float TanhP1 = 0.0297422335f;
+    private const float TanhP2 = 0.000113565162f;
+    private const float TanhQ1 = 0.226151049f;
+    private const float TanhQ2 = 0.00240647001f;
+    private const float TanhQ3 = 2.42866417e-6f;
+
+    // sigmoid: Tanh's n and d at a = x/2, doubled: n = x·(1 + z·(SigmoidP1 + z·SigmoidP2)), d = 4 + z·(SigmoidQ1 +
+    // z·(SigmoidQ2 + z·SigmoidQ3)), z = x² (every factor a power of 2, so exact).
+    private const float SigmoidClamp = 2 * TanhClamp;
+    private const float SigmoidP1 = TanhP1 / 4;
+    private const float SigmoidP2 = TanhP2 / 16;
+    private const float SigmoidQ1 = TanhQ1 / 2;
+    private const float SigmoidQ2 = TanhQ2 / 8;
+    private const float SigmoidQ3 = TanhQ3 / 32;
 
     // The clamp PyTorch's BCELoss applies to each log.
     private const float LogClamp = -100f;
