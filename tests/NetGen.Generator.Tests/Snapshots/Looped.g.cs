@@ -1012,7 +1012,7 @@ partial class Looped : global::NetGen.INetwork
 
     /// <summary>
     /// This network's matrix kernels and workspace sizes, for NetGen's matrix batch loops (<c>NetGen.Runtime.Matrix</c>): blocks of samples as
-    /// the rows of matrices, each row padded to a multiple of 16 floats (112 floats of workspace per row).
+    /// the rows of matrices, each row padded to a multiple of 16 floats (112 floats of workspace per training row, 64 per forward-only row).
     /// </summary>
     private readonly struct NetGenMatrixKernels : global::NetGen.Runtime.Matrix.IMatrixKernels
     {
@@ -1026,7 +1026,7 @@ partial class Looped : global::NetGen.INetwork
         public int BlockRows => 64;
         public int WorkLength => 7168;
         public int ForwardRows => 64;
-        public int ForwardWorkLength => 7168;
+        public int ForwardWorkLength => 4096;
         public int GradientLength => 304;
 
         public void ForwardBlock(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count, global::System.Span<float> work)
@@ -1135,10 +1135,10 @@ partial class Looped : global::NetGen.INetwork
         ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
         ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
         ref float x = ref NetGenMatrixInput512(inputs, count, rows, work);
-        NetGenMatrixForward1x512(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
-        NetGenMatrixForward2x512(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
-        NetGenMatrixForward3x512(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 80), rows);
-        for (int s = 0; s < count; s++) NetGenHeadForward(work.Slice((rows * 80) + s * 16, 3), outputs.Slice(s * 3, 3));
+        NetGenMatrixForward1x512(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), rows);
+        NetGenMatrixForward2x512(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixForward3x512(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), rows);
+        for (int s = 0; s < count; s++) NetGenHeadForward(work.Slice((rows * 16) + s * 16, 3), outputs.Slice(s * 3, 3));
     }
 
     /// <summary>Adds the losses of a block to <paramref name="loss"/> on 512-bit vectors: the loss head's gradient kernel (its deltas go to scratch), so each loss is the training kernels' bit for bit.</summary>
@@ -1148,15 +1148,15 @@ partial class Looped : global::NetGen.INetwork
         ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
         ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
         ref float x = ref NetGenMatrixInput512(inputs, count, rows, work);
-        NetGenMatrixForward1x512(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
-        NetGenMatrixForward2x512(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
-        NetGenMatrixForward3x512(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 80), rows);
+        NetGenMatrixForward1x512(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), rows);
+        NetGenMatrixForward2x512(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixForward3x512(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), rows);
         // Loss head, sample by sample: L and δ3 = ∂L/∂z3
         for (int s = 0; s < count; s++)
         {
-            global::System.Span<float> delta = work.Slice((rows * 96) + s * 16, 3);
+            global::System.Span<float> delta = work.Slice((rows * 48) + s * 16, 3);
             delta.Clear();
-            loss += NetGenHeadGradient(work.Slice((rows * 80) + s * 16, 3), targets.Slice(s * 3, 3), delta);
+            loss += NetGenHeadGradient(work.Slice((rows * 16) + s * 16, 3), targets.Slice(s * 3, 3), delta);
         }
     }
 
@@ -1647,10 +1647,10 @@ partial class Looped : global::NetGen.INetwork
         ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
         ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
         ref float x = ref NetGenMatrixInput256(inputs, count, rows, work);
-        NetGenMatrixForward1x256(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
-        NetGenMatrixForward2x256(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
-        NetGenMatrixForward3x256(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 80), rows);
-        for (int s = 0; s < count; s++) NetGenHeadForward(work.Slice((rows * 80) + s * 16, 3), outputs.Slice(s * 3, 3));
+        NetGenMatrixForward1x256(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), rows);
+        NetGenMatrixForward2x256(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixForward3x256(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), rows);
+        for (int s = 0; s < count; s++) NetGenHeadForward(work.Slice((rows * 16) + s * 16, 3), outputs.Slice(s * 3, 3));
     }
 
     /// <summary>Adds the losses of a block to <paramref name="loss"/> on 256-bit vectors: the loss head's gradient kernel (its deltas go to scratch), so each loss is the training kernels' bit for bit.</summary>
@@ -1660,15 +1660,15 @@ partial class Looped : global::NetGen.INetwork
         ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
         ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
         ref float x = ref NetGenMatrixInput256(inputs, count, rows, work);
-        NetGenMatrixForward1x256(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
-        NetGenMatrixForward2x256(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
-        NetGenMatrixForward3x256(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 80), rows);
+        NetGenMatrixForward1x256(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), rows);
+        NetGenMatrixForward2x256(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixForward3x256(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), rows);
         // Loss head, sample by sample: L and δ3 = ∂L/∂z3
         for (int s = 0; s < count; s++)
         {
-            global::System.Span<float> delta = work.Slice((rows * 96) + s * 16, 3);
+            global::System.Span<float> delta = work.Slice((rows * 48) + s * 16, 3);
             delta.Clear();
-            loss += NetGenHeadGradient(work.Slice((rows * 80) + s * 16, 3), targets.Slice(s * 3, 3), delta);
+            loss += NetGenHeadGradient(work.Slice((rows * 16) + s * 16, 3), targets.Slice(s * 3, 3), delta);
         }
     }
 
@@ -2204,10 +2204,10 @@ partial class Looped : global::NetGen.INetwork
         ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
         ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
         ref float x = ref NetGenMatrixInput128(inputs, count, rows, work);
-        NetGenMatrixForward1x128(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
-        NetGenMatrixForward2x128(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
-        NetGenMatrixForward3x128(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 80), rows);
-        for (int s = 0; s < count; s++) NetGenHeadForward(work.Slice((rows * 80) + s * 16, 3), outputs.Slice(s * 3, 3));
+        NetGenMatrixForward1x128(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), rows);
+        NetGenMatrixForward2x128(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixForward3x128(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), rows);
+        for (int s = 0; s < count; s++) NetGenHeadForward(work.Slice((rows * 16) + s * 16, 3), outputs.Slice(s * 3, 3));
     }
 
     /// <summary>Adds the losses of a block to <paramref name="loss"/> on 128-bit vectors: the loss head's gradient kernel (its deltas go to scratch), so each loss is the training kernels' bit for bit.</summary>
@@ -2217,15 +2217,15 @@ partial class Looped : global::NetGen.INetwork
         ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
         ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
         ref float x = ref NetGenMatrixInput128(inputs, count, rows, work);
-        NetGenMatrixForward1x128(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
-        NetGenMatrixForward2x128(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
-        NetGenMatrixForward3x128(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 80), rows);
+        NetGenMatrixForward1x128(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), rows);
+        NetGenMatrixForward2x128(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixForward3x128(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), rows);
         // Loss head, sample by sample: L and δ3 = ∂L/∂z3
         for (int s = 0; s < count; s++)
         {
-            global::System.Span<float> delta = work.Slice((rows * 96) + s * 16, 3);
+            global::System.Span<float> delta = work.Slice((rows * 48) + s * 16, 3);
             delta.Clear();
-            loss += NetGenHeadGradient(work.Slice((rows * 80) + s * 16, 3), targets.Slice(s * 3, 3), delta);
+            loss += NetGenHeadGradient(work.Slice((rows * 16) + s * 16, 3), targets.Slice(s * 3, 3), delta);
         }
     }
 
