@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Filters;
 using NetGen.Benchmarks.PredictLatency.Before;
@@ -70,17 +71,31 @@ public abstract class PredictLatencyBenchmarks
         SuiteNetworks.CheckClose(what, _reference(Input), Output, 1e-4f);
     }
 
+    /// <summary>
+    /// <see cref="Check"/> for the code before issue 15, whose packed array is wherever the GC put it: its address modulo
+    /// 64 bytes is printed (with 0 no vector load straddles two cache lines, and that row is fast; see the README).
+    /// </summary>
+    protected void CheckBefore(int alignment, int width, Action<float[], float[]> predict)
+    {
+        Console.WriteLine($"// NetGen before issue 15: packed weights at {alignment} mod 64 bytes");
+        Check($"NetGen before (width {width})", width, predict);
+    }
+
     /// <summary>Restores the automatic width.</summary>
     [GlobalCleanup]
     public void Cleanup() => SimdOptions.ForcedWidth = 0;
 }
 
-/// <summary>The class configuration: BenchmarkDotNet's defaults plus a filter that drops the 512-bit rows without AVX-512F.</summary>
+/// <summary>
+/// The class configuration: BenchmarkDotNet's defaults, Min and Median columns (on a shared machine the Mean takes in
+/// whatever else ran; the README's ratios are of medians), and a filter that drops the 512-bit rows without AVX-512F.
+/// </summary>
 public sealed class PredictLatencyConfig : ManualConfig
 {
     /// <summary>Creates the configuration.</summary>
     public PredictLatencyConfig()
     {
+        AddColumn(StatisticColumn.Min, StatisticColumn.Median);
         WithBuildTimeout(TimeSpan.FromMinutes(10));
         AddFilter(new SimpleFilter(b => !b.Descriptor.WorkloadMethod.Name.EndsWith("512", StringComparison.Ordinal) || Avx512F.IsSupported));
     }
@@ -104,8 +119,8 @@ public class PredictLatencyB : PredictLatencyBenchmarks
 
     [GlobalSetup(Target = nameof(HandWritten256))] public void SetupHand256() => Check("hand 256", 0, Hand256.B256);
     [GlobalSetup(Target = nameof(HandWritten512))] public void SetupHand512() => Check("hand 512", 0, Hand512.B512);
-    [GlobalSetup(Target = nameof(NetGenBefore))] public void SetupBefore() => Check("NetGen before", 0, (x, y) => _before.Predict(x, y));
-    [GlobalSetup(Target = nameof(NetGenBefore512))] public void SetupBefore512() => Check("NetGen before 512", 512, (x, y) => _before.Predict(x, y));
+    [GlobalSetup(Target = nameof(NetGenBefore))] public void SetupBefore() => CheckBefore(_before.PackedAlignment, 0, (x, y) => _before.Predict(x, y));
+    [GlobalSetup(Target = nameof(NetGenBefore512))] public void SetupBefore512() => CheckBefore(_before.PackedAlignment, 512, (x, y) => _before.Predict(x, y));
     [GlobalSetup(Target = nameof(NetGen))] public void SetupNetGen() => Check("NetGen", 0, (x, y) => _net.Predict(x, y));
     [GlobalSetup(Target = nameof(NetGen512))] public void SetupNetGen512() => Check("NetGen 512", 512, (x, y) => _net.Predict(x, y));
 
@@ -176,8 +191,8 @@ public class PredictLatencyC : PredictLatencyBenchmarks
 
     [GlobalSetup(Target = nameof(HandWritten256))] public void SetupHand256() => Check("hand 256", 0, Hand256.C256);
     [GlobalSetup(Target = nameof(HandWritten512))] public void SetupHand512() => Check("hand 512", 0, Hand512.C512);
-    [GlobalSetup(Target = nameof(NetGenBefore))] public void SetupBefore() => Check("NetGen before", 0, (x, y) => _before.Predict(x, y));
-    [GlobalSetup(Target = nameof(NetGenBefore512))] public void SetupBefore512() => Check("NetGen before 512", 512, (x, y) => _before.Predict(x, y));
+    [GlobalSetup(Target = nameof(NetGenBefore))] public void SetupBefore() => CheckBefore(_before.PackedAlignment, 0, (x, y) => _before.Predict(x, y));
+    [GlobalSetup(Target = nameof(NetGenBefore512))] public void SetupBefore512() => CheckBefore(_before.PackedAlignment, 512, (x, y) => _before.Predict(x, y));
     [GlobalSetup(Target = nameof(NetGen))] public void SetupNetGen() => Check("NetGen", 0, (x, y) => _net.Predict(x, y));
     [GlobalSetup(Target = nameof(NetGen512))] public void SetupNetGen512() => Check("NetGen 512", 512, (x, y) => _net.Predict(x, y));
 
@@ -248,8 +263,8 @@ public class PredictLatencyD : PredictLatencyBenchmarks
 
     [GlobalSetup(Target = nameof(HandWritten256))] public void SetupHand256() => Check("hand 256", 0, Hand256.D256);
     [GlobalSetup(Target = nameof(HandWritten512))] public void SetupHand512() => Check("hand 512", 0, Hand512.D512);
-    [GlobalSetup(Target = nameof(NetGenBefore))] public void SetupBefore() => Check("NetGen before", 0, (x, y) => _before.Predict(x, y));
-    [GlobalSetup(Target = nameof(NetGenBefore512))] public void SetupBefore512() => Check("NetGen before 512", 512, (x, y) => _before.Predict(x, y));
+    [GlobalSetup(Target = nameof(NetGenBefore))] public void SetupBefore() => CheckBefore(_before.PackedAlignment, 0, (x, y) => _before.Predict(x, y));
+    [GlobalSetup(Target = nameof(NetGenBefore512))] public void SetupBefore512() => CheckBefore(_before.PackedAlignment, 512, (x, y) => _before.Predict(x, y));
     [GlobalSetup(Target = nameof(NetGen))] public void SetupNetGen() => Check("NetGen", 0, (x, y) => _net.Predict(x, y));
     [GlobalSetup(Target = nameof(NetGen512))] public void SetupNetGen512() => Check("NetGen 512", 512, (x, y) => _net.Predict(x, y));
 

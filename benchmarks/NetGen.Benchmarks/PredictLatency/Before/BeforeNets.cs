@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using NetGen.Benchmarks.Suite;
 
 namespace NetGen.Benchmarks.PredictLatency.Before;
@@ -13,6 +15,9 @@ public sealed partial class BeforeNetB
 
     /// <summary>Packs <paramref name="network"/>'s parameters as the old class did.</summary>
     public BeforeNetB(NetB network) => NetGenPack(network.Parameters.ToArray(), _netgenPacked);
+
+    /// <summary>Where the old packed array's data starts, modulo 64 bytes (wherever the GC put it).</summary>
+    public int PackedAlignment => BeforeNets.Alignment(_netgenPacked);
 }
 
 /// <summary>Net C's batch-1 Predict before issue 15.</summary>
@@ -22,6 +27,9 @@ public sealed partial class BeforeNetC
 
     /// <summary>Packs <paramref name="network"/>'s parameters as the old class did.</summary>
     public BeforeNetC(NetC network) => NetGenPack(network.Parameters.ToArray(), _netgenPacked);
+
+    /// <summary>Where the old packed array's data starts, modulo 64 bytes (wherever the GC put it).</summary>
+    public int PackedAlignment => BeforeNets.Alignment(_netgenPacked);
 }
 
 /// <summary>Net D's batch-1 Predict before issue 15.</summary>
@@ -31,4 +39,15 @@ public sealed partial class BeforeNetD
 
     /// <summary>Packs <paramref name="network"/>'s parameters as the old class did.</summary>
     public BeforeNetD(NetD network) => NetGenPack(network.Parameters.ToArray(), _netgenPacked);
+
+    /// <summary>Where the old packed array's data starts, modulo 64 bytes (wherever the GC put it).</summary>
+    public int PackedAlignment => BeforeNets.Alignment(_netgenPacked);
+}
+
+/// <summary>The alignment the old packed arrays happened to get.</summary>
+public static class BeforeNets
+{
+    /// <summary>The address of <paramref name="array"/>'s first element modulo 64 bytes (0: every vector load within one cache line).</summary>
+    public static int Alignment(float[] array) =>
+        (int)((nuint)Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetArrayDataReference(array)) % 64);
 }
