@@ -12,7 +12,8 @@ internal static class PackedCopyEmitter
     public static void EmitFields(IndentedWriter w, NeuronLayout layout)
     {
         w.Line($"private const int NetGenPackedLength = {layout.Length};");
-        w.Line("private readonly float[] _netgenPacked = new float[NetGenPackedLength];");
+        w.Comment("Pinned, so that the kernels can read it from its first 64-byte boundary (AlignedWeights.Start): no vector load straddles two cache lines.");
+        w.Line("private readonly float[] _netgenPacked = global::NetGen.Runtime.AlignedWeights.Allocate(NetGenPackedLength);");
     }
 
     /// <summary>The body of <c>NetGenParametersWritten</c> when there is a packed copy: repack it in place.</summary>

@@ -18,6 +18,14 @@ internal sealed record VectorWidth(int Bits, bool Estimate = false)
     public string MultiplyAdd(string a, string b, string c) =>
         Estimate ? $"{Statics}.MultiplyAddEstimate({a}, {b}, {c})" : $"{MathAlias}.MultiplyAdd({a}, {b}, {c})";
 
+    /// <summary>
+    /// Lane <paramref name="lane"/> of <paramref name="vector"/> in every lane: <c>Vector256.Shuffle</c> with a constant
+    /// index where the compilation is .NET 9 or later (one <c>vpermps</c>, <c>vpermilps</c> at 128 bits, <c>dup</c> on
+    /// Arm64), else <c>Create(GetElement)</c>, which .NET 8's JIT turns into an extract and a broadcast.
+    /// </summary>
+    public string Broadcast(string vector, int lane) =>
+        Estimate ? $"{Statics}.Shuffle({vector}, {Statics}.Create({lane}))" : $"{Statics}.Create({Statics}.GetElement({vector}, {lane}))";
+
     /// <summary>Samples processed at once (one per lane).</summary>
     public int Lanes => Bits / 32;
 

@@ -1,5 +1,7 @@
 using System;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace NetGen.Runtime;
 
@@ -15,13 +17,20 @@ public static class NetworkArguments
     /// <param name="expected">The length the member requires.</param>
     /// <param name="paramName">The name of the member's parameter, reported as <see cref="ArgumentException.ParamName"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="actual"/> differs from <paramref name="expected"/>.</exception>
+    /// <remarks>Inlined into the caller (one compare and a branch never taken); the throw is out of line.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CheckLength(int actual, int expected, string paramName)
     {
         if (actual != expected)
         {
-            throw new ArgumentException($"Expected length {expected}, got {actual}.", paramName);
+            ThrowLength(actual, expected, paramName);
         }
     }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowLength(int actual, int expected, string paramName) =>
+        throw new ArgumentException($"Expected length {expected}, got {actual}.", paramName);
 
     /// <summary>
     /// Checks the spans of a batch member: <paramref name="inputsLength"/> must hold a whole number <c>n</c> of samples of

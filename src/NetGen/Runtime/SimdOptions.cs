@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 #if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
@@ -54,8 +55,13 @@ public static class SimdOptions
     /// are faster than the scalar code
     /// (docs/simd.md, "Instruction sets").
     /// </summary>
-    public static int PreferredWidth => SelectWidth(
-        ForcedWidth, Vector512.IsHardwareAccelerated, Vector256.IsHardwareAccelerated, Vector128.IsHardwareAccelerated);
+    public static int PreferredWidth
+    {
+        // Inlined: Predict reads it on every call, and the three IsHardwareAccelerated are JIT-time constants.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => SelectWidth(
+            ForcedWidth, Vector512.IsHardwareAccelerated, Vector256.IsHardwareAccelerated, Vector128.IsHardwareAccelerated);
+    }
 #endif
 
     /// <summary>
@@ -67,6 +73,7 @@ public static class SimdOptions
     /// <param name="vector256">Whether <c>Vector256</c> is hardware-accelerated (x86 AVX2; never on Arm64).</param>
     /// <param name="vector128">Whether <c>Vector128</c> is hardware-accelerated (x86 SSE, Arm64 AdvSimd).</param>
     /// <returns>The width in bits the generated code runs with; 0 for the scalar code.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int SelectWidth(int forced, bool vector512, bool vector256, bool vector128)
     {
         if (forced == -1)

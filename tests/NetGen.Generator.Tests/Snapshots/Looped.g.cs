@@ -48,7 +48,8 @@ partial class Looped : global::NetGen.INetwork
     private readonly float[] _netgenAdamV = new float[ParameterCount];
     private long _netgenStep;
     private const int NetGenPackedLength = 352;
-    private readonly float[] _netgenPacked = new float[NetGenPackedLength];
+    // Pinned, so that the kernels can read it from its first 64-byte boundary (AlignedWeights.Start): no vector load straddles two cache lines.
+    private readonly float[] _netgenPacked = global::NetGen.Runtime.AlignedWeights.Allocate(NetGenPackedLength);
     private float _netgenLearningRate = 0.003f;
 
     /// <summary>
@@ -648,53 +649,51 @@ partial class Looped : global::NetGen.INetwork
     }
 
     /// <summary>
-    /// Writes the transposed, padded copy of the parameters that the across-neuron Predict kernels read. <paramref name="p"/> is the
-    /// network's parameters and <paramref name="packed"/> its packed array (both of their fixed lengths, so no bounds are checked);
-    /// the padding is zero from the allocation and never written.
+    /// Writes the transposed, padded copy of the parameters that the across-neuron Predict kernels read, from its first 64-byte boundary on.
+    /// <paramref name="p"/> is the network's parameters and <paramref name="packed"/> its packed array (both of their fixed lengths, so no
+    /// bounds are checked); the padding is zero from the allocation and never written.
     /// </summary>
     private static void NetGenPack(float[] p, float[] packed)
     {
         ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(p);
-        ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
-        // Layer 1: W1ᵀ as [6, 16] (row i = column i of W1, written contiguously), then b1
-        for (int i = 0; i < 6; i++)
+        ref float target = ref global::NetGen.Runtime.AlignedWeights.Start(packed);
+        // Layer 1: W1ᵀ as [6, 16] (row i holds W1[:, i]; one panel), then b1
+        for (int j = 0; j < 8; j++)
         {
-            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref target, 0 + i * 16);
-            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, 0 + i);
-            for (int j = 0; j < 8; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref row, j) = global::System.Runtime.CompilerServices.Unsafe.Add(ref column, j * 6);
+            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref target, j);
+            ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, j * 6);   // W1[j, :]
+            for (int i = 0; i < 6; i++) global::System.Runtime.CompilerServices.Unsafe.Add(ref column, i * 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, i);
         }
-        global::System.Array.Copy(p, 48, packed, 96, 8);
-        // Layer 2: W2ᵀ as [8, 16] (row i = column i of W2, written contiguously), then b2
-        for (int i = 0; i < 8; i++)
+        for (int j = 0; j < 8; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref target, 96 + j) = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, 48 + j);   // b1
+        // Layer 2: W2ᵀ as [8, 16] (row i holds W2[:, i]; one panel), then b2
+        for (int j = 0; j < 5; j++)
         {
-            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref target, 112 + i * 16);
-            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, 56 + i);
-            for (int j = 0; j < 5; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref row, j) = global::System.Runtime.CompilerServices.Unsafe.Add(ref column, j * 8);
+            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref target, 112 + j);
+            ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, 56 + j * 8);   // W2[j, :]
+            for (int i = 0; i < 8; i++) global::System.Runtime.CompilerServices.Unsafe.Add(ref column, i * 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, i);
         }
-        global::System.Array.Copy(p, 96, packed, 240, 5);
-        // Layer 3: W3ᵀ as [5, 16] (row i = column i of W3, written contiguously), then b3
-        for (int i = 0; i < 5; i++)
+        for (int j = 0; j < 5; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref target, 240 + j) = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, 96 + j);   // b2
+        // Layer 3: W3ᵀ as [5, 16] (row i holds W3[:, i]; one panel), then b3
+        for (int j = 0; j < 3; j++)
         {
-            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref target, 256 + i * 16);
-            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, 101 + i);
-            for (int j = 0; j < 3; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref row, j) = global::System.Runtime.CompilerServices.Unsafe.Add(ref column, j * 5);
+            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref target, 256 + j);
+            ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, 101 + j * 5);   // W3[j, :]
+            for (int i = 0; i < 5; i++) global::System.Runtime.CompilerServices.Unsafe.Add(ref column, i * 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, i);
         }
-        global::System.Array.Copy(p, 116, packed, 336, 3);
+        for (int j = 0; j < 3; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref target, 336 + j) = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, 116 + j);   // b3
     }
 
     /// <summary>Predict of one sample on 512-bit vectors across each layer's neurons (16 neurons per vector), from the packed copy <paramref name="packed"/>.</summary>
     private static void NetGenPredictNeurons512(float[] packed, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
-        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
         ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-        // Two activation buffers of 16 floats: layer l reads the one layer l−1 wrote.
-        global::System.Span<float> buffers = stackalloc float[32];
-        ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffers);
-        ref float h1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 16);
         NetGenLanes512 b;
 
         // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = b1 + Σi x[i]·W1[:, i], 8 neurons in 1 vector(s) of 16
+        // a1_v holds a1[16v…16v+15], kept in registers: layer 2 broadcasts its lanes
+        NetGenLanes512 a1_0;
         {
             NetGenLanes512 z0 = NetGenVector512.LoadUnsafe(ref w, 96);   // b1[0…15]
             // 4 partial sums per vector (input i goes to sum i mod 4): independent multiply-add chains hide the FMA latency
@@ -713,88 +712,90 @@ partial class Looped : global::NetGen.INetwork
             z0 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 64), z0);
             b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));   // x[5]
             z0_1 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 80), z0_1);
-            z0 += (z0_1 + z0_2) + z0_3;
-            // a1 = LeakyRelu(z1), one vector at a time
-            z0 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(z0, NetGenLanes512.Zero), z0, z0 * NetGenVector512.Create(0.01f));
-            NetGenVector512.StoreUnsafe(z0, ref h0, 0);
+            // The partial sums added pairwise (a tree: fewer dependent adds than one after the other)
+            z0 = (z0 + z0_1) + (z0_2 + z0_3);
+            a1_0 = NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(z0, NetGenLanes512.Zero), z0, z0 * NetGenVector512.Create(0.01f));   // LeakyRelu
         }
 
         // Layer 2: Dense(5, Tanh) ← layer 1: z2 = b2 + Σi a1[i]·W2[:, i], 5 neurons in 1 vector(s) of 16
+        // a2_v holds a2[16v…16v+15], kept in registers: layer 3 broadcasts its lanes
+        NetGenLanes512 a2_0;
         {
             NetGenLanes512 z0 = NetGenVector512.LoadUnsafe(ref w, 240);   // b2[0…15]
             // 4 partial sums per vector (input i goes to sum i mod 4): independent multiply-add chains hide the FMA latency
             NetGenLanes512 z0_1 = NetGenLanes512.Zero;
             NetGenLanes512 z0_2 = NetGenLanes512.Zero;
             NetGenLanes512 z0_3 = NetGenLanes512.Zero;
-            b = NetGenVector512.Create(h0);   // a1[0]
+            b = NetGenVector512.Shuffle(a1_0, NetGenVector512.Create(0));   // a1[0]
             z0 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 112), z0);
-            b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 1));   // a1[1]
+            b = NetGenVector512.Shuffle(a1_0, NetGenVector512.Create(1));   // a1[1]
             z0_1 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 128), z0_1);
-            b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 2));   // a1[2]
+            b = NetGenVector512.Shuffle(a1_0, NetGenVector512.Create(2));   // a1[2]
             z0_2 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 144), z0_2);
-            b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 3));   // a1[3]
+            b = NetGenVector512.Shuffle(a1_0, NetGenVector512.Create(3));   // a1[3]
             z0_3 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 160), z0_3);
-            b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 4));   // a1[4]
+            b = NetGenVector512.Shuffle(a1_0, NetGenVector512.Create(4));   // a1[4]
             z0 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 176), z0);
-            b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 5));   // a1[5]
+            b = NetGenVector512.Shuffle(a1_0, NetGenVector512.Create(5));   // a1[5]
             z0_1 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 192), z0_1);
-            b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 6));   // a1[6]
+            b = NetGenVector512.Shuffle(a1_0, NetGenVector512.Create(6));   // a1[6]
             z0_2 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 208), z0_2);
-            b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 7));   // a1[7]
+            b = NetGenVector512.Shuffle(a1_0, NetGenVector512.Create(7));   // a1[7]
             z0_3 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 224), z0_3);
-            z0 += (z0_1 + z0_2) + z0_3;
-            // a2 = Tanh(z2), one vector at a time
-            z0 = NetGenVectorMath.Tanh(z0);
-            NetGenVector512.StoreUnsafe(z0, ref h1, 0);
+            // The partial sums added pairwise (a tree: fewer dependent adds than one after the other)
+            z0 = (z0 + z0_1) + (z0_2 + z0_3);
+            a2_0 = NetGenVectorMath.Tanh(z0);   // Tanh
         }
 
         // Layer 3: Dense(3, Softmax) ← layer 2: z3 = b3 + Σi a2[i]·W3[:, i], 3 neurons in 1 vector(s) of 16
+        // a3_v holds z3[16v…16v+15] until the softmax below
+        NetGenLanes512 a3_0;
         {
             NetGenLanes512 z0 = NetGenVector512.LoadUnsafe(ref w, 336);   // b3[0…15]
             // 4 partial sums per vector (input i goes to sum i mod 4): independent multiply-add chains hide the FMA latency
             NetGenLanes512 z0_1 = NetGenLanes512.Zero;
             NetGenLanes512 z0_2 = NetGenLanes512.Zero;
             NetGenLanes512 z0_3 = NetGenLanes512.Zero;
-            b = NetGenVector512.Create(h1);   // a2[0]
+            b = NetGenVector512.Shuffle(a2_0, NetGenVector512.Create(0));   // a2[0]
             z0 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 256), z0);
-            b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 1));   // a2[1]
+            b = NetGenVector512.Shuffle(a2_0, NetGenVector512.Create(1));   // a2[1]
             z0_1 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 272), z0_1);
-            b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 2));   // a2[2]
+            b = NetGenVector512.Shuffle(a2_0, NetGenVector512.Create(2));   // a2[2]
             z0_2 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 288), z0_2);
-            b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 3));   // a2[3]
+            b = NetGenVector512.Shuffle(a2_0, NetGenVector512.Create(3));   // a2[3]
             z0_3 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 304), z0_3);
-            b = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 4));   // a2[4]
+            b = NetGenVector512.Shuffle(a2_0, NetGenVector512.Create(4));   // a2[4]
             z0 = NetGenVector512.MultiplyAddEstimate(b, NetGenVector512.LoadUnsafe(ref w, 320), z0);
-            z0 += (z0_1 + z0_2) + z0_3;
-            NetGenVector512.StoreUnsafe(z0, ref h0, 0);
+            // The partial sums added pairwise (a tree: fewer dependent adds than one after the other)
+            z0 = (z0 + z0_1) + (z0_2 + z0_3);
+            a3_0 = z0;
         }
-        // Softmax over the 3 outputs (max-shifted, as the scalar kernel)
-        float max = h0;
-        for (int j = 1; j < 3; j++) max = global::System.MathF.Max(max, global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, j));
-        float sum = 0f;
-        for (int j = 0; j < 3; j++)
-        {
-            float e = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, j) - max);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) = e;
-            sum += e;
-        }
-        float scale = 1f / sum;
-        for (int j = 0; j < 3; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) *= scale;
+        // Softmax over the 3 outputs on the vectors, max-shifted like the scalar kernel; e^(z − max) with the vector exp
+        // Padding lanes 3…15 → −∞: counted neither in the maximum nor in the sum (e^−∞ = 0)
+        a3_0 += NetGenVector512.Create(0f, 0f, 0f, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity);
+        NetGenLanes512 largest = a3_0;
+        NetGenLanes512 max = NetGenVectorMath.MaxAcross(largest);   // the largest logit, in every lane
+        a3_0 = NetGenVectorMath.Exp(a3_0 - max);
+        NetGenLanes512 total = a3_0;
+        NetGenLanes512 scale = NetGenVector512.Create(1f / NetGenVector512.Sum(total));
+        // Outputs 0…2: the first 3 lanes of the last vector (the rest is padding)
+        a3_0 = a3_0 * scale;
+        y = NetGenVector128.GetElement(NetGenVector256.GetLower(NetGenVector512.GetLower(a3_0)), 0);
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 1) = NetGenVector128.GetElement(NetGenVector256.GetLower(NetGenVector512.GetLower(a3_0)), 1);
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 2) = NetGenVector128.GetElement(NetGenVector256.GetLower(NetGenVector512.GetLower(a3_0)), 2);
     }
 
     /// <summary>Predict of one sample on 256-bit vectors across each layer's neurons (8 neurons per vector), from the packed copy <paramref name="packed"/>.</summary>
     private static void NetGenPredictNeurons256(float[] packed, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
-        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
         ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-        // Two activation buffers of 16 floats: layer l reads the one layer l−1 wrote.
-        global::System.Span<float> buffers = stackalloc float[32];
-        ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffers);
-        ref float h1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 16);
         NetGenLanes256 b;
 
         // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = b1 + Σi x[i]·W1[:, i], 8 neurons in 1 vector(s) of 8
+        // a1_v holds a1[8v…8v+7], kept in registers: layer 2 broadcasts its lanes
+        NetGenLanes256 a1_0;
         {
             NetGenLanes256 z0 = NetGenVector256.LoadUnsafe(ref w, 96);   // b1[0…7]
             // 4 partial sums per vector (input i goes to sum i mod 4): independent multiply-add chains hide the FMA latency
@@ -813,88 +814,90 @@ partial class Looped : global::NetGen.INetwork
             z0 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 64), z0);
             b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));   // x[5]
             z0_1 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 80), z0_1);
-            z0 += (z0_1 + z0_2) + z0_3;
-            // a1 = LeakyRelu(z1), one vector at a time
-            z0 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(z0, NetGenLanes256.Zero), z0, z0 * NetGenVector256.Create(0.01f));
-            NetGenVector256.StoreUnsafe(z0, ref h0, 0);
+            // The partial sums added pairwise (a tree: fewer dependent adds than one after the other)
+            z0 = (z0 + z0_1) + (z0_2 + z0_3);
+            a1_0 = NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(z0, NetGenLanes256.Zero), z0, z0 * NetGenVector256.Create(0.01f));   // LeakyRelu
         }
 
         // Layer 2: Dense(5, Tanh) ← layer 1: z2 = b2 + Σi a1[i]·W2[:, i], 5 neurons in 1 vector(s) of 8
+        // a2_v holds a2[8v…8v+7], kept in registers: layer 3 broadcasts its lanes
+        NetGenLanes256 a2_0;
         {
             NetGenLanes256 z0 = NetGenVector256.LoadUnsafe(ref w, 240);   // b2[0…7]
             // 4 partial sums per vector (input i goes to sum i mod 4): independent multiply-add chains hide the FMA latency
             NetGenLanes256 z0_1 = NetGenLanes256.Zero;
             NetGenLanes256 z0_2 = NetGenLanes256.Zero;
             NetGenLanes256 z0_3 = NetGenLanes256.Zero;
-            b = NetGenVector256.Create(h0);   // a1[0]
+            b = NetGenVector256.Shuffle(a1_0, NetGenVector256.Create(0));   // a1[0]
             z0 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 112), z0);
-            b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 1));   // a1[1]
+            b = NetGenVector256.Shuffle(a1_0, NetGenVector256.Create(1));   // a1[1]
             z0_1 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 128), z0_1);
-            b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 2));   // a1[2]
+            b = NetGenVector256.Shuffle(a1_0, NetGenVector256.Create(2));   // a1[2]
             z0_2 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 144), z0_2);
-            b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 3));   // a1[3]
+            b = NetGenVector256.Shuffle(a1_0, NetGenVector256.Create(3));   // a1[3]
             z0_3 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 160), z0_3);
-            b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 4));   // a1[4]
+            b = NetGenVector256.Shuffle(a1_0, NetGenVector256.Create(4));   // a1[4]
             z0 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 176), z0);
-            b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 5));   // a1[5]
+            b = NetGenVector256.Shuffle(a1_0, NetGenVector256.Create(5));   // a1[5]
             z0_1 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 192), z0_1);
-            b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 6));   // a1[6]
+            b = NetGenVector256.Shuffle(a1_0, NetGenVector256.Create(6));   // a1[6]
             z0_2 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 208), z0_2);
-            b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 7));   // a1[7]
+            b = NetGenVector256.Shuffle(a1_0, NetGenVector256.Create(7));   // a1[7]
             z0_3 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 224), z0_3);
-            z0 += (z0_1 + z0_2) + z0_3;
-            // a2 = Tanh(z2), one vector at a time
-            z0 = NetGenVectorMath.Tanh(z0);
-            NetGenVector256.StoreUnsafe(z0, ref h1, 0);
+            // The partial sums added pairwise (a tree: fewer dependent adds than one after the other)
+            z0 = (z0 + z0_1) + (z0_2 + z0_3);
+            a2_0 = NetGenVectorMath.Tanh(z0);   // Tanh
         }
 
         // Layer 3: Dense(3, Softmax) ← layer 2: z3 = b3 + Σi a2[i]·W3[:, i], 3 neurons in 1 vector(s) of 8
+        // a3_v holds z3[8v…8v+7] until the softmax below
+        NetGenLanes256 a3_0;
         {
             NetGenLanes256 z0 = NetGenVector256.LoadUnsafe(ref w, 336);   // b3[0…7]
             // 4 partial sums per vector (input i goes to sum i mod 4): independent multiply-add chains hide the FMA latency
             NetGenLanes256 z0_1 = NetGenLanes256.Zero;
             NetGenLanes256 z0_2 = NetGenLanes256.Zero;
             NetGenLanes256 z0_3 = NetGenLanes256.Zero;
-            b = NetGenVector256.Create(h1);   // a2[0]
+            b = NetGenVector256.Shuffle(a2_0, NetGenVector256.Create(0));   // a2[0]
             z0 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 256), z0);
-            b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 1));   // a2[1]
+            b = NetGenVector256.Shuffle(a2_0, NetGenVector256.Create(1));   // a2[1]
             z0_1 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 272), z0_1);
-            b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 2));   // a2[2]
+            b = NetGenVector256.Shuffle(a2_0, NetGenVector256.Create(2));   // a2[2]
             z0_2 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 288), z0_2);
-            b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 3));   // a2[3]
+            b = NetGenVector256.Shuffle(a2_0, NetGenVector256.Create(3));   // a2[3]
             z0_3 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 304), z0_3);
-            b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 4));   // a2[4]
+            b = NetGenVector256.Shuffle(a2_0, NetGenVector256.Create(4));   // a2[4]
             z0 = NetGenVector256.MultiplyAddEstimate(b, NetGenVector256.LoadUnsafe(ref w, 320), z0);
-            z0 += (z0_1 + z0_2) + z0_3;
-            NetGenVector256.StoreUnsafe(z0, ref h0, 0);
+            // The partial sums added pairwise (a tree: fewer dependent adds than one after the other)
+            z0 = (z0 + z0_1) + (z0_2 + z0_3);
+            a3_0 = z0;
         }
-        // Softmax over the 3 outputs (max-shifted, as the scalar kernel)
-        float max = h0;
-        for (int j = 1; j < 3; j++) max = global::System.MathF.Max(max, global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, j));
-        float sum = 0f;
-        for (int j = 0; j < 3; j++)
-        {
-            float e = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, j) - max);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) = e;
-            sum += e;
-        }
-        float scale = 1f / sum;
-        for (int j = 0; j < 3; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) *= scale;
+        // Softmax over the 3 outputs on the vectors, max-shifted like the scalar kernel; e^(z − max) with the vector exp
+        // Padding lanes 3…7 → −∞: counted neither in the maximum nor in the sum (e^−∞ = 0)
+        a3_0 += NetGenVector256.Create(0f, 0f, 0f, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity);
+        NetGenLanes256 largest = a3_0;
+        NetGenLanes256 max = NetGenVectorMath.MaxAcross(largest);   // the largest logit, in every lane
+        a3_0 = NetGenVectorMath.Exp(a3_0 - max);
+        NetGenLanes256 total = a3_0;
+        NetGenLanes256 scale = NetGenVector256.Create(1f / NetGenVector256.Sum(total));
+        // Outputs 0…2: the first 3 lanes of the last vector (the rest is padding)
+        a3_0 = a3_0 * scale;
+        y = NetGenVector128.GetElement(NetGenVector256.GetLower(a3_0), 0);
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 1) = NetGenVector128.GetElement(NetGenVector256.GetLower(a3_0), 1);
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 2) = NetGenVector128.GetElement(NetGenVector256.GetLower(a3_0), 2);
     }
 
     /// <summary>Predict of one sample on 128-bit vectors across each layer's neurons (4 neurons per vector), from the packed copy <paramref name="packed"/>.</summary>
     private static void NetGenPredictNeurons128(float[] packed, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
-        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
         ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-        // Two activation buffers of 16 floats: layer l reads the one layer l−1 wrote.
-        global::System.Span<float> buffers = stackalloc float[32];
-        ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffers);
-        ref float h1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 16);
         NetGenLanes128 b;
 
         // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = b1 + Σi x[i]·W1[:, i], 8 neurons in 2 vector(s) of 4
+        // a1_v holds a1[4v…4v+3], kept in registers: layer 2 broadcasts its lanes
+        NetGenLanes128 a1_0, a1_1;
         {
             NetGenLanes128 z0 = NetGenVector128.LoadUnsafe(ref w, 96);   // b1[0…3]
             NetGenLanes128 z1 = NetGenVector128.LoadUnsafe(ref w, 100);   // b1[4…7]
@@ -923,16 +926,16 @@ partial class Looped : global::NetGen.INetwork
             b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));   // x[5]
             z0_1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 80), z0_1);
             z1_1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 84), z1_1);
-            z0 += (z0_1 + z0_2) + z0_3;
-            z1 += (z1_1 + z1_2) + z1_3;
-            // a1 = LeakyRelu(z1), one vector at a time
-            z0 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(z0, NetGenLanes128.Zero), z0, z0 * NetGenVector128.Create(0.01f));
-            z1 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(z1, NetGenLanes128.Zero), z1, z1 * NetGenVector128.Create(0.01f));
-            NetGenVector128.StoreUnsafe(z0, ref h0, 0);
-            NetGenVector128.StoreUnsafe(z1, ref h0, 4);
+            // The partial sums added pairwise (a tree: fewer dependent adds than one after the other)
+            z0 = (z0 + z0_1) + (z0_2 + z0_3);
+            z1 = (z1 + z1_1) + (z1_2 + z1_3);
+            a1_0 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(z0, NetGenLanes128.Zero), z0, z0 * NetGenVector128.Create(0.01f));   // LeakyRelu
+            a1_1 = NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(z1, NetGenLanes128.Zero), z1, z1 * NetGenVector128.Create(0.01f));   // LeakyRelu
         }
 
         // Layer 2: Dense(5, Tanh) ← layer 1: z2 = b2 + Σi a1[i]·W2[:, i], 5 neurons in 2 vector(s) of 4
+        // a2_v holds a2[4v…4v+3], kept in registers: layer 3 broadcasts its lanes
+        NetGenLanes128 a2_0, a2_1;
         {
             NetGenLanes128 z0 = NetGenVector128.LoadUnsafe(ref w, 240);   // b2[0…3]
             NetGenLanes128 z1 = NetGenVector128.LoadUnsafe(ref w, 244);   // b2[4…7]
@@ -943,71 +946,73 @@ partial class Looped : global::NetGen.INetwork
             NetGenLanes128 z1_1 = NetGenLanes128.Zero;
             NetGenLanes128 z1_2 = NetGenLanes128.Zero;
             NetGenLanes128 z1_3 = NetGenLanes128.Zero;
-            b = NetGenVector128.Create(h0);   // a1[0]
+            b = NetGenVector128.Shuffle(a1_0, NetGenVector128.Create(0));   // a1[0]
             z0 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 112), z0);
             z1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 116), z1);
-            b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 1));   // a1[1]
+            b = NetGenVector128.Shuffle(a1_0, NetGenVector128.Create(1));   // a1[1]
             z0_1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 128), z0_1);
             z1_1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 132), z1_1);
-            b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 2));   // a1[2]
+            b = NetGenVector128.Shuffle(a1_0, NetGenVector128.Create(2));   // a1[2]
             z0_2 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 144), z0_2);
             z1_2 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 148), z1_2);
-            b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 3));   // a1[3]
+            b = NetGenVector128.Shuffle(a1_0, NetGenVector128.Create(3));   // a1[3]
             z0_3 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 160), z0_3);
             z1_3 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 164), z1_3);
-            b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 4));   // a1[4]
+            b = NetGenVector128.Shuffle(a1_1, NetGenVector128.Create(0));   // a1[4]
             z0 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 176), z0);
             z1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 180), z1);
-            b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 5));   // a1[5]
+            b = NetGenVector128.Shuffle(a1_1, NetGenVector128.Create(1));   // a1[5]
             z0_1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 192), z0_1);
             z1_1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 196), z1_1);
-            b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 6));   // a1[6]
+            b = NetGenVector128.Shuffle(a1_1, NetGenVector128.Create(2));   // a1[6]
             z0_2 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 208), z0_2);
             z1_2 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 212), z1_2);
-            b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, 7));   // a1[7]
+            b = NetGenVector128.Shuffle(a1_1, NetGenVector128.Create(3));   // a1[7]
             z0_3 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 224), z0_3);
             z1_3 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 228), z1_3);
-            z0 += (z0_1 + z0_2) + z0_3;
-            z1 += (z1_1 + z1_2) + z1_3;
-            // a2 = Tanh(z2), one vector at a time
-            z0 = NetGenVectorMath.Tanh(z0);
-            z1 = NetGenVectorMath.Tanh(z1);
-            NetGenVector128.StoreUnsafe(z0, ref h1, 0);
-            NetGenVector128.StoreUnsafe(z1, ref h1, 4);
+            // The partial sums added pairwise (a tree: fewer dependent adds than one after the other)
+            z0 = (z0 + z0_1) + (z0_2 + z0_3);
+            z1 = (z1 + z1_1) + (z1_2 + z1_3);
+            a2_0 = NetGenVectorMath.Tanh(z0);   // Tanh
+            a2_1 = NetGenVectorMath.Tanh(z1);   // Tanh
         }
 
         // Layer 3: Dense(3, Softmax) ← layer 2: z3 = b3 + Σi a2[i]·W3[:, i], 3 neurons in 1 vector(s) of 4
+        // a3_v holds z3[4v…4v+3] until the softmax below
+        NetGenLanes128 a3_0;
         {
             NetGenLanes128 z0 = NetGenVector128.LoadUnsafe(ref w, 336);   // b3[0…3]
             // 4 partial sums per vector (input i goes to sum i mod 4): independent multiply-add chains hide the FMA latency
             NetGenLanes128 z0_1 = NetGenLanes128.Zero;
             NetGenLanes128 z0_2 = NetGenLanes128.Zero;
             NetGenLanes128 z0_3 = NetGenLanes128.Zero;
-            b = NetGenVector128.Create(h1);   // a2[0]
+            b = NetGenVector128.Shuffle(a2_0, NetGenVector128.Create(0));   // a2[0]
             z0 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 256), z0);
-            b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 1));   // a2[1]
+            b = NetGenVector128.Shuffle(a2_0, NetGenVector128.Create(1));   // a2[1]
             z0_1 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 272), z0_1);
-            b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 2));   // a2[2]
+            b = NetGenVector128.Shuffle(a2_0, NetGenVector128.Create(2));   // a2[2]
             z0_2 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 288), z0_2);
-            b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 3));   // a2[3]
+            b = NetGenVector128.Shuffle(a2_0, NetGenVector128.Create(3));   // a2[3]
             z0_3 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 304), z0_3);
-            b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, 4));   // a2[4]
+            b = NetGenVector128.Shuffle(a2_1, NetGenVector128.Create(0));   // a2[4]
             z0 = NetGenVector128.MultiplyAddEstimate(b, NetGenVector128.LoadUnsafe(ref w, 320), z0);
-            z0 += (z0_1 + z0_2) + z0_3;
-            NetGenVector128.StoreUnsafe(z0, ref h0, 0);
+            // The partial sums added pairwise (a tree: fewer dependent adds than one after the other)
+            z0 = (z0 + z0_1) + (z0_2 + z0_3);
+            a3_0 = z0;
         }
-        // Softmax over the 3 outputs (max-shifted, as the scalar kernel)
-        float max = h0;
-        for (int j = 1; j < 3; j++) max = global::System.MathF.Max(max, global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, j));
-        float sum = 0f;
-        for (int j = 0; j < 3; j++)
-        {
-            float e = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, j) - max);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) = e;
-            sum += e;
-        }
-        float scale = 1f / sum;
-        for (int j = 0; j < 3; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) *= scale;
+        // Softmax over the 3 outputs on the vectors, max-shifted like the scalar kernel; e^(z − max) with the vector exp
+        // Padding lane 3 → −∞: counted neither in the maximum nor in the sum (e^−∞ = 0)
+        a3_0 += NetGenVector128.Create(0f, 0f, 0f, float.NegativeInfinity);
+        NetGenLanes128 largest = a3_0;
+        NetGenLanes128 max = NetGenVectorMath.MaxAcross(largest);   // the largest logit, in every lane
+        a3_0 = NetGenVectorMath.Exp(a3_0 - max);
+        NetGenLanes128 total = a3_0;
+        NetGenLanes128 scale = NetGenVector128.Create(1f / NetGenVector128.Sum(total));
+        // Outputs 0…2: the first 3 lanes of the last vector (the rest is padding)
+        a3_0 = a3_0 * scale;
+        y = NetGenVector128.GetElement(a3_0, 0);
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 1) = NetGenVector128.GetElement(a3_0, 1);
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 2) = NetGenVector128.GetElement(a3_0, 2);
     }
 
     /// <summary>

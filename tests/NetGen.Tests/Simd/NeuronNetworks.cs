@@ -1,6 +1,8 @@
 // Networks for the batch-1 SIMD Predict (vectorised across the neurons of a layer): layer widths that fill no vector,
 // exactly one, one plus one unit, and several plus one (1, 8, 16, 17, 33), every activation, a softmax output whose
-// width is not a whole vector, and a looped network (UnrollLimit = 0) so that the kernel's looped rows are checked too.
+// width is not a whole vector, and looped networks (UnrollLimit = 0) so that the kernel's looped rows are checked too:
+// Relu40_Softmax35 loops over panels of two widths (40 neurons pad to 48: a panel of 32 and one of 16), in more than
+// one group of vectors at 128 bits, into a softmax that spans several vectors (and groups).
 using NetGen;
 using NetGen.Tests.Networks;
 
@@ -25,6 +27,12 @@ public partial class Neurons_Relu16_LeakyRelu8_Softmax10_Ce : INetwork;
 [Dense(24, Activation.Relu)]
 [Dense(1, Activation.Sigmoid)]
 public partial class Neurons_Looped_Relu24_Sigmoid1_Bce : INetwork;
+
+[Network(Loss.CrossEntropy, LearningRate = 0.05f, UnrollLimit = 0)]
+[Input(5)]
+[Dense(40, Activation.Relu)]
+[Dense(35, Activation.Softmax)]
+public partial class Neurons_Looped_Relu40_Softmax35_Ce : INetwork;
 
 [Network(Loss.MeanSquaredError, LearningRate = 0.05f)]
 [Input(2)]
