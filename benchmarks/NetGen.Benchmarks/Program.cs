@@ -6,7 +6,8 @@ using NetGen.Benchmarks.Suite;
 // `-- --report [results folder] [--readme benchmarks/README.md]` turns its results into the README table
 // (ReportWriter); `-- --isa` runs InstructionSets.InstructionSetBenchmarks (scalar against SIMD under emulated
 // instruction sets, issue 13) with its own jobs; `-- --before-after` runs BeforeAfter.* (the generated code of commit
-// 552efc4 against today's, issue 14) with the suite's job; anything else goes to BenchmarkDotNet as is, e.g. --filter '*UnrollLimit*' --job short.
+// 552efc4 against today's, issue 14) with the suite's job; `-- --vector-math` runs VectorMathSpeed.* (VectorMath's Tanh
+// and Sigmoid before and after issue 15) with the suite's job; anything else goes to BenchmarkDotNet as is, e.g. --filter '*UnrollLimit*' --job short.
 // See benchmarks/README.md.
 if (args.Length > 0 && args[0] == "--report")
 {
@@ -27,6 +28,14 @@ if (args.Contains("--before-after"))
     // Issue 14: the generator's code before the architecture rewrite against today's (BeforeAfter/), with the suite's job.
     string[] rest = args.Where(a => a != "--before-after").ToArray();
     if (!rest.Contains("--filter")) rest = rest.Concat(new[] { "--filter", "NetGen.Benchmarks.BeforeAfter.*" }).ToArray();
+    args = rest.Concat(SuiteConfig.JobArguments).ToArray();
+}
+
+if (args.Contains("--vector-math"))
+{
+    // Issue 15: the exp-based Tanh and Sigmoid against the rational ones (VectorMathSpeed/), with the suite's job.
+    string[] rest = args.Where(a => a != "--vector-math").ToArray();
+    if (!rest.Contains("--filter")) rest = rest.Concat(new[] { "--filter", "NetGen.Benchmarks.VectorMathSpeed.*" }).ToArray();
     args = rest.Concat(SuiteConfig.JobArguments).ToArray();
 }
 
