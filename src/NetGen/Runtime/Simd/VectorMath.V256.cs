@@ -125,8 +125,8 @@ public static partial class VectorMath
     /// <summary>
     /// The logistic sigmoid 1/(1 + e^−x) in each lane: absolute error below 2e-7 (measured on every float: 1.2e-7),
     /// 0 ≤ σ ≤ 1, exactly ½ at 0, 1 for x ≥ 18, 0 for x &lt; −20 and at −∞, NaN propagated. One division, no exp. The
-    /// error is absolute: where σ(x) is tiny (x below about −9) the relative error grows (3e-5 at x = −10, and results
-    /// below about 1e-8 carry no significant digit).
+    /// bound is absolute: the relative error grows as σ(x) shrinks (below 4e-7 for x ≥ −2, about 1e-6 at −5, 1e-4 at
+    /// −10 and 2e-2 at −15; near −20, where σ is 2e-9, only the absolute error, below 1e-8, holds).
     /// </summary>
     /// <param name="x">The arguments.</param>
     /// <returns>σ(x).</returns>
