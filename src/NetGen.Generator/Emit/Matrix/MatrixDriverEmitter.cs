@@ -204,7 +204,7 @@ internal static class MatrixDriverEmitter
     private static void Prologue(IndentedWriter w, MatrixPlan plan, VectorWidth width)
     {
         w.Line($"int rows = (count + {I(MatrixPlan.RowGranularity - 1)}) / {I(MatrixPlan.RowGranularity)} * {I(MatrixPlan.RowGranularity)};");
-        w.Line($"ref float w = ref {Marshal}.GetArrayDataReference(packed);");
+        w.Line("ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);   // the packed copy starts on a 64-byte boundary");
         w.Line($"ref float m = ref {Marshal}.GetReference(work);");
         w.Line($"ref float x = ref NetGenMatrixInput{width.Bits}(inputs, count, rows, work);");
     }

@@ -39,49 +39,82 @@ internal static class MatrixKernelEmitter
 
     /// <summary>
     /// Forward product of one layer: <paramref name="hidden"/> layers store Z and A = f(Z), the output layer stores Z only
-    /// (the loss head applies its activation per sample).
+    /// (the loss head applies its activation per sample). W<sub>l</sub>ᵀ is read from the packed copy, which holds it in
+    /// panels of <see cref="NeuronLayer.PanelWidth"/> neurons (<see cref="NeuronLayout"/>): a tile never straddles two
+    /// panels, the full panels are looped over and a narrower last one is written after them.
     /// </summary>
     public static void EmitForward(IndentedWriter w, MatrixLayer layer, VectorWidth width, bool hidden)
     {
         var s = layer.Source;
-        int vectors = VectorsOf(s.Units, width);
-        var tile = MatrixTiles.For(vectors, width);
+        var neurons = layer.Neurons;
+        int lanes = width.Lanes, used = VectorsOf(s.Units, width), panelVectors = NeuronLayer.PanelWidth / lanes;
+        int fullPanels = used / panelVectors;
         string input = s.Number == 1 ? "x" : $"a{s.Number - 1}";
-        w.Line($"/// <summary>Layer {s.Number} forward over a block: z{s.Number} = {input}·W{s.Number}ᵀ + b{s.Number}{(hidden ? $", a{s.Number} = {s.Activation}(z{s.Number})" : " (the loss head applies the output activation)")}; tiles of {tile.Rows} samples × {tile.Vectors} vectors of {width.Lanes} neurons.</summary>");
+        var main = MatrixTiles.ForPanel(System.Math.Min(used, panelVectors), width);
+        w.Line($"/// <summary>Layer {s.Number} forward over a block: z{s.Number} = {input}·W{s.Number}ᵀ + b{s.Number}{(hidden ? $", a{s.Number} = {s.Activation}(z{s.Number})" : " (the loss head applies the output activation)")}; tiles of {main.Rows} samples × {main.Vectors} vectors of {lanes} neurons.</summary>");
         string parameters = hidden ? "ref float w, ref float a, ref float z, ref float h, int rows" : "ref float w, ref float a, ref float z, int rows";
         using (w.Block($"private static void {ForwardName(layer, width)}({parameters})"))
         {
-            ForEachColumnTile(w, width, vectors, tile, (tileShape, column) =>
+            if (fullPanels > 0)
             {
-                using (w.Block($"for (int s = 0; s < rows; s += {tileShape.Rows})"))
+                w.Comment($"{fullPanels} panel(s) of {NeuronLayer.PanelWidth} neurons: rows of {NeuronLayer.PanelWidth} floats, {s.FanIn} rows a panel");
+                using (w.Block($"for (int panel = 0; panel < {I(fullPanels)}; panel++)"))
                 {
-                    w.Line($"ref float ai = ref {At("a", $"s * {I(layer.InputStride)}")};   // {input}[s, i], one input further each step (rows s + r at r·{layer.InputStride})");
-                    w.Comment($"Accumulators start at b{s.Number}[{column}…]");
+                    w.Line($"int p = panel * {I(NeuronLayer.PanelWidth)};   // the panel's first neuron");
+                    w.Line($"ref float wp = ref {At("w", $"{I(neurons.PackedWeightOffset)} + panel * {I(NeuronLayer.PanelWidth * s.FanIn)}")};");
+                    EmitForwardPanel(w, layer, width, hidden, panelVectors, NeuronLayer.PanelWidth, "p", input);
+                }
+            }
+            int start = fullPanels * NeuronLayer.PanelWidth;
+            int rest = used - fullPanels * panelVectors;
+            if (rest > 0)
+            {
+                int row = neurons.PanelRow(start);
+                using (w.Scope())
+                {
+                    w.Line($"const int p = {I(start)};   // the last panel: neurons {start}…, rows of {row} floats");
+                    w.Line($"ref float wp = ref {At("w", I(neurons.PanelOffset(start)))};");
+                    EmitForwardPanel(w, layer, width, hidden, rest, row, "p", input);
+                }
+            }
+        }
+    }
+
+    /// <summary>The tiles of one panel: <paramref name="vectors"/> vectors of neurons from column <paramref name="panel"/>, W rows of <paramref name="panelRow"/> floats from <c>wp</c>.</summary>
+    private static void EmitForwardPanel(IndentedWriter w, MatrixLayer layer, VectorWidth width, bool hidden, int vectors, int panelRow, string panel, string input)
+    {
+        var s = layer.Source;
+        ForEachColumnTile(w, width, vectors, MatrixTiles.ForPanel(vectors, width), (tileShape, offset) =>
+        {
+            string column = $"{panel} + {offset}";
+            using (w.Block($"for (int s = 0; s < rows; s += {tileShape.Rows})"))
+            {
+                w.Line($"ref float ai = ref {At("a", $"s * {I(layer.InputStride)}")};   // {input}[s, i], one input further each step (rows s + r at r·{layer.InputStride})");
+                w.Comment($"Accumulators start at b{s.Number}[{column}…]");
+                for (int k = 0; k < tileShape.Vectors; k++)
+                {
+                    w.Line($"{width.Type} b_{k} = {width.Statics}.LoadUnsafe(ref {At("w", $"{I(layer.Neurons.PackedBiasOffset)} + {column} + {I(k * width.Lanes)}")});");
+                }
+                DeclareAccumulators(w, width, tileShape, k => $"b_{k}");
+                w.Line($"ref float wi = ref {At("wp", offset)};   // W{s.Number}ᵀ[i, {column}…], one panel row further each step");
+                using (w.Block($"for (int i = 0; i < {I(s.FanIn)}; i++)"))
+                {
+                    MultiplyAddTile(w, width, tileShape, r => At("ai", I(r * layer.InputStride)), k => Load(width, "wi", k * width.Lanes));
+                    w.Line($"ai = ref {At("ai", "1")};");
+                    w.Line($"wi = ref {At("wi", I(panelRow))};");
+                }
+                for (int r = 0; r < tileShape.Rows; r++)
+                {
+                    w.Line($"ref float z_{r} = ref {At("z", $"(s + {r}) * {I(layer.OutputStride)} + {column}")};");
+                    if (hidden) w.Line($"ref float h_{r} = ref {At("h", $"(s + {r}) * {I(layer.OutputStride)} + {column}")};");
                     for (int k = 0; k < tileShape.Vectors; k++)
                     {
-                        w.Line($"{width.Type} b_{k} = {width.Statics}.LoadUnsafe(ref {At("w", $"{I(layer.Neurons.PackedBiasOffset)} + {column} + {I(k * width.Lanes)}")});");
-                    }
-                    DeclareAccumulators(w, width, tileShape, k => $"b_{k}");
-                    w.Line($"ref float wi = ref {At("w", $"{I(layer.Neurons.PackedWeightOffset)} + {column}")};   // W{s.Number}ᵀ[i, {column}…], one row further each step");
-                    using (w.Block($"for (int i = 0; i < {I(s.FanIn)}; i++)"))
-                    {
-                        MultiplyAddTile(w, width, tileShape, r => At("ai", I(r * layer.InputStride)), k => Load(width, "wi", k * width.Lanes));
-                        w.Line($"ai = ref {At("ai", "1")};");
-                        w.Line($"wi = ref {At("wi", I(layer.Neurons.Stride))};");
-                    }
-                    for (int r = 0; r < tileShape.Rows; r++)
-                    {
-                        w.Line($"ref float z_{r} = ref {At("z", $"(s + {r}) * {I(layer.OutputStride)} + {column}")};");
-                        if (hidden) w.Line($"ref float h_{r} = ref {At("h", $"(s + {r}) * {I(layer.OutputStride)} + {column}")};");
-                        for (int k = 0; k < tileShape.Vectors; k++)
-                        {
-                            w.Line(Store(width, $"c_{r}_{k}", $"z_{r}", k * width.Lanes));
-                            if (hidden) w.Line(Store(width, Activation(s.Activation, $"c_{r}_{k}", width), $"h_{r}", k * width.Lanes));
-                        }
+                        w.Line(Store(width, $"c_{r}_{k}", $"z_{r}", k * width.Lanes));
+                        if (hidden) w.Line(Store(width, Activation(s.Activation, $"c_{r}_{k}", width), $"h_{r}", k * width.Lanes));
                     }
                 }
-            });
-        }
+            }
+        });
     }
 
     /// <summary>

@@ -30,6 +30,18 @@ internal readonly struct MatrixTiles
         return new MatrixTiles(across == 1 ? 8 : 4, across);
     }
 
+    /// <summary>
+    /// The tile for a panel of the packed copy <paramref name="vectors"/> vectors wide (<see cref="NeuronLayer.PanelWidth"/>
+    /// neurons: 8 vectors at 128 bits, 4 at 256, 2 at 512): 4 rows × 3 vectors where 3 divides the panel, else 4 rows ×
+    /// 2 vectors, and at 512 bits (32 registers) 8 rows × 2 vectors; 8 rows × 1 vector for a one-vector panel.
+    /// </summary>
+    public static MatrixTiles ForPanel(int vectors, VectorWidth width)
+    {
+        if (vectors <= 1) return new MatrixTiles(8, 1);
+        if (width.Bits == 512) return new MatrixTiles(8, 2);
+        return vectors % 3 == 0 ? new MatrixTiles(4, 3) : new MatrixTiles(4, 2);
+    }
+
     /// <summary>The same tile with <paramref name="vectors"/> vectors across (the last, narrower tile of a row).</summary>
     public MatrixTiles Narrowed(int vectors) => new(vectors == 1 ? 8 : Rows, vectors);
 
