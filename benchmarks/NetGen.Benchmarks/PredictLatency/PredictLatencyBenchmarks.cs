@@ -73,7 +73,8 @@ public abstract class PredictLatencyBenchmarks
 
     /// <summary>
     /// <see cref="Check"/> for the code before issue 15, whose packed array is wherever the GC put it: its address modulo
-    /// 64 bytes is printed (with 0 no vector load straddles two cache lines, and that row is fast; see the README).
+    /// 64 bytes is printed (at 0, or 32 for 256-bit loads, no vector load straddles two cache lines and that row is fast;
+    /// a compacting GC between iterations can still move the array; see the README).
     /// </summary>
     protected void CheckBefore(int alignment, int width, Action<float[], float[]> predict)
     {
