@@ -1137,7 +1137,7 @@ partial class Looped : global::NetGen.INetwork
     private static void NetGenForwardBlock512(float[] packed, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count, global::System.Span<float> work)
     {
         int rows = (count + 7) / 8 * 8;
-        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);   // the packed copy starts on a 64-byte boundary
         ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
         ref float x = ref NetGenMatrixInput512(inputs, count, rows, work);
         NetGenMatrixForward1x512(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), rows);
@@ -1150,7 +1150,7 @@ partial class Looped : global::NetGen.INetwork
     private static void NetGenLossBlock512(float[] packed, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> work, ref float loss)
     {
         int rows = (count + 7) / 8 * 8;
-        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);   // the packed copy starts on a 64-byte boundary
         ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
         ref float x = ref NetGenMatrixInput512(inputs, count, rows, work);
         NetGenMatrixForward1x512(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), rows);
@@ -1169,7 +1169,7 @@ partial class Looped : global::NetGen.INetwork
     private static void NetGenGradientBlock512(float[] packed, float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> work, global::System.Span<float> gradient, ref float loss)
     {
         int rows = (count + 7) / 8 * 8;
-        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);   // the packed copy starts on a 64-byte boundary
         ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
         ref float x = ref NetGenMatrixInput512(inputs, count, rows, work);
         ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(parameters);
@@ -1195,75 +1195,79 @@ partial class Looped : global::NetGen.INetwork
     private static void NetGenMatrixForward1x512(ref float w, ref float a, ref float z, ref float h, int rows)
     {
         {
-            const int c = 0;
-            for (int s = 0; s < rows; s += 8)
+            const int p = 0;   // the last panel: neurons 0…, rows of 16 floats
+            ref float wp = ref w;
             {
-                ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // x[s, i], one input further each step (rows s + r at r·16)
-                // Accumulators start at b1[c…]
-                NetGenLanes512 b_0 = NetGenVector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 96 + c + 0));
-                NetGenLanes512 c_0_0 = b_0;
-                NetGenLanes512 c_1_0 = b_0;
-                NetGenLanes512 c_2_0 = b_0;
-                NetGenLanes512 c_3_0 = b_0;
-                NetGenLanes512 c_4_0 = b_0;
-                NetGenLanes512 c_5_0 = b_0;
-                NetGenLanes512 c_6_0 = b_0;
-                NetGenLanes512 c_7_0 = b_0;
-                ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0 + c);   // W1ᵀ[i, c…], one row further each step
-                for (int i = 0; i < 6; i++)
+                const int c = 0;
+                for (int s = 0; s < rows; s += 8)
                 {
-                    NetGenLanes512 v_0 = NetGenVector512.LoadUnsafe(ref wi, 0);
-                    NetGenLanes512 e_0 = NetGenVector512.Create(ai);
-                    c_0_0 = NetGenVector512.MultiplyAddEstimate(e_0, v_0, c_0_0);
-                    NetGenLanes512 e_1 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
-                    c_1_0 = NetGenVector512.MultiplyAddEstimate(e_1, v_0, c_1_0);
-                    NetGenLanes512 e_2 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
-                    c_2_0 = NetGenVector512.MultiplyAddEstimate(e_2, v_0, c_2_0);
-                    NetGenLanes512 e_3 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
-                    c_3_0 = NetGenVector512.MultiplyAddEstimate(e_3, v_0, c_3_0);
-                    NetGenLanes512 e_4 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
-                    c_4_0 = NetGenVector512.MultiplyAddEstimate(e_4, v_0, c_4_0);
-                    NetGenLanes512 e_5 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
-                    c_5_0 = NetGenVector512.MultiplyAddEstimate(e_5, v_0, c_5_0);
-                    NetGenLanes512 e_6 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
-                    c_6_0 = NetGenVector512.MultiplyAddEstimate(e_6, v_0, c_6_0);
-                    NetGenLanes512 e_7 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
-                    c_7_0 = NetGenVector512.MultiplyAddEstimate(e_7, v_0, c_7_0);
-                    ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
-                    wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                    ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // x[s, i], one input further each step (rows s + r at r·16)
+                    // Accumulators start at b1[p + c…]
+                    NetGenLanes512 b_0 = NetGenVector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 96 + p + c + 0));
+                    NetGenLanes512 c_0_0 = b_0;
+                    NetGenLanes512 c_1_0 = b_0;
+                    NetGenLanes512 c_2_0 = b_0;
+                    NetGenLanes512 c_3_0 = b_0;
+                    NetGenLanes512 c_4_0 = b_0;
+                    NetGenLanes512 c_5_0 = b_0;
+                    NetGenLanes512 c_6_0 = b_0;
+                    NetGenLanes512 c_7_0 = b_0;
+                    ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wp, c);   // W1ᵀ[i, p + c…], one panel row further each step
+                    for (int i = 0; i < 6; i++)
+                    {
+                        NetGenLanes512 v_0 = NetGenVector512.LoadUnsafe(ref wi, 0);
+                        NetGenLanes512 e_0 = NetGenVector512.Create(ai);
+                        c_0_0 = NetGenVector512.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                        NetGenLanes512 e_1 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
+                        c_1_0 = NetGenVector512.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                        NetGenLanes512 e_2 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
+                        c_2_0 = NetGenVector512.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                        NetGenLanes512 e_3 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
+                        c_3_0 = NetGenVector512.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                        NetGenLanes512 e_4 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
+                        c_4_0 = NetGenVector512.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                        NetGenLanes512 e_5 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
+                        c_5_0 = NetGenVector512.MultiplyAddEstimate(e_5, v_0, c_5_0);
+                        NetGenLanes512 e_6 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
+                        c_6_0 = NetGenVector512.MultiplyAddEstimate(e_6, v_0, c_6_0);
+                        NetGenLanes512 e_7 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
+                        c_7_0 = NetGenVector512.MultiplyAddEstimate(e_7, v_0, c_7_0);
+                        ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
+                        wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                    }
+                    ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + p + c);
+                    ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_0_0, ref z_0, 0);
+                    NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_0_0, NetGenLanes512.Zero), c_0_0, c_0_0 * NetGenVector512.Create(0.01f)), ref h_0, 0);
+                    ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + p + c);
+                    ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_1_0, ref z_1, 0);
+                    NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_1_0, NetGenLanes512.Zero), c_1_0, c_1_0 * NetGenVector512.Create(0.01f)), ref h_1, 0);
+                    ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + p + c);
+                    ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_2_0, ref z_2, 0);
+                    NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_2_0, NetGenLanes512.Zero), c_2_0, c_2_0 * NetGenVector512.Create(0.01f)), ref h_2, 0);
+                    ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + p + c);
+                    ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_3_0, ref z_3, 0);
+                    NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_3_0, NetGenLanes512.Zero), c_3_0, c_3_0 * NetGenVector512.Create(0.01f)), ref h_3, 0);
+                    ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + p + c);
+                    ref float h_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 4) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_4_0, ref z_4, 0);
+                    NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_4_0, NetGenLanes512.Zero), c_4_0, c_4_0 * NetGenVector512.Create(0.01f)), ref h_4, 0);
+                    ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + p + c);
+                    ref float h_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 5) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_5_0, ref z_5, 0);
+                    NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_5_0, NetGenLanes512.Zero), c_5_0, c_5_0 * NetGenVector512.Create(0.01f)), ref h_5, 0);
+                    ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + p + c);
+                    ref float h_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 6) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_6_0, ref z_6, 0);
+                    NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_6_0, NetGenLanes512.Zero), c_6_0, c_6_0 * NetGenVector512.Create(0.01f)), ref h_6, 0);
+                    ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + p + c);
+                    ref float h_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 7) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_7_0, ref z_7, 0);
+                    NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_7_0, NetGenLanes512.Zero), c_7_0, c_7_0 * NetGenVector512.Create(0.01f)), ref h_7, 0);
                 }
-                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
-                ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_0_0, ref z_0, 0);
-                NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_0_0, NetGenLanes512.Zero), c_0_0, c_0_0 * NetGenVector512.Create(0.01f)), ref h_0, 0);
-                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
-                ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_1_0, ref z_1, 0);
-                NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_1_0, NetGenLanes512.Zero), c_1_0, c_1_0 * NetGenVector512.Create(0.01f)), ref h_1, 0);
-                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
-                ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_2_0, ref z_2, 0);
-                NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_2_0, NetGenLanes512.Zero), c_2_0, c_2_0 * NetGenVector512.Create(0.01f)), ref h_2, 0);
-                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
-                ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_3_0, ref z_3, 0);
-                NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_3_0, NetGenLanes512.Zero), c_3_0, c_3_0 * NetGenVector512.Create(0.01f)), ref h_3, 0);
-                ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + c);
-                ref float h_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 4) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_4_0, ref z_4, 0);
-                NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_4_0, NetGenLanes512.Zero), c_4_0, c_4_0 * NetGenVector512.Create(0.01f)), ref h_4, 0);
-                ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + c);
-                ref float h_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 5) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_5_0, ref z_5, 0);
-                NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_5_0, NetGenLanes512.Zero), c_5_0, c_5_0 * NetGenVector512.Create(0.01f)), ref h_5, 0);
-                ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + c);
-                ref float h_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 6) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_6_0, ref z_6, 0);
-                NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_6_0, NetGenLanes512.Zero), c_6_0, c_6_0 * NetGenVector512.Create(0.01f)), ref h_6, 0);
-                ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + c);
-                ref float h_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 7) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_7_0, ref z_7, 0);
-                NetGenVector512.StoreUnsafe(NetGenVector512.ConditionalSelect(NetGenVector512.GreaterThan(c_7_0, NetGenLanes512.Zero), c_7_0, c_7_0 * NetGenVector512.Create(0.01f)), ref h_7, 0);
             }
         }
     }
@@ -1272,75 +1276,79 @@ partial class Looped : global::NetGen.INetwork
     private static void NetGenMatrixForward2x512(ref float w, ref float a, ref float z, ref float h, int rows)
     {
         {
-            const int c = 0;
-            for (int s = 0; s < rows; s += 8)
+            const int p = 0;   // the last panel: neurons 0…, rows of 16 floats
+            ref float wp = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112);
             {
-                ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // a1[s, i], one input further each step (rows s + r at r·16)
-                // Accumulators start at b2[c…]
-                NetGenLanes512 b_0 = NetGenVector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 240 + c + 0));
-                NetGenLanes512 c_0_0 = b_0;
-                NetGenLanes512 c_1_0 = b_0;
-                NetGenLanes512 c_2_0 = b_0;
-                NetGenLanes512 c_3_0 = b_0;
-                NetGenLanes512 c_4_0 = b_0;
-                NetGenLanes512 c_5_0 = b_0;
-                NetGenLanes512 c_6_0 = b_0;
-                NetGenLanes512 c_7_0 = b_0;
-                ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112 + c);   // W2ᵀ[i, c…], one row further each step
-                for (int i = 0; i < 8; i++)
+                const int c = 0;
+                for (int s = 0; s < rows; s += 8)
                 {
-                    NetGenLanes512 v_0 = NetGenVector512.LoadUnsafe(ref wi, 0);
-                    NetGenLanes512 e_0 = NetGenVector512.Create(ai);
-                    c_0_0 = NetGenVector512.MultiplyAddEstimate(e_0, v_0, c_0_0);
-                    NetGenLanes512 e_1 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
-                    c_1_0 = NetGenVector512.MultiplyAddEstimate(e_1, v_0, c_1_0);
-                    NetGenLanes512 e_2 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
-                    c_2_0 = NetGenVector512.MultiplyAddEstimate(e_2, v_0, c_2_0);
-                    NetGenLanes512 e_3 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
-                    c_3_0 = NetGenVector512.MultiplyAddEstimate(e_3, v_0, c_3_0);
-                    NetGenLanes512 e_4 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
-                    c_4_0 = NetGenVector512.MultiplyAddEstimate(e_4, v_0, c_4_0);
-                    NetGenLanes512 e_5 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
-                    c_5_0 = NetGenVector512.MultiplyAddEstimate(e_5, v_0, c_5_0);
-                    NetGenLanes512 e_6 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
-                    c_6_0 = NetGenVector512.MultiplyAddEstimate(e_6, v_0, c_6_0);
-                    NetGenLanes512 e_7 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
-                    c_7_0 = NetGenVector512.MultiplyAddEstimate(e_7, v_0, c_7_0);
-                    ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
-                    wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                    ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // a1[s, i], one input further each step (rows s + r at r·16)
+                    // Accumulators start at b2[p + c…]
+                    NetGenLanes512 b_0 = NetGenVector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 240 + p + c + 0));
+                    NetGenLanes512 c_0_0 = b_0;
+                    NetGenLanes512 c_1_0 = b_0;
+                    NetGenLanes512 c_2_0 = b_0;
+                    NetGenLanes512 c_3_0 = b_0;
+                    NetGenLanes512 c_4_0 = b_0;
+                    NetGenLanes512 c_5_0 = b_0;
+                    NetGenLanes512 c_6_0 = b_0;
+                    NetGenLanes512 c_7_0 = b_0;
+                    ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wp, c);   // W2ᵀ[i, p + c…], one panel row further each step
+                    for (int i = 0; i < 8; i++)
+                    {
+                        NetGenLanes512 v_0 = NetGenVector512.LoadUnsafe(ref wi, 0);
+                        NetGenLanes512 e_0 = NetGenVector512.Create(ai);
+                        c_0_0 = NetGenVector512.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                        NetGenLanes512 e_1 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
+                        c_1_0 = NetGenVector512.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                        NetGenLanes512 e_2 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
+                        c_2_0 = NetGenVector512.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                        NetGenLanes512 e_3 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
+                        c_3_0 = NetGenVector512.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                        NetGenLanes512 e_4 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
+                        c_4_0 = NetGenVector512.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                        NetGenLanes512 e_5 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
+                        c_5_0 = NetGenVector512.MultiplyAddEstimate(e_5, v_0, c_5_0);
+                        NetGenLanes512 e_6 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
+                        c_6_0 = NetGenVector512.MultiplyAddEstimate(e_6, v_0, c_6_0);
+                        NetGenLanes512 e_7 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
+                        c_7_0 = NetGenVector512.MultiplyAddEstimate(e_7, v_0, c_7_0);
+                        ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
+                        wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                    }
+                    ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + p + c);
+                    ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_0_0, ref z_0, 0);
+                    NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_0_0), ref h_0, 0);
+                    ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + p + c);
+                    ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_1_0, ref z_1, 0);
+                    NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_1_0), ref h_1, 0);
+                    ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + p + c);
+                    ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_2_0, ref z_2, 0);
+                    NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_2_0), ref h_2, 0);
+                    ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + p + c);
+                    ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_3_0, ref z_3, 0);
+                    NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_3_0), ref h_3, 0);
+                    ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + p + c);
+                    ref float h_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 4) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_4_0, ref z_4, 0);
+                    NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_4_0), ref h_4, 0);
+                    ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + p + c);
+                    ref float h_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 5) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_5_0, ref z_5, 0);
+                    NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_5_0), ref h_5, 0);
+                    ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + p + c);
+                    ref float h_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 6) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_6_0, ref z_6, 0);
+                    NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_6_0), ref h_6, 0);
+                    ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + p + c);
+                    ref float h_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 7) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_7_0, ref z_7, 0);
+                    NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_7_0), ref h_7, 0);
                 }
-                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
-                ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_0_0, ref z_0, 0);
-                NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_0_0), ref h_0, 0);
-                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
-                ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_1_0, ref z_1, 0);
-                NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_1_0), ref h_1, 0);
-                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
-                ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_2_0, ref z_2, 0);
-                NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_2_0), ref h_2, 0);
-                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
-                ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_3_0, ref z_3, 0);
-                NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_3_0), ref h_3, 0);
-                ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + c);
-                ref float h_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 4) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_4_0, ref z_4, 0);
-                NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_4_0), ref h_4, 0);
-                ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + c);
-                ref float h_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 5) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_5_0, ref z_5, 0);
-                NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_5_0), ref h_5, 0);
-                ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + c);
-                ref float h_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 6) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_6_0, ref z_6, 0);
-                NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_6_0), ref h_6, 0);
-                ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + c);
-                ref float h_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 7) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_7_0, ref z_7, 0);
-                NetGenVector512.StoreUnsafe(NetGenVectorMath.Tanh(c_7_0), ref h_7, 0);
             }
         }
     }
@@ -1349,59 +1357,63 @@ partial class Looped : global::NetGen.INetwork
     private static void NetGenMatrixForward3x512(ref float w, ref float a, ref float z, int rows)
     {
         {
-            const int c = 0;
-            for (int s = 0; s < rows; s += 8)
+            const int p = 0;   // the last panel: neurons 0…, rows of 16 floats
+            ref float wp = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 256);
             {
-                ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // a2[s, i], one input further each step (rows s + r at r·16)
-                // Accumulators start at b3[c…]
-                NetGenLanes512 b_0 = NetGenVector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336 + c + 0));
-                NetGenLanes512 c_0_0 = b_0;
-                NetGenLanes512 c_1_0 = b_0;
-                NetGenLanes512 c_2_0 = b_0;
-                NetGenLanes512 c_3_0 = b_0;
-                NetGenLanes512 c_4_0 = b_0;
-                NetGenLanes512 c_5_0 = b_0;
-                NetGenLanes512 c_6_0 = b_0;
-                NetGenLanes512 c_7_0 = b_0;
-                ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 256 + c);   // W3ᵀ[i, c…], one row further each step
-                for (int i = 0; i < 5; i++)
+                const int c = 0;
+                for (int s = 0; s < rows; s += 8)
                 {
-                    NetGenLanes512 v_0 = NetGenVector512.LoadUnsafe(ref wi, 0);
-                    NetGenLanes512 e_0 = NetGenVector512.Create(ai);
-                    c_0_0 = NetGenVector512.MultiplyAddEstimate(e_0, v_0, c_0_0);
-                    NetGenLanes512 e_1 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
-                    c_1_0 = NetGenVector512.MultiplyAddEstimate(e_1, v_0, c_1_0);
-                    NetGenLanes512 e_2 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
-                    c_2_0 = NetGenVector512.MultiplyAddEstimate(e_2, v_0, c_2_0);
-                    NetGenLanes512 e_3 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
-                    c_3_0 = NetGenVector512.MultiplyAddEstimate(e_3, v_0, c_3_0);
-                    NetGenLanes512 e_4 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
-                    c_4_0 = NetGenVector512.MultiplyAddEstimate(e_4, v_0, c_4_0);
-                    NetGenLanes512 e_5 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
-                    c_5_0 = NetGenVector512.MultiplyAddEstimate(e_5, v_0, c_5_0);
-                    NetGenLanes512 e_6 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
-                    c_6_0 = NetGenVector512.MultiplyAddEstimate(e_6, v_0, c_6_0);
-                    NetGenLanes512 e_7 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
-                    c_7_0 = NetGenVector512.MultiplyAddEstimate(e_7, v_0, c_7_0);
-                    ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
-                    wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                    ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // a2[s, i], one input further each step (rows s + r at r·16)
+                    // Accumulators start at b3[p + c…]
+                    NetGenLanes512 b_0 = NetGenVector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336 + p + c + 0));
+                    NetGenLanes512 c_0_0 = b_0;
+                    NetGenLanes512 c_1_0 = b_0;
+                    NetGenLanes512 c_2_0 = b_0;
+                    NetGenLanes512 c_3_0 = b_0;
+                    NetGenLanes512 c_4_0 = b_0;
+                    NetGenLanes512 c_5_0 = b_0;
+                    NetGenLanes512 c_6_0 = b_0;
+                    NetGenLanes512 c_7_0 = b_0;
+                    ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wp, c);   // W3ᵀ[i, p + c…], one panel row further each step
+                    for (int i = 0; i < 5; i++)
+                    {
+                        NetGenLanes512 v_0 = NetGenVector512.LoadUnsafe(ref wi, 0);
+                        NetGenLanes512 e_0 = NetGenVector512.Create(ai);
+                        c_0_0 = NetGenVector512.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                        NetGenLanes512 e_1 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
+                        c_1_0 = NetGenVector512.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                        NetGenLanes512 e_2 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
+                        c_2_0 = NetGenVector512.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                        NetGenLanes512 e_3 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
+                        c_3_0 = NetGenVector512.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                        NetGenLanes512 e_4 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
+                        c_4_0 = NetGenVector512.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                        NetGenLanes512 e_5 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
+                        c_5_0 = NetGenVector512.MultiplyAddEstimate(e_5, v_0, c_5_0);
+                        NetGenLanes512 e_6 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
+                        c_6_0 = NetGenVector512.MultiplyAddEstimate(e_6, v_0, c_6_0);
+                        NetGenLanes512 e_7 = NetGenVector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
+                        c_7_0 = NetGenVector512.MultiplyAddEstimate(e_7, v_0, c_7_0);
+                        ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
+                        wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                    }
+                    ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_0_0, ref z_0, 0);
+                    ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_1_0, ref z_1, 0);
+                    ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_2_0, ref z_2, 0);
+                    ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_3_0, ref z_3, 0);
+                    ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_4_0, ref z_4, 0);
+                    ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_5_0, ref z_5, 0);
+                    ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_6_0, ref z_6, 0);
+                    ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + p + c);
+                    NetGenVector512.StoreUnsafe(c_7_0, ref z_7, 0);
                 }
-                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_0_0, ref z_0, 0);
-                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_1_0, ref z_1, 0);
-                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_2_0, ref z_2, 0);
-                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_3_0, ref z_3, 0);
-                ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_4_0, ref z_4, 0);
-                ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_5_0, ref z_5, 0);
-                ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_6_0, ref z_6, 0);
-                ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + c);
-                NetGenVector512.StoreUnsafe(c_7_0, ref z_7, 0);
             }
         }
     }
@@ -1649,7 +1661,7 @@ partial class Looped : global::NetGen.INetwork
     private static void NetGenForwardBlock256(float[] packed, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count, global::System.Span<float> work)
     {
         int rows = (count + 7) / 8 * 8;
-        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);   // the packed copy starts on a 64-byte boundary
         ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
         ref float x = ref NetGenMatrixInput256(inputs, count, rows, work);
         NetGenMatrixForward1x256(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), rows);
@@ -1662,7 +1674,7 @@ partial class Looped : global::NetGen.INetwork
     private static void NetGenLossBlock256(float[] packed, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> work, ref float loss)
     {
         int rows = (count + 7) / 8 * 8;
-        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);   // the packed copy starts on a 64-byte boundary
         ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
         ref float x = ref NetGenMatrixInput256(inputs, count, rows, work);
         NetGenMatrixForward1x256(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), rows);
@@ -1681,7 +1693,7 @@ partial class Looped : global::NetGen.INetwork
     private static void NetGenGradientBlock256(float[] packed, float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> work, global::System.Span<float> gradient, ref float loss)
     {
         int rows = (count + 7) / 8 * 8;
-        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);   // the packed copy starts on a 64-byte boundary
         ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
         ref float x = ref NetGenMatrixInput256(inputs, count, rows, work);
         ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(parameters);
@@ -1707,75 +1719,79 @@ partial class Looped : global::NetGen.INetwork
     private static void NetGenMatrixForward1x256(ref float w, ref float a, ref float z, ref float h, int rows)
     {
         {
-            const int c = 0;
-            for (int s = 0; s < rows; s += 8)
+            const int p = 0;   // the last panel: neurons 0…, rows of 16 floats
+            ref float wp = ref w;
             {
-                ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // x[s, i], one input further each step (rows s + r at r·16)
-                // Accumulators start at b1[c…]
-                NetGenLanes256 b_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 96 + c + 0));
-                NetGenLanes256 c_0_0 = b_0;
-                NetGenLanes256 c_1_0 = b_0;
-                NetGenLanes256 c_2_0 = b_0;
-                NetGenLanes256 c_3_0 = b_0;
-                NetGenLanes256 c_4_0 = b_0;
-                NetGenLanes256 c_5_0 = b_0;
-                NetGenLanes256 c_6_0 = b_0;
-                NetGenLanes256 c_7_0 = b_0;
-                ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0 + c);   // W1ᵀ[i, c…], one row further each step
-                for (int i = 0; i < 6; i++)
+                const int c = 0;
+                for (int s = 0; s < rows; s += 8)
                 {
-                    NetGenLanes256 v_0 = NetGenVector256.LoadUnsafe(ref wi, 0);
-                    NetGenLanes256 e_0 = NetGenVector256.Create(ai);
-                    c_0_0 = NetGenVector256.MultiplyAddEstimate(e_0, v_0, c_0_0);
-                    NetGenLanes256 e_1 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
-                    c_1_0 = NetGenVector256.MultiplyAddEstimate(e_1, v_0, c_1_0);
-                    NetGenLanes256 e_2 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
-                    c_2_0 = NetGenVector256.MultiplyAddEstimate(e_2, v_0, c_2_0);
-                    NetGenLanes256 e_3 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
-                    c_3_0 = NetGenVector256.MultiplyAddEstimate(e_3, v_0, c_3_0);
-                    NetGenLanes256 e_4 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
-                    c_4_0 = NetGenVector256.MultiplyAddEstimate(e_4, v_0, c_4_0);
-                    NetGenLanes256 e_5 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
-                    c_5_0 = NetGenVector256.MultiplyAddEstimate(e_5, v_0, c_5_0);
-                    NetGenLanes256 e_6 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
-                    c_6_0 = NetGenVector256.MultiplyAddEstimate(e_6, v_0, c_6_0);
-                    NetGenLanes256 e_7 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
-                    c_7_0 = NetGenVector256.MultiplyAddEstimate(e_7, v_0, c_7_0);
-                    ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
-                    wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                    ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // x[s, i], one input further each step (rows s + r at r·16)
+                    // Accumulators start at b1[p + c…]
+                    NetGenLanes256 b_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 96 + p + c + 0));
+                    NetGenLanes256 c_0_0 = b_0;
+                    NetGenLanes256 c_1_0 = b_0;
+                    NetGenLanes256 c_2_0 = b_0;
+                    NetGenLanes256 c_3_0 = b_0;
+                    NetGenLanes256 c_4_0 = b_0;
+                    NetGenLanes256 c_5_0 = b_0;
+                    NetGenLanes256 c_6_0 = b_0;
+                    NetGenLanes256 c_7_0 = b_0;
+                    ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wp, c);   // W1ᵀ[i, p + c…], one panel row further each step
+                    for (int i = 0; i < 6; i++)
+                    {
+                        NetGenLanes256 v_0 = NetGenVector256.LoadUnsafe(ref wi, 0);
+                        NetGenLanes256 e_0 = NetGenVector256.Create(ai);
+                        c_0_0 = NetGenVector256.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                        NetGenLanes256 e_1 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
+                        c_1_0 = NetGenVector256.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                        NetGenLanes256 e_2 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
+                        c_2_0 = NetGenVector256.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                        NetGenLanes256 e_3 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
+                        c_3_0 = NetGenVector256.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                        NetGenLanes256 e_4 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
+                        c_4_0 = NetGenVector256.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                        NetGenLanes256 e_5 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
+                        c_5_0 = NetGenVector256.MultiplyAddEstimate(e_5, v_0, c_5_0);
+                        NetGenLanes256 e_6 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
+                        c_6_0 = NetGenVector256.MultiplyAddEstimate(e_6, v_0, c_6_0);
+                        NetGenLanes256 e_7 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
+                        c_7_0 = NetGenVector256.MultiplyAddEstimate(e_7, v_0, c_7_0);
+                        ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
+                        wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                    }
+                    ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + p + c);
+                    ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_0_0, ref z_0, 0);
+                    NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_0_0, NetGenLanes256.Zero), c_0_0, c_0_0 * NetGenVector256.Create(0.01f)), ref h_0, 0);
+                    ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + p + c);
+                    ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_1_0, ref z_1, 0);
+                    NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_1_0, NetGenLanes256.Zero), c_1_0, c_1_0 * NetGenVector256.Create(0.01f)), ref h_1, 0);
+                    ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + p + c);
+                    ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_2_0, ref z_2, 0);
+                    NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_2_0, NetGenLanes256.Zero), c_2_0, c_2_0 * NetGenVector256.Create(0.01f)), ref h_2, 0);
+                    ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + p + c);
+                    ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_3_0, ref z_3, 0);
+                    NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_3_0, NetGenLanes256.Zero), c_3_0, c_3_0 * NetGenVector256.Create(0.01f)), ref h_3, 0);
+                    ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + p + c);
+                    ref float h_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 4) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_4_0, ref z_4, 0);
+                    NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_4_0, NetGenLanes256.Zero), c_4_0, c_4_0 * NetGenVector256.Create(0.01f)), ref h_4, 0);
+                    ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + p + c);
+                    ref float h_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 5) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_5_0, ref z_5, 0);
+                    NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_5_0, NetGenLanes256.Zero), c_5_0, c_5_0 * NetGenVector256.Create(0.01f)), ref h_5, 0);
+                    ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + p + c);
+                    ref float h_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 6) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_6_0, ref z_6, 0);
+                    NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_6_0, NetGenLanes256.Zero), c_6_0, c_6_0 * NetGenVector256.Create(0.01f)), ref h_6, 0);
+                    ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + p + c);
+                    ref float h_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 7) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_7_0, ref z_7, 0);
+                    NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_7_0, NetGenLanes256.Zero), c_7_0, c_7_0 * NetGenVector256.Create(0.01f)), ref h_7, 0);
                 }
-                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
-                ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_0_0, ref z_0, 0);
-                NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_0_0, NetGenLanes256.Zero), c_0_0, c_0_0 * NetGenVector256.Create(0.01f)), ref h_0, 0);
-                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
-                ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_1_0, ref z_1, 0);
-                NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_1_0, NetGenLanes256.Zero), c_1_0, c_1_0 * NetGenVector256.Create(0.01f)), ref h_1, 0);
-                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
-                ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_2_0, ref z_2, 0);
-                NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_2_0, NetGenLanes256.Zero), c_2_0, c_2_0 * NetGenVector256.Create(0.01f)), ref h_2, 0);
-                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
-                ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_3_0, ref z_3, 0);
-                NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_3_0, NetGenLanes256.Zero), c_3_0, c_3_0 * NetGenVector256.Create(0.01f)), ref h_3, 0);
-                ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + c);
-                ref float h_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 4) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_4_0, ref z_4, 0);
-                NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_4_0, NetGenLanes256.Zero), c_4_0, c_4_0 * NetGenVector256.Create(0.01f)), ref h_4, 0);
-                ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + c);
-                ref float h_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 5) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_5_0, ref z_5, 0);
-                NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_5_0, NetGenLanes256.Zero), c_5_0, c_5_0 * NetGenVector256.Create(0.01f)), ref h_5, 0);
-                ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + c);
-                ref float h_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 6) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_6_0, ref z_6, 0);
-                NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_6_0, NetGenLanes256.Zero), c_6_0, c_6_0 * NetGenVector256.Create(0.01f)), ref h_6, 0);
-                ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + c);
-                ref float h_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 7) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_7_0, ref z_7, 0);
-                NetGenVector256.StoreUnsafe(NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(c_7_0, NetGenLanes256.Zero), c_7_0, c_7_0 * NetGenVector256.Create(0.01f)), ref h_7, 0);
             }
         }
     }
@@ -1784,75 +1800,79 @@ partial class Looped : global::NetGen.INetwork
     private static void NetGenMatrixForward2x256(ref float w, ref float a, ref float z, ref float h, int rows)
     {
         {
-            const int c = 0;
-            for (int s = 0; s < rows; s += 8)
+            const int p = 0;   // the last panel: neurons 0…, rows of 16 floats
+            ref float wp = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112);
             {
-                ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // a1[s, i], one input further each step (rows s + r at r·16)
-                // Accumulators start at b2[c…]
-                NetGenLanes256 b_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 240 + c + 0));
-                NetGenLanes256 c_0_0 = b_0;
-                NetGenLanes256 c_1_0 = b_0;
-                NetGenLanes256 c_2_0 = b_0;
-                NetGenLanes256 c_3_0 = b_0;
-                NetGenLanes256 c_4_0 = b_0;
-                NetGenLanes256 c_5_0 = b_0;
-                NetGenLanes256 c_6_0 = b_0;
-                NetGenLanes256 c_7_0 = b_0;
-                ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112 + c);   // W2ᵀ[i, c…], one row further each step
-                for (int i = 0; i < 8; i++)
+                const int c = 0;
+                for (int s = 0; s < rows; s += 8)
                 {
-                    NetGenLanes256 v_0 = NetGenVector256.LoadUnsafe(ref wi, 0);
-                    NetGenLanes256 e_0 = NetGenVector256.Create(ai);
-                    c_0_0 = NetGenVector256.MultiplyAddEstimate(e_0, v_0, c_0_0);
-                    NetGenLanes256 e_1 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
-                    c_1_0 = NetGenVector256.MultiplyAddEstimate(e_1, v_0, c_1_0);
-                    NetGenLanes256 e_2 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
-                    c_2_0 = NetGenVector256.MultiplyAddEstimate(e_2, v_0, c_2_0);
-                    NetGenLanes256 e_3 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
-                    c_3_0 = NetGenVector256.MultiplyAddEstimate(e_3, v_0, c_3_0);
-                    NetGenLanes256 e_4 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
-                    c_4_0 = NetGenVector256.MultiplyAddEstimate(e_4, v_0, c_4_0);
-                    NetGenLanes256 e_5 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
-                    c_5_0 = NetGenVector256.MultiplyAddEstimate(e_5, v_0, c_5_0);
-                    NetGenLanes256 e_6 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
-                    c_6_0 = NetGenVector256.MultiplyAddEstimate(e_6, v_0, c_6_0);
-                    NetGenLanes256 e_7 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
-                    c_7_0 = NetGenVector256.MultiplyAddEstimate(e_7, v_0, c_7_0);
-                    ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
-                    wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                    ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // a1[s, i], one input further each step (rows s + r at r·16)
+                    // Accumulators start at b2[p + c…]
+                    NetGenLanes256 b_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 240 + p + c + 0));
+                    NetGenLanes256 c_0_0 = b_0;
+                    NetGenLanes256 c_1_0 = b_0;
+                    NetGenLanes256 c_2_0 = b_0;
+                    NetGenLanes256 c_3_0 = b_0;
+                    NetGenLanes256 c_4_0 = b_0;
+                    NetGenLanes256 c_5_0 = b_0;
+                    NetGenLanes256 c_6_0 = b_0;
+                    NetGenLanes256 c_7_0 = b_0;
+                    ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wp, c);   // W2ᵀ[i, p + c…], one panel row further each step
+                    for (int i = 0; i < 8; i++)
+                    {
+                        NetGenLanes256 v_0 = NetGenVector256.LoadUnsafe(ref wi, 0);
+                        NetGenLanes256 e_0 = NetGenVector256.Create(ai);
+                        c_0_0 = NetGenVector256.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                        NetGenLanes256 e_1 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
+                        c_1_0 = NetGenVector256.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                        NetGenLanes256 e_2 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
+                        c_2_0 = NetGenVector256.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                        NetGenLanes256 e_3 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
+                        c_3_0 = NetGenVector256.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                        NetGenLanes256 e_4 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
+                        c_4_0 = NetGenVector256.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                        NetGenLanes256 e_5 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
+                        c_5_0 = NetGenVector256.MultiplyAddEstimate(e_5, v_0, c_5_0);
+                        NetGenLanes256 e_6 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
+                        c_6_0 = NetGenVector256.MultiplyAddEstimate(e_6, v_0, c_6_0);
+                        NetGenLanes256 e_7 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
+                        c_7_0 = NetGenVector256.MultiplyAddEstimate(e_7, v_0, c_7_0);
+                        ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
+                        wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                    }
+                    ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + p + c);
+                    ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_0_0, ref z_0, 0);
+                    NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_0_0), ref h_0, 0);
+                    ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + p + c);
+                    ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_1_0, ref z_1, 0);
+                    NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_1_0), ref h_1, 0);
+                    ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + p + c);
+                    ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_2_0, ref z_2, 0);
+                    NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_2_0), ref h_2, 0);
+                    ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + p + c);
+                    ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_3_0, ref z_3, 0);
+                    NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_3_0), ref h_3, 0);
+                    ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + p + c);
+                    ref float h_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 4) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_4_0, ref z_4, 0);
+                    NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_4_0), ref h_4, 0);
+                    ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + p + c);
+                    ref float h_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 5) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_5_0, ref z_5, 0);
+                    NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_5_0), ref h_5, 0);
+                    ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + p + c);
+                    ref float h_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 6) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_6_0, ref z_6, 0);
+                    NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_6_0), ref h_6, 0);
+                    ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + p + c);
+                    ref float h_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 7) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_7_0, ref z_7, 0);
+                    NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_7_0), ref h_7, 0);
                 }
-                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
-                ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_0_0, ref z_0, 0);
-                NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_0_0), ref h_0, 0);
-                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
-                ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_1_0, ref z_1, 0);
-                NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_1_0), ref h_1, 0);
-                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
-                ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_2_0, ref z_2, 0);
-                NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_2_0), ref h_2, 0);
-                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
-                ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_3_0, ref z_3, 0);
-                NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_3_0), ref h_3, 0);
-                ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + c);
-                ref float h_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 4) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_4_0, ref z_4, 0);
-                NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_4_0), ref h_4, 0);
-                ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + c);
-                ref float h_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 5) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_5_0, ref z_5, 0);
-                NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_5_0), ref h_5, 0);
-                ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + c);
-                ref float h_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 6) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_6_0, ref z_6, 0);
-                NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_6_0), ref h_6, 0);
-                ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + c);
-                ref float h_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 7) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_7_0, ref z_7, 0);
-                NetGenVector256.StoreUnsafe(NetGenVectorMath.Tanh(c_7_0), ref h_7, 0);
             }
         }
     }
@@ -1861,59 +1881,63 @@ partial class Looped : global::NetGen.INetwork
     private static void NetGenMatrixForward3x256(ref float w, ref float a, ref float z, int rows)
     {
         {
-            const int c = 0;
-            for (int s = 0; s < rows; s += 8)
+            const int p = 0;   // the last panel: neurons 0…, rows of 16 floats
+            ref float wp = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 256);
             {
-                ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // a2[s, i], one input further each step (rows s + r at r·16)
-                // Accumulators start at b3[c…]
-                NetGenLanes256 b_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336 + c + 0));
-                NetGenLanes256 c_0_0 = b_0;
-                NetGenLanes256 c_1_0 = b_0;
-                NetGenLanes256 c_2_0 = b_0;
-                NetGenLanes256 c_3_0 = b_0;
-                NetGenLanes256 c_4_0 = b_0;
-                NetGenLanes256 c_5_0 = b_0;
-                NetGenLanes256 c_6_0 = b_0;
-                NetGenLanes256 c_7_0 = b_0;
-                ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 256 + c);   // W3ᵀ[i, c…], one row further each step
-                for (int i = 0; i < 5; i++)
+                const int c = 0;
+                for (int s = 0; s < rows; s += 8)
                 {
-                    NetGenLanes256 v_0 = NetGenVector256.LoadUnsafe(ref wi, 0);
-                    NetGenLanes256 e_0 = NetGenVector256.Create(ai);
-                    c_0_0 = NetGenVector256.MultiplyAddEstimate(e_0, v_0, c_0_0);
-                    NetGenLanes256 e_1 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
-                    c_1_0 = NetGenVector256.MultiplyAddEstimate(e_1, v_0, c_1_0);
-                    NetGenLanes256 e_2 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
-                    c_2_0 = NetGenVector256.MultiplyAddEstimate(e_2, v_0, c_2_0);
-                    NetGenLanes256 e_3 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
-                    c_3_0 = NetGenVector256.MultiplyAddEstimate(e_3, v_0, c_3_0);
-                    NetGenLanes256 e_4 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
-                    c_4_0 = NetGenVector256.MultiplyAddEstimate(e_4, v_0, c_4_0);
-                    NetGenLanes256 e_5 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
-                    c_5_0 = NetGenVector256.MultiplyAddEstimate(e_5, v_0, c_5_0);
-                    NetGenLanes256 e_6 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
-                    c_6_0 = NetGenVector256.MultiplyAddEstimate(e_6, v_0, c_6_0);
-                    NetGenLanes256 e_7 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
-                    c_7_0 = NetGenVector256.MultiplyAddEstimate(e_7, v_0, c_7_0);
-                    ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
-                    wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                    ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // a2[s, i], one input further each step (rows s + r at r·16)
+                    // Accumulators start at b3[p + c…]
+                    NetGenLanes256 b_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336 + p + c + 0));
+                    NetGenLanes256 c_0_0 = b_0;
+                    NetGenLanes256 c_1_0 = b_0;
+                    NetGenLanes256 c_2_0 = b_0;
+                    NetGenLanes256 c_3_0 = b_0;
+                    NetGenLanes256 c_4_0 = b_0;
+                    NetGenLanes256 c_5_0 = b_0;
+                    NetGenLanes256 c_6_0 = b_0;
+                    NetGenLanes256 c_7_0 = b_0;
+                    ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wp, c);   // W3ᵀ[i, p + c…], one panel row further each step
+                    for (int i = 0; i < 5; i++)
+                    {
+                        NetGenLanes256 v_0 = NetGenVector256.LoadUnsafe(ref wi, 0);
+                        NetGenLanes256 e_0 = NetGenVector256.Create(ai);
+                        c_0_0 = NetGenVector256.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                        NetGenLanes256 e_1 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
+                        c_1_0 = NetGenVector256.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                        NetGenLanes256 e_2 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
+                        c_2_0 = NetGenVector256.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                        NetGenLanes256 e_3 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
+                        c_3_0 = NetGenVector256.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                        NetGenLanes256 e_4 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
+                        c_4_0 = NetGenVector256.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                        NetGenLanes256 e_5 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
+                        c_5_0 = NetGenVector256.MultiplyAddEstimate(e_5, v_0, c_5_0);
+                        NetGenLanes256 e_6 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
+                        c_6_0 = NetGenVector256.MultiplyAddEstimate(e_6, v_0, c_6_0);
+                        NetGenLanes256 e_7 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
+                        c_7_0 = NetGenVector256.MultiplyAddEstimate(e_7, v_0, c_7_0);
+                        ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
+                        wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                    }
+                    ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_0_0, ref z_0, 0);
+                    ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_1_0, ref z_1, 0);
+                    ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_2_0, ref z_2, 0);
+                    ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_3_0, ref z_3, 0);
+                    ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_4_0, ref z_4, 0);
+                    ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_5_0, ref z_5, 0);
+                    ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_6_0, ref z_6, 0);
+                    ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + p + c);
+                    NetGenVector256.StoreUnsafe(c_7_0, ref z_7, 0);
                 }
-                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_0_0, ref z_0, 0);
-                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_1_0, ref z_1, 0);
-                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_2_0, ref z_2, 0);
-                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_3_0, ref z_3, 0);
-                ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_4_0, ref z_4, 0);
-                ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_5_0, ref z_5, 0);
-                ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_6_0, ref z_6, 0);
-                ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + c);
-                NetGenVector256.StoreUnsafe(c_7_0, ref z_7, 0);
             }
         }
     }
@@ -2206,7 +2230,7 @@ partial class Looped : global::NetGen.INetwork
     private static void NetGenForwardBlock128(float[] packed, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count, global::System.Span<float> work)
     {
         int rows = (count + 7) / 8 * 8;
-        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);   // the packed copy starts on a 64-byte boundary
         ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
         ref float x = ref NetGenMatrixInput128(inputs, count, rows, work);
         NetGenMatrixForward1x128(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), rows);
@@ -2219,7 +2243,7 @@ partial class Looped : global::NetGen.INetwork
     private static void NetGenLossBlock128(float[] packed, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> work, ref float loss)
     {
         int rows = (count + 7) / 8 * 8;
-        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);   // the packed copy starts on a 64-byte boundary
         ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
         ref float x = ref NetGenMatrixInput128(inputs, count, rows, work);
         NetGenMatrixForward1x128(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), rows);
@@ -2238,7 +2262,7 @@ partial class Looped : global::NetGen.INetwork
     private static void NetGenGradientBlock128(float[] packed, float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> work, global::System.Span<float> gradient, ref float loss)
     {
         int rows = (count + 7) / 8 * 8;
-        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(packed);
+        ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);   // the packed copy starts on a 64-byte boundary
         ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
         ref float x = ref NetGenMatrixInput128(inputs, count, rows, work);
         ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(parameters);
@@ -2264,61 +2288,65 @@ partial class Looped : global::NetGen.INetwork
     private static void NetGenMatrixForward1x128(ref float w, ref float a, ref float z, ref float h, int rows)
     {
         {
-            const int c = 0;
-            for (int s = 0; s < rows; s += 4)
+            const int p = 0;   // the last panel: neurons 0…, rows of 16 floats
+            ref float wp = ref w;
             {
-                ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // x[s, i], one input further each step (rows s + r at r·16)
-                // Accumulators start at b1[c…]
-                NetGenLanes128 b_0 = NetGenVector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 96 + c + 0));
-                NetGenLanes128 b_1 = NetGenVector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 96 + c + 4));
-                NetGenLanes128 c_0_0 = b_0, c_0_1 = b_1;
-                NetGenLanes128 c_1_0 = b_0, c_1_1 = b_1;
-                NetGenLanes128 c_2_0 = b_0, c_2_1 = b_1;
-                NetGenLanes128 c_3_0 = b_0, c_3_1 = b_1;
-                ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0 + c);   // W1ᵀ[i, c…], one row further each step
-                for (int i = 0; i < 6; i++)
+                const int c = 0;
+                for (int s = 0; s < rows; s += 4)
                 {
-                    NetGenLanes128 v_0 = NetGenVector128.LoadUnsafe(ref wi, 0);
-                    NetGenLanes128 v_1 = NetGenVector128.LoadUnsafe(ref wi, 4);
-                    NetGenLanes128 e_0 = NetGenVector128.Create(ai);
-                    c_0_0 = NetGenVector128.MultiplyAddEstimate(e_0, v_0, c_0_0);
-                    c_0_1 = NetGenVector128.MultiplyAddEstimate(e_0, v_1, c_0_1);
-                    NetGenLanes128 e_1 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
-                    c_1_0 = NetGenVector128.MultiplyAddEstimate(e_1, v_0, c_1_0);
-                    c_1_1 = NetGenVector128.MultiplyAddEstimate(e_1, v_1, c_1_1);
-                    NetGenLanes128 e_2 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
-                    c_2_0 = NetGenVector128.MultiplyAddEstimate(e_2, v_0, c_2_0);
-                    c_2_1 = NetGenVector128.MultiplyAddEstimate(e_2, v_1, c_2_1);
-                    NetGenLanes128 e_3 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
-                    c_3_0 = NetGenVector128.MultiplyAddEstimate(e_3, v_0, c_3_0);
-                    c_3_1 = NetGenVector128.MultiplyAddEstimate(e_3, v_1, c_3_1);
-                    ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
-                    wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                    ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // x[s, i], one input further each step (rows s + r at r·16)
+                    // Accumulators start at b1[p + c…]
+                    NetGenLanes128 b_0 = NetGenVector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 96 + p + c + 0));
+                    NetGenLanes128 b_1 = NetGenVector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 96 + p + c + 4));
+                    NetGenLanes128 c_0_0 = b_0, c_0_1 = b_1;
+                    NetGenLanes128 c_1_0 = b_0, c_1_1 = b_1;
+                    NetGenLanes128 c_2_0 = b_0, c_2_1 = b_1;
+                    NetGenLanes128 c_3_0 = b_0, c_3_1 = b_1;
+                    ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wp, c);   // W1ᵀ[i, p + c…], one panel row further each step
+                    for (int i = 0; i < 6; i++)
+                    {
+                        NetGenLanes128 v_0 = NetGenVector128.LoadUnsafe(ref wi, 0);
+                        NetGenLanes128 v_1 = NetGenVector128.LoadUnsafe(ref wi, 4);
+                        NetGenLanes128 e_0 = NetGenVector128.Create(ai);
+                        c_0_0 = NetGenVector128.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                        c_0_1 = NetGenVector128.MultiplyAddEstimate(e_0, v_1, c_0_1);
+                        NetGenLanes128 e_1 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
+                        c_1_0 = NetGenVector128.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                        c_1_1 = NetGenVector128.MultiplyAddEstimate(e_1, v_1, c_1_1);
+                        NetGenLanes128 e_2 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
+                        c_2_0 = NetGenVector128.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                        c_2_1 = NetGenVector128.MultiplyAddEstimate(e_2, v_1, c_2_1);
+                        NetGenLanes128 e_3 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
+                        c_3_0 = NetGenVector128.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                        c_3_1 = NetGenVector128.MultiplyAddEstimate(e_3, v_1, c_3_1);
+                        ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
+                        wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                    }
+                    ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + p + c);
+                    ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + p + c);
+                    NetGenVector128.StoreUnsafe(c_0_0, ref z_0, 0);
+                    NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_0_0, NetGenLanes128.Zero), c_0_0, c_0_0 * NetGenVector128.Create(0.01f)), ref h_0, 0);
+                    NetGenVector128.StoreUnsafe(c_0_1, ref z_0, 4);
+                    NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_0_1, NetGenLanes128.Zero), c_0_1, c_0_1 * NetGenVector128.Create(0.01f)), ref h_0, 4);
+                    ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + p + c);
+                    ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + p + c);
+                    NetGenVector128.StoreUnsafe(c_1_0, ref z_1, 0);
+                    NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_1_0, NetGenLanes128.Zero), c_1_0, c_1_0 * NetGenVector128.Create(0.01f)), ref h_1, 0);
+                    NetGenVector128.StoreUnsafe(c_1_1, ref z_1, 4);
+                    NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_1_1, NetGenLanes128.Zero), c_1_1, c_1_1 * NetGenVector128.Create(0.01f)), ref h_1, 4);
+                    ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + p + c);
+                    ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + p + c);
+                    NetGenVector128.StoreUnsafe(c_2_0, ref z_2, 0);
+                    NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_2_0, NetGenLanes128.Zero), c_2_0, c_2_0 * NetGenVector128.Create(0.01f)), ref h_2, 0);
+                    NetGenVector128.StoreUnsafe(c_2_1, ref z_2, 4);
+                    NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_2_1, NetGenLanes128.Zero), c_2_1, c_2_1 * NetGenVector128.Create(0.01f)), ref h_2, 4);
+                    ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + p + c);
+                    ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + p + c);
+                    NetGenVector128.StoreUnsafe(c_3_0, ref z_3, 0);
+                    NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_3_0, NetGenLanes128.Zero), c_3_0, c_3_0 * NetGenVector128.Create(0.01f)), ref h_3, 0);
+                    NetGenVector128.StoreUnsafe(c_3_1, ref z_3, 4);
+                    NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_3_1, NetGenLanes128.Zero), c_3_1, c_3_1 * NetGenVector128.Create(0.01f)), ref h_3, 4);
                 }
-                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
-                ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + c);
-                NetGenVector128.StoreUnsafe(c_0_0, ref z_0, 0);
-                NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_0_0, NetGenLanes128.Zero), c_0_0, c_0_0 * NetGenVector128.Create(0.01f)), ref h_0, 0);
-                NetGenVector128.StoreUnsafe(c_0_1, ref z_0, 4);
-                NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_0_1, NetGenLanes128.Zero), c_0_1, c_0_1 * NetGenVector128.Create(0.01f)), ref h_0, 4);
-                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
-                ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + c);
-                NetGenVector128.StoreUnsafe(c_1_0, ref z_1, 0);
-                NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_1_0, NetGenLanes128.Zero), c_1_0, c_1_0 * NetGenVector128.Create(0.01f)), ref h_1, 0);
-                NetGenVector128.StoreUnsafe(c_1_1, ref z_1, 4);
-                NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_1_1, NetGenLanes128.Zero), c_1_1, c_1_1 * NetGenVector128.Create(0.01f)), ref h_1, 4);
-                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
-                ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + c);
-                NetGenVector128.StoreUnsafe(c_2_0, ref z_2, 0);
-                NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_2_0, NetGenLanes128.Zero), c_2_0, c_2_0 * NetGenVector128.Create(0.01f)), ref h_2, 0);
-                NetGenVector128.StoreUnsafe(c_2_1, ref z_2, 4);
-                NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_2_1, NetGenLanes128.Zero), c_2_1, c_2_1 * NetGenVector128.Create(0.01f)), ref h_2, 4);
-                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
-                ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + c);
-                NetGenVector128.StoreUnsafe(c_3_0, ref z_3, 0);
-                NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_3_0, NetGenLanes128.Zero), c_3_0, c_3_0 * NetGenVector128.Create(0.01f)), ref h_3, 0);
-                NetGenVector128.StoreUnsafe(c_3_1, ref z_3, 4);
-                NetGenVector128.StoreUnsafe(NetGenVector128.ConditionalSelect(NetGenVector128.GreaterThan(c_3_1, NetGenLanes128.Zero), c_3_1, c_3_1 * NetGenVector128.Create(0.01f)), ref h_3, 4);
             }
         }
     }
@@ -2327,61 +2355,65 @@ partial class Looped : global::NetGen.INetwork
     private static void NetGenMatrixForward2x128(ref float w, ref float a, ref float z, ref float h, int rows)
     {
         {
-            const int c = 0;
-            for (int s = 0; s < rows; s += 4)
+            const int p = 0;   // the last panel: neurons 0…, rows of 16 floats
+            ref float wp = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112);
             {
-                ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // a1[s, i], one input further each step (rows s + r at r·16)
-                // Accumulators start at b2[c…]
-                NetGenLanes128 b_0 = NetGenVector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 240 + c + 0));
-                NetGenLanes128 b_1 = NetGenVector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 240 + c + 4));
-                NetGenLanes128 c_0_0 = b_0, c_0_1 = b_1;
-                NetGenLanes128 c_1_0 = b_0, c_1_1 = b_1;
-                NetGenLanes128 c_2_0 = b_0, c_2_1 = b_1;
-                NetGenLanes128 c_3_0 = b_0, c_3_1 = b_1;
-                ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112 + c);   // W2ᵀ[i, c…], one row further each step
-                for (int i = 0; i < 8; i++)
+                const int c = 0;
+                for (int s = 0; s < rows; s += 4)
                 {
-                    NetGenLanes128 v_0 = NetGenVector128.LoadUnsafe(ref wi, 0);
-                    NetGenLanes128 v_1 = NetGenVector128.LoadUnsafe(ref wi, 4);
-                    NetGenLanes128 e_0 = NetGenVector128.Create(ai);
-                    c_0_0 = NetGenVector128.MultiplyAddEstimate(e_0, v_0, c_0_0);
-                    c_0_1 = NetGenVector128.MultiplyAddEstimate(e_0, v_1, c_0_1);
-                    NetGenLanes128 e_1 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
-                    c_1_0 = NetGenVector128.MultiplyAddEstimate(e_1, v_0, c_1_0);
-                    c_1_1 = NetGenVector128.MultiplyAddEstimate(e_1, v_1, c_1_1);
-                    NetGenLanes128 e_2 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
-                    c_2_0 = NetGenVector128.MultiplyAddEstimate(e_2, v_0, c_2_0);
-                    c_2_1 = NetGenVector128.MultiplyAddEstimate(e_2, v_1, c_2_1);
-                    NetGenLanes128 e_3 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
-                    c_3_0 = NetGenVector128.MultiplyAddEstimate(e_3, v_0, c_3_0);
-                    c_3_1 = NetGenVector128.MultiplyAddEstimate(e_3, v_1, c_3_1);
-                    ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
-                    wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                    ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // a1[s, i], one input further each step (rows s + r at r·16)
+                    // Accumulators start at b2[p + c…]
+                    NetGenLanes128 b_0 = NetGenVector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 240 + p + c + 0));
+                    NetGenLanes128 b_1 = NetGenVector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 240 + p + c + 4));
+                    NetGenLanes128 c_0_0 = b_0, c_0_1 = b_1;
+                    NetGenLanes128 c_1_0 = b_0, c_1_1 = b_1;
+                    NetGenLanes128 c_2_0 = b_0, c_2_1 = b_1;
+                    NetGenLanes128 c_3_0 = b_0, c_3_1 = b_1;
+                    ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wp, c);   // W2ᵀ[i, p + c…], one panel row further each step
+                    for (int i = 0; i < 8; i++)
+                    {
+                        NetGenLanes128 v_0 = NetGenVector128.LoadUnsafe(ref wi, 0);
+                        NetGenLanes128 v_1 = NetGenVector128.LoadUnsafe(ref wi, 4);
+                        NetGenLanes128 e_0 = NetGenVector128.Create(ai);
+                        c_0_0 = NetGenVector128.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                        c_0_1 = NetGenVector128.MultiplyAddEstimate(e_0, v_1, c_0_1);
+                        NetGenLanes128 e_1 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
+                        c_1_0 = NetGenVector128.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                        c_1_1 = NetGenVector128.MultiplyAddEstimate(e_1, v_1, c_1_1);
+                        NetGenLanes128 e_2 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
+                        c_2_0 = NetGenVector128.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                        c_2_1 = NetGenVector128.MultiplyAddEstimate(e_2, v_1, c_2_1);
+                        NetGenLanes128 e_3 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
+                        c_3_0 = NetGenVector128.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                        c_3_1 = NetGenVector128.MultiplyAddEstimate(e_3, v_1, c_3_1);
+                        ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
+                        wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                    }
+                    ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + p + c);
+                    ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + p + c);
+                    NetGenVector128.StoreUnsafe(c_0_0, ref z_0, 0);
+                    NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_0_0), ref h_0, 0);
+                    NetGenVector128.StoreUnsafe(c_0_1, ref z_0, 4);
+                    NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_0_1), ref h_0, 4);
+                    ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + p + c);
+                    ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + p + c);
+                    NetGenVector128.StoreUnsafe(c_1_0, ref z_1, 0);
+                    NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_1_0), ref h_1, 0);
+                    NetGenVector128.StoreUnsafe(c_1_1, ref z_1, 4);
+                    NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_1_1), ref h_1, 4);
+                    ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + p + c);
+                    ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + p + c);
+                    NetGenVector128.StoreUnsafe(c_2_0, ref z_2, 0);
+                    NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_2_0), ref h_2, 0);
+                    NetGenVector128.StoreUnsafe(c_2_1, ref z_2, 4);
+                    NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_2_1), ref h_2, 4);
+                    ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + p + c);
+                    ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + p + c);
+                    NetGenVector128.StoreUnsafe(c_3_0, ref z_3, 0);
+                    NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_3_0), ref h_3, 0);
+                    NetGenVector128.StoreUnsafe(c_3_1, ref z_3, 4);
+                    NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_3_1), ref h_3, 4);
                 }
-                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
-                ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + c);
-                NetGenVector128.StoreUnsafe(c_0_0, ref z_0, 0);
-                NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_0_0), ref h_0, 0);
-                NetGenVector128.StoreUnsafe(c_0_1, ref z_0, 4);
-                NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_0_1), ref h_0, 4);
-                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
-                ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + c);
-                NetGenVector128.StoreUnsafe(c_1_0, ref z_1, 0);
-                NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_1_0), ref h_1, 0);
-                NetGenVector128.StoreUnsafe(c_1_1, ref z_1, 4);
-                NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_1_1), ref h_1, 4);
-                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
-                ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + c);
-                NetGenVector128.StoreUnsafe(c_2_0, ref z_2, 0);
-                NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_2_0), ref h_2, 0);
-                NetGenVector128.StoreUnsafe(c_2_1, ref z_2, 4);
-                NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_2_1), ref h_2, 4);
-                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
-                ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + c);
-                NetGenVector128.StoreUnsafe(c_3_0, ref z_3, 0);
-                NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_3_0), ref h_3, 0);
-                NetGenVector128.StoreUnsafe(c_3_1, ref z_3, 4);
-                NetGenVector128.StoreUnsafe(NetGenVectorMath.Tanh(c_3_1), ref h_3, 4);
             }
         }
     }
@@ -2390,59 +2422,63 @@ partial class Looped : global::NetGen.INetwork
     private static void NetGenMatrixForward3x128(ref float w, ref float a, ref float z, int rows)
     {
         {
-            const int c = 0;
-            for (int s = 0; s < rows; s += 8)
+            const int p = 0;   // the last panel: neurons 0…, rows of 16 floats
+            ref float wp = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 256);
             {
-                ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // a2[s, i], one input further each step (rows s + r at r·16)
-                // Accumulators start at b3[c…]
-                NetGenLanes128 b_0 = NetGenVector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336 + c + 0));
-                NetGenLanes128 c_0_0 = b_0;
-                NetGenLanes128 c_1_0 = b_0;
-                NetGenLanes128 c_2_0 = b_0;
-                NetGenLanes128 c_3_0 = b_0;
-                NetGenLanes128 c_4_0 = b_0;
-                NetGenLanes128 c_5_0 = b_0;
-                NetGenLanes128 c_6_0 = b_0;
-                NetGenLanes128 c_7_0 = b_0;
-                ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 256 + c);   // W3ᵀ[i, c…], one row further each step
-                for (int i = 0; i < 5; i++)
+                const int c = 0;
+                for (int s = 0; s < rows; s += 8)
                 {
-                    NetGenLanes128 v_0 = NetGenVector128.LoadUnsafe(ref wi, 0);
-                    NetGenLanes128 e_0 = NetGenVector128.Create(ai);
-                    c_0_0 = NetGenVector128.MultiplyAddEstimate(e_0, v_0, c_0_0);
-                    NetGenLanes128 e_1 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
-                    c_1_0 = NetGenVector128.MultiplyAddEstimate(e_1, v_0, c_1_0);
-                    NetGenLanes128 e_2 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
-                    c_2_0 = NetGenVector128.MultiplyAddEstimate(e_2, v_0, c_2_0);
-                    NetGenLanes128 e_3 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
-                    c_3_0 = NetGenVector128.MultiplyAddEstimate(e_3, v_0, c_3_0);
-                    NetGenLanes128 e_4 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
-                    c_4_0 = NetGenVector128.MultiplyAddEstimate(e_4, v_0, c_4_0);
-                    NetGenLanes128 e_5 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
-                    c_5_0 = NetGenVector128.MultiplyAddEstimate(e_5, v_0, c_5_0);
-                    NetGenLanes128 e_6 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
-                    c_6_0 = NetGenVector128.MultiplyAddEstimate(e_6, v_0, c_6_0);
-                    NetGenLanes128 e_7 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
-                    c_7_0 = NetGenVector128.MultiplyAddEstimate(e_7, v_0, c_7_0);
-                    ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
-                    wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                    ref float ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * 16);   // a2[s, i], one input further each step (rows s + r at r·16)
+                    // Accumulators start at b3[p + c…]
+                    NetGenLanes128 b_0 = NetGenVector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336 + p + c + 0));
+                    NetGenLanes128 c_0_0 = b_0;
+                    NetGenLanes128 c_1_0 = b_0;
+                    NetGenLanes128 c_2_0 = b_0;
+                    NetGenLanes128 c_3_0 = b_0;
+                    NetGenLanes128 c_4_0 = b_0;
+                    NetGenLanes128 c_5_0 = b_0;
+                    NetGenLanes128 c_6_0 = b_0;
+                    NetGenLanes128 c_7_0 = b_0;
+                    ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wp, c);   // W3ᵀ[i, p + c…], one panel row further each step
+                    for (int i = 0; i < 5; i++)
+                    {
+                        NetGenLanes128 v_0 = NetGenVector128.LoadUnsafe(ref wi, 0);
+                        NetGenLanes128 e_0 = NetGenVector128.Create(ai);
+                        c_0_0 = NetGenVector128.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                        NetGenLanes128 e_1 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 16));
+                        c_1_0 = NetGenVector128.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                        NetGenLanes128 e_2 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 32));
+                        c_2_0 = NetGenVector128.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                        NetGenLanes128 e_3 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 48));
+                        c_3_0 = NetGenVector128.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                        NetGenLanes128 e_4 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 64));
+                        c_4_0 = NetGenVector128.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                        NetGenLanes128 e_5 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 80));
+                        c_5_0 = NetGenVector128.MultiplyAddEstimate(e_5, v_0, c_5_0);
+                        NetGenLanes128 e_6 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 96));
+                        c_6_0 = NetGenVector128.MultiplyAddEstimate(e_6, v_0, c_6_0);
+                        NetGenLanes128 e_7 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 112));
+                        c_7_0 = NetGenVector128.MultiplyAddEstimate(e_7, v_0, c_7_0);
+                        ai = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ai, 1);
+                        wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 16);
+                    }
+                    ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + p + c);
+                    NetGenVector128.StoreUnsafe(c_0_0, ref z_0, 0);
+                    ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + p + c);
+                    NetGenVector128.StoreUnsafe(c_1_0, ref z_1, 0);
+                    ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + p + c);
+                    NetGenVector128.StoreUnsafe(c_2_0, ref z_2, 0);
+                    ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + p + c);
+                    NetGenVector128.StoreUnsafe(c_3_0, ref z_3, 0);
+                    ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + p + c);
+                    NetGenVector128.StoreUnsafe(c_4_0, ref z_4, 0);
+                    ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + p + c);
+                    NetGenVector128.StoreUnsafe(c_5_0, ref z_5, 0);
+                    ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + p + c);
+                    NetGenVector128.StoreUnsafe(c_6_0, ref z_6, 0);
+                    ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + p + c);
+                    NetGenVector128.StoreUnsafe(c_7_0, ref z_7, 0);
                 }
-                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
-                NetGenVector128.StoreUnsafe(c_0_0, ref z_0, 0);
-                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
-                NetGenVector128.StoreUnsafe(c_1_0, ref z_1, 0);
-                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
-                NetGenVector128.StoreUnsafe(c_2_0, ref z_2, 0);
-                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
-                NetGenVector128.StoreUnsafe(c_3_0, ref z_3, 0);
-                ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + c);
-                NetGenVector128.StoreUnsafe(c_4_0, ref z_4, 0);
-                ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + c);
-                NetGenVector128.StoreUnsafe(c_5_0, ref z_5, 0);
-                ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + c);
-                NetGenVector128.StoreUnsafe(c_6_0, ref z_6, 0);
-                ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + c);
-                NetGenVector128.StoreUnsafe(c_7_0, ref z_7, 0);
             }
         }
     }
