@@ -64,8 +64,8 @@ public static partial class VectorMath
 
     // tanh: t = n/d ≈ tanh(a/2) on a in [0, TanhClamp], n = a·(1 + z·(TanhP1 + z·TanhP2)), d = 2 + z·(TanhQ1 +
     // z·(TanhQ2 + z·TanhQ3)), z = a²: a rational of degree 5/6 in a, minimax (Lawson) for the relative error it gives
-    // tanh a = 2t/(1 + t²), refitted coefficient by coefficient after rounding each to float. At TanhClamp, 1 − tanh is
-    // 4e-9, so the clamped lanes round to exactly 1.
+    // tanh a = 2t/(1 + t²), refitted coefficient by coefficient after rounding each to float (scripts/fit-tanh-rational.py
+    // prints them). At TanhClamp, 1 − tanh is 4e-9, so the clamped lanes round to exactly 1.
     private const float TanhClamp = 10f;
     private const float TanhP1 = 0.0297422335f;
     private const float TanhP2 = 0.000113565162f;
