@@ -91,30 +91,12 @@ internal static class NeuronKernelEmitter
             foreach (var layer in layout.Layers)
             {
                 var s = layer.Source;
-                string weights = $"ref float weights = ref {Unsafe}.Add(ref source, {Offset(s.WeightOffset, $"j * {I(s.FanIn)}")});   // W{s.Number}[j, :]";
-                if (layer.Stride <= panel)
-                {
-                    w.Comment($"Layer {s.Number}: W{s.Number}ᵀ as [{s.FanIn}, {layer.Stride}] (row i holds W{s.Number}[:, i]; one panel), then b{s.Number}");
-                    using (w.Block($"for (int j = 0; j < {I(s.Units)}; j++)"))
-                    {
-                        w.Line($"ref float column = ref {Unsafe}.Add(ref target, {Offset(layer.PackedWeightOffset, "j")});");
-                        w.Line(weights);
-                        w.Line($"for (int i = 0; i < {I(s.FanIn)}; i++) {Unsafe}.Add(ref column, i * {I(layer.Stride)}) = {Unsafe}.Add(ref weights, i);");
-                    }
-                }
-                else
-                {
-                    w.Comment($"Layer {s.Number}: W{s.Number}ᵀ ([{s.FanIn}, {layer.Stride}]) in panels of {panel} neurons, each panel's {s.FanIn} rows one after the other "
-                        + $"(row i of neuron j's panel holds W{s.Number}[j, i]), then b{s.Number}");
-                    using (w.Block($"for (int j = 0; j < {I(s.Units)}; j++)"))
-                    {
-                        w.Line($"int first = j / {panel} * {panel};   // the first neuron of j's panel");
-                        w.Line($"int row = global::System.Math.Min({panel}, {I(layer.Stride)} - first);   // floats per row of that panel{(layer.Stride % panel == 0 ? "" : $" ({panel}; {layer.Stride % panel} in the last)")}");
-                        w.Line($"ref float column = ref {Unsafe}.Add(ref target, {Offset(layer.PackedWeightOffset, $"first * {I(s.FanIn)} + (j - first)")});");
-                        w.Line(weights);
-                        w.Line($"for (int i = 0; i < {I(s.FanIn)}; i++) {Unsafe}.Add(ref column, i * row) = {Unsafe}.Add(ref weights, i);");
-                    }
-                }
+                w.Comment(layer.Stride <= panel
+                    ? $"Layer {s.Number}: W{s.Number}ᵀ as [{s.FanIn}, {layer.Stride}] (row i holds W{s.Number}[:, i]; one panel), then b{s.Number}"
+                    : $"Layer {s.Number}: W{s.Number}ᵀ ([{s.FanIn}, {layer.Stride}]) in panels of {panel} neurons, each panel's {s.FanIn} rows one after the other "
+                        + $"(row i of neuron j's panel holds W{s.Number}[j, i]), then b{s.Number}; 8 × 8 blocks transposed in registers (MatrixRows.PackPanels)");
+                w.Line($"global::NetGen.Runtime.Matrix.MatrixRows.PackPanels(new global::System.ReadOnlySpan<float>(p, {I(s.WeightOffset)}, {I(s.Units * s.FanIn)}), {I(s.Units)}, {I(s.FanIn)},");
+                w.Line($"    {Marshal}.CreateSpan(ref {Unsafe}.Add(ref target, {I(layer.PackedWeightOffset)}), {I(layer.Stride * s.FanIn)}), {I(layer.Stride)}, {I(panel)});");
                 w.Line($"for (int j = 0; j < {I(s.Units)}; j++) {Unsafe}.Add(ref target, {Offset(layer.PackedBiasOffset, "j")}) = {Unsafe}.Add(ref source, {Offset(s.BiasOffset, "j")});   // b{s.Number}");
             }
         }

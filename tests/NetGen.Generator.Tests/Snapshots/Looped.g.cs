@@ -658,28 +658,16 @@ partial class Looped : global::NetGen.INetwork
         ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(p);
         ref float target = ref global::NetGen.Runtime.AlignedWeights.Start(packed);
         // Layer 1: W1ᵀ as [6, 16] (row i holds W1[:, i]; one panel), then b1
-        for (int j = 0; j < 8; j++)
-        {
-            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref target, j);
-            ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, j * 6);   // W1[j, :]
-            for (int i = 0; i < 6; i++) global::System.Runtime.CompilerServices.Unsafe.Add(ref column, i * 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, i);
-        }
+        global::NetGen.Runtime.Matrix.MatrixRows.PackPanels(new global::System.ReadOnlySpan<float>(p, 0, 48), 8, 6,
+            global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref target, 0), 96), 16, 32);
         for (int j = 0; j < 8; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref target, 96 + j) = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, 48 + j);   // b1
         // Layer 2: W2ᵀ as [8, 16] (row i holds W2[:, i]; one panel), then b2
-        for (int j = 0; j < 5; j++)
-        {
-            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref target, 112 + j);
-            ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, 56 + j * 8);   // W2[j, :]
-            for (int i = 0; i < 8; i++) global::System.Runtime.CompilerServices.Unsafe.Add(ref column, i * 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, i);
-        }
+        global::NetGen.Runtime.Matrix.MatrixRows.PackPanels(new global::System.ReadOnlySpan<float>(p, 56, 40), 5, 8,
+            global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref target, 112), 128), 16, 32);
         for (int j = 0; j < 5; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref target, 240 + j) = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, 96 + j);   // b2
         // Layer 3: W3ᵀ as [5, 16] (row i holds W3[:, i]; one panel), then b3
-        for (int j = 0; j < 3; j++)
-        {
-            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref target, 256 + j);
-            ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, 101 + j * 5);   // W3[j, :]
-            for (int i = 0; i < 5; i++) global::System.Runtime.CompilerServices.Unsafe.Add(ref column, i * 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, i);
-        }
+        global::NetGen.Runtime.Matrix.MatrixRows.PackPanels(new global::System.ReadOnlySpan<float>(p, 101, 15), 3, 5,
+            global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref target, 256), 80), 16, 32);
         for (int j = 0; j < 3; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref target, 336 + j) = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, 116 + j);   // b3
     }
 
