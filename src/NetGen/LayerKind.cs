@@ -15,4 +15,16 @@ public enum LayerKind
     /// <see cref="LayerDescription.DropoutProbability"/> and the others scaled by 1/(1−p); the identity at inference. No parameters.
     /// </summary>
     Dropout = 1,
+
+    /// <summary>A GRU (<c>[Gru]</c>, PyTorch <c>nn.GRU</c>): <c>weight_ih</c>, <c>weight_hh</c>, <c>bias_ih</c>, <c>bias_hh</c> in that order.</summary>
+    Gru = 2,
+
+    /// <summary>An LSTM (<c>[Lstm]</c>, PyTorch <c>nn.LSTM</c>): <c>weight_ih</c>, <c>weight_hh</c>, <c>bias_ih</c>, <c>bias_hh</c> in that order.</summary>
+    Lstm = 3,
+
+    /// <summary>An Elman RNN (<c>[Rnn]</c>, PyTorch <c>nn.RNN</c>): <c>weight_ih</c>, <c>weight_hh</c>, <c>bias_ih</c>, <c>bias_hh</c> in that order.</summary>
+    Rnn = 4,
+
+    /// <summary>A causal convolution over time (<c>[CausalConv1D]</c>): weights <c>[out, in, kernel]</c>, then biases.</summary>
+    CausalConv1D = 5,
 }

@@ -103,4 +103,19 @@ public sealed class NetworkAttribute : Attribute
     /// loss and the optimizer's hyper-parameters are still checked but otherwise unused.
     /// </summary>
     public bool Trainable { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets the time window, in steps, that a sequence network's training members unroll (a network with a
+    /// <see cref="GruAttribute"/>, <see cref="LstmAttribute"/>, <see cref="RnnAttribute"/> or <see cref="CausalConv1DAttribute"/>
+    /// layer): <c>Gradient</c>, <c>TrainStep</c>, <c>TrainBatch</c>, <c>Evaluate</c> and <c>PredictBatch</c> take
+    /// <c>[n, SequenceLength, InputSize]</c> inputs and backpropagate through those steps from a zero state. Required for a
+    /// trainable sequence network (NG0054); 0 (the default) leaves an inference-only sequence network streaming only.
+    /// </summary>
+    public int SequenceLength { get; set; }
+
+    /// <summary>
+    /// Gets or sets which steps a sequence network's loss covers: <see cref="NetGen.SequenceLoss.EveryStep"/> (the default)
+    /// or <see cref="NetGen.SequenceLoss.LastStep"/>.
+    /// </summary>
+    public SequenceLoss SequenceLoss { get; set; }
 }

@@ -128,6 +128,30 @@ internal static class DiagnosticDescriptors
         "Training setting on an inference-only network",
         "{0} has no effect: '{1}' is inference-only (Trainable = false), so it has no optimizer; remove {0} or make the network trainable", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InvalidKernelShape = Rule("NG0050",
+        "Invalid causal convolution shape",
+        "Layer {0} ([CausalConv1D]): {1} is {2}; expected {3}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidLayerActivation = Rule("NG0051",
+        "Activation not supported by this layer",
+        "Layer {0} ([{1}]) cannot use activation {2}; use {3}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SequenceLengthOutOfRange = Rule("NG0052",
+        "SequenceLength out of range",
+        "SequenceLength = {0} on '{1}' is out of range; expected a value in [1, {2}] (the time window the training members unroll)", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SequenceSettingWithoutSequenceLayer = Rule("NG0053",
+        "Sequence setting on a network without sequence layers",
+        "{0} has no effect: '{1}' has no [Gru], [Lstm], [Rnn] or [CausalConv1D] layer; remove {0} or add a sequence layer", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SequenceLengthMissing = Rule("NG0054",
+        "Trainable sequence network without SequenceLength",
+        "'{0}' is a sequence network ({1}) with training members but no SequenceLength; set [Network(..., SequenceLength = T)] to the time window training unrolls, or Trainable = false for a streaming-only network", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SequenceGpuTrainerNotGenerated = Rule("NG0055",
+        "No GPU trainer for sequence networks",
+        "'{0}' is a sequence network: no GpuTrainer is generated for it (its training runs on the CPU, backpropagation through time over SequenceLength steps)", DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor InternalError = Rule("NG0099",
         "NetGen could not generate the network",
         "NetGen failed to generate '{0}': {1}. Please report this with the attributes of the class.", DiagnosticSeverity.Error);

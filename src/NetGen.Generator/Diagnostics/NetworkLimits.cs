@@ -23,4 +23,10 @@ internal static class NetworkLimits
 
     /// <summary>Largest accepted parameter count.</summary>
     public const long MaxParameterCount = 100_000_000;
+
+    /// <summary>The longest training window (<c>SequenceLength</c>): per sequence the states of every step are kept (T · state values).</summary>
+    public const int MaxSequenceLength = 65536;
+
+    /// <summary>The longest receptive field of a causal convolution, (kernelSize − 1)·dilation steps (its state holds that many steps).</summary>
+    public const int MaxReceptiveField = 4096;
 }

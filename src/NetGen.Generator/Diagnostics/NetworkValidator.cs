@@ -43,30 +43,37 @@ internal static class NetworkValidator
         int inputSize = p.Inputs.Count > 0 ? p.Inputs[0].Size ?? 0 : 0;
         if (p.Inputs.Count > 0) SizeRules.Check(errors, "[Input]", p.Inputs[0].Size, p.Inputs[0].Location);
 
-        // Layers: each kind checks its own attributes; the sequence is the Dense layers with their Dropouts after them.
+        // Layers: each kind checks its own attributes; the sequence is the layers with their Dropouts after them.
         if (p.Layers.Count == 0) errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingDense, at, p.ClassName));
-        var dense = new List<DenseLayer>();
+        var parametric = new List<LayerModel>();
         int fanIn = inputSize;
         for (int i = 0; i < p.Layers.Count; i++)
         {
-            dense.Add(DenseLayer.Validate(p.Layers[i], i + 1, fanIn, i == p.Layers.Count - 1, errors));
-            fanIn = dense[i].Units;
+            var parsed = p.Layers[i];
+            LayerModel layer = parsed.Kind switch
+            {
+                ParsedLayerKind.Dense => DenseLayer.Validate(parsed, i + 1, fanIn, i == p.Layers.Count - 1, errors),
+                ParsedLayerKind.CausalConv1D => CausalConvLayer.Validate(parsed, i + 1, fanIn, errors),
+                _ => RecurrentLayer.Validate(parsed, i + 1, fanIn, errors),
+            };
+            parametric.Add(layer);
+            fanIn = layer.OutputSize;
         }
         var dropouts = DropoutLayer.Validate(p, errors);
         var layers = new List<LayerModel>();
-        foreach (var layer in dense)
+        foreach (var layer in parametric)
         {
             layers.Add(layer);
-            if (dropouts.TryGetValue(layer.Number, out float probability)) layers.Add(new DropoutLayer(layer.Number, layer.Units, probability));
+            if (dropouts.TryGetValue(layer.Number, out float probability)) layers.Add(new DropoutLayer(layer.Number, layer.OutputSize, probability));
         }
 
         // Loss.
         var loss = LossKind.MeanSquaredError;
         if (p.Loss is int l && Enum.IsDefined(typeof(LossKind), l)) loss = (LossKind)l;
         else errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownEnumValue, at, "The loss", p.Loss?.ToString(CultureInfo.InvariantCulture) ?? "?", "NetGen.Loss"));
-        if (dense.Count > 0)
+        if (parametric.Count > 0)
         {
-            var last = dense[dense.Count - 1].Activation;
+            var last = OutputActivation(parametric[parametric.Count - 1]);
             var lastLocation = p.Layers[p.Layers.Count - 1].Location;
             if (loss == LossKind.BinaryCrossEntropy && last != ActivationKind.Sigmoid)
                 errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LossActivationMismatch, lastLocation, "BinaryCrossEntropy", "Sigmoid", last));
@@ -83,6 +90,9 @@ internal static class NetworkValidator
         int seed = 0, unrollLimit = NetworkLimits.DefaultUnrollLimit;
         string? weights = null;
         bool trainable = true;
+        int sequenceLength = 0;
+        var sequenceLoss = SequenceLossKind.EveryStep;
+        ParsedNamedArgument? sequenceLengthArgument = null, sequenceLossArgument = null;
         foreach (var named in p.NamedArguments)
         {
             switch (named.Name)
@@ -100,6 +110,15 @@ internal static class NetworkValidator
                 case "UnrollLimit": unrollLimit = named.Value is int u ? u : -1; break;
                 case "Weights": weights = named.Value as string; break;
                 case "Trainable": trainable = named.Value is not false; break;
+                case "SequenceLength":
+                    sequenceLengthArgument = named;
+                    sequenceLength = named.Value is int t ? t : -1;
+                    break;
+                case "SequenceLoss":
+                    sequenceLossArgument = named;
+                    if (named.Value is int q && Enum.IsDefined(typeof(SequenceLossKind), q)) sequenceLoss = (SequenceLossKind)q;
+                    else errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownEnumValue, named.Location, "SequenceLoss", Text(named.Value), "NetGen.SequenceLoss"));
+                    break;
             }
         }
         if (!trainable) WarnTrainingSettings(infos, p);
@@ -112,12 +131,15 @@ internal static class NetworkValidator
         if (unrollLimit < 0 || unrollLimit > NetworkLimits.MaxUnrollLimit)
             errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HyperParameterOutOfRange, at, "UnrollLimit", unrollLimit, $"a value in [0, {NetworkLimits.MaxUnrollLimit}]"));
 
+        CheckSequence(errors, infos, p, layers, trainable, sequenceLength, sequenceLengthArgument, sequenceLossArgument);
+
         if (errors.Count > 0) return (null, errors, infos);
 
         var spec = new NetworkSpec(p.Namespace, NetworkParser.Identifier(p.ClassName), p.Accessibility, p.ContainingTypes.ToEquatableArray(), inputSize,
             layers.ToEquatableArray(), loss, optimizer, lr, momentum, beta1, beta2, epsilon, seed, unrollLimit,
             SimdWidths(p, inputSize, layers).ToEquatableArray(), p.GpuKernels, p.GpuAlgorithms, weights, MultiplyAddEstimate: p.MultiplyAddEstimate,
-            FileScopedNamespace: p.FileScopedNamespace, Trainable: trainable);
+            FileScopedNamespace: p.FileScopedNamespace, Trainable: trainable,
+            SequenceLength: sequenceLength, SequenceLoss: sequenceLoss);
         long parameters = spec.ParameterCountLong;
         if (parameters > NetworkLimits.MaxParameterCount)
         {
@@ -135,8 +157,45 @@ internal static class NetworkValidator
             infos.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedCodeVeryLarge, at, p.ClassName, parameters, unrolled, unrollLimit, NetworkLimits.LargeCodeMultiplyAdds, action));
             spec = spec with { UnrollLimit = effectiveLimit };
         }
-        for (int i = 0; i < dense.Count; i++) dense[i].ReportLoops(infos, p.Layers[i].Location, spec.UnrollLimit);
+        for (int i = 0; i < parametric.Count; i++)
+        {
+            if (parametric[i] is DenseLayer dense) dense.ReportLoops(infos, p.Layers[i].Location, spec.UnrollLimit);
+        }
         return (spec, errors, infos);
+    }
+
+    /// <summary>The activation of a layer's outputs, for the loss rules (GRU and LSTM outputs are h = o·tanh(c) or a blend of tanh values: Tanh).</summary>
+    private static ActivationKind OutputActivation(LayerModel layer) => layer switch
+    {
+        DenseLayer dense => dense.Activation,
+        RnnLayer rnn => rnn.Activation,
+        CausalConvLayer conv => conv.Activation,
+        _ => ActivationKind.Tanh,
+    };
+
+    /// <summary>
+    /// The sequence settings: SequenceLength in range (NG0052), only on sequence networks (NG0053), required for a trainable
+    /// one (NG0054); NG0055 (info) when the compilation would get a GPU trainer but the network is a sequence network.
+    /// </summary>
+    private static void CheckSequence(List<DiagnosticInfo> errors, List<DiagnosticInfo> infos, ParsedNetwork p, List<LayerModel> layers, bool trainable,
+        int sequenceLength, ParsedNamedArgument? lengthArgument, ParsedNamedArgument? lossArgument)
+    {
+        var at = p.NetworkLocation ?? p.ClassLocation;
+        var sequenceLayers = layers.FindAll(l => l.IsSequenceLayer);
+        if (sequenceLayers.Count == 0)
+        {
+            if (lengthArgument is not null) errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SequenceSettingWithoutSequenceLayer, lengthArgument.Location, "SequenceLength", p.ClassName));
+            if (lossArgument is not null) errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SequenceSettingWithoutSequenceLayer, lossArgument.Location, "SequenceLoss", p.ClassName));
+            return;
+        }
+        if (lengthArgument is not null && (sequenceLength < 1 || sequenceLength > NetworkLimits.MaxSequenceLength))
+            errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SequenceLengthOutOfRange, lengthArgument.Location, Text(lengthArgument.Value), p.ClassName, NetworkLimits.MaxSequenceLength));
+        if (lengthArgument is null && trainable)
+        {
+            string which = string.Join(", ", sequenceLayers.ConvertAll(l => "layer " + l.Number.ToString(CultureInfo.InvariantCulture) + l.ChainText.Replace(" → ", " [").Split('(')[0] + "]"));
+            errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SequenceLengthMissing, at, p.ClassName, which));
+        }
+        if (p.GpuKernels && trainable) infos.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SequenceGpuTrainerNotGenerated, at, p.ClassName));
     }
 
     /// <summary>

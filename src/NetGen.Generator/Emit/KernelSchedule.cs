@@ -46,6 +46,9 @@ internal sealed class KernelSchedule
 
     public int PartCount { get; private set; } = 1;
 
+    /// <summary>The method name, or null for the kind's own (<see cref="Printing.KernelForm.Name"/>).</summary>
+    public string? Name { get; private set; }
+
     /// <summary>Dropout mask values the kernel reads from <c>m</c> (0: the kernel takes no mask).</summary>
     public int MaskSize { get; private set; }
 
@@ -55,11 +58,13 @@ internal sealed class KernelSchedule
     /// <param name="network">The lowered, differentiated network.</param>
     /// <param name="kind">Which kernel.</param>
     /// <param name="costScale">IL bytes per estimated unit: 1 for scalar code, more for vector code (bigger loads and calls).</param>
-    public static KernelSchedule Build(LoweredNetwork network, KernelKind kind, double costScale = 1.0)
+    /// <param name="name">The method's name, when it is not the kind's own (a sequence network's second gradient kernel, its training forward kernel).</param>
+    public static KernelSchedule Build(LoweredNetwork network, KernelKind kind, double costScale = 1.0, string? name = null)
     {
         var graph = network.Graph;
-        var schedule = new KernelSchedule(graph, kind, costScale);
-        if (kind == KernelKind.Gradient) schedule.MaskSize = network.MaskSize;
+        var schedule = new KernelSchedule(graph, kind, costScale) { Name = name };
+        // The inference graph has no mask; a forward kernel of a training graph (sequence networks' steps) reads one.
+        schedule.MaskSize = network.MaskSize;
         var roots = new List<Statement>();
         switch (kind)
         {

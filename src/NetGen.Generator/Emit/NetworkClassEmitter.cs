@@ -17,16 +17,19 @@ internal static class NetworkClassEmitter
 
     public static string Emit(NetworkSpec spec, CancellationToken token = default)
     {
-        var network = NetworkLowering.Lower(spec, token);
+        // A sequence network's kernels are printed from its step graph (Sequence/); it has no SIMD, matrix or GPU paths.
+        var sequence = spec.IsSequence ? Sequence.SequenceKernels.Build(spec with { VectorWidths = new EquatableArray<int>(new int[0]) }, token) : null;
+        if (sequence is not null) spec = spec with { VectorWidths = new EquatableArray<int>(new int[0]), GpuKernels = false };
+        var network = sequence?.Forward ?? NetworkLowering.Lower(spec, token);
         token.ThrowIfCancellationRequested();
         // With [Dropout], the gradient kernel comes from the training graph (mask leaves); forward and loss never drop.
-        var training = DropoutEmitter.Has(spec) ? NetworkLowering.Lower(spec, token, training: true) : network;
+        var training = DropoutEmitter.Has(spec) && sequence is null ? NetworkLowering.Lower(spec, token, training: true) : network;
         // An inference-only network gets the forward kernel only.
         // Evaluate runs the gradient kernels (their losses are exactly GradientBatch's), so no loss kernel is printed: the
         // forward pass is not written a third time.
         var kinds = spec.Trainable ? new[] { KernelKind.Forward, KernelKind.Gradient } : new[] { KernelKind.Forward };
         var kernels = new List<KernelSchedule>();
-        foreach (KernelKind kind in kinds)
+        foreach (KernelKind kind in sequence is null ? kinds : new KernelKind[0])
         {
             kernels.Add(KernelSchedule.Build(kind == KernelKind.Gradient ? training : network, kind));
             token.ThrowIfCancellationRequested();
@@ -92,14 +95,28 @@ internal static class NetworkClassEmitter
         foreach (var outer in spec.ContainingTypes) scopes.Add(w.Block($"partial {outer.Keyword} {outer.Name}"));
 
         NetworkSummary.Write(w, spec, network);
-        using (w.Block("partial class " + spec.ClassName + " : " + NetworkInterfaceEmitter.Interface(spec)))
+        // Sequence networks implement no interface: their Predict is one step and their batches are [n, T, ...].
+        using (w.Block("partial class " + spec.ClassName + (sequence is null ? " : " + NetworkInterfaceEmitter.Interface(spec) : "")))
         {
             WriteState(w, spec, network, neuronWidths.Length > 0 ? neuronLayout : null);
             if (matrix is not null) Matrix.MatrixDriverEmitter.EmitFields(w, spec);
-            NetworkInterfaceEmitter.Write(w, spec);
+            if (sequence is not null) Sequence.SequenceMembersEmitter.WriteFields(w, spec);
+            else NetworkInterfaceEmitter.Write(w, spec);
             WriteConstructors(w, spec);
-            WriteInference(w, spec, neuronWidths, matrix is not null);
-            if (spec.Trainable) WriteTraining(w, spec, matrix is not null);
+            if (sequence is not null)
+            {
+                Sequence.SequenceMembersEmitter.WriteInference(w, spec);
+                if (spec.Trainable)
+                {
+                    Sequence.SequenceMembersEmitter.WriteTraining(w, spec, (writer, name) => WriteTargetCheck(writer, spec, name), writer => WriteTargetDoc(writer, spec));
+                    WriteOptimizerStep(w, spec);
+                }
+            }
+            else
+            {
+                WriteInference(w, spec, neuronWidths, matrix is not null);
+                if (spec.Trainable) WriteTraining(w, spec, matrix is not null);
+            }
             WritePersistence(w, spec);
             SafetensorsEmitter.Write(w, spec);
             BakedWeightsEmitter.WriteData(w, spec);
@@ -107,6 +124,11 @@ internal static class NetworkClassEmitter
             {
                 w.Line();
                 ScalarKernelEmitter.Emit(w, kernel, KernelSummary(kernel.Kind));
+            }
+            foreach (var (kernel, summary) in sequence?.Kernels ?? new List<(KernelSchedule, string)>())
+            {
+                w.Line();
+                ScalarKernelEmitter.Emit(w, kernel, summary);
             }
             if (neuronWidths.Length > 0)
             {
@@ -440,6 +462,12 @@ internal static class NetworkClassEmitter
             w.Line("for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;");
             w.Line("return total / n;");
         }
+        WriteOptimizerStep(w, spec);
+    }
+
+    /// <summary>The optimizer step every training member ends in (<c>NetGenApplyOptimizerStep</c>).</summary>
+    private static void WriteOptimizerStep(IndentedWriter w, NetworkSpec spec)
+    {
         w.Line();
         w.Comment("One optimizer step with the gradient in _netgenGradient, as " + (spec.Optimizer == OptimizerKind.Adam ? "torch.optim.Adam" : "torch.optim.SGD") + " does it.");
         using (w.Block("private void NetGenApplyOptimizerStep()"))
@@ -485,15 +513,18 @@ internal static class NetworkClassEmitter
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// Writes the network to <paramref name=\"stream\"/> in NetGen's versioned format: header (magic, format version, layout");
-        w.Line("/// fingerprint), parameters, optimizer state (learning rate, step count, momentum, Adam moments) and a CRC-32.");
+        w.Line(spec.IsSequence
+            ? "/// fingerprint), parameters, optimizer state (learning rate, step count, momentum, Adam moments), the streaming state and a CRC-32."
+            : "/// fingerprint), parameters, optimizer state (learning rate, step count, momentum, Adam moments) and a CRC-32.");
         w.Line("/// </summary>");
         w.Line("/// <param name=\"stream\">A writable stream; the file is written with one call.</param>");
         w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"stream\"/> is null.</exception>");
         using (w.Block("public void Save(global::System.IO.Stream stream)"))
         {
+            string state = spec.IsSequence ? ", _netgenState" : "";
             w.Line(spec.Trainable
-                ? $"global::NetGen.Runtime.NetworkFile.Write(stream, LayoutFingerprint, _netgenParameters, _netgenLearningRate, _netgenStep, _netgenVelocity, _netgenAdamM, _netgenAdamV, {DropoutEmitter.SavedState(spec)});"
-                : $"global::NetGen.Runtime.NetworkFile.Write(stream, LayoutFingerprint, _netgenParameters, {F(spec.LearningRate)}, 0L, global::System.Array.Empty<float>(), global::System.Array.Empty<float>(), global::System.Array.Empty<float>(), 0UL);");
+                ? $"global::NetGen.Runtime.NetworkFile.Write(stream, LayoutFingerprint, _netgenParameters, _netgenLearningRate, _netgenStep, _netgenVelocity, _netgenAdamM, _netgenAdamV, {DropoutEmitter.SavedState(spec)}{state});"
+                : $"global::NetGen.Runtime.NetworkFile.Write(stream, LayoutFingerprint, _netgenParameters, {F(spec.LearningRate)}, 0L, global::System.Array.Empty<float>(), global::System.Array.Empty<float>(), global::System.Array.Empty<float>(), 0UL{state});");
         }
         w.Line();
         w.Line($"/// <summary>Reads a network written by <see cref=\"Save\"/> for this same layout. Everything is checked before the instance is created.</summary>");
@@ -521,7 +552,8 @@ internal static class NetworkClassEmitter
             string momentum = spec.Trainable && UsesMomentum(spec) ? "ParameterCount" : "0";
             string adam = spec.Trainable && spec.Optimizer == OptimizerKind.Adam ? "ParameterCount" : "0";
             w.Comment("The optimizer sections must be this network's (checked before they are allocated).");
-            w.Line($"return global::NetGen.Runtime.NetworkFile.Read(stream, LayoutFingerprint, ParameterCount, momentumLength: {momentum}, adamLength: {adam});");
+            string state = spec.IsSequence ? ", streamingStateLength: StateSize" : "";
+            w.Line($"return global::NetGen.Runtime.NetworkFile.Read(stream, LayoutFingerprint, ParameterCount, momentumLength: {momentum}, adamLength: {adam}{state});");
         }
         w.Line();
         w.Comment("Copies checked file contents into this instance (Load's constructor and Restore).");
@@ -537,6 +569,7 @@ internal static class NetworkClassEmitter
                 w.Line("_netgenLearningRate = contents.LearningRate;");
             }
             DropoutEmitter.WriteRestore(w, spec);
+            if (spec.IsSequence) w.Line("global::System.Array.Copy(contents.StreamingState, _netgenState, StateSize);");
             w.Line("NetGenParametersWritten();");
         }
     }

@@ -8,8 +8,9 @@ namespace NetGen.Generator.Graph;
 /// </summary>
 internal sealed class LayerLoweringContext
 {
-    public LayerLoweringContext(ExpressionGraph graph, int[] values, int unrollLimit, bool training)
+    public LayerLoweringContext(ExpressionGraph graph, int[] values, int unrollLimit, bool training, int stateStart = 0)
     {
+        StateStart = stateStart;
         Graph = graph;
         Values = values;
         UnrollLimit = unrollLimit;
@@ -33,6 +34,21 @@ internal sealed class LayerLoweringContext
 
     /// <summary>Mask values used so far by the layers lowered before.</summary>
     public int MaskSize { get; set; }
+
+    /// <summary>
+    /// Where the previous step's state starts among the input leaves of a sequence network's step graph: <c>x[StateStart + k]</c>
+    /// is state value k (after the step's <c>InputSize</c> features).
+    /// </summary>
+    public int StateStart { get; }
+
+    /// <summary>State values used so far by the layers lowered before (the next layer's state starts here).</summary>
+    public int StateOffset { get; set; }
+
+    /// <summary>The next step's state, in state order: the node of each value a sequence layer carries forward.</summary>
+    public List<int> StateOutputs { get; } = new();
+
+    /// <summary>The leaf of the previous step's state value <paramref name="k"/> of the layer being lowered (k from its own start).</summary>
+    public int PreviousState(int k) => Graph.Input(StateStart + StateOffset + k);
 
     /// <summary>Parameter layouts of the layers lowered so far, for the emitters (one per Dense layer).</summary>
     public List<LayerLayout> Layouts { get; } = new();

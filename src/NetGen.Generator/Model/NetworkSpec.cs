@@ -14,7 +14,8 @@ namespace NetGen.Generator.Model;
 /// the compilation has <c>Vector128/256/512.MultiplyAddEstimate</c> (.NET 9+), which the SIMD code then uses.
 /// <see cref="Layers"/> are the layers in source order, each a <see cref="LayerModel"/> record of its kind.
 /// <see cref="Trainable"/> is false for <c>[Network(…, Trainable = false)]</c>: inference-only code (no gradient, optimizer,
-/// loss or dropout members).
+/// loss or dropout members). <see cref="SequenceLength"/> and <see cref="SequenceLoss"/> are the sequence settings
+/// (<c>[Network(SequenceLength = T, SequenceLoss = …)]</c>; 0 = no training window).
 /// </summary>
 internal sealed record NetworkSpec(
     string? Namespace,
@@ -39,8 +40,31 @@ internal sealed record NetworkSpec(
     EquatableArray<float> BakedWeights = default,
     bool MultiplyAddEstimate = false,
     bool FileScopedNamespace = false,
-    bool Trainable = true)
+    bool Trainable = true,
+    int SequenceLength = 0,
+    SequenceLossKind SequenceLoss = SequenceLossKind.EveryStep)
 {
+    /// <summary>True when a layer is a sequence layer (<see cref="LayerModel.IsSequenceLayer"/>): the network steps through time.</summary>
+    public bool IsSequence
+    {
+        get
+        {
+            foreach (var layer in Layers) if (layer.IsSequenceLayer) return true;
+            return false;
+        }
+    }
+
+    /// <summary>Values of the recurrent state one sequence carries from step to step (every layer's <see cref="LayerModel.StateSize"/>).</summary>
+    public int StateSize
+    {
+        get
+        {
+            int total = 0;
+            foreach (var layer in Layers) total += layer.StateSize;
+            return total;
+        }
+    }
+
     /// <summary>Outputs of the last layer.</summary>
     public int OutputSize => Layers[Layers.Count - 1].OutputSize;
 

@@ -7,6 +7,21 @@ internal static class AttributeNames
     public const string Input = "NetGen.InputAttribute";
     public const string Dense = "NetGen.DenseAttribute";
     public const string Dropout = "NetGen.DropoutAttribute";
+    public const string Gru = "NetGen.GruAttribute";
+    public const string Lstm = "NetGen.LstmAttribute";
+    public const string Rnn = "NetGen.RnnAttribute";
+    public const string CausalConv1D = "NetGen.CausalConv1DAttribute";
+
+    /// <summary>Members generated on sequence networks only (a user's member of that name clashes only there).</summary>
+    public static readonly string[] SequenceMembers =
+    {
+        "State", "ResetState", "PredictSequence", "SequenceLength", "StateSize",
+        "NetGenStep", "NetGenSequenceGradient", "NetGenTrainingForwardKernel", "NetGenCarryGradientKernel", "_netgenState", "_netgenSequence",
+    };
+
+    /// <summary>True for a name in <see cref="SequenceMembers"/> or a private helper of the sequence drivers.</summary>
+    public static bool IsSequenceMember(string name)
+        => System.Array.IndexOf(SequenceMembers, name) >= 0 || name.StartsWith("_netgenSequence", System.StringComparison.Ordinal);
 
     /// <summary>Members NetGen generates on the user's class; a user member with one of these names is a clash.</summary>
     public static readonly string[] GeneratedMembers =

@@ -70,7 +70,8 @@ internal static class NetworkParser
         {
             token.ThrowIfCancellationRequested();
             string? name = attribute.AttributeClass?.ToDisplayString();
-            if (name is not (AttributeNames.Network or AttributeNames.Input or AttributeNames.Dense or AttributeNames.Dropout)) continue;
+            if (name is not (AttributeNames.Network or AttributeNames.Input or AttributeNames.Dense or AttributeNames.Dropout
+                or AttributeNames.Gru or AttributeNames.Lstm or AttributeNames.Rnn or AttributeNames.CausalConv1D)) continue;
 
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(token);
             var location = LocationInfo.From(syntax?.GetLocation());
@@ -109,6 +110,26 @@ internal static class NetworkParser
                         args.Length > 1 ? AsInt(args[1].Value) : 0,
                         location));
                     break;
+                case AttributeNames.Gru:
+                case AttributeNames.Lstm:
+                    parsed.Layers.Add(new ParsedDense(
+                        args.Length > 0 ? AsInt(args[0].Value) : null, null, location,
+                        name == AttributeNames.Gru ? ParsedLayerKind.Gru : ParsedLayerKind.Lstm));
+                    break;
+                case AttributeNames.Rnn:
+                    parsed.Layers.Add(new ParsedDense(
+                        args.Length > 0 ? AsInt(args[0].Value) : null,
+                        args.Length > 1 ? AsInt(args[1].Value) : 2,
+                        location, ParsedLayerKind.Rnn));
+                    break;
+                case AttributeNames.CausalConv1D:
+                    parsed.Layers.Add(new ParsedDense(
+                        args.Length > 0 ? AsInt(args[0].Value) : null,
+                        args.Length > 3 ? AsInt(args[3].Value) : 0,
+                        location, ParsedLayerKind.CausalConv1D,
+                        args.Length > 1 ? AsInt(args[1].Value) : null,
+                        args.Length > 2 ? AsInt(args[2].Value) : 1));
+                    break;
                 case AttributeNames.Dropout:
                     parsed.Dropouts.Add(new ParsedDropout(args.Length > 0 ? AsFloat(args[0].Value) : null, parsed.Layers.Count, location));
                     break;
@@ -133,7 +154,7 @@ internal static class NetworkParser
         foreach (var member in type.GetMembers())
         {
             if (member.IsImplicitlyDeclared) continue;
-            bool clashes = AttributeNames.IsGenerated(member.Name);
+            bool clashes = AttributeNames.IsGenerated(member.Name) || (parsed.HasSequenceLayers && AttributeNames.IsSequenceMember(member.Name));
             if (!clashes && member is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor)
             {
                 // The generator writes T() and T(int seed).

@@ -6,12 +6,31 @@ namespace NetGen.Generator.Parsing;
 /// <summary>One <c>[Input]</c> as written: its size (null when it could not be read) and where it is.</summary>
 internal sealed record ParsedInput(int? Size, LocationInfo? Location);
 
-/// <summary>One <c>[Dense]</c> as written: units and activation (null when they could not be read) and where it is.</summary>
-internal sealed record ParsedDense(int? Units, int? Activation, LocationInfo? Location);
+/// <summary>Which attribute declared a layer with parameters.</summary>
+internal enum ParsedLayerKind
+{
+    /// <summary><c>[Dense(units, activation)]</c>.</summary>
+    Dense,
+    /// <summary><c>[Gru(hiddenSize)]</c>.</summary>
+    Gru,
+    /// <summary><c>[Lstm(hiddenSize)]</c>.</summary>
+    Lstm,
+    /// <summary><c>[Rnn(hiddenSize, activation)]</c>.</summary>
+    Rnn,
+    /// <summary><c>[CausalConv1D(outChannels, kernelSize, dilation, activation)]</c>.</summary>
+    CausalConv1D,
+}
 
 /// <summary>
-/// One <c>[Dropout]</c> as written: its probability (null when it could not be read), the number of <c>[Dense]</c>
-/// layers written before it (so 0 = before the first layer), and where it is.
+/// One layer attribute as written (<c>[Dense]</c>, <c>[Gru]</c>, <c>[Lstm]</c>, <c>[Rnn]</c>, <c>[CausalConv1D]</c>): its size
+/// (units, hidden size or output channels), activation, kernel size and dilation (null when they could not be read or the
+/// attribute has none), and where it is.
+/// </summary>
+internal sealed record ParsedDense(int? Units, int? Activation, LocationInfo? Location, ParsedLayerKind Kind = ParsedLayerKind.Dense, int? KernelSize = null, int? Dilation = null);
+
+/// <summary>
+/// One <c>[Dropout]</c> as written: its probability (null when it could not be read), the number of layers with
+/// parameters (<see cref="ParsedDense"/>) written before it (so 0 = before the first layer), and where it is.
 /// </summary>
 internal sealed record ParsedDropout(float? P, int AfterLayers, LocationInfo? Location);
 
@@ -49,7 +68,11 @@ internal sealed class ParsedNetwork
     public int? Loss { get; set; }
     public List<ParsedNamedArgument> NamedArguments { get; } = new();
     public List<ParsedInput> Inputs { get; } = new();
+    /// <summary>The layers with parameters in source order: <c>[Dense]</c>, <c>[Gru]</c>, <c>[Lstm]</c>, <c>[Rnn]</c>, <c>[CausalConv1D]</c>.</summary>
     public List<ParsedDense> Layers { get; } = new();
+
+    /// <summary>True when a layer makes this a sequence network (a recurrent layer or a causal convolution).</summary>
+    public bool HasSequenceLayers => Layers.Exists(l => l.Kind != ParsedLayerKind.Dense);
     public List<ParsedDropout> Dropouts { get; } = new();
 
     /// <summary>Number of partial declarations that carry <c>[Network]</c>, <c>[Input]</c> or <c>[Dense]</c>.</summary>

@@ -22,6 +22,8 @@ namespace NetGen.Runtime;
 /// <item><description>int32 Adam first-moment length (0 or <c>P</c>) and that many float32 values;</description></item>
 /// <item><description>int32 Adam second-moment length (0 or <c>P</c>) and that many float32 values;</description></item>
 /// <item><description>uint64 state of the dropout generator;</description></item>
+/// <item><description>sequence networks only (their layout fingerprint is of their own): int32 streaming-state length
+/// <c>S</c> and <c>S</c> float32 values, the network's own recurrent state (<c>Predict</c>'s);</description></item>
 /// <item><description>uint32 CRC-32 (<see cref="Crc32"/>) of every byte before it.</description></item>
 /// </list>
 /// </remarks>
@@ -72,6 +74,51 @@ public static class NetworkFile
         ReadOnlySpan<float> adamM,
         ReadOnlySpan<float> adamV,
         ulong dropoutState)
+        => Write(stream, fingerprint, parameters, learningRate, step, momentum, adamM, adamV, dropoutState, streamingState: ReadOnlySpan<float>.Empty, hasStreamingState: false);
+
+    /// <summary>
+    /// Writes the file of a sequence network: as <see cref="Write(Stream, ulong, ReadOnlySpan{float}, float, long, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, ulong)"/>,
+    /// followed by the network's streaming state (its length, then its values) before the CRC-32.
+    /// </summary>
+    /// <param name="stream">The stream to write to, at its current position.</param>
+    /// <param name="fingerprint">The fingerprint of the network's layout.</param>
+    /// <param name="parameters">The parameters; all finite.</param>
+    /// <param name="learningRate">The current learning rate; finite and positive.</param>
+    /// <param name="step">The number of optimizer steps taken; non-negative.</param>
+    /// <param name="momentum">The SGD momentum buffer: empty, or one finite value per parameter.</param>
+    /// <param name="adamM">Adam's first moments: empty, or one finite value per parameter.</param>
+    /// <param name="adamV">Adam's second moments: empty, or one finite value per parameter.</param>
+    /// <param name="dropoutState">The raw state of the dropout generator.</param>
+    /// <param name="streamingState">The recurrent state <c>Predict</c> carries from one step to the next; all finite.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">As the other overload, or a state value is not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As the other overload.</exception>
+    /// <exception cref="IOException">The stream failed.</exception>
+    public static void Write(
+        Stream stream,
+        ulong fingerprint,
+        ReadOnlySpan<float> parameters,
+        float learningRate,
+        long step,
+        ReadOnlySpan<float> momentum,
+        ReadOnlySpan<float> adamM,
+        ReadOnlySpan<float> adamV,
+        ulong dropoutState,
+        ReadOnlySpan<float> streamingState)
+        => Write(stream, fingerprint, parameters, learningRate, step, momentum, adamM, adamV, dropoutState, streamingState, hasStreamingState: true);
+
+    private static void Write(
+        Stream stream,
+        ulong fingerprint,
+        ReadOnlySpan<float> parameters,
+        float learningRate,
+        long step,
+        ReadOnlySpan<float> momentum,
+        ReadOnlySpan<float> adamM,
+        ReadOnlySpan<float> adamV,
+        ulong dropoutState,
+        ReadOnlySpan<float> streamingState,
+        bool hasStreamingState)
     {
         if (stream is null)
         {
@@ -83,6 +130,7 @@ public static class NetworkFile
         CheckSectionArgument(adamM, count, nameof(adamM));
         CheckSectionArgument(adamV, count, nameof(adamV));
         CheckFiniteArgument(parameters, nameof(parameters));
+        CheckFiniteArgument(streamingState, nameof(streamingState));
         if (!IsFinite(learningRate) || learningRate <= 0f)
         {
             throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be finite and positive.");
@@ -97,6 +145,7 @@ public static class NetworkFile
             + 4 + 4L * momentum.Length
             + 4 + 4L * adamM.Length
             + 4 + 4L * adamV.Length
+            + (hasStreamingState ? 4 + 4L * streamingState.Length : 0)
             + TrailerSize;
         if (length > MaxImageLength)
         {
@@ -124,6 +173,11 @@ public static class NetworkFile
         offset = WriteSection(span, offset, adamV);
         BinaryPrimitives.WriteUInt64LittleEndian(span.Slice(offset), dropoutState);
         offset += 8;
+        if (hasStreamingState)
+        {
+            offset = WriteSection(span, offset, streamingState);
+        }
+
         BinaryPrimitives.WriteUInt32LittleEndian(span.Slice(offset), Crc32.Compute(span.Slice(0, offset)));
 
         stream.Write(image, 0, image.Length);
@@ -180,7 +234,31 @@ public static class NetworkFile
     /// </exception>
     /// <exception cref="IOException">The stream failed.</exception>
     public static NetworkFileContents Read(Stream stream, ulong expectedFingerprint, int expectedParameterCount, int momentumLength, int adamLength)
+        => Read(stream, expectedFingerprint, expectedParameterCount, momentumLength, adamLength, streamingStateLength: -1);
+
+    /// <summary>
+    /// Reads the file of a sequence network: as <see cref="Read(Stream, ulong, int, int, int)"/>, and also its streaming-state
+    /// section, which must hold exactly <paramref name="streamingStateLength"/> values (checked before it is allocated).
+    /// </summary>
+    /// <param name="stream">The stream to read from, at its current position.</param>
+    /// <param name="expectedFingerprint">The fingerprint of the layout of the network being loaded.</param>
+    /// <param name="expectedParameterCount">The parameter count of the network being loaded.</param>
+    /// <param name="momentumLength">Length of the network's momentum buffer (0 or the parameter count), or -1 for either.</param>
+    /// <param name="adamLength">Length of each of the network's Adam moment buffers (0 or the parameter count), or -1 for either.</param>
+    /// <param name="streamingStateLength">The network's streaming-state length (0 or more); -1 reads a file without that section.</param>
+    /// <returns>The validated contents of the file; <see cref="NetworkFileContents.StreamingState"/> holds the state.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As the other overloads, or <paramref name="streamingStateLength"/> is below -1.</exception>
+    /// <exception cref="EndOfStreamException">The stream ends before the file does (a truncated file).</exception>
+    /// <exception cref="InvalidDataException">As the other overloads, or the state section has another length or a non-finite value.</exception>
+    /// <exception cref="IOException">The stream failed.</exception>
+    public static NetworkFileContents Read(Stream stream, ulong expectedFingerprint, int expectedParameterCount, int momentumLength, int adamLength, int streamingStateLength)
     {
+        if (streamingStateLength < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(streamingStateLength), streamingStateLength, "The streaming-state length must be -1 (no section) or at least 0.");
+        }
+
         if (stream is null)
         {
             throw new ArgumentNullException(nameof(stream));
@@ -236,6 +314,20 @@ public static class NetworkFile
         ReadExactly(stream, dropout, "dropout generator state", ref crc);
         ulong dropoutState = BinaryPrimitives.ReadUInt64LittleEndian(dropout);
 
+        float[] streamingState = Array.Empty<float>();
+        if (streamingStateLength >= 0)
+        {
+            Span<byte> stateLength = stackalloc byte[4];
+            ReadExactly(stream, stateLength, "streaming-state length", ref crc);
+            int length = BinaryPrimitives.ReadInt32LittleEndian(stateLength);
+            if (length != streamingStateLength)
+            {
+                throw new InvalidDataException($"The file's streaming state holds {length} values; this network's holds {streamingStateLength}.");
+            }
+
+            streamingState = ReadFloats(stream, length, "streaming state", ref crc);
+        }
+
         Span<byte> checksum = stackalloc byte[4];
         uint ignored = 0;
         ReadExactly(stream, checksum, "CRC-32", ref ignored);
@@ -249,6 +341,7 @@ public static class NetworkFile
         CheckFiniteData(momentum, "momentum");
         CheckFiniteData(adamM, "Adam first moments");
         CheckFiniteData(adamV, "Adam second moments");
+        CheckFiniteData(streamingState, "streaming state");
         if (!IsFinite(learningRate) || learningRate <= 0f)
         {
             throw new InvalidDataException($"The network file's learning rate {learningRate} is not finite and positive.");
@@ -259,7 +352,7 @@ public static class NetworkFile
             throw new InvalidDataException($"The network file's step count {step} is negative.");
         }
 
-        return new NetworkFileContents(parameters, learningRate, step, momentum, adamM, adamV, dropoutState);
+        return new NetworkFileContents(parameters, learningRate, step, momentum, adamM, adamV, dropoutState, streamingState);
     }
 
     private static void CheckSectionArgument(ReadOnlySpan<float> section, int parameterCount, string paramName)

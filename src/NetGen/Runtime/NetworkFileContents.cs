@@ -16,8 +16,10 @@ public sealed class NetworkFileContents
         float[] momentum,
         float[] adamM,
         float[] adamV,
-        ulong dropoutState)
+        ulong dropoutState,
+        float[] streamingState)
     {
+        StreamingState = streamingState;
         Parameters = parameters;
         LearningRate = learningRate;
         Step = step;
@@ -47,4 +49,7 @@ public sealed class NetworkFileContents
 
     /// <summary>Gets the raw state of the dropout generator (<see cref="DeterministicRandom.State"/>).</summary>
     public ulong DropoutState { get; }
+
+    /// <summary>Gets a sequence network's streaming state (what its <c>Predict</c> carries between steps); empty for other networks.</summary>
+    public float[] StreamingState { get; }
 }

@@ -21,7 +21,7 @@ internal abstract class KernelForm
     /// <summary>The arguments the entry method passes to its parts (span kernels; ILGPU passes its views and offsets).</summary>
     public virtual string Arguments(KernelSchedule k) => k.Kind switch
     {
-        KernelKind.Forward => "p, x, s, y",
+        KernelKind.Forward => k.MaskSize > 0 ? "p, x, m, s, y" : "p, x, s, y",
         KernelKind.Gradient => k.MaskSize > 0 ? "p, x, t, m, s, g" : "p, x, t, s, g",
         _ => throw new System.InvalidOperationException($"Kernel kind {k.Kind} has no arguments."),
     };

@@ -17,7 +17,7 @@ internal static class KernelPrinter
     public static void Emit(IndentedWriter w, KernelSchedule k, Dialect dialect, string summary)
     {
         var kernel = dialect.Kernel;
-        string name = kernel.Name(k.Kind);
+        string name = k.Name ?? kernel.Name(k.Kind);
         string returns = kernel.ReturnType(k.Kind);
         var printer = new ExpressionPrinter(k, dialect);
 

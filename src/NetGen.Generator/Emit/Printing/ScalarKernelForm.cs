@@ -18,7 +18,7 @@ internal class ScalarKernelForm : KernelForm
         string mask = k.MaskSize > 0 ? $"{ReadOnlySpan} m, " : "";
         return k.Kind switch
         {
-            KernelKind.Forward => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {s}{Span} y",
+            KernelKind.Forward => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {mask}{s}{Span} y",
             KernelKind.Gradient => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} t, {mask}{s}{Span} g",
             _ => throw new System.InvalidOperationException($"Kernel kind {k.Kind} has no signature."),
         };

@@ -31,6 +31,12 @@ internal abstract record LayerModel(int Number, int InputSize)
     /// <summary>Dropout mask values one training sample needs for this layer.</summary>
     public virtual int MaskSize => 0;
 
+    /// <summary>True for a layer that steps through time (recurrent layers, causal convolutions): the network is then a sequence network.</summary>
+    public virtual bool IsSequenceLayer => false;
+
+    /// <summary>Values of recurrent state the layer carries from one time step to the next (0 for layers without memory).</summary>
+    public virtual int StateSize => 0;
+
     /// <summary>The layer in the generated class summary's chain (<c>" → Dense(3, Tanh)"</c>), empty when it is not shown.</summary>
     public abstract string ChainText { get; }
 

@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using NetGen.Generator.Graph;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Emit.Sequence;
+
+/// <summary>
+/// The scalar kernels of a sequence network, all printed from its step graph (<see cref="SequenceLowering"/>) by the one
+/// <see cref="Printing.KernelPrinter"/>: the inference step (outputs, then next state), the training forward step (next
+/// state only, with the step's dropout mask; dropout networks only), the step gradient with the step's loss, and for
+/// <c>SequenceLoss.LastStep</c> the step gradient with only the carried adjoint.
+/// </summary>
+internal sealed class SequenceKernels
+{
+    /// <summary>The training forward kernel's name (dropout networks).</summary>
+    public const string TrainingForward = "NetGenTrainingForwardKernel";
+
+    /// <summary>The carried-adjoint-only gradient kernel's name (<c>SequenceLoss.LastStep</c>).</summary>
+    public const string CarryGradient = "NetGenCarryGradientKernel";
+
+    private SequenceKernels(LoweredNetwork forward, List<(KernelSchedule Schedule, string Summary)> kernels)
+    {
+        Forward = forward;
+        Kernels = kernels;
+    }
+
+    /// <summary>The inference step (its <see cref="LoweredNetwork.ParameterCount"/> and layouts serve the class summary).</summary>
+    public LoweredNetwork Forward { get; }
+
+    /// <summary>The kernels to print, with their summaries.</summary>
+    public List<(KernelSchedule Schedule, string Summary)> Kernels { get; }
+
+    public static SequenceKernels Build(NetworkSpec spec, CancellationToken token)
+    {
+        var inference = SequenceLowering.Lower(spec, token, training: false);
+        var kernels = new List<(KernelSchedule, string)>
+        {
+            (KernelSchedule.Build(inference.Forward, KernelKind.Forward),
+                $"One time step: reads the step's inputs <c>x[0..{spec.InputSize})</c> and the previous state <c>x[{spec.InputSize}..{spec.InputSize + spec.StateSize})</c>; writes the outputs <c>y[0..{spec.OutputSize})</c> and the next state <c>y[{spec.OutputSize}..{spec.OutputSize + spec.StateSize})</c>."),
+        };
+        if (spec.Trainable && spec.SequenceLength > 0)
+        {
+            token.ThrowIfCancellationRequested();
+            var training = SequenceLowering.Lower(spec, token, training: true);
+            if (DropoutEmitter.Has(spec))
+            {
+                var forward = training.Forward;
+                var stateOnly = new LoweredNetwork(forward.Graph, forward.Outputs.Skip(spec.OutputSize).ToArray(), forward.Loss, forward.Gradient, forward.Layers, forward.ParameterCount, forward.MaskSize);
+                kernels.Add((KernelSchedule.Build(stateOnly, KernelKind.Forward, name: TrainingForward),
+                    "One training time step's next state <c>y[0..StateSize)</c> from the inputs and previous state in <c>x</c>, with the step's dropout mask <c>m</c>."));
+            }
+            kernels.Add((KernelSchedule.Build(training.Gradient!, KernelKind.Gradient),
+                "One time step of backpropagation through time: recomputes the step from <c>x</c> (inputs, then the state before the step), returns the step's loss against <c>t[0..OutputSize)</c>, " +
+                "adds its share of ∂L/∂θ to <c>g[0..ParameterCount)</c> and adds ∂L/∂state(t−1) to <c>g[ParameterCount..)</c>, given ∂L/∂state(t) in <c>t[OutputSize..)</c> (derived by reverse-mode differentiation of the step graph)."));
+            if (training.CarryGradient is not null)
+            {
+                kernels.Add((KernelSchedule.Build(training.CarryGradient, KernelKind.Gradient, name: CarryGradient),
+                    "One time step before the last (<c>SequenceLoss.LastStep</c>: no loss of its own): adds the step's share of ∂L/∂θ to <c>g[0..ParameterCount)</c> and ∂L/∂state(t−1) to <c>g[ParameterCount..)</c>, given ∂L/∂state(t) in <c>t[OutputSize..)</c>; returns 0."));
+            }
+        }
+        return new SequenceKernels(inference.Forward, kernels);
+    }
+}

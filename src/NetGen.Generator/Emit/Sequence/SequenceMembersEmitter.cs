@@ -1,0 +1,393 @@
+using System.Globalization;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Emit.Sequence;
+
+/// <summary>
+/// The contract's members of a sequence network (one with <c>[Gru]</c>, <c>[Lstm]</c>, <c>[Rnn]</c> or <c>[CausalConv1D]</c>):
+/// streaming <c>Predict</c> with the network's own state or a caller's <c>State</c>, <c>ResetState</c>, <c>PredictSequence</c>,
+/// <c>PredictBatch</c> over <c>[n, SequenceLength, InputSize]</c>, and the training members as backpropagation through time:
+/// a forward pass keeping the state before each step, then the steps in reverse, each step's gradient kernel adding its share
+/// of ∂L/∂θ and handing ∂L/∂state to the step before.
+/// </summary>
+internal static class SequenceMembersEmitter
+{
+    private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
+    private const string Span = "global::System.Span<float>";
+    private const string Args = "global::NetGen.Runtime.NetworkArguments";
+
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static bool Trains(NetworkSpec spec) => spec.Trainable && spec.SequenceLength > 0;
+
+    /// <summary>Steps a sequence's loss is averaged over: every step, or the last one only.</summary>
+    private static int LossSteps(NetworkSpec spec) => spec.SequenceLoss == SequenceLossKind.EveryStep ? spec.SequenceLength : 1;
+
+    /// <summary>The target length of one sequence.</summary>
+    private static string TargetLength(NetworkSpec spec) => spec.SequenceLoss == SequenceLossKind.EveryStep ? "SequenceLength * OutputSize" : "OutputSize";
+
+    private static string TargetShape(NetworkSpec spec) => spec.SequenceLoss == SequenceLossKind.EveryStep ? "<c>[SequenceLength, OutputSize]</c>" : "<c>[OutputSize]</c> (the last step's)";
+
+    /// <summary>The constants, the network's own state and the training buffers.</summary>
+    public static void WriteFields(IndentedWriter w, NetworkSpec spec)
+    {
+        w.Line();
+        w.Line($"/// <summary>Time steps the whole-sequence members take and the training members unroll (<c>[Network(SequenceLength = {spec.SequenceLength})]</c>; 0: streaming only).</summary>");
+        w.Line($"public const int SequenceLength = {I(spec.SequenceLength)};");
+        w.Line();
+        w.Line($"/// <summary>Values of recurrent state a sequence carries from one step to the next ({StateLayout(spec)}).</summary>");
+        w.Line($"public const int StateSize = {I(spec.StateSize)};");
+        w.Line();
+        w.Comment("The state streaming Predict advances (ResetState zeroes it; Save and Load carry it).");
+        w.Line("private readonly float[] _netgenState = new float[StateSize];");
+        if (!Trains(spec)) return;
+        w.Comment("Backpropagation through time: the state before each step of the sequence being trained on, each step's dropout");
+        w.Comment("mask, and ∂L/∂θ summed over the steps followed by the ∂L/∂state carried to the step before.");
+        w.Line("private readonly float[] _netgenSequenceStates = new float[SequenceLength * StateSize];");
+        if (DropoutEmitter.Has(spec)) w.Line($"private readonly float[] _netgenSequenceMasks = new float[SequenceLength * {I(DropoutEmitter.MaskSize(spec))}];");
+        w.Line("private readonly float[] _netgenSequenceGradient = new float[ParameterCount + StateSize];");
+    }
+
+    /// <summary>Which layer's state is where, for the docs.</summary>
+    private static string StateLayout(NetworkSpec spec)
+    {
+        var parts = new System.Collections.Generic.List<string>();
+        int offset = 0;
+        foreach (var layer in spec.Layers)
+        {
+            if (layer.StateSize == 0) continue;
+            string what = layer switch
+            {
+                Model.Layers.LstmLayer l => $"h then c of layer {l.Number}",
+                Model.Layers.CausalConvLayer c => $"the last {c.ReceptiveSteps} inputs of layer {c.Number}, oldest first",
+                _ => $"h of layer {layer.Number}",
+            };
+            parts.Add($"[{offset}..{offset + layer.StateSize}): {what}");
+            offset += layer.StateSize;
+        }
+        return parts.Count == 0 ? "none: every sequence layer looks at the current step only" : string.Join("; ", parts);
+    }
+
+    /// <summary>The nested <c>State</c>, <c>ResetState</c>, streaming and whole-sequence prediction.</summary>
+    public static void WriteInference(IndentedWriter w, NetworkSpec spec)
+    {
+        WriteStateClass(w, spec);
+        w.Line();
+        w.Line("/// <summary>Zeroes the state that <see cref=\"Predict(global::System.ReadOnlySpan{float}, global::System.Span{float})\"/> carries, so the next call starts a new sequence.</summary>");
+        w.Line("public void ResetState() => global::System.Array.Clear(_netgenState, 0, StateSize);");
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// One time step of the network's own sequence: computes the step's outputs from <paramref name=\"input\"/> and the state left by the");
+        w.Line("/// previous call (zero after construction or <see cref=\"ResetState\"/>), and advances that state. Allocates nothing. Not thread-safe");
+        w.Line("/// (it updates the instance's state): for several sequences at once, give each a <see cref=\"State\"/> and call the overload taking it.");
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"input\">The step's <see cref=\"InputSize\"/> features.</param>");
+        w.Line("/// <param name=\"output\">Receives the step's <see cref=\"OutputSize\"/> outputs.</param>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
+        using (w.Block($"public void Predict({ReadOnlySpan} input, {Span} output)"))
+        {
+            w.Line($"{Args}.CheckLength(input.Length, InputSize, nameof(input));");
+            w.Line($"{Args}.CheckLength(output.Length, OutputSize, nameof(output));");
+            w.Line("NetGenStep(_netgenParameters, input, _netgenState, output);");
+        }
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// One time step of the sequence whose state is <paramref name=\"state\"/>: computes the step's outputs and advances");
+        w.Line("/// <paramref name=\"state\"/>. Allocates nothing. Thread-safe for different states (one state per agent or voice); one state must");
+        w.Line("/// not be used by two threads at once.");
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"state\">The sequence's state, from <c>new State()</c> (zero) and earlier calls.</param>");
+        w.Line("/// <param name=\"input\">The step's <see cref=\"InputSize\"/> features.</param>");
+        w.Line("/// <param name=\"output\">Receives the step's <see cref=\"OutputSize\"/> outputs.</param>");
+        w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"state\"/> is null.</exception>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
+        using (w.Block($"public void Predict(State state, {ReadOnlySpan} input, {Span} output)"))
+        {
+            w.Line("if (state is null) throw new global::System.ArgumentNullException(nameof(state));");
+            w.Line($"{Args}.CheckLength(input.Length, InputSize, nameof(input));");
+            w.Line($"{Args}.CheckLength(output.Length, OutputSize, nameof(output));");
+            w.Line("NetGenStep(_netgenParameters, input, state.NetGenValues, output);");
+        }
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// Runs a whole sequence from a zero state (the network's own state is not used or changed): step t reads");
+        w.Line("/// <c>inputs[t·InputSize..]</c> and writes <c>outputs[t·OutputSize..]</c>. Any number of steps. Allocates nothing; thread-safe.");
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"inputs\">Row-major <c>[steps, InputSize]</c> features.</param>");
+        w.Line("/// <param name=\"outputs\">Receives row-major <c>[steps, OutputSize]</c> outputs.</param>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">The lengths are not <c>steps·InputSize</c> and <c>steps·OutputSize</c> for one number of steps.</exception>");
+        using (w.Block($"public void PredictSequence({ReadOnlySpan} inputs, {Span} outputs)"))
+        {
+            w.Line($"int steps = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);");
+            w.Line($"{Span} state = stackalloc float[StateSize];");
+            w.Line("state.Clear();");
+            w.Line($"{ReadOnlySpan} p = _netgenParameters;");
+            w.Line("for (int t = 0; t < steps; t++) NetGenStep(p, inputs.Slice(t * InputSize, InputSize), state, outputs.Slice(t * OutputSize, OutputSize));");
+        }
+        if (spec.SequenceLength > 0)
+        {
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Runs a batch of sequences of <see cref=\"SequenceLength\"/> steps, each from a zero state (the network's own state is not used");
+            w.Line("/// or changed). Allocates nothing; thread-safe.");
+            w.Line("/// </summary>");
+            w.Line("/// <param name=\"inputs\">Row-major <c>[n, SequenceLength, InputSize]</c> features.</param>");
+            w.Line("/// <param name=\"outputs\">Receives row-major <c>[n, SequenceLength, OutputSize]</c> outputs.</param>");
+            w.Line("/// <exception cref=\"global::System.ArgumentException\">The lengths are not <c>n·SequenceLength·InputSize</c> and <c>n·SequenceLength·OutputSize</c> for one n.</exception>");
+            using (w.Block($"public void PredictBatch({ReadOnlySpan} inputs, {Span} outputs)"))
+            {
+                w.Line($"int n = {Args}.CheckBatch(inputs.Length, SequenceLength * InputSize, nameof(inputs), outputs.Length, SequenceLength * OutputSize, nameof(outputs), allowEmpty: true);");
+                w.Line($"{Span} state = stackalloc float[StateSize];");
+                w.Line($"{ReadOnlySpan} p = _netgenParameters;");
+                using (w.Block("for (int i = 0; i < n; i++)"))
+                {
+                    w.Line("state.Clear();");
+                    w.Line($"{ReadOnlySpan} sequence = inputs.Slice(i * SequenceLength * InputSize, SequenceLength * InputSize);");
+                    w.Line($"{Span} results = outputs.Slice(i * SequenceLength * OutputSize, SequenceLength * OutputSize);");
+                    w.Line("for (int t = 0; t < SequenceLength; t++) NetGenStep(p, sequence.Slice(t * InputSize, InputSize), state, results.Slice(t * OutputSize, OutputSize));");
+                }
+            }
+        }
+        w.Line();
+        w.Comment("One time step: the step's outputs, and the next state written over the state.");
+        using (w.Block($"private static void NetGenStep({ReadOnlySpan} p, {ReadOnlySpan} input, {Span} state, {Span} output)"))
+        {
+            w.Line($"{Span} x = stackalloc float[InputSize + StateSize];");
+            w.Line($"{Span} y = stackalloc float[OutputSize + StateSize];");
+            w.Line("input.CopyTo(x);");
+            w.Line("state.CopyTo(x.Slice(InputSize));");
+            w.Line("NetGenForwardKernel(p, x, y);");
+            w.Line("y.Slice(0, OutputSize).CopyTo(output);");
+            w.Line("y.Slice(OutputSize).CopyTo(state);");
+        }
+    }
+
+    private static void WriteStateClass(IndentedWriter w, NetworkSpec spec)
+    {
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line($"/// The recurrent state of one sequence ({StateSize(spec)} values: {StateLayout(spec)}), for streaming many sequences (agents, voices)");
+        w.Line("/// through one network with <see cref=\"Predict(State, global::System.ReadOnlySpan{float}, global::System.Span{float})\"/>. Starts at zero.");
+        w.Line("/// </summary>");
+        using (w.Block("public sealed class State"))
+        {
+            w.Comment("The values; the network's members read and write them in place.");
+            w.Line("internal readonly float[] NetGenValues = new float[StateSize];");
+            w.Line();
+            w.Line("/// <summary>Creates a zero state (the start of a sequence).</summary>");
+            w.Line("public State() { }");
+            w.Line();
+            w.Line("/// <summary>The number of values (<c>StateSize</c>).</summary>");
+            w.Line("public int Length => StateSize;");
+            w.Line();
+            w.Line("/// <summary>Zeroes the state, so the next step starts a new sequence.</summary>");
+            w.Line("public void Reset() => global::System.Array.Clear(NetGenValues, 0, StateSize);");
+            w.Line();
+            w.Line("/// <summary>Copies the state's values into <paramref name=\"destination\"/> (to save it, or to inspect h and c).</summary>");
+            w.Line("/// <param name=\"destination\">Receives the <see cref=\"Length\"/> values.</param>");
+            w.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"destination\"/> does not have length <see cref=\"Length\"/>.</exception>");
+            using (w.Block($"public void CopyTo({Span} destination)"))
+            {
+                w.Line($"{Args}.CheckLength(destination.Length, StateSize, nameof(destination));");
+                w.Line("global::System.MemoryExtensions.AsSpan(NetGenValues).CopyTo(destination);");
+            }
+            w.Line();
+            w.Line("/// <summary>Replaces the state's values with <paramref name=\"source\"/> (a state copied earlier with <see cref=\"CopyTo\"/>).</summary>");
+            w.Line("/// <param name=\"source\">The <see cref=\"Length\"/> values.</param>");
+            w.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"source\"/> does not have length <see cref=\"Length\"/>.</exception>");
+            using (w.Block($"public void CopyFrom({ReadOnlySpan} source)"))
+            {
+                w.Line($"{Args}.CheckLength(source.Length, StateSize, nameof(source));");
+                w.Line("source.CopyTo(NetGenValues);");
+            }
+        }
+    }
+
+    private static string StateSize(NetworkSpec spec) => I(spec.StateSize);
+
+    /// <summary>Gradient, GradientBatch, TrainStep, TrainBatch, Evaluate and the backpropagation through time they share.</summary>
+    public static void WriteTraining(IndentedWriter w, NetworkSpec spec, System.Action<IndentedWriter, string> targetCheck, System.Action<IndentedWriter> targetDoc)
+    {
+        string targetLength = TargetLength(spec);
+        string steps = I(LossSteps(spec));
+        string loss = spec.SequenceLoss == SequenceLossKind.EveryStep ? $"{spec.Loss} averaged over the {spec.SequenceLength} steps" : $"{spec.Loss} of the last step";
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line($"/// The loss of one sequence of <see cref=\"SequenceLength\"/> steps from a zero state ({loss}) and its gradient, by backpropagation");
+        w.Line("/// through time; overwrites <paramref name=\"gradient\"/>. Allocates nothing; not thread-safe.");
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"input\">The sequence's row-major <c>[SequenceLength, InputSize]</c> features.</param>");
+        w.Line($"/// <param name=\"target\">The sequence's targets, {TargetShape(spec)}.</param>");
+        w.Line("/// <param name=\"gradient\">Receives the <see cref=\"ParameterCount\"/> partial derivatives, in <see cref=\"Parameters\"/> order.</param>");
+        w.Line("/// <returns>The sequence's loss.</returns>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
+        targetDoc(w);
+        using (w.Block($"public float Gradient({ReadOnlySpan} input, {ReadOnlySpan} target, {Span} gradient)"))
+        {
+            w.Line($"{Args}.CheckLength(input.Length, SequenceLength * InputSize, nameof(input));");
+            w.Line($"{Args}.CheckLength(target.Length, {targetLength}, nameof(target));");
+            targetCheck(w, "target");
+            w.Line($"{Args}.CheckLength(gradient.Length, ParameterCount, nameof(gradient));");
+            w.Line("return NetGenSequenceBatch(input, target, 1, gradient, training: true);");
+        }
+        w.Line();
+        w.Line("/// <summary>The mean loss of a batch of sequences and its gradient; overwrites <paramref name=\"gradient\"/>. Allocates nothing; not thread-safe.</summary>");
+        w.Line("/// <param name=\"inputs\">Row-major <c>[n, SequenceLength, InputSize]</c> features, n ≥ 1.</param>");
+        w.Line($"/// <param name=\"targets\">Row-major targets, n of {TargetShape(spec)}.</param>");
+        w.Line("/// <param name=\"gradient\">Receives the gradient of the mean loss (<see cref=\"ParameterCount\"/> values).</param>");
+        w.Line("/// <returns>The mean of the sequences' losses.</returns>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length, or the batch is empty.</exception>");
+        targetDoc(w);
+        using (w.Block($"public float GradientBatch({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} gradient)"))
+        {
+            w.Line($"{Args}.CheckLength(gradient.Length, ParameterCount, nameof(gradient));");
+            w.Line($"int n = {Args}.CheckBatch(inputs.Length, SequenceLength * InputSize, nameof(inputs), targets.Length, {targetLength}, nameof(targets), allowEmpty: false);");
+            targetCheck(w, "targets");
+            w.Line("return NetGenSequenceBatch(inputs, targets, n, gradient, training: true);");
+        }
+        w.Line();
+        w.Line("/// <summary>One optimizer step on one sequence. Allocates nothing; not thread-safe.</summary>");
+        w.Line("/// <param name=\"input\">The sequence's row-major <c>[SequenceLength, InputSize]</c> features.</param>");
+        w.Line($"/// <param name=\"target\">The sequence's targets, {TargetShape(spec)}.</param>");
+        w.Line("/// <returns>The sequence's loss before the step.</returns>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
+        targetDoc(w);
+        using (w.Block($"public float TrainStep({ReadOnlySpan} input, {ReadOnlySpan} target)"))
+        {
+            w.Line($"{Args}.CheckLength(input.Length, SequenceLength * InputSize, nameof(input));");
+            w.Line($"{Args}.CheckLength(target.Length, {targetLength}, nameof(target));");
+            targetCheck(w, "target");
+            w.Line("float loss = NetGenSequenceBatch(input, target, 1, _netgenGradient, training: true);");
+            w.Line("NetGenApplyOptimizerStep();");
+            w.Line("return loss;");
+        }
+        w.Line();
+        w.Line("/// <summary>One optimizer step on the mean loss of a batch of sequences. Allocates nothing; not thread-safe.</summary>");
+        w.Line("/// <param name=\"inputs\">Row-major <c>[n, SequenceLength, InputSize]</c> features, n ≥ 1.</param>");
+        w.Line($"/// <param name=\"targets\">Row-major targets, n of {TargetShape(spec)}.</param>");
+        w.Line("/// <returns>The batch's mean loss before the step.</returns>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length, or the batch is empty.</exception>");
+        targetDoc(w);
+        using (w.Block($"public float TrainBatch({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
+        {
+            w.Line($"int n = {Args}.CheckBatch(inputs.Length, SequenceLength * InputSize, nameof(inputs), targets.Length, {targetLength}, nameof(targets), allowEmpty: false);");
+            targetCheck(w, "targets");
+            w.Line("float loss = NetGenSequenceBatch(inputs, targets, n, _netgenGradient, training: true);");
+            w.Line("NetGenApplyOptimizerStep();");
+            w.Line("return loss;");
+        }
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// The mean loss of a batch of sequences, each from a zero state, without dropout and without changing the parameters (what");
+        w.Line("/// <see cref=\"GradientBatch\"/> returns for the same data). Allocates nothing; not thread-safe (it uses the training buffers).");
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"inputs\">Row-major <c>[n, SequenceLength, InputSize]</c> features, n ≥ 1.</param>");
+        w.Line($"/// <param name=\"targets\">Row-major targets, n of {TargetShape(spec)}.</param>");
+        w.Line("/// <returns>The mean of the sequences' losses.</returns>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length, or the batch is empty.</exception>");
+        targetDoc(w);
+        using (w.Block($"public float Evaluate({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
+        {
+            w.Line($"int n = {Args}.CheckBatch(inputs.Length, SequenceLength * InputSize, nameof(inputs), targets.Length, {targetLength}, nameof(targets), allowEmpty: false);");
+            targetCheck(w, "targets");
+            w.Line("return NetGenSequenceBatch(inputs, targets, n, default, training: false);");
+        }
+        WriteBatch(w, spec, targetLength, steps);
+        WriteBackpropagation(w, spec);
+    }
+
+    private static void WriteBatch(IndentedWriter w, NetworkSpec spec, string targetLength, string steps)
+    {
+        bool dropout = DropoutEmitter.Has(spec);
+        w.Line();
+        w.Comment("The mean loss of n sequences; with a gradient span, the gradient of that mean. Training draws dropout masks; Evaluate uses none.");
+        using (w.Block($"private float NetGenSequenceBatch({ReadOnlySpan} inputs, {ReadOnlySpan} targets, int n, {Span} gradient, bool training)"))
+        {
+            w.Line($"{Span} work = _netgenSequenceGradient;");
+            w.Line("work.Clear();");
+            if (dropout)
+            {
+                w.Line($"{Span} masks = _netgenSequenceMasks;");
+                w.Line("if (!training) masks.Fill(1f);");
+            }
+            w.Line($"{ReadOnlySpan} p = _netgenParameters;");
+            w.Line("float total = 0f;");
+            using (w.Block("for (int i = 0; i < n; i++)"))
+            {
+                if (dropout)
+                {
+                    w.Line($"if (training) for (int t = 0; t < SequenceLength; t++) NetGenDrawMask(masks.Slice(t * {I(DropoutEmitter.MaskSize(spec))}, {I(DropoutEmitter.MaskSize(spec))}));");
+                }
+                w.Line($"total += NetGenSequenceGradient(p, inputs.Slice(i * SequenceLength * InputSize, SequenceLength * InputSize), targets.Slice(i * {targetLength}, {targetLength}), work);");
+            }
+            using (w.Block("if (!gradient.IsEmpty)"))
+            {
+                w.Comment(spec.SequenceLoss == SequenceLossKind.EveryStep
+                    ? "The kernels summed every step's loss of every sequence: the mean is over n·SequenceLength."
+                    : "The kernels summed the last step's loss of every sequence: the mean is over n.");
+                w.Line($"float count = (float)n * {steps};");
+                w.Line("for (int k = 0; k < ParameterCount; k++) gradient[k] = work[k] / count;");
+            }
+            w.Line($"return total / ((float)n * {steps});");
+        }
+    }
+
+    private static void WriteBackpropagation(IndentedWriter w, NetworkSpec spec)
+    {
+        bool dropout = DropoutEmitter.Has(spec);
+        string maskSize = I(DropoutEmitter.MaskSize(spec));
+        bool last = spec.SequenceLoss == SequenceLossKind.LastStep;
+        w.Line();
+        w.Comment("Backpropagation through time over one sequence from a zero state. Forward: the state before every step is kept.");
+        w.Comment("Backward, last step first: each step's gradient kernel recomputes the step, adds its share of ∂L/∂θ to g[0..P) (the");
+        w.Comment("weights are shared by every step, so the shares are summed: every path through the unrolled graph) and leaves");
+        w.Comment("∂L/∂state(t−1) in g[P..P + StateSize), which the step before receives as its carried adjoint. Returns the summed loss.");
+        using (w.Block($"private float NetGenSequenceGradient({ReadOnlySpan} p, {ReadOnlySpan} input, {ReadOnlySpan} target, {Span} g)"))
+        {
+            w.Line($"{Span} states = _netgenSequenceStates;");
+            if (dropout) w.Line($"{ReadOnlySpan} masks = _netgenSequenceMasks;");
+            w.Line($"{Span} x = stackalloc float[InputSize + StateSize];");
+            w.Line(dropout ? $"{Span} next = stackalloc float[StateSize];" : $"{Span} y = stackalloc float[OutputSize + StateSize];");
+            w.Line("states.Slice(0, StateSize).Clear();");
+            using (w.Block("for (int t = 0; t + 1 < SequenceLength; t++)"))
+            {
+                w.Line("input.Slice(t * InputSize, InputSize).CopyTo(x);");
+                w.Line("states.Slice(t * StateSize, StateSize).CopyTo(x.Slice(InputSize));");
+                if (dropout)
+                {
+                    w.Line($"{SequenceKernels.TrainingForward}(p, x, masks.Slice(t * {maskSize}, {maskSize}), next);");
+                    w.Line("next.CopyTo(states.Slice((t + 1) * StateSize, StateSize));");
+                }
+                else
+                {
+                    w.Line("NetGenForwardKernel(p, x, y);");
+                    w.Line("y.Slice(OutputSize).CopyTo(states.Slice((t + 1) * StateSize, StateSize));");
+                }
+            }
+            w.Line($"{Span} targetAndCarry = stackalloc float[OutputSize + StateSize];");
+            w.Line(last ? "target.CopyTo(targetAndCarry);" : "targetAndCarry.Clear();");
+            w.Line($"{Span} carried = g.Slice(ParameterCount, StateSize);");
+            w.Line("carried.Clear();");
+            w.Line("float loss = 0f;");
+            using (w.Block("for (int t = SequenceLength - 1; t >= 0; t--)"))
+            {
+                w.Line("input.Slice(t * InputSize, InputSize).CopyTo(x);");
+                w.Line("states.Slice(t * StateSize, StateSize).CopyTo(x.Slice(InputSize));");
+                if (!last) w.Line("target.Slice(t * OutputSize, OutputSize).CopyTo(targetAndCarry);");
+                w.Line("carried.CopyTo(targetAndCarry.Slice(OutputSize));");
+                w.Line("carried.Clear();");
+                string mask = dropout ? $"masks.Slice(t * {maskSize}, {maskSize}), " : "";
+                if (last)
+                {
+                    w.Line($"if (t == SequenceLength - 1) loss += NetGenGradientKernel(p, x, targetAndCarry, {mask}g);");
+                    w.Line($"else {SequenceKernels.CarryGradient}(p, x, targetAndCarry, {mask}g);");
+                }
+                else
+                {
+                    w.Line($"loss += NetGenGradientKernel(p, x, targetAndCarry, {mask}g);");
+                }
+            }
+            w.Line("return loss;");
+        }
+    }
+}

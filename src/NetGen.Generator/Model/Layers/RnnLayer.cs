@@ -1,0 +1,43 @@
+using NetGen.Generator.Graph;
+
+namespace NetGen.Generator.Model.Layers;
+
+/// <summary><c>[Rnn(hiddenSize, activation)]</c>, PyTorch's <c>nn.RNN</c>: h′ = f(gi + gh) with f Tanh or Relu. State: h.</summary>
+internal sealed record RnnLayer(int Number, int InputSize, int HiddenSize, ActivationKind Activation) : RecurrentLayer(Number, InputSize, HiddenSize)
+{
+    /// <inheritdoc/>
+    public override int Gates => 1;
+
+    /// <inheritdoc/>
+    public override string Kind => "Rnn";
+
+    /// <inheritdoc/>
+    protected override string RuntimeKind => "Rnn";
+
+    /// <inheritdoc/>
+    public override int StateSize => HiddenSize;
+
+    /// <inheritdoc/>
+    public override string ChainText => $" → Rnn({HiddenSize}, {Activation})";
+
+    /// <inheritdoc/>
+    public override string FingerprintText => base.FingerprintText + Activation + ";";
+
+    /// <inheritdoc/>
+    protected override ActivationKind DescribedActivation => Activation;
+
+    /// <inheritdoc/>
+    protected override int[] Cell(LayerLoweringContext context, int[] gi, int[] gh)
+    {
+        var g = context.Graph;
+        int n = Number;
+        var z = new int[HiddenSize];
+        for (int j = 0; j < HiddenSize; j++)
+        {
+            z[j] = Named(g, g.Add(gi[j], gh[j]), $"z{n}_{j}", $"z{n}[{j}]", $"Layer {n}: Rnn z{n}[{j}] = gi{n}[{j}] + gh{n}[{j}]");
+        }
+        var h = ActivationLowering.Apply(g, z, Activation, n);
+        context.StateOutputs.AddRange(h);
+        return h;
+    }
+}
