@@ -110,6 +110,11 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             {
                 errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GpuPackageMissing, parsed.ClassLocation, parsed.ClassName));
             }
+            // NG0055 (info) needs them too: a compilation that gets GPU trainers, and a sequence network that gets none.
+            if (spec is not null && spec.IsSequence && spec.Trainable && parsed.GpuKernels)
+            {
+                errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SequenceGpuTrainerNotGenerated, parsed.NetworkLocation ?? parsed.ClassLocation, parsed.ClassName));
+            }
             return new NetworkParseResult(hint, spec, errors.ToEquatableArray(), weights?.Location);
         }
         catch (OperationCanceledException)

@@ -131,7 +131,7 @@ internal static class NetworkValidator
         if (unrollLimit < 0 || unrollLimit > NetworkLimits.MaxUnrollLimit)
             errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HyperParameterOutOfRange, at, "UnrollLimit", unrollLimit, $"a value in [0, {NetworkLimits.MaxUnrollLimit}]"));
 
-        CheckSequence(errors, infos, p, layers, trainable, sequenceLength, sequenceLengthArgument, sequenceLossArgument);
+        CheckSequence(errors, p, layers, trainable, sequenceLength, sequenceLengthArgument, sequenceLossArgument);
 
         if (errors.Count > 0) return (null, errors, infos);
 
@@ -175,9 +175,9 @@ internal static class NetworkValidator
 
     /// <summary>
     /// The sequence settings: SequenceLength in range (NG0052), only on sequence networks (NG0053), required for a trainable
-    /// one (NG0054); NG0055 (info) when the compilation would get a GPU trainer but the network is a sequence network.
+    /// one (NG0054). (NG0055, no GPU trainer for a sequence network, needs the compilation's references: the generator reports it.)
     /// </summary>
-    private static void CheckSequence(List<DiagnosticInfo> errors, List<DiagnosticInfo> infos, ParsedNetwork p, List<LayerModel> layers, bool trainable,
+    private static void CheckSequence(List<DiagnosticInfo> errors, ParsedNetwork p, List<LayerModel> layers, bool trainable,
         int sequenceLength, ParsedNamedArgument? lengthArgument, ParsedNamedArgument? lossArgument)
     {
         var at = p.NetworkLocation ?? p.ClassLocation;
@@ -195,7 +195,6 @@ internal static class NetworkValidator
             string which = string.Join(", ", sequenceLayers.ConvertAll(l => "layer " + l.Number.ToString(CultureInfo.InvariantCulture) + l.ChainText.Replace(" → ", " [").Split('(')[0] + "]"));
             errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SequenceLengthMissing, at, p.ClassName, which));
         }
-        if (p.GpuKernels && trainable) infos.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SequenceGpuTrainerNotGenerated, at, p.ClassName));
     }
 
     /// <summary>

@@ -18,6 +18,11 @@ internal static class NetworkSummary
         w.Line("/// straight-line code and the backward pass was derived symbolically by the generator (chain rule, every path summed).</para>");
         w.Line("/// <list type=\"table\">");
         w.Line("/// <listheader><term>Layer</term><description>Shape, activation, parameters, emitted as</description></listheader>");
+        if (spec.IsSequence)
+        {
+            WriteSequenceRows(w, spec);
+            return;
+        }
         foreach (var layer in network.Layers)
         {
             int weights = layer.FanIn * layer.Units;
@@ -27,6 +32,29 @@ internal static class NetworkSummary
         }
         w.Line("/// </list>");
         w.Line("/// <para><see cref=\"Predict\"/> and <see cref=\"PredictBatch\"/> are thread-safe; the training members are not.</para>");
+        w.Line("/// </remarks>");
+    }
+
+    /// <summary>A sequence network's rows (every layer with parameters, its state) and what is thread-safe.</summary>
+    private static void WriteSequenceRows(IndentedWriter w, NetworkSpec spec)
+    {
+        int offset = 0;
+        foreach (var layer in spec.Layers)
+        {
+            if (layer.ParameterCount > 0)
+            {
+                string emitted = layer.MultiplyAdds <= spec.UnrollLimit ? "straight-line code" : "loops (past UnrollLimit " + spec.UnrollLimit + ")";
+                string state = layer.StateSize > 0 ? $"; {layer.StateSize} state values" : "";
+                w.Line($"/// <item><term>{layer.Number}</term><description>{layer.ChainText.Substring(3)}, {layer.InputSize} → {layer.OutputSize} per step; " +
+                    $"parameters p[{offset}..{offset + layer.ParameterCount}){state}; {emitted}</description></item>");
+            }
+            offset += (int)layer.ParameterCount;
+        }
+        w.Line("/// </list>");
+        w.Line($"/// <para>A sequence network: <c>Predict(input, output)</c> is one time step of the network's own sequence (state of {spec.StateSize} values,");
+        w.Line("/// <c>ResetState</c> zeroes it) and is not thread-safe; <c>Predict(State, input, output)</c> (one state per sequence), <c>PredictSequence</c>");
+        w.Line("/// and <c>PredictBatch</c> are thread-safe; the training members (backpropagation through time over");
+        w.Line($"/// <c>SequenceLength</c> = {spec.SequenceLength} steps) are not.</para>");
         w.Line("/// </remarks>");
     }
 

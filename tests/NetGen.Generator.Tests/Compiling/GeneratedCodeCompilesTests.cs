@@ -19,6 +19,21 @@ public sealed class GeneratedCodeCompilesTests
         ["ThreeLayer"] = NetworkSources.ThreeLayer,
         ["EveryActivation"] = NetworkSources.EveryActivation,
         ["Looped"] = NetworkSources.Looped,
+        ["Sequence"] = NetworkSources.Sequence,
+        ["SequenceLooped"] = @"using NetGen;
+    [Network(Loss.CrossEntropy, SequenceLength = 3, UnrollLimit = 8)]
+    [Input(3)]
+    [Rnn(4, Activation.Relu)]
+    [CausalConv1D(3, 3, 1, Activation.Relu)]
+    [Gru(3)]
+    [Dense(3, Activation.Softmax)]
+    public sealed partial class SequenceLooped { }
+    [Network(Loss.MeanSquaredError, Trainable = false)]
+    [Input(1)]
+    [CausalConv1D(2, 1)]
+    [Lstm(2)]
+    public sealed partial class Streaming { }
+",
         ["AllLoopedMeanSquaredError"] = @"using NetGen;
 namespace Samples
 {

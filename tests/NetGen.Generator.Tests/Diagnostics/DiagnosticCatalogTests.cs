@@ -61,12 +61,13 @@ public sealed class DiagnosticCatalogTests
     // ---- descriptors ----
 
     [Fact]
-    public void Descriptors_CoverNG0001ToNG0024_NG0030ToNG0033_NG0040_AndNG0099()
+    public void Descriptors_CoverNG0001ToNG0024_NG0030ToNG0033_NG0040_NG0050ToNG0055_AndNG0099()
     {
         var ids = Descriptors.Select(d => d.Descriptor.Id).ToList();
-        // NG0021–NG0023: weights files; NG0024: ILGPU without NetGen.Ilgpu; NG0030–NG0033: [Dropout]; NG0040: Trainable = false
+        // NG0021–NG0023: weights files; NG0024: ILGPU without NetGen.Ilgpu; NG0030–NG0033: [Dropout]; NG0040: Trainable = false;
+        // NG0050–NG0055: sequence layers and settings
         var expected = Enumerable.Range(1, 24).Concat(Enumerable.Range(30, 4))
-            .Append(40)
+            .Append(40).Concat(Enumerable.Range(50, 6))
             .Select(i => $"NG{i:D4}").Append("NG0099").ToList();
         Assert.Equal(expected, ids);
     }
@@ -233,7 +234,7 @@ public sealed class DiagnosticCatalogTests
     /// files that only the generator pipeline decodes (an analyzer would decode them again on every analysis), and
     /// NG0024, which needs the compilation's references (ILGPU without NetGen.Ilgpu).
     /// </summary>
-    private static readonly string[] GeneratorOnly = { "NG0021", "NG0022", "NG0023", "NG0024", "NG0099" };
+    private static readonly string[] GeneratorOnly = { "NG0021", "NG0022", "NG0023", "NG0024", "NG0055", "NG0099" };
 
     [Fact]
     public void Analyzer_SupportsEveryDescriptorButTheGeneratorOnlyOnes()

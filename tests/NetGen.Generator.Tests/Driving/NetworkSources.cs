@@ -83,6 +83,23 @@ namespace Samples
 }
 ";
 
+    /// <summary>A small sequence network: a causal convolution, a GRU with dropout after it, an LSTM and a Dense head.</summary>
+    public const string Sequence = @"using NetGen;
+
+namespace Samples
+{
+    /// <summary>Streams one step at a time; trained through time over 6 steps.</summary>
+    [Network(Loss.MeanSquaredError, Optimizer = Optimizer.Adam, SequenceLength = 6, SequenceLoss = SequenceLoss.LastStep)]
+    [Input(2)]
+    [CausalConv1D(2, 2, 2, Activation.Tanh)]
+    [Gru(2)]
+    [Dropout(0.25f)]
+    [Lstm(2)]
+    [Dense(1)]
+    public partial class Sequence { }
+}
+";
+
     /// <summary>Finds a file of the repository by walking up from the test assembly's folder.</summary>
     public static string RepositoryFile(params string[] parts)
     {

@@ -18,6 +18,9 @@ public sealed class SnapshotTests
     [Fact]
     public void Looped() => Snapshot.Match("Looped", GeneratedText(NetworkSources.Looped));
 
+    [Fact]
+    public void Sequence() => Snapshot.Match("Sequence", GeneratedText(NetworkSources.Sequence));
+
     /// <summary>
     /// The GPU part of one network (from the ILGPU marker comment to the end of the file): the per-sample device
     /// functions, the NetGenGpuKernels struct and the GpuTrainer subclass, with ILGPU and NetGen.Ilgpu referenced.

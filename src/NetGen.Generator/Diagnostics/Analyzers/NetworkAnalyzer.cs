@@ -46,7 +46,12 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DropoutBeforeFirstDense,
         DiagnosticDescriptors.DropoutAfterLastDense,
         DiagnosticDescriptors.ConsecutiveDropout,
-        DiagnosticDescriptors.TrainingSettingOnInferenceOnlyNetwork);
+        DiagnosticDescriptors.TrainingSettingOnInferenceOnlyNetwork,
+        DiagnosticDescriptors.InvalidKernelShape,
+        DiagnosticDescriptors.InvalidLayerActivation,
+        DiagnosticDescriptors.SequenceLengthOutOfRange,
+        DiagnosticDescriptors.SequenceSettingWithoutSequenceLayer,
+        DiagnosticDescriptors.SequenceLengthMissing);
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Rules;
@@ -66,7 +71,7 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         bool isNetwork = attributes.Any(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Network);
         if (!isNetwork)
         {
-            foreach (var name in new[] { AttributeNames.Input, AttributeNames.Dense, AttributeNames.Dropout })
+            foreach (var name in new[] { AttributeNames.Input, AttributeNames.Dense, AttributeNames.Dropout, AttributeNames.Gru, AttributeNames.Lstm, AttributeNames.Rnn, AttributeNames.CausalConv1D })
             {
                 foreach (var info in OrphanLayerAttributes.Check(type, name, context.CancellationToken)) context.ReportDiagnostic(InSource(info, context.Compilation));
             }
