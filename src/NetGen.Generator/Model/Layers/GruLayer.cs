@@ -24,24 +24,17 @@ internal sealed record GruLayer(int Number, int InputSize, int HiddenSize) : Rec
     public override string ChainText => $" → Gru({HiddenSize})";
 
     /// <inheritdoc/>
-    protected override int[] Cell(LayerLoweringContext context, int[] gi, int[] gh)
+    public override CellNeuron Neuron(ExpressionGraph g, int j, int[] gi, int[] gh, int[] previous)
     {
-        var g = context.Graph;
         int n = Number, hidden = HiddenSize;
-        var h = new int[hidden];
-        for (int j = 0; j < hidden; j++)
-        {
-            int previous = Previous(context, j);
-            int r = Named(g, g.Unary(OpKind.Sigmoid, g.Add(gi[j], gh[j])), $"r{n}_{j}", $"r{n}[{j}]",
-                $"Layer {n}: Gru reset gate r{n}[{j}] = σ(gi{n}[{j}] + gh{n}[{j}])");
-            int z = Named(g, g.Unary(OpKind.Sigmoid, g.Add(gi[hidden + j], gh[hidden + j])), $"u{n}_{j}", $"z{n}[{j}]",
-                $"Layer {n}: Gru update gate z{n}[{j}] = σ(gi{n}[{hidden + j}] + gh{n}[{hidden + j}])");
-            int candidate = Named(g, g.Unary(OpKind.Tanh, g.Add(gi[2 * hidden + j], g.Multiply(r, gh[2 * hidden + j]))), $"n{n}_{j}", $"n{n}[{j}]",
-                $"Layer {n}: Gru candidate n{n}[{j}] = tanh(gi{n}[{2 * hidden + j}] + r{n}[{j}]·gh{n}[{2 * hidden + j}])");
-            h[j] = Named(g, g.Add(g.Multiply(g.Subtract(g.Constant(1f), z), candidate), g.Multiply(z, previous)), $"h{n}_{j}", $"h{n}[{j}]",
-                $"Layer {n}: Gru state h{n}[{j}] = (1 − z{n}[{j}])·n{n}[{j}] + z{n}[{j}]·h{n}(t−1)[{j}]");
-            context.StateOutputs.Add(h[j]);
-        }
-        return h;
+        int r = Named(g, g.Unary(OpKind.Sigmoid, g.Add(gi[0], gh[0])), $"r{n}_{j}", $"r{n}[{j}]",
+            $"Layer {n}: Gru reset gate r{n}[{j}] = σ(gi{n}[{j}] + gh{n}[{j}])");
+        int z = Named(g, g.Unary(OpKind.Sigmoid, g.Add(gi[1], gh[1])), $"u{n}_{j}", $"z{n}[{j}]",
+            $"Layer {n}: Gru update gate z{n}[{j}] = σ(gi{n}[{hidden + j}] + gh{n}[{hidden + j}])");
+        int candidate = Named(g, g.Unary(OpKind.Tanh, g.Add(gi[2], g.Multiply(r, gh[2]))), $"n{n}_{j}", $"n{n}[{j}]",
+            $"Layer {n}: Gru candidate n{n}[{j}] = tanh(gi{n}[{2 * hidden + j}] + r{n}[{j}]·gh{n}[{2 * hidden + j}])");
+        int h = Named(g, g.Add(g.Multiply(g.Subtract(g.Constant(1f), z), candidate), g.Multiply(z, previous[0])), $"h{n}_{j}", $"h{n}[{j}]",
+            $"Layer {n}: Gru state h{n}[{j}] = (1 − z{n}[{j}])·n{n}[{j}] + z{n}[{j}]·h{n}(t−1)[{j}]");
+        return new CellNeuron(h, new[] { h });
     }
 }

@@ -24,33 +24,24 @@ internal sealed record LstmLayer(int Number, int InputSize, int HiddenSize) : Re
     public override string ChainText => $" → Lstm({HiddenSize})";
 
     /// <inheritdoc/>
-    protected override int[] Cell(LayerLoweringContext context, int[] gi, int[] gh)
+    public override CellNeuron Neuron(ExpressionGraph g, int j, int[] gi, int[] gh, int[] previous)
     {
-        var g = context.Graph;
         int n = Number, hidden = HiddenSize;
-        var h = new int[hidden];
-        var c = new int[hidden];
-        int Gate(int block, int j, OpKind op, string name, string what)
+        int Gate(int block, OpKind op, string name, string what)
         {
             int row = block * hidden + j;
-            return Named(g, g.Unary(op, g.Add(gi[row], gh[row])), $"{name}{n}_{j}", $"{name}{n}[{j}]",
+            return Named(g, g.Unary(op, g.Add(gi[block], gh[block])), $"{name}{n}_{j}", $"{name}{n}[{j}]",
                 $"Layer {n}: Lstm {what} {name}{n}[{j}] = {(op == OpKind.Sigmoid ? "σ" : "tanh")}(gi{n}[{row}] + gh{n}[{row}])");
         }
-        for (int j = 0; j < hidden; j++)
-        {
-            int previousCell = context.PreviousState(hidden + j);
-            g.Label(previousCell, $"c{n}prev_{j}", $"c{n}(t−1)[{j}]");
-            int input = Gate(0, j, OpKind.Sigmoid, "i", "input gate");
-            int forget = Gate(1, j, OpKind.Sigmoid, "f", "forget gate");
-            int cell = Gate(2, j, OpKind.Tanh, "g", "cell candidate");
-            int output = Gate(3, j, OpKind.Sigmoid, "o", "output gate");
-            c[j] = Named(g, g.Add(g.Multiply(forget, previousCell), g.Multiply(input, cell)), $"c{n}_{j}", $"c{n}[{j}]",
-                $"Layer {n}: Lstm cell c{n}[{j}] = f{n}[{j}]·c{n}(t−1)[{j}] + i{n}[{j}]·g{n}[{j}]");
-            h[j] = Named(g, g.Multiply(output, g.Unary(OpKind.Tanh, c[j])), $"h{n}_{j}", $"h{n}[{j}]",
-                $"Layer {n}: Lstm state h{n}[{j}] = o{n}[{j}]·tanh(c{n}[{j}])");
-        }
-        context.StateOutputs.AddRange(h);
-        context.StateOutputs.AddRange(c);
-        return h;
+        g.Label(previous[1], $"c{n}prev_{j}", $"c{n}(t−1)[{j}]");
+        int input = Gate(0, OpKind.Sigmoid, "i", "input gate");
+        int forget = Gate(1, OpKind.Sigmoid, "f", "forget gate");
+        int cell = Gate(2, OpKind.Tanh, "g", "cell candidate");
+        int output = Gate(3, OpKind.Sigmoid, "o", "output gate");
+        int c = Named(g, g.Add(g.Multiply(forget, previous[1]), g.Multiply(input, cell)), $"c{n}_{j}", $"c{n}[{j}]",
+            $"Layer {n}: Lstm cell c{n}[{j}] = f{n}[{j}]·c{n}(t−1)[{j}] + i{n}[{j}]·g{n}[{j}]");
+        int h = Named(g, g.Multiply(output, g.Unary(OpKind.Tanh, c)), $"h{n}_{j}", $"h{n}[{j}]",
+            $"Layer {n}: Lstm state h{n}[{j}] = o{n}[{j}]·tanh(c{n}[{j}])");
+        return new CellNeuron(h, new[] { h, c });
     }
 }

@@ -25,8 +25,45 @@ internal abstract record RecurrentLayer(int Number, int InputSize, int HiddenSiz
     /// <summary>The runtime's <c>LayerKind</c> member.</summary>
     protected abstract string RuntimeKind { get; }
 
-    /// <summary>Builds the step: the layer's outputs (H values) from gi, gh and the previous state, adding its next state to the context.</summary>
-    protected abstract int[] Cell(LayerLoweringContext context, int[] gi, int[] gh);
+    /// <summary>
+    /// One neuron j of the cell, the layer's one definition of its step: from gate row j of each of the G blocks of gi and gh
+    /// (<paramref name="gi"/>[k] is gi[k·H + j]) and the neuron's previous state values (h, then c for the LSTM), its output
+    /// and its next state values (same order). The scalar step graph calls it for every neuron; the SIMD step prints it once
+    /// on whole vectors of neurons.
+    /// </summary>
+    public abstract CellNeuron Neuron(ExpressionGraph g, int j, int[] gi, int[] gh, int[] previous);
+
+    /// <summary>State values one neuron carries (1: h; 2 for the LSTM: h and c).</summary>
+    public int StatePerNeuron => StateSize / System.Math.Max(1, HiddenSize);
+
+    /// <summary>Builds the step: every neuron's <see cref="Neuron"/>, its next state added to the context (h values, then c values).</summary>
+    protected virtual int[] Cell(LayerLoweringContext context, int[] gi, int[] gh)
+    {
+        var g = context.Graph;
+        int hidden = HiddenSize, per = StatePerNeuron;
+        var outputs = new int[hidden];
+        var next = new int[per, hidden];
+        for (int j = 0; j < hidden; j++)
+        {
+            var rowsI = new int[Gates];
+            var rowsH = new int[Gates];
+            for (int k = 0; k < Gates; k++)
+            {
+                rowsI[k] = gi[k * hidden + j];
+                rowsH[k] = gh[k * hidden + j];
+            }
+            var previous = new int[per];
+            for (int s = 0; s < per; s++) previous[s] = context.PreviousState(s * hidden + j);
+            var neuron = Neuron(g, j, rowsI, rowsH, previous);
+            outputs[j] = neuron.Output;
+            for (int s = 0; s < per; s++) next[s, j] = neuron.Next[s];
+        }
+        for (int s = 0; s < per; s++)
+        {
+            for (int j = 0; j < hidden; j++) context.StateOutputs.Add(next[s, j]);
+        }
+        return outputs;
+    }
 
     /// <inheritdoc/>
     public override bool IsSequenceLayer => true;
@@ -92,9 +129,6 @@ internal abstract record RecurrentLayer(int Number, int InputSize, int HiddenSiz
         context.Values = Cell(context, gi, gh);
         context.StateOffset += StateSize;
     }
-
-    /// <summary>The state leaf h(t−1)[j] (its label was set by <see cref="Lower"/>).</summary>
-    protected static int Previous(LayerLoweringContext context, int k) => context.PreviousState(k);
 
     /// <summary>Labels and comments a cell value.</summary>
     protected static int Named(ExpressionGraph g, int node, string identifier, string display, string comment)

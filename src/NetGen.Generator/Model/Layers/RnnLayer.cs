@@ -26,7 +26,16 @@ internal sealed record RnnLayer(int Number, int InputSize, int HiddenSize, Activ
     /// <inheritdoc/>
     protected override ActivationKind DescribedActivation => Activation;
 
-    /// <inheritdoc/>
+    /// <summary>z = gi + gh, then the activation (lowered from its definition, <see cref="ActivationLowering"/>).</summary>
+    public override CellNeuron Neuron(ExpressionGraph g, int j, int[] gi, int[] gh, int[] previous)
+    {
+        int n = Number;
+        int z = Named(g, g.Add(gi[0], gh[0]), $"z{n}_{j}", $"z{n}[{j}]", $"Layer {n}: Rnn z{n}[{j}] = gi{n}[{j}] + gh{n}[{j}]");
+        int h = ActivationLowering.Apply(g, new[] { z }, Activation, n)[0];
+        return new CellNeuron(h, new[] { h });
+    }
+
+    /// <summary>Every neuron's z, then the activation over the layer (so each a{n}[j] is labelled with its own j).</summary>
     protected override int[] Cell(LayerLoweringContext context, int[] gi, int[] gh)
     {
         var g = context.Graph;
