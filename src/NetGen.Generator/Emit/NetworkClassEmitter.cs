@@ -19,6 +19,9 @@ internal static class NetworkClassEmitter
     {
         // A sequence network's kernels are printed from its step graph (Sequence/); it has no SIMD, matrix or GPU paths.
         var sequence = spec.IsSequence ? Sequence.SequenceKernels.Build(spec with { VectorWidths = new EquatableArray<int>(new int[0]) }, token) : null;
+        // Its batch-1 step runs across neurons on the widths the compilation has (Sequence/SequenceVectorStepEmitter).
+        var stepWidths = sequence is not null ? Sequence.SequenceVectorStepEmitter.Widths(spec) : new VectorWidth[0];
+        var stepPlan = stepWidths.Count > 0 ? Sequence.SequenceVectorStepEmitter.Plan(spec) : null;
         if (sequence is not null) spec = spec with { VectorWidths = new EquatableArray<int>(new int[0]), GpuKernels = false };
         var network = sequence?.Forward ?? NetworkLowering.Lower(spec, token);
         token.ThrowIfCancellationRequested();
@@ -81,12 +84,12 @@ internal static class NetworkClassEmitter
             scopes.Add(w.Block("namespace " + spec.Namespace));
         }
         bool lanes = spec.VectorWidths.Count > 0;
-        if (lanes || neuronWidths.Length > 0)
+        if (lanes || neuronWidths.Length > 0 || stepWidths.Count > 0)
         {
             w.Comment("Short names for the SIMD code below.");
             w.Line($"using {VectorWidth.MathAlias} = global::NetGen.Runtime.VectorMath;");
             if (lanes) foreach (string alias in Printing.LaneDialect.Aliases) w.Line(alias);
-            foreach (var width in neuronWidths.OrderBy(width => width.Bits))
+            foreach (var width in neuronWidths.Concat(stepWidths).OrderBy(width => width.Bits))
             {
                 foreach (string alias in width.Aliases) w.Line(alias);
             }
@@ -98,14 +101,16 @@ internal static class NetworkClassEmitter
         // Sequence networks implement no interface: their Predict is one step and their batches are [n, T, ...].
         using (w.Block("partial class " + spec.ClassName + (sequence is null ? " : " + NetworkInterfaceEmitter.Interface(spec) : "")))
         {
-            WriteState(w, spec, network, neuronWidths.Length > 0 ? neuronLayout : null);
+            WriteState(w, spec, network, neuronWidths.Length > 0 ? neuronLayout : null,
+                stepPlan is null ? null : writer => Sequence.SequenceVectorStepEmitter.EmitRefresh(writer, stepPlan));
             if (matrix is not null) Matrix.MatrixDriverEmitter.EmitFields(w, spec);
             if (sequence is not null) Sequence.SequenceMembersEmitter.WriteFields(w, spec);
+            if (stepPlan is not null) Sequence.SequenceVectorStepEmitter.EmitFields(w, stepPlan);
             else NetworkInterfaceEmitter.Write(w, spec);
             WriteConstructors(w, spec);
             if (sequence is not null)
             {
-                Sequence.SequenceMembersEmitter.WriteInference(w, spec);
+                Sequence.SequenceMembersEmitter.WriteInference(w, spec, stepWidths);
                 if (spec.Trainable)
                 {
                     Sequence.SequenceMembersEmitter.WriteTraining(w, spec, (writer, name) => WriteTargetCheck(writer, spec, name), writer => WriteTargetDoc(writer, spec));
@@ -129,6 +134,11 @@ internal static class NetworkClassEmitter
             {
                 w.Line();
                 ScalarKernelEmitter.Emit(w, kernel, summary);
+            }
+            foreach (var width in stepWidths)
+            {
+                w.Line();
+                Sequence.SequenceVectorStepEmitter.EmitStep(w, spec, stepPlan!, width);
             }
             if (neuronWidths.Length > 0)
             {
@@ -175,7 +185,7 @@ internal static class NetworkClassEmitter
 
     private static bool UsesMomentum(NetworkSpec spec) => spec.Optimizer == OptimizerKind.Sgd && spec.Momentum != 0f;
 
-    private static void WriteState(IndentedWriter w, NetworkSpec spec, LoweredNetwork network, NeuronLayout? packed)
+    private static void WriteState(IndentedWriter w, NetworkSpec spec, LoweredNetwork network, NeuronLayout? packed, Action<IndentedWriter>? refresh = null)
     {
         string fingerprintText = LayoutFingerprint.Describe(spec);
         ulong fingerprint = LayoutFingerprint.Hash(fingerprintText);
@@ -196,7 +206,7 @@ internal static class NetworkClassEmitter
         if (packed is not null) PackedCopyEmitter.EmitFields(w, packed);
         if (spec.Trainable) w.Line($"private float _netgenLearningRate = {F(spec.LearningRate)};");
         DropoutEmitter.WriteState(w, spec);
-        WriteParameterMembers(w, packed);
+        WriteParameterMembers(w, packed, refresh);
         if (spec.Trainable) WriteLearningRate(w, spec);
     }
 
@@ -213,7 +223,7 @@ internal static class NetworkClassEmitter
     }
 
     /// <summary><c>Parameters</c>, <c>SetParameters</c> and the one method every parameter write ends in.</summary>
-    private static void WriteParameterMembers(IndentedWriter w, NeuronLayout? packed)
+    private static void WriteParameterMembers(IndentedWriter w, NeuronLayout? packed, Action<IndentedWriter>? refresh)
     {
         w.Line();
         w.Line("/// <summary>");
@@ -241,6 +251,7 @@ internal static class NetworkClassEmitter
         using (w.Block("private void NetGenParametersWritten()"))
         {
             if (packed is not null) PackedCopyEmitter.EmitRefresh(w);
+            else if (refresh is not null) refresh(w);
             else w.Comment("Nothing is derived from the parameters in this network: every kernel reads them directly.");
         }
     }

@@ -69,7 +69,7 @@ internal static class SequenceMembersEmitter
     }
 
     /// <summary>The nested <c>State</c>, <c>ResetState</c>, streaming and whole-sequence prediction.</summary>
-    public static void WriteInference(IndentedWriter w, NetworkSpec spec)
+    public static void WriteInference(IndentedWriter w, NetworkSpec spec, System.Collections.Generic.IReadOnlyList<VectorWidth> stepWidths)
     {
         WriteStateClass(w, spec);
         w.Line();
@@ -88,7 +88,7 @@ internal static class SequenceMembersEmitter
         {
             w.Line($"{Args}.CheckLength(input.Length, InputSize, nameof(input));");
             w.Line($"{Args}.CheckLength(output.Length, OutputSize, nameof(output));");
-            w.Line("NetGenStep(_netgenParameters, input, _netgenState, output);");
+            w.Line("NetGenStep(input, _netgenState, output);");
         }
         w.Line();
         w.Line("/// <summary>");
@@ -106,7 +106,7 @@ internal static class SequenceMembersEmitter
             w.Line("if (state is null) throw new global::System.ArgumentNullException(nameof(state));");
             w.Line($"{Args}.CheckLength(input.Length, InputSize, nameof(input));");
             w.Line($"{Args}.CheckLength(output.Length, OutputSize, nameof(output));");
-            w.Line("NetGenStep(_netgenParameters, input, state.NetGenValues, output);");
+            w.Line("NetGenStep(input, state.NetGenValues, output);");
         }
         w.Line();
         w.Line("/// <summary>");
@@ -121,8 +121,7 @@ internal static class SequenceMembersEmitter
             w.Line($"int steps = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);");
             w.Line($"{Span} state = stackalloc float[StateSize];");
             w.Line("state.Clear();");
-            w.Line($"{ReadOnlySpan} p = _netgenParameters;");
-            w.Line("for (int t = 0; t < steps; t++) NetGenStep(p, inputs.Slice(t * InputSize, InputSize), state, outputs.Slice(t * OutputSize, OutputSize));");
+            w.Line("for (int t = 0; t < steps; t++) NetGenStep(inputs.Slice(t * InputSize, InputSize), state, outputs.Slice(t * OutputSize, OutputSize));");
         }
         if (spec.SequenceLength > 0)
         {
@@ -138,25 +137,38 @@ internal static class SequenceMembersEmitter
             {
                 w.Line($"int n = {Args}.CheckBatch(inputs.Length, SequenceLength * InputSize, nameof(inputs), outputs.Length, SequenceLength * OutputSize, nameof(outputs), allowEmpty: true);");
                 w.Line($"{Span} state = stackalloc float[StateSize];");
-                w.Line($"{ReadOnlySpan} p = _netgenParameters;");
                 using (w.Block("for (int i = 0; i < n; i++)"))
                 {
                     w.Line("state.Clear();");
                     w.Line($"{ReadOnlySpan} sequence = inputs.Slice(i * SequenceLength * InputSize, SequenceLength * InputSize);");
                     w.Line($"{Span} results = outputs.Slice(i * SequenceLength * OutputSize, SequenceLength * OutputSize);");
-                    w.Line("for (int t = 0; t < SequenceLength; t++) NetGenStep(p, sequence.Slice(t * InputSize, InputSize), state, results.Slice(t * OutputSize, OutputSize));");
+                    w.Line("for (int t = 0; t < SequenceLength; t++) NetGenStep(sequence.Slice(t * InputSize, InputSize), state, results.Slice(t * OutputSize, OutputSize));");
                 }
             }
         }
         w.Line();
-        w.Comment("One time step: the step's outputs, and the next state written over the state.");
-        using (w.Block($"private static void NetGenStep({ReadOnlySpan} p, {ReadOnlySpan} input, {Span} state, {Span} output)"))
+        w.Comment(stepWidths.Count > 0
+            ? "One time step: the step's outputs, and the next state written over the state; across neurons on the preferred SIMD width, else the scalar kernel."
+            : "One time step: the step's outputs, and the next state written over the state.");
+        using (w.Block($"private void NetGenStep({ReadOnlySpan} input, {Span} state, {Span} output)"))
         {
+            if (stepWidths.Count > 0)
+            {
+                w.Line("int width = global::NetGen.Runtime.SimdOptions.PreferredWidth;");
+                foreach (var width in stepWidths)
+                {
+                    using (w.Block($"if (width >= {width.Bits})"))
+                    {
+                        w.Line($"{SequenceVectorStepEmitter.MethodName(width)}(_netgenStepPacked, input, state, output);");
+                        w.Line("return;");
+                    }
+                }
+            }
             w.Line($"{Span} x = stackalloc float[InputSize + StateSize];");
             w.Line($"{Span} y = stackalloc float[OutputSize + StateSize];");
             w.Line("input.CopyTo(x);");
             w.Line("state.CopyTo(x.Slice(InputSize));");
-            w.Line("NetGenForwardKernel(p, x, y);");
+            w.Line("NetGenForwardKernel(_netgenParameters, x, y);");
             w.Line("y.Slice(0, OutputSize).CopyTo(output);");
             w.Line("y.Slice(OutputSize).CopyTo(state);");
         }
