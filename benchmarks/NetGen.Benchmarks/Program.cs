@@ -9,7 +9,8 @@ using NetGen.Benchmarks.Suite;
 // 552efc4 against today's, issue 14) with the suite's job; `-- --speed` runs the issue-15 classes (NetGen.Benchmarks.Speed.*:
 // chained Predict, TrainBatch by batch size and thread scaling against hand-written SIMD code) and the FMA peak probe with
 // the suite's job; `-- --vector-math` runs VectorMathSpeed.* (VectorMath's Tanh and Sigmoid before and after issue 15)
-// with the suite's job; anything else goes to BenchmarkDotNet as is, e.g. --filter '*UnrollLimit*' --job short.
+// with the suite's job; `-- --sequence` runs Sequence.* (streaming steps and training through time, issue 16) with the
+// suite's job; anything else goes to BenchmarkDotNet as is, e.g. --filter '*UnrollLimit*' --job short.
 // See benchmarks/README.md.
 if (args.Length > 0 && args[0] == "--report")
 {
@@ -50,6 +51,14 @@ if (args.Contains("--vector-math"))
     // Issue 15: the exp-based Tanh and Sigmoid against the rational ones (VectorMathSpeed/), with the suite's job.
     string[] rest = args.Where(a => a != "--vector-math").ToArray();
     if (!rest.Contains("--filter")) rest = rest.Concat(new[] { "--filter", "NetGen.Benchmarks.VectorMathSpeed.*" }).ToArray();
+    args = rest.Concat(SuiteConfig.JobArguments).ToArray();
+}
+
+if (args.Contains("--sequence"))
+{
+    // Issue 16: streaming steps against plain C# loops, and training through time (Sequence/), with the suite's job.
+    string[] rest = args.Where(a => a != "--sequence").ToArray();
+    if (!rest.Contains("--filter")) rest = rest.Concat(new[] { "--filter", "NetGen.Benchmarks.Sequence.*" }).ToArray();
     args = rest.Concat(SuiteConfig.JobArguments).ToArray();
 }
 

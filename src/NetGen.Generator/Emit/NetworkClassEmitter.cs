@@ -18,7 +18,7 @@ internal static class NetworkClassEmitter
     public static string Emit(NetworkSpec spec, CancellationToken token = default)
     {
         // A sequence network's kernels are printed from its step graph (Sequence/); it has no SIMD, matrix or GPU paths.
-        var sequence = spec.IsSequence ? Sequence.SequenceKernels.Build(spec with { VectorWidths = new EquatableArray<int>(new int[0]) }, token) : null;
+        var sequence = spec.IsSequence ? Sequence.SequenceKernels.Build(spec with { VectorWidths = new EquatableArray<int>(new int[0]) }, token, lanes: spec.VectorWidths.Count > 0) : null;
         // Its batch-1 step runs across neurons on the widths the compilation has (Sequence/SequenceVectorStepEmitter).
         var stepWidths = sequence is not null ? Sequence.SequenceVectorStepEmitter.Widths(spec) : new VectorWidth[0];
         var stepPlan = stepWidths.Count > 0 ? Sequence.SequenceVectorStepEmitter.Plan(spec) : null;
@@ -84,11 +84,12 @@ internal static class NetworkClassEmitter
             scopes.Add(w.Block("namespace " + spec.Namespace));
         }
         bool lanes = spec.VectorWidths.Count > 0;
-        if (lanes || neuronWidths.Length > 0 || stepWidths.Count > 0)
+        bool sequenceLanes = sequence is not null && sequence.LaneKernels.Count > 0;
+        if (lanes || neuronWidths.Length > 0 || stepWidths.Count > 0 || sequenceLanes)
         {
             w.Comment("Short names for the SIMD code below.");
             w.Line($"using {VectorWidth.MathAlias} = global::NetGen.Runtime.VectorMath;");
-            if (lanes) foreach (string alias in Printing.LaneDialect.Aliases) w.Line(alias);
+            if (lanes || sequenceLanes) foreach (string alias in Printing.LaneDialect.Aliases) w.Line(alias);
             foreach (var width in neuronWidths.Concat(stepWidths).OrderBy(width => width.Bits))
             {
                 foreach (string alias in width.Aliases) w.Line(alias);
@@ -113,7 +114,7 @@ internal static class NetworkClassEmitter
                 Sequence.SequenceMembersEmitter.WriteInference(w, spec, stepWidths);
                 if (spec.Trainable)
                 {
-                    Sequence.SequenceMembersEmitter.WriteTraining(w, spec, (writer, name) => WriteTargetCheck(writer, spec, name), writer => WriteTargetDoc(writer, spec));
+                    Sequence.SequenceMembersEmitter.WriteTraining(w, spec, (writer, name) => WriteTargetCheck(writer, spec, name), writer => WriteTargetDoc(writer, spec), sequenceLanes);
                     WriteOptimizerStep(w, spec);
                 }
             }
@@ -139,6 +140,17 @@ internal static class NetworkClassEmitter
             {
                 w.Line();
                 Sequence.SequenceVectorStepEmitter.EmitStep(w, spec, stepPlan!, width);
+            }
+            if (sequenceLanes)
+            {
+                Sequence.SequenceMembersEmitter.WriteLaneKernelsStruct(w, spec);
+                var dialect = new Printing.LaneDialect(spec.MultiplyAddEstimate);
+                foreach (var kernel in sequence!.LaneKernels)
+                {
+                    token.ThrowIfCancellationRequested();
+                    w.Line();
+                    LaneKernelEmitter.Emit(w, kernel, dialect);
+                }
             }
             if (neuronWidths.Length > 0)
             {

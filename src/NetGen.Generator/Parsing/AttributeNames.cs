@@ -16,7 +16,8 @@ internal static class AttributeNames
     public static readonly string[] SequenceMembers =
     {
         "State", "ResetState", "PredictSequence", "SequenceLength", "StateSize",
-        "NetGenStep", "NetGenSequenceGradient", "NetGenTrainingForwardKernel", "NetGenCarryGradientKernel", "_netgenState", "_netgenSequence",
+        "NetGenStep", "NetGenSequenceGradient", "NetGenSequenceBatch", "NetGenTrainingForwardKernel", "NetGenCarryGradientKernel", "NetGenSequenceLaneKernels",
+        "NetGenStepVector128", "NetGenStepVector256", "_netgenStepPacked", "_netgenState", "_netgenSequence",
     };
 
     /// <summary>True for a name in <see cref="SequenceMembers"/> or a private helper of the sequence drivers.</summary>

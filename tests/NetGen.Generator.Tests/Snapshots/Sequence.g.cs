@@ -4,6 +4,13 @@
 
 namespace Samples;
 
+// Short names for the SIMD code below.
+using NetGenVectorMath = global::NetGen.Runtime.VectorMath;
+using NetGenVector128 = global::System.Runtime.Intrinsics.Vector128;
+using NetGenLanes128 = global::System.Runtime.Intrinsics.Vector128<float>;
+using NetGenVector256 = global::System.Runtime.Intrinsics.Vector256;
+using NetGenLanes256 = global::System.Runtime.Intrinsics.Vector256<float>;
+
 /// <summary>
 /// NetGen network Input(2) → CausalConv1D(2, k 2, d 2, Tanh) → Gru(2) → Lstm(2) → Dense(1, Identity): 97 parameters, loss MeanSquaredError, optimizer Adam (learning rate 0.001, β1 0.9, β2 0.999, ε 1E-08).
 /// </summary>
@@ -70,7 +77,41 @@ partial class Sequence
     // Every write of _netgenParameters ends here (SetParameters, Restore, LoadSafetensors, constructors, optimizer steps).
     private void NetGenParametersWritten()
     {
-        // Nothing is derived from the parameters in this network: every kernel reads them directly.
+        // The SIMD step's transposed copy follows the parameters, in place (padding stays zero).
+        global::System.ReadOnlySpan<float> p = _netgenParameters;
+        global::System.Span<float> packed = global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::NetGen.Runtime.AlignedWeights.Start(_netgenStepPacked), 400);
+        global::NetGen.Runtime.StepPacking.Transpose(p.Slice(0, 8), 2, 4, packed.Slice(0, 32), 8, 0);   // layer 1: CausalConv1D z = W·taps + b
+        p.Slice(8, 2).CopyTo(packed.Slice(32, 2));
+        global::NetGen.Runtime.StepPacking.Transpose(p.Slice(10, 4), 2, 2, packed.Slice(40, 48), 24, 0);   // layer 2: Gru gi = W_ih·x + b_ih, gate block 0
+        p.Slice(34, 2).CopyTo(packed.Slice(88, 2));
+        global::NetGen.Runtime.StepPacking.Transpose(p.Slice(14, 4), 2, 2, packed.Slice(40, 48), 24, 8);   // layer 2: Gru gi = W_ih·x + b_ih, gate block 1
+        p.Slice(36, 2).CopyTo(packed.Slice(96, 2));
+        global::NetGen.Runtime.StepPacking.Transpose(p.Slice(18, 4), 2, 2, packed.Slice(40, 48), 24, 16);   // layer 2: Gru gi = W_ih·x + b_ih, gate block 2
+        p.Slice(38, 2).CopyTo(packed.Slice(104, 2));
+        global::NetGen.Runtime.StepPacking.Transpose(p.Slice(22, 4), 2, 2, packed.Slice(112, 48), 24, 0);   // layer 2: Gru gh = W_hh·h(t−1) + b_hh, gate block 0
+        p.Slice(40, 2).CopyTo(packed.Slice(160, 2));
+        global::NetGen.Runtime.StepPacking.Transpose(p.Slice(26, 4), 2, 2, packed.Slice(112, 48), 24, 8);   // layer 2: Gru gh = W_hh·h(t−1) + b_hh, gate block 1
+        p.Slice(42, 2).CopyTo(packed.Slice(168, 2));
+        global::NetGen.Runtime.StepPacking.Transpose(p.Slice(30, 4), 2, 2, packed.Slice(112, 48), 24, 16);   // layer 2: Gru gh = W_hh·h(t−1) + b_hh, gate block 2
+        p.Slice(44, 2).CopyTo(packed.Slice(176, 2));
+        global::NetGen.Runtime.StepPacking.Transpose(p.Slice(46, 4), 2, 2, packed.Slice(184, 64), 32, 0);   // layer 3: Lstm gi = W_ih·x + b_ih, gate block 0
+        p.Slice(78, 2).CopyTo(packed.Slice(248, 2));
+        global::NetGen.Runtime.StepPacking.Transpose(p.Slice(50, 4), 2, 2, packed.Slice(184, 64), 32, 8);   // layer 3: Lstm gi = W_ih·x + b_ih, gate block 1
+        p.Slice(80, 2).CopyTo(packed.Slice(256, 2));
+        global::NetGen.Runtime.StepPacking.Transpose(p.Slice(54, 4), 2, 2, packed.Slice(184, 64), 32, 16);   // layer 3: Lstm gi = W_ih·x + b_ih, gate block 2
+        p.Slice(82, 2).CopyTo(packed.Slice(264, 2));
+        global::NetGen.Runtime.StepPacking.Transpose(p.Slice(58, 4), 2, 2, packed.Slice(184, 64), 32, 24);   // layer 3: Lstm gi = W_ih·x + b_ih, gate block 3
+        p.Slice(84, 2).CopyTo(packed.Slice(272, 2));
+        global::NetGen.Runtime.StepPacking.Transpose(p.Slice(62, 4), 2, 2, packed.Slice(280, 64), 32, 0);   // layer 3: Lstm gh = W_hh·h(t−1) + b_hh, gate block 0
+        p.Slice(86, 2).CopyTo(packed.Slice(344, 2));
+        global::NetGen.Runtime.StepPacking.Transpose(p.Slice(66, 4), 2, 2, packed.Slice(280, 64), 32, 8);   // layer 3: Lstm gh = W_hh·h(t−1) + b_hh, gate block 1
+        p.Slice(88, 2).CopyTo(packed.Slice(352, 2));
+        global::NetGen.Runtime.StepPacking.Transpose(p.Slice(70, 4), 2, 2, packed.Slice(280, 64), 32, 16);   // layer 3: Lstm gh = W_hh·h(t−1) + b_hh, gate block 2
+        p.Slice(90, 2).CopyTo(packed.Slice(360, 2));
+        global::NetGen.Runtime.StepPacking.Transpose(p.Slice(74, 4), 2, 2, packed.Slice(280, 64), 32, 24);   // layer 3: Lstm gh = W_hh·h(t−1) + b_hh, gate block 3
+        p.Slice(92, 2).CopyTo(packed.Slice(368, 2));
+        global::NetGen.Runtime.StepPacking.Transpose(p.Slice(94, 2), 1, 2, packed.Slice(376, 16), 8, 0);   // layer 4: Dense(1) z = W·a + b
+        p.Slice(96, 1).CopyTo(packed.Slice(392, 1));
     }
 
     /// <summary>Learning rate of the optimizer; starts at 0.001 (the attribute's value), may be changed between steps, and is saved.</summary>
@@ -98,6 +139,9 @@ partial class Sequence
     private readonly float[] _netgenSequenceStates = new float[SequenceLength * StateSize];
     private readonly float[] _netgenSequenceMasks = new float[SequenceLength * 2];
     private readonly float[] _netgenSequenceGradient = new float[ParameterCount + StateSize];
+    // The SIMD step's packed copy: every affine map of the step transposed, rows padded to whole vectors; pinned, read from its
+    // first 64-byte boundary. Rewritten in place by every parameter write (NetGenParametersWritten).
+    private readonly float[] _netgenStepPacked = global::NetGen.Runtime.AlignedWeights.Allocate(400);
 
     /// <summary>Creates the network with parameters initialised from the attribute's seed (0).</summary>
     public Sequence() : this(0) { }
@@ -178,7 +222,7 @@ partial class Sequence
     {
         global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
         global::NetGen.Runtime.NetworkArguments.CheckLength(output.Length, OutputSize, nameof(output));
-        NetGenStep(_netgenParameters, input, _netgenState, output);
+        NetGenStep(input, _netgenState, output);
     }
 
     /// <summary>
@@ -196,7 +240,7 @@ partial class Sequence
         if (state is null) throw new global::System.ArgumentNullException(nameof(state));
         global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
         global::NetGen.Runtime.NetworkArguments.CheckLength(output.Length, OutputSize, nameof(output));
-        NetGenStep(_netgenParameters, input, state.NetGenValues, output);
+        NetGenStep(input, state.NetGenValues, output);
     }
 
     /// <summary>
@@ -211,8 +255,7 @@ partial class Sequence
         int steps = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);
         global::System.Span<float> state = stackalloc float[StateSize];
         state.Clear();
-        global::System.ReadOnlySpan<float> p = _netgenParameters;
-        for (int t = 0; t < steps; t++) NetGenStep(p, inputs.Slice(t * InputSize, InputSize), state, outputs.Slice(t * OutputSize, OutputSize));
+        for (int t = 0; t < steps; t++) NetGenStep(inputs.Slice(t * InputSize, InputSize), state, outputs.Slice(t * OutputSize, OutputSize));
     }
 
     /// <summary>
@@ -226,24 +269,34 @@ partial class Sequence
     {
         int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, SequenceLength * InputSize, nameof(inputs), outputs.Length, SequenceLength * OutputSize, nameof(outputs), allowEmpty: true);
         global::System.Span<float> state = stackalloc float[StateSize];
-        global::System.ReadOnlySpan<float> p = _netgenParameters;
         for (int i = 0; i < n; i++)
         {
             state.Clear();
             global::System.ReadOnlySpan<float> sequence = inputs.Slice(i * SequenceLength * InputSize, SequenceLength * InputSize);
             global::System.Span<float> results = outputs.Slice(i * SequenceLength * OutputSize, SequenceLength * OutputSize);
-            for (int t = 0; t < SequenceLength; t++) NetGenStep(p, sequence.Slice(t * InputSize, InputSize), state, results.Slice(t * OutputSize, OutputSize));
+            for (int t = 0; t < SequenceLength; t++) NetGenStep(sequence.Slice(t * InputSize, InputSize), state, results.Slice(t * OutputSize, OutputSize));
         }
     }
 
-    // One time step: the step's outputs, and the next state written over the state.
-    private static void NetGenStep(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> input, global::System.Span<float> state, global::System.Span<float> output)
+    // One time step: the step's outputs, and the next state written over the state; across neurons on the preferred SIMD width, else the scalar kernel.
+    private void NetGenStep(global::System.ReadOnlySpan<float> input, global::System.Span<float> state, global::System.Span<float> output)
     {
+        int width = global::NetGen.Runtime.SimdOptions.PreferredWidth;
+        if (width >= 256)
+        {
+            NetGenStepVector256(_netgenStepPacked, input, state, output);
+            return;
+        }
+        if (width >= 128)
+        {
+            NetGenStepVector128(_netgenStepPacked, input, state, output);
+            return;
+        }
         global::System.Span<float> x = stackalloc float[InputSize + StateSize];
         global::System.Span<float> y = stackalloc float[OutputSize + StateSize];
         input.CopyTo(x);
         state.CopyTo(x.Slice(InputSize));
-        NetGenForwardKernel(p, x, y);
+        NetGenForwardKernel(_netgenParameters, x, y);
         y.Slice(0, OutputSize).CopyTo(output);
         y.Slice(OutputSize).CopyTo(state);
     }
@@ -1360,5 +1413,439 @@ partial class Sequence
         g[97] += dz1_0 * p[0] + dz1_1 * p[4];   // ∂L/∂x1(t−2)[0]
         g[98] += dz1_0 * p[2] + dz1_1 * p[6];   // ∂L/∂x1(t−2)[1]
         return 0f;
+    }
+
+    /// <summary>One time step on 256-bit vectors of neurons: the step's outputs, and the next state written over <paramref name="state"/>.</summary>
+    private static void NetGenStepVector256(float[] packed, global::System.ReadOnlySpan<float> input, global::System.Span<float> state, global::System.Span<float> output)
+    {
+        global::System.Span<float> s = stackalloc float[192];
+        ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);
+        ref float sr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s);
+        input.CopyTo(s.Slice(0, 2));
+        // Layer 1: CausalConv1D taps[c·2 + j] = x(t − (1 − j)·2)[c], from this step's input or the history in state[0..4)
+        for (int c = 0; c < 2; c++)
+        {
+            ref float tap = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 8 + c * 2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 0) = state[0 + c];
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 0 + c);
+        }
+        // Layer 1: CausalConv1D z = W·taps + b: 8 rows (padded) × 4 inputs, 8 vectors of rows a pass
+        {
+            NetGenLanes256 acc0 = NetGenVector256.LoadUnsafe(ref w, 32);
+            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 8);
+            for (int c = 0; c < 4; c++)
+            {
+                NetGenLanes256 x = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column), x, acc0);
+                column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 8);
+            }
+            NetGenVector256.StoreUnsafe(acc0, ref sr, 16);
+        }
+        // Layer 1: its history moves one step older; the newest slot takes this step's input
+        state.Slice(2, 2).CopyTo(state.Slice(0, 2));
+        s.Slice(0, 2).CopyTo(state.Slice(2, 2));
+        // Layer 1: a = Tanh(z) on 8 neurons at a time (the activation's definition, on vectors)
+        for (int v = 0; v < 8; v += 8)
+        {
+            ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 16 + v);
+            NetGenLanes256 z = NetGenVector256.LoadUnsafe(ref at);
+            NetGenLanes256 a1_0 = NetGenVectorMath.Tanh(z);
+            NetGenVector256.StoreUnsafe(a1_0, ref at);
+        }
+        // Layer 2: Gru(2), its previous state from state[4..6) (h), padded with zeros
+        state.Slice(4, 2).CopyTo(s.Slice(72, 2));
+        s.Slice(74, 6).Clear();
+        // Layer 2: Gru gi = W_ih·x + b_ih: 24 rows (padded) × 2 inputs, 8 vectors of rows a pass
+        {
+            NetGenLanes256 acc0 = NetGenVector256.LoadUnsafe(ref w, 88);
+            NetGenLanes256 acc1 = NetGenVector256.LoadUnsafe(ref w, 96);
+            NetGenLanes256 acc2 = NetGenVector256.LoadUnsafe(ref w, 104);
+            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 40);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 16);
+            for (int c = 0; c < 2; c++)
+            {
+                NetGenLanes256 x = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column), x, acc0);
+                acc1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 8), x, acc1);
+                acc2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 16), x, acc2);
+                column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 24);
+            }
+            NetGenVector256.StoreUnsafe(acc0, ref sr, 24);
+            NetGenVector256.StoreUnsafe(acc1, ref sr, 32);
+            NetGenVector256.StoreUnsafe(acc2, ref sr, 40);
+        }
+        // Layer 2: Gru gh = W_hh·h(t−1) + b_hh: 24 rows (padded) × 2 inputs, 8 vectors of rows a pass
+        {
+            NetGenLanes256 acc0 = NetGenVector256.LoadUnsafe(ref w, 160);
+            NetGenLanes256 acc1 = NetGenVector256.LoadUnsafe(ref w, 168);
+            NetGenLanes256 acc2 = NetGenVector256.LoadUnsafe(ref w, 176);
+            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 72);
+            for (int c = 0; c < 2; c++)
+            {
+                NetGenLanes256 x = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column), x, acc0);
+                acc1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 8), x, acc1);
+                acc2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 16), x, acc2);
+                column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 24);
+            }
+            NetGenVector256.StoreUnsafe(acc0, ref sr, 48);
+            NetGenVector256.StoreUnsafe(acc1, ref sr, 56);
+            NetGenVector256.StoreUnsafe(acc2, ref sr, 64);
+        }
+        // Layer 2: the Gru cell on 8 neurons at a time (the layer's definition, printed on vectors)
+        for (int v = 0; v < 8; v += 8)
+        {
+            ref float gates = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 24 + v);
+            ref float recurrent = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 48 + v);
+            ref float old = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 72 + v);
+            ref float fresh = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 80 + v);
+            NetGenLanes256 gi0 = NetGenVector256.LoadUnsafe(ref gates);
+            NetGenLanes256 gi1 = NetGenVector256.LoadUnsafe(ref gates, 8);
+            NetGenLanes256 gi2 = NetGenVector256.LoadUnsafe(ref gates, 16);
+            NetGenLanes256 gh0 = NetGenVector256.LoadUnsafe(ref recurrent);
+            NetGenLanes256 gh1 = NetGenVector256.LoadUnsafe(ref recurrent, 8);
+            NetGenLanes256 gh2 = NetGenVector256.LoadUnsafe(ref recurrent, 16);
+            NetGenLanes256 prev0 = NetGenVector256.LoadUnsafe(ref old);
+            NetGenLanes256 r2_0 = NetGenVectorMath.Sigmoid(gi0 + gh0);
+            NetGenLanes256 u2_0 = NetGenVectorMath.Sigmoid(gi1 + gh1);
+            NetGenLanes256 n2_0 = NetGenVectorMath.Tanh(NetGenVector256.MultiplyAddEstimate(r2_0, gh2, gi2));
+            NetGenLanes256 h2_0 = NetGenVector256.MultiplyAddEstimate(u2_0, prev0, (NetGenLanes256.One - u2_0) * n2_0);
+            NetGenVector256.StoreUnsafe(h2_0, ref fresh);
+        }
+        s.Slice(80, 2).CopyTo(state.Slice(4, 2));
+        // Layer 3: Lstm(2), its previous state from state[6..10) (h, then c), padded with zeros
+        state.Slice(6, 2).CopyTo(s.Slice(152, 2));
+        s.Slice(154, 6).Clear();
+        state.Slice(8, 2).CopyTo(s.Slice(160, 2));
+        s.Slice(162, 6).Clear();
+        // Layer 3: Lstm gi = W_ih·x + b_ih: 32 rows (padded) × 2 inputs, 8 vectors of rows a pass
+        {
+            NetGenLanes256 acc0 = NetGenVector256.LoadUnsafe(ref w, 248);
+            NetGenLanes256 acc1 = NetGenVector256.LoadUnsafe(ref w, 256);
+            NetGenLanes256 acc2 = NetGenVector256.LoadUnsafe(ref w, 264);
+            NetGenLanes256 acc3 = NetGenVector256.LoadUnsafe(ref w, 272);
+            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 184);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 80);
+            for (int c = 0; c < 2; c++)
+            {
+                NetGenLanes256 x = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column), x, acc0);
+                acc1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 8), x, acc1);
+                acc2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 16), x, acc2);
+                acc3 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 24), x, acc3);
+                column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 32);
+            }
+            NetGenVector256.StoreUnsafe(acc0, ref sr, 88);
+            NetGenVector256.StoreUnsafe(acc1, ref sr, 96);
+            NetGenVector256.StoreUnsafe(acc2, ref sr, 104);
+            NetGenVector256.StoreUnsafe(acc3, ref sr, 112);
+        }
+        // Layer 3: Lstm gh = W_hh·h(t−1) + b_hh: 32 rows (padded) × 2 inputs, 8 vectors of rows a pass
+        {
+            NetGenLanes256 acc0 = NetGenVector256.LoadUnsafe(ref w, 344);
+            NetGenLanes256 acc1 = NetGenVector256.LoadUnsafe(ref w, 352);
+            NetGenLanes256 acc2 = NetGenVector256.LoadUnsafe(ref w, 360);
+            NetGenLanes256 acc3 = NetGenVector256.LoadUnsafe(ref w, 368);
+            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 280);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 152);
+            for (int c = 0; c < 2; c++)
+            {
+                NetGenLanes256 x = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column), x, acc0);
+                acc1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 8), x, acc1);
+                acc2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 16), x, acc2);
+                acc3 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 24), x, acc3);
+                column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 32);
+            }
+            NetGenVector256.StoreUnsafe(acc0, ref sr, 120);
+            NetGenVector256.StoreUnsafe(acc1, ref sr, 128);
+            NetGenVector256.StoreUnsafe(acc2, ref sr, 136);
+            NetGenVector256.StoreUnsafe(acc3, ref sr, 144);
+        }
+        // Layer 3: the Lstm cell on 8 neurons at a time (the layer's definition, printed on vectors)
+        for (int v = 0; v < 8; v += 8)
+        {
+            ref float gates = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 88 + v);
+            ref float recurrent = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 120 + v);
+            ref float old = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 152 + v);
+            ref float fresh = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 168 + v);
+            NetGenLanes256 gi0 = NetGenVector256.LoadUnsafe(ref gates);
+            NetGenLanes256 gi1 = NetGenVector256.LoadUnsafe(ref gates, 8);
+            NetGenLanes256 gi2 = NetGenVector256.LoadUnsafe(ref gates, 16);
+            NetGenLanes256 gi3 = NetGenVector256.LoadUnsafe(ref gates, 24);
+            NetGenLanes256 gh0 = NetGenVector256.LoadUnsafe(ref recurrent);
+            NetGenLanes256 gh1 = NetGenVector256.LoadUnsafe(ref recurrent, 8);
+            NetGenLanes256 gh2 = NetGenVector256.LoadUnsafe(ref recurrent, 16);
+            NetGenLanes256 gh3 = NetGenVector256.LoadUnsafe(ref recurrent, 24);
+            NetGenLanes256 prev0 = NetGenVector256.LoadUnsafe(ref old);
+            NetGenLanes256 prev1 = NetGenVector256.LoadUnsafe(ref old, 8);
+            NetGenLanes256 i3_0 = NetGenVectorMath.Sigmoid(gi0 + gh0);
+            NetGenLanes256 f3_0 = NetGenVectorMath.Sigmoid(gi1 + gh1);
+            NetGenLanes256 g3_0 = NetGenVectorMath.Tanh(gi2 + gh2);
+            NetGenLanes256 o3_0 = NetGenVectorMath.Sigmoid(gi3 + gh3);
+            NetGenLanes256 c3_0 = NetGenVector256.MultiplyAddEstimate(i3_0, g3_0, f3_0 * prev1);
+            NetGenVector256.StoreUnsafe(c3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref fresh, 8));
+            NetGenLanes256 h3_0 = o3_0 * NetGenVectorMath.Tanh(c3_0);
+            NetGenVector256.StoreUnsafe(h3_0, ref fresh);
+        }
+        s.Slice(168, 2).CopyTo(state.Slice(6, 2));
+        s.Slice(176, 2).CopyTo(state.Slice(8, 2));
+        // Layer 4: Dense(1) z = W·a + b: 8 rows (padded) × 2 inputs, 8 vectors of rows a pass
+        {
+            NetGenLanes256 acc0 = NetGenVector256.LoadUnsafe(ref w, 392);
+            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 376);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 168);
+            for (int c = 0; c < 2; c++)
+            {
+                NetGenLanes256 x = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column), x, acc0);
+                column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 8);
+            }
+            NetGenVector256.StoreUnsafe(acc0, ref sr, 184);
+        }
+        s.Slice(184, 1).CopyTo(output);
+    }
+
+    /// <summary>One time step on 128-bit vectors of neurons: the step's outputs, and the next state written over <paramref name="state"/>.</summary>
+    private static void NetGenStepVector128(float[] packed, global::System.ReadOnlySpan<float> input, global::System.Span<float> state, global::System.Span<float> output)
+    {
+        global::System.Span<float> s = stackalloc float[192];
+        ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);
+        ref float sr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s);
+        input.CopyTo(s.Slice(0, 2));
+        // Layer 1: CausalConv1D taps[c·2 + j] = x(t − (1 − j)·2)[c], from this step's input or the history in state[0..4)
+        for (int c = 0; c < 2; c++)
+        {
+            ref float tap = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 8 + c * 2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 0) = state[0 + c];
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 0 + c);
+        }
+        // Layer 1: CausalConv1D z = W·taps + b: 8 rows (padded) × 4 inputs, 8 vectors of rows a pass
+        {
+            NetGenLanes128 acc0 = NetGenVector128.LoadUnsafe(ref w, 32);
+            NetGenLanes128 acc1 = NetGenVector128.LoadUnsafe(ref w, 36);
+            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 8);
+            for (int c = 0; c < 4; c++)
+            {
+                NetGenLanes128 x = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column), x, acc0);
+                acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 4), x, acc1);
+                column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 8);
+            }
+            NetGenVector128.StoreUnsafe(acc0, ref sr, 16);
+            NetGenVector128.StoreUnsafe(acc1, ref sr, 20);
+        }
+        // Layer 1: its history moves one step older; the newest slot takes this step's input
+        state.Slice(2, 2).CopyTo(state.Slice(0, 2));
+        s.Slice(0, 2).CopyTo(state.Slice(2, 2));
+        // Layer 1: a = Tanh(z) on 4 neurons at a time (the activation's definition, on vectors)
+        for (int v = 0; v < 8; v += 4)
+        {
+            ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 16 + v);
+            NetGenLanes128 z = NetGenVector128.LoadUnsafe(ref at);
+            NetGenLanes128 a1_0 = NetGenVectorMath.Tanh(z);
+            NetGenVector128.StoreUnsafe(a1_0, ref at);
+        }
+        // Layer 2: Gru(2), its previous state from state[4..6) (h), padded with zeros
+        state.Slice(4, 2).CopyTo(s.Slice(72, 2));
+        s.Slice(74, 6).Clear();
+        // Layer 2: Gru gi = W_ih·x + b_ih: 24 rows (padded) × 2 inputs, 8 vectors of rows a pass
+        {
+            NetGenLanes128 acc0 = NetGenVector128.LoadUnsafe(ref w, 88);
+            NetGenLanes128 acc1 = NetGenVector128.LoadUnsafe(ref w, 92);
+            NetGenLanes128 acc2 = NetGenVector128.LoadUnsafe(ref w, 96);
+            NetGenLanes128 acc3 = NetGenVector128.LoadUnsafe(ref w, 100);
+            NetGenLanes128 acc4 = NetGenVector128.LoadUnsafe(ref w, 104);
+            NetGenLanes128 acc5 = NetGenVector128.LoadUnsafe(ref w, 108);
+            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 40);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 16);
+            for (int c = 0; c < 2; c++)
+            {
+                NetGenLanes128 x = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column), x, acc0);
+                acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 4), x, acc1);
+                acc2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 8), x, acc2);
+                acc3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 12), x, acc3);
+                acc4 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 16), x, acc4);
+                acc5 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 20), x, acc5);
+                column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 24);
+            }
+            NetGenVector128.StoreUnsafe(acc0, ref sr, 24);
+            NetGenVector128.StoreUnsafe(acc1, ref sr, 28);
+            NetGenVector128.StoreUnsafe(acc2, ref sr, 32);
+            NetGenVector128.StoreUnsafe(acc3, ref sr, 36);
+            NetGenVector128.StoreUnsafe(acc4, ref sr, 40);
+            NetGenVector128.StoreUnsafe(acc5, ref sr, 44);
+        }
+        // Layer 2: Gru gh = W_hh·h(t−1) + b_hh: 24 rows (padded) × 2 inputs, 8 vectors of rows a pass
+        {
+            NetGenLanes128 acc0 = NetGenVector128.LoadUnsafe(ref w, 160);
+            NetGenLanes128 acc1 = NetGenVector128.LoadUnsafe(ref w, 164);
+            NetGenLanes128 acc2 = NetGenVector128.LoadUnsafe(ref w, 168);
+            NetGenLanes128 acc3 = NetGenVector128.LoadUnsafe(ref w, 172);
+            NetGenLanes128 acc4 = NetGenVector128.LoadUnsafe(ref w, 176);
+            NetGenLanes128 acc5 = NetGenVector128.LoadUnsafe(ref w, 180);
+            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 72);
+            for (int c = 0; c < 2; c++)
+            {
+                NetGenLanes128 x = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column), x, acc0);
+                acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 4), x, acc1);
+                acc2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 8), x, acc2);
+                acc3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 12), x, acc3);
+                acc4 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 16), x, acc4);
+                acc5 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 20), x, acc5);
+                column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 24);
+            }
+            NetGenVector128.StoreUnsafe(acc0, ref sr, 48);
+            NetGenVector128.StoreUnsafe(acc1, ref sr, 52);
+            NetGenVector128.StoreUnsafe(acc2, ref sr, 56);
+            NetGenVector128.StoreUnsafe(acc3, ref sr, 60);
+            NetGenVector128.StoreUnsafe(acc4, ref sr, 64);
+            NetGenVector128.StoreUnsafe(acc5, ref sr, 68);
+        }
+        // Layer 2: the Gru cell on 4 neurons at a time (the layer's definition, printed on vectors)
+        for (int v = 0; v < 8; v += 4)
+        {
+            ref float gates = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 24 + v);
+            ref float recurrent = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 48 + v);
+            ref float old = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 72 + v);
+            ref float fresh = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 80 + v);
+            NetGenLanes128 gi0 = NetGenVector128.LoadUnsafe(ref gates);
+            NetGenLanes128 gi1 = NetGenVector128.LoadUnsafe(ref gates, 8);
+            NetGenLanes128 gi2 = NetGenVector128.LoadUnsafe(ref gates, 16);
+            NetGenLanes128 gh0 = NetGenVector128.LoadUnsafe(ref recurrent);
+            NetGenLanes128 gh1 = NetGenVector128.LoadUnsafe(ref recurrent, 8);
+            NetGenLanes128 gh2 = NetGenVector128.LoadUnsafe(ref recurrent, 16);
+            NetGenLanes128 prev0 = NetGenVector128.LoadUnsafe(ref old);
+            NetGenLanes128 r2_0 = NetGenVectorMath.Sigmoid(gi0 + gh0);
+            NetGenLanes128 u2_0 = NetGenVectorMath.Sigmoid(gi1 + gh1);
+            NetGenLanes128 n2_0 = NetGenVectorMath.Tanh(NetGenVector128.MultiplyAddEstimate(r2_0, gh2, gi2));
+            NetGenLanes128 h2_0 = NetGenVector128.MultiplyAddEstimate(u2_0, prev0, (NetGenLanes128.One - u2_0) * n2_0);
+            NetGenVector128.StoreUnsafe(h2_0, ref fresh);
+        }
+        s.Slice(80, 2).CopyTo(state.Slice(4, 2));
+        // Layer 3: Lstm(2), its previous state from state[6..10) (h, then c), padded with zeros
+        state.Slice(6, 2).CopyTo(s.Slice(152, 2));
+        s.Slice(154, 6).Clear();
+        state.Slice(8, 2).CopyTo(s.Slice(160, 2));
+        s.Slice(162, 6).Clear();
+        // Layer 3: Lstm gi = W_ih·x + b_ih: 32 rows (padded) × 2 inputs, 8 vectors of rows a pass
+        {
+            NetGenLanes128 acc0 = NetGenVector128.LoadUnsafe(ref w, 248);
+            NetGenLanes128 acc1 = NetGenVector128.LoadUnsafe(ref w, 252);
+            NetGenLanes128 acc2 = NetGenVector128.LoadUnsafe(ref w, 256);
+            NetGenLanes128 acc3 = NetGenVector128.LoadUnsafe(ref w, 260);
+            NetGenLanes128 acc4 = NetGenVector128.LoadUnsafe(ref w, 264);
+            NetGenLanes128 acc5 = NetGenVector128.LoadUnsafe(ref w, 268);
+            NetGenLanes128 acc6 = NetGenVector128.LoadUnsafe(ref w, 272);
+            NetGenLanes128 acc7 = NetGenVector128.LoadUnsafe(ref w, 276);
+            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 184);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 80);
+            for (int c = 0; c < 2; c++)
+            {
+                NetGenLanes128 x = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column), x, acc0);
+                acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 4), x, acc1);
+                acc2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 8), x, acc2);
+                acc3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 12), x, acc3);
+                acc4 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 16), x, acc4);
+                acc5 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 20), x, acc5);
+                acc6 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 24), x, acc6);
+                acc7 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 28), x, acc7);
+                column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 32);
+            }
+            NetGenVector128.StoreUnsafe(acc0, ref sr, 88);
+            NetGenVector128.StoreUnsafe(acc1, ref sr, 92);
+            NetGenVector128.StoreUnsafe(acc2, ref sr, 96);
+            NetGenVector128.StoreUnsafe(acc3, ref sr, 100);
+            NetGenVector128.StoreUnsafe(acc4, ref sr, 104);
+            NetGenVector128.StoreUnsafe(acc5, ref sr, 108);
+            NetGenVector128.StoreUnsafe(acc6, ref sr, 112);
+            NetGenVector128.StoreUnsafe(acc7, ref sr, 116);
+        }
+        // Layer 3: Lstm gh = W_hh·h(t−1) + b_hh: 32 rows (padded) × 2 inputs, 8 vectors of rows a pass
+        {
+            NetGenLanes128 acc0 = NetGenVector128.LoadUnsafe(ref w, 344);
+            NetGenLanes128 acc1 = NetGenVector128.LoadUnsafe(ref w, 348);
+            NetGenLanes128 acc2 = NetGenVector128.LoadUnsafe(ref w, 352);
+            NetGenLanes128 acc3 = NetGenVector128.LoadUnsafe(ref w, 356);
+            NetGenLanes128 acc4 = NetGenVector128.LoadUnsafe(ref w, 360);
+            NetGenLanes128 acc5 = NetGenVector128.LoadUnsafe(ref w, 364);
+            NetGenLanes128 acc6 = NetGenVector128.LoadUnsafe(ref w, 368);
+            NetGenLanes128 acc7 = NetGenVector128.LoadUnsafe(ref w, 372);
+            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 280);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 152);
+            for (int c = 0; c < 2; c++)
+            {
+                NetGenLanes128 x = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column), x, acc0);
+                acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 4), x, acc1);
+                acc2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 8), x, acc2);
+                acc3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 12), x, acc3);
+                acc4 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 16), x, acc4);
+                acc5 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 20), x, acc5);
+                acc6 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 24), x, acc6);
+                acc7 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 28), x, acc7);
+                column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 32);
+            }
+            NetGenVector128.StoreUnsafe(acc0, ref sr, 120);
+            NetGenVector128.StoreUnsafe(acc1, ref sr, 124);
+            NetGenVector128.StoreUnsafe(acc2, ref sr, 128);
+            NetGenVector128.StoreUnsafe(acc3, ref sr, 132);
+            NetGenVector128.StoreUnsafe(acc4, ref sr, 136);
+            NetGenVector128.StoreUnsafe(acc5, ref sr, 140);
+            NetGenVector128.StoreUnsafe(acc6, ref sr, 144);
+            NetGenVector128.StoreUnsafe(acc7, ref sr, 148);
+        }
+        // Layer 3: the Lstm cell on 4 neurons at a time (the layer's definition, printed on vectors)
+        for (int v = 0; v < 8; v += 4)
+        {
+            ref float gates = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 88 + v);
+            ref float recurrent = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 120 + v);
+            ref float old = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 152 + v);
+            ref float fresh = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 168 + v);
+            NetGenLanes128 gi0 = NetGenVector128.LoadUnsafe(ref gates);
+            NetGenLanes128 gi1 = NetGenVector128.LoadUnsafe(ref gates, 8);
+            NetGenLanes128 gi2 = NetGenVector128.LoadUnsafe(ref gates, 16);
+            NetGenLanes128 gi3 = NetGenVector128.LoadUnsafe(ref gates, 24);
+            NetGenLanes128 gh0 = NetGenVector128.LoadUnsafe(ref recurrent);
+            NetGenLanes128 gh1 = NetGenVector128.LoadUnsafe(ref recurrent, 8);
+            NetGenLanes128 gh2 = NetGenVector128.LoadUnsafe(ref recurrent, 16);
+            NetGenLanes128 gh3 = NetGenVector128.LoadUnsafe(ref recurrent, 24);
+            NetGenLanes128 prev0 = NetGenVector128.LoadUnsafe(ref old);
+            NetGenLanes128 prev1 = NetGenVector128.LoadUnsafe(ref old, 8);
+            NetGenLanes128 i3_0 = NetGenVectorMath.Sigmoid(gi0 + gh0);
+            NetGenLanes128 f3_0 = NetGenVectorMath.Sigmoid(gi1 + gh1);
+            NetGenLanes128 g3_0 = NetGenVectorMath.Tanh(gi2 + gh2);
+            NetGenLanes128 o3_0 = NetGenVectorMath.Sigmoid(gi3 + gh3);
+            NetGenLanes128 c3_0 = NetGenVector128.MultiplyAddEstimate(i3_0, g3_0, f3_0 * prev1);
+            NetGenVector128.StoreUnsafe(c3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref fresh, 8));
+            NetGenLanes128 h3_0 = o3_0 * NetGenVectorMath.Tanh(c3_0);
+            NetGenVector128.StoreUnsafe(h3_0, ref fresh);
+        }
+        s.Slice(168, 2).CopyTo(state.Slice(6, 2));
+        s.Slice(176, 2).CopyTo(state.Slice(8, 2));
+        // Layer 4: Dense(1) z = W·a + b: 8 rows (padded) × 2 inputs, 8 vectors of rows a pass
+        {
+            NetGenLanes128 acc0 = NetGenVector128.LoadUnsafe(ref w, 392);
+            NetGenLanes128 acc1 = NetGenVector128.LoadUnsafe(ref w, 396);
+            ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 376);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 168);
+            for (int c = 0; c < 2; c++)
+            {
+                NetGenLanes128 x = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column), x, acc0);
+                acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 4), x, acc1);
+                column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 8);
+            }
+            NetGenVector128.StoreUnsafe(acc0, ref sr, 184);
+            NetGenVector128.StoreUnsafe(acc1, ref sr, 188);
+        }
+        s.Slice(184, 1).CopyTo(output);
     }
 }

@@ -27,7 +27,7 @@ internal sealed class LaneKernelForm : KernelForm
         string mask = k.MaskSize > 0 ? $"{ReadOnlySpan}<{VT}> m, " : "";
         return k.Kind switch
         {
-            KernelKind.Forward => $"{p}, {x}, {s}{Span}<{VT}> y",
+            KernelKind.Forward => $"{p}, {x}, {mask}{s}{Span}<{VT}> y",
             KernelKind.Gradient => $"{p}, {x}, {t}, {mask}{s}{Span}<{VT}> g",
             _ => throw new System.InvalidOperationException($"Kernel kind {k.Kind} has no signature."),
         };

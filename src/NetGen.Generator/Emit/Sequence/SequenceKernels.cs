@@ -20,11 +20,24 @@ internal sealed class SequenceKernels
     /// <summary>The carried-adjoint-only gradient kernel's name (<c>SequenceLoss.LastStep</c>).</summary>
     public const string CarryGradient = "NetGenCarryGradientKernel";
 
-    private SequenceKernels(LoweredNetwork forward, List<(KernelSchedule Schedule, string Summary)> kernels)
+    /// <summary>The lane forms' names (one sequence per lane of <c>Vector&lt;float&gt;</c>).</summary>
+    public const string ForwardLanes = "NetGenStepForwardLanes", GradientLanes = "NetGenGradientLanes", CarryGradientLanes = "NetGenCarryGradientLanes";
+
+    /// <summary>Stack one lane-kernel call may take for its vectors, sized for 512-bit vectors.</summary>
+    private const long MaxLaneStackBytes = 256 * 1024;
+
+    private SequenceKernels(LoweredNetwork forward, List<(KernelSchedule Schedule, string Summary)> kernels, List<KernelSchedule> lanes)
     {
         Forward = forward;
         Kernels = kernels;
+        LaneKernels = lanes;
     }
+
+    /// <summary>
+    /// The lane forms of the training step kernels (state-only forward, gradient, carried-only gradient), for
+    /// <c>NetGen.Runtime.Lanes.SequenceLaneBatch</c>; empty when the compilation has no SIMD or the network is not trained.
+    /// </summary>
+    public List<KernelSchedule> LaneKernels { get; }
 
     /// <summary>The inference step (its <see cref="LoweredNetwork.ParameterCount"/> and layouts serve the class summary).</summary>
     public LoweredNetwork Forward { get; }
@@ -32,8 +45,12 @@ internal sealed class SequenceKernels
     /// <summary>The kernels to print, with their summaries.</summary>
     public List<(KernelSchedule Schedule, string Summary)> Kernels { get; }
 
-    public static SequenceKernels Build(NetworkSpec spec, CancellationToken token)
+    /// <param name="spec">The network.</param>
+    /// <param name="token">Cancellation.</param>
+    /// <param name="lanes">The compilation has NetGen's SIMD runtime (then the training kernels get lane forms too).</param>
+    public static SequenceKernels Build(NetworkSpec spec, CancellationToken token, bool lanes = false)
     {
+        var laneKernels = new List<KernelSchedule>();
         var inference = SequenceLowering.Lower(spec, token, training: false);
         var kernels = new List<(KernelSchedule, string)>
         {
@@ -44,10 +61,18 @@ internal sealed class SequenceKernels
         {
             token.ThrowIfCancellationRequested();
             var training = SequenceLowering.Lower(spec, token, training: true);
+            var forward = training.Forward;
+            var stateOnly = new LoweredNetwork(forward.Graph, forward.Outputs.Skip(spec.OutputSize).ToArray(), forward.Loss, forward.Gradient, forward.Layers, forward.ParameterCount, forward.MaskSize);
+            if (lanes)
+            {
+                laneKernels.Add(KernelSchedule.Build(stateOnly, KernelKind.Forward, costScale: 1.6, name: ForwardLanes));
+                laneKernels.Add(KernelSchedule.Build(training.Gradient!, KernelKind.Gradient, costScale: 1.6, name: GradientLanes));
+                if (training.CarryGradient is not null) laneKernels.Add(KernelSchedule.Build(training.CarryGradient, KernelKind.Gradient, costScale: 1.6, name: CarryGradientLanes));
+                long scratch = laneKernels.Max(k => (long)k.ScratchSize + spec.InputSize + spec.OutputSize + 2L * spec.StateSize + k.MaskSize);
+                if (scratch * 64 > MaxLaneStackBytes) laneKernels.Clear();
+            }
             if (DropoutEmitter.Has(spec))
             {
-                var forward = training.Forward;
-                var stateOnly = new LoweredNetwork(forward.Graph, forward.Outputs.Skip(spec.OutputSize).ToArray(), forward.Loss, forward.Gradient, forward.Layers, forward.ParameterCount, forward.MaskSize);
                 kernels.Add((KernelSchedule.Build(stateOnly, KernelKind.Forward, name: TrainingForward),
                     "One training time step's next state <c>y[0..StateSize)</c> from the inputs and previous state in <c>x</c>, with the step's dropout mask <c>m</c>."));
             }
@@ -60,6 +85,6 @@ internal sealed class SequenceKernels
                     "One time step before the last (<c>SequenceLoss.LastStep</c>: no loss of its own): adds the step's share of ∂L/∂θ to <c>g[0..ParameterCount)</c> and ∂L/∂state(t−1) to <c>g[ParameterCount..)</c>, given ∂L/∂state(t) in <c>t[OutputSize..)</c>; returns 0."));
             }
         }
-        return new SequenceKernels(inference.Forward, kernels);
+        return new SequenceKernels(inference.Forward, kernels, laneKernels);
     }
 }

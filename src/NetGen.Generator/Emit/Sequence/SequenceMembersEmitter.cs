@@ -46,6 +46,8 @@ internal static class SequenceMembersEmitter
         w.Line("private readonly float[] _netgenSequenceStates = new float[SequenceLength * StateSize];");
         if (DropoutEmitter.Has(spec)) w.Line($"private readonly float[] _netgenSequenceMasks = new float[SequenceLength * {I(DropoutEmitter.MaskSize(spec))}];");
         w.Line("private readonly float[] _netgenSequenceGradient = new float[ParameterCount + StateSize];");
+        w.Comment("The lane loops' buffer (SequenceLaneBatch), allocated on their first call.");
+        w.Line("private float[]? _netgenSequenceLanes;");
     }
 
     /// <summary>Which layer's state is where, for the docs.</summary>
@@ -217,8 +219,45 @@ internal static class SequenceMembersEmitter
 
     private static string StateSize(NetworkSpec spec) => I(spec.StateSize);
 
+    /// <summary>The struct that gives <c>SequenceLaneBatch</c> this network's sizes and lane kernels.</summary>
+    public static void WriteLaneKernelsStruct(IndentedWriter w, NetworkSpec spec)
+    {
+        string c = spec.ClassName, V = "global::System.Numerics.Vector<float>";
+        string ro = "global::System.ReadOnlySpan", sp = "global::System.Span";
+        bool dropout = DropoutEmitter.Has(spec), last = spec.SequenceLoss == SequenceLossKind.LastStep;
+        string m = dropout ? "m, " : "";
+        w.Line();
+        w.Line("/// <summary>This network's step kernels in lane form and its sizes, for NetGen's loops over time (<c>NetGen.Runtime.Lanes.SequenceLaneBatch</c>).</summary>");
+        using (w.Block("private readonly struct NetGenSequenceLaneKernels : global::NetGen.Runtime.Lanes.ISequenceLaneKernels"))
+        {
+            w.Line($"private readonly {c} _network;");
+            w.Line();
+            w.Line($"public NetGenSequenceLaneKernels({c} network) => _network = network;");
+            w.Line();
+            w.Line($"public int InputSize => {c}.InputSize;");
+            w.Line($"public int OutputSize => {c}.OutputSize;");
+            w.Line($"public int StateSize => {c}.StateSize;");
+            w.Line($"public int ParameterCount => {c}.ParameterCount;");
+            w.Line($"public int MaskSize => {I(DropoutEmitter.MaskSize(spec))};");
+            w.Line($"public int SequenceLength => {c}.SequenceLength;");
+            w.Line($"public bool LastStep => {(last ? "true" : "false")};");
+            w.Line();
+            w.Line($"public void Forward({ro}<float> p, {ro}<{V}> x, {ro}<{V}> m, {sp}<{V}> next) => {SequenceKernels.ForwardLanes}(p, x, {m}next);");
+            w.Line();
+            w.Line($"public {V} Gradient({ro}<float> p, {ro}<{V}> x, {ro}<{V}> t, {ro}<{V}> m, {sp}<{V}> g) => {SequenceKernels.GradientLanes}(p, x, t, {m}g);");
+            w.Line();
+            w.Line(last
+                ? $"public void CarryGradient({ro}<float> p, {ro}<{V}> x, {ro}<{V}> t, {ro}<{V}> m, {sp}<{V}> g) => {SequenceKernels.CarryGradientLanes}(p, x, t, {m}g);"
+                : $"public void CarryGradient({ro}<float> p, {ro}<{V}> x, {ro}<{V}> t, {ro}<{V}> m, {sp}<{V}> g) {{ }}   // every step has a loss: never called");
+            w.Line();
+            w.Line(dropout
+                ? $"public void DrawMask({sp}<float> mask) => _network.NetGenDrawMask(mask);"
+                : $"public void DrawMask({sp}<float> mask) {{ }}   // no dropout: never called");
+        }
+    }
+
     /// <summary>Gradient, GradientBatch, TrainStep, TrainBatch, Evaluate and the backpropagation through time they share.</summary>
-    public static void WriteTraining(IndentedWriter w, NetworkSpec spec, System.Action<IndentedWriter, string> targetCheck, System.Action<IndentedWriter> targetDoc)
+    public static void WriteTraining(IndentedWriter w, NetworkSpec spec, System.Action<IndentedWriter, string> targetCheck, System.Action<IndentedWriter> targetDoc, bool lanes)
     {
         string targetLength = TargetLength(spec);
         string steps = I(LossSteps(spec));
@@ -304,11 +343,11 @@ internal static class SequenceMembersEmitter
             targetCheck(w, "targets");
             w.Line("return NetGenSequenceBatch(inputs, targets, n, default, training: false);");
         }
-        WriteBatch(w, spec, targetLength, steps);
+        WriteBatch(w, spec, targetLength, steps, lanes);
         WriteBackpropagation(w, spec);
     }
 
-    private static void WriteBatch(IndentedWriter w, NetworkSpec spec, string targetLength, string steps)
+    private static void WriteBatch(IndentedWriter w, NetworkSpec spec, string targetLength, string steps, bool lanes)
     {
         bool dropout = DropoutEmitter.Has(spec);
         w.Line();
@@ -324,7 +363,14 @@ internal static class SequenceMembersEmitter
             }
             w.Line($"{ReadOnlySpan} p = _netgenParameters;");
             w.Line("float total = 0f;");
-            using (w.Block("for (int i = 0; i < n; i++)"))
+            w.Line("int done = 0;");
+            if (lanes)
+            {
+                w.Comment("Vector<float>.Count sequences at once (one per lane) where SIMD is on; the rest one by one below.");
+                w.Line($"if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && {Printing.LaneDialect.Statics}.IsHardwareAccelerated && n >= {Printing.LaneDialect.Type}.Count)");
+                w.Line($"    done = global::NetGen.Runtime.Lanes.SequenceLaneBatch.Gradient(new NetGenSequenceLaneKernels(this), p, inputs, targets, work, n, ref _netgenSequenceLanes, ref total, training);");
+            }
+            using (w.Block("for (int i = done; i < n; i++)"))
             {
                 if (dropout)
                 {
