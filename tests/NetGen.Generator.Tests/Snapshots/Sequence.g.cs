@@ -6,6 +6,8 @@ namespace Samples;
 
 // Short names for the SIMD code below.
 using NetGenVectorMath = global::NetGen.Runtime.VectorMath;
+using NetGenLanes = global::System.Numerics.Vector<float>;
+using NetGenVector = global::System.Numerics.Vector;
 using NetGenVector128 = global::System.Runtime.Intrinsics.Vector128;
 using NetGenLanes128 = global::System.Runtime.Intrinsics.Vector128<float>;
 using NetGenVector256 = global::System.Runtime.Intrinsics.Vector256;
@@ -139,6 +141,8 @@ partial class Sequence
     private readonly float[] _netgenSequenceStates = new float[SequenceLength * StateSize];
     private readonly float[] _netgenSequenceMasks = new float[SequenceLength * 2];
     private readonly float[] _netgenSequenceGradient = new float[ParameterCount + StateSize];
+    // The lane loops' buffer (SequenceLaneBatch), allocated on their first call.
+    private float[]? _netgenSequenceLanes;
     // The SIMD step's packed copy: every affine map of the step transposed, rows padded to whole vectors; pinned, read from its
     // first 64-byte boundary. Rewritten in place by every parameter write (NetGenParametersWritten).
     private readonly float[] _netgenStepPacked = global::NetGen.Runtime.AlignedWeights.Allocate(400);
@@ -381,7 +385,11 @@ partial class Sequence
         if (!training) masks.Fill(1f);
         global::System.ReadOnlySpan<float> p = _netgenParameters;
         float total = 0f;
-        for (int i = 0; i < n; i++)
+        int done = 0;
+        // Vector<float>.Count sequences at once (one per lane) where SIMD is on; the rest one by one below.
+        if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count)
+            done = global::NetGen.Runtime.Lanes.SequenceLaneBatch.Gradient(new NetGenSequenceLaneKernels(this), p, inputs, targets, work, n, ref _netgenSequenceLanes, ref total, training);
+        for (int i = done; i < n; i++)
         {
             if (training) for (int t = 0; t < SequenceLength; t++) NetGenDrawMask(masks.Slice(t * 2, 2));
             total += NetGenSequenceGradient(p, inputs.Slice(i * SequenceLength * InputSize, SequenceLength * InputSize), targets.Slice(i * OutputSize, OutputSize), work);
@@ -1847,5 +1855,762 @@ partial class Sequence
             NetGenVector128.StoreUnsafe(acc1, ref sr, 188);
         }
         s.Slice(184, 1).CopyTo(output);
+    }
+
+    /// <summary>This network's step kernels in lane form and its sizes, for NetGen's loops over time (<c>NetGen.Runtime.Lanes.SequenceLaneBatch</c>).</summary>
+    private readonly struct NetGenSequenceLaneKernels : global::NetGen.Runtime.Lanes.ISequenceLaneKernels
+    {
+        private readonly Sequence _network;
+
+        public NetGenSequenceLaneKernels(Sequence network) => _network = network;
+
+        public int InputSize => Sequence.InputSize;
+        public int OutputSize => Sequence.OutputSize;
+        public int StateSize => Sequence.StateSize;
+        public int ParameterCount => Sequence.ParameterCount;
+        public int MaskSize => 2;
+        public int SequenceLength => Sequence.SequenceLength;
+        public bool LastStep => true;
+
+        public void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> x, global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> m, global::System.Span<global::System.Numerics.Vector<float>> next) => NetGenStepForwardLanes(p, x, m, next);
+
+        public global::System.Numerics.Vector<float> Gradient(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> x, global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> t, global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> m, global::System.Span<global::System.Numerics.Vector<float>> g) => NetGenGradientLanes(p, x, t, m, g);
+
+        public void CarryGradient(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> x, global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> t, global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> m, global::System.Span<global::System.Numerics.Vector<float>> g) => NetGenCarryGradientLanes(p, x, t, m, g);
+
+        public void DrawMask(global::System.Span<float> mask) => _network.NetGenDrawMask(mask);
+    }
+
+    /// <summary>NetGenForwardKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
+    private static void NetGenStepForwardLanes(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<NetGenLanes> x,
+        global::System.ReadOnlySpan<NetGenLanes> m,
+        global::System.Span<NetGenLanes> y)
+    {
+        y[0] = x[4];
+        y[1] = x[5];
+        y[2] = x[0];
+        y[3] = x[1];
+        // Layer 1: CausalConv1D(2, k 2, d 2) output channel 0: z1 = b + Σc Σj w[·, c, j]·x(t − (1 − j)·2)[c]
+        NetGenLanes z1_0 = NetGenVector.Create(p[8]);
+        z1_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[1]), x[0], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[0]), x[2], z1_0));
+        z1_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[3]), x[1], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[2]), x[3], z1_0));
+        NetGenLanes z1_1 = NetGenVector.Create(p[9]);
+        z1_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[5]), x[0], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[4]), x[2], z1_1));
+        z1_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[7]), x[1], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[6]), x[3], z1_1));
+        NetGenLanes a1_0 = NetGenVectorMath.Tanh(z1_0);
+        NetGenLanes a1_1 = NetGenVectorMath.Tanh(z1_1);
+        // Layer 2: Gru(2), input part of gate row 0: gi2 = b_ih + W_ih·x(t)
+        NetGenLanes gi2_0 = NetGenVector.Create(p[34]);
+        gi2_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[11]), a1_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[10]), a1_0, gi2_0));
+        NetGenLanes gi2_1 = NetGenVector.Create(p[35]);
+        gi2_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[13]), a1_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[12]), a1_0, gi2_1));
+        NetGenLanes gi2_2 = NetGenVector.Create(p[36]);
+        gi2_2 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[15]), a1_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[14]), a1_0, gi2_2));
+        NetGenLanes gi2_3 = NetGenVector.Create(p[37]);
+        gi2_3 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[17]), a1_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[16]), a1_0, gi2_3));
+        NetGenLanes gi2_4 = NetGenVector.Create(p[38]);
+        gi2_4 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[19]), a1_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[18]), a1_0, gi2_4));
+        NetGenLanes gi2_5 = NetGenVector.Create(p[39]);
+        gi2_5 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[21]), a1_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[20]), a1_0, gi2_5));
+        NetGenLanes gh2_0 = NetGenVector.Create(p[40]);
+        gh2_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[23]), x[7], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[22]), x[6], gh2_0));
+        NetGenLanes gh2_1 = NetGenVector.Create(p[41]);
+        gh2_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[25]), x[7], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[24]), x[6], gh2_1));
+        NetGenLanes gh2_2 = NetGenVector.Create(p[42]);
+        gh2_2 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[27]), x[7], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[26]), x[6], gh2_2));
+        NetGenLanes gh2_3 = NetGenVector.Create(p[43]);
+        gh2_3 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[29]), x[7], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[28]), x[6], gh2_3));
+        NetGenLanes gh2_4 = NetGenVector.Create(p[44]);
+        gh2_4 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[31]), x[7], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[30]), x[6], gh2_4));
+        NetGenLanes gh2_5 = NetGenVector.Create(p[45]);
+        gh2_5 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[33]), x[7], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[32]), x[6], gh2_5));
+        NetGenLanes r2_0 = NetGenVectorMath.Sigmoid(gi2_0 + gh2_0);
+        NetGenLanes u2_0 = NetGenVectorMath.Sigmoid(gi2_2 + gh2_2);
+        NetGenLanes n2_0 = NetGenVectorMath.Tanh(NetGenVector.MultiplyAddEstimate(r2_0, gh2_4, gi2_4));
+        NetGenLanes h2_0 = (NetGenLanes.One - u2_0) * n2_0;
+        h2_0 = NetGenVector.MultiplyAddEstimate(u2_0, x[6], h2_0);
+        y[4] = h2_0;
+        NetGenLanes r2_1 = NetGenVectorMath.Sigmoid(gi2_1 + gh2_1);
+        NetGenLanes u2_1 = NetGenVectorMath.Sigmoid(gi2_3 + gh2_3);
+        NetGenLanes n2_1 = NetGenVectorMath.Tanh(NetGenVector.MultiplyAddEstimate(r2_1, gh2_5, gi2_5));
+        NetGenLanes h2_1 = (NetGenLanes.One - u2_1) * n2_1;
+        h2_1 = NetGenVector.MultiplyAddEstimate(u2_1, x[7], h2_1);
+        y[5] = h2_1;
+        // Dropout(0.25) after layer 2: d2[j] = a2[j]·m[0 + j], m ∈ {0, 1/(1−p)} drawn per sample
+        NetGenLanes d2_0 = h2_0 * m[0];
+        NetGenLanes d2_1 = h2_1 * m[1];
+        // Layer 3: Lstm(2), input part of gate row 0: gi3 = b_ih + W_ih·x(t)
+        NetGenLanes gi3_0 = NetGenVector.Create(p[78]);
+        gi3_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[47]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[46]), d2_0, gi3_0));
+        NetGenLanes gi3_1 = NetGenVector.Create(p[79]);
+        gi3_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[49]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[48]), d2_0, gi3_1));
+        NetGenLanes gi3_2 = NetGenVector.Create(p[80]);
+        gi3_2 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[51]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[50]), d2_0, gi3_2));
+        NetGenLanes gi3_3 = NetGenVector.Create(p[81]);
+        gi3_3 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[53]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[52]), d2_0, gi3_3));
+        NetGenLanes gi3_4 = NetGenVector.Create(p[82]);
+        gi3_4 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[55]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[54]), d2_0, gi3_4));
+        NetGenLanes gi3_5 = NetGenVector.Create(p[83]);
+        gi3_5 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[57]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[56]), d2_0, gi3_5));
+        NetGenLanes gi3_6 = NetGenVector.Create(p[84]);
+        gi3_6 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[59]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[58]), d2_0, gi3_6));
+        NetGenLanes gi3_7 = NetGenVector.Create(p[85]);
+        gi3_7 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[61]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[60]), d2_0, gi3_7));
+        NetGenLanes gh3_0 = NetGenVector.Create(p[86]);
+        gh3_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[63]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[62]), x[8], gh3_0));
+        NetGenLanes gh3_1 = NetGenVector.Create(p[87]);
+        gh3_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[65]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[64]), x[8], gh3_1));
+        NetGenLanes gh3_2 = NetGenVector.Create(p[88]);
+        gh3_2 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[67]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[66]), x[8], gh3_2));
+        NetGenLanes gh3_3 = NetGenVector.Create(p[89]);
+        gh3_3 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[69]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[68]), x[8], gh3_3));
+        NetGenLanes gh3_4 = NetGenVector.Create(p[90]);
+        gh3_4 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[71]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[70]), x[8], gh3_4));
+        NetGenLanes gh3_5 = NetGenVector.Create(p[91]);
+        gh3_5 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[73]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[72]), x[8], gh3_5));
+        NetGenLanes gh3_6 = NetGenVector.Create(p[92]);
+        gh3_6 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[75]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[74]), x[8], gh3_6));
+        NetGenLanes gh3_7 = NetGenVector.Create(p[93]);
+        gh3_7 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[77]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[76]), x[8], gh3_7));
+        NetGenLanes i3_0 = NetGenVectorMath.Sigmoid(gi3_0 + gh3_0);
+        NetGenLanes f3_0 = NetGenVectorMath.Sigmoid(gi3_2 + gh3_2);
+        NetGenLanes g3_0 = NetGenVectorMath.Tanh(gi3_4 + gh3_4);
+        NetGenLanes o3_0 = NetGenVectorMath.Sigmoid(gi3_6 + gh3_6);
+        NetGenLanes c3_0 = f3_0 * x[10];
+        c3_0 = NetGenVector.MultiplyAddEstimate(i3_0, g3_0, c3_0);
+        y[8] = c3_0;
+        NetGenLanes h3_0 = o3_0 * NetGenVectorMath.Tanh(c3_0);
+        y[6] = h3_0;
+        NetGenLanes i3_1 = NetGenVectorMath.Sigmoid(gi3_1 + gh3_1);
+        NetGenLanes f3_1 = NetGenVectorMath.Sigmoid(gi3_3 + gh3_3);
+        NetGenLanes g3_1 = NetGenVectorMath.Tanh(gi3_5 + gh3_5);
+        NetGenLanes o3_1 = NetGenVectorMath.Sigmoid(gi3_7 + gh3_7);
+        NetGenLanes c3_1 = f3_1 * x[11];
+        c3_1 = NetGenVector.MultiplyAddEstimate(i3_1, g3_1, c3_1);
+        y[9] = c3_1;
+        NetGenLanes h3_1 = o3_1 * NetGenVectorMath.Tanh(c3_1);
+        y[7] = h3_1;
+    }
+
+    /// <summary>NetGenGradientKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
+    private static NetGenLanes NetGenGradientLanes(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<NetGenLanes> x,
+        global::System.ReadOnlySpan<NetGenLanes> t,
+        global::System.ReadOnlySpan<NetGenLanes> m,
+        global::System.Span<NetGenLanes> g)
+    {
+        global::System.Span<NetGenLanes> s = stackalloc NetGenLanes[16];
+        // Split into 2 parts so that every method stays within the JIT's optimisation limits; values crossing parts live in s.
+        NetGenGradientLanesPart1(p, x, t, m, s, g);
+        return NetGenGradientLanesPart2(p, x, t, m, s, g);
+    }
+
+    /// <summary>Part 1 of 2 of <see cref="NetGenGradientLanes"/>.</summary>
+    private static void NetGenGradientLanesPart1(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<NetGenLanes> x,
+        global::System.ReadOnlySpan<NetGenLanes> t,
+        global::System.ReadOnlySpan<NetGenLanes> m,
+        global::System.Span<NetGenLanes> s,
+        global::System.Span<NetGenLanes> g)
+    {
+        g[99] += t[1];
+        g[100] += t[2];
+        // Layer 1: CausalConv1D(2, k 2, d 2) output channel 0: z1 = b + Σc Σj w[·, c, j]·x(t − (1 − j)·2)[c]
+        NetGenLanes z1_0 = NetGenVector.Create(p[8]);
+        z1_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[1]), x[0], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[0]), x[2], z1_0));
+        z1_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[3]), x[1], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[2]), x[3], z1_0));
+        NetGenLanes z1_1 = NetGenVector.Create(p[9]);
+        z1_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[5]), x[0], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[4]), x[2], z1_1));
+        z1_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[7]), x[1], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[6]), x[3], z1_1));
+        s[0] = NetGenVectorMath.Tanh(z1_0);
+        s[1] = NetGenVectorMath.Tanh(z1_1);
+        // Layer 2: Gru(2), input part of gate row 0: gi2 = b_ih + W_ih·x(t)
+        NetGenLanes gi2_0 = NetGenVector.Create(p[34]);
+        gi2_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[11]), s[1], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[10]), s[0], gi2_0));
+        NetGenLanes gi2_1 = NetGenVector.Create(p[35]);
+        gi2_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[13]), s[1], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[12]), s[0], gi2_1));
+        NetGenLanes gi2_2 = NetGenVector.Create(p[36]);
+        gi2_2 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[15]), s[1], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[14]), s[0], gi2_2));
+        NetGenLanes gi2_3 = NetGenVector.Create(p[37]);
+        gi2_3 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[17]), s[1], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[16]), s[0], gi2_3));
+        NetGenLanes gi2_4 = NetGenVector.Create(p[38]);
+        gi2_4 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[19]), s[1], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[18]), s[0], gi2_4));
+        NetGenLanes gi2_5 = NetGenVector.Create(p[39]);
+        gi2_5 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[21]), s[1], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[20]), s[0], gi2_5));
+        NetGenLanes gh2_0 = NetGenVector.Create(p[40]);
+        gh2_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[23]), x[7], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[22]), x[6], gh2_0));
+        NetGenLanes gh2_1 = NetGenVector.Create(p[41]);
+        gh2_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[25]), x[7], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[24]), x[6], gh2_1));
+        NetGenLanes gh2_2 = NetGenVector.Create(p[42]);
+        gh2_2 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[27]), x[7], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[26]), x[6], gh2_2));
+        NetGenLanes gh2_3 = NetGenVector.Create(p[43]);
+        gh2_3 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[29]), x[7], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[28]), x[6], gh2_3));
+        NetGenLanes gh2_4 = NetGenVector.Create(p[44]);
+        gh2_4 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[31]), x[7], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[30]), x[6], gh2_4));
+        s[2] = gh2_4;
+        NetGenLanes gh2_5 = NetGenVector.Create(p[45]);
+        gh2_5 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[33]), x[7], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[32]), x[6], gh2_5));
+        s[3] = NetGenVectorMath.Sigmoid(gi2_0 + gh2_0);
+        s[4] = NetGenVectorMath.Sigmoid(gi2_2 + gh2_2);
+        s[5] = NetGenVectorMath.Tanh(NetGenVector.MultiplyAddEstimate(s[3], s[2], gi2_4));
+        s[6] = NetGenLanes.One - s[4];
+        NetGenLanes h2_0 = s[6] * s[5];
+        h2_0 = NetGenVector.MultiplyAddEstimate(s[4], x[6], h2_0);
+        NetGenLanes r2_1 = NetGenVectorMath.Sigmoid(gi2_1 + gh2_1);
+        s[7] = NetGenVectorMath.Sigmoid(gi2_3 + gh2_3);
+        NetGenLanes n2_1 = NetGenVectorMath.Tanh(NetGenVector.MultiplyAddEstimate(r2_1, gh2_5, gi2_5));
+        NetGenLanes v121 = NetGenLanes.One - s[7];
+        NetGenLanes h2_1 = v121 * n2_1;
+        h2_1 = NetGenVector.MultiplyAddEstimate(s[7], x[7], h2_1);
+        // Dropout(0.25) after layer 2: d2[j] = a2[j]·m[0 + j], m ∈ {0, 1/(1−p)} drawn per sample
+        NetGenLanes d2_0 = h2_0 * m[0];
+        NetGenLanes d2_1 = h2_1 * m[1];
+        // Layer 3: Lstm(2), input part of gate row 0: gi3 = b_ih + W_ih·x(t)
+        NetGenLanes gi3_0 = NetGenVector.Create(p[78]);
+        gi3_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[47]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[46]), d2_0, gi3_0));
+        NetGenLanes gi3_1 = NetGenVector.Create(p[79]);
+        gi3_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[49]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[48]), d2_0, gi3_1));
+        NetGenLanes gi3_2 = NetGenVector.Create(p[80]);
+        gi3_2 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[51]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[50]), d2_0, gi3_2));
+        NetGenLanes gi3_3 = NetGenVector.Create(p[81]);
+        gi3_3 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[53]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[52]), d2_0, gi3_3));
+        NetGenLanes gi3_4 = NetGenVector.Create(p[82]);
+        gi3_4 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[55]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[54]), d2_0, gi3_4));
+        NetGenLanes gi3_5 = NetGenVector.Create(p[83]);
+        gi3_5 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[57]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[56]), d2_0, gi3_5));
+        NetGenLanes gi3_6 = NetGenVector.Create(p[84]);
+        gi3_6 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[59]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[58]), d2_0, gi3_6));
+        NetGenLanes gi3_7 = NetGenVector.Create(p[85]);
+        gi3_7 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[61]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[60]), d2_0, gi3_7));
+        NetGenLanes gh3_0 = NetGenVector.Create(p[86]);
+        gh3_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[63]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[62]), x[8], gh3_0));
+        NetGenLanes gh3_1 = NetGenVector.Create(p[87]);
+        gh3_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[65]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[64]), x[8], gh3_1));
+        NetGenLanes gh3_2 = NetGenVector.Create(p[88]);
+        gh3_2 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[67]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[66]), x[8], gh3_2));
+        NetGenLanes gh3_3 = NetGenVector.Create(p[89]);
+        gh3_3 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[69]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[68]), x[8], gh3_3));
+        NetGenLanes gh3_4 = NetGenVector.Create(p[90]);
+        gh3_4 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[71]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[70]), x[8], gh3_4));
+        NetGenLanes gh3_5 = NetGenVector.Create(p[91]);
+        gh3_5 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[73]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[72]), x[8], gh3_5));
+        NetGenLanes gh3_6 = NetGenVector.Create(p[92]);
+        gh3_6 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[75]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[74]), x[8], gh3_6));
+        NetGenLanes gh3_7 = NetGenVector.Create(p[93]);
+        gh3_7 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[77]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[76]), x[8], gh3_7));
+        NetGenLanes i3_0 = NetGenVectorMath.Sigmoid(gi3_0 + gh3_0);
+        NetGenLanes f3_0 = NetGenVectorMath.Sigmoid(gi3_2 + gh3_2);
+        NetGenLanes g3_0 = NetGenVectorMath.Tanh(gi3_4 + gh3_4);
+        NetGenLanes o3_0 = NetGenVectorMath.Sigmoid(gi3_6 + gh3_6);
+        NetGenLanes c3_0 = f3_0 * x[10];
+        c3_0 = NetGenVector.MultiplyAddEstimate(i3_0, g3_0, c3_0);
+        NetGenLanes v239 = NetGenVectorMath.Tanh(c3_0);
+        NetGenLanes h3_0 = o3_0 * v239;
+        NetGenLanes i3_1 = NetGenVectorMath.Sigmoid(gi3_1 + gh3_1);
+        NetGenLanes f3_1 = NetGenVectorMath.Sigmoid(gi3_3 + gh3_3);
+        NetGenLanes g3_1 = NetGenVectorMath.Tanh(gi3_5 + gh3_5);
+        NetGenLanes o3_1 = NetGenVectorMath.Sigmoid(gi3_7 + gh3_7);
+        NetGenLanes c3_1 = f3_1 * x[11];
+        c3_1 = NetGenVector.MultiplyAddEstimate(i3_1, g3_1, c3_1);
+        NetGenLanes v253 = NetGenVectorMath.Tanh(c3_1);
+        NetGenLanes h3_1 = o3_1 * v253;
+        // Layer 4: Dense(1, Identity) ← layer 3 (per neuron: see the scalar kernel)
+        NetGenLanes z4_0 = NetGenVector.Create(p[96]);
+        z4_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[95]), h3_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[94]), h3_0, z4_0));
+        // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
+        NetGenLanes e_0 = z4_0 - t[0];
+        // Loss: MeanSquaredError, mean over 1 output(s) (nn.MSELoss)
+        s[8] = e_0 * e_0;
+        // Backward pass: each adjoint ∂L/∂… is the sum of its paths (the chain-rule terms: see the scalar kernel)
+        NetGenLanes de_0 = NetGenVector.Create(2f) * e_0;
+        g[94] += de_0 * h3_0;
+        g[95] += de_0 * h3_1;
+        g[96] += de_0;
+        NetGenLanes dh3_1 = de_0 * NetGenVector.Create(p[95]);
+        dh3_1 = dh3_1 + t[8];
+        NetGenLanes do3_1 = dh3_1 * v253;
+        NetGenLanes dc3_1 = dh3_1 * o3_1 * (NetGenLanes.One - v253 * v253);
+        dc3_1 = dc3_1 + t[10];
+        g[106] += dc3_1 * f3_1;
+        NetGenLanes di3_1 = dc3_1 * g3_1;
+        NetGenLanes dg3_1 = dc3_1 * i3_1;
+        NetGenLanes df3_1 = dc3_1 * x[11];
+        NetGenLanes dgh3_7 = do3_1 * (o3_1 * (NetGenLanes.One - o3_1));
+        g[60] += dgh3_7 * d2_0;
+        g[61] += dgh3_7 * d2_1;
+        g[76] += dgh3_7 * x[8];
+        g[77] += dgh3_7 * x[9];
+        g[85] += dgh3_7;
+        g[93] += dgh3_7;
+        NetGenLanes dgh3_5 = dg3_1 * (NetGenLanes.One - g3_1 * g3_1);
+        g[56] += dgh3_5 * d2_0;
+        g[57] += dgh3_5 * d2_1;
+        g[72] += dgh3_5 * x[8];
+        g[73] += dgh3_5 * x[9];
+        g[83] += dgh3_5;
+        g[91] += dgh3_5;
+        NetGenLanes dgh3_3 = df3_1 * (f3_1 * (NetGenLanes.One - f3_1));
+        g[52] += dgh3_3 * d2_0;
+        g[53] += dgh3_3 * d2_1;
+        g[68] += dgh3_3 * x[8];
+        g[69] += dgh3_3 * x[9];
+        g[81] += dgh3_3;
+        g[89] += dgh3_3;
+        NetGenLanes dgh3_1 = di3_1 * (i3_1 * (NetGenLanes.One - i3_1));
+        g[48] += dgh3_1 * d2_0;
+        g[49] += dgh3_1 * d2_1;
+        g[64] += dgh3_1 * x[8];
+        g[65] += dgh3_1 * x[9];
+        g[79] += dgh3_1;
+        g[87] += dgh3_1;
+        NetGenLanes dh3_0 = de_0 * NetGenVector.Create(p[94]);
+        dh3_0 = dh3_0 + t[7];
+        NetGenLanes do3_0 = dh3_0 * v239;
+        NetGenLanes dc3_0 = dh3_0 * o3_0 * (NetGenLanes.One - v239 * v239);
+        dc3_0 = dc3_0 + t[9];
+        g[105] += dc3_0 * f3_0;
+        NetGenLanes di3_0 = dc3_0 * g3_0;
+        NetGenLanes dg3_0 = dc3_0 * i3_0;
+        NetGenLanes df3_0 = dc3_0 * x[10];
+        NetGenLanes dgh3_6 = do3_0 * (o3_0 * (NetGenLanes.One - o3_0));
+        g[58] += dgh3_6 * d2_0;
+        g[59] += dgh3_6 * d2_1;
+        g[74] += dgh3_6 * x[8];
+        g[75] += dgh3_6 * x[9];
+        g[84] += dgh3_6;
+        g[92] += dgh3_6;
+        NetGenLanes dgh3_4 = dg3_0 * (NetGenLanes.One - g3_0 * g3_0);
+        g[54] += dgh3_4 * d2_0;
+        g[55] += dgh3_4 * d2_1;
+        g[70] += dgh3_4 * x[8];
+        g[71] += dgh3_4 * x[9];
+        g[82] += dgh3_4;
+        g[90] += dgh3_4;
+        NetGenLanes dgh3_2 = df3_0 * (f3_0 * (NetGenLanes.One - f3_0));
+        g[50] += dgh3_2 * d2_0;
+        g[51] += dgh3_2 * d2_1;
+        g[66] += dgh3_2 * x[8];
+        g[67] += dgh3_2 * x[9];
+        g[80] += dgh3_2;
+        g[88] += dgh3_2;
+        NetGenLanes dgh3_0 = di3_0 * (i3_0 * (NetGenLanes.One - i3_0));
+        g[46] += dgh3_0 * d2_0;
+        g[47] += dgh3_0 * d2_1;
+        g[62] += dgh3_0 * x[8];
+        g[63] += dgh3_0 * x[9];
+        g[78] += dgh3_0;
+        g[86] += dgh3_0;
+        g[103] += NetGenVector.MultiplyAddEstimate(dgh3_7, NetGenVector.Create(p[76]), NetGenVector.MultiplyAddEstimate(dgh3_6, NetGenVector.Create(p[74]), NetGenVector.MultiplyAddEstimate(dgh3_5, NetGenVector.Create(p[72]), NetGenVector.MultiplyAddEstimate(dgh3_4, NetGenVector.Create(p[70]), NetGenVector.MultiplyAddEstimate(dgh3_3, NetGenVector.Create(p[68]), NetGenVector.MultiplyAddEstimate(dgh3_2, NetGenVector.Create(p[66]), NetGenVector.MultiplyAddEstimate(dgh3_1, NetGenVector.Create(p[64]), dgh3_0 * NetGenVector.Create(p[62]))))))));
+        g[104] += NetGenVector.MultiplyAddEstimate(dgh3_7, NetGenVector.Create(p[77]), NetGenVector.MultiplyAddEstimate(dgh3_6, NetGenVector.Create(p[75]), NetGenVector.MultiplyAddEstimate(dgh3_5, NetGenVector.Create(p[73]), NetGenVector.MultiplyAddEstimate(dgh3_4, NetGenVector.Create(p[71]), NetGenVector.MultiplyAddEstimate(dgh3_3, NetGenVector.Create(p[69]), NetGenVector.MultiplyAddEstimate(dgh3_2, NetGenVector.Create(p[67]), NetGenVector.MultiplyAddEstimate(dgh3_1, NetGenVector.Create(p[65]), dgh3_0 * NetGenVector.Create(p[63]))))))));
+        NetGenLanes dd2_1 = dgh3_0 * NetGenVector.Create(p[47]);
+        dd2_1 = NetGenVector.MultiplyAddEstimate(dgh3_2, NetGenVector.Create(p[51]), NetGenVector.MultiplyAddEstimate(dgh3_1, NetGenVector.Create(p[49]), dd2_1));
+        dd2_1 = NetGenVector.MultiplyAddEstimate(dgh3_4, NetGenVector.Create(p[55]), NetGenVector.MultiplyAddEstimate(dgh3_3, NetGenVector.Create(p[53]), dd2_1));
+        dd2_1 = NetGenVector.MultiplyAddEstimate(dgh3_6, NetGenVector.Create(p[59]), NetGenVector.MultiplyAddEstimate(dgh3_5, NetGenVector.Create(p[57]), dd2_1));
+        dd2_1 = NetGenVector.MultiplyAddEstimate(dgh3_7, NetGenVector.Create(p[61]), dd2_1);
+        NetGenLanes dd2_0 = dgh3_0 * NetGenVector.Create(p[46]);
+        dd2_0 = NetGenVector.MultiplyAddEstimate(dgh3_2, NetGenVector.Create(p[50]), NetGenVector.MultiplyAddEstimate(dgh3_1, NetGenVector.Create(p[48]), dd2_0));
+        dd2_0 = NetGenVector.MultiplyAddEstimate(dgh3_4, NetGenVector.Create(p[54]), NetGenVector.MultiplyAddEstimate(dgh3_3, NetGenVector.Create(p[52]), dd2_0));
+        dd2_0 = NetGenVector.MultiplyAddEstimate(dgh3_6, NetGenVector.Create(p[58]), NetGenVector.MultiplyAddEstimate(dgh3_5, NetGenVector.Create(p[56]), dd2_0));
+        dd2_0 = NetGenVector.MultiplyAddEstimate(dgh3_7, NetGenVector.Create(p[60]), dd2_0);
+        NetGenLanes dh2_1 = dd2_1 * m[1];
+        dh2_1 = dh2_1 + t[6];
+        s[9] = dh2_1;
+        NetGenLanes dn2_1 = s[9] * v121;
+        s[10] = dn2_1 * (NetGenLanes.One - n2_1 * n2_1);
+        g[20] += s[10] * s[0];
+        g[21] += s[10] * s[1];
+        g[39] += s[10];
+        NetGenLanes dr2_1 = s[10] * gh2_5;
+        s[11] = s[10] * r2_1;
+        g[32] += s[11] * x[6];
+        g[33] += s[11] * x[7];
+        g[45] += s[11];
+        NetGenLanes du2_1 = -(s[9] * n2_1);
+        du2_1 = NetGenVector.MultiplyAddEstimate(s[9], x[7], du2_1);
+        s[12] = du2_1 * (s[7] * v121);
+        g[16] += s[12] * s[0];
+        g[17] += s[12] * s[1];
+        g[28] += s[12] * x[6];
+        g[29] += s[12] * x[7];
+        g[37] += s[12];
+        g[43] += s[12];
+        s[13] = dr2_1 * (r2_1 * (NetGenLanes.One - r2_1));
+        g[12] += s[13] * s[0];
+        g[13] += s[13] * s[1];
+        g[24] += s[13] * x[6];
+        g[25] += s[13] * x[7];
+        g[35] += s[13];
+        g[41] += s[13];
+        NetGenLanes dh2_0 = dd2_0 * m[0];
+        dh2_0 = dh2_0 + t[5];
+        s[14] = dh2_0;
+        NetGenLanes dn2_0 = s[14] * s[6];
+        s[15] = dn2_0 * (NetGenLanes.One - s[5] * s[5]);
+    }
+
+    /// <summary>Part 2 of 2 of <see cref="NetGenGradientLanes"/>.</summary>
+    private static NetGenLanes NetGenGradientLanesPart2(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<NetGenLanes> x,
+        global::System.ReadOnlySpan<NetGenLanes> t,
+        global::System.ReadOnlySpan<NetGenLanes> m,
+        global::System.Span<NetGenLanes> s,
+        global::System.Span<NetGenLanes> g)
+    {
+        g[18] += s[15] * s[0];
+        g[19] += s[15] * s[1];
+        g[38] += s[15];
+        // Backward pass: each adjoint ∂L/∂… is the sum of its paths (the chain-rule terms: see the scalar kernel)
+        NetGenLanes dr2_0 = s[15] * s[2];
+        NetGenLanes dgh2_4 = s[15] * s[3];
+        g[30] += dgh2_4 * x[6];
+        g[31] += dgh2_4 * x[7];
+        g[44] += dgh2_4;
+        NetGenLanes du2_0 = -(s[14] * s[5]);
+        du2_0 = NetGenVector.MultiplyAddEstimate(s[14], x[6], du2_0);
+        NetGenLanes dgh2_2 = du2_0 * (s[4] * s[6]);
+        g[14] += dgh2_2 * s[0];
+        g[15] += dgh2_2 * s[1];
+        g[26] += dgh2_2 * x[6];
+        g[27] += dgh2_2 * x[7];
+        g[36] += dgh2_2;
+        g[42] += dgh2_2;
+        NetGenLanes dgh2_0 = dr2_0 * (s[3] * (NetGenLanes.One - s[3]));
+        g[10] += dgh2_0 * s[0];
+        g[11] += dgh2_0 * s[1];
+        g[22] += dgh2_0 * x[6];
+        g[23] += dgh2_0 * x[7];
+        g[34] += dgh2_0;
+        g[40] += dgh2_0;
+        g[101] += NetGenVector.MultiplyAddEstimate(s[14], s[4], NetGenVector.MultiplyAddEstimate(s[11], NetGenVector.Create(p[32]), NetGenVector.MultiplyAddEstimate(dgh2_4, NetGenVector.Create(p[30]), NetGenVector.MultiplyAddEstimate(s[12], NetGenVector.Create(p[28]), NetGenVector.MultiplyAddEstimate(dgh2_2, NetGenVector.Create(p[26]), NetGenVector.MultiplyAddEstimate(s[13], NetGenVector.Create(p[24]), dgh2_0 * NetGenVector.Create(p[22])))))));
+        g[102] += NetGenVector.MultiplyAddEstimate(s[9], s[7], NetGenVector.MultiplyAddEstimate(s[11], NetGenVector.Create(p[33]), NetGenVector.MultiplyAddEstimate(dgh2_4, NetGenVector.Create(p[31]), NetGenVector.MultiplyAddEstimate(s[12], NetGenVector.Create(p[29]), NetGenVector.MultiplyAddEstimate(dgh2_2, NetGenVector.Create(p[27]), NetGenVector.MultiplyAddEstimate(s[13], NetGenVector.Create(p[25]), dgh2_0 * NetGenVector.Create(p[23])))))));
+        NetGenLanes da1_1 = dgh2_0 * NetGenVector.Create(p[11]);
+        da1_1 = NetGenVector.MultiplyAddEstimate(dgh2_2, NetGenVector.Create(p[15]), NetGenVector.MultiplyAddEstimate(s[13], NetGenVector.Create(p[13]), da1_1));
+        da1_1 = NetGenVector.MultiplyAddEstimate(s[15], NetGenVector.Create(p[19]), NetGenVector.MultiplyAddEstimate(s[12], NetGenVector.Create(p[17]), da1_1));
+        da1_1 = NetGenVector.MultiplyAddEstimate(s[10], NetGenVector.Create(p[21]), da1_1);
+        NetGenLanes dz1_1 = da1_1 * (NetGenLanes.One - s[1] * s[1]);
+        g[4] += dz1_1 * x[2];
+        g[5] += dz1_1 * x[0];
+        g[6] += dz1_1 * x[3];
+        g[7] += dz1_1 * x[1];
+        g[9] += dz1_1;
+        NetGenLanes da1_0 = dgh2_0 * NetGenVector.Create(p[10]);
+        da1_0 = NetGenVector.MultiplyAddEstimate(dgh2_2, NetGenVector.Create(p[14]), NetGenVector.MultiplyAddEstimate(s[13], NetGenVector.Create(p[12]), da1_0));
+        da1_0 = NetGenVector.MultiplyAddEstimate(s[15], NetGenVector.Create(p[18]), NetGenVector.MultiplyAddEstimate(s[12], NetGenVector.Create(p[16]), da1_0));
+        da1_0 = NetGenVector.MultiplyAddEstimate(s[10], NetGenVector.Create(p[20]), da1_0);
+        NetGenLanes dz1_0 = da1_0 * (NetGenLanes.One - s[0] * s[0]);
+        g[0] += dz1_0 * x[2];
+        g[1] += dz1_0 * x[0];
+        g[2] += dz1_0 * x[3];
+        g[3] += dz1_0 * x[1];
+        g[8] += dz1_0;
+        g[97] += NetGenVector.MultiplyAddEstimate(dz1_1, NetGenVector.Create(p[4]), dz1_0 * NetGenVector.Create(p[0]));
+        g[98] += NetGenVector.MultiplyAddEstimate(dz1_1, NetGenVector.Create(p[6]), dz1_0 * NetGenVector.Create(p[2]));
+        return s[8];
+    }
+
+    /// <summary>NetGenGradientKernel on <c>Vector&lt;float&gt;.Count</c> samples at once, one per lane.</summary>
+    private static NetGenLanes NetGenCarryGradientLanes(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<NetGenLanes> x,
+        global::System.ReadOnlySpan<NetGenLanes> t,
+        global::System.ReadOnlySpan<NetGenLanes> m,
+        global::System.Span<NetGenLanes> g)
+    {
+        global::System.Span<NetGenLanes> s = stackalloc NetGenLanes[15];
+        // Split into 2 parts so that every method stays within the JIT's optimisation limits; values crossing parts live in s.
+        NetGenCarryGradientLanesPart1(p, x, t, m, s, g);
+        return NetGenCarryGradientLanesPart2(p, x, t, m, s, g);
+    }
+
+    /// <summary>Part 1 of 2 of <see cref="NetGenCarryGradientLanes"/>.</summary>
+    private static void NetGenCarryGradientLanesPart1(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<NetGenLanes> x,
+        global::System.ReadOnlySpan<NetGenLanes> t,
+        global::System.ReadOnlySpan<NetGenLanes> m,
+        global::System.Span<NetGenLanes> s,
+        global::System.Span<NetGenLanes> g)
+    {
+        g[99] += t[1];
+        g[100] += t[2];
+        // Layer 1: CausalConv1D(2, k 2, d 2) output channel 0: z1 = b + Σc Σj w[·, c, j]·x(t − (1 − j)·2)[c]
+        NetGenLanes z1_0 = NetGenVector.Create(p[8]);
+        z1_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[1]), x[0], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[0]), x[2], z1_0));
+        z1_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[3]), x[1], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[2]), x[3], z1_0));
+        NetGenLanes z1_1 = NetGenVector.Create(p[9]);
+        z1_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[5]), x[0], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[4]), x[2], z1_1));
+        z1_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[7]), x[1], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[6]), x[3], z1_1));
+        s[0] = NetGenVectorMath.Tanh(z1_0);
+        s[1] = NetGenVectorMath.Tanh(z1_1);
+        // Layer 2: Gru(2), input part of gate row 0: gi2 = b_ih + W_ih·x(t)
+        NetGenLanes gi2_0 = NetGenVector.Create(p[34]);
+        gi2_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[11]), s[1], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[10]), s[0], gi2_0));
+        NetGenLanes gi2_1 = NetGenVector.Create(p[35]);
+        gi2_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[13]), s[1], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[12]), s[0], gi2_1));
+        NetGenLanes gi2_2 = NetGenVector.Create(p[36]);
+        gi2_2 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[15]), s[1], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[14]), s[0], gi2_2));
+        NetGenLanes gi2_3 = NetGenVector.Create(p[37]);
+        gi2_3 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[17]), s[1], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[16]), s[0], gi2_3));
+        NetGenLanes gi2_4 = NetGenVector.Create(p[38]);
+        gi2_4 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[19]), s[1], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[18]), s[0], gi2_4));
+        NetGenLanes gi2_5 = NetGenVector.Create(p[39]);
+        gi2_5 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[21]), s[1], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[20]), s[0], gi2_5));
+        NetGenLanes gh2_0 = NetGenVector.Create(p[40]);
+        gh2_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[23]), x[7], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[22]), x[6], gh2_0));
+        NetGenLanes gh2_1 = NetGenVector.Create(p[41]);
+        gh2_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[25]), x[7], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[24]), x[6], gh2_1));
+        NetGenLanes gh2_2 = NetGenVector.Create(p[42]);
+        gh2_2 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[27]), x[7], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[26]), x[6], gh2_2));
+        NetGenLanes gh2_3 = NetGenVector.Create(p[43]);
+        gh2_3 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[29]), x[7], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[28]), x[6], gh2_3));
+        NetGenLanes gh2_4 = NetGenVector.Create(p[44]);
+        gh2_4 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[31]), x[7], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[30]), x[6], gh2_4));
+        NetGenLanes gh2_5 = NetGenVector.Create(p[45]);
+        gh2_5 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[33]), x[7], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[32]), x[6], gh2_5));
+        s[2] = NetGenVectorMath.Sigmoid(gi2_0 + gh2_0);
+        s[3] = NetGenVectorMath.Sigmoid(gi2_2 + gh2_2);
+        NetGenLanes n2_0 = NetGenVectorMath.Tanh(NetGenVector.MultiplyAddEstimate(s[2], gh2_4, gi2_4));
+        NetGenLanes v110 = NetGenLanes.One - s[3];
+        NetGenLanes h2_0 = v110 * n2_0;
+        h2_0 = NetGenVector.MultiplyAddEstimate(s[3], x[6], h2_0);
+        NetGenLanes r2_1 = NetGenVectorMath.Sigmoid(gi2_1 + gh2_1);
+        s[4] = NetGenVectorMath.Sigmoid(gi2_3 + gh2_3);
+        NetGenLanes n2_1 = NetGenVectorMath.Tanh(NetGenVector.MultiplyAddEstimate(r2_1, gh2_5, gi2_5));
+        NetGenLanes v121 = NetGenLanes.One - s[4];
+        NetGenLanes h2_1 = v121 * n2_1;
+        h2_1 = NetGenVector.MultiplyAddEstimate(s[4], x[7], h2_1);
+        // Dropout(0.25) after layer 2: d2[j] = a2[j]·m[0 + j], m ∈ {0, 1/(1−p)} drawn per sample
+        NetGenLanes d2_0 = h2_0 * m[0];
+        NetGenLanes d2_1 = h2_1 * m[1];
+        // Layer 3: Lstm(2), input part of gate row 0: gi3 = b_ih + W_ih·x(t)
+        NetGenLanes gi3_0 = NetGenVector.Create(p[78]);
+        gi3_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[47]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[46]), d2_0, gi3_0));
+        NetGenLanes gi3_1 = NetGenVector.Create(p[79]);
+        gi3_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[49]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[48]), d2_0, gi3_1));
+        NetGenLanes gi3_2 = NetGenVector.Create(p[80]);
+        gi3_2 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[51]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[50]), d2_0, gi3_2));
+        NetGenLanes gi3_3 = NetGenVector.Create(p[81]);
+        gi3_3 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[53]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[52]), d2_0, gi3_3));
+        NetGenLanes gi3_4 = NetGenVector.Create(p[82]);
+        gi3_4 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[55]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[54]), d2_0, gi3_4));
+        NetGenLanes gi3_5 = NetGenVector.Create(p[83]);
+        gi3_5 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[57]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[56]), d2_0, gi3_5));
+        NetGenLanes gi3_6 = NetGenVector.Create(p[84]);
+        gi3_6 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[59]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[58]), d2_0, gi3_6));
+        NetGenLanes gi3_7 = NetGenVector.Create(p[85]);
+        gi3_7 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[61]), d2_1, NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[60]), d2_0, gi3_7));
+        NetGenLanes gh3_0 = NetGenVector.Create(p[86]);
+        gh3_0 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[63]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[62]), x[8], gh3_0));
+        NetGenLanes gh3_1 = NetGenVector.Create(p[87]);
+        gh3_1 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[65]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[64]), x[8], gh3_1));
+        NetGenLanes gh3_2 = NetGenVector.Create(p[88]);
+        gh3_2 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[67]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[66]), x[8], gh3_2));
+        NetGenLanes gh3_3 = NetGenVector.Create(p[89]);
+        gh3_3 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[69]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[68]), x[8], gh3_3));
+        NetGenLanes gh3_4 = NetGenVector.Create(p[90]);
+        gh3_4 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[71]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[70]), x[8], gh3_4));
+        NetGenLanes gh3_5 = NetGenVector.Create(p[91]);
+        gh3_5 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[73]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[72]), x[8], gh3_5));
+        NetGenLanes gh3_6 = NetGenVector.Create(p[92]);
+        gh3_6 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[75]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[74]), x[8], gh3_6));
+        NetGenLanes gh3_7 = NetGenVector.Create(p[93]);
+        gh3_7 = NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[77]), x[9], NetGenVector.MultiplyAddEstimate(NetGenVector.Create(p[76]), x[8], gh3_7));
+        NetGenLanes i3_0 = NetGenVectorMath.Sigmoid(gi3_0 + gh3_0);
+        NetGenLanes f3_0 = NetGenVectorMath.Sigmoid(gi3_2 + gh3_2);
+        NetGenLanes g3_0 = NetGenVectorMath.Tanh(gi3_4 + gh3_4);
+        NetGenLanes o3_0 = NetGenVectorMath.Sigmoid(gi3_6 + gh3_6);
+        NetGenLanes c3_0 = f3_0 * x[10];
+        c3_0 = NetGenVector.MultiplyAddEstimate(i3_0, g3_0, c3_0);
+        NetGenLanes v239 = NetGenVectorMath.Tanh(c3_0);
+        NetGenLanes i3_1 = NetGenVectorMath.Sigmoid(gi3_1 + gh3_1);
+        NetGenLanes f3_1 = NetGenVectorMath.Sigmoid(gi3_3 + gh3_3);
+        NetGenLanes g3_1 = NetGenVectorMath.Tanh(gi3_5 + gh3_5);
+        NetGenLanes o3_1 = NetGenVectorMath.Sigmoid(gi3_7 + gh3_7);
+        NetGenLanes c3_1 = f3_1 * x[11];
+        c3_1 = NetGenVector.MultiplyAddEstimate(i3_1, g3_1, c3_1);
+        NetGenLanes v253 = NetGenVectorMath.Tanh(c3_1);
+        // Backward pass: each adjoint ∂L/∂… is the sum of its paths (the chain-rule terms: see the scalar kernel)
+        NetGenLanes do3_1 = t[8] * v253;
+        NetGenLanes dc3_1 = t[8] * o3_1 * (NetGenLanes.One - v253 * v253);
+        dc3_1 = dc3_1 + t[10];
+        g[106] += dc3_1 * f3_1;
+        NetGenLanes di3_1 = dc3_1 * g3_1;
+        NetGenLanes dg3_1 = dc3_1 * i3_1;
+        NetGenLanes df3_1 = dc3_1 * x[11];
+        NetGenLanes dgh3_7 = do3_1 * (o3_1 * (NetGenLanes.One - o3_1));
+        g[60] += dgh3_7 * d2_0;
+        g[61] += dgh3_7 * d2_1;
+        g[76] += dgh3_7 * x[8];
+        g[77] += dgh3_7 * x[9];
+        g[85] += dgh3_7;
+        g[93] += dgh3_7;
+        NetGenLanes dgh3_5 = dg3_1 * (NetGenLanes.One - g3_1 * g3_1);
+        g[56] += dgh3_5 * d2_0;
+        g[57] += dgh3_5 * d2_1;
+        g[72] += dgh3_5 * x[8];
+        g[73] += dgh3_5 * x[9];
+        g[83] += dgh3_5;
+        g[91] += dgh3_5;
+        NetGenLanes dgh3_3 = df3_1 * (f3_1 * (NetGenLanes.One - f3_1));
+        g[52] += dgh3_3 * d2_0;
+        g[53] += dgh3_3 * d2_1;
+        g[68] += dgh3_3 * x[8];
+        g[69] += dgh3_3 * x[9];
+        g[81] += dgh3_3;
+        g[89] += dgh3_3;
+        NetGenLanes dgh3_1 = di3_1 * (i3_1 * (NetGenLanes.One - i3_1));
+        g[48] += dgh3_1 * d2_0;
+        g[49] += dgh3_1 * d2_1;
+        g[64] += dgh3_1 * x[8];
+        g[65] += dgh3_1 * x[9];
+        g[79] += dgh3_1;
+        g[87] += dgh3_1;
+        NetGenLanes do3_0 = t[7] * v239;
+        NetGenLanes dc3_0 = t[7] * o3_0 * (NetGenLanes.One - v239 * v239);
+        dc3_0 = dc3_0 + t[9];
+        g[105] += dc3_0 * f3_0;
+        NetGenLanes di3_0 = dc3_0 * g3_0;
+        NetGenLanes dg3_0 = dc3_0 * i3_0;
+        NetGenLanes df3_0 = dc3_0 * x[10];
+        NetGenLanes dgh3_6 = do3_0 * (o3_0 * (NetGenLanes.One - o3_0));
+        g[58] += dgh3_6 * d2_0;
+        g[59] += dgh3_6 * d2_1;
+        g[74] += dgh3_6 * x[8];
+        g[75] += dgh3_6 * x[9];
+        g[84] += dgh3_6;
+        g[92] += dgh3_6;
+        NetGenLanes dgh3_4 = dg3_0 * (NetGenLanes.One - g3_0 * g3_0);
+        g[54] += dgh3_4 * d2_0;
+        g[55] += dgh3_4 * d2_1;
+        g[70] += dgh3_4 * x[8];
+        g[71] += dgh3_4 * x[9];
+        g[82] += dgh3_4;
+        g[90] += dgh3_4;
+        NetGenLanes dgh3_2 = df3_0 * (f3_0 * (NetGenLanes.One - f3_0));
+        g[50] += dgh3_2 * d2_0;
+        g[51] += dgh3_2 * d2_1;
+        g[66] += dgh3_2 * x[8];
+        g[67] += dgh3_2 * x[9];
+        g[80] += dgh3_2;
+        g[88] += dgh3_2;
+        NetGenLanes dgh3_0 = di3_0 * (i3_0 * (NetGenLanes.One - i3_0));
+        g[46] += dgh3_0 * d2_0;
+        g[47] += dgh3_0 * d2_1;
+        g[62] += dgh3_0 * x[8];
+        g[63] += dgh3_0 * x[9];
+        g[78] += dgh3_0;
+        g[86] += dgh3_0;
+        g[103] += NetGenVector.MultiplyAddEstimate(dgh3_7, NetGenVector.Create(p[76]), NetGenVector.MultiplyAddEstimate(dgh3_6, NetGenVector.Create(p[74]), NetGenVector.MultiplyAddEstimate(dgh3_5, NetGenVector.Create(p[72]), NetGenVector.MultiplyAddEstimate(dgh3_4, NetGenVector.Create(p[70]), NetGenVector.MultiplyAddEstimate(dgh3_3, NetGenVector.Create(p[68]), NetGenVector.MultiplyAddEstimate(dgh3_2, NetGenVector.Create(p[66]), NetGenVector.MultiplyAddEstimate(dgh3_1, NetGenVector.Create(p[64]), dgh3_0 * NetGenVector.Create(p[62]))))))));
+        g[104] += NetGenVector.MultiplyAddEstimate(dgh3_7, NetGenVector.Create(p[77]), NetGenVector.MultiplyAddEstimate(dgh3_6, NetGenVector.Create(p[75]), NetGenVector.MultiplyAddEstimate(dgh3_5, NetGenVector.Create(p[73]), NetGenVector.MultiplyAddEstimate(dgh3_4, NetGenVector.Create(p[71]), NetGenVector.MultiplyAddEstimate(dgh3_3, NetGenVector.Create(p[69]), NetGenVector.MultiplyAddEstimate(dgh3_2, NetGenVector.Create(p[67]), NetGenVector.MultiplyAddEstimate(dgh3_1, NetGenVector.Create(p[65]), dgh3_0 * NetGenVector.Create(p[63]))))))));
+        NetGenLanes dd2_1 = dgh3_0 * NetGenVector.Create(p[47]);
+        dd2_1 = NetGenVector.MultiplyAddEstimate(dgh3_2, NetGenVector.Create(p[51]), NetGenVector.MultiplyAddEstimate(dgh3_1, NetGenVector.Create(p[49]), dd2_1));
+        dd2_1 = NetGenVector.MultiplyAddEstimate(dgh3_4, NetGenVector.Create(p[55]), NetGenVector.MultiplyAddEstimate(dgh3_3, NetGenVector.Create(p[53]), dd2_1));
+        dd2_1 = NetGenVector.MultiplyAddEstimate(dgh3_6, NetGenVector.Create(p[59]), NetGenVector.MultiplyAddEstimate(dgh3_5, NetGenVector.Create(p[57]), dd2_1));
+        dd2_1 = NetGenVector.MultiplyAddEstimate(dgh3_7, NetGenVector.Create(p[61]), dd2_1);
+        NetGenLanes dd2_0 = dgh3_0 * NetGenVector.Create(p[46]);
+        dd2_0 = NetGenVector.MultiplyAddEstimate(dgh3_2, NetGenVector.Create(p[50]), NetGenVector.MultiplyAddEstimate(dgh3_1, NetGenVector.Create(p[48]), dd2_0));
+        dd2_0 = NetGenVector.MultiplyAddEstimate(dgh3_4, NetGenVector.Create(p[54]), NetGenVector.MultiplyAddEstimate(dgh3_3, NetGenVector.Create(p[52]), dd2_0));
+        dd2_0 = NetGenVector.MultiplyAddEstimate(dgh3_6, NetGenVector.Create(p[58]), NetGenVector.MultiplyAddEstimate(dgh3_5, NetGenVector.Create(p[56]), dd2_0));
+        dd2_0 = NetGenVector.MultiplyAddEstimate(dgh3_7, NetGenVector.Create(p[60]), dd2_0);
+        NetGenLanes dh2_1 = dd2_1 * m[1];
+        dh2_1 = dh2_1 + t[6];
+        s[5] = dh2_1;
+        NetGenLanes dn2_1 = s[5] * v121;
+        s[6] = dn2_1 * (NetGenLanes.One - n2_1 * n2_1);
+        g[20] += s[6] * s[0];
+        g[21] += s[6] * s[1];
+        g[39] += s[6];
+        NetGenLanes dr2_1 = s[6] * gh2_5;
+        s[7] = s[6] * r2_1;
+        g[32] += s[7] * x[6];
+        g[33] += s[7] * x[7];
+        g[45] += s[7];
+        NetGenLanes du2_1 = -(s[5] * n2_1);
+        du2_1 = NetGenVector.MultiplyAddEstimate(s[5], x[7], du2_1);
+        s[8] = du2_1 * (s[4] * v121);
+        g[16] += s[8] * s[0];
+        g[17] += s[8] * s[1];
+        g[28] += s[8] * x[6];
+        g[29] += s[8] * x[7];
+        g[37] += s[8];
+        g[43] += s[8];
+        s[9] = dr2_1 * (r2_1 * (NetGenLanes.One - r2_1));
+        g[12] += s[9] * s[0];
+        g[13] += s[9] * s[1];
+        g[24] += s[9] * x[6];
+        g[25] += s[9] * x[7];
+        g[35] += s[9];
+        g[41] += s[9];
+        NetGenLanes dh2_0 = dd2_0 * m[0];
+        dh2_0 = dh2_0 + t[5];
+        s[10] = dh2_0;
+        NetGenLanes dn2_0 = s[10] * v110;
+        s[11] = dn2_0 * (NetGenLanes.One - n2_0 * n2_0);
+        g[18] += s[11] * s[0];
+        g[19] += s[11] * s[1];
+        g[38] += s[11];
+        s[12] = s[11] * gh2_4;
+        s[13] = s[11] * s[2];
+        g[30] += s[13] * x[6];
+        g[31] += s[13] * x[7];
+        g[44] += s[13];
+        NetGenLanes du2_0 = -(s[10] * n2_0);
+        du2_0 = NetGenVector.MultiplyAddEstimate(s[10], x[6], du2_0);
+        s[14] = du2_0 * (s[3] * v110);
+        g[14] += s[14] * s[0];
+        g[15] += s[14] * s[1];
+    }
+
+    /// <summary>Part 2 of 2 of <see cref="NetGenCarryGradientLanes"/>.</summary>
+    private static NetGenLanes NetGenCarryGradientLanesPart2(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<NetGenLanes> x,
+        global::System.ReadOnlySpan<NetGenLanes> t,
+        global::System.ReadOnlySpan<NetGenLanes> m,
+        global::System.Span<NetGenLanes> s,
+        global::System.Span<NetGenLanes> g)
+    {
+        g[26] += s[14] * x[6];
+        g[27] += s[14] * x[7];
+        g[36] += s[14];
+        g[42] += s[14];
+        // Backward pass: each adjoint ∂L/∂… is the sum of its paths (the chain-rule terms: see the scalar kernel)
+        NetGenLanes dgh2_0 = s[12] * (s[2] * (NetGenLanes.One - s[2]));
+        g[10] += dgh2_0 * s[0];
+        g[11] += dgh2_0 * s[1];
+        g[22] += dgh2_0 * x[6];
+        g[23] += dgh2_0 * x[7];
+        g[34] += dgh2_0;
+        g[40] += dgh2_0;
+        g[101] += NetGenVector.MultiplyAddEstimate(s[10], s[3], NetGenVector.MultiplyAddEstimate(s[7], NetGenVector.Create(p[32]), NetGenVector.MultiplyAddEstimate(s[13], NetGenVector.Create(p[30]), NetGenVector.MultiplyAddEstimate(s[8], NetGenVector.Create(p[28]), NetGenVector.MultiplyAddEstimate(s[14], NetGenVector.Create(p[26]), NetGenVector.MultiplyAddEstimate(s[9], NetGenVector.Create(p[24]), dgh2_0 * NetGenVector.Create(p[22])))))));
+        g[102] += NetGenVector.MultiplyAddEstimate(s[5], s[4], NetGenVector.MultiplyAddEstimate(s[7], NetGenVector.Create(p[33]), NetGenVector.MultiplyAddEstimate(s[13], NetGenVector.Create(p[31]), NetGenVector.MultiplyAddEstimate(s[8], NetGenVector.Create(p[29]), NetGenVector.MultiplyAddEstimate(s[14], NetGenVector.Create(p[27]), NetGenVector.MultiplyAddEstimate(s[9], NetGenVector.Create(p[25]), dgh2_0 * NetGenVector.Create(p[23])))))));
+        NetGenLanes da1_1 = dgh2_0 * NetGenVector.Create(p[11]);
+        da1_1 = NetGenVector.MultiplyAddEstimate(s[14], NetGenVector.Create(p[15]), NetGenVector.MultiplyAddEstimate(s[9], NetGenVector.Create(p[13]), da1_1));
+        da1_1 = NetGenVector.MultiplyAddEstimate(s[11], NetGenVector.Create(p[19]), NetGenVector.MultiplyAddEstimate(s[8], NetGenVector.Create(p[17]), da1_1));
+        da1_1 = NetGenVector.MultiplyAddEstimate(s[6], NetGenVector.Create(p[21]), da1_1);
+        NetGenLanes dz1_1 = da1_1 * (NetGenLanes.One - s[1] * s[1]);
+        g[4] += dz1_1 * x[2];
+        g[5] += dz1_1 * x[0];
+        g[6] += dz1_1 * x[3];
+        g[7] += dz1_1 * x[1];
+        g[9] += dz1_1;
+        NetGenLanes da1_0 = dgh2_0 * NetGenVector.Create(p[10]);
+        da1_0 = NetGenVector.MultiplyAddEstimate(s[14], NetGenVector.Create(p[14]), NetGenVector.MultiplyAddEstimate(s[9], NetGenVector.Create(p[12]), da1_0));
+        da1_0 = NetGenVector.MultiplyAddEstimate(s[11], NetGenVector.Create(p[18]), NetGenVector.MultiplyAddEstimate(s[8], NetGenVector.Create(p[16]), da1_0));
+        da1_0 = NetGenVector.MultiplyAddEstimate(s[6], NetGenVector.Create(p[20]), da1_0);
+        NetGenLanes dz1_0 = da1_0 * (NetGenLanes.One - s[0] * s[0]);
+        g[0] += dz1_0 * x[2];
+        g[1] += dz1_0 * x[0];
+        g[2] += dz1_0 * x[3];
+        g[3] += dz1_0 * x[1];
+        g[8] += dz1_0;
+        g[97] += NetGenVector.MultiplyAddEstimate(dz1_1, NetGenVector.Create(p[4]), dz1_0 * NetGenVector.Create(p[0]));
+        g[98] += NetGenVector.MultiplyAddEstimate(dz1_1, NetGenVector.Create(p[6]), dz1_0 * NetGenVector.Create(p[2]));
+        return NetGenLanes.Zero;
     }
 }

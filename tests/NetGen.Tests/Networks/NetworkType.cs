@@ -18,6 +18,8 @@ public sealed class NetworkType
             .Where(t => t.GetCustomAttribute<NetworkAttribute>() is { Weights: null }) // baked networks: new T() is not new T(Seed)
             // Inference-only networks (Trainable = false) are not INetworks; tests/NetGen.Tests/InferenceOnly covers them.
             .Where(t => t.GetCustomAttribute<NetworkAttribute>()!.Trainable)
+            // Sequence networks (a [Gru], [Lstm], [Rnn] or [CausalConv1D]) are not INetworks; tests/NetGen.Tests/Sequence covers them.
+            .Where(t => typeof(INetwork).IsAssignableFrom(t))
             // Networks with [Dropout] train with a random mask; tests/NetGen.Tests/Dropout covers them.
             .Where(t => !t.IsDefined(typeof(DropoutAttribute), inherit: false))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)

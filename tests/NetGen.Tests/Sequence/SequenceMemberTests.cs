@@ -181,4 +181,35 @@ public sealed class SequenceMemberTests
         net.PredictSequence(none, none);
         net.PredictBatch(none, none);
     }
+
+    /// <summary>
+    /// PyTorch's initialisation, deterministic per seed: every recurrent weight and bias from U(±1/√H), a convolution's from
+    /// U(±1/√(in·k)), a Dense layer's weights Glorot and biases 0; the same seed gives the same bits, another seed others.
+    /// </summary>
+    [Fact]
+    public void Initialisation_FollowsPyTorchsRules_AndTheSeed()
+    {
+        var net = new Audio(3);
+        var p = net.Parameters.ToArray();
+        NumericAssert.Identical(p, new Audio(3).Parameters, "the same seed");
+        Assert.NotEqual(p, new Audio(4).Parameters.ToArray());
+        NumericAssert.Identical(new Audio(0).Parameters, new Audio().Parameters, "new Audio() uses the attribute's seed (0)");
+        // Dense(8, Tanh) ← 1: 8 weights Glorot U(±√(6/9)), 8 biases 0.
+        Assert.All(p.AsSpan(0, 8).ToArray(), v => Assert.InRange(MathF.Abs(v), 1e-6f, MathF.Sqrt(6f / 9f)));
+        Assert.All(p.AsSpan(8, 8).ToArray(), v => Assert.Equal(0f, v));
+        // CausalConv1D(4, 3, 2) ← 8: 96 weights and 4 biases from U(±1/√24).
+        AssertSpread(p.AsSpan(16, 100).ToArray(), 1f / MathF.Sqrt(24f), "convolution");
+        // Gru(8) ← 4: 3·8·(4 + 8 + 2) = 336 values from U(±1/√8).
+        AssertSpread(p.AsSpan(116, 336).ToArray(), 1f / MathF.Sqrt(8f), "GRU");
+        Assert.Equal(116 + 336 + 9, Audio.ParameterCount);
+    }
+
+    private static void AssertSpread(float[] values, float limit, string what)
+    {
+        Assert.All(values, v => Assert.True(MathF.Abs(v) <= limit, $"{what}: {v} outside ±{limit}"));
+        // Uniform over the whole range: some values in the outer quarter on each side, none exactly zero.
+        Assert.Contains(values, v => v > 0.75f * limit);
+        Assert.Contains(values, v => v < -0.75f * limit);
+        Assert.DoesNotContain(0f, values);
+    }
 }
