@@ -30,12 +30,14 @@ Console.WriteLine();
 
 // Stream a sine sweep through the trained effect, sample by sample, and compare with the real effect.
 const int Samples = 48_000;
-effect.ResetState();
 var x = new float[1];
 var y = new float[1];
+for (int n = 0; n < 2000; n++) effect.Predict(x, y);   // warm-up: the JIT's optimised code, not its first compilation, is timed
+effect.ResetState();
 double state = 0, squared = 0, reference = 0;
+var timer = new Stopwatch();
 long allocated = GC.GetAllocatedBytesForCurrentThread();
-var timer = Stopwatch.StartNew();
+timer.Start();
 for (int n = 0; n < Samples; n++)
 {
     x[0] = (float)(0.8 * Math.Sin(2 * Math.PI * (20 + 2000.0 * n / Samples) * n / Samples));

@@ -26,4 +26,12 @@ namespace NetGen.NetStandard.Networks
     [Dense(8, Activation.Tanh)]
     [Dense(2, Activation.Sigmoid)]
     public partial class AdamStandard { }
+
+    /// <summary>A sequence network (scalar step kernels only on netstandard2.1): a causal convolution, a GRU, a Dense head.</summary>
+    [Network(Loss.MeanSquaredError, Optimizer = Optimizer.Adam, SequenceLength = 4, Seed = 5)]
+    [Input(2)]
+    [CausalConv1D(3, 2)]
+    [Gru(3)]
+    [Dense(1)]
+    public partial class SequenceStandard { }
 }

@@ -170,7 +170,8 @@ internal static class NetworkValidator
         DenseLayer dense => dense.Activation,
         RnnLayer rnn => rnn.Activation,
         CausalConvLayer conv => conv.Activation,
-        _ => ActivationKind.Tanh,
+        GruLayer or LstmLayer => ActivationKind.Tanh,
+        _ => throw new InvalidOperationException($"Layer kind {layer.GetType().Name} has no output activation for the loss rules."),
     };
 
     /// <summary>

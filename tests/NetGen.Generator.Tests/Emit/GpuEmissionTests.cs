@@ -109,4 +109,19 @@ public sealed class GpuEmissionTests
         Assert.Contains("NG0003", outcome.NgIds);
         Assert.False(outcome.Sources.Any());
     }
+
+    /// <summary>A sequence network in a project with GPU trainers gets none, and the info NG0055 from the generator says so.</summary>
+    [Fact]
+    public void SequenceNetwork_GetsNoGpuTrainer_AndTheInfoNG0055()
+    {
+        var outcome = GeneratorHarness.Run(Driving.NetworkSources.Sequence, IlgpuStub, NetGenIlgpuStub);
+        Assert.Equal(new[] { "NG0055" }, outcome.GeneratorNgIds);
+        var diagnostic = Assert.Single(outcome.BuildDiagnostics);
+        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
+        Assert.Contains("'Sequence'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        string text = outcome.SingleSourceText;
+        Assert.DoesNotContain("GpuTrainer", text);
+        Assert.DoesNotContain("NetGenGpu", text);
+        Assert.Contains("public void Predict(State state,", text);
+    }
 }

@@ -34,10 +34,11 @@ public sealed class CacheabilityTests
         .Select(f => (string)f.GetRawConstantValue()!)
         .ToArray();
 
-    /// <summary>A valid network, an invalid one (diagnostics flow) and an orphan [Dense], so every step has outputs.</summary>
+    /// <summary>A valid network, a sequence network, an invalid one (diagnostics flow) and an orphan [Dense], so every step has outputs.</summary>
     private static readonly string[] Sources =
     {
         NetworkSources.ThreeLayer,
+        NetworkSources.Sequence,
         @"using NetGen;
 namespace Samples
 {

@@ -14,6 +14,7 @@ namespace NetGen.Generator.Tests.Robustness;
 public sealed class GeneratorNeverThrowsTests
 {
     private const string Tail = "\n[Input(2)]\n[Dense(1, Activation.Sigmoid)]\npublic partial class N { }";
+    private const string Seq = "[Network(Loss.MeanSquaredError, SequenceLength = 4)]";
     private const string Mse = "[Network(Loss.MeanSquaredError)]";
 
     private static readonly Dictionary<string, MalformedSourceCase> Cases = new()
@@ -33,6 +34,18 @@ public sealed class GeneratorNeverThrowsTests
         ["MissingClassBody"] = new(new[] { MalformedSourceCase.Wrap(Mse + "\n[Input(2)]\n[Dense(1)]\npublic partial class N") }, new string[0], Generates: true, CompilerError: true),
         ["MissingClassName"] = MalformedSourceCase.CompilerRejects(Mse + "\n[Input(2)]\n[Dense(1)]\npublic partial class { }"),
         ["NetworkTwice"] = MalformedSourceCase.CompilerRejects(Mse + "\n[Network(Loss.CrossEntropy)]" + Tail),
+
+        // Sequence layers, half-typed or out of range.
+        ["GruWithoutArgument"] = MalformedSourceCase.CompilerRejects(Seq + "\n[Input(2)]\n[Gru()]\n[Dense(1)]\npublic partial class N { }"),
+        ["ConvWithoutKernel"] = MalformedSourceCase.CompilerRejects(Seq + "\n[Input(2)]\n[CausalConv1D(3)]\n[Dense(1)]\npublic partial class N { }"),
+        ["RnnWithIntActivation"] = MalformedSourceCase.CompilerRejects(Seq + "\n[Input(2)]\n[Rnn(3, 7)]\n[Dense(1)]\npublic partial class N { }"),
+        ["SequenceLengthString"] = MalformedSourceCase.CompilerRejects("[Network(Loss.MeanSquaredError, SequenceLength = \"x\")]\n[Input(2)]\n[Gru(3)]\npublic partial class N { }"),
+        ["UnfinishedLstm"] = new(new[] { "using NetGen;\nnamespace Samples\n{\n" + Seq + "\n[Input(2)]\n[Lstm(" }, new string[0], Generates: false, CompilerError: true),
+        ["GruNegative"] = MalformedSourceCase.Invalid(Seq + "\n[Input(2)]\n[Gru(-3)]\n[Dense(1)]\npublic partial class N { }", "NG0006"),
+        ["HugeReceptiveField"] = MalformedSourceCase.Invalid(Seq + "\n[Input(2)]\n[CausalConv1D(2, 5000, 5000)]\n[Dense(1)]\npublic partial class N { }", "NG0050"),
+        ["HugeLstm"] = MalformedSourceCase.Invalid(Seq + "\n[Input(16000)]\n[Lstm(16000)]\npublic partial class N { }", "NG0013"),
+        ["TrainableWithoutWindow"] = MalformedSourceCase.Invalid("[Network(Loss.MeanSquaredError)]\n[Input(2)]\n[Gru(3)]\npublic partial class N { }", "NG0054"),
+        ["StreamingOnly"] = MalformedSourceCase.Valid("[Network(Loss.MeanSquaredError, Trainable = false)]\n[Input(2)]\n[CausalConv1D(2, 1)]\n[Rnn(3)]\npublic partial class N { }"),
 
         // Type shapes NetGen does not support.
         // (The attributes target classes only, so the compiler also reports CS0592 on a struct.)

@@ -24,3 +24,10 @@ public partial class ClassifierModern : INetwork { }
 [Dense(8, Activation.Tanh)]
 [Dense(2, Activation.Sigmoid)]
 public partial class AdamModern : INetwork { }
+
+[Network(Loss.MeanSquaredError, Optimizer = Optimizer.Adam, SequenceLength = 4, Seed = 5)]
+[Input(2)]
+[CausalConv1D(3, 2)]
+[Gru(3)]
+[Dense(1)]
+public partial class SequenceModern { }

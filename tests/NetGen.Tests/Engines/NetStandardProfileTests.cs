@@ -107,4 +107,27 @@ public sealed class NetStandardProfileTests
     /// </summary>
     private static void AssertPredictMatches(float[] modern, float[] standard) =>
         NetGen.Tests.Reference.NumericAssert.Close(NetGen.Tests.Reference.FloatVectors.ToDoubles(standard), modern, 5e-6, "net10.0 Predict vs netstandard2.1 Predict");
+
+    /// <summary>
+    /// A sequence network built for netstandard2.1 (scalar step kernels only) trains bit for bit like the net10.0 build with
+    /// SIMD forced off (the same scalar kernels), and its streaming outputs equal the net10.0 SIMD step within float tolerance.
+    /// </summary>
+    [Fact]
+    public void Sequence_SameAsNet10()
+    {
+        var standard = new SequenceStandard();
+        var modern = new SequenceModern();
+        Assert.Equal(modern.Parameters.ToArray(), standard.Parameters.ToArray());
+        var x = Random(4 * 4 * 2, 3);
+        var t = Random(4 * 4, 4);
+        var a = new float[4 * 4];
+        var b = new float[4 * 4];
+        standard.PredictBatch(x, a);
+        modern.PredictBatch(x, b);
+        for (int i = 0; i < a.Length; i++) Assert.Equal(b[i], a[i], 5);
+        for (int step = 0; step < 3; step++) Assert.Equal(modern.TrainStep(x.AsSpan(0, 8), t.AsSpan(0, 4)), standard.TrainStep(x.AsSpan(0, 8), t.AsSpan(0, 4)));
+        Assert.Equal(modern.Parameters.ToArray(), standard.Parameters.ToArray());
+        var methods = typeof(SequenceStandard).GetMethods(BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static).Select(m => m.Name).ToList();
+        Assert.DoesNotContain(methods, m => m.Contains("Lanes", StringComparison.Ordinal) || m.Contains("Vector", StringComparison.Ordinal));
+    }
 }

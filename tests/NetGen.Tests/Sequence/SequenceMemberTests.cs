@@ -212,4 +212,26 @@ public sealed class SequenceMemberTests
         Assert.Contains(values, v => v < -0.75f * limit);
         Assert.DoesNotContain(0f, values);
     }
+
+    /// <summary>A streaming-only network (Trainable = false, no SequenceLength) streams like its trainable twin and saves its state.</summary>
+    [Fact]
+    public void StreamingOnlyNetwork_StreamsAndSavesItsState()
+    {
+        var twin = new StreamingTwin(8);
+        var net = new StreamingOnly();
+        net.SetParameters(twin.Parameters);
+        Assert.Equal(0, StreamingOnly.SequenceLength);
+        Assert.Equal(2 * 1 + 2 * 3, StreamingOnly.StateSize);   // conv history of 2 steps × 1 channel, then h and c of the LSTM
+        var x = RandomValues(12, 4);
+        var expected = new float[12];
+        twin.PredictSequence(x, expected);
+        var streamed = new float[12];
+        for (int t = 0; t < 6; t++) net.Predict(x.AsSpan(t, 1), streamed.AsSpan(t, 1));
+        using var file = new MemoryStream();
+        net.Save(file);
+        file.Position = 0;
+        var loaded = StreamingOnly.Load(file);
+        for (int t = 6; t < 12; t++) loaded.Predict(x.AsSpan(t, 1), streamed.AsSpan(t, 1));
+        NumericAssert.Identical(expected, streamed, "streamed through a Save/Load in the middle vs the whole sequence");
+    }
 }

@@ -133,3 +133,13 @@ public static class SequenceNetworks
         ["Lstm_Bce_LastLooped"] = "Lstm_Bce_Last",
     };
 }
+
+/// <summary>An inference-only, streaming-only layout (no SequenceLength), and its trainable twin.</summary>
+[Network(Loss.MeanSquaredError, Trainable = false)]
+[Input(1)] [CausalConv1D(2, 3)] [Lstm(3)] [Dense(1)]
+public partial class StreamingOnly { }
+
+/// <summary>The trainable twin of <see cref="StreamingOnly"/>.</summary>
+[Network(Loss.MeanSquaredError, SequenceLength = 5)]
+[Input(1)] [CausalConv1D(2, 3)] [Lstm(3)] [Dense(1)]
+public partial class StreamingTwin { }

@@ -58,13 +58,7 @@ internal static class SequenceMembersEmitter
         foreach (var layer in spec.Layers)
         {
             if (layer.StateSize == 0) continue;
-            string what = layer switch
-            {
-                Model.Layers.LstmLayer l => $"h then c of layer {l.Number}",
-                Model.Layers.CausalConvLayer c => $"the last {c.ReceptiveSteps} inputs of layer {c.Number}, oldest first",
-                _ => $"h of layer {layer.Number}",
-            };
-            parts.Add($"[{offset}..{offset + layer.StateSize}): {what}");
+            parts.Add($"[{offset}..{offset + layer.StateSize}): {layer.StateText}");
             offset += layer.StateSize;
         }
         return parts.Count == 0 ? "none: every sequence layer looks at the current step only" : string.Join("; ", parts);

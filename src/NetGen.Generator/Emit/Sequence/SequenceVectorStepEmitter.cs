@@ -61,6 +61,10 @@ internal static class SequenceVectorStepEmitter
                 case CausalConvLayer c:
                     plan.Affine(offset, offset + c.OutChannels * c.InputSize * c.KernelSize, 1, c.OutChannels, c.InputSize * c.KernelSize, $"layer {c.Number}: CausalConv1D z = W·taps + b");
                     break;
+                case DropoutLayer:
+                    break;   // the identity at inference
+                default:
+                    throw new System.InvalidOperationException($"Layer {layer.GetType().Name} has no SIMD step (StepPlan.Supports should have refused it).");
             }
             offset += (int)layer.ParameterCount;
         }

@@ -25,6 +25,9 @@ internal sealed record CausalConvLayer(int Number, int InputSize, int OutChannel
     public override int StateSize => ReceptiveSteps * InputSize;
 
     /// <inheritdoc/>
+    public override string StateText => $"the last {ReceptiveSteps} inputs of layer {Number}, oldest first";
+
+    /// <inheritdoc/>
     public override int OutputSize => OutChannels;
 
     /// <inheritdoc/>

@@ -37,6 +37,9 @@ internal abstract record LayerModel(int Number, int InputSize)
     /// <summary>Values of recurrent state the layer carries from one time step to the next (0 for layers without memory).</summary>
     public virtual int StateSize => 0;
 
+    /// <summary>What the layer's state holds, for the generated docs (<c>"h of layer 2"</c>); empty without state.</summary>
+    public virtual string StateText => "";
+
     /// <summary>The layer in the generated class summary's chain (<c>" → Dense(3, Tanh)"</c>), empty when it is not shown.</summary>
     public abstract string ChainText { get; }
 

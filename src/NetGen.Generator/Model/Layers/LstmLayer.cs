@@ -21,6 +21,9 @@ internal sealed record LstmLayer(int Number, int InputSize, int HiddenSize) : Re
     public override int StateSize => 2 * HiddenSize;
 
     /// <inheritdoc/>
+    public override string StateText => $"h then c of layer {Number}";
+
+    /// <inheritdoc/>
     public override string ChainText => $" → Lstm({HiddenSize})";
 
     /// <inheritdoc/>

@@ -69,6 +69,9 @@ internal abstract record RecurrentLayer(int Number, int InputSize, int HiddenSiz
     public override bool IsSequenceLayer => true;
 
     /// <inheritdoc/>
+    public override string StateText => $"h of layer {Number}";
+
+    /// <inheritdoc/>
     public override int OutputSize => HiddenSize;
 
     /// <inheritdoc/>
