@@ -105,9 +105,9 @@ internal static class NetworkClassEmitter
             WriteState(w, spec, network, neuronWidths.Length > 0 ? neuronLayout : null,
                 stepPlan is null ? null : writer => Sequence.SequenceVectorStepEmitter.EmitRefresh(writer, stepPlan));
             if (matrix is not null) Matrix.MatrixDriverEmitter.EmitFields(w, spec);
-            if (sequence is not null) Sequence.SequenceMembersEmitter.WriteFields(w, spec);
-            if (stepPlan is not null) Sequence.SequenceVectorStepEmitter.EmitFields(w, stepPlan);
+            if (sequence is not null) Sequence.SequenceMembersEmitter.WriteFields(w, spec, sequenceLanes);
             else NetworkInterfaceEmitter.Write(w, spec);
+            if (stepPlan is not null) Sequence.SequenceVectorStepEmitter.EmitFields(w, stepPlan);
             WriteConstructors(w, spec);
             if (sequence is not null)
             {

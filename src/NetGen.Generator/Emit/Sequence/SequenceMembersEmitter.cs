@@ -29,7 +29,7 @@ internal static class SequenceMembersEmitter
     private static string TargetShape(NetworkSpec spec) => spec.SequenceLoss == SequenceLossKind.EveryStep ? "<c>[SequenceLength, OutputSize]</c>" : "<c>[OutputSize]</c> (the last step's)";
 
     /// <summary>The constants, the network's own state and the training buffers.</summary>
-    public static void WriteFields(IndentedWriter w, NetworkSpec spec)
+    public static void WriteFields(IndentedWriter w, NetworkSpec spec, bool lanes)
     {
         w.Line();
         w.Line($"/// <summary>Time steps the whole-sequence members take and the training members unroll (<c>[Network(SequenceLength = {spec.SequenceLength})]</c>; 0: streaming only).</summary>");
@@ -46,6 +46,7 @@ internal static class SequenceMembersEmitter
         w.Line("private readonly float[] _netgenSequenceStates = new float[SequenceLength * StateSize];");
         if (DropoutEmitter.Has(spec)) w.Line($"private readonly float[] _netgenSequenceMasks = new float[SequenceLength * {I(DropoutEmitter.MaskSize(spec))}];");
         w.Line("private readonly float[] _netgenSequenceGradient = new float[ParameterCount + StateSize];");
+        if (!lanes) return;
         w.Comment("The lane loops' buffer (SequenceLaneBatch), allocated on their first call.");
         w.Line("private float[]? _netgenSequenceLanes;");
     }
