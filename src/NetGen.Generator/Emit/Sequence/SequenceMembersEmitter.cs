@@ -270,9 +270,7 @@ internal static class SequenceMembersEmitter
         targetDoc(w);
         using (w.Block($"public float Gradient({ReadOnlySpan} input, {ReadOnlySpan} target, {Span} gradient)"))
         {
-            w.Line($"{Args}.CheckLength(input.Length, SequenceLength * InputSize, nameof(input));");
-            w.Line($"{Args}.CheckLength(target.Length, {targetLength}, nameof(target));");
-            targetCheck(w, "target");
+            CheckSequence(w, targetLength, targetCheck);
             w.Line($"{Args}.CheckLength(gradient.Length, ParameterCount, nameof(gradient));");
             w.Line("return NetGenSequenceBatch(input, target, 1, gradient, training: true);");
         }
@@ -287,8 +285,7 @@ internal static class SequenceMembersEmitter
         using (w.Block($"public float GradientBatch({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} gradient)"))
         {
             w.Line($"{Args}.CheckLength(gradient.Length, ParameterCount, nameof(gradient));");
-            w.Line($"int n = {Args}.CheckBatch(inputs.Length, SequenceLength * InputSize, nameof(inputs), targets.Length, {targetLength}, nameof(targets), allowEmpty: false);");
-            targetCheck(w, "targets");
+            CheckBatch(w, targetLength, targetCheck);
             w.Line("return NetGenSequenceBatch(inputs, targets, n, gradient, training: true);");
         }
         w.Line();
@@ -300,9 +297,7 @@ internal static class SequenceMembersEmitter
         targetDoc(w);
         using (w.Block($"public float TrainStep({ReadOnlySpan} input, {ReadOnlySpan} target)"))
         {
-            w.Line($"{Args}.CheckLength(input.Length, SequenceLength * InputSize, nameof(input));");
-            w.Line($"{Args}.CheckLength(target.Length, {targetLength}, nameof(target));");
-            targetCheck(w, "target");
+            CheckSequence(w, targetLength, targetCheck);
             w.Line("float loss = NetGenSequenceBatch(input, target, 1, _netgenGradient, training: true);");
             w.Line("NetGenApplyOptimizerStep();");
             w.Line("return loss;");
@@ -316,8 +311,7 @@ internal static class SequenceMembersEmitter
         targetDoc(w);
         using (w.Block($"public float TrainBatch({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
         {
-            w.Line($"int n = {Args}.CheckBatch(inputs.Length, SequenceLength * InputSize, nameof(inputs), targets.Length, {targetLength}, nameof(targets), allowEmpty: false);");
-            targetCheck(w, "targets");
+            CheckBatch(w, targetLength, targetCheck);
             w.Line("float loss = NetGenSequenceBatch(inputs, targets, n, _netgenGradient, training: true);");
             w.Line("NetGenApplyOptimizerStep();");
             w.Line("return loss;");
@@ -334,12 +328,26 @@ internal static class SequenceMembersEmitter
         targetDoc(w);
         using (w.Block($"public float Evaluate({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
         {
-            w.Line($"int n = {Args}.CheckBatch(inputs.Length, SequenceLength * InputSize, nameof(inputs), targets.Length, {targetLength}, nameof(targets), allowEmpty: false);");
-            targetCheck(w, "targets");
+            CheckBatch(w, targetLength, targetCheck);
             w.Line("return NetGenSequenceBatch(inputs, targets, n, default, training: false);");
         }
         WriteBatch(w, spec, targetLength, steps, lanes);
         WriteBackpropagation(w, spec);
+    }
+
+    /// <summary>The checks of one sequence's input and target (lengths, probabilities for the cross-entropy losses).</summary>
+    private static void CheckSequence(IndentedWriter w, string targetLength, System.Action<IndentedWriter, string> targetCheck)
+    {
+        w.Line($"{Args}.CheckLength(input.Length, SequenceLength * InputSize, nameof(input));");
+        w.Line($"{Args}.CheckLength(target.Length, {targetLength}, nameof(target));");
+        targetCheck(w, "target");
+    }
+
+    /// <summary><c>int n = …</c>: the checks of a batch of sequences and their targets.</summary>
+    private static void CheckBatch(IndentedWriter w, string targetLength, System.Action<IndentedWriter, string> targetCheck)
+    {
+        w.Line($"int n = {Args}.CheckBatch(inputs.Length, SequenceLength * InputSize, nameof(inputs), targets.Length, {targetLength}, nameof(targets), allowEmpty: false);");
+        targetCheck(w, "targets");
     }
 
     private static void WriteBatch(IndentedWriter w, NetworkSpec spec, string targetLength, string steps, bool lanes)
