@@ -257,4 +257,16 @@ public sealed class SequenceNetworkTests
             Assert.Equal(state.Length, offset);
         }
     }
+
+    /// <summary>PyTorch's <c>state_dict()</c> of a stacked LSTM/GRU model baked in at compile time: new T() starts from it.</summary>
+    [Fact]
+    public void BakedStateDict_IsTheNetworksStartingPoint()
+    {
+        var data = SequenceReferenceData.Nets["Stacked"];
+        var net = new StackedBaked();
+        NumericAssert.Identical(data.Parameters.ToFloats(), net.Parameters, "baked parameters");
+        var y = new float[data.Layout.SequenceLength * data.Layout.OutputSize];
+        net.PredictSequence(data.Inputs[0].ToFloats(), y);
+        NumericAssert.Close(data.Outputs[0], y, Tolerance, "the baked network's outputs vs PyTorch");
+    }
 }

@@ -143,3 +143,8 @@ public partial class StreamingOnly { }
 [Network(Loss.MeanSquaredError, SequenceLength = 5)]
 [Input(1)] [CausalConv1D(2, 3)] [Lstm(3)] [Dense(1)]
 public partial class StreamingTwin { }
+
+/// <summary><see cref="Stacked"/> with PyTorch's <c>state_dict()</c> baked in at compile time, inference-only.</summary>
+[Network(Loss.MeanSquaredError, Trainable = false, Weights = "Sequence/Reference/Stacked.safetensors")]
+[Input(2)] [Dense(4, Activation.Tanh)] [Lstm(4)] [Gru(3)] [Dense(2)]
+public partial class StackedBaked { }
