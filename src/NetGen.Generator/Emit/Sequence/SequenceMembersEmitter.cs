@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Globalization;
 using NetGen.Generator.Model;
 
@@ -47,8 +48,8 @@ internal static class SequenceMembersEmitter
         if (DropoutEmitter.Has(spec)) w.Line($"private readonly float[] _netgenSequenceMasks = new float[SequenceLength * {I(DropoutEmitter.MaskSize(spec))}];");
         w.Line("private readonly float[] _netgenSequenceGradient = new float[ParameterCount + StateSize];");
         if (!lanes) return;
-        w.Comment("The lane loops' buffer (SequenceLaneBatch), allocated on their first call.");
-        w.Line("private float[]? _netgenSequenceLanes;");
+        w.Comment("The lane loops' buffers (SequenceLaneBatch: one per slot, and the slots' losses), allocated on their first use.");
+        w.Line("private float[]?[]? _netgenSequenceLanes;");
     }
 
     /// <summary>Which layer's state is where, for the docs.</summary>
@@ -236,6 +237,7 @@ internal static class SequenceMembersEmitter
             w.Line($"public int MaskSize => {I(DropoutEmitter.MaskSize(spec))};");
             w.Line($"public int SequenceLength => {c}.SequenceLength;");
             w.Line($"public bool LastStep => {(last ? "true" : "false")};");
+            w.Line($"public long MultiplyAddsPerStep => {spec.Layers.Sum(l => l.MultiplyAdds).ToString(System.Globalization.CultureInfo.InvariantCulture)}L;");
             w.Line();
             w.Line($"public void Forward({ro}<float> p, {ro}<{V}> x, {ro}<{V}> m, {sp}<{V}> next) => {SequenceKernels.ForwardLanes}(p, x, {m}next);");
             w.Line();
@@ -371,7 +373,7 @@ internal static class SequenceMembersEmitter
             {
                 w.Comment("Vector<float>.Count sequences at once (one per lane) where SIMD is on; the rest one by one below.");
                 w.Line($"if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && {Printing.LaneDialect.Statics}.IsHardwareAccelerated && n >= {Printing.LaneDialect.Type}.Count)");
-                w.Line($"    done = global::NetGen.Runtime.Lanes.SequenceLaneBatch.Gradient(new NetGenSequenceLaneKernels(this), p, inputs, targets, work, n, ref _netgenSequenceLanes, ref total, training);");
+                w.Line($"    done = global::NetGen.Runtime.Lanes.SequenceLaneBatch.Gradient(new NetGenSequenceLaneKernels(this), _netgenParameters, inputs, targets, work, n, ref _netgenSequenceLanes, ref total, training);");
             }
             using (w.Block("for (int i = done; i < n; i++)"))
             {

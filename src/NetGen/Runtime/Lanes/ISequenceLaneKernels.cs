@@ -32,6 +32,9 @@ public interface ISequenceLaneKernels
     /// <summary>The training window in steps.</summary>
     int SequenceLength { get; }
 
+    /// <summary>Multiply-adds of one step's forward pass (what decides whether a batch is worth several threads).</summary>
+    long MultiplyAddsPerStep { get; }
+
     /// <summary>True for <c>SequenceLoss.LastStep</c> (targets for the last step only), false for every step.</summary>
     bool LastStep { get; }
 
