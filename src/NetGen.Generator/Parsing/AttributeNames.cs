@@ -17,7 +17,7 @@ internal static class AttributeNames
     {
         "State", "ResetState", "PredictSequence", "SequenceLength", "StateSize",
         "NetGenStep", "NetGenSequenceGradient", "NetGenSequenceBatch", "NetGenTrainingForwardKernel", "NetGenCarryGradientKernel", "NetGenSequenceLaneKernels",
-        "NetGenStepVector128", "NetGenStepVector256", "_netgenStepPacked", "_netgenState", "_netgenSequence",
+        "NetGenStepVector128", "NetGenStepVector256", "NetGenPredictSequences", "NetGenPredictParts", "_netgenStepPacked", "_netgenState", "_netgenSequence",
     };
 
     /// <summary>True for a name in <see cref="SequenceMembers"/> or a private helper of the sequence drivers.</summary>

@@ -45,4 +45,22 @@ public sealed class SequenceThreadsTests : IDisposable
             NumericAssert.Identical(reference, gradient.Concat(after).ToArray(), $"gradient and parameters on {threads} threads");
         }
     }
+
+    [Fact]
+    public void PredictBatch_OnSeveralThreads_EqualsEachSequenceAlone()
+    {
+        const int n = 401;   // 401 · 8 steps · 400 multiply-adds ≥ 1,000,000: split over the threads
+        var random = new Random(9);
+        var inputs = Enumerable.Range(0, n * Audio.SequenceLength).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        var net = new Audio(3);
+        var alone = new float[inputs.Length];
+        for (int i = 0; i < n; i++) net.PredictSequence(inputs.AsSpan(i * 8, 8), alone.AsSpan(i * 8, 8));
+        foreach (int threads in new[] { 1, 2, 3 })
+        {
+            BatchParallelism.MaxThreads = threads;
+            var batch = new float[inputs.Length];
+            net.PredictBatch(inputs, batch);
+            NumericAssert.Identical(alone, batch, $"PredictBatch on {threads} threads");
+        }
+    }
 }

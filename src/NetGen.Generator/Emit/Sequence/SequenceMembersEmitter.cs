@@ -134,14 +134,45 @@ internal static class SequenceMembersEmitter
             using (w.Block($"public void PredictBatch({ReadOnlySpan} inputs, {Span} outputs)"))
             {
                 w.Line($"int n = {Args}.CheckBatch(inputs.Length, SequenceLength * InputSize, nameof(inputs), outputs.Length, SequenceLength * OutputSize, nameof(outputs), allowEmpty: true);");
+                long macs = spec.Layers.Sum(l => l.MultiplyAdds);
+                w.Comment($"Sequences are independent: from {I(1_000_000)} multiply-adds ({macs.ToString(CultureInfo.InvariantCulture)} a step) they are split over the batch threads; the same bits either way.");
+                w.Line("int threads = global::System.Math.Min(n, global::NetGen.Runtime.Threading.BatchParallelism.MaxThreads);");
+                using (w.Block($"if (threads > 1 && (long)n * SequenceLength * {macs.ToString(CultureInfo.InvariantCulture)}L >= 1000000L)"))
+                {
+                    w.Line("global::NetGen.Runtime.Threading.ParallelRunner.Run(new NetGenPredictParts(this, n, threads), inputs, default, outputs, threads);");
+                    w.Line("return;");
+                }
+                w.Line("NetGenPredictSequences(inputs, outputs, 0, n);");
+            }
+            w.Line();
+            w.Comment("Sequences first..end of a batch, each from a zero state.");
+            using (w.Block($"private void NetGenPredictSequences({ReadOnlySpan} inputs, {Span} outputs, int first, int end)"))
+            {
                 w.Line($"{Span} state = stackalloc float[StateSize];");
-                using (w.Block("for (int i = 0; i < n; i++)"))
+                using (w.Block("for (int i = first; i < end; i++)"))
                 {
                     w.Line("state.Clear();");
                     w.Line($"{ReadOnlySpan} sequence = inputs.Slice(i * SequenceLength * InputSize, SequenceLength * InputSize);");
                     w.Line($"{Span} results = outputs.Slice(i * SequenceLength * OutputSize, SequenceLength * OutputSize);");
                     w.Line("for (int t = 0; t < SequenceLength; t++) NetGenStep(sequence.Slice(t * InputSize, InputSize), state, results.Slice(t * OutputSize, OutputSize));");
                 }
+            }
+            w.Line();
+            w.Line("/// <summary>PredictBatch's parts for <c>NetGen.Runtime.Threading.ParallelRunner</c>: part k runs its own range of sequences.</summary>");
+            using (w.Block("private readonly struct NetGenPredictParts : global::NetGen.Runtime.Threading.IParallelSpanBody"))
+            {
+                w.Line($"private readonly {spec.ClassName} _network;");
+                w.Line("private readonly int _n, _parts;");
+                w.Line();
+                w.Line($"public NetGenPredictParts({spec.ClassName} network, int n, int parts)");
+                w.Line("{");
+                w.Line("    _network = network;");
+                w.Line("    _n = n;");
+                w.Line("    _parts = parts;");
+                w.Line("}");
+                w.Line();
+                w.Line($"public void Run(int part, {ReadOnlySpan} inputs, {ReadOnlySpan} unused, {Span} outputs)");
+                w.Line("    => _network.NetGenPredictSequences(inputs, outputs, part * _n / _parts, (part + 1) * _n / _parts);");
             }
         }
         w.Line();
