@@ -141,8 +141,8 @@ partial class Sequence
     private readonly float[] _netgenSequenceStates = new float[SequenceLength * StateSize];
     private readonly float[] _netgenSequenceMasks = new float[SequenceLength * 2];
     private readonly float[] _netgenSequenceGradient = new float[ParameterCount + StateSize];
-    // The lane loops' buffer (SequenceLaneBatch), allocated on their first call.
-    private float[]? _netgenSequenceLanes;
+    // The lane loops' buffers (SequenceLaneBatch: one per slot, and the slots' losses), allocated on their first use.
+    private float[]?[]? _netgenSequenceLanes;
     // The SIMD step's packed copy: every affine map of the step transposed, rows padded to whole vectors; pinned, read from its
     // first 64-byte boundary. Rewritten in place by every parameter write (NetGenParametersWritten).
     private readonly float[] _netgenStepPacked = global::NetGen.Runtime.AlignedWeights.Allocate(400);
@@ -272,14 +272,44 @@ partial class Sequence
     public void PredictBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
     {
         int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, SequenceLength * InputSize, nameof(inputs), outputs.Length, SequenceLength * OutputSize, nameof(outputs), allowEmpty: true);
+        // Sequences are independent: from 1000000 multiply-adds (66 a step) they are split over the batch threads; the same bits either way.
+        int threads = global::System.Math.Min(n, global::NetGen.Runtime.Threading.BatchParallelism.MaxThreads);
+        if (threads > 1 && (long)n * SequenceLength * 66L >= 1000000L)
+        {
+            global::NetGen.Runtime.Threading.ParallelRunner.Run(new NetGenPredictParts(this, n, threads), inputs, default, outputs, threads);
+            return;
+        }
+        NetGenPredictSequences(inputs, outputs, 0, n);
+    }
+
+    // Sequences first..end of a batch, each from a zero state.
+    private void NetGenPredictSequences(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int first, int end)
+    {
         global::System.Span<float> state = stackalloc float[StateSize];
-        for (int i = 0; i < n; i++)
+        for (int i = first; i < end; i++)
         {
             state.Clear();
             global::System.ReadOnlySpan<float> sequence = inputs.Slice(i * SequenceLength * InputSize, SequenceLength * InputSize);
             global::System.Span<float> results = outputs.Slice(i * SequenceLength * OutputSize, SequenceLength * OutputSize);
             for (int t = 0; t < SequenceLength; t++) NetGenStep(sequence.Slice(t * InputSize, InputSize), state, results.Slice(t * OutputSize, OutputSize));
         }
+    }
+
+    /// <summary>PredictBatch's parts for <c>NetGen.Runtime.Threading.ParallelRunner</c>: part k runs its own range of sequences.</summary>
+    private readonly struct NetGenPredictParts : global::NetGen.Runtime.Threading.IParallelSpanBody
+    {
+        private readonly Sequence _network;
+        private readonly int _n, _parts;
+
+        public NetGenPredictParts(Sequence network, int n, int parts)
+        {
+            _network = network;
+            _n = n;
+            _parts = parts;
+        }
+
+        public void Run(int part, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> unused, global::System.Span<float> outputs)
+            => _network.NetGenPredictSequences(inputs, outputs, part * _n / _parts, (part + 1) * _n / _parts);
     }
 
     // One time step: the step's outputs, and the next state written over the state; across neurons on the preferred SIMD width, else the scalar kernel.
@@ -388,7 +418,7 @@ partial class Sequence
         int done = 0;
         // Vector<float>.Count sequences at once (one per lane) where SIMD is on; the rest one by one below.
         if (global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && NetGenVector.IsHardwareAccelerated && n >= NetGenLanes.Count)
-            done = global::NetGen.Runtime.Lanes.SequenceLaneBatch.Gradient(new NetGenSequenceLaneKernels(this), p, inputs, targets, work, n, ref _netgenSequenceLanes, ref total, training);
+            done = global::NetGen.Runtime.Lanes.SequenceLaneBatch.Gradient(new NetGenSequenceLaneKernels(this), _netgenParameters, inputs, targets, work, n, ref _netgenSequenceLanes, ref total, training);
         for (int i = done; i < n; i++)
         {
             if (training) for (int t = 0; t < SequenceLength; t++) NetGenDrawMask(masks.Slice(t * 2, 2));
@@ -1871,6 +1901,7 @@ partial class Sequence
         public int MaskSize => 2;
         public int SequenceLength => Sequence.SequenceLength;
         public bool LastStep => true;
+        public long MultiplyAddsPerStep => 66L;
 
         public void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> x, global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> m, global::System.Span<global::System.Numerics.Vector<float>> next) => NetGenStepForwardLanes(p, x, m, next);
 
