@@ -152,6 +152,10 @@ internal static class DiagnosticDescriptors
         "No GPU trainer for sequence networks",
         "'{0}' is a sequence network: no GpuTrainer is generated for it (its training runs on the CPU, backpropagation through time over SequenceLength steps)", DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor SequenceBuffersTooLarge = Rule("NG0056",
+        "Sequence network too large for its buffers",
+        "'{0}' is too large for its sequence buffers: {1}", DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor InternalError = Rule("NG0099",
         "NetGen could not generate the network",
         "NetGen failed to generate '{0}': {1}. Please report this with the attributes of the class.", DiagnosticSeverity.Error);

@@ -29,4 +29,10 @@ internal static class NetworkLimits
 
     /// <summary>The longest receptive field of a causal convolution, (kernelSize − 1)·dilation steps (its state holds that many steps).</summary>
     public const int MaxReceptiveField = 4096;
+
+    /// <summary>The most values one step's stack buffers hold (inputs and state): a step copies them to the stack.</summary>
+    public const int MaxStepValues = 16384;
+
+    /// <summary>The most floats of a sequence network's training buffers (the state before every step and every step's masks).</summary>
+    public const long MaxSequenceBufferFloats = 16_777_216;
 }

@@ -191,6 +191,19 @@ internal static class NetworkValidator
         }
         if (lengthArgument is not null && (sequenceLength < 1 || sequenceLength > NetworkLimits.MaxSequenceLength))
             errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SequenceLengthOutOfRange, lengthArgument.Location, Text(lengthArgument.Value), p.ClassName, NetworkLimits.MaxSequenceLength));
+        long state = 0, masks = 0;
+        foreach (var layer in layers)
+        {
+            state += layer.StateSize;
+            masks += layer.MaskSize;
+        }
+        long stepValues = state + (layers.Count > 0 ? layers[0].InputSize : 0);
+        if (stepValues > NetworkLimits.MaxStepValues)
+            errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SequenceBuffersTooLarge, at, p.ClassName,
+                $"a step holds {stepValues} input and state values, at most {NetworkLimits.MaxStepValues} are supported (one step's buffers are on the stack); use smaller layers or a shorter causal convolution"));
+        else if (lengthArgument is not null && sequenceLength >= 1 && (long)sequenceLength * (state + masks) > NetworkLimits.MaxSequenceBufferFloats)
+            errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SequenceBuffersTooLarge, lengthArgument.Location, p.ClassName,
+                $"SequenceLength {sequenceLength} × {state + masks} state and mask values a step = {(long)sequenceLength * (state + masks)} floats of training buffers, at most {NetworkLimits.MaxSequenceBufferFloats}; shorten the window"));
         if (lengthArgument is null && trainable)
         {
             string which = string.Join(", ", sequenceLayers.ConvertAll(l => "layer " + l.Number.ToString(CultureInfo.InvariantCulture) + l.ChainText.Replace(" → ", " [").Split('(')[0] + "]"));

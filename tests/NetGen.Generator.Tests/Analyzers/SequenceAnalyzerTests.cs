@@ -134,4 +134,20 @@ public partial class Seq { public int {|NG0015:State|}; }
 [Dense(1)]
 public partial class Plain { public int State; }
 ");
+
+    // NG0056
+    [Fact]
+    public Task BuffersPastTheLimits_AreReported() => Verify(@"using NetGen;
+[{|NG0056:Network(Loss.MeanSquaredError, Trainable = false)|}]
+[Input(16)]
+[CausalConv1D(4, 2000, 2)]
+[Dense(1)]
+public partial class HugeHistory { }
+
+[{|NG0056:Network(Loss.MeanSquaredError, SequenceLength = 60000)|}]
+[Input(4)]
+[Lstm(1000)]
+[Dense(1)]
+public partial class LongWindow { }
+");
 }

@@ -61,13 +61,13 @@ public sealed class DiagnosticCatalogTests
     // ---- descriptors ----
 
     [Fact]
-    public void Descriptors_CoverNG0001ToNG0024_NG0030ToNG0033_NG0040_NG0050ToNG0055_AndNG0099()
+    public void Descriptors_CoverNG0001ToNG0024_NG0030ToNG0033_NG0040_NG0050ToNG0056_AndNG0099()
     {
         var ids = Descriptors.Select(d => d.Descriptor.Id).ToList();
         // NG0021–NG0023: weights files; NG0024: ILGPU without NetGen.Ilgpu; NG0030–NG0033: [Dropout]; NG0040: Trainable = false;
-        // NG0050–NG0055: sequence layers and settings
+        // NG0050–NG0056: sequence layers and settings
         var expected = Enumerable.Range(1, 24).Concat(Enumerable.Range(30, 4))
-            .Append(40).Concat(Enumerable.Range(50, 6))
+            .Append(40).Concat(Enumerable.Range(50, 7))
             .Select(i => $"NG{i:D4}").Append("NG0099").ToList();
         Assert.Equal(expected, ids);
     }

@@ -51,7 +51,8 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidLayerActivation,
         DiagnosticDescriptors.SequenceLengthOutOfRange,
         DiagnosticDescriptors.SequenceSettingWithoutSequenceLayer,
-        DiagnosticDescriptors.SequenceLengthMissing);
+        DiagnosticDescriptors.SequenceLengthMissing,
+        DiagnosticDescriptors.SequenceBuffersTooLarge);
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Rules;
