@@ -201,10 +201,11 @@ internal static class NetworkClassEmitter
     {
         string fingerprintText = LayoutFingerprint.Describe(spec);
         ulong fingerprint = LayoutFingerprint.Hash(fingerprintText);
-        w.Line($"/// <summary>Number of input features of one sample ({spec.InputSize}).</summary>");
+        string unit = spec.IsSequence ? "time step" : "sample";
+        w.Line($"/// <summary>Number of input features of one {unit} ({spec.InputSize}).</summary>");
         w.Line($"public const int InputSize = {spec.InputSize};");
         w.Line();
-        w.Line($"/// <summary>Number of outputs of one sample ({spec.OutputSize}).</summary>");
+        w.Line($"/// <summary>Number of outputs of one {unit} ({spec.OutputSize}).</summary>");
         w.Line($"public const int OutputSize = {spec.OutputSize};");
         w.Line();
         w.Line($"/// <summary>Number of trainable parameters ({network.ParameterCount}): per layer, weights <c>[out, in]</c> row-major, then biases.</summary>");

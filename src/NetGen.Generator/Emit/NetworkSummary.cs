@@ -14,8 +14,16 @@ internal static class NetworkSummary
         w.Line($"/// NetGen network {chain}: {network.ParameterCount} parameters, loss {spec.Loss}, {(spec.Trainable ? OptimizerText(spec) : "inference-only")}.");
         w.Line("/// </summary>");
         w.Line("/// <remarks>");
-        w.Line("/// <para>Generated at compile time from the <c>[Network]</c>, <c>[Input]</c> and <c>[Dense]</c> attributes: the forward pass is");
-        w.Line("/// straight-line code and the backward pass was derived symbolically by the generator (chain rule, every path summed).</para>");
+        if (spec.IsSequence)
+        {
+            w.Line("/// <para>Generated at compile time from the layer attributes: one time step is straight-line code (loops past UnrollLimit) and its");
+            w.Line("/// backward pass through time was derived symbolically by the generator (chain rule over the step graph, every path summed).</para>");
+        }
+        else
+        {
+            w.Line("/// <para>Generated at compile time from the <c>[Network]</c>, <c>[Input]</c> and <c>[Dense]</c> attributes: the forward pass is");
+            w.Line("/// straight-line code and the backward pass was derived symbolically by the generator (chain rule, every path summed).</para>");
+        }
         w.Line("/// <list type=\"table\">");
         w.Line("/// <listheader><term>Layer</term><description>Shape, activation, parameters, emitted as</description></listheader>");
         if (spec.IsSequence)
