@@ -17,8 +17,8 @@ using NetGenLanes256 = global::System.Runtime.Intrinsics.Vector256<float>;
 /// NetGen network Input(2) → CausalConv1D(2, k 2, d 2, Tanh) → Gru(2) → Lstm(2) → Dense(1, Identity): 97 parameters, loss MeanSquaredError, optimizer Adam (learning rate 0.001, β1 0.9, β2 0.999, ε 1E-08).
 /// </summary>
 /// <remarks>
-/// <para>Generated at compile time from the <c>[Network]</c>, <c>[Input]</c> and <c>[Dense]</c> attributes: the forward pass is
-/// straight-line code and the backward pass was derived symbolically by the generator (chain rule, every path summed).</para>
+/// <para>Generated at compile time from the layer attributes: one time step is straight-line code (loops past UnrollLimit) and its
+/// backward pass through time was derived symbolically by the generator (chain rule over the step graph, every path summed).</para>
 /// <list type="table">
 /// <listheader><term>Layer</term><description>Shape, activation, parameters, emitted as</description></listheader>
 /// <item><term>1</term><description>CausalConv1D(2, k 2, d 2, Tanh), 2 → 2 per step; parameters p[0..10); 4 state values; straight-line code</description></item>
@@ -33,10 +33,10 @@ using NetGenLanes256 = global::System.Runtime.Intrinsics.Vector256<float>;
 /// </remarks>
 partial class Sequence
 {
-    /// <summary>Number of input features of one sample (2).</summary>
+    /// <summary>Number of input features of one time step (2).</summary>
     public const int InputSize = 2;
 
-    /// <summary>Number of outputs of one sample (1).</summary>
+    /// <summary>Number of outputs of one time step (1).</summary>
     public const int OutputSize = 1;
 
     /// <summary>Number of trainable parameters (97): per layer, weights <c>[out, in]</c> row-major, then biases.</summary>
@@ -1456,241 +1456,224 @@ partial class Sequence
     /// <summary>One time step on 256-bit vectors of neurons: the step's outputs, and the next state written over <paramref name="state"/>.</summary>
     private static void NetGenStepVector256(float[] packed, global::System.ReadOnlySpan<float> input, global::System.Span<float> state, global::System.Span<float> output)
     {
-        global::System.Span<float> s = stackalloc float[192];
         ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+        ref float st = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state);
+        global::System.Span<float> s = stackalloc float[72];
         ref float sr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s);
-        input.CopyTo(s.Slice(0, 2));
         // Layer 1: CausalConv1D taps[c·2 + j] = x(t − (1 − j)·2)[c], from this step's input or the history in state[0..4)
         for (int c = 0; c < 2; c++)
         {
-            ref float tap = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 8 + c * 2);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 0) = state[0 + c];
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 0 + c);
+            ref float tap = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, c * 2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref st, c);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, c);
         }
         // Layer 1: CausalConv1D z = W·taps + b: 8 rows (padded) × 4 inputs, 8 vectors of rows a pass
         {
             NetGenLanes256 acc0 = NetGenVector256.LoadUnsafe(ref w, 32);
             ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
-            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 8);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 0);
             for (int c = 0; c < 4; c++)
             {
-                NetGenLanes256 x = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
-                acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column), x, acc0);
+                NetGenLanes256 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column), b, acc0);
                 column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 8);
             }
-            NetGenVector256.StoreUnsafe(acc0, ref sr, 16);
+            NetGenVector256.StoreUnsafe(acc0, ref sr, 8);
         }
         // Layer 1: its history moves one step older; the newest slot takes this step's input
         state.Slice(2, 2).CopyTo(state.Slice(0, 2));
-        s.Slice(0, 2).CopyTo(state.Slice(2, 2));
+        input.Slice(0, 2).CopyTo(state.Slice(2, 2));
         // Layer 1: a = Tanh(z) on 8 neurons at a time (the activation's definition, on vectors)
         for (int v = 0; v < 8; v += 8)
         {
-            ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 16 + v);
+            ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 8 + v);
             NetGenLanes256 z = NetGenVector256.LoadUnsafe(ref at);
             NetGenLanes256 a1_0 = NetGenVectorMath.Tanh(z);
             NetGenVector256.StoreUnsafe(a1_0, ref at);
         }
         // Layer 2: Gru(2), its previous state from state[4..6) (h), padded with zeros
-        state.Slice(4, 2).CopyTo(s.Slice(72, 2));
-        s.Slice(74, 6).Clear();
-        // Layer 2: Gru gi = W_ih·x + b_ih: 24 rows (padded) × 2 inputs, 8 vectors of rows a pass
+        state.Slice(4, 2).CopyTo(s.Slice(16, 2));
+        s.Slice(18, 6).Clear();
+        // Layer 2: Gru gi = W_ih·x + b_ih: 24 rows (padded) × 2 inputs, 8 vectors of rows a pass, kept in registers
+        NetGenLanes256 gi2_0, gi2_1, gi2_2;
         {
             NetGenLanes256 acc0 = NetGenVector256.LoadUnsafe(ref w, 88);
             NetGenLanes256 acc1 = NetGenVector256.LoadUnsafe(ref w, 96);
             NetGenLanes256 acc2 = NetGenVector256.LoadUnsafe(ref w, 104);
             ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 40);
-            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 16);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 8);
             for (int c = 0; c < 2; c++)
             {
-                NetGenLanes256 x = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
-                acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column), x, acc0);
-                acc1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 8), x, acc1);
-                acc2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 16), x, acc2);
+                NetGenLanes256 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column), b, acc0);
+                acc1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 8), b, acc1);
+                acc2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 16), b, acc2);
                 column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 24);
             }
-            NetGenVector256.StoreUnsafe(acc0, ref sr, 24);
-            NetGenVector256.StoreUnsafe(acc1, ref sr, 32);
-            NetGenVector256.StoreUnsafe(acc2, ref sr, 40);
+            gi2_0 = acc0;
+            gi2_1 = acc1;
+            gi2_2 = acc2;
         }
-        // Layer 2: Gru gh = W_hh·h(t−1) + b_hh: 24 rows (padded) × 2 inputs, 8 vectors of rows a pass
+        // Layer 2: Gru gh = W_hh·h(t−1) + b_hh: 24 rows (padded) × 2 inputs, 8 vectors of rows a pass, kept in registers
+        NetGenLanes256 gh2_0, gh2_1, gh2_2;
         {
             NetGenLanes256 acc0 = NetGenVector256.LoadUnsafe(ref w, 160);
             NetGenLanes256 acc1 = NetGenVector256.LoadUnsafe(ref w, 168);
             NetGenLanes256 acc2 = NetGenVector256.LoadUnsafe(ref w, 176);
             ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112);
-            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 72);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 16);
             for (int c = 0; c < 2; c++)
             {
-                NetGenLanes256 x = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
-                acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column), x, acc0);
-                acc1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 8), x, acc1);
-                acc2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 16), x, acc2);
+                NetGenLanes256 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column), b, acc0);
+                acc1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 8), b, acc1);
+                acc2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 16), b, acc2);
                 column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 24);
             }
-            NetGenVector256.StoreUnsafe(acc0, ref sr, 48);
-            NetGenVector256.StoreUnsafe(acc1, ref sr, 56);
-            NetGenVector256.StoreUnsafe(acc2, ref sr, 64);
+            gh2_0 = acc0;
+            gh2_1 = acc1;
+            gh2_2 = acc2;
         }
-        // Layer 2: the Gru cell on 8 neurons at a time (the layer's definition, printed on vectors)
-        for (int v = 0; v < 8; v += 8)
+        // Layer 2: the Gru cell on 8 neurons at a time (the layer's definition, printed on vectors), its gate sums from registers
         {
-            ref float gates = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 24 + v);
-            ref float recurrent = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 48 + v);
-            ref float old = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 72 + v);
-            ref float fresh = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 80 + v);
-            NetGenLanes256 gi0 = NetGenVector256.LoadUnsafe(ref gates);
-            NetGenLanes256 gi1 = NetGenVector256.LoadUnsafe(ref gates, 8);
-            NetGenLanes256 gi2 = NetGenVector256.LoadUnsafe(ref gates, 16);
-            NetGenLanes256 gh0 = NetGenVector256.LoadUnsafe(ref recurrent);
-            NetGenLanes256 gh1 = NetGenVector256.LoadUnsafe(ref recurrent, 8);
-            NetGenLanes256 gh2 = NetGenVector256.LoadUnsafe(ref recurrent, 16);
-            NetGenLanes256 prev0 = NetGenVector256.LoadUnsafe(ref old);
-            NetGenLanes256 r2_0 = NetGenVectorMath.Sigmoid(gi0 + gh0);
-            NetGenLanes256 u2_0 = NetGenVectorMath.Sigmoid(gi1 + gh1);
-            NetGenLanes256 n2_0 = NetGenVectorMath.Tanh(NetGenVector256.MultiplyAddEstimate(r2_0, gh2, gi2));
+            NetGenLanes256 prev0 = NetGenVector256.LoadUnsafe(ref sr, 16);
+            NetGenLanes256 r2_0 = NetGenVectorMath.Sigmoid(gi2_0 + gh2_0);
+            NetGenLanes256 u2_0 = NetGenVectorMath.Sigmoid(gi2_1 + gh2_1);
+            NetGenLanes256 n2_0 = NetGenVectorMath.Tanh(NetGenVector256.MultiplyAddEstimate(r2_0, gh2_2, gi2_2));
             NetGenLanes256 h2_0 = NetGenVector256.MultiplyAddEstimate(u2_0, prev0, (NetGenLanes256.One - u2_0) * n2_0);
-            NetGenVector256.StoreUnsafe(h2_0, ref fresh);
+            NetGenVector256.StoreUnsafe(h2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 24 + 0));
         }
-        s.Slice(80, 2).CopyTo(state.Slice(4, 2));
+        s.Slice(24, 2).CopyTo(state.Slice(4, 2));
         // Layer 3: Lstm(2), its previous state from state[6..10) (h, then c), padded with zeros
-        state.Slice(6, 2).CopyTo(s.Slice(152, 2));
-        s.Slice(154, 6).Clear();
-        state.Slice(8, 2).CopyTo(s.Slice(160, 2));
-        s.Slice(162, 6).Clear();
-        // Layer 3: Lstm gi = W_ih·x + b_ih: 32 rows (padded) × 2 inputs, 8 vectors of rows a pass
+        state.Slice(6, 2).CopyTo(s.Slice(32, 2));
+        s.Slice(34, 6).Clear();
+        state.Slice(8, 2).CopyTo(s.Slice(40, 2));
+        s.Slice(42, 6).Clear();
+        // Layer 3: Lstm gi = W_ih·x + b_ih: 32 rows (padded) × 2 inputs, 8 vectors of rows a pass, kept in registers
+        NetGenLanes256 gi3_0, gi3_1, gi3_2, gi3_3;
         {
             NetGenLanes256 acc0 = NetGenVector256.LoadUnsafe(ref w, 248);
             NetGenLanes256 acc1 = NetGenVector256.LoadUnsafe(ref w, 256);
             NetGenLanes256 acc2 = NetGenVector256.LoadUnsafe(ref w, 264);
             NetGenLanes256 acc3 = NetGenVector256.LoadUnsafe(ref w, 272);
             ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 184);
-            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 80);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 24);
             for (int c = 0; c < 2; c++)
             {
-                NetGenLanes256 x = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
-                acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column), x, acc0);
-                acc1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 8), x, acc1);
-                acc2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 16), x, acc2);
-                acc3 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 24), x, acc3);
+                NetGenLanes256 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column), b, acc0);
+                acc1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 8), b, acc1);
+                acc2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 16), b, acc2);
+                acc3 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 24), b, acc3);
                 column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 32);
             }
-            NetGenVector256.StoreUnsafe(acc0, ref sr, 88);
-            NetGenVector256.StoreUnsafe(acc1, ref sr, 96);
-            NetGenVector256.StoreUnsafe(acc2, ref sr, 104);
-            NetGenVector256.StoreUnsafe(acc3, ref sr, 112);
+            gi3_0 = acc0;
+            gi3_1 = acc1;
+            gi3_2 = acc2;
+            gi3_3 = acc3;
         }
-        // Layer 3: Lstm gh = W_hh·h(t−1) + b_hh: 32 rows (padded) × 2 inputs, 8 vectors of rows a pass
+        // Layer 3: Lstm gh = W_hh·h(t−1) + b_hh: 32 rows (padded) × 2 inputs, 8 vectors of rows a pass, kept in registers
+        NetGenLanes256 gh3_0, gh3_1, gh3_2, gh3_3;
         {
             NetGenLanes256 acc0 = NetGenVector256.LoadUnsafe(ref w, 344);
             NetGenLanes256 acc1 = NetGenVector256.LoadUnsafe(ref w, 352);
             NetGenLanes256 acc2 = NetGenVector256.LoadUnsafe(ref w, 360);
             NetGenLanes256 acc3 = NetGenVector256.LoadUnsafe(ref w, 368);
             ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 280);
-            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 152);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 32);
             for (int c = 0; c < 2; c++)
             {
-                NetGenLanes256 x = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
-                acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column), x, acc0);
-                acc1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 8), x, acc1);
-                acc2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 16), x, acc2);
-                acc3 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 24), x, acc3);
+                NetGenLanes256 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column), b, acc0);
+                acc1 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 8), b, acc1);
+                acc2 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 16), b, acc2);
+                acc3 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column, 24), b, acc3);
                 column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 32);
             }
-            NetGenVector256.StoreUnsafe(acc0, ref sr, 120);
-            NetGenVector256.StoreUnsafe(acc1, ref sr, 128);
-            NetGenVector256.StoreUnsafe(acc2, ref sr, 136);
-            NetGenVector256.StoreUnsafe(acc3, ref sr, 144);
+            gh3_0 = acc0;
+            gh3_1 = acc1;
+            gh3_2 = acc2;
+            gh3_3 = acc3;
         }
-        // Layer 3: the Lstm cell on 8 neurons at a time (the layer's definition, printed on vectors)
-        for (int v = 0; v < 8; v += 8)
+        // Layer 3: the Lstm cell on 8 neurons at a time (the layer's definition, printed on vectors), its gate sums from registers
         {
-            ref float gates = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 88 + v);
-            ref float recurrent = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 120 + v);
-            ref float old = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 152 + v);
-            ref float fresh = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 168 + v);
-            NetGenLanes256 gi0 = NetGenVector256.LoadUnsafe(ref gates);
-            NetGenLanes256 gi1 = NetGenVector256.LoadUnsafe(ref gates, 8);
-            NetGenLanes256 gi2 = NetGenVector256.LoadUnsafe(ref gates, 16);
-            NetGenLanes256 gi3 = NetGenVector256.LoadUnsafe(ref gates, 24);
-            NetGenLanes256 gh0 = NetGenVector256.LoadUnsafe(ref recurrent);
-            NetGenLanes256 gh1 = NetGenVector256.LoadUnsafe(ref recurrent, 8);
-            NetGenLanes256 gh2 = NetGenVector256.LoadUnsafe(ref recurrent, 16);
-            NetGenLanes256 gh3 = NetGenVector256.LoadUnsafe(ref recurrent, 24);
-            NetGenLanes256 prev0 = NetGenVector256.LoadUnsafe(ref old);
-            NetGenLanes256 prev1 = NetGenVector256.LoadUnsafe(ref old, 8);
-            NetGenLanes256 i3_0 = NetGenVectorMath.Sigmoid(gi0 + gh0);
-            NetGenLanes256 f3_0 = NetGenVectorMath.Sigmoid(gi1 + gh1);
-            NetGenLanes256 g3_0 = NetGenVectorMath.Tanh(gi2 + gh2);
-            NetGenLanes256 o3_0 = NetGenVectorMath.Sigmoid(gi3 + gh3);
+            NetGenLanes256 prev0 = NetGenVector256.LoadUnsafe(ref sr, 32);
+            NetGenLanes256 prev1 = NetGenVector256.LoadUnsafe(ref sr, 40);
+            NetGenLanes256 i3_0 = NetGenVectorMath.Sigmoid(gi3_0 + gh3_0);
+            NetGenLanes256 f3_0 = NetGenVectorMath.Sigmoid(gi3_1 + gh3_1);
+            NetGenLanes256 g3_0 = NetGenVectorMath.Tanh(gi3_2 + gh3_2);
+            NetGenLanes256 o3_0 = NetGenVectorMath.Sigmoid(gi3_3 + gh3_3);
             NetGenLanes256 c3_0 = NetGenVector256.MultiplyAddEstimate(i3_0, g3_0, f3_0 * prev1);
-            NetGenVector256.StoreUnsafe(c3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref fresh, 8));
+            NetGenVector256.StoreUnsafe(c3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 48 + 8));
             NetGenLanes256 h3_0 = o3_0 * NetGenVectorMath.Tanh(c3_0);
-            NetGenVector256.StoreUnsafe(h3_0, ref fresh);
+            NetGenVector256.StoreUnsafe(h3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 48 + 0));
         }
-        s.Slice(168, 2).CopyTo(state.Slice(6, 2));
-        s.Slice(176, 2).CopyTo(state.Slice(8, 2));
+        s.Slice(48, 2).CopyTo(state.Slice(6, 2));
+        s.Slice(56, 2).CopyTo(state.Slice(8, 2));
         // Layer 4: Dense(1) z = W·a + b: 8 rows (padded) × 2 inputs, 8 vectors of rows a pass
         {
             NetGenLanes256 acc0 = NetGenVector256.LoadUnsafe(ref w, 392);
             ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 376);
-            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 168);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 48);
             for (int c = 0; c < 2; c++)
             {
-                NetGenLanes256 x = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
-                acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column), x, acc0);
+                NetGenLanes256 b = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector256.MultiplyAddEstimate(NetGenVector256.LoadUnsafe(ref column), b, acc0);
                 column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 8);
             }
-            NetGenVector256.StoreUnsafe(acc0, ref sr, 184);
+            NetGenVector256.StoreUnsafe(acc0, ref sr, 64);
         }
-        s.Slice(184, 1).CopyTo(output);
+        s.Slice(64, 1).CopyTo(output);
     }
 
     /// <summary>One time step on 128-bit vectors of neurons: the step's outputs, and the next state written over <paramref name="state"/>.</summary>
     private static void NetGenStepVector128(float[] packed, global::System.ReadOnlySpan<float> input, global::System.Span<float> state, global::System.Span<float> output)
     {
-        global::System.Span<float> s = stackalloc float[192];
         ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+        ref float st = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state);
+        global::System.Span<float> s = stackalloc float[72];
         ref float sr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s);
-        input.CopyTo(s.Slice(0, 2));
         // Layer 1: CausalConv1D taps[c·2 + j] = x(t − (1 − j)·2)[c], from this step's input or the history in state[0..4)
         for (int c = 0; c < 2; c++)
         {
-            ref float tap = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 8 + c * 2);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 0) = state[0 + c];
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 0 + c);
+            ref float tap = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, c * 2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref st, c);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, c);
         }
         // Layer 1: CausalConv1D z = W·taps + b: 8 rows (padded) × 4 inputs, 8 vectors of rows a pass
         {
             NetGenLanes128 acc0 = NetGenVector128.LoadUnsafe(ref w, 32);
             NetGenLanes128 acc1 = NetGenVector128.LoadUnsafe(ref w, 36);
             ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
-            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 8);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 0);
             for (int c = 0; c < 4; c++)
             {
-                NetGenLanes128 x = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
-                acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column), x, acc0);
-                acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 4), x, acc1);
+                NetGenLanes128 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column), b, acc0);
+                acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 4), b, acc1);
                 column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 8);
             }
-            NetGenVector128.StoreUnsafe(acc0, ref sr, 16);
-            NetGenVector128.StoreUnsafe(acc1, ref sr, 20);
+            NetGenVector128.StoreUnsafe(acc0, ref sr, 8);
+            NetGenVector128.StoreUnsafe(acc1, ref sr, 12);
         }
         // Layer 1: its history moves one step older; the newest slot takes this step's input
         state.Slice(2, 2).CopyTo(state.Slice(0, 2));
-        s.Slice(0, 2).CopyTo(state.Slice(2, 2));
+        input.Slice(0, 2).CopyTo(state.Slice(2, 2));
         // Layer 1: a = Tanh(z) on 4 neurons at a time (the activation's definition, on vectors)
         for (int v = 0; v < 8; v += 4)
         {
-            ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 16 + v);
+            ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 8 + v);
             NetGenLanes128 z = NetGenVector128.LoadUnsafe(ref at);
             NetGenLanes128 a1_0 = NetGenVectorMath.Tanh(z);
             NetGenVector128.StoreUnsafe(a1_0, ref at);
         }
         // Layer 2: Gru(2), its previous state from state[4..6) (h), padded with zeros
-        state.Slice(4, 2).CopyTo(s.Slice(72, 2));
-        s.Slice(74, 6).Clear();
-        // Layer 2: Gru gi = W_ih·x + b_ih: 24 rows (padded) × 2 inputs, 8 vectors of rows a pass
+        state.Slice(4, 2).CopyTo(s.Slice(16, 2));
+        s.Slice(18, 6).Clear();
+        // Layer 2: Gru gi = W_ih·x + b_ih: 24 rows (padded) × 2 inputs, 8 vectors of rows a pass, kept in registers
+        NetGenLanes128 gi2_0, gi2_1, gi2_2, gi2_3, gi2_4, gi2_5;
         {
             NetGenLanes128 acc0 = NetGenVector128.LoadUnsafe(ref w, 88);
             NetGenLanes128 acc1 = NetGenVector128.LoadUnsafe(ref w, 92);
@@ -1699,26 +1682,27 @@ partial class Sequence
             NetGenLanes128 acc4 = NetGenVector128.LoadUnsafe(ref w, 104);
             NetGenLanes128 acc5 = NetGenVector128.LoadUnsafe(ref w, 108);
             ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 40);
-            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 16);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 8);
             for (int c = 0; c < 2; c++)
             {
-                NetGenLanes128 x = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
-                acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column), x, acc0);
-                acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 4), x, acc1);
-                acc2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 8), x, acc2);
-                acc3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 12), x, acc3);
-                acc4 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 16), x, acc4);
-                acc5 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 20), x, acc5);
+                NetGenLanes128 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column), b, acc0);
+                acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 4), b, acc1);
+                acc2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 8), b, acc2);
+                acc3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 12), b, acc3);
+                acc4 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 16), b, acc4);
+                acc5 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 20), b, acc5);
                 column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 24);
             }
-            NetGenVector128.StoreUnsafe(acc0, ref sr, 24);
-            NetGenVector128.StoreUnsafe(acc1, ref sr, 28);
-            NetGenVector128.StoreUnsafe(acc2, ref sr, 32);
-            NetGenVector128.StoreUnsafe(acc3, ref sr, 36);
-            NetGenVector128.StoreUnsafe(acc4, ref sr, 40);
-            NetGenVector128.StoreUnsafe(acc5, ref sr, 44);
+            gi2_0 = acc0;
+            gi2_1 = acc1;
+            gi2_2 = acc2;
+            gi2_3 = acc3;
+            gi2_4 = acc4;
+            gi2_5 = acc5;
         }
-        // Layer 2: Gru gh = W_hh·h(t−1) + b_hh: 24 rows (padded) × 2 inputs, 8 vectors of rows a pass
+        // Layer 2: Gru gh = W_hh·h(t−1) + b_hh: 24 rows (padded) × 2 inputs, 8 vectors of rows a pass, kept in registers
+        NetGenLanes128 gh2_0, gh2_1, gh2_2, gh2_3, gh2_4, gh2_5;
         {
             NetGenLanes128 acc0 = NetGenVector128.LoadUnsafe(ref w, 160);
             NetGenLanes128 acc1 = NetGenVector128.LoadUnsafe(ref w, 164);
@@ -1727,52 +1711,50 @@ partial class Sequence
             NetGenLanes128 acc4 = NetGenVector128.LoadUnsafe(ref w, 176);
             NetGenLanes128 acc5 = NetGenVector128.LoadUnsafe(ref w, 180);
             ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112);
-            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 72);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 16);
             for (int c = 0; c < 2; c++)
             {
-                NetGenLanes128 x = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
-                acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column), x, acc0);
-                acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 4), x, acc1);
-                acc2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 8), x, acc2);
-                acc3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 12), x, acc3);
-                acc4 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 16), x, acc4);
-                acc5 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 20), x, acc5);
+                NetGenLanes128 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column), b, acc0);
+                acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 4), b, acc1);
+                acc2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 8), b, acc2);
+                acc3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 12), b, acc3);
+                acc4 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 16), b, acc4);
+                acc5 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 20), b, acc5);
                 column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 24);
             }
-            NetGenVector128.StoreUnsafe(acc0, ref sr, 48);
-            NetGenVector128.StoreUnsafe(acc1, ref sr, 52);
-            NetGenVector128.StoreUnsafe(acc2, ref sr, 56);
-            NetGenVector128.StoreUnsafe(acc3, ref sr, 60);
-            NetGenVector128.StoreUnsafe(acc4, ref sr, 64);
-            NetGenVector128.StoreUnsafe(acc5, ref sr, 68);
+            gh2_0 = acc0;
+            gh2_1 = acc1;
+            gh2_2 = acc2;
+            gh2_3 = acc3;
+            gh2_4 = acc4;
+            gh2_5 = acc5;
         }
-        // Layer 2: the Gru cell on 4 neurons at a time (the layer's definition, printed on vectors)
-        for (int v = 0; v < 8; v += 4)
+        // Layer 2: the Gru cell on 4 neurons at a time (the layer's definition, printed on vectors), its gate sums from registers
         {
-            ref float gates = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 24 + v);
-            ref float recurrent = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 48 + v);
-            ref float old = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 72 + v);
-            ref float fresh = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 80 + v);
-            NetGenLanes128 gi0 = NetGenVector128.LoadUnsafe(ref gates);
-            NetGenLanes128 gi1 = NetGenVector128.LoadUnsafe(ref gates, 8);
-            NetGenLanes128 gi2 = NetGenVector128.LoadUnsafe(ref gates, 16);
-            NetGenLanes128 gh0 = NetGenVector128.LoadUnsafe(ref recurrent);
-            NetGenLanes128 gh1 = NetGenVector128.LoadUnsafe(ref recurrent, 8);
-            NetGenLanes128 gh2 = NetGenVector128.LoadUnsafe(ref recurrent, 16);
-            NetGenLanes128 prev0 = NetGenVector128.LoadUnsafe(ref old);
-            NetGenLanes128 r2_0 = NetGenVectorMath.Sigmoid(gi0 + gh0);
-            NetGenLanes128 u2_0 = NetGenVectorMath.Sigmoid(gi1 + gh1);
-            NetGenLanes128 n2_0 = NetGenVectorMath.Tanh(NetGenVector128.MultiplyAddEstimate(r2_0, gh2, gi2));
+            NetGenLanes128 prev0 = NetGenVector128.LoadUnsafe(ref sr, 16);
+            NetGenLanes128 r2_0 = NetGenVectorMath.Sigmoid(gi2_0 + gh2_0);
+            NetGenLanes128 u2_0 = NetGenVectorMath.Sigmoid(gi2_2 + gh2_2);
+            NetGenLanes128 n2_0 = NetGenVectorMath.Tanh(NetGenVector128.MultiplyAddEstimate(r2_0, gh2_4, gi2_4));
             NetGenLanes128 h2_0 = NetGenVector128.MultiplyAddEstimate(u2_0, prev0, (NetGenLanes128.One - u2_0) * n2_0);
-            NetGenVector128.StoreUnsafe(h2_0, ref fresh);
+            NetGenVector128.StoreUnsafe(h2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 24 + 0));
         }
-        s.Slice(80, 2).CopyTo(state.Slice(4, 2));
+        {
+            NetGenLanes128 prev0 = NetGenVector128.LoadUnsafe(ref sr, 20);
+            NetGenLanes128 r2_0 = NetGenVectorMath.Sigmoid(gi2_1 + gh2_1);
+            NetGenLanes128 u2_0 = NetGenVectorMath.Sigmoid(gi2_3 + gh2_3);
+            NetGenLanes128 n2_0 = NetGenVectorMath.Tanh(NetGenVector128.MultiplyAddEstimate(r2_0, gh2_5, gi2_5));
+            NetGenLanes128 h2_0 = NetGenVector128.MultiplyAddEstimate(u2_0, prev0, (NetGenLanes128.One - u2_0) * n2_0);
+            NetGenVector128.StoreUnsafe(h2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 24 + 4));
+        }
+        s.Slice(24, 2).CopyTo(state.Slice(4, 2));
         // Layer 3: Lstm(2), its previous state from state[6..10) (h, then c), padded with zeros
-        state.Slice(6, 2).CopyTo(s.Slice(152, 2));
-        s.Slice(154, 6).Clear();
-        state.Slice(8, 2).CopyTo(s.Slice(160, 2));
-        s.Slice(162, 6).Clear();
-        // Layer 3: Lstm gi = W_ih·x + b_ih: 32 rows (padded) × 2 inputs, 8 vectors of rows a pass
+        state.Slice(6, 2).CopyTo(s.Slice(32, 2));
+        s.Slice(34, 6).Clear();
+        state.Slice(8, 2).CopyTo(s.Slice(40, 2));
+        s.Slice(42, 6).Clear();
+        // Layer 3: Lstm gi = W_ih·x + b_ih: 32 rows (padded) × 2 inputs, 8 vectors of rows a pass, kept in registers
+        NetGenLanes128 gi3_0, gi3_1, gi3_2, gi3_3, gi3_4, gi3_5, gi3_6, gi3_7;
         {
             NetGenLanes128 acc0 = NetGenVector128.LoadUnsafe(ref w, 248);
             NetGenLanes128 acc1 = NetGenVector128.LoadUnsafe(ref w, 252);
@@ -1783,30 +1765,31 @@ partial class Sequence
             NetGenLanes128 acc6 = NetGenVector128.LoadUnsafe(ref w, 272);
             NetGenLanes128 acc7 = NetGenVector128.LoadUnsafe(ref w, 276);
             ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 184);
-            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 80);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 24);
             for (int c = 0; c < 2; c++)
             {
-                NetGenLanes128 x = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
-                acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column), x, acc0);
-                acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 4), x, acc1);
-                acc2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 8), x, acc2);
-                acc3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 12), x, acc3);
-                acc4 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 16), x, acc4);
-                acc5 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 20), x, acc5);
-                acc6 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 24), x, acc6);
-                acc7 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 28), x, acc7);
+                NetGenLanes128 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column), b, acc0);
+                acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 4), b, acc1);
+                acc2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 8), b, acc2);
+                acc3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 12), b, acc3);
+                acc4 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 16), b, acc4);
+                acc5 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 20), b, acc5);
+                acc6 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 24), b, acc6);
+                acc7 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 28), b, acc7);
                 column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 32);
             }
-            NetGenVector128.StoreUnsafe(acc0, ref sr, 88);
-            NetGenVector128.StoreUnsafe(acc1, ref sr, 92);
-            NetGenVector128.StoreUnsafe(acc2, ref sr, 96);
-            NetGenVector128.StoreUnsafe(acc3, ref sr, 100);
-            NetGenVector128.StoreUnsafe(acc4, ref sr, 104);
-            NetGenVector128.StoreUnsafe(acc5, ref sr, 108);
-            NetGenVector128.StoreUnsafe(acc6, ref sr, 112);
-            NetGenVector128.StoreUnsafe(acc7, ref sr, 116);
+            gi3_0 = acc0;
+            gi3_1 = acc1;
+            gi3_2 = acc2;
+            gi3_3 = acc3;
+            gi3_4 = acc4;
+            gi3_5 = acc5;
+            gi3_6 = acc6;
+            gi3_7 = acc7;
         }
-        // Layer 3: Lstm gh = W_hh·h(t−1) + b_hh: 32 rows (padded) × 2 inputs, 8 vectors of rows a pass
+        // Layer 3: Lstm gh = W_hh·h(t−1) + b_hh: 32 rows (padded) × 2 inputs, 8 vectors of rows a pass, kept in registers
+        NetGenLanes128 gh3_0, gh3_1, gh3_2, gh3_3, gh3_4, gh3_5, gh3_6, gh3_7;
         {
             NetGenLanes128 acc0 = NetGenVector128.LoadUnsafe(ref w, 344);
             NetGenLanes128 acc1 = NetGenVector128.LoadUnsafe(ref w, 348);
@@ -1817,74 +1800,73 @@ partial class Sequence
             NetGenLanes128 acc6 = NetGenVector128.LoadUnsafe(ref w, 368);
             NetGenLanes128 acc7 = NetGenVector128.LoadUnsafe(ref w, 372);
             ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 280);
-            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 152);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 32);
             for (int c = 0; c < 2; c++)
             {
-                NetGenLanes128 x = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
-                acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column), x, acc0);
-                acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 4), x, acc1);
-                acc2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 8), x, acc2);
-                acc3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 12), x, acc3);
-                acc4 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 16), x, acc4);
-                acc5 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 20), x, acc5);
-                acc6 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 24), x, acc6);
-                acc7 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 28), x, acc7);
+                NetGenLanes128 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column), b, acc0);
+                acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 4), b, acc1);
+                acc2 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 8), b, acc2);
+                acc3 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 12), b, acc3);
+                acc4 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 16), b, acc4);
+                acc5 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 20), b, acc5);
+                acc6 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 24), b, acc6);
+                acc7 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 28), b, acc7);
                 column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 32);
             }
-            NetGenVector128.StoreUnsafe(acc0, ref sr, 120);
-            NetGenVector128.StoreUnsafe(acc1, ref sr, 124);
-            NetGenVector128.StoreUnsafe(acc2, ref sr, 128);
-            NetGenVector128.StoreUnsafe(acc3, ref sr, 132);
-            NetGenVector128.StoreUnsafe(acc4, ref sr, 136);
-            NetGenVector128.StoreUnsafe(acc5, ref sr, 140);
-            NetGenVector128.StoreUnsafe(acc6, ref sr, 144);
-            NetGenVector128.StoreUnsafe(acc7, ref sr, 148);
+            gh3_0 = acc0;
+            gh3_1 = acc1;
+            gh3_2 = acc2;
+            gh3_3 = acc3;
+            gh3_4 = acc4;
+            gh3_5 = acc5;
+            gh3_6 = acc6;
+            gh3_7 = acc7;
         }
-        // Layer 3: the Lstm cell on 4 neurons at a time (the layer's definition, printed on vectors)
-        for (int v = 0; v < 8; v += 4)
+        // Layer 3: the Lstm cell on 4 neurons at a time (the layer's definition, printed on vectors), its gate sums from registers
         {
-            ref float gates = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 88 + v);
-            ref float recurrent = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 120 + v);
-            ref float old = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 152 + v);
-            ref float fresh = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 168 + v);
-            NetGenLanes128 gi0 = NetGenVector128.LoadUnsafe(ref gates);
-            NetGenLanes128 gi1 = NetGenVector128.LoadUnsafe(ref gates, 8);
-            NetGenLanes128 gi2 = NetGenVector128.LoadUnsafe(ref gates, 16);
-            NetGenLanes128 gi3 = NetGenVector128.LoadUnsafe(ref gates, 24);
-            NetGenLanes128 gh0 = NetGenVector128.LoadUnsafe(ref recurrent);
-            NetGenLanes128 gh1 = NetGenVector128.LoadUnsafe(ref recurrent, 8);
-            NetGenLanes128 gh2 = NetGenVector128.LoadUnsafe(ref recurrent, 16);
-            NetGenLanes128 gh3 = NetGenVector128.LoadUnsafe(ref recurrent, 24);
-            NetGenLanes128 prev0 = NetGenVector128.LoadUnsafe(ref old);
-            NetGenLanes128 prev1 = NetGenVector128.LoadUnsafe(ref old, 8);
-            NetGenLanes128 i3_0 = NetGenVectorMath.Sigmoid(gi0 + gh0);
-            NetGenLanes128 f3_0 = NetGenVectorMath.Sigmoid(gi1 + gh1);
-            NetGenLanes128 g3_0 = NetGenVectorMath.Tanh(gi2 + gh2);
-            NetGenLanes128 o3_0 = NetGenVectorMath.Sigmoid(gi3 + gh3);
+            NetGenLanes128 prev0 = NetGenVector128.LoadUnsafe(ref sr, 32);
+            NetGenLanes128 prev1 = NetGenVector128.LoadUnsafe(ref sr, 40);
+            NetGenLanes128 i3_0 = NetGenVectorMath.Sigmoid(gi3_0 + gh3_0);
+            NetGenLanes128 f3_0 = NetGenVectorMath.Sigmoid(gi3_2 + gh3_2);
+            NetGenLanes128 g3_0 = NetGenVectorMath.Tanh(gi3_4 + gh3_4);
+            NetGenLanes128 o3_0 = NetGenVectorMath.Sigmoid(gi3_6 + gh3_6);
             NetGenLanes128 c3_0 = NetGenVector128.MultiplyAddEstimate(i3_0, g3_0, f3_0 * prev1);
-            NetGenVector128.StoreUnsafe(c3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref fresh, 8));
+            NetGenVector128.StoreUnsafe(c3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 48 + 8));
             NetGenLanes128 h3_0 = o3_0 * NetGenVectorMath.Tanh(c3_0);
-            NetGenVector128.StoreUnsafe(h3_0, ref fresh);
+            NetGenVector128.StoreUnsafe(h3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 48 + 0));
         }
-        s.Slice(168, 2).CopyTo(state.Slice(6, 2));
-        s.Slice(176, 2).CopyTo(state.Slice(8, 2));
+        {
+            NetGenLanes128 prev0 = NetGenVector128.LoadUnsafe(ref sr, 36);
+            NetGenLanes128 prev1 = NetGenVector128.LoadUnsafe(ref sr, 44);
+            NetGenLanes128 i3_0 = NetGenVectorMath.Sigmoid(gi3_1 + gh3_1);
+            NetGenLanes128 f3_0 = NetGenVectorMath.Sigmoid(gi3_3 + gh3_3);
+            NetGenLanes128 g3_0 = NetGenVectorMath.Tanh(gi3_5 + gh3_5);
+            NetGenLanes128 o3_0 = NetGenVectorMath.Sigmoid(gi3_7 + gh3_7);
+            NetGenLanes128 c3_0 = NetGenVector128.MultiplyAddEstimate(i3_0, g3_0, f3_0 * prev1);
+            NetGenVector128.StoreUnsafe(c3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 48 + 12));
+            NetGenLanes128 h3_0 = o3_0 * NetGenVectorMath.Tanh(c3_0);
+            NetGenVector128.StoreUnsafe(h3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 48 + 4));
+        }
+        s.Slice(48, 2).CopyTo(state.Slice(6, 2));
+        s.Slice(56, 2).CopyTo(state.Slice(8, 2));
         // Layer 4: Dense(1) z = W·a + b: 8 rows (padded) × 2 inputs, 8 vectors of rows a pass
         {
             NetGenLanes128 acc0 = NetGenVector128.LoadUnsafe(ref w, 392);
             NetGenLanes128 acc1 = NetGenVector128.LoadUnsafe(ref w, 396);
             ref float column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 376);
-            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 168);
+            ref float operand = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sr, 48);
             for (int c = 0; c < 2; c++)
             {
-                NetGenLanes128 x = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
-                acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column), x, acc0);
-                acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 4), x, acc1);
+                NetGenLanes128 b = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref operand, c));
+                acc0 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column), b, acc0);
+                acc1 = NetGenVector128.MultiplyAddEstimate(NetGenVector128.LoadUnsafe(ref column, 4), b, acc1);
                 column = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref column, 8);
             }
-            NetGenVector128.StoreUnsafe(acc0, ref sr, 184);
-            NetGenVector128.StoreUnsafe(acc1, ref sr, 188);
+            NetGenVector128.StoreUnsafe(acc0, ref sr, 64);
+            NetGenVector128.StoreUnsafe(acc1, ref sr, 68);
         }
-        s.Slice(184, 1).CopyTo(output);
+        s.Slice(64, 1).CopyTo(output);
     }
 
     /// <summary>This network's step kernels in lane form and its sizes, for NetGen's loops over time (<c>NetGen.Runtime.Lanes.SequenceLaneBatch</c>).</summary>

@@ -96,29 +96,64 @@ internal static class SequenceVectorStepEmitter
         }
     }
 
+    /// <summary>Where a layer reads or writes its values: the step's input, the state span, or a scratch region (offsets in floats).</summary>
+    private readonly struct Place
+    {
+        public Place(string reference, string span, int offset)
+        {
+            Reference = reference;
+            Span = span;
+            Offset = offset;
+        }
+
+        /// <summary>The <c>ref float</c> local of its memory (<c>x</c>, <c>st</c>, <c>sr</c>).</summary>
+        public string Reference { get; }
+
+        /// <summary>The span it lies in (<c>input</c>, <c>state</c>, <c>s</c>).</summary>
+        public string Span { get; }
+
+        /// <summary>Its first value's index in that span.</summary>
+        public int Offset { get; }
+
+        public static Place Input => new("x", "input", 0);
+
+        public static Place State(int offset) => new("st", "state", offset);
+
+        public static Place Region(int offset) => new("sr", "s", offset);
+
+        /// <summary><c>span.Slice(offset, count)</c>.</summary>
+        public string Slice(int count) => $"{Span}.Slice({I(Offset)}, {I(count)})";
+
+        /// <summary>A <c>ref float</c> expression for value <paramref name="index"/> (an expression) of the place.</summary>
+        public string At(string index) => Offset == 0 ? $"{Unsafe}.Add(ref {Reference}, {index})" : $"{Unsafe}.Add(ref {Reference}, {I(Offset)} + {index})";
+    }
+
     /// <summary><c>static void NetGenStepVector256(float[] packed, input, state, output)</c>.</summary>
+    /// <remarks>
+    /// The step reads its input and the state where they are and writes the next state in place (a recurrent layer whose
+    /// hidden size is a whole number of vectors; others go through a padded copy), and a recurrent layer whose gate sums fit
+    /// one pass of vectors keeps them in locals for its cell: a small network's step needs no scratch memory at all.
+    /// </remarks>
     public static void EmitStep(IndentedWriter w, NetworkSpec spec, StepPlan plan, VectorWidth width)
     {
-        string V = width.Statics;
         int lanes = width.Lanes;
-        // Regions are laid out again for this width (the same every time: the plan's regions are appended in layer order).
         var regions = new StepPlan();
-        int input = regions.Region(spec.InputSize);
         w.Line($"/// <summary>One time step on {I(width.Bits)}-bit vectors of neurons: the step's outputs, and the next state written over <paramref name=\"state\"/>.</summary>");
         using (w.Block($"private static void {MethodName(width)}(float[] packed, {ReadOnlySpan} input, {Span} state, {Span} output)"))
         {
             var body = new IndentedWriter();
             var affines = new Queue<StepAffine>(plan.Affines);
-            int source = input, sourceSize = spec.InputSize, stateOffset = 0;
+            var source = Place.Input;
+            int sourceSize = spec.InputSize, stateOffset = 0;
             foreach (var layer in spec.Layers)
             {
                 switch (layer)
                 {
                     case DenseLayer d:
                     {
-                        int z = regions.Region(d.Units);
-                        Affine(body, width, affines.Dequeue(), source, z);
-                        Activation(body, width, d.Activation, d.Number, z, d.Units);
+                        var z = Place.Region(regions.Region(d.Units));
+                        Affine(body, width, affines.Dequeue(), source, z, null);
+                        Activation(body, width, d.Activation, d.Number, z.Offset, d.Units);
                         source = z;
                         sourceSize = d.Units;
                         break;
@@ -126,38 +161,57 @@ internal static class SequenceVectorStepEmitter
                     case RecurrentLayer r:
                     {
                         int stride = StepPlan.Pad(r.HiddenSize), per = r.StatePerNeuron;
-                        int gi = regions.Region(r.Gates * stride), gh = regions.Region(r.Gates * stride);
-                        int previous = regions.Region(per * stride), next = regions.Region(per * stride);
-                        body.Comment($"Layer {r.Number}: {r.Kind}({r.HiddenSize}), its previous state from state[{stateOffset}..{stateOffset + r.StateSize}) (h{(per > 1 ? ", then c" : "")}), padded with zeros");
-                        for (int s = 0; s < per; s++)
+                        bool direct = r.HiddenSize == stride;
+                        bool registers = r.Gates * stride / lanes <= VectorsPerPass;
+                        Place previous, next;
+                        if (direct)
                         {
-                            body.Line($"state.Slice({I(stateOffset + s * r.HiddenSize)}, {I(r.HiddenSize)}).CopyTo(s.Slice({I(previous + s * stride)}, {I(r.HiddenSize)}));");
-                            if (stride > r.HiddenSize) body.Line($"s.Slice({I(previous + s * stride + r.HiddenSize)}, {I(stride - r.HiddenSize)}).Clear();");
+                            previous = next = Place.State(stateOffset);
+                            body.Comment($"Layer {r.Number}: {r.Kind}({r.HiddenSize}), its state read and written in place at state[{stateOffset}..{stateOffset + r.StateSize}) (h{(per > 1 ? ", then c" : "")})");
                         }
-                        Affine(body, width, affines.Dequeue(), source, gi);
-                        Affine(body, width, affines.Dequeue(), previous, gh);
-                        Cell(body, width, r, gi, gh, previous, next, stride);
-                        for (int s = 0; s < per; s++)
+                        else
                         {
-                            body.Line($"s.Slice({I(next + s * stride)}, {I(r.HiddenSize)}).CopyTo(state.Slice({I(stateOffset + s * r.HiddenSize)}, {I(r.HiddenSize)}));");
+                            previous = Place.Region(regions.Region(per * stride));
+                            next = Place.Region(regions.Region(per * stride));
+                            body.Comment($"Layer {r.Number}: {r.Kind}({r.HiddenSize}), its previous state from state[{stateOffset}..{stateOffset + r.StateSize}) (h{(per > 1 ? ", then c" : "")}), padded with zeros");
+                            for (int s = 0; s < per; s++)
+                            {
+                                body.Line($"state.Slice({I(stateOffset + s * r.HiddenSize)}, {I(r.HiddenSize)}).CopyTo(s.Slice({I(previous.Offset + s * stride)}, {I(r.HiddenSize)}));");
+                                if (stride > r.HiddenSize) body.Line($"s.Slice({I(previous.Offset + s * stride + r.HiddenSize)}, {I(stride - r.HiddenSize)}).Clear();");
+                            }
                         }
+                        string giName = $"gi{I(r.Number)}_", ghName = $"gh{I(r.Number)}_";
+                        var gi = registers ? default : Place.Region(regions.Region(r.Gates * stride));
+                        var gh = registers ? default : Place.Region(regions.Region(r.Gates * stride));
+                        Affine(body, width, affines.Dequeue(), source, gi, registers ? giName : null);
+                        Affine(body, width, affines.Dequeue(), previous, gh, registers ? ghName : null);
+                        if (registers) CellInRegisters(body, width, r, giName, ghName, previous, next, stride);
+                        else Cell(body, width, r, gi, gh, previous, next, stride);
+                        if (!direct)
+                        {
+                            for (int s = 0; s < per; s++)
+                            {
+                                body.Line($"s.Slice({I(next.Offset + s * stride)}, {I(r.HiddenSize)}).CopyTo(state.Slice({I(stateOffset + s * r.HiddenSize)}, {I(r.HiddenSize)}));");
+                            }
+                        }
+                        source = direct ? Place.State(stateOffset) : next;
                         stateOffset += r.StateSize;
-                        source = next;
                         sourceSize = r.HiddenSize;
                         break;
                     }
                     case CausalConvLayer c:
                     {
-                        int taps = regions.Region(c.InputSize * c.KernelSize), z = regions.Region(c.OutChannels);
+                        var taps = Place.Region(regions.Region(c.InputSize * c.KernelSize));
+                        var z = Place.Region(regions.Region(c.OutChannels));
                         Taps(body, c, source, taps, stateOffset);
-                        Affine(body, width, affines.Dequeue(), taps, z);
+                        Affine(body, width, affines.Dequeue(), taps, z, null);
                         if (c.StateSize > 0)
                         {
                             body.Comment($"Layer {c.Number}: its history moves one step older; the newest slot takes this step's input");
                             if (c.ReceptiveSteps > 1) body.Line($"state.Slice({I(stateOffset + c.InputSize)}, {I(c.StateSize - c.InputSize)}).CopyTo(state.Slice({I(stateOffset)}, {I(c.StateSize - c.InputSize)}));");
-                            body.Line($"s.Slice({I(source)}, {I(c.InputSize)}).CopyTo(state.Slice({I(stateOffset + c.StateSize - c.InputSize)}, {I(c.InputSize)}));");
+                            body.Line($"{source.Slice(c.InputSize)}.CopyTo(state.Slice({I(stateOffset + c.StateSize - c.InputSize)}, {I(c.InputSize)}));");
                         }
-                        Activation(body, width, c.Activation, c.Number, z, c.OutChannels);
+                        Activation(body, width, c.Activation, c.Number, z.Offset, c.OutChannels);
                         stateOffset += c.StateSize;
                         source = z;
                         sourceSize = c.OutChannels;
@@ -169,24 +223,32 @@ internal static class SequenceVectorStepEmitter
                         throw new System.InvalidOperationException($"Layer {layer.GetType().Name} has no SIMD step.");
                 }
             }
-            w.Line($"{Span} s = stackalloc float[{I(regions.ScratchLength)}];");
-            w.Line($"ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);");
-            w.Line($"ref float sr = ref {Marshal}.GetReference(s);");
-            w.Line($"input.CopyTo(s.Slice({I(input)}, {I(spec.InputSize)}));");
+            w.Line("ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);");
+            w.Line($"ref float x = ref {Marshal}.GetReference(input);");
+            w.Line($"ref float st = ref {Marshal}.GetReference(state);");
+            if (regions.ScratchLength > 0)
+            {
+                w.Line($"{Span} s = stackalloc float[{I(regions.ScratchLength)}];");
+                w.Line($"ref float sr = ref {Marshal}.GetReference(s);");
+            }
             foreach (string line in body.ToString().Split('\n'))
             {
                 if (line.Length > 0) w.Line(line.TrimEnd('\r'));
             }
-            w.Line($"s.Slice({I(source)}, {I(sourceSize)}).CopyTo(output);");
+            w.Line($"{source.Slice(sourceSize)}.CopyTo(output);");
         }
     }
 
-    /// <summary>out = b + W·in over the packed map: passes of up to 8 vectors of rows, one broadcast input a column.</summary>
-    private static void Affine(IndentedWriter w, VectorWidth width, StepAffine a, int input, int output)
+    /// <summary>
+    /// out = b + W·in over the packed map: passes of up to 8 vectors of rows, one broadcast input a column; the sums are
+    /// stored at <paramref name="output"/>, or, with <paramref name="locals"/>, kept in the locals <c>{locals}0</c>, <c>{locals}1</c>, ….
+    /// </summary>
+    private static void Affine(IndentedWriter w, VectorWidth width, StepAffine a, Place input, Place output, string? locals)
     {
         string V = width.Statics, VT = width.Type;
         int vectors = a.PackedRows / width.Lanes;
-        w.Comment($"{char.ToUpperInvariant(a.What[0])}{a.What.Substring(1)}: {a.PackedRows} rows (padded) × {a.Columns} inputs, {VectorsPerPass} vectors of rows a pass");
+        w.Comment($"{char.ToUpperInvariant(a.What[0])}{a.What.Substring(1)}: {a.PackedRows} rows (padded) × {a.Columns} inputs, {VectorsPerPass} vectors of rows a pass{(locals is null ? "" : ", kept in registers")}");
+        if (locals is not null) w.Line($"{VT} {string.Join(", ", Enumerable.Range(0, vectors).Select(v => locals + I(v)))};");
         for (int first = 0; first < vectors; first += VectorsPerPass)
         {
             int count = System.Math.Min(VectorsPerPass, vectors - first);
@@ -197,20 +259,22 @@ internal static class SequenceVectorStepEmitter
                     w.Line($"{VT} acc{v} = {V}.LoadUnsafe(ref w, {I(a.PackedBias + (first + v) * width.Lanes)});");
                 }
                 w.Line($"ref float column = ref {Unsafe}.Add(ref w, {I(a.PackedWeights + first * width.Lanes)});");
-                w.Line($"ref float operand = ref {Unsafe}.Add(ref sr, {I(input)});");
+                w.Line($"ref float operand = ref {Unsafe}.Add(ref {input.Reference}, {I(input.Offset)});");
                 using (w.Block($"for (int c = 0; c < {I(a.Columns)}; c++)"))
                 {
-                    w.Line($"{VT} x = {V}.Create({Unsafe}.Add(ref operand, c));");
+                    w.Line($"{VT} b = {V}.Create({Unsafe}.Add(ref operand, c));");
                     for (int v = 0; v < count; v++)
                     {
                         string load = v == 0 ? $"{V}.LoadUnsafe(ref column)" : $"{V}.LoadUnsafe(ref column, {I(v * width.Lanes)})";
-                        w.Line($"acc{v} = {width.MultiplyAdd(load, "x", $"acc{v}")};");
+                        w.Line($"acc{v} = {width.MultiplyAdd(load, "b", $"acc{v}")};");
                     }
                     w.Line($"column = ref {Unsafe}.Add(ref column, {I(a.PackedRows)});");
                 }
                 for (int v = 0; v < count; v++)
                 {
-                    w.Line($"{V}.StoreUnsafe(acc{v}, ref sr, {I(output + (first + v) * width.Lanes)});");
+                    w.Line(locals is null
+                        ? $"{V}.StoreUnsafe(acc{v}, ref {output.Reference}, {I(output.Offset + (first + v) * width.Lanes)});"
+                        : $"{locals}{I(first + v)} = acc{v};");
                 }
             }
         }
@@ -247,8 +311,53 @@ internal static class SequenceVectorStepEmitter
         }
     }
 
-    /// <summary>A recurrent layer's cell on vectors of neurons: its <see cref="RecurrentLayer.Neuron"/> printed once.</summary>
-    private static void Cell(IndentedWriter w, VectorWidth width, RecurrentLayer r, int gi, int gh, int previous, int next, int stride)
+    /// <summary>A recurrent layer's cell on vectors of neurons, its gate sums in scratch: its <see cref="RecurrentLayer.Neuron"/> printed once, in a loop over the vectors.</summary>
+    private static void Cell(IndentedWriter w, VectorWidth width, RecurrentLayer r, Place gi, Place gh, Place previous, Place next, int stride)
+    {
+        var (g, names, neuron) = CellGraph(r, null, null);
+        int hStride = StateStride(r, previous, stride);
+        w.Comment($"Layer {r.Number}: the {r.Kind} cell on {width.Lanes} neurons at a time (the layer's definition, printed on vectors)");
+        using (w.Block($"for (int v = 0; v < {I(stride)}; v += {I(width.Lanes)})"))
+        {
+            w.Line($"ref float gates = ref {gi.At("v")};");
+            w.Line($"ref float recurrent = ref {gh.At("v")};");
+            w.Line($"ref float old = ref {previous.At("v")};");
+            w.Line($"ref float fresh = ref {next.At("v")};");
+            for (int k = 0; k < r.Gates; k++) w.Line($"{width.Type} gi{I(k)} = {Load(width, "gates", k * stride)};");
+            for (int k = 0; k < r.Gates; k++) w.Line($"{width.Type} gh{I(k)} = {Load(width, "recurrent", k * stride)};");
+            for (int k = 0; k < r.StatePerNeuron; k++) w.Line($"{width.Type} prev{I(k)} = {Load(width, "old", k * hStride)};");
+            var targets = Enumerable.Range(0, r.StatePerNeuron).Select(k => k == 0 ? "fresh" : $"{Unsafe}.Add(ref fresh, {I(k * hStride)})").ToArray();
+            PrintGraph(w, width, g, names, neuron.Next, targets);
+        }
+    }
+
+    /// <summary>
+    /// A recurrent layer's cell with its gate sums in locals (<c>gi2_0</c> …): printed once per vector of neurons, unrolled,
+    /// each vector's leaves named after the locals that hold them.
+    /// </summary>
+    private static void CellInRegisters(IndentedWriter w, VectorWidth width, RecurrentLayer r, string giName, string ghName, Place previous, Place next, int stride)
+    {
+        int perGate = stride / width.Lanes, hStride = StateStride(r, previous, stride);
+        w.Comment($"Layer {r.Number}: the {r.Kind} cell on {width.Lanes} neurons at a time (the layer's definition, printed on vectors), its gate sums from registers");
+        for (int block = 0; block < perGate; block++)
+        {
+            int index = block;
+            var (g, names, neuron) = CellGraph(r, k => giName + I(k * perGate + index), k => ghName + I(k * perGate + index));
+            using (w.Scope())
+            {
+                int at = block * width.Lanes;
+                for (int k = 0; k < r.StatePerNeuron; k++) w.Line($"{width.Type} prev{I(k)} = {width.Statics}.LoadUnsafe(ref {previous.Reference}, {I(previous.Offset + k * hStride + at)});");
+                var targets = Enumerable.Range(0, r.StatePerNeuron).Select(k => next.At(I(k * hStride + at))).ToArray();
+                PrintGraph(w, width, g, names, neuron.Next, targets);
+            }
+        }
+    }
+
+    /// <summary>Floats between h and c of a place: H in the state span itself, the padded stride in a scratch copy.</summary>
+    private static int StateStride(RecurrentLayer r, Place place, int stride) => place.Span == "state" ? r.HiddenSize : stride;
+
+    /// <summary>The one-neuron graph of a recurrent layer's cell, its leaves named (gate sums, then the previous state).</summary>
+    private static (ExpressionGraph Graph, Dictionary<int, string> Names, CellNeuron Neuron) CellGraph(RecurrentLayer r, System.Func<int, string>? gi, System.Func<int, string>? gh)
     {
         var g = new ExpressionGraph();
         var names = new Dictionary<int, string>();
@@ -258,23 +367,10 @@ internal static class SequenceVectorStepEmitter
             names[id] = name;
             return id;
         }
-        var rowsI = Enumerable.Range(0, r.Gates).Select(k => Leaf(k, "gi" + I(k))).ToArray();
-        var rowsH = Enumerable.Range(0, r.Gates).Select(k => Leaf(r.Gates + k, "gh" + I(k))).ToArray();
+        var rowsI = Enumerable.Range(0, r.Gates).Select(k => Leaf(k, gi?.Invoke(k) ?? "gi" + I(k))).ToArray();
+        var rowsH = Enumerable.Range(0, r.Gates).Select(k => Leaf(r.Gates + k, gh?.Invoke(k) ?? "gh" + I(k))).ToArray();
         var before = Enumerable.Range(0, r.StatePerNeuron).Select(k => Leaf(2 * r.Gates + k, "prev" + I(k))).ToArray();
-        var neuron = r.Neuron(g, 0, rowsI, rowsH, before);
-        w.Comment($"Layer {r.Number}: the {r.Kind} cell on {width.Lanes} neurons at a time (the layer's definition, printed on vectors)");
-        using (w.Block($"for (int v = 0; v < {I(stride)}; v += {I(width.Lanes)})"))
-        {
-            w.Line($"ref float gates = ref {Unsafe}.Add(ref sr, {I(gi)} + v);");
-            w.Line($"ref float recurrent = ref {Unsafe}.Add(ref sr, {I(gh)} + v);");
-            w.Line($"ref float old = ref {Unsafe}.Add(ref sr, {I(previous)} + v);");
-            w.Line($"ref float fresh = ref {Unsafe}.Add(ref sr, {I(next)} + v);");
-            for (int k = 0; k < r.Gates; k++) w.Line($"{width.Type} gi{I(k)} = {Load(width, "gates", k * stride)};");
-            for (int k = 0; k < r.Gates; k++) w.Line($"{width.Type} gh{I(k)} = {Load(width, "recurrent", k * stride)};");
-            for (int k = 0; k < r.StatePerNeuron; k++) w.Line($"{width.Type} prev{I(k)} = {Load(width, "old", k * stride)};");
-            var targets = Enumerable.Range(0, r.StatePerNeuron).Select(k => k == 0 ? "fresh" : $"{Unsafe}.Add(ref fresh, {I(k * stride)})").ToArray();
-            PrintGraph(w, width, g, names, neuron.Next, targets);
-        }
+        return (g, names, r.Neuron(g, 0, rowsI, rowsH, before));
     }
 
     private static string Load(VectorWidth width, string reference, int offset)
@@ -305,17 +401,17 @@ internal static class SequenceVectorStepEmitter
     }
 
     /// <summary>A causal convolution's taps, taps[c·k + j] = x(t − (k − 1 − j)·d)[c]: this step's input or its history in the state.</summary>
-    private static void Taps(IndentedWriter w, CausalConvLayer c, int source, int taps, int stateOffset)
+    private static void Taps(IndentedWriter w, CausalConvLayer c, Place source, Place taps, int stateOffset)
     {
         int channels = c.InputSize, k = c.KernelSize, steps = c.ReceptiveSteps;
         w.Comment($"Layer {c.Number}: CausalConv1D taps[c·{k} + j] = x(t − ({k - 1} − j)·{c.Dilation})[c], from this step's input or the history in state[{stateOffset}..{stateOffset + c.StateSize})");
         using (w.Block($"for (int c = 0; c < {I(channels)}; c++)"))
         {
-            w.Line($"ref float tap = ref {Unsafe}.Add(ref sr, {I(taps)} + c * {I(k)});");
+            w.Line($"ref float tap = ref {taps.At($"c * {I(k)}")};");
             for (int j = 0; j < k; j++)
             {
                 int back = (k - 1 - j) * c.Dilation;
-                string value = back == 0 ? $"{Unsafe}.Add(ref sr, {I(source)} + c)" : $"state[{I(stateOffset + (steps - back) * channels)} + c]";
+                string value = back == 0 ? source.At("c") : Place.State(stateOffset + (steps - back) * channels).At("c");
                 w.Line($"{Unsafe}.Add(ref tap, {I(j)}) = {value};");
             }
         }
