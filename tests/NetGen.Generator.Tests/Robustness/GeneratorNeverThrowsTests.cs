@@ -43,7 +43,8 @@ public sealed class GeneratorNeverThrowsTests
         ["UnfinishedLstm"] = new(new[] { "using NetGen;\nnamespace Samples\n{\n" + Seq + "\n[Input(2)]\n[Lstm(" }, new string[0], Generates: false, CompilerError: true),
         ["GruNegative"] = MalformedSourceCase.Invalid(Seq + "\n[Input(2)]\n[Gru(-3)]\n[Dense(1)]\npublic partial class N { }", "NG0006"),
         ["HugeReceptiveField"] = MalformedSourceCase.Invalid(Seq + "\n[Input(2)]\n[CausalConv1D(2, 5000, 5000)]\n[Dense(1)]\npublic partial class N { }", "NG0050"),
-        ["HugeLstm"] = MalformedSourceCase.Invalid(Seq + "\n[Input(16000)]\n[Lstm(16000)]\npublic partial class N { }", "NG0013"),
+        ["HugeLstm"] = MalformedSourceCase.Invalid(Seq + "\n[Input(4)]\n[Lstm(6000)]\npublic partial class N { }", "NG0013"),
+        ["HugeState"] = MalformedSourceCase.Invalid(Seq + "\n[Input(16000)]\n[Lstm(16000)]\npublic partial class N { }", "NG0056"),
         ["TrainableWithoutWindow"] = MalformedSourceCase.Invalid("[Network(Loss.MeanSquaredError)]\n[Input(2)]\n[Gru(3)]\npublic partial class N { }", "NG0054"),
         ["StreamingOnly"] = MalformedSourceCase.Valid("[Network(Loss.MeanSquaredError, Trainable = false)]\n[Input(2)]\n[CausalConv1D(2, 1)]\n[Rnn(3)]\npublic partial class N { }"),
 
