@@ -18,7 +18,7 @@ internal static class NetworkClassEmitter
     public static string Emit(NetworkSpec spec, CancellationToken token = default)
     {
         // A sequence network's kernels are printed from its step graph (Sequence/); it has no SIMD, matrix or GPU paths.
-        var sequence = spec.IsSequence ? Sequence.SequenceKernels.Build(spec with { VectorWidths = new EquatableArray<int>(new int[0]) }, token, lanes: spec.VectorWidths.Count > 0) : null;
+        var sequence = spec.IsSequence ? Sequence.SequenceKernels.Build(spec, token, lanes: spec.VectorWidths.Count > 0) : null;
         // Its batch-1 step runs across neurons on the widths the compilation has (Sequence/SequenceVectorStepEmitter).
         var stepWidths = sequence is not null ? Sequence.SequenceVectorStepEmitter.Widths(spec) : new VectorWidth[0];
         var stepPlan = stepWidths.Count > 0 ? Sequence.SequenceVectorStepEmitter.Plan(spec) : null;

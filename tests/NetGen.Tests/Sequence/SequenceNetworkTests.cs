@@ -165,16 +165,7 @@ public sealed class SequenceNetworkTests
     {
         var t = new float[layout.TargetCount];
         for (int i = 0; i < t.Length; i++) t[i] = (float)random.NextDouble();
-        if (layout.LossKind == Loss.CrossEntropy)
-        {
-            int k = layout.OutputSize;
-            for (int row = 0; row < t.Length; row += k)
-            {
-                float sum = 0f;
-                for (int j = 0; j < k; j++) sum += t[row + j];
-                for (int j = 0; j < k; j++) t[row + j] /= sum;
-            }
-        }
+        if (layout.LossKind == Loss.CrossEntropy) SequenceTargets.NormaliseRows(t, layout.OutputSize);
         return t;
     }
 

@@ -94,16 +94,7 @@ public sealed class SequenceSimdTests : IDisposable
         var random = new Random(23);
         var inputs = Enumerable.Range(0, n * steps * inputSize).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
         var targets = Enumerable.Range(0, n * targetSize).Select(_ => (float)random.NextDouble()).ToArray();
-        if (layout?.LossKind == Loss.CrossEntropy)
-        {
-            int k = layout.OutputSize;
-            for (int row = 0; row < targets.Length; row += k)
-            {
-                float sum = 0f;
-                for (int j = 0; j < k; j++) sum += targets[row + j];
-                for (int j = 0; j < k; j++) targets[row + j] /= sum;
-            }
-        }
+        if (layout?.LossKind == Loss.CrossEntropy) SequenceTargets.NormaliseRows(targets, layout.OutputSize);
         var scalarNet = SequenceNetworks.Create(name);
         var laneNet = SequenceNetworks.Create(name);
         var scalar = new float[scalarNet.Parameters.Length];

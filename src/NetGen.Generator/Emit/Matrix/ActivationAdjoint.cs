@@ -38,32 +38,14 @@ internal static class ActivationAdjoint
         var gradient = ReverseModeDifferentiator.Differentiate(g, loss, differentiateInputs: true);
         int adjoint = gradient.Inputs[0];
 
-        var network = new LoweredNetwork(g, new[] { adjoint }, adjoint, new Gradient(), new LayerLayout[0], 0);
-        var schedule = KernelSchedule.Build(network, KernelKind.Forward);
         var names = new Dictionary<int, string> { [z] = "z", [a] = "a", [u] = "u" };
-        var printer = new ExpressionPrinter(schedule, new TileDialect(width), names);
 
         string V = width.Type;
         w.Line($"/// <summary>δz = δa·{activation}′(z) on one vector of a row (derived from a = {activation}(z) by the chain rule): z the pre-activations, a = {activation}(z), u = δa.</summary>");
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         using (w.Block($"private static {V} {MethodName(activation, width)}({V} z, {V} a, {V} u)"))
         {
-            foreach (var statement in schedule.Statements)
-            {
-                switch (statement.Kind)
-                {
-                    case StatementKind.Let when !names.ContainsKey(statement.Node):
-                        w.Line($"{V} {schedule.Reference(statement.Node)} = {printer.Definition(statement.Node)};");
-                        break;
-                    case StatementKind.Let:
-                        break;
-                    case StatementKind.StoreOutput:
-                        w.Line($"return {printer.Use(statement.Node)};");
-                        break;
-                    default:
-                        throw new System.InvalidOperationException($"Statement {statement.Kind} in an element-wise adjoint.");
-                }
-            }
+            TileStatements.Emit(w, width, g, names, new[] { adjoint }, (_, value) => $"return {value};");
         }
     }
 }

@@ -307,7 +307,7 @@ internal static class SequenceVectorStepEmitter
         {
             w.Line($"ref float at = ref {Unsafe}.Add(ref sr, {I(region)} + v);");
             w.Line($"{width.Type} z = {width.Statics}.LoadUnsafe(ref at);");
-            PrintGraph(w, width, g, new Dictionary<int, string> { [z0] = "z" }, new[] { a0 }, new[] { "at" });
+            TileStatements.Emit(w, width, g, new Dictionary<int, string> { [z0] = "z" }, new[] { a0 }, (_, value) => $"{width.Statics}.StoreUnsafe({value}, ref at);");
         }
     }
 
@@ -327,7 +327,7 @@ internal static class SequenceVectorStepEmitter
             for (int k = 0; k < r.Gates; k++) w.Line($"{width.Type} gh{I(k)} = {Load(width, "recurrent", k * stride)};");
             for (int k = 0; k < r.StatePerNeuron; k++) w.Line($"{width.Type} prev{I(k)} = {Load(width, "old", k * hStride)};");
             var targets = Enumerable.Range(0, r.StatePerNeuron).Select(k => k == 0 ? "fresh" : $"{Unsafe}.Add(ref fresh, {I(k * hStride)})").ToArray();
-            PrintGraph(w, width, g, names, neuron.Next, targets);
+            TileStatements.Emit(w, width, g, names, neuron.Next, (k, value) => $"{width.Statics}.StoreUnsafe({value}, ref {targets[k]});");
         }
     }
 
@@ -348,7 +348,7 @@ internal static class SequenceVectorStepEmitter
                 int at = block * width.Lanes;
                 for (int k = 0; k < r.StatePerNeuron; k++) w.Line($"{width.Type} prev{I(k)} = {width.Statics}.LoadUnsafe(ref {previous.Reference}, {I(previous.Offset + k * hStride + at)});");
                 var targets = Enumerable.Range(0, r.StatePerNeuron).Select(k => next.At(I(k * hStride + at))).ToArray();
-                PrintGraph(w, width, g, names, neuron.Next, targets);
+                TileStatements.Emit(w, width, g, names, neuron.Next, (k, value) => $"{width.Statics}.StoreUnsafe({value}, ref {targets[k]});");
             }
         }
     }
@@ -375,30 +375,6 @@ internal static class SequenceVectorStepEmitter
 
     private static string Load(VectorWidth width, string reference, int offset)
         => offset == 0 ? $"{width.Statics}.LoadUnsafe(ref {reference})" : $"{width.Statics}.LoadUnsafe(ref {reference}, {I(offset)})";
-
-    /// <summary>Prints a small graph's statements on vectors (its named leaves are locals already) and stores each result at its target.</summary>
-    private static void PrintGraph(IndentedWriter w, VectorWidth width, ExpressionGraph g, Dictionary<int, string> names, int[] results, string[] targets)
-    {
-        var network = new LoweredNetwork(g, results, g.Constant(0f), new Gradient(), new LayerLayout[0], 0);
-        var schedule = KernelSchedule.Build(network, KernelKind.Forward);
-        var printer = new ExpressionPrinter(schedule, new TileDialect(width), names);
-        foreach (var statement in schedule.Statements)
-        {
-            switch (statement.Kind)
-            {
-                case StatementKind.Let when !names.ContainsKey(statement.Node):
-                    w.Line($"{width.Type} {schedule.Reference(statement.Node)} = {printer.Definition(statement.Node)};");
-                    break;
-                case StatementKind.Let:
-                    break;
-                case StatementKind.StoreOutput:
-                    w.Line($"{width.Statics}.StoreUnsafe({printer.Use(statement.Node)}, ref {targets[statement.Index]});");
-                    break;
-                default:
-                    throw new System.InvalidOperationException($"Statement {statement.Kind} in a vector step expression.");
-            }
-        }
-    }
 
     /// <summary>A causal convolution's taps, taps[c·k + j] = x(t − (k − 1 − j)·d)[c]: this step's input or its history in the state.</summary>
     private static void Taps(IndentedWriter w, CausalConvLayer c, Place source, Place taps, int stateOffset)

@@ -92,7 +92,12 @@ internal sealed record DenseLayer(int Number, int InputSize, int Units, Activati
         context.Layouts.Add(new LayerLayout(Number, InputSize, Units, Activation, block.WeightOffset, block.BiasOffset, unrolled));
 
         NameParameters(g, block);
-        int[] z = unrolled ? UnrolledAffine(g, block, context.Values, source) : LoopedAffine(g, block, context.Values, source);
+        int n = Number;
+        int[] z = AffineLowering.Build(g, block, context.Values, unrolled, $"z{n}",
+            j => $"Layer {n}: Dense({Units}, {Activation}) ← {source}, neuron {j}: z{n}[{j}] = b{n}[{j}] + Σi w{n}[{j},i]·a{n - 1}[i]",
+            string.Format(CultureInfo.InvariantCulture,
+                "Layer {0}: Dense({1}, {2}) ← {3}: z{0} = W{0}·a{4} + b{0} as loops ({5} multiply-adds, past the unroll budget)",
+                n, Units, Activation, source, n - 1, (long)block.Rows * block.Columns));
         context.Values = ActivationLowering.Apply(g, z, Activation, Number);
     }
 
@@ -108,40 +113,5 @@ internal sealed record DenseLayer(int Number, int InputSize, int Units, Activati
             }
             g.Label(g.Parameter(block.BiasOffset + j), $"b{Number}_{j}", $"b{Number}[{j}]");
         }
-    }
-
-    private int[] UnrolledAffine(ExpressionGraph g, DenseBlock block, int[] inputs, string source)
-    {
-        int number = Number;
-        var z = new int[block.Rows];
-        for (int j = 0; j < block.Rows; j++)
-        {
-            var terms = new List<int>(block.Columns + 1) { g.Parameter(block.BiasOffset + j) };
-            for (int i = 0; i < block.Columns; i++)
-            {
-                terms.Add(g.Multiply(g.Parameter(block.WeightOffset + j * block.Columns + i), inputs[i]));
-            }
-            z[j] = g.Sum(terms);
-            g.Label(z[j], $"z{number}_{j}", $"z{number}[{j}]");
-            g.Comment(z[j], $"Layer {number}: Dense({Units}, {Activation}) ← {source}, neuron {j}: z{number}[{j}] = b{number}[{j}] + Σi w{number}[{j},i]·a{number - 1}[i]");
-        }
-        return z;
-    }
-
-    private int[] LoopedAffine(ExpressionGraph g, DenseBlock block, int[] inputs, string source)
-    {
-        int number = Number;
-        int macro = g.MatVec(block, inputs);
-        g.Label(macro, $"z{number}", $"z{number}");
-        g.Comment(macro, string.Format(CultureInfo.InvariantCulture,
-            "Layer {0}: Dense({1}, {2}) ← {3}: z{0} = W{0}·a{4} + b{0} as loops ({5} multiply-adds, past the unroll budget)",
-            number, Units, Activation, source, number - 1, (long)block.Rows * block.Columns));
-        var z = new int[block.Rows];
-        for (int j = 0; j < z.Length; j++)
-        {
-            z[j] = g.Element(macro, j);
-            g.Label(z[j], $"z{number}_{j}", $"z{number}[{j}]");
-        }
-        return z;
     }
 }

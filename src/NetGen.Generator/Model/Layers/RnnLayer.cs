@@ -29,9 +29,7 @@ internal sealed record RnnLayer(int Number, int InputSize, int HiddenSize, Activ
     /// <summary>z = gi + gh, then the activation (lowered from its definition, <see cref="ActivationLowering"/>).</summary>
     public override CellNeuron Neuron(ExpressionGraph g, int j, int[] gi, int[] gh, int[] previous)
     {
-        int n = Number;
-        int z = Named(g, g.Add(gi[0], gh[0]), $"z{n}_{j}", $"z{n}[{j}]", $"Layer {n}: Rnn z{n}[{j}] = gi{n}[{j}] + gh{n}[{j}]");
-        int h = ActivationLowering.Apply(g, new[] { z }, Activation, n)[0];
+        int h = ActivationLowering.Apply(g, new[] { PreActivation(g, j, gi[0], gh[0]) }, Activation, Number)[0];
         return new CellNeuron(h, new[] { h });
     }
 
@@ -39,14 +37,17 @@ internal sealed record RnnLayer(int Number, int InputSize, int HiddenSize, Activ
     protected override int[] Cell(LayerLoweringContext context, int[] gi, int[] gh)
     {
         var g = context.Graph;
-        int n = Number;
         var z = new int[HiddenSize];
-        for (int j = 0; j < HiddenSize; j++)
-        {
-            z[j] = Named(g, g.Add(gi[j], gh[j]), $"z{n}_{j}", $"z{n}[{j}]", $"Layer {n}: Rnn z{n}[{j}] = gi{n}[{j}] + gh{n}[{j}]");
-        }
-        var h = ActivationLowering.Apply(g, z, Activation, n);
+        for (int j = 0; j < HiddenSize; j++) z[j] = PreActivation(g, j, gi[j], gh[j]);
+        var h = ActivationLowering.Apply(g, z, Activation, Number);
         context.StateOutputs.AddRange(h);
         return h;
+    }
+
+    /// <summary>z[j] = gi[j] + gh[j], labelled and commented.</summary>
+    private int PreActivation(ExpressionGraph g, int j, int gi, int gh)
+    {
+        int n = Number;
+        return Named(g, g.Add(gi, gh), $"z{n}_{j}", $"z{n}[{j}]", $"Layer {n}: Rnn z{n}[{j}] = gi{n}[{j}] + gh{n}[{j}]");
     }
 }

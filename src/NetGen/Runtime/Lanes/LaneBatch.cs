@@ -37,7 +37,7 @@ public static class LaneBatch
         for (int chunk = 0; chunk < chunks; chunk++)
         {
             int first = chunk * lanes;
-            Transpose(inputs, xf, first, inputSize);
+            LaneRows.Gather(inputs, xf, first, inputSize, 0, inputSize);
             kernels.Forward(p, x, y);
             for (int lane = 0; lane < lanes; lane++)
             {
@@ -124,8 +124,8 @@ public static class LaneBatch
         for (int chunk = 0; chunk < chunks; chunk++)
         {
             int first = chunk * lanes;
-            Transpose(inputs, xf, first, inputSize);
-            Transpose(targets, tf, first, outputSize);
+            LaneRows.Gather(inputs, xf, first, inputSize, 0, inputSize);
+            LaneRows.Gather(targets, tf, first, outputSize, 0, outputSize);
             if (drawMasks && maskSize > 0)
             {
                 for (int lane = 0; lane < lanes; lane++)
@@ -146,17 +146,6 @@ public static class LaneBatch
         Span<Vector<float>> g = MemoryMarshal.Cast<float, Vector<float>>(buffer.AsSpan(0, parameterCount * lanes));
         g.Clear();
         return g;
-    }
-
-    /// <summary>Samples <paramref name="first"/>… of a row-major batch into structure-of-arrays lanes.</summary>
-    private static void Transpose(ReadOnlySpan<float> rows, Span<float> lanesOut, int first, int size)
-    {
-        int lanes = Vector<float>.Count;
-        for (int lane = 0; lane < lanes; lane++)
-        {
-            ReadOnlySpan<float> row = rows.Slice((first + lane) * size, size);
-            for (int i = 0; i < size; i++) lanesOut[i * lanes + lane] = row[i];
-        }
     }
 }
 #endif

@@ -155,7 +155,7 @@ public static class SequenceLaneBatch
             states.Slice(0, stateSize).Clear();
             for (int s = 0; s + 1 < steps; s++)
             {
-                Gather(inputs, xf, sequence, steps * inputSize, s * inputSize, inputSize);
+                LaneRows.Gather(inputs, xf, sequence, steps * inputSize, s * inputSize, inputSize);
                 states.Slice(s * stateSize, stateSize).CopyTo(x.Slice(inputSize));
                 kernels.Forward(p, x, masks.Slice(s * maskSize, maskSize), next);
                 next.CopyTo(states.Slice((s + 1) * stateSize, stateSize));
@@ -163,12 +163,12 @@ public static class SequenceLaneBatch
 
             // Backward, last step first, ∂L/∂state handed to the step before.
             carried.Clear();
-            if (last) Gather(targets, tf, sequence, targetSize, 0, outputSize);
+            if (last) LaneRows.Gather(targets, tf, sequence, targetSize, 0, outputSize);
             for (int s = steps - 1; s >= 0; s--)
             {
-                Gather(inputs, xf, sequence, steps * inputSize, s * inputSize, inputSize);
+                LaneRows.Gather(inputs, xf, sequence, steps * inputSize, s * inputSize, inputSize);
                 states.Slice(s * stateSize, stateSize).CopyTo(x.Slice(inputSize));
-                if (!last) Gather(targets, tf, sequence, targetSize, s * outputSize, outputSize);
+                if (!last) LaneRows.Gather(targets, tf, sequence, targetSize, s * outputSize, outputSize);
                 carried.CopyTo(t.Slice(outputSize));
                 carried.Clear();
                 var m = masks.Slice(s * maskSize, maskSize);
@@ -177,20 +177,6 @@ public static class SequenceLaneBatch
             }
         }
         return losses;
-    }
-
-    /// <summary>
-    /// Values <paramref name="offset"/>..+<paramref name="size"/> of each of the chunk's sequences (rows of
-    /// <paramref name="rowLength"/> floats from sequence <paramref name="first"/>) into structure-of-arrays lanes.
-    /// </summary>
-    private static void Gather(ReadOnlySpan<float> rows, Span<float> lanesOut, int first, int rowLength, int offset, int size)
-    {
-        int lanes = Vector<float>.Count;
-        for (int lane = 0; lane < lanes; lane++)
-        {
-            ReadOnlySpan<float> row = rows.Slice((first + lane) * rowLength + offset, size);
-            for (int i = 0; i < size; i++) lanesOut[i * lanes + lane] = row[i];
-        }
     }
 }
 #endif
