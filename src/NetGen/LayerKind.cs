@@ -27,4 +27,20 @@ public enum LayerKind
 
     /// <summary>A causal convolution over time (<c>[CausalConv1D]</c>): weights <c>[out, in, kernel]</c>, then biases.</summary>
     CausalConv1D = 5,
+    /// <summary>A 1-D convolution (<c>[Conv1D]</c>, PyTorch <c>nn.Conv1d</c>): weights <c>[out, in, kernel]</c>, then biases.</summary>
+    Conv1D = 6,
+    /// <summary>A 2-D convolution (<c>[Conv2D]</c>, PyTorch <c>nn.Conv2d</c>): weights <c>[out, in, kernel, kernel]</c>, then biases.</summary>
+    Conv2D = 7,
+    /// <summary>Max pooling (<c>[MaxPool1D]</c>/<c>[MaxPool2D]</c>). No parameters.</summary>
+    MaxPool = 8,
+    /// <summary>Average pooling (<c>[AvgPool1D]</c>/<c>[AvgPool2D]</c>). No parameters.</summary>
+    AvgPool = 9,
+    /// <summary>The mean of each channel (<c>[GlobalAvgPool]</c>). No parameters.</summary>
+    GlobalAvgPool = 10,
+    /// <summary>A shaped value read as one row (<c>[Flatten]</c>). No parameters.</summary>
+    Flatten = 11,
+    /// <summary>Layer normalisation (<c>[LayerNorm]</c>, PyTorch <c>nn.LayerNorm</c>): weight, then bias, each shaped as the input.</summary>
+    LayerNorm = 12,
+    /// <summary>Batch normalisation (<c>[BatchNorm]</c>, PyTorch <c>nn.BatchNorm1d/2d</c>): weight, then bias, one per feature or channel.</summary>
+    BatchNorm = 13,
 }

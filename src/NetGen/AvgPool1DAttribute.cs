@@ -1,0 +1,27 @@
+using System;
+
+namespace NetGen;
+
+/// <summary>
+/// Avg pooling over windows of kernelSize values of each channel, PyTorch's <c>nn.AvgPool1d(kernelSize, stride)</c> (no padding, floor rounding):
+/// the mean of each window. Its input is shaped <c>[channels, length]</c>; each output length is <c>⌊(length − kernelSize) / stride⌋ + 1</c>.
+/// </summary>
+/// <remarks>No parameters; one <c>nn.Sequential</c> module. A window larger than its input is a compile-time diagnostic.</remarks>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class AvgPool1DAttribute : Attribute
+{
+    /// <summary>Initializes a new instance of the <see cref="AvgPool1DAttribute"/> class.</summary>
+    /// <param name="kernelSize">The window's length; must be positive.</param>
+    /// <param name="stride">Positions between two windows; 0 (the default) means <paramref name="kernelSize"/>, as PyTorch's default.</param>
+    public AvgPool1DAttribute(int kernelSize, int stride = 0)
+    {
+        KernelSize = kernelSize;
+        Stride = stride;
+    }
+
+    /// <summary>Gets the window's size.</summary>
+    public int KernelSize { get; }
+
+    /// <summary>Gets the positions between two windows as written (0 = the kernel size).</summary>
+    public int Stride { get; }
+}
