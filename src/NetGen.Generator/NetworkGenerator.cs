@@ -115,6 +115,12 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             {
                 errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SequenceGpuTrainerNotGenerated, parsed.NetworkLocation ?? parsed.ClassLocation, parsed.ClassName));
             }
+            // NG0064 (info): a layered network (convolution, pooling, normalisation) gets no GPU trainer either.
+            if (spec is not null && spec.IsLayered && spec.Trainable && parsed.GpuKernels)
+            {
+                var first = spec.Layers.FirstOrDefault(l => l is Model.Layers.ShapedLayer) as Model.Layers.ShapedLayer;
+                errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayeredGpuTrainerNotGenerated, parsed.NetworkLocation ?? parsed.ClassLocation, parsed.ClassName, first?.KindName ?? "Input"));
+            }
             return new NetworkParseResult(hint, spec, errors.ToEquatableArray(), weights?.Location);
         }
         catch (OperationCanceledException)

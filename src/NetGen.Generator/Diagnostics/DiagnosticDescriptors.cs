@@ -156,6 +156,38 @@ internal static class DiagnosticDescriptors
         "Sequence network too large for its buffers",
         "'{0}' is too large for its sequence buffers: {1}", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor DenseAfterShapedValue = Rule("NG0060",
+        "Flatten missing before a layer that takes a flat input",
+        "Layer {0} ([{1}]) takes a flat input but gets the shaped value {2} of {3}; write [Flatten] before it, as in PyTorch code", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor LayerInputShapeMismatch = Rule("NG0061",
+        "Layer input of the wrong shape",
+        "Layer {0} ([{1}]) needs {2} but gets {3} from {4}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor LayerOutputEmpty = Rule("NG0062",
+        "Kernel or window larger than its input",
+        "Layer {0} ([{1}]) on {2}: {3}, so its output would be {4}; use a smaller kernel or stride, or more padding", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ShapedLayerArgumentOutOfRange = Rule("NG0063",
+        "Convolution or pooling argument out of range",
+        "Layer {0} ([{1}]): {2} is {3}; expected {4}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor LayeredGpuTrainerNotGenerated = Rule("NG0064",
+        "No GPU trainer for convolution, pooling and normalisation networks",
+        "'{0}' has a [{1}] layer: no GpuTrainer is generated for it (its training runs on the CPU)", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor ShapedLayerInSequenceNetwork = Rule("NG0065",
+        "Shaped or normalisation layer in a sequence network",
+        "{0} cannot be used in the sequence network '{1}' (it has {2}); sequence networks take flat inputs and Dense, Gru, Lstm, Rnn, CausalConv1D and Dropout layers", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DropoutInLayeredNetwork = Rule("NG0066",
+        "Dropout with convolution, pooling or normalisation layers",
+        "[Dropout] is not supported yet in '{0}', which has a [{1}] layer; remove it (PyTorch's Dropout is the identity at inference, so trained weights still load)", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor LayeredValuesTooLarge = Rule("NG0067",
+        "Network holds too many values per sample",
+        "'{0}' holds {1} values per sample across its layers' outputs, more than the {2} NetGen supports; use smaller inputs, fewer channels or more pooling", DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor InternalError = Rule("NG0099",
         "NetGen could not generate the network",
         "NetGen failed to generate '{0}': {1}. Please report this with the attributes of the class.", DiagnosticSeverity.Error);

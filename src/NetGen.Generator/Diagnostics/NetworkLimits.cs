@@ -35,4 +35,10 @@ internal static class NetworkLimits
 
     /// <summary>The most floats of a sequence network's training buffers (the state before every step and every step's masks).</summary>
     public const long MaxSequenceBufferFloats = 16_777_216;
+
+    /// <summary>Values one sample may hold across a layered network's input and layer outputs (convolution networks).</summary>
+    public const long MaxLayeredValues = 4_194_304;
+
+    /// <summary>Largest kernel, stride, padding or dilation of a convolution or pooling layer.</summary>
+    public const int MaxKernelArgument = 4096;
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using NetGen.Generator.Model;
 using NetGen.Generator.Model.Layers;
+using NetGen.Generator.Model.Shapes;
 using NetGen.Generator.Parsing;
 
 namespace NetGen.Generator.Diagnostics;
@@ -41,15 +42,41 @@ internal static class NetworkValidator
         for (int i = 1; i < p.Inputs.Count; i++)
             errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateInput, p.Inputs[i].Location, p.ClassName, p.Inputs.Count));
         int inputSize = p.Inputs.Count > 0 ? p.Inputs[0].Size ?? 0 : 0;
-        if (p.Inputs.Count > 0) SizeRules.Check(errors, "[Input]", p.Inputs[0].Size, p.Inputs[0].Location);
+        var inputShape = p.Inputs.Count > 0 ? InputShape(errors, p.Inputs[0]) : null;
+        if (inputShape is not null) inputSize = inputShape.Size;
 
         // Layers: each kind checks its own attributes; the sequence is the layers with their Dropouts after them.
         if (p.Layers.Count == 0) errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingDense, at, p.ClassName));
         var parametric = new List<LayerModel>();
         int fanIn = inputSize;
+        // The shape flowing through the layers; null once a layer's shape could not be known (then only that error shows).
+        TensorShape? flowing = inputShape;
+        string source = "Input";
+        CheckLayeredMix(errors, p);
         for (int i = 0; i < p.Layers.Count; i++)
         {
             var parsed = p.Layers[i];
+            if (parsed.IsShapedKind)
+            {
+                var shaped = flowing is null ? null : ShapedLayerValidation.Validate(parsed, i + 1, flowing, source, errors);
+                if (shaped is null)
+                {
+                    flowing = null;
+                    parametric.Add(new FlattenLayer(i + 1, TensorShape.Flat(Math.Max(1, fanIn))));
+                    continue;
+                }
+                parametric.Add(shaped);
+                flowing = shaped.Output;
+                fanIn = shaped.OutputSize;
+                source = $"layer {i + 1} ([{shaped.KindName}])";
+                continue;
+            }
+            if (flowing is { IsShaped: true })
+            {
+                errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DenseAfterShapedValue, parsed.Location, i + 1,
+                    ShapedLayerValidation.KindName(parsed.Kind), flowing.ToString(), source));
+                flowing = null;
+            }
             LayerModel layer = parsed.Kind switch
             {
                 ParsedLayerKind.Dense => DenseLayer.Validate(parsed, i + 1, fanIn, i == p.Layers.Count - 1, errors),
@@ -58,7 +85,10 @@ internal static class NetworkValidator
             };
             parametric.Add(layer);
             fanIn = layer.OutputSize;
+            if (flowing is not null) flowing = TensorShape.Flat(Math.Max(1, fanIn));
+            source = $"layer {i + 1} ([{ShapedLayerValidation.KindName(parsed.Kind)}])";
         }
+        CheckLayeredValues(errors, p, inputShape, parametric);
         var dropouts = DropoutLayer.Validate(p, errors);
         var layers = new List<LayerModel>();
         foreach (var layer in parametric)
@@ -139,13 +169,15 @@ internal static class NetworkValidator
             layers.ToEquatableArray(), loss, optimizer, lr, momentum, beta1, beta2, epsilon, seed, unrollLimit,
             SimdWidths(p, inputSize, layers).ToEquatableArray(), p.GpuKernels, p.GpuAlgorithms, weights, MultiplyAddEstimate: p.MultiplyAddEstimate,
             FileScopedNamespace: p.FileScopedNamespace, Trainable: trainable,
-            SequenceLength: sequenceLength, SequenceLoss: sequenceLoss);
+SequenceLength: sequenceLength, SequenceLoss: sequenceLoss, InputShape: inputShape);
         long parameters = spec.ParameterCountLong;
         if (parameters > NetworkLimits.MaxParameterCount)
         {
             errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkTooLarge, at, p.ClassName, parameters, NetworkLimits.MaxParameterCount));
             return (null, errors, infos);
         }
+        // Layered networks (convolution, pooling, normalisation) are loops throughout: no unroll budget to check.
+        if (spec.IsLayered) return (spec, errors, infos);
         // Very large straight-line code: warn, and past the hard budget emit the largest layers as loops instead.
         long unrolled = UnrolledMultiplyAdds(spec, unrollLimit);
         int effectiveLimit = EffectiveUnrollLimit(spec, unrollLimit);
@@ -168,6 +200,7 @@ internal static class NetworkValidator
     private static ActivationKind OutputActivation(LayerModel layer) => layer switch
     {
         DenseLayer dense => dense.Activation,
+        ShapedLayer shaped => shaped.Activation,
         RnnLayer rnn => rnn.Activation,
         CausalConvLayer conv => conv.Activation,
         GruLayer or LstmLayer => ActivationKind.Tanh,
@@ -229,6 +262,73 @@ internal static class NetworkValidator
             limit = (int)largest - 1;
         }
         return limit;
+    }
+
+    /// <summary>
+    /// The <c>[Input]</c>'s shape: one size (NG0006/NG0018), or two or three dimensions each at least 1 (NG0006) whose
+    /// product is within <see cref="NetworkLimits.MaxLayeredValues"/> (NG0067). Null when it is not valid.
+    /// </summary>
+    private static TensorShape? InputShape(List<DiagnosticInfo> errors, ParsedInput input)
+    {
+        var dimensions = input.Dimensions;
+        if (dimensions is null || dimensions.Length <= 1)
+        {
+            SizeRules.Check(errors, "[Input]", input.Size, input.Location);
+            return input.Size is > 0 and <= NetworkLimits.MaxLayerWidth ? TensorShape.Flat(input.Size.Value) : null;
+        }
+        string[] names = dimensions.Length == 2 ? new[] { "channels", "length" } : new[] { "channels", "height", "width" };
+        bool ok = true;
+        long size = 1;
+        for (int d = 0; d < dimensions.Length; d++)
+        {
+            if (dimensions[d] < 1)
+            {
+                errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, input.Location, $"[Input] {names[d]}", dimensions[d].ToString(CultureInfo.InvariantCulture)));
+                ok = false;
+            }
+            else size *= dimensions[d];
+        }
+        if (!ok) return null;
+        if (size > NetworkLimits.MaxLayeredValues)
+        {
+            errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayeredValuesTooLarge, input.Location, "[Input]", size, NetworkLimits.MaxLayeredValues));
+            return null;
+        }
+        return dimensions.Length == 2 ? TensorShape.Sequence(dimensions[0], dimensions[1]) : TensorShape.Image(dimensions[0], dimensions[1], dimensions[2]);
+    }
+
+    /// <summary>
+    /// Shaped and normalisation layers do not mix with sequence layers (NG0065), and take no [Dropout] yet (NG0066).
+    /// </summary>
+    private static void CheckLayeredMix(List<DiagnosticInfo> errors, ParsedNetwork p)
+    {
+        var firstShaped = p.Layers.Find(l => l.IsShapedKind);
+        bool shapedInput = p.Inputs.Count > 0 && p.Inputs[0].Dimensions is { Length: > 1 };
+        if (p.HasSequenceLayers)
+        {
+            string sequence = "[" + ShapedLayerValidation.KindName(p.Layers.Find(l => l.IsSequenceKind)!.Kind) + "]";
+            if (shapedInput)
+                errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ShapedLayerInSequenceNetwork, p.Inputs[0].Location, "A shaped [Input]", p.ClassName, sequence));
+            foreach (var layer in p.Layers)
+            {
+                if (layer.IsShapedKind)
+                    errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ShapedLayerInSequenceNetwork, layer.Location, "[" + ShapedLayerValidation.KindName(layer.Kind) + "]", p.ClassName, sequence));
+            }
+            return;
+        }
+        if (firstShaped is null) return;
+        foreach (var dropout in p.Dropouts)
+            errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DropoutInLayeredNetwork, dropout.Location, p.ClassName, ShapedLayerValidation.KindName(firstShaped.Kind)));
+    }
+
+    /// <summary>A layered network's values per sample (input and every layer's output) within <see cref="NetworkLimits.MaxLayeredValues"/> (NG0067).</summary>
+    private static void CheckLayeredValues(List<DiagnosticInfo> errors, ParsedNetwork p, TensorShape? input, List<LayerModel> layers)
+    {
+        if (input is null || !(input.IsShaped || layers.Exists(l => l is ShapedLayer))) return;
+        long total = input.LongSize;
+        foreach (var layer in layers) total += 2L * layer.OutputSize;
+        if (total > NetworkLimits.MaxLayeredValues)
+            errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayeredValuesTooLarge, p.NetworkLocation ?? p.ClassLocation, p.ClassName, total, NetworkLimits.MaxLayeredValues));
     }
 
     /// <summary>The consumer's SIMD widths, unless the input or output is too wide for the stack buffers of the lane code.</summary>

@@ -14,6 +14,8 @@ internal static class LayoutFingerprint
     public static string Describe(NetworkSpec spec)
     {
         var text = new StringBuilder("NetGen/1;input=").Append(spec.InputSize.ToString(CultureInfo.InvariantCulture)).Append(';');
+        // A shaped input's dimensions (flat inputs keep the text they always had, so their saved files still load).
+        if (spec.InputShape is { IsShaped: true } shape) text.Append("shape=").Append(string.Join("x", System.Array.ConvertAll(shape.Dimensions, d => d.ToString(CultureInfo.InvariantCulture)))).Append(';');
         foreach (var layer in spec.Layers) text.Append(layer.FingerprintText);
         text.Append("loss=").Append(spec.Loss).Append(";optimizer=").Append(spec.Trainable ? spec.Optimizer.ToString() : "None");
         text.Append(";momentum=").Append(spec.Optimizer == OptimizerKind.Sgd && spec.Momentum != 0f ? "on" : "off");

@@ -17,6 +17,8 @@ internal static class NetworkClassEmitter
 
     public static string Emit(NetworkSpec spec, CancellationToken token = default)
     {
+        // A layered network (convolution, pooling, normalisation) is printed as loops over batches (Layered/).
+        if (spec.IsLayered) return Layered.LayeredNetworkEmitter.Emit(spec, token);
         // A sequence network's kernels are printed from its step graph (Sequence/); it has no SIMD, matrix or GPU paths.
         var sequence = spec.IsSequence ? Sequence.SequenceKernels.Build(spec, token, lanes: spec.VectorWidths.Count > 0) : null;
         // Its batch-1 step runs across neurons on the widths the compilation has (Sequence/SequenceVectorStepEmitter).
@@ -102,7 +104,7 @@ internal static class NetworkClassEmitter
         // Sequence networks implement no interface: their Predict is one step and their batches are [n, T, ...].
         using (w.Block("partial class " + spec.ClassName + (sequence is null ? " : " + NetworkInterfaceEmitter.Interface(spec) : "")))
         {
-            WriteState(w, spec, network, neuronWidths.Length > 0 ? neuronLayout : null,
+            WriteState(w, spec, network.ParameterCount, neuronWidths.Length > 0 ? neuronLayout : null,
                 stepPlan is null ? null : writer => Sequence.SequenceVectorStepEmitter.EmitRefresh(writer, stepPlan));
             if (matrix is not null) Matrix.MatrixDriverEmitter.EmitFields(w, spec);
             if (sequence is not null) Sequence.SequenceMembersEmitter.WriteFields(w, spec, sequenceLanes);
@@ -197,7 +199,7 @@ internal static class NetworkClassEmitter
 
     private static bool UsesMomentum(NetworkSpec spec) => spec.Optimizer == OptimizerKind.Sgd && spec.Momentum != 0f;
 
-    private static void WriteState(IndentedWriter w, NetworkSpec spec, LoweredNetwork network, NeuronLayout? packed, Action<IndentedWriter>? refresh = null)
+    internal static void WriteState(IndentedWriter w, NetworkSpec spec, int parameterCount, NeuronLayout? packed, Action<IndentedWriter>? refresh = null)
     {
         string fingerprintText = LayoutFingerprint.Describe(spec);
         ulong fingerprint = LayoutFingerprint.Hash(fingerprintText);
@@ -208,8 +210,10 @@ internal static class NetworkClassEmitter
         w.Line($"/// <summary>Number of outputs of one {unit} ({spec.OutputSize}).</summary>");
         w.Line($"public const int OutputSize = {spec.OutputSize};");
         w.Line();
-        w.Line($"/// <summary>Number of trainable parameters ({network.ParameterCount}): per layer, weights <c>[out, in]</c> row-major, then biases.</summary>");
-        w.Line($"public const int ParameterCount = {network.ParameterCount};");
+        w.Line(spec.IsLayered
+            ? $"/// <summary>Number of trainable parameters ({parameterCount}): per layer in source order, its weights then its biases (PyTorch's tensor order).</summary>"
+            : $"/// <summary>Number of trainable parameters ({parameterCount}): per layer, weights <c>[out, in]</c> row-major, then biases.</summary>");
+        w.Line($"public const int ParameterCount = {parameterCount};");
         w.Line();
         w.Comment("FNV-1a 64 of \"" + fingerprintText + "\"; saved files carry it.");
         w.Line($"private const ulong LayoutFingerprint = 0x{fingerprint.ToString("X16", CultureInfo.InvariantCulture)}UL;");
@@ -286,7 +290,7 @@ internal static class NetworkClassEmitter
         }
     }
 
-    private static void WriteConstructors(IndentedWriter w, NetworkSpec spec)
+    internal static void WriteConstructors(IndentedWriter w, NetworkSpec spec)
     {
         w.Line();
         if (BakedWeightsEmitter.HasBakedWeights(spec))
@@ -315,9 +319,12 @@ internal static class NetworkClassEmitter
                 offset += (int)layer.ParameterCount;
                 if (rule is null) continue;
                 w.Comment(rule.Comment);
-                w.Line($"global::NetGen.Runtime.ParameterInitializer.FillUniform(global::System.MemoryExtensions.AsSpan(_netgenParameters, {rule.Offset}, {rule.Count}), {F(rule.Limit)}, ref random);");
+                w.Line(rule.Constant is float constant
+                    ? $"global::System.MemoryExtensions.AsSpan(_netgenParameters, {rule.Offset}, {rule.Count}).Fill({F(constant)});"
+                    : $"global::NetGen.Runtime.ParameterInitializer.FillUniform(global::System.MemoryExtensions.AsSpan(_netgenParameters, {rule.Offset}, {rule.Count}), {F(rule.Limit)}, ref random);");
             }
             DropoutEmitter.WriteSeed(w, spec);
+            Layered.StatisticsEmitter.WriteInitialisation(w, spec);
             w.Line("NetGenParametersWritten();");
         }
         w.Line();
@@ -490,7 +497,7 @@ internal static class NetworkClassEmitter
     }
 
     /// <summary>The optimizer step every training member ends in (<c>NetGenApplyOptimizerStep</c>).</summary>
-    private static void WriteOptimizerStep(IndentedWriter w, NetworkSpec spec)
+    internal static void WriteOptimizerStep(IndentedWriter w, NetworkSpec spec)
     {
         w.Line();
         w.Comment("One optimizer step with the gradient in _netgenGradient, as " + (spec.Optimizer == OptimizerKind.Adam ? "torch.optim.Adam" : "torch.optim.SGD") + " does it.");
@@ -517,7 +524,7 @@ internal static class NetworkClassEmitter
     /// Cross-entropy losses need probabilities as targets (PyTorch's BCELoss checks this too; CrossEntropyLoss with a target
     /// of −5 would give a negative loss): one comparison per target value, nothing measurable next to the forward pass.
     /// </summary>
-    private static void WriteTargetCheck(IndentedWriter w, NetworkSpec spec, string name)
+    internal static void WriteTargetCheck(IndentedWriter w, NetworkSpec spec, string name)
     {
         if (TakesProbabilities(spec))
             w.Line($"{Args}.CheckProbabilities({name}, OutputSize, nameof({name}));");
@@ -525,13 +532,13 @@ internal static class NetworkClassEmitter
 
     private static bool TakesProbabilities(NetworkSpec spec) => spec.Loss is LossKind.CrossEntropy or LossKind.BinaryCrossEntropy;
 
-    private static void WriteTargetDoc(IndentedWriter w, NetworkSpec spec)
+    internal static void WriteTargetDoc(IndentedWriter w, NetworkSpec spec)
     {
         if (TakesProbabilities(spec))
             w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A target is not a probability in [0, 1] (NaN included).</exception>");
     }
 
-    private static void WritePersistence(IndentedWriter w, NetworkSpec spec)
+    internal static void WritePersistence(IndentedWriter w, NetworkSpec spec)
     {
         DropoutEmitter.WriteDrawMask(w, spec);
         w.Line();
@@ -539,13 +546,15 @@ internal static class NetworkClassEmitter
         w.Line("/// Writes the network to <paramref name=\"stream\"/> in NetGen's versioned format: header (magic, format version, layout");
         w.Line(spec.IsSequence
             ? "/// fingerprint), parameters, optimizer state (learning rate, step count, momentum, Adam moments), the streaming state and a CRC-32."
+            : spec.StatisticsSize > 0
+            ? "/// fingerprint), parameters, optimizer state (learning rate, step count, momentum, Adam moments), the BatchNorm running statistics and a CRC-32."
             : "/// fingerprint), parameters, optimizer state (learning rate, step count, momentum, Adam moments) and a CRC-32.");
         w.Line("/// </summary>");
         w.Line("/// <param name=\"stream\">A writable stream; the file is written with one call.</param>");
         w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"stream\"/> is null.</exception>");
         using (w.Block("public void Save(global::System.IO.Stream stream)"))
         {
-            string state = spec.IsSequence ? ", _netgenState" : "";
+            string state = spec.IsSequence ? ", _netgenState" : spec.StatisticsSize > 0 ? ", _netgenStatistics" : "";
             w.Line(spec.Trainable
                 ? $"global::NetGen.Runtime.NetworkFile.Write(stream, LayoutFingerprint, _netgenParameters, _netgenLearningRate, _netgenStep, _netgenVelocity, _netgenAdamM, _netgenAdamV, {DropoutEmitter.SavedState(spec)}{state});"
                 : $"global::NetGen.Runtime.NetworkFile.Write(stream, LayoutFingerprint, _netgenParameters, {F(spec.LearningRate)}, 0L, global::System.Array.Empty<float>(), global::System.Array.Empty<float>(), global::System.Array.Empty<float>(), 0UL{state});");
@@ -576,7 +585,7 @@ internal static class NetworkClassEmitter
             string momentum = spec.Trainable && UsesMomentum(spec) ? "ParameterCount" : "0";
             string adam = spec.Trainable && spec.Optimizer == OptimizerKind.Adam ? "ParameterCount" : "0";
             w.Comment("The optimizer sections must be this network's (checked before they are allocated).");
-            string state = spec.IsSequence ? ", streamingStateLength: StateSize" : "";
+            string state = spec.IsSequence ? ", streamingStateLength: StateSize" : spec.StatisticsSize > 0 ? ", streamingStateLength: RunningStatisticsSize" : "";
             w.Line($"return global::NetGen.Runtime.NetworkFile.Read(stream, LayoutFingerprint, ParameterCount, momentumLength: {momentum}, adamLength: {adam}{state});");
         }
         w.Line();
@@ -594,6 +603,7 @@ internal static class NetworkClassEmitter
             }
             DropoutEmitter.WriteRestore(w, spec);
             if (spec.IsSequence) w.Line("global::System.Array.Copy(contents.StreamingState, _netgenState, StateSize);");
+            if (spec.StatisticsSize > 0) w.Line("global::System.Array.Copy(contents.StreamingState, _netgenStatistics, RunningStatisticsSize);");
             w.Line("NetGenParametersWritten();");
         }
     }

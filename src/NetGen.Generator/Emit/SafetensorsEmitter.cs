@@ -1,3 +1,4 @@
+using System.Linq;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Emit;
@@ -13,10 +14,12 @@ internal static class SafetensorsEmitter
         w.Comment("Tensor names and shapes of the equivalent torch.nn.Sequential, with their offsets in the parameters.");
         w.Line($"private static readonly {Tensor}[] NetGenSafetensorsTensors = new {Tensor}[]");
         w.Line("{");
-        foreach (var tensor in SequentialTensors.Of(spec))
+        int parameters = (int)spec.ParameterCountLong;
+        foreach (var tensor in SequentialTensors.Of(spec).Concat(SequentialTensors.Statistics(spec, parameters)))
         {
             string shape = string.Join(", ", tensor.Shape);
-            w.Line($"    new {Tensor}(\"{tensor.Name}\", {tensor.Offset}, {shape}), // {tensor.Description}");
+            string arguments = tensor.Integer ? (shape.Length == 0 ? "true" : "true, " + shape) : shape;
+            w.Line($"    new {Tensor}(\"{tensor.Name}\", {tensor.Offset}, {arguments}), // {tensor.Description}");
         }
         w.Line("};");
         w.Line();
@@ -31,11 +34,24 @@ internal static class SafetensorsEmitter
         w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"stream\"/> is null.</exception>");
         w.Line("/// <exception cref=\"global::System.IO.InvalidDataException\">The header is invalid or over its bound (64 KiB plus 1 KiB per tensor), a tensor is missing, extra, mis-shaped or of another dtype, tensors overlap or leave a gap, bytes follow the last tensor, or a weight is NaN or infinite (the message names the tensor). The header is checked before any data is read, so a hostile length or offset never causes an OutOfMemoryException.</exception>");
         w.Line("/// <exception cref=\"global::System.IO.EndOfStreamException\">The stream ends before the file does.</exception>");
+        bool statistics = spec.StatisticsSize > 0;
         using (w.Block("public void LoadSafetensors(global::System.IO.Stream stream)"))
         {
-            w.Line("float[] loaded = global::NetGen.Runtime.SafetensorsFile.Read(stream, NetGenSafetensorsTensors, ParameterCount);");
-            w.Comment("Through SetParameters, the one path that brings the copies derived from the parameters up to date.");
-            w.Line("SetParameters(loaded);");
+            if (statistics)
+            {
+                w.Comment("The parameters, then the BatchNorm running statistics (running_mean, running_var, num_batches_tracked).");
+                w.Line("float[] loaded = global::NetGen.Runtime.SafetensorsFile.Read(stream, NetGenSafetensorsTensors, ParameterCount + RunningStatisticsSize);");
+                Layered.StatisticsEmitter.WriteVarianceCheck(w, spec, "loaded", "ParameterCount");
+                w.Line("global::System.Array.Copy(loaded, ParameterCount, _netgenStatistics, 0, RunningStatisticsSize);");
+                w.Comment("Through SetParameters, the one path that brings the copies derived from the parameters up to date.");
+                w.Line("SetParameters(global::System.MemoryExtensions.AsSpan(loaded, 0, ParameterCount));");
+            }
+            else
+            {
+                w.Line("float[] loaded = global::NetGen.Runtime.SafetensorsFile.Read(stream, NetGenSafetensorsTensors, ParameterCount);");
+                w.Comment("Through SetParameters, the one path that brings the copies derived from the parameters up to date.");
+                w.Line("SetParameters(loaded);");
+            }
         }
         w.Line();
         w.Line("/// <summary>");
@@ -46,7 +62,17 @@ internal static class SafetensorsEmitter
         w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"stream\"/> is null.</exception>");
         using (w.Block("public void SaveSafetensors(global::System.IO.Stream stream)"))
         {
-            w.Line("global::NetGen.Runtime.SafetensorsFile.Write(stream, NetGenSafetensorsTensors, _netgenParameters);");
+            if (statistics)
+            {
+                w.Line("float[] values = new float[ParameterCount + RunningStatisticsSize];");
+                w.Line("global::System.Array.Copy(_netgenParameters, values, ParameterCount);");
+                w.Line("global::System.Array.Copy(_netgenStatistics, 0, values, ParameterCount, RunningStatisticsSize);");
+                w.Line("global::NetGen.Runtime.SafetensorsFile.Write(stream, NetGenSafetensorsTensors, values);");
+            }
+            else
+            {
+                w.Line("global::NetGen.Runtime.SafetensorsFile.Write(stream, NetGenSafetensorsTensors, _netgenParameters);");
+            }
         }
     }
 }

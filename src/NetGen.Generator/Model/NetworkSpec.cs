@@ -42,8 +42,34 @@ internal sealed record NetworkSpec(
     bool FileScopedNamespace = false,
     bool Trainable = true,
     int SequenceLength = 0,
-    SequenceLossKind SequenceLoss = SequenceLossKind.EveryStep)
+    SequenceLossKind SequenceLoss = SequenceLossKind.EveryStep,
+    Shapes.TensorShape? InputShape = null)
 {
+    /// <summary>
+    /// True for a layered network: a shaped input or a convolution, pooling, flatten or normalisation layer. Its layers are
+    /// printed as loops over batches (<c>Emit/Layered/</c>) instead of being lowered into the scalar graph.
+    /// </summary>
+    public bool IsLayered
+    {
+        get
+        {
+            if (InputShape is { IsShaped: true }) return true;
+            foreach (var layer in Layers) if (layer is ShapedLayer) return true;
+            return false;
+        }
+    }
+
+    /// <summary>Running statistics of every BatchNorm layer (<see cref="ShapedLayer.StatisticsSize"/>).</summary>
+    public int StatisticsSize
+    {
+        get
+        {
+            int total = 0;
+            foreach (var layer in Layers) if (layer is ShapedLayer shaped) total += shaped.StatisticsSize;
+            return total;
+        }
+    }
+
     /// <summary>True when a layer is a sequence layer (<see cref="LayerModel.IsSequenceLayer"/>): the network steps through time.</summary>
     public bool IsSequence
     {

@@ -11,6 +11,34 @@ internal static class AttributeNames
     public const string Lstm = "NetGen.LstmAttribute";
     public const string Rnn = "NetGen.RnnAttribute";
     public const string CausalConv1D = "NetGen.CausalConv1DAttribute";
+    public const string Conv1D = "NetGen.Conv1DAttribute";
+    public const string Conv2D = "NetGen.Conv2DAttribute";
+    public const string MaxPool1D = "NetGen.MaxPool1DAttribute";
+    public const string MaxPool2D = "NetGen.MaxPool2DAttribute";
+    public const string AvgPool1D = "NetGen.AvgPool1DAttribute";
+    public const string AvgPool2D = "NetGen.AvgPool2DAttribute";
+    public const string GlobalAvgPool = "NetGen.GlobalAvgPoolAttribute";
+    public const string Flatten = "NetGen.FlattenAttribute";
+    public const string LayerNorm = "NetGen.LayerNormAttribute";
+    public const string BatchNorm = "NetGen.BatchNormAttribute";
+
+    /// <summary>The attributes of the shaped and normalisation layers, by metadata name, with the kind each declares.</summary>
+    public static readonly System.Collections.Generic.Dictionary<string, ParsedLayerKind> ShapedLayers = new()
+    {
+        [Conv1D] = ParsedLayerKind.Conv1D,
+        [Conv2D] = ParsedLayerKind.Conv2D,
+        [MaxPool1D] = ParsedLayerKind.MaxPool1D,
+        [MaxPool2D] = ParsedLayerKind.MaxPool2D,
+        [AvgPool1D] = ParsedLayerKind.AvgPool1D,
+        [AvgPool2D] = ParsedLayerKind.AvgPool2D,
+        [GlobalAvgPool] = ParsedLayerKind.GlobalAvgPool,
+        [Flatten] = ParsedLayerKind.Flatten,
+        [LayerNorm] = ParsedLayerKind.LayerNorm,
+        [BatchNorm] = ParsedLayerKind.BatchNorm,
+    };
+
+    /// <summary>Members generated on networks with BatchNorm layers only (a user's member of that name clashes only there).</summary>
+    public static readonly string[] StatisticsMembers = { "RunningStatistics", "RunningStatisticsSize", "_netgenStatistics" };
 
     /// <summary>Members generated on sequence networks only (a user's member of that name clashes only there).</summary>
     public static readonly string[] SequenceMembers =
@@ -45,5 +73,6 @@ internal static class AttributeNames
         => System.Array.IndexOf(GeneratedMembers, name) >= 0
             || (name.StartsWith("NetGen", System.StringComparison.Ordinal) && (name.Contains("KernelPart") || name.Contains("Lanes")))
             || name == "_netgenLaneGradient"
+            || name.StartsWith("NetGenLayer", System.StringComparison.Ordinal) || name.StartsWith("_netgenLayer", System.StringComparison.Ordinal)
             || name.StartsWith("NetGenGpu", System.StringComparison.Ordinal);
 }

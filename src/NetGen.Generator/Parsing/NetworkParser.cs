@@ -63,6 +63,28 @@ internal static class NetworkParser
         parsed.ContainingTypes.AddRange(chain);
     }
 
+    /// <summary>Constructor argument <paramref name="index"/> as an int, <paramref name="missing"/> when the constructor has fewer.</summary>
+    private static int? Arg(System.Collections.Immutable.ImmutableArray<TypedConstant> args, int index, int? missing)
+        => args.Length > index ? AsInt(args[index].Value) : missing;
+
+    /// <summary>An <c>[Input]</c>: one size, or the dimensions of a shaped input (their product as the size, in <see cref="long"/>).</summary>
+    private static ParsedInput ReadInput(System.Collections.Immutable.ImmutableArray<TypedConstant> args, LocationInfo? location)
+    {
+        if (args.Length <= 1) return new ParsedInput(args.Length > 0 ? AsInt(args[0].Value) : null, location);
+        var dimensions = new int[args.Length];
+        long size = 1;
+        bool known = true;
+        for (int i = 0; i < args.Length; i++)
+        {
+            int? d = AsInt(args[i].Value);
+            dimensions[i] = d ?? 0;
+            if (d is null) known = false;
+            else size *= d.Value;
+        }
+        int? total = !known ? null : size > int.MaxValue ? int.MaxValue : size < int.MinValue ? int.MinValue : (int)size;
+        return new ParsedInput(total, location, dimensions);
+    }
+
     private static void ReadAttributes(INamedTypeSymbol type, ParsedNetwork parsed, CancellationToken token)
     {
         var declarations = new HashSet<SyntaxNode>();
@@ -70,8 +92,9 @@ internal static class NetworkParser
         {
             token.ThrowIfCancellationRequested();
             string? name = attribute.AttributeClass?.ToDisplayString();
-            if (name is not (AttributeNames.Network or AttributeNames.Input or AttributeNames.Dense or AttributeNames.Dropout
-                or AttributeNames.Gru or AttributeNames.Lstm or AttributeNames.Rnn or AttributeNames.CausalConv1D)) continue;
+            if (name is null || !(name is AttributeNames.Network or AttributeNames.Input or AttributeNames.Dense or AttributeNames.Dropout
+                or AttributeNames.Gru or AttributeNames.Lstm or AttributeNames.Rnn or AttributeNames.CausalConv1D
+                || AttributeNames.ShapedLayers.ContainsKey(name))) continue;
 
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(token);
             var location = LocationInfo.From(syntax?.GetLocation());
@@ -102,7 +125,7 @@ internal static class NetworkParser
                     }
                     break;
                 case AttributeNames.Input:
-                    parsed.Inputs.Add(new ParsedInput(args.Length > 0 ? AsInt(args[0].Value) : null, location));
+                    parsed.Inputs.Add(ReadInput(args, location));
                     break;
                 case AttributeNames.Dense:
                     parsed.Layers.Add(new ParsedDense(
@@ -130,6 +153,31 @@ internal static class NetworkParser
                         args.Length > 1 ? AsInt(args[1].Value) : null,
                         args.Length > 2 ? AsInt(args[2].Value) : 1));
                     break;
+                case AttributeNames.Conv1D:
+                    // (outChannels, kernelSize, stride = 1, padding = 0, dilation = 1, activation = Identity)
+                    parsed.Layers.Add(new ParsedDense(Arg(args, 0, null), Arg(args, 5, 0), location, ParsedLayerKind.Conv1D,
+                        Arg(args, 1, null), Arg(args, 4, 1), Arg(args, 2, 1), Arg(args, 3, 0)));
+                    break;
+                case AttributeNames.Conv2D:
+                    // (outChannels, kernelSize, stride = 1, padding = 0, activation = Identity)
+                    parsed.Layers.Add(new ParsedDense(Arg(args, 0, null), Arg(args, 4, 0), location, ParsedLayerKind.Conv2D,
+                        Arg(args, 1, null), 1, Arg(args, 2, 1), Arg(args, 3, 0)));
+                    break;
+                case AttributeNames.MaxPool1D:
+                case AttributeNames.MaxPool2D:
+                case AttributeNames.AvgPool1D:
+                case AttributeNames.AvgPool2D:
+                    // (kernelSize, stride = 0: the kernel size)
+                    parsed.Layers.Add(new ParsedDense(null, 0, location, AttributeNames.ShapedLayers[name], Arg(args, 0, null), 1, Arg(args, 1, 0), 0));
+                    break;
+                case AttributeNames.GlobalAvgPool:
+                case AttributeNames.Flatten:
+                    parsed.Layers.Add(new ParsedDense(null, 0, location, AttributeNames.ShapedLayers[name]));
+                    break;
+                case AttributeNames.LayerNorm:
+                case AttributeNames.BatchNorm:
+                    parsed.Layers.Add(new ParsedDense(null, Arg(args, 0, 0), location, AttributeNames.ShapedLayers[name]));
+                    break;
                 case AttributeNames.Dropout:
                     parsed.Dropouts.Add(new ParsedDropout(args.Length > 0 ? AsFloat(args[0].Value) : null, parsed.Layers.Count, location));
                     break;
@@ -154,7 +202,8 @@ internal static class NetworkParser
         foreach (var member in type.GetMembers())
         {
             if (member.IsImplicitlyDeclared) continue;
-            bool clashes = AttributeNames.IsGenerated(member.Name) || (parsed.HasSequenceLayers && AttributeNames.IsSequenceMember(member.Name));
+            bool clashes = AttributeNames.IsGenerated(member.Name) || (parsed.HasSequenceLayers && AttributeNames.IsSequenceMember(member.Name))
+                || (parsed.HasBatchNorm && System.Array.IndexOf(AttributeNames.StatisticsMembers, member.Name) >= 0);
             if (!clashes && member is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor)
             {
                 // The generator writes T() and T(int seed).

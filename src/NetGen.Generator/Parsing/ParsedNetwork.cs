@@ -3,8 +3,12 @@ using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Parsing;
 
-/// <summary>One <c>[Input]</c> as written: its size (null when it could not be read) and where it is.</summary>
-internal sealed record ParsedInput(int? Size, LocationInfo? Location);
+/// <summary>
+/// One <c>[Input]</c> as written: its size (the product of its dimensions; null when one could not be read), where it is,
+/// and its dimensions as written (one for <c>[Input(size)]</c>, two for <c>[channels, length]</c>, three for
+/// <c>[channels, height, width]</c>; a value that could not be read is 0).
+/// </summary>
+internal sealed record ParsedInput(int? Size, LocationInfo? Location, int[]? Dimensions = null);
 
 /// <summary>Which attribute declared a layer with parameters.</summary>
 internal enum ParsedLayerKind
@@ -19,6 +23,26 @@ internal enum ParsedLayerKind
     Rnn,
     /// <summary><c>[CausalConv1D(outChannels, kernelSize, dilation, activation)]</c>.</summary>
     CausalConv1D,
+    /// <summary><c>[Conv1D(outChannels, kernelSize, stride, padding, dilation, activation)]</c>.</summary>
+    Conv1D,
+    /// <summary><c>[Conv2D(outChannels, kernelSize, stride, padding, activation)]</c>.</summary>
+    Conv2D,
+    /// <summary><c>[MaxPool1D(kernelSize, stride)]</c>.</summary>
+    MaxPool1D,
+    /// <summary><c>[MaxPool2D(kernelSize, stride)]</c>.</summary>
+    MaxPool2D,
+    /// <summary><c>[AvgPool1D(kernelSize, stride)]</c>.</summary>
+    AvgPool1D,
+    /// <summary><c>[AvgPool2D(kernelSize, stride)]</c>.</summary>
+    AvgPool2D,
+    /// <summary><c>[GlobalAvgPool]</c>.</summary>
+    GlobalAvgPool,
+    /// <summary><c>[Flatten]</c>.</summary>
+    Flatten,
+    /// <summary><c>[LayerNorm(activation)]</c>.</summary>
+    LayerNorm,
+    /// <summary><c>[BatchNorm(activation)]</c>.</summary>
+    BatchNorm,
 }
 
 /// <summary>
@@ -26,7 +50,14 @@ internal enum ParsedLayerKind
 /// (units, hidden size or output channels), activation, kernel size and dilation (null when they could not be read or the
 /// attribute has none), and where it is.
 /// </summary>
-internal sealed record ParsedDense(int? Units, int? Activation, LocationInfo? Location, ParsedLayerKind Kind = ParsedLayerKind.Dense, int? KernelSize = null, int? Dilation = null);
+internal sealed record ParsedDense(int? Units, int? Activation, LocationInfo? Location, ParsedLayerKind Kind = ParsedLayerKind.Dense, int? KernelSize = null, int? Dilation = null, int? Stride = null, int? Padding = null)
+{
+    /// <summary>True for the layers that step through time (recurrent layers, causal convolutions).</summary>
+    public bool IsSequenceKind => Kind is ParsedLayerKind.Gru or ParsedLayerKind.Lstm or ParsedLayerKind.Rnn or ParsedLayerKind.CausalConv1D;
+
+    /// <summary>True for the convolution, pooling, flatten and normalisation layers (a layered network).</summary>
+    public bool IsShapedKind => Kind >= ParsedLayerKind.Conv1D;
+}
 
 /// <summary>
 /// One <c>[Dropout]</c> as written: its probability (null when it could not be read), the number of layers with
@@ -72,7 +103,10 @@ internal sealed class ParsedNetwork
     public List<ParsedDense> Layers { get; } = new();
 
     /// <summary>True when a layer makes this a sequence network (a recurrent layer or a causal convolution).</summary>
-    public bool HasSequenceLayers => Layers.Exists(l => l.Kind != ParsedLayerKind.Dense);
+    public bool HasSequenceLayers => Layers.Exists(l => l.IsSequenceKind);
+
+    /// <summary>True when a BatchNorm layer is declared (its running statistics add members).</summary>
+    public bool HasBatchNorm => Layers.Exists(l => l.Kind == ParsedLayerKind.BatchNorm);
     public List<ParsedDropout> Dropouts { get; } = new();
 
     /// <summary>Number of partial declarations that carry <c>[Network]</c>, <c>[Input]</c> or <c>[Dense]</c>.</summary>

@@ -21,14 +21,20 @@ internal static class LossHead
     public static KernelSchedule[] Schedules(NetworkSpec spec, MatrixPlan plan)
     {
         var last = plan.Layers[plan.Layers.Count - 1].Source;
+        return Schedules(spec, last.Number, last.Units, last.Activation);
+    }
+
+    /// <summary>The head's two kernels for an output layer numbered <paramref name="number"/> of <paramref name="units"/> values and its activation.</summary>
+    public static KernelSchedule[] Schedules(NetworkSpec spec, int number, int units, ActivationKind activation)
+    {
         var g = new ExpressionGraph();
-        var z = new int[last.Units];
+        var z = new int[units];
         for (int j = 0; j < z.Length; j++)
         {
             z[j] = g.Parameter(j);
-            g.Label(z[j], $"z{last.Number}_{j}", $"z{last.Number}[{j}]");
+            g.Label(z[j], $"z{number}_{j}", $"z{number}[{j}]");
         }
-        int[] outputs = ActivationLowering.Apply(g, z, last.Activation, last.Number);
+        int[] outputs = ActivationLowering.Apply(g, z, activation, number);
         int loss = NetworkLowering.BuildLoss(g, spec.Loss, outputs);
         var gradient = ReverseModeDifferentiator.Differentiate(g, loss);
         var head = new LoweredNetwork(g, outputs, loss, gradient, new LayerLayout[0], z.Length);

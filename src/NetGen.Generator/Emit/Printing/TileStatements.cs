@@ -18,10 +18,22 @@ internal static class TileStatements
     /// <param name="results">The nodes to hand back, in order.</param>
     /// <param name="line">The statement for result k with value text v (a store, a return).</param>
     public static void Emit(IndentedWriter w, VectorWidth width, ExpressionGraph g, IReadOnlyDictionary<int, string> names, int[] results, Func<int, string, string> line)
+        => Emit(w, new TileDialect(width), width.Type, g, names, results, line);
+
+    /// <summary>The same on one value of any dialect (<see cref="ScalarDialect"/>: one float, for the layered networks' loops).</summary>
+    /// <param name="w">The writer.</param>
+    /// <param name="dialect">How ops, constants and multiply-adds are spelled.</param>
+    /// <param name="valueType">The locals' type.</param>
+    /// <param name="g">The graph.</param>
+    /// <param name="names">The leaves (and any node the caller holds already) and their local names.</param>
+    /// <param name="results">The nodes to hand back, in order.</param>
+    /// <param name="line">The statement for result k with value text v (a store, a return).</param>
+    public static void Emit(IndentedWriter w, Dialect dialect, string valueType, ExpressionGraph g, IReadOnlyDictionary<int, string> names, int[] results, Func<int, string, string> line)
     {
         var network = new LoweredNetwork(g, results, g.Constant(0f), new Gradient(), new LayerLayout[0], 0);
         var schedule = KernelSchedule.Build(network, KernelKind.Forward);
-        var printer = new ExpressionPrinter(schedule, new TileDialect(width), names);
+        var printer = new ExpressionPrinter(schedule, dialect, names);
+        var width = new { Type = valueType };
         foreach (var statement in schedule.Statements)
         {
             switch (statement.Kind)

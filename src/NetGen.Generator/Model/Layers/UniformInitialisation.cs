@@ -7,4 +7,5 @@ namespace NetGen.Generator.Model.Layers;
 /// <param name="Count">Parameters drawn.</param>
 /// <param name="Limit">Bound of the uniform distribution.</param>
 /// <param name="Comment">The rule, written as a comment above the call.</param>
-internal sealed record UniformInitialisation(int Offset, int Count, float Limit, string Comment);
+/// <param name="Constant">When set, the block is filled with this value instead of drawn (a normalisation's weights, 1).</param>
+internal sealed record UniformInitialisation(int Offset, int Count, float Limit, string Comment, float? Constant = null);

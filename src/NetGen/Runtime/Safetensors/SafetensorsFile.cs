@@ -115,7 +115,9 @@ namespace NetGen.Runtime
                     throw new ArgumentException("The tensor '" + tensor.Name + "' lies outside the parameters.", nameof(parameters));
             }
             Layout(tensors, out string[] names, out int[] offsets, out int[][] shapes);
-            byte[] file = SafetensorsFormat.Encode(names, offsets, shapes, parameters.ToArray());
+            var integers = new bool[tensors.Length];
+            for (int t = 0; t < tensors.Length; t++) integers[t] = tensors[t].Integer;
+            byte[] file = SafetensorsFormat.Encode(names, offsets, shapes, parameters.ToArray(), integers);
             stream.Write(file, 0, file.Length);
         }
 

@@ -142,7 +142,7 @@ namespace NetGen.Runtime
                     throw new InvalidDataException("The tensor '" + name + "' has shape " + ShapeText(entry.Shape) + "; this network expects " + ShapeText(shapes[t]) + ".");
                 int size = ElementSize(entry.Dtype);
                 if (size == 0)
-                    throw new InvalidDataException("The tensor '" + name + "' has dtype " + entry.Dtype + "; NetGen reads F32, F16, BF16 and F64.");
+                    throw new InvalidDataException("The tensor '" + name + "' has dtype " + entry.Dtype + "; NetGen reads F32, F16, BF16, F64, I64 and I32.");
                 long count = Count(shapes[t]);
                 if (entry.End - entry.Begin != count * size)
                     throw new InvalidDataException("The tensor '" + name + "' has data_offsets [" + entry.Begin.ToString(CultureInfo.InvariantCulture) + ", " + entry.End.ToString(CultureInfo.InvariantCulture) + "), which is not " + count.ToString(CultureInfo.InvariantCulture) + " values of " + entry.Dtype + ".");
@@ -257,9 +257,10 @@ namespace NetGen.Runtime
 
         /// <summary>
         /// Writes a whole safetensors file (F32 tensors in parameter order, header padded with spaces to a multiple
-        /// of 8 bytes, a <c>{"format":"pt"}</c> metadata entry) into one byte array.
+        /// of 8 bytes, a <c>{"format":"pt"}</c> metadata entry) into one byte array. Tensors marked in
+        /// <paramref name="integers"/> are written as I64 (a BatchNorm's <c>num_batches_tracked</c>, as PyTorch stores it).
         /// </summary>
-        public static byte[] Encode(string[] names, int[] offsets, int[][] shapes, float[] parameters)
+        public static byte[] Encode(string[] names, int[] offsets, int[][] shapes, float[] parameters, bool[]? integers = null)
         {
             var json = new StringBuilder();
             json.Append('{');
@@ -269,14 +270,15 @@ namespace NetGen.Runtime
                 long count = 1;
                 foreach (int d in shapes[t]) count *= d;
                 SafetensorsJson.WriteString(json, names[t]);
-                json.Append(":{\"dtype\":\"F32\",\"shape\":[");
+                bool integer = integers != null && integers[t];
+                json.Append(integer ? ":{\"dtype\":\"I64\",\"shape\":[" : ":{\"dtype\":\"F32\",\"shape\":[");
                 for (int d = 0; d < shapes[t].Length; d++)
                 {
                     if (d > 0) json.Append(',');
                     json.Append(shapes[t][d].ToString(CultureInfo.InvariantCulture));
                 }
                 json.Append("],\"data_offsets\":[").Append(position.ToString(CultureInfo.InvariantCulture)).Append(',');
-                position += count * 4;
+                position += count * (integer ? 8 : 4);
                 json.Append(position.ToString(CultureInfo.InvariantCulture)).Append("]},");
             }
             json.Append("\"" + MetadataKey + "\":{\"format\":\"pt\"}}");
@@ -292,6 +294,15 @@ namespace NetGen.Runtime
             {
                 long count = 1;
                 foreach (int d in shapes[t]) count *= d;
+                if (integers != null && integers[t])
+                {
+                    for (int k = 0; k < count; k++)
+                    {
+                        long value = (long)parameters[offsets[t] + k];
+                        for (int b = 0; b < 8; b++) file[at++] = (byte)(value >> (8 * b));
+                    }
+                    continue;
+                }
                 for (int k = 0; k < count; k++)
                 {
                     int bits = new SingleBits { Single = parameters[offsets[t] + k] }.Int32;
@@ -313,6 +324,8 @@ namespace NetGen.Runtime
                 case "F16":
                 case "BF16": return 2;
                 case "F64": return 8;
+                case "I64": return 8;
+                case "I32": return 4;
                 default: return 0;
             }
         }
@@ -329,6 +342,14 @@ namespace NetGen.Runtime
                 case "BF16":
                     // bfloat16 is the upper half of a float32.
                     return new SingleBits { Int32 = (data[at] << 16) | (data[at + 1] << 24) }.Single;
+                case "I64":
+                {
+                    long integer = 0;
+                    for (int k = 7; k >= 0; k--) integer = (integer << 8) | data[at + k];
+                    return integer;
+                }
+                case "I32":
+                    return data[at] | (data[at + 1] << 8) | (data[at + 2] << 16) | (data[at + 3] << 24);
                 default: // F64
                     long bits = 0;
                     for (int k = 7; k >= 0; k--) bits = (bits << 8) | data[at + k];

@@ -20,7 +20,20 @@ namespace NetGen.Runtime
         /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="shape"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> is negative or a dimension is not positive.</exception>
         public SafetensorsTensor(string name, int offset, params int[] shape)
+            : this(name, offset, false, shape)
         {
+        }
+
+        /// <summary>Describes one tensor, written as I64 when <paramref name="integer"/> (a BatchNorm's <c>num_batches_tracked</c>).</summary>
+        /// <param name="name">The tensor's name, for example <c>1.num_batches_tracked</c>.</param>
+        /// <param name="offset">Index of its first value in the values; values follow row-major.</param>
+        /// <param name="integer">True for a tensor PyTorch stores as I64 (read from any supported dtype, written as I64).</param>
+        /// <param name="shape">Its dimensions, each positive (none for a scalar).</param>
+        /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="shape"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> is negative or a dimension is not positive.</exception>
+        public SafetensorsTensor(string name, int offset, bool integer, params int[] shape)
+        {
+            Integer = integer;
             Name = name ?? throw new ArgumentNullException(nameof(name));
             if (shape is null) throw new ArgumentNullException(nameof(shape));
             if (offset < 0) throw new ArgumentOutOfRangeException(nameof(offset), offset, "The offset must not be negative.");
@@ -34,6 +47,9 @@ namespace NetGen.Runtime
             Count = checked((int)count);
             _shape = (int[])shape.Clone();
         }
+
+        /// <summary>Gets whether the tensor is written as I64.</summary>
+        public bool Integer { get; }
 
         /// <summary>Gets the tensor's name.</summary>
         public string Name { get; }

@@ -1,0 +1,52 @@
+using System;
+using NetGen.Generator.Model.Layers;
+
+namespace NetGen.Generator.Emit.Layered;
+
+/// <summary>Prints each layer's loops from its record: the one place that maps a layer kind to its loop printer.</summary>
+internal static class LayerLoops
+{
+    /// <summary>The layer's forward method(s) and, for trainable networks, its backward method.</summary>
+    public static void Emit(IndentedWriter w, LayeredStep step, string source, bool trainable)
+    {
+        w.Line();
+        switch (step.Layer)
+        {
+            case DenseLayer dense:
+                DenseLoops.EmitForward(w, step, dense, source);
+                if (trainable) { w.Line(); DenseLoops.EmitBackward(w, step, dense); }
+                break;
+            case ConvLayer conv:
+                ConvLoops.EmitForward(w, step, conv, source);
+                if (trainable) { w.Line(); ConvLoops.EmitBackward(w, step, conv); }
+                break;
+            case PoolLayer pool:
+                PoolLoops.EmitForward(w, step, pool, source);
+                if (trainable) { w.Line(); PoolLoops.EmitBackward(w, step, pool); }
+                break;
+            case GlobalAvgPoolLayer global:
+                PoolLoops.EmitGlobalForward(w, step, global, source);
+                if (trainable) { w.Line(); PoolLoops.EmitGlobalBackward(w, step, global); }
+                break;
+            case LayerNormLayer layerNorm:
+                NormLoops.EmitLayerNormForward(w, step, layerNorm, source);
+                if (trainable) { w.Line(); NormLoops.EmitLayerNormBackward(w, step, layerNorm); }
+                break;
+            case BatchNormLayer batchNorm:
+                NormLoops.EmitBatchNormInference(w, step, batchNorm, source);
+                if (trainable)
+                {
+                    w.Line();
+                    NormLoops.EmitBatchNormForward(w, step, batchNorm, source);
+                    w.Line();
+                    NormLoops.EmitBatchNormBackward(w, step, batchNorm);
+                }
+                break;
+            case FlattenLayer:
+                w.Comment($"Layer {step.Index + 1}: Flatten ← {source}: nothing to compute (the values already lie row-major); the next layer reads the same buffer.");
+                break;
+            default:
+                throw new InvalidOperationException($"Layer kind {step.Layer.GetType().Name} has no loops in a layered network.");
+        }
+    }
+}

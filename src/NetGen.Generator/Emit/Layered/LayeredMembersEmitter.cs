@@ -1,0 +1,381 @@
+using System.Collections.Generic;
+using NetGen.Generator.Emit.Matrix;
+using NetGen.Generator.Model;
+using NetGen.Generator.Model.Layers;
+using static NetGen.Generator.Emit.Layered.LoopText;
+
+namespace NetGen.Generator.Emit.Layered;
+
+/// <summary>
+/// The contract's members of a layered network, each a sequence of calls to the layers' loop methods: inference (one sample
+/// at a time through buffers on the stack, BatchNorm with its running statistics) and training (blocks of samples through the
+/// instance's workspace: forward, the loss head per sample, backward in reverse layer order, the optimizer step).
+/// </summary>
+internal static class LayeredMembersEmitter
+{
+    private const string Args = "global::NetGen.Runtime.NetworkArguments";
+
+    /// <summary>Floats of inference scratch up to which it is on the stack (above: one array per thread, made once).</summary>
+    private const int MaxStackFloats = 16384;
+
+    public static void WriteInference(IndentedWriter w, LayeredPlan plan)
+    {
+        var spec = plan.Spec;
+        w.Line();
+        w.Line("/// <summary>Computes the outputs of one sample" + (plan.HasBatchNorm ? " (BatchNorm with its running statistics, as PyTorch's evaluation mode)" : "") + ". Allocates nothing; thread-safe.</summary>");
+        w.Line("/// <param name=\"input\">The sample's <see cref=\"InputSize\"/> features" + (spec.InputShape is { IsShaped: true } shape ? $", row-major {shape}" : "") + ".</param>");
+        w.Line("/// <param name=\"output\">Receives the <see cref=\"OutputSize\"/> outputs.</param>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
+        using (w.Block($"public void Predict({ReadOnlySpan} input, {Span} output)"))
+        {
+            w.Line($"{Args}.CheckLength(input.Length, InputSize, nameof(input));");
+            w.Line($"{Args}.CheckLength(output.Length, OutputSize, nameof(output));");
+            w.Line($"{Span} z = stackalloc float[OutputSize];");
+            w.Line("NetGenLayerInfer(input, z);");
+            w.Line($"{LossHead.ForwardName}(z, output);");
+        }
+        w.Line();
+        w.Line("/// <summary>Computes the outputs of a batch of samples, each as <see cref=\"Predict\"/> does. Allocates nothing; thread-safe.</summary>");
+        w.Line("/// <param name=\"inputs\">Row-major <c>[n, InputSize]</c> features.</param>");
+        w.Line("/// <param name=\"outputs\">Receives row-major <c>[n, OutputSize]</c> outputs.</param>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">The lengths are not <c>n·InputSize</c> and <c>n·OutputSize</c> for one n.</exception>");
+        using (w.Block($"public void PredictBatch({ReadOnlySpan} inputs, {Span} outputs)"))
+        {
+            w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, nameof(outputs), allowEmpty: true);");
+            w.Line($"{Span} z = stackalloc float[OutputSize];");
+            using (w.Block("for (int i = 0; i < n; i++)"))
+            {
+                w.Line("NetGenLayerInfer(inputs.Slice(i * InputSize, InputSize), z);");
+                w.Line($"{LossHead.ForwardName}(z, outputs.Slice(i * OutputSize, OutputSize));");
+            }
+        }
+        WriteInfer(w, plan);
+    }
+
+    /// <summary><c>NetGenLayerInfer</c>: every layer in evaluation mode on one sample, the last layer's pre-activations out.</summary>
+    private static void WriteInfer(IndentedWriter w, LayeredPlan plan)
+    {
+        var spec = plan.Spec;
+        int poolIndex = 1;
+        foreach (var step in plan.Steps) if (step.Layer is PoolLayer { Max: true }) poolIndex = System.Math.Max(poolIndex, step.Layer.OutputSize);
+        int scratch = 2 * plan.Widest;
+        bool stack = scratch + poolIndex <= MaxStackFloats;
+        w.Line();
+        if (!stack)
+        {
+            w.Comment("Inference scratch too large for the stack: one pair of arrays per thread, made on its first call.");
+            w.Line("[global::System.ThreadStatic] private static float[]? _netgenLayerScratch;");
+            w.Line("[global::System.ThreadStatic] private static int[]? _netgenLayerScratchIndex;");
+            w.Line();
+        }
+        w.Line("/// <summary>One sample through every layer in evaluation mode; <paramref name=\"last\"/> receives the output layer's pre-activations (the loss head's input).</summary>");
+        using (w.Block($"private void NetGenLayerInfer({ReadOnlySpan} input, {Span} last)"))
+        {
+            w.Line($"{ReadOnlySpan} p = _netgenParameters;");
+            if (stack)
+            {
+                w.Line($"{Span} scratch = stackalloc float[{I(scratch)}];");
+                w.Line($"{IndexSpan} index = stackalloc int[{I(poolIndex)}];");
+            }
+            else
+            {
+                w.Line($"float[] scratchArray = _netgenLayerScratch ??= new float[{I(scratch)}];");
+                w.Line($"int[] indexArray = _netgenLayerScratchIndex ??= new int[{I(poolIndex)}];");
+                w.Line($"{Span} scratch = scratchArray;");
+                w.Line($"{IndexSpan} index = indexArray;");
+            }
+            w.Line($"{Span} inverse = stackalloc float[1];");
+            string current = "input";
+            int half = 0;
+            foreach (var step in plan.Steps)
+            {
+                var layer = step.Layer;
+                if (layer is FlattenLayer)
+                {
+                    w.Comment($"Layer {layer.Number}: Flatten (the same values, read as one row).");
+                    continue;
+                }
+                string dest = step.Last ? "last" : $"scratch.Slice({I(half * plan.Widest)}, {I(layer.OutputSize)})";
+                string name = $"a{I(layer.Number)}";
+                w.Comment(Describe(plan, step));
+                if (!step.Last) w.Line($"{Span} {name} = {dest};");
+                else name = "last";
+                w.Line(ForwardCall(step, current, name, "1", inference: true) + ";");
+                if (!step.Last && step.Activation != ActivationKind.Identity) w.Line($"{ActivationLoops.ForwardName(step.Activation)}({name}, {name});");
+                current = name;
+                half = 1 - half;
+            }
+        }
+    }
+
+    /// <summary>A comment naming the layer and its shapes.</summary>
+    private static string Describe(LayeredPlan plan, LayeredStep step)
+    {
+        var layer = step.Layer;
+        string what = layer is ShapedLayer shaped ? shaped.AttributeText : layer.ChainText.Substring(3);
+        return $"Layer {layer.Number}: {what} ← {LayeredNetworkEmitter.Source(plan, step)} → {LayeredPlan.ShapeOf(layer)}" + (step.Last && step.Activation != ActivationKind.Identity ? $" (its {step.Activation} is the loss head's)" : "");
+    }
+
+    /// <summary>The call of a layer's forward method on <paramref name="x"/> into <paramref name="z"/>.</summary>
+    private static string ForwardCall(LayeredStep step, string x, string z, string n, bool inference, string index = "index", string normalised = "", string inverse = "inverse")
+    {
+        string method = Method(step, "Forward");
+        switch (step.Layer)
+        {
+            case DenseLayer:
+            case ConvLayer:
+                return $"{method}(p, {x}, {z}, {n})";
+            case PoolLayer { Max: true }:
+                return $"{method}({x}, {z}, {index}, {n})";
+            case PoolLayer:
+            case GlobalAvgPoolLayer:
+                return $"{method}({x}, {z}, {n})";
+            case LayerNormLayer:
+                return $"{method}(p, {x}, {z}, {(inference ? z : normalised)}, {inverse}, {n})";
+            case BatchNormLayer:
+                return inference
+                    ? $"{Method(step, "Inference")}(p, _netgenStatistics, {x}, {z}, {n})"
+                    : $"{method}(p, _netgenStatistics, update, {x}, {z}, {normalised}, _netgenLayerBatch, {n})";
+            default:
+                throw new System.InvalidOperationException($"Layer kind {step.Layer.GetType().Name} has no forward call.");
+        }
+    }
+
+    public static void WriteTraining(IndentedWriter w, LayeredPlan plan)
+    {
+        var spec = plan.Spec;
+        string mode = plan.HasBatchNorm ? " BatchNorm normalises with the batch's own statistics (PyTorch's training mode) and does not update the running ones." : "";
+        w.Line();
+        w.Line("private float[] _netgenLayerWork = global::System.Array.Empty<float>();");
+        w.Line("private int[] _netgenLayerIndex = global::System.Array.Empty<int>();");
+        w.Line("private int _netgenLayerCapacity;");
+        if (plan.BatchStatisticsSize > 0) w.Line($"private readonly float[] _netgenLayerBatch = new float[{I(plan.BatchStatisticsSize)}];");
+        w.Line();
+        w.Line("/// <summary>Computes the loss of one sample and overwrites <paramref name=\"gradient\"/> with ∂L/∂θ." + mode + " Not thread-safe.</summary>");
+        w.Line("/// <param name=\"input\">The sample's <see cref=\"InputSize\"/> features.</param>");
+        w.Line("/// <param name=\"target\">The sample's <see cref=\"OutputSize\"/> targets.</param>");
+        w.Line("/// <param name=\"gradient\">Receives the <see cref=\"ParameterCount\"/> partial derivatives, in <see cref=\"Parameters\"/> order.</param>");
+        w.Line($"/// <returns>The sample's loss ({spec.Loss}).</returns>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
+        NetworkClassEmitter.WriteTargetDoc(w, spec);
+        using (w.Block($"public float Gradient({ReadOnlySpan} input, {ReadOnlySpan} target, {Span} gradient)"))
+        {
+            w.Line($"{Args}.CheckLength(input.Length, InputSize, nameof(input));");
+            w.Line($"{Args}.CheckLength(target.Length, OutputSize, nameof(target));");
+            NetworkClassEmitter.WriteTargetCheck(w, spec, "target");
+            w.Line($"{Args}.CheckLength(gradient.Length, ParameterCount, nameof(gradient));");
+            w.Line("return NetGenBatchGradient(input, target, gradient, 1, update: false);");
+        }
+        w.Line();
+        w.Line("/// <summary>Computes the mean loss of a batch and overwrites <paramref name=\"gradient\"/> with its gradient." + mode + " The workspace grows to the largest block seen (" + (plan.HasBatchNorm ? "the whole batch: BatchNorm's statistics are the batch's" : $"{LayeredPlan.BlockSamples} samples") + "); later calls allocate nothing. Not thread-safe.</summary>");
+        w.Line("/// <param name=\"inputs\">Row-major <c>[n, InputSize]</c> features, n ≥ 1.</param>");
+        w.Line("/// <param name=\"targets\">Row-major <c>[n, OutputSize]</c> targets.</param>");
+        w.Line("/// <param name=\"gradient\">Receives the gradient of the mean loss (<see cref=\"ParameterCount\"/> values).</param>");
+        w.Line("/// <returns>The mean of the samples' losses.</returns>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length, or the batch is empty.</exception>");
+        NetworkClassEmitter.WriteTargetDoc(w, spec);
+        using (w.Block($"public float GradientBatch({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} gradient)"))
+        {
+            w.Line($"{Args}.CheckLength(gradient.Length, ParameterCount, nameof(gradient));");
+            w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);");
+            NetworkClassEmitter.WriteTargetCheck(w, spec, "targets");
+            w.Line("return NetGenBatchGradient(inputs, targets, gradient, n, update: false);");
+        }
+        string updates = plan.HasBatchNorm ? " BatchNorm uses the batch's statistics and updates its running statistics (momentum 0.1)." : "";
+        w.Line();
+        w.Line("/// <summary>Does one optimizer step on one sample." + updates + " Not thread-safe.</summary>");
+        w.Line("/// <param name=\"input\">The sample's <see cref=\"InputSize\"/> features.</param>");
+        w.Line("/// <param name=\"target\">The sample's <see cref=\"OutputSize\"/> targets.</param>");
+        w.Line("/// <returns>The sample's loss before the step.</returns>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
+        NetworkClassEmitter.WriteTargetDoc(w, spec);
+        using (w.Block($"public float TrainStep({ReadOnlySpan} input, {ReadOnlySpan} target)"))
+        {
+            w.Line($"{Args}.CheckLength(input.Length, InputSize, nameof(input));");
+            w.Line($"{Args}.CheckLength(target.Length, OutputSize, nameof(target));");
+            NetworkClassEmitter.WriteTargetCheck(w, spec, "target");
+            w.Line("float loss = NetGenBatchGradient(input, target, _netgenGradient, 1, update: true);");
+            w.Line("NetGenApplyOptimizerStep();");
+            w.Line("return loss;");
+        }
+        w.Line();
+        w.Line("/// <summary>Does one optimizer step on the mean loss of a batch." + updates + " Not thread-safe.</summary>");
+        w.Line("/// <param name=\"inputs\">Row-major <c>[n, InputSize]</c> features, n ≥ 1.</param>");
+        w.Line("/// <param name=\"targets\">Row-major <c>[n, OutputSize]</c> targets.</param>");
+        w.Line("/// <returns>The batch's mean loss before the step.</returns>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length, or the batch is empty.</exception>");
+        NetworkClassEmitter.WriteTargetDoc(w, spec);
+        using (w.Block($"public float TrainBatch({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
+        {
+            w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);");
+            NetworkClassEmitter.WriteTargetCheck(w, spec, "targets");
+            w.Line("float loss = NetGenBatchGradient(inputs, targets, _netgenGradient, n, update: true);");
+            w.Line("NetGenApplyOptimizerStep();");
+            w.Line("return loss;");
+        }
+        w.Line();
+        w.Line("/// <summary>Computes the mean loss of a batch without changing anything" + (plan.HasBatchNorm ? ", BatchNorm with its running statistics (PyTorch's evaluation mode, as Predict)" : "") + ". Allocates nothing; thread-safe.</summary>");
+        w.Line("/// <param name=\"inputs\">Row-major <c>[n, InputSize]</c> features, n ≥ 1.</param>");
+        w.Line("/// <param name=\"targets\">Row-major <c>[n, OutputSize]</c> targets.</param>");
+        w.Line("/// <returns>The mean of the samples' losses" + (plan.HasBatchNorm ? "" : " (what <see cref=\"GradientBatch\"/> returns for the same data)") + ".</returns>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length, or the batch is empty.</exception>");
+        NetworkClassEmitter.WriteTargetDoc(w, spec);
+        using (w.Block($"public float Evaluate({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
+        {
+            w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);");
+            NetworkClassEmitter.WriteTargetCheck(w, spec, "targets");
+            w.Line($"{Span} z = stackalloc float[OutputSize];");
+            w.Line($"{Span} delta = stackalloc float[OutputSize];");
+            w.Line("float total = 0f;");
+            using (w.Block("for (int i = 0; i < n; i++)"))
+            {
+                w.Line("NetGenLayerInfer(inputs.Slice(i * InputSize, InputSize), z);");
+                w.Comment("The loss head's loss; its gradient goes to a scratch row and is ignored.");
+                w.Line("delta.Clear();");
+                w.Line($"total += {LossHead.GradientName}(z, targets.Slice(i * OutputSize, OutputSize), delta);");
+            }
+            w.Line("return total / n;");
+        }
+        WriteBatchGradient(w, plan);
+        WriteReserve(w, plan);
+        WriteTrainBlock(w, plan);
+    }
+
+    private static void WriteBatchGradient(IndentedWriter w, LayeredPlan plan)
+    {
+        w.Line();
+        w.Comment(plan.HasBatchNorm
+            ? "Gradient of the batch's mean loss: the whole batch is one block (BatchNorm's statistics are the batch's), then divided by n."
+            : $"Gradient of the batch's mean loss: blocks of up to {LayeredPlan.BlockSamples} samples summed in order, then divided by n.");
+        using (w.Block($"private float NetGenBatchGradient({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} gradient, int n, bool update)"))
+        {
+            w.Line("gradient.Clear();");
+            w.Line(plan.HasBatchNorm ? "int block = n;" : $"int block = n < {I(LayeredPlan.BlockSamples)} ? n : {I(LayeredPlan.BlockSamples)};");
+            w.Line("NetGenLayerReserve(block);");
+            w.Line("float total = 0f;");
+            using (w.Block("for (int start = 0; start < n; start += block)"))
+            {
+                w.Line("int count = n - start < block ? n - start : block;");
+                w.Line("total += NetGenLayerTrainBlock(inputs.Slice(start * InputSize, count * InputSize), targets.Slice(start * OutputSize, count * OutputSize), gradient, count, update);");
+            }
+            w.Line("for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;");
+            w.Line("return total / n;");
+        }
+    }
+
+    private static void WriteReserve(IndentedWriter w, LayeredPlan plan)
+    {
+        w.Line();
+        w.Comment($"The training workspace for blocks of up to `samples` samples: {plan.PerSample} floats and {plan.IndexPerSample} ints a sample (layer outputs, pre-activations, x̂, deltas, max-pool positions).");
+        using (w.Block("private void NetGenLayerReserve(int samples)"))
+        {
+            w.Line("if (_netgenLayerCapacity >= samples) return;");
+            w.Line($"_netgenLayerWork = new float[checked({I(plan.PerSample)} * samples)];");
+            if (plan.IndexPerSample > 0) w.Line($"_netgenLayerIndex = new int[checked({I(plan.IndexPerSample)} * samples)];");
+            w.Line("_netgenLayerCapacity = samples;");
+        }
+    }
+
+    private static void WriteTrainBlock(IndentedWriter w, LayeredPlan plan)
+    {
+        var spec = plan.Spec;
+        w.Line();
+        w.Comment("One block: the forward pass in training mode (every layer's values kept), the loss head per sample, the backward pass in reverse layer order.");
+        w.Comment("Adds the block's summed gradient to g and returns its summed loss.");
+        using (w.Block($"private float NetGenLayerTrainBlock({ReadOnlySpan} x, {ReadOnlySpan} t, {Span} g, int n, bool update)"))
+        {
+            w.Line($"{ReadOnlySpan} p = _netgenParameters;");
+            w.Line("int c = _netgenLayerCapacity;");
+            w.Line($"{Span} work = _netgenLayerWork;");
+            if (plan.IndexPerSample > 0) w.Line($"{IndexSpan} positions = _netgenLayerIndex;");
+
+            // Forward.
+            var values = new Dictionary<int, string>();
+            string current = "x";
+            foreach (var step in plan.Steps)
+            {
+                var layer = step.Layer;
+                int size = layer.OutputSize;
+                if (layer is FlattenLayer)
+                {
+                    w.Comment($"Layer {layer.Number}: Flatten (the same values, read as one row).");
+                    values[step.Index] = current;
+                    continue;
+                }
+                w.Comment(Describe(plan, step));
+                string z = $"z{I(layer.Number)}";
+                w.Line($"{Span} {z} = work.Slice({I(step.Pre)} * c, n * {I(size)});");
+                string normalised = "", inverse = "inverse", index = "index";
+                if (step.Normalised >= 0)
+                {
+                    normalised = $"h{I(layer.Number)}";
+                    w.Line($"{Span} {normalised} = work.Slice({I(step.Normalised)} * c, n * {I(size)});");
+                }
+                if (step.Inverse >= 0)
+                {
+                    inverse = $"inv{I(layer.Number)}";
+                    w.Line($"{Span} {inverse} = work.Slice({I(step.Inverse)} * c, n);");
+                }
+                if (step.IndexRegion >= 0)
+                {
+                    index = $"index{I(layer.Number)}";
+                    w.Line($"{IndexSpan} {index} = positions.Slice({I(step.IndexRegion)} * c, n * {I(size)});");
+                }
+                w.Line(ForwardCall(step, current, z, "n", inference: false, index, normalised, inverse) + ";");
+                string value = z;
+                if (step.Value != step.Pre)
+                {
+                    value = $"a{I(layer.Number)}";
+                    w.Line($"{Span} {value} = work.Slice({I(step.Value)} * c, n * {I(size)});");
+                    w.Line($"{ActivationLoops.ForwardName(step.Activation)}({z}, {value});");
+                }
+                values[step.Index] = value;
+                current = value;
+            }
+
+            // Loss head.
+            var last = plan.Steps[plan.Steps.Count - 1];
+            string output = values[last.Index];
+            w.Comment("Loss head per sample: the loss and ∂L/∂z of the output layer (the first delta of the backward pass).");
+            w.Line($"{Span} deltaA = work.Slice({I(plan.DeltaA)} * c, n * {I(plan.Widest)});");
+            w.Line($"{Span} deltaB = work.Slice({I(plan.DeltaB)} * c, n * {I(plan.Widest)});");
+            w.Line("float loss = 0f;");
+            using (w.Block("for (int s = 0; s < n; s++)"))
+            {
+                w.Line("deltaA.Slice(s * OutputSize, OutputSize).Clear();");
+                w.Line($"loss += {LossHead.GradientName}({output}.Slice(s * OutputSize, OutputSize), t.Slice(s * OutputSize, OutputSize), deltaA.Slice(s * OutputSize, OutputSize));");
+            }
+
+            // Backward.
+            bool inA = true;
+            for (int k = plan.Steps.Count - 1; k >= 0; k--)
+            {
+                var step = plan.Steps[k];
+                var layer = step.Layer;
+                if (layer is FlattenLayer) continue;
+                if (layer.ParameterCount == 0 && !step.NeedsInputGradient) break;
+                string delta = inA ? "deltaA" : "deltaB", other = inA ? "deltaB" : "deltaA";
+                w.Comment($"Layer {layer.Number} backward.");
+                if (!step.Last && step.Activation != ActivationKind.Identity)
+                {
+                    w.Line($"{ActivationLoops.AdjointName(step.Activation)}(z{I(layer.Number)}, a{I(layer.Number)}, {delta}.Slice(0, n * {I(layer.OutputSize)}), {delta});");
+                }
+                string input = k == 0 ? "x" : values[k - 1];
+                string dx = step.NeedsInputGradient ? other : $"{Span}.Empty";
+                string call = layer switch
+                {
+                    DenseLayer or ConvLayer => $"{Method(step, "Backward")}(p, {input}, {delta}, g, {dx}, n)",
+                    PoolLayer { Max: true } => $"{Method(step, "Backward")}(index{I(layer.Number)}, {delta}, {dx}, n)",
+                    PoolLayer or GlobalAvgPoolLayer => $"{Method(step, "Backward")}({delta}, {dx}, n)",
+                    LayerNormLayer => $"{Method(step, "Backward")}(p, h{I(layer.Number)}, inv{I(layer.Number)}, {delta}, g, {dx}, n)",
+                    BatchNormLayer => $"{Method(step, "Backward")}(p, h{I(layer.Number)}, _netgenLayerBatch, {delta}, g, {dx}, n)",
+                    _ => throw new System.InvalidOperationException($"Layer kind {layer.GetType().Name} has no backward call."),
+                };
+                w.Line(call + ";");
+                if (!step.NeedsInputGradient) break;
+                inA = !inA;
+            }
+            w.Line("return loss;");
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using NetGen.Generator.Model;
+using NetGen.Generator.Model.Layers;
+using NetGen.Generator.Model.Shapes;
+
+namespace NetGen.Generator.Emit.Layered;
+
+/// <summary>
+/// Where a layered network keeps one block of samples while it trains: per layer its pre-activations z, its outputs a (the
+/// same region when the activation is Identity), a normalisation's x̂ and 1/σ, a max pool's chosen positions, and two
+/// delta regions for the backward pass. Regions are sized per sample; the workspace holds <c>capacity</c> samples of each,
+/// so region r starts at <c>r.Offset·capacity</c>. Pure data computed from the spec, no code.
+/// </summary>
+internal sealed class LayeredPlan
+{
+    private LayeredPlan(NetworkSpec spec)
+    {
+        Spec = spec;
+        int perSample = 0, indexPerSample = 0, parameterOffset = 0, statisticsOffset = 0, batchOffset = 0;
+        int Take(int size)
+        {
+            int at = perSample;
+            perSample += size;
+            return at;
+        }
+        var steps = new List<LayeredStep>();
+        for (int k = 0; k < spec.Layers.Count; k++)
+        {
+            var layer = spec.Layers[k];
+            bool last = k == spec.Layers.Count - 1;
+            var activation = ActivationOf(layer);
+            int size = layer.OutputSize;
+            var step = new LayeredStep(k, layer, activation, parameterOffset, statisticsOffset, last);
+            if (layer is FlattenLayer)
+            {
+                step.Pre = step.Value = -1;
+            }
+            else
+            {
+                step.Pre = Take(size);
+                step.Value = !last && activation != ActivationKind.Identity ? Take(size) : step.Pre;
+            }
+            if (layer is BatchNormLayer or LayerNormLayer) step.Normalised = Take(size);
+            if (layer is LayerNormLayer) step.Inverse = Take(1);
+            if (layer is BatchNormLayer batchNorm)
+            {
+                step.BatchStatistics = batchOffset;
+                batchOffset += 2 * batchNorm.Channels;
+            }
+            if (layer is PoolLayer { Max: true })
+            {
+                step.IndexRegion = indexPerSample;
+                indexPerSample += size;
+            }
+            parameterOffset += (int)layer.ParameterCount;
+            if (layer is ShapedLayer shaped) statisticsOffset += shaped.StatisticsSize;
+            steps.Add(step);
+        }
+        // The input adjoint is needed from the first layer that has parameters before it.
+        bool parametersBefore = false;
+        foreach (var step in steps)
+        {
+            step.NeedsInputGradient = parametersBefore;
+            if (step.Layer.ParameterCount > 0) parametersBefore = true;
+        }
+        int widest = spec.InputSize;
+        foreach (var layer in spec.Layers) widest = Math.Max(widest, layer.OutputSize);
+        Widest = widest;
+        DeltaA = Take(widest);
+        DeltaB = Take(widest);
+        Steps = steps;
+        PerSample = perSample;
+        IndexPerSample = indexPerSample;
+        BatchStatisticsSize = batchOffset;
+        HasBatchNorm = steps.Exists(s => s.Layer is BatchNormLayer);
+    }
+
+    /// <summary>The plan of a layered network.</summary>
+    public static LayeredPlan Build(NetworkSpec spec) => new(spec);
+
+    /// <summary>The network.</summary>
+    public NetworkSpec Spec { get; }
+
+    /// <summary>The layers in order, with their regions.</summary>
+    public List<LayeredStep> Steps { get; }
+
+    /// <summary>Floats of the training workspace per sample.</summary>
+    public int PerSample { get; }
+
+    /// <summary>Ints (max-pool positions) of the training workspace per sample.</summary>
+    public int IndexPerSample { get; }
+
+    /// <summary>Per-sample offsets of the two delta regions.</summary>
+    public int DeltaA { get; }
+
+    /// <inheritdoc cref="DeltaA"/>
+    public int DeltaB { get; }
+
+    /// <summary>The widest value of one sample (input or a layer's output).</summary>
+    public int Widest { get; }
+
+    /// <summary>Floats of the batch statistics (μ and 1/σ per channel of every BatchNorm) of the block being trained.</summary>
+    public int BatchStatisticsSize { get; }
+
+    /// <summary>True with a BatchNorm layer: a batch is one block (its statistics are the whole batch's).</summary>
+    public bool HasBatchNorm { get; }
+
+    /// <summary>Samples per block when no BatchNorm needs the whole batch at once.</summary>
+    public const int BlockSamples = 64;
+
+    /// <summary>The activation a layer applies after itself (Identity for layers without one).</summary>
+    public static ActivationKind ActivationOf(LayerModel layer) => layer switch
+    {
+        DenseLayer dense => dense.Activation,
+        ShapedLayer shaped => shaped.Activation,
+        _ => throw new InvalidOperationException($"Layer kind {layer.GetType().Name} is not part of a layered network."),
+    };
+
+    /// <summary>The shape of a layer's output (a Dense layer's is flat).</summary>
+    public static TensorShape ShapeOf(LayerModel layer) => layer is ShapedLayer shaped ? shaped.Output : TensorShape.Flat(layer.OutputSize);
+}
+
+/// <summary>One layer of a <see cref="LayeredPlan"/> and its regions (per-sample offsets; −1 when it has none).</summary>
+internal sealed class LayeredStep
+{
+    public LayeredStep(int index, LayerModel layer, ActivationKind activation, int parameterOffset, int statisticsOffset, bool last)
+    {
+        Index = index;
+        Layer = layer;
+        Activation = activation;
+        ParameterOffset = parameterOffset;
+        StatisticsOffset = statisticsOffset;
+        Last = last;
+    }
+
+    /// <summary>The layer's place in the network (0-based).</summary>
+    public int Index { get; }
+
+    /// <summary>The layer.</summary>
+    public LayerModel Layer { get; }
+
+    /// <summary>Its activation (applied by the loss head's forward kernel on the last layer).</summary>
+    public ActivationKind Activation { get; }
+
+    /// <summary>Where its parameters start.</summary>
+    public int ParameterOffset { get; }
+
+    /// <summary>Where its running statistics start (BatchNorm).</summary>
+    public int StatisticsOffset { get; }
+
+    /// <summary>True for the output layer, whose pre-activations go to the loss head.</summary>
+    public bool Last { get; }
+
+    /// <summary>Its pre-activations z (−1 for Flatten, which reads the region before it).</summary>
+    public int Pre { get; set; } = -1;
+
+    /// <summary>Its outputs a = f(z) (the same as <see cref="Pre"/> without an activation, or for the last layer).</summary>
+    public int Value { get; set; } = -1;
+
+    /// <summary>A normalisation's x̂.</summary>
+    public int Normalised { get; set; } = -1;
+
+    /// <summary>A LayerNorm's 1/σ of each sample.</summary>
+    public int Inverse { get; set; } = -1;
+
+    /// <summary>A BatchNorm's μ and 1/σ per channel (in the batch-statistics buffer).</summary>
+    public int BatchStatistics { get; set; } = -1;
+
+    /// <summary>Where a max pool's positions start per sample in the int workspace.</summary>
+    public int IndexRegion { get; set; } = -1;
+
+    /// <summary>True when the layers before it have parameters, so the backward pass needs ∂L/∂(its input).</summary>
+    public bool NeedsInputGradient { get; set; }
+}
