@@ -46,7 +46,8 @@ internal static class ConvLoops
         var output = conv.Output;
         int wo = step.ParameterOffset, bo = wo + conv.OutChannels * conv.FanIn;
         bool needInput = step.NeedsInputGradient;
-        w.Line($"/// <summary>Layer {step.Index + 1} backward (chain rule through the convolution's sums): ∂L/∂w[o, c, i, j] += δ[o, r, q]·x[c, …], ∂L/∂b[o] += δ[o, r, q]{(needInput ? ", ∂L/∂x[c, …] += w[o, c, i, j]·δ[o, r, q]" : "")}.</summary>");
+        string bias = step.BiasGradientVanishes ? "∂L/∂b[o] = 0 exactly (the BatchNorm after it removes each channel's batch mean, so b cancels)" : "∂L/∂b[o] += δ[o, r, q]";
+        w.Line($"/// <summary>Layer {step.Index + 1} backward (chain rule through the convolution's sums): ∂L/∂w[o, c, i, j] += δ[o, r, q]·x[c, …], {bias}{(needInput ? ", ∂L/∂x[c, …] += w[o, c, i, j]·δ[o, r, q]" : "")}.</summary>");
         using (w.Block($"private static void {Method(step, "Backward")}({ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} delta, {Span} g, {Span} dx, int n)"))
         {
             if (needInput) w.Line($"dx.Slice(0, n * {I(input.Size)}).Clear();");
@@ -59,17 +60,17 @@ internal static class ConvLoops
                 {
                     w.Line($"{Span} gw = g.Slice({I(wo)} + o * {I(conv.FanIn)}, {I(conv.FanIn)});");
                     if (needInput) w.Line($"{ReadOnlySpan} wo = p.Slice({I(wo)} + o * {I(conv.FanIn)}, {I(conv.FanIn)});");
-                    w.Line("float gb = 0f;");
+                    if (!step.BiasGradientVanishes) w.Line("float gb = 0f;");
                     using (w.Block($"for (int r = 0; r < {I(output.Height)}; r++)"))
                     using (w.Block($"for (int q = 0; q < {I(output.Width)}; q++)"))
                     {
                         w.Line($"float d = ds[(o * {I(output.Height)} + r) * {I(output.Width)} + q];");
-                        w.Line("gb += d;");
+                        if (!step.BiasGradientVanishes) w.Line("gb += d;");
                         Window(w, conv, needInput
                             ? "{ gw[wk + j] += d * xs[xk + col]; dxs[xk + col] += d * wo[wk + j]; }"
                             : "gw[wk + j] += d * xs[xk + col];");
                     }
-                    w.Line($"g[{I(bo)} + o] += gb;");
+                    if (!step.BiasGradientVanishes) w.Line($"g[{I(bo)} + o] += gb;");
                 }
             }
         }

@@ -34,7 +34,8 @@ internal static class DenseLoops
     {
         int n = dense.InputSize, u = dense.Units, wo = step.ParameterOffset, bo = wo + n * u;
         bool input = step.NeedsInputGradient;
-        w.Line($"/// <summary>Layer {step.Index + 1} backward (chain rule through z = W·a + b): ∂L/∂w[j, i] += δ[j]·a[i], ∂L/∂b[j] += δ[j]{(input ? ", ∂L/∂a[i] = Σj w[j, i]·δ[j]" : "")}.</summary>");
+        string bias = step.BiasGradientVanishes ? "∂L/∂b[j] = 0 exactly (the BatchNorm after it removes the batch mean of z, so b cancels)" : "∂L/∂b[j] += δ[j]";
+        w.Line($"/// <summary>Layer {step.Index + 1} backward (chain rule through z = W·a + b): ∂L/∂w[j, i] += δ[j]·a[i], {bias}{(input ? ", ∂L/∂a[i] = Σj w[j, i]·δ[j]" : "")}.</summary>");
         using (w.Block($"private static void {Method(step, "Backward")}({ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} delta, {Span} g, {Span} dx, int n)"))
         {
             if (input) w.Line($"dx.Slice(0, n * {I(n)}).Clear();");
@@ -45,7 +46,7 @@ internal static class DenseLoops
                 using (w.Block($"for (int j = 0; j < {I(u)}; j++)"))
                 {
                     w.Line($"float d = delta[s * {I(u)} + j];");
-                    w.Line($"g[{I(bo)} + j] += d;");
+                    if (!step.BiasGradientVanishes) w.Line($"g[{I(bo)} + j] += d;");
                     w.Line($"{Span} gw = g.Slice({I(wo)} + j * {I(n)}, {I(n)});");
                     w.Line($"for (int i = 0; i < {I(n)}; i++) gw[i] += d * a[i];");
                     if (input)

@@ -64,6 +64,13 @@ internal sealed class LayeredPlan
             step.NeedsInputGradient = parametersBefore;
             if (step.Layer.ParameterCount > 0) parametersBefore = true;
         }
+        // A bias feeding a BatchNorm directly (no activation between) shifts a whole channel, which the batch mean removes:
+        // its derivative is exactly 0 in training mode (summing the float deltas would give rounding noise instead).
+        for (int k = 0; k + 1 < steps.Count; k++)
+        {
+            steps[k].BiasGradientVanishes = steps[k].Activation == ActivationKind.Identity && steps[k + 1].Layer is BatchNormLayer
+                && steps[k].Layer is DenseLayer or ConvLayer;
+        }
         int widest = spec.InputSize;
         foreach (var layer in spec.Layers) widest = Math.Max(widest, layer.OutputSize);
         Widest = widest;
@@ -169,6 +176,9 @@ internal sealed class LayeredStep
 
     /// <summary>Where a max pool's positions start per sample in the int workspace.</summary>
     public int IndexRegion { get; set; } = -1;
+
+    /// <summary>True for a Dense or convolution layer followed directly by a BatchNorm: ∂L/∂b is exactly 0 (the batch mean removes any shift).</summary>
+    public bool BiasGradientVanishes { get; set; }
 
     /// <summary>True when the layers before it have parameters, so the backward pass needs ∂L/∂(its input).</summary>
     public bool NeedsInputGradient { get; set; }
