@@ -11,15 +11,24 @@ namespace NetGen.Generator.Emit.Layered;
 /// </summary>
 internal static class ConvLoops
 {
-    public static void EmitForward(IndentedWriter w, LayeredStep step, ConvLayer conv, string source)
+    public static void EmitForward(IndentedWriter w, LayeredStep step, ConvLayer conv, string source, VectorWidth? width)
     {
         var input = conv.Input;
         var output = conv.Output;
         int wo = step.ParameterOffset, bo = wo + conv.OutChannels * conv.FanIn;
         w.Line($"/// <summary>Layer {step.Index + 1}: {conv.AttributeText} ← {source} {input} → {output}, for each of <paramref name=\"n\"/> samples:");
         w.Line($"/// z[o, r, q] = b[o] + Σc Σi Σj w[o, c, i, j]·x[c, r·{conv.StrideHeight} − {conv.PaddingHeight} + i, q·{conv.Stride} − {conv.Padding} + j·{conv.Dilation}] (zero padding; weights p[{wo}..], biases p[{bo}..]).</summary>");
-        using (w.Block($"private static void {Method(step, "Forward")}({ReadOnlySpan} p, {ReadOnlySpan} x, {Span} z, int n)"))
+        string packed = step.Packed ? $", {ReadOnlySpan} packed" : "";
+        using (w.Block($"private static void {Method(step, "Forward")}({ReadOnlySpan} p{packed}, {ReadOnlySpan} x, {Span} z, int n)"))
         {
+            if (step.Packed && width is not null)
+            {
+                using (w.Block($"if ({ChannelTiles.Condition})"))
+                {
+                    ChannelTiles.EmitForward(w, step, width);
+                    w.Line("return;");
+                }
+            }
             using (w.Block("for (int s = 0; s < n; s++)"))
             {
                 w.Line($"{ReadOnlySpan} xs = x.Slice(s * {I(input.Size)}, {I(input.Size)});");

@@ -9,12 +9,21 @@ namespace NetGen.Generator.Emit.Layered;
 /// </summary>
 internal static class DenseLoops
 {
-    public static void EmitForward(IndentedWriter w, LayeredStep step, DenseLayer dense, string source)
+    public static void EmitForward(IndentedWriter w, LayeredStep step, DenseLayer dense, string source, VectorWidth? width)
     {
         int n = dense.InputSize, u = dense.Units, wo = step.ParameterOffset, bo = wo + n * u;
         w.Line($"/// <summary>Layer {step.Index + 1}: Dense({u}) ← {source}: z[j] = b[j] + Σi w[j, i]·a[i] for each of <paramref name=\"n\"/> samples (weights p[{wo}..], biases p[{bo}..]).</summary>");
-        using (w.Block($"private static void {Method(step, "Forward")}({ReadOnlySpan} p, {ReadOnlySpan} x, {Span} z, int n)"))
+        string packed = step.Packed ? $", {ReadOnlySpan} packed" : "";
+        using (w.Block($"private static void {Method(step, "Forward")}({ReadOnlySpan} p{packed}, {ReadOnlySpan} x, {Span} z, int n)"))
         {
+            if (step.Packed && width is not null)
+            {
+                using (w.Block($"if ({ChannelTiles.Condition})"))
+                {
+                    ChannelTiles.EmitForward(w, step, width);
+                    w.Line("return;");
+                }
+            }
             using (w.Block("for (int s = 0; s < n; s++)"))
             {
                 w.Line($"{ReadOnlySpan} a = x.Slice(s * {I(n)}, {I(n)});");

@@ -7,17 +7,17 @@ namespace NetGen.Generator.Emit.Layered;
 internal static class LayerLoops
 {
     /// <summary>The layer's forward method(s) and, for trainable networks, its backward method.</summary>
-    public static void Emit(IndentedWriter w, LayeredStep step, string source, bool trainable)
+    public static void Emit(IndentedWriter w, LayeredStep step, string source, bool trainable, VectorWidth? width)
     {
         w.Line();
         switch (step.Layer)
         {
             case DenseLayer dense:
-                DenseLoops.EmitForward(w, step, dense, source);
+                DenseLoops.EmitForward(w, step, dense, source, width);
                 if (trainable) { w.Line(); DenseLoops.EmitBackward(w, step, dense); }
                 break;
             case ConvLayer conv:
-                ConvLoops.EmitForward(w, step, conv, source);
+                ConvLoops.EmitForward(w, step, conv, source, width);
                 if (trainable) { w.Line(); ConvLoops.EmitBackward(w, step, conv); }
                 break;
             case PoolLayer pool:

@@ -124,7 +124,7 @@ internal static class LayeredMembersEmitter
         {
             case DenseLayer:
             case ConvLayer:
-                return $"{method}(p, {x}, {z}, {n})";
+                return step.Packed ? $"{method}(p, _netgenLayerPacked, {x}, {z}, {n})" : $"{method}(p, {x}, {z}, {n})";
             case PoolLayer { Max: true }:
                 return $"{method}({x}, {z}, {index}, {n})";
             case PoolLayer:

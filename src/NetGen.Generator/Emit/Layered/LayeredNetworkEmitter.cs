@@ -19,9 +19,11 @@ internal static class LayeredNetworkEmitter
 {
     public static string Emit(NetworkSpec spec, CancellationToken token)
     {
-        // No SIMD, matrix, lane or GPU paths: the loops below are the whole network.
+        // The convolutions and Dense layers' forward passes run across output channels at 256 bits where the compilation has
+        // the vector API (and the processor accelerates it); no lane, matrix or GPU paths.
+        var width = spec.VectorWidths.Contains(256) ? new VectorWidth(256, spec.MultiplyAddEstimate) : null;
         spec = spec with { VectorWidths = new EquatableArray<int>(new int[0]), GpuKernels = false };
-        var plan = LayeredPlan.Build(spec);
+        var plan = LayeredPlan.Build(spec, width);
         var last = plan.Steps[plan.Steps.Count - 1];
         var head = LossHead.Schedules(spec, last.Layer.Number, spec.OutputSize, last.Activation);
         token.ThrowIfCancellationRequested();
@@ -41,12 +43,28 @@ internal static class LayeredNetworkEmitter
         {
             scopes.Add(w.Block("namespace " + spec.Namespace));
         }
+        if (width is not null && plan.PackedSize > 0)
+        {
+            w.Comment("Short names for the SIMD code below.");
+            w.Line($"using {VectorWidth.MathAlias} = global::NetGen.Runtime.VectorMath;");
+            foreach (string alias in width.Aliases) w.Line(alias);
+            w.Line();
+        }
         foreach (var outer in spec.ContainingTypes) scopes.Add(w.Block($"partial {outer.Keyword} {outer.Name}"));
 
         LayeredSummary.Write(w, spec, plan);
         using (w.Block("partial class " + spec.ClassName + " : " + NetworkInterfaceEmitter.Interface(spec)))
         {
-            NetworkClassEmitter.WriteState(w, spec, (int)spec.ParameterCountLong, null);
+            NetworkClassEmitter.WriteState(w, spec, (int)spec.ParameterCountLong, null, plan.PackedSize == 0 ? null : writer =>
+            {
+                foreach (var step in plan.Steps) if (step.Packed) ChannelTiles.EmitRefresh(writer, step);
+            });
+            if (plan.PackedSize > 0)
+            {
+                w.Line();
+                w.Comment("The SIMD forward passes' weights, each window element's weights for all output channels side by side (refreshed on every parameter write).");
+                w.Line($"private readonly float[] _netgenLayerPacked = new float[{plan.PackedSize}];");
+            }
             StatisticsEmitter.WriteMembers(w, spec);
             NetworkInterfaceEmitter.Write(w, spec);
             NetworkClassEmitter.WriteConstructors(w, spec);
@@ -63,7 +81,7 @@ internal static class LayeredNetworkEmitter
             foreach (var step in plan.Steps)
             {
                 token.ThrowIfCancellationRequested();
-                LayerLoops.Emit(w, step, Source(plan, step), spec.Trainable);
+                LayerLoops.Emit(w, step, Source(plan, step), spec.Trainable, width);
             }
             foreach (var activation in plan.Steps.Where(s => !s.Last && s.Activation != ActivationKind.Identity).Select(s => s.Activation).Distinct().OrderBy(a => (int)a))
             {

@@ -14,9 +14,11 @@ namespace NetGen.Generator.Emit.Layered;
 /// </summary>
 internal sealed class LayeredPlan
 {
-    private LayeredPlan(NetworkSpec spec)
+    private LayeredPlan(NetworkSpec spec, VectorWidth? width)
     {
         Spec = spec;
+        Width = width;
+        int packed = 0;
         int perSample = 0, indexPerSample = 0, parameterOffset = 0, statisticsOffset = 0, batchOffset = 0;
         int Take(int size)
         {
@@ -53,6 +55,11 @@ internal sealed class LayeredPlan
                 step.IndexRegion = indexPerSample;
                 indexPerSample += size;
             }
+            if (width is not null && ChannelTiles.Supports(layer))
+            {
+                step.PackedOffset = packed;
+                packed += ChannelTiles.PackedSize(layer);
+            }
             parameterOffset += (int)layer.ParameterCount;
             if (layer is ShapedLayer shaped) statisticsOffset += shaped.StatisticsSize;
             steps.Add(step);
@@ -81,10 +88,17 @@ internal sealed class LayeredPlan
         IndexPerSample = indexPerSample;
         BatchStatisticsSize = batchOffset;
         HasBatchNorm = steps.Exists(s => s.Layer is BatchNormLayer);
+        PackedSize = packed;
     }
 
-    /// <summary>The plan of a layered network.</summary>
-    public static LayeredPlan Build(NetworkSpec spec) => new(spec);
+    /// <summary>The plan of a layered network; with <paramref name="width"/>, the SIMD forward passes at that width.</summary>
+    public static LayeredPlan Build(NetworkSpec spec, VectorWidth? width) => new(spec, width);
+
+    /// <summary>The SIMD width of the channel tiles, or null for scalar loops only.</summary>
+    public VectorWidth? Width { get; }
+
+    /// <summary>Floats of the packed weight copies the SIMD forward passes read (0 without SIMD).</summary>
+    public int PackedSize { get; }
 
     /// <summary>The network.</summary>
     public NetworkSpec Spec { get; }
@@ -164,6 +178,12 @@ internal sealed class LayeredStep
 
     /// <summary>Its outputs a = f(z) (the same as <see cref="Pre"/> without an activation, or for the last layer).</summary>
     public int Value { get; set; } = -1;
+
+    /// <summary>Where the layer's packed weights start in the packed copy (−1: no SIMD forward pass).</summary>
+    public int PackedOffset { get; set; } = -1;
+
+    /// <summary>True when the layer has a SIMD forward pass over a packed copy.</summary>
+    public bool Packed => PackedOffset >= 0;
 
     /// <summary>A normalisation's x̂.</summary>
     public int Normalised { get; set; } = -1;
