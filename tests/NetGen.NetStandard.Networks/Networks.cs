@@ -34,4 +34,16 @@ namespace NetGen.NetStandard.Networks
     [Gru(3)]
     [Dense(1)]
     public partial class SequenceStandard { }
+
+    /// <summary>A layered network (scalar loops only on netstandard2.1): a padded convolution, BatchNorm, max pooling, LayerNorm.</summary>
+    [Network(Loss.CrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 0.01f, Seed = 6)]
+    [Input(2, 6, 6)]
+    [Conv2D(3, 3, padding: 1, activation: Activation.Relu)]
+    [BatchNorm]
+    [MaxPool2D(2)]
+    [Conv2D(4, 2, activation: Activation.Tanh)]
+    [Flatten]
+    [LayerNorm(Activation.Silu)]
+    [Dense(3, Activation.Softmax)]
+    public partial class LayeredStandard { }
 }

@@ -31,3 +31,14 @@ public partial class AdamModern : INetwork { }
 [Gru(3)]
 [Dense(1)]
 public partial class SequenceModern { }
+
+[Network(Loss.CrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 0.01f, Seed = 6)]
+[Input(2, 6, 6)]
+[Conv2D(3, 3, padding: 1, activation: Activation.Relu)]
+[BatchNorm]
+[MaxPool2D(2)]
+[Conv2D(4, 2, activation: Activation.Tanh)]
+[Flatten]
+[LayerNorm(Activation.Silu)]
+[Dense(3, Activation.Softmax)]
+public partial class LayeredModern { }

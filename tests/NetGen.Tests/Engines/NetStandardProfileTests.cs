@@ -10,6 +10,7 @@ namespace NetGen.Tests.Engines;
 /// bit-identical results to the same layouts built for net10.0 — initialisation, Predict, Gradient, training steps
 /// and safetensors — and carry no SIMD code.
 /// </summary>
+[Collection(NetGen.Tests.Simd.SimdOptionsCollection.Name)]
 public sealed class NetStandardProfileTests
 {
     private static float[] Random(int count, int seed, float scale = 1f)
@@ -129,5 +130,42 @@ public sealed class NetStandardProfileTests
         Assert.Equal(modern.Parameters.ToArray(), standard.Parameters.ToArray());
         var methods = typeof(SequenceStandard).GetMethods(BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static).Select(m => m.Name).ToList();
         Assert.DoesNotContain(methods, m => m.Contains("Lanes", StringComparison.Ordinal) || m.Contains("Vector", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A layered network built for netstandard2.1 (scalar loops only) equals the net10.0 build: the same initial parameters
+    /// and statistics, Predict within float tolerance (net10.0's forward passes run across channels with SIMD), and training
+    /// with SIMD forced off bit for bit (the same scalar loops).
+    /// </summary>
+    [Fact]
+    public void Layered_SameAsNet10()
+    {
+        var standard = new LayeredStandard();
+        var modern = new LayeredModern();
+        Assert.Equal(modern.Parameters.ToArray(), standard.Parameters.ToArray());
+        Assert.Equal(modern.RunningStatistics.ToArray(), standard.RunningStatistics.ToArray());
+        var x = Random(5 * 72, 3);
+        var t = new float[5 * 3];
+        for (int s = 0; s < 5; s++) t[s * 3 + s % 3] = 1f;
+        var a = new float[5 * 3];
+        var b = new float[5 * 3];
+        standard.PredictBatch(x, a);
+        modern.PredictBatch(x, b);
+        AssertPredictMatches(b, a);
+        int forced = NetGen.Runtime.SimdOptions.ForcedWidth;
+        try
+        {
+            NetGen.Runtime.SimdOptions.ForcedWidth = -1;
+            for (int step = 0; step < 3; step++) Assert.Equal(modern.TrainBatch(x, t), standard.TrainBatch(x, t));
+        }
+        finally
+        {
+            NetGen.Runtime.SimdOptions.ForcedWidth = forced;
+        }
+        Assert.Equal(modern.Parameters.ToArray(), standard.Parameters.ToArray());
+        Assert.Equal(modern.RunningStatistics.ToArray(), standard.RunningStatistics.ToArray());
+        var methods = typeof(LayeredStandard).GetMethods(BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static).Select(m => m.Name).ToList();
+        Assert.Contains("NetGenLayer1Forward", methods);
+        Assert.DoesNotContain(typeof(LayeredStandard).GetFields(BindingFlags.NonPublic | BindingFlags.Instance), f => f.Name == "_netgenLayerPacked");
     }
 }
