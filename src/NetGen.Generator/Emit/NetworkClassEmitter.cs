@@ -223,7 +223,7 @@ internal static class NetworkClassEmitter
         if (packed is not null) PackedCopyEmitter.EmitFields(w, packed);
         if (spec.Trainable) w.Line($"private float _netgenLearningRate = {F(spec.LearningRate)};");
         DropoutEmitter.WriteState(w, spec);
-        WriteParameterMembers(w, packed, refresh);
+        WriteParameterMembers(w, packed, refresh, spec.IsLayered);
         if (spec.Trainable) WriteLearningRate(w, spec);
     }
 
@@ -240,11 +240,13 @@ internal static class NetworkClassEmitter
     }
 
     /// <summary><c>Parameters</c>, <c>SetParameters</c> and the one method every parameter write ends in.</summary>
-    private static void WriteParameterMembers(IndentedWriter w, NeuronLayout? packed, Action<IndentedWriter>? refresh)
+    private static void WriteParameterMembers(IndentedWriter w, NeuronLayout? packed, Action<IndentedWriter>? refresh, bool layered = false)
     {
         w.Line();
         w.Line("/// <summary>");
-        w.Line("/// All parameters, layer by layer in source order: weights row-major <c>[out, in]</c> (PyTorch <c>nn.Linear.weight</c> order), then biases.");
+        w.Line(layered
+            ? "/// All parameters, layer by layer in source order, each layer's tensors in PyTorch's order and layout: a Dense layer's weights <c>[out, in]</c>, a convolution's <c>[out, in, k]</c> or <c>[out, in, k, k]</c>, then its biases; a normalisation's weight γ, then its bias β."
+            : "/// All parameters, layer by layer in source order: weights row-major <c>[out, in]</c> (PyTorch <c>nn.Linear.weight</c> order), then biases.");
         w.Line("/// A read-only view of the network's own storage: no side effect, no allocation. It shows every later write (<see cref=\"SetParameters\"/>,");
         w.Line("/// training, loading); copy it (<c>ToArray</c>, <c>CopyTo</c>) to keep a snapshot.");
         w.Line("/// </summary>");
@@ -306,7 +308,9 @@ internal static class NetworkClassEmitter
         w.Line("/// <summary>");
         w.Line("/// Creates the network with parameters initialised deterministically from <paramref name=\"seed\"/>: Glorot uniform");
         w.Line("/// U(±√(6/(in+out))) for Identity, Sigmoid, Tanh, Softmax and HardSigmoid layers, He uniform U(±√(6/in)) for the rectifier family");
-        w.Line("/// (Relu, LeakyRelu, Silu, Gelu, GeluTanh, Elu, Softplus, Mish, HardSwish); biases 0.");
+        w.Line(spec.IsLayered
+            ? "/// (Relu, LeakyRelu, Silu, Gelu, GeluTanh, Elu, Softplus, Mish, HardSwish), biases 0, for Dense layers; PyTorch's U(±1/√fan-in) for a convolution's weights and biases; weights 1 and biases 0 for LayerNorm and BatchNorm (running mean 0, variance 1)."
+            : "/// (Relu, LeakyRelu, Silu, Gelu, GeluTanh, Elu, Softplus, Mish, HardSwish); biases 0.");
         w.Line("/// </summary>");
         w.Line("/// <param name=\"seed\">Seed of NetGen's own generator; the same seed gives the same parameters on every platform.</param>");
         using (w.Block($"public {spec.ClassName}(int seed)"))

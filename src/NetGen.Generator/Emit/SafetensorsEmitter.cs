@@ -26,7 +26,9 @@ internal static class SafetensorsEmitter
         w.Line("/// <summary>");
         w.Line("/// Replaces the parameters with those of a safetensors file (PyTorch's <c>safetensors.torch.save_file(model.state_dict(), …)</c>)");
         w.Line("/// holding exactly this network's tensors, named as the equivalent <c>torch.nn.Sequential</c> names them");
-        w.Line("/// (<c>0.weight</c> <c>[out, in]</c>, <c>0.bias</c>, …; each non-Identity activation takes one index). F32, F16, BF16 and F64");
+        w.Line(spec.IsLayered
+            ? "/// (<c>0.weight</c> <c>[out, in, k, k]</c>, <c>0.bias</c>, …; every layer takes one index and each non-Identity activation one more" + (spec.StatisticsSize > 0 ? "; a BatchNorm's <c>running_mean</c>, <c>running_var</c> and <c>num_batches_tracked</c> (I64) too" : "") + "). F32, F16, BF16 and F64"
+            : "/// (<c>0.weight</c> <c>[out, in]</c>, <c>0.bias</c>, …; each non-Identity activation takes one index). F32, F16, BF16 and F64");
         w.Line("/// tensors are read (converted to float); <c>__metadata__</c> is ignored. The optimizer state is left as it is.");
         w.Line("/// The whole file is checked before anything is written, so a bad file leaves the network unchanged.");
         w.Line("/// </summary>");

@@ -84,7 +84,7 @@ internal static class LayeredMembersEmitter
                 w.Line($"{Span} scratch = scratchArray;");
                 w.Line($"{IndexSpan} index = indexArray;");
             }
-            w.Line($"{Span} inverse = stackalloc float[1];");
+            if (plan.Steps.Exists(s => s.Layer is LayerNormLayer)) w.Line($"{Span} inverse = stackalloc float[1];");
             string current = "input";
             int half = 0;
             foreach (var step in plan.Steps)
@@ -141,6 +141,22 @@ internal static class LayeredMembersEmitter
         }
     }
 
+    /// <summary>
+    /// A BatchNorm over one value per channel (a flat input, or [C, 1]) needs two samples or more in training: with one, its
+    /// variance is 0 and every value normalises to 0 (PyTorch refuses it too: "Expected more than 1 value per channel").
+    /// </summary>
+    private static void WriteBatchOfOneCheck(IndentedWriter w, LayeredPlan plan, string count, string argument)
+    {
+        foreach (var step in plan.Steps)
+        {
+            if (step.Layer is BatchNormLayer norm && norm.Input.Positions == 1)
+            {
+                w.Line($"if ({count} < 2) throw new global::System.ArgumentException(\"Layer {norm.Number} (BatchNorm over {norm.Channels} features) needs at least 2 samples in training: with one, each feature's batch variance is 0 (PyTorch refuses it too); train on batches of 2 or more.\", nameof({argument}));");
+                return;
+            }
+        }
+    }
+
     public static void WriteTraining(IndentedWriter w, LayeredPlan plan)
     {
         var spec = plan.Spec;
@@ -164,6 +180,7 @@ internal static class LayeredMembersEmitter
             w.Line($"{Args}.CheckLength(target.Length, OutputSize, nameof(target));");
             NetworkClassEmitter.WriteTargetCheck(w, spec, "target");
             w.Line($"{Args}.CheckLength(gradient.Length, ParameterCount, nameof(gradient));");
+            WriteBatchOfOneCheck(w, plan, "1", "input");
             w.Line("return NetGenBatchGradient(input, target, gradient, 1, update: false);");
         }
         w.Line();
@@ -179,6 +196,7 @@ internal static class LayeredMembersEmitter
             w.Line($"{Args}.CheckLength(gradient.Length, ParameterCount, nameof(gradient));");
             w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);");
             NetworkClassEmitter.WriteTargetCheck(w, spec, "targets");
+            WriteBatchOfOneCheck(w, plan, "n", "inputs");
             w.Line("return NetGenBatchGradient(inputs, targets, gradient, n, update: false);");
         }
         string updates = plan.HasBatchNorm ? " BatchNorm uses the batch's statistics and updates its running statistics (momentum 0.1)." : "";
@@ -194,6 +212,7 @@ internal static class LayeredMembersEmitter
             w.Line($"{Args}.CheckLength(input.Length, InputSize, nameof(input));");
             w.Line($"{Args}.CheckLength(target.Length, OutputSize, nameof(target));");
             NetworkClassEmitter.WriteTargetCheck(w, spec, "target");
+            WriteBatchOfOneCheck(w, plan, "1", "input");
             w.Line("float loss = NetGenBatchGradient(input, target, _netgenGradient, 1, update: true);");
             w.Line("NetGenApplyOptimizerStep();");
             w.Line("return loss;");
@@ -209,6 +228,7 @@ internal static class LayeredMembersEmitter
         {
             w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), targets.Length, OutputSize, nameof(targets), allowEmpty: false);");
             NetworkClassEmitter.WriteTargetCheck(w, spec, "targets");
+            WriteBatchOfOneCheck(w, plan, "n", "inputs");
             w.Line("float loss = NetGenBatchGradient(inputs, targets, _netgenGradient, n, update: true);");
             w.Line("NetGenApplyOptimizerStep();");
             w.Line("return loss;");

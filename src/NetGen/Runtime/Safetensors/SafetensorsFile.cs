@@ -68,7 +68,9 @@ namespace NetGen.Runtime
             var header = new byte[headerLength];
             ReadExactly(stream, header, "the header");
             var entries = SafetensorsFormat.ParseHeader(header, 0, headerLength, names, out string? extra);
-            SafetensorsEntry[] matched = SafetensorsFormat.Match(entries, extra, names, shapes);
+            var integers = new bool[tensors.Length];
+            for (int t = 0; t < tensors.Length; t++) integers[t] = tensors[t].Integer;
+            SafetensorsEntry[] matched = SafetensorsFormat.Match(entries, extra, names, shapes, integers);
             long dataLength = SafetensorsFormat.CheckLayout(matched, names, out int[] order);
             if (stream.CanSeek)
             {

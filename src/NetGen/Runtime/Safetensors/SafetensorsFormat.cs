@@ -128,7 +128,8 @@ namespace NetGen.Runtime
         /// </summary>
         /// <returns>The entries in the order of <paramref name="names"/>.</returns>
         /// <exception cref="InvalidDataException">A tensor is missing, extra, mis-shaped, of another dtype or of the wrong byte size; the message names it.</exception>
-        public static SafetensorsEntry[] Match(Dictionary<string, SafetensorsEntry> entries, string? extraTensor, string[] names, int[][] shapes)
+        /// <remarks>Integer dtypes (I64, I32) are accepted only for the tensors marked in <paramref name="integers"/> (a BatchNorm's <c>num_batches_tracked</c>).</remarks>
+        public static SafetensorsEntry[] Match(Dictionary<string, SafetensorsEntry> entries, string? extraTensor, string[] names, int[][] shapes, bool[]? integers = null)
         {
             if (extraTensor != null)
                 throw new InvalidDataException("The safetensors file has the tensor '" + extraTensor + "', which this network does not have (it expects " + string.Join(", ", names) + ").");
@@ -141,8 +142,10 @@ namespace NetGen.Runtime
                 if (!SameShape(entry.Shape, shapes[t]))
                     throw new InvalidDataException("The tensor '" + name + "' has shape " + ShapeText(entry.Shape) + "; this network expects " + ShapeText(shapes[t]) + ".");
                 int size = ElementSize(entry.Dtype);
-                if (size == 0)
-                    throw new InvalidDataException("The tensor '" + name + "' has dtype " + entry.Dtype + "; NetGen reads F32, F16, BF16, F64, I64 and I32.");
+                bool integerDtype = entry.Dtype == "I64" || entry.Dtype == "I32";
+                bool integer = integers != null && integers[t];
+                if (size == 0 || (integerDtype && !integer))
+                    throw new InvalidDataException("The tensor '" + name + "' has dtype " + entry.Dtype + "; NetGen reads F32, F16, BF16 and F64" + (integer ? ", I64 and I32" : "") + ".");
                 long count = Count(shapes[t]);
                 if (entry.End - entry.Begin != count * size)
                     throw new InvalidDataException("The tensor '" + name + "' has data_offsets [" + entry.Begin.ToString(CultureInfo.InvariantCulture) + ", " + entry.End.ToString(CultureInfo.InvariantCulture) + "), which is not " + count.ToString(CultureInfo.InvariantCulture) + " values of " + entry.Dtype + ".");
