@@ -22,8 +22,11 @@ internal static class ChannelTiles
     /// <summary>The condition under which the SIMD path runs.</summary>
     public const string Condition = "global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256";
 
-    /// <summary>Whether a layer has a SIMD forward pass: Dense layers and convolutions without padding.</summary>
-    public static bool Supports(LayerModel layer) => layer is DenseLayer || layer is ConvLayer { Padding: 0 };
+    /// <summary>Whether a layer has a packed copy (Dense layers and convolutions: the SIMD passes read it).</summary>
+    public static bool Supports(LayerModel layer) => layer is DenseLayer || layer is ConvLayer;
+
+    /// <summary>Whether a layer has the channel-tile forward pass: Dense layers and convolutions without padding.</summary>
+    public static bool SupportsForward(LayerModel layer) => layer is DenseLayer || layer is ConvLayer { Padding: 0 };
 
     /// <summary>Output channels rounded up to whole vectors.</summary>
     public static int PaddedChannels(LayerModel layer) => (Channels(layer) + Lanes - 1) / Lanes * Lanes;

@@ -21,7 +21,7 @@ internal static class ConvLoops
         string packed = step.Packed ? $", {ReadOnlySpan} packed" : "";
         using (w.Block($"private static void {Method(step, "Forward")}({ReadOnlySpan} p{packed}, {ReadOnlySpan} x, {Span} z, int n)"))
         {
-            if (step.Packed && width is not null)
+            if (step.Packed && width is not null && ChannelTiles.SupportsForward(step.Layer))
             {
                 using (w.Block($"if ({ChannelTiles.Condition})"))
                 {

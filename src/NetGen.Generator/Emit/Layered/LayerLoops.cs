@@ -48,5 +48,12 @@ internal static class LayerLoops
             default:
                 throw new InvalidOperationException($"Layer kind {step.Layer.GetType().Name} has no loops in a layered network.");
         }
+        if (trainable && step.Packed)
+        {
+            w.Line();
+            GemmLoops.EmitForward(w, step);
+            w.Line();
+            GemmLoops.EmitBackward(w, step);
+        }
     }
 }

@@ -145,16 +145,18 @@ internal static class LayeredMembersEmitter
     /// A BatchNorm over one value per channel (a flat input, or [C, 1]) needs two samples or more in training: with one, its
     /// variance is 0 and every value normalises to 0 (PyTorch refuses it too: "Expected more than 1 value per channel").
     /// </summary>
-    private static void WriteBatchOfOneCheck(IndentedWriter w, LayeredPlan plan, string count, string argument)
+    /// <returns>True when the check always throws (a one-sample member): the caller writes nothing after it.</returns>
+    private static bool WriteBatchOfOneCheck(IndentedWriter w, LayeredPlan plan, string count, string argument)
     {
         foreach (var step in plan.Steps)
         {
             if (step.Layer is BatchNormLayer norm && norm.Input.Positions == 1)
             {
-                w.Line($"if ({count} < 2) throw new global::System.ArgumentException(\"Layer {norm.Number} (BatchNorm over {norm.Channels} features) needs at least 2 samples in training: with one, each feature's batch variance is 0 (PyTorch refuses it too); train on batches of 2 or more.\", nameof({argument}));");
-                return;
+                w.Line($"{(count == "1" ? "" : $"if ({count} < 2) ")}throw new global::System.ArgumentException(\"Layer {norm.Number} (BatchNorm over {norm.Channels} features) needs at least 2 samples in training: with one, each feature's batch variance is 0 (PyTorch refuses it too); train on batches of 2 or more.\", nameof({argument}));");
+                return count == "1";
             }
         }
+        return false;
     }
 
     public static void WriteTraining(IndentedWriter w, LayeredPlan plan)
@@ -165,6 +167,7 @@ internal static class LayeredMembersEmitter
         w.Line("private float[] _netgenLayerWork = global::System.Array.Empty<float>();");
         w.Line("private int[] _netgenLayerIndex = global::System.Array.Empty<int>();");
         w.Line("private int _netgenLayerCapacity;");
+        if (plan.PackedSize > 0) w.Line("private float[] _netgenLayerColumns = global::System.Array.Empty<float>();");
         if (plan.BatchStatisticsSize > 0) w.Line($"private readonly float[] _netgenLayerBatch = new float[{I(plan.BatchStatisticsSize)}];");
         w.Line();
         w.Line("/// <summary>Computes the loss of one sample and overwrites <paramref name=\"gradient\"/> with ∂L/∂θ." + mode + " Not thread-safe.</summary>");
@@ -180,8 +183,7 @@ internal static class LayeredMembersEmitter
             w.Line($"{Args}.CheckLength(target.Length, OutputSize, nameof(target));");
             NetworkClassEmitter.WriteTargetCheck(w, spec, "target");
             w.Line($"{Args}.CheckLength(gradient.Length, ParameterCount, nameof(gradient));");
-            WriteBatchOfOneCheck(w, plan, "1", "input");
-            w.Line("return NetGenBatchGradient(input, target, gradient, 1, update: false);");
+            if (!WriteBatchOfOneCheck(w, plan, "1", "input")) w.Line("return NetGenBatchGradient(input, target, gradient, 1, update: false);");
         }
         w.Line();
         w.Line("/// <summary>Computes the mean loss of a batch and overwrites <paramref name=\"gradient\"/> with its gradient." + mode + " The workspace grows to the largest block seen (" + (plan.HasBatchNorm ? "the whole batch: BatchNorm's statistics are the batch's" : $"{LayeredPlan.BlockSamples} samples") + "); later calls allocate nothing. Not thread-safe.</summary>");
@@ -212,10 +214,12 @@ internal static class LayeredMembersEmitter
             w.Line($"{Args}.CheckLength(input.Length, InputSize, nameof(input));");
             w.Line($"{Args}.CheckLength(target.Length, OutputSize, nameof(target));");
             NetworkClassEmitter.WriteTargetCheck(w, spec, "target");
-            WriteBatchOfOneCheck(w, plan, "1", "input");
-            w.Line("float loss = NetGenBatchGradient(input, target, _netgenGradient, 1, update: true);");
-            w.Line("NetGenApplyOptimizerStep();");
-            w.Line("return loss;");
+            if (!WriteBatchOfOneCheck(w, plan, "1", "input"))
+            {
+                w.Line("float loss = NetGenBatchGradient(input, target, _netgenGradient, 1, update: true);");
+                w.Line("NetGenApplyOptimizerStep();");
+                w.Line("return loss;");
+            }
         }
         w.Line();
         w.Line("/// <summary>Does one optimizer step on the mean loss of a batch." + updates + " Not thread-safe.</summary>");
@@ -292,6 +296,7 @@ internal static class LayeredMembersEmitter
             w.Line("if (_netgenLayerCapacity >= samples) return;");
             w.Line($"_netgenLayerWork = new float[checked({I(plan.PerSample)} * samples)];");
             if (plan.IndexPerSample > 0) w.Line($"_netgenLayerIndex = new int[checked({I(plan.IndexPerSample)} * samples)];");
+            if (plan.PackedSize > 0) w.Line($"_netgenLayerColumns = new float[checked({I(plan.ConvColumns)} + {I(plan.DenseUnits)} * samples)];");
             w.Line("_netgenLayerCapacity = samples;");
         }
     }
@@ -308,6 +313,12 @@ internal static class LayeredMembersEmitter
             w.Line("int c = _netgenLayerCapacity;");
             w.Line($"{Span} work = _netgenLayerWork;");
             if (plan.IndexPerSample > 0) w.Line($"{IndexSpan} positions = _netgenLayerIndex;");
+            if (plan.PackedSize > 0)
+            {
+                w.Comment("Convolutions and Dense layers train as matrix products (256-bit tiles) where the processor has the vectors.");
+                w.Line($"bool simd = {ChannelTiles.Condition};");
+                w.Line($"{Span} columns = _netgenLayerColumns;");
+            }
 
             // Forward.
             var values = new Dictionary<int, string>();
@@ -341,7 +352,16 @@ internal static class LayeredMembersEmitter
                     index = $"index{I(layer.Number)}";
                     w.Line($"{IndexSpan} {index} = positions.Slice({I(step.IndexRegion)} * c, n * {I(size)});");
                 }
-                w.Line(ForwardCall(step, current, z, "n", inference: false, index, normalised, inverse) + ";");
+                string forward = ForwardCall(step, current, z, "n", inference: false, index, normalised, inverse) + ";";
+                if (step.Packed)
+                {
+                    string gemm = step.Layer is ConvLayer
+                        ? $"{Method(step, "TrainForward")}(p, {current}, {z}, n, columns);"
+                        : $"{Method(step, "TrainForward")}(p, _netgenLayerPacked, {current}, {z}, n);";
+                    w.Line($"if (simd) {gemm}");
+                    w.Line("else " + forward);
+                }
+                else w.Line(forward);
                 string value = z;
                 if (step.Value != step.Pre)
                 {
@@ -391,7 +411,15 @@ internal static class LayeredMembersEmitter
                     BatchNormLayer => $"{Method(step, "Backward")}(p, h{I(layer.Number)}, _netgenLayerBatch, {delta}, g, {dx}, n)",
                     _ => throw new System.InvalidOperationException($"Layer kind {layer.GetType().Name} has no backward call."),
                 };
-                w.Line(call + ";");
+                if (step.Packed)
+                {
+                    string gemm = layer is ConvLayer
+                        ? $"{Method(step, "TrainBackward")}(p, _netgenLayerPacked, {input}, {delta}, g, {dx}, n, columns)"
+                        : $"{Method(step, "TrainBackward")}(p, {input}, {delta}, g, {dx}, n, columns)";
+                    w.Line($"if (simd) {gemm};");
+                    w.Line($"else {call};");
+                }
+                else w.Line(call + ";");
                 if (!step.NeedsInputGradient) break;
                 inA = !inA;
             }

@@ -59,6 +59,8 @@ internal sealed class LayeredPlan
             {
                 step.PackedOffset = packed;
                 packed += ChannelTiles.PackedSize(layer);
+                ConvColumns = Math.Max(ConvColumns, GemmLoops.ConvColumns(layer));
+                if (layer is DenseLayer) DenseUnits = Math.Max(DenseUnits, layer.OutputSize);
             }
             parameterOffset += (int)layer.ParameterCount;
             if (layer is ShapedLayer shaped) statisticsOffset += shaped.StatisticsSize;
@@ -96,6 +98,12 @@ internal sealed class LayeredPlan
 
     /// <summary>The SIMD width of the channel tiles, or null for scalar loops only.</summary>
     public VectorWidth? Width { get; }
+
+    /// <summary>Floats of one sample's unrolled windows for the widest convolution's matrix products (both layouts).</summary>
+    public int ConvColumns { get; }
+
+    /// <summary>Units of the widest Dense layer (its δᵀ takes that many floats a sample in the matrix products).</summary>
+    public int DenseUnits { get; }
 
     /// <summary>Floats of the packed weight copies the SIMD forward passes read (0 without SIMD).</summary>
     public int PackedSize { get; }
