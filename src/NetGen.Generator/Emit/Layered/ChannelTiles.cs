@@ -19,6 +19,9 @@ internal static class ChannelTiles
     /// <summary>The accumulators one tile keeps in registers.</summary>
     private const int Accumulators = 8;
 
+    /// <summary>Offsets through <c>Unsafe.Add</c> with int offsets: no <c>nuint</c> (C# 9) in code a C# 8 project compiles.</summary>
+    private const string Add = "global::System.Runtime.CompilerServices.Unsafe.Add";
+
     /// <summary>The condition under which the SIMD path runs.</summary>
     public const string Condition = "global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256";
 
@@ -107,7 +110,7 @@ internal static class ChannelTiles
         {
             for (int v = 0; v < group; v++)
             {
-                string load = $"{V}.LoadUnsafe(ref wt, (nuint)({I(bias)} + (g + {I(v)}) * {I(Lanes)}))";
+                string load = $"{V}.LoadUnsafe(ref {Add}(ref wt, {I(bias)} + (g + {I(v)}) * {I(Lanes)}))";
                 w.Line(partial && v > 0 ? $"{VT} acc{p}_{v} = g + {I(v)} < {I(vectors)} ? {load} : {VT}.Zero;" : $"{VT} acc{p}_{v} = {load};");
             }
         }
@@ -122,7 +125,7 @@ internal static class ChannelTiles
                 for (int v = 0; v < group; v++)
                 {
                     string guard = partial && v > 0 ? $"if (g + {I(v)} < {I(vectors)}) " : "";
-                    w.Line($"{guard}{{ {VT} wv = {V}.LoadUnsafe(ref wt, (nuint)(wk + j * {I(padded)} + {I(v * Lanes)}));");
+                    w.Line($"{guard}{{ {VT} wv = {V}.LoadUnsafe(ref {Add}(ref wt, wk + j * {I(padded)} + {I(v * Lanes)}));");
                     for (int p = 0; p < positions; p++) w.Line($"    acc{p}_{v} = {width.MultiplyAdd($"x{p}", "wv", $"acc{p}_{v}")};");
                     w.Line("}");
                 }
@@ -130,7 +133,7 @@ internal static class ChannelTiles
         }
         for (int p = 0; p < positions; p++)
         {
-            for (int v = 0; v < group; v++) w.Line($"{V}.StoreUnsafe(acc{p}_{v}, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row), (nuint)({I((p * group + v) * Lanes)}));");
+            for (int v = 0; v < group; v++) w.Line($"{V}.StoreUnsafe(acc{p}_{v}, ref {Add}(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row), {I((p * group + v) * Lanes)}));");
         }
         w.Comment("Each channel's sums to z[o, r, q + p].");
         using (w.Block($"for (int v = 0; v < {I(group)} && g + v < {I(vectors)}; v++)"))
