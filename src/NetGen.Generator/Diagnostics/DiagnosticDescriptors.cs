@@ -166,7 +166,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor LayerOutputEmpty = Rule("NG0062",
         "Kernel or window larger than its input",
-        "Layer {0} ([{1}]) on {2}: {3}, so its output would be {4}; use a smaller kernel or stride, or more padding", DiagnosticSeverity.Error);
+        "Layer {0} ([{1}]) on {2}: {3}, so its output would be {4}; use a smaller kernel, window or dilation, or more padding on a convolution", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor ShapedLayerArgumentOutOfRange = Rule("NG0063",
         "Convolution or pooling argument out of range",
@@ -186,7 +186,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor LayeredValuesTooLarge = Rule("NG0067",
         "Network holds too many values per sample",
-        "'{0}' holds {1} values per sample across its layers' outputs, more than the {2} NetGen supports; use smaller inputs, fewer channels or more pooling", DiagnosticSeverity.Error);
+        "'{0}' holds {1} values per sample across its input and its layers' outputs, more than the {2} NetGen supports; use smaller inputs, fewer channels or more pooling", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InternalError = Rule("NG0099",
         "NetGen could not generate the network",

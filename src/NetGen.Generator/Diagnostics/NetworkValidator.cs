@@ -42,7 +42,7 @@ internal static class NetworkValidator
         for (int i = 1; i < p.Inputs.Count; i++)
             errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateInput, p.Inputs[i].Location, p.ClassName, p.Inputs.Count));
         int inputSize = p.Inputs.Count > 0 ? p.Inputs[0].Size ?? 0 : 0;
-        var inputShape = p.Inputs.Count > 0 ? InputShape(errors, p.Inputs[0]) : null;
+        var inputShape = p.Inputs.Count > 0 ? InputShape(errors, p.Inputs[0], p.ClassName) : null;
         if (inputShape is not null) inputSize = inputShape.Size;
 
         // Layers: each kind checks its own attributes; the sequence is the layers with their Dropouts after them.
@@ -50,9 +50,15 @@ internal static class NetworkValidator
         var parametric = new List<LayerModel>();
         int fanIn = inputSize;
         // The shape flowing through the layers; null once a layer's shape could not be known (then only that error shows).
-        TensorShape? flowing = inputShape;
+        // A sequence network's shaped input and layers are NG0065 already: their shapes are not checked as well.
+        TensorShape? flowing = p.HasSequenceLayers ? null : inputShape;
         string source = "Input";
-        CheckLayeredMix(errors, p);
+        // Set once NG0067 is reported in the loop (a layer's output alone past the limit; its size may not fit an int), and
+        // for a sequence network (its values are not counted).
+        bool valuesReported = p.HasSequenceLayers;
+        // False when the last layer's shape or activation could not be known (then the loss rules do not judge it).
+        bool lastKnown = true;
+        bool dropoutsRejected = CheckLayeredMix(errors, p);
         for (int i = 0; i < p.Layers.Count; i++)
         {
             var parsed = p.Layers[i];
@@ -62,6 +68,20 @@ internal static class NetworkValidator
                 if (shaped is null)
                 {
                     flowing = null;
+                    lastKnown = i < p.Layers.Count - 1;
+                    parametric.Add(new FlattenLayer(i + 1, TensorShape.Flat(Math.Max(1, fanIn))));
+                    continue;
+                }
+                if (shaped.Output.LongSize > NetworkLimits.MaxLayeredValues)
+                {
+                    // Past the limit on its own (and possibly past int.MaxValue values): report it now, with the values
+                    // counted up to this layer, and check no shape after it.
+                    long values = inputShape!.LongSize + 2L * shaped.Output.LongSize;
+                    foreach (var before in parametric) values += 2L * before.OutputSize;
+                    errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayeredValuesTooLarge, p.NetworkLocation ?? p.ClassLocation, p.ClassName, values, NetworkLimits.MaxLayeredValues));
+                    valuesReported = true;
+                    flowing = null;
+                    lastKnown = i < p.Layers.Count - 1;
                     parametric.Add(new FlattenLayer(i + 1, TensorShape.Flat(Math.Max(1, fanIn))));
                     continue;
                 }
@@ -88,8 +108,9 @@ internal static class NetworkValidator
             if (flowing is not null) flowing = TensorShape.Flat(Math.Max(1, fanIn));
             source = $"layer {i + 1} ([{ShapedLayerValidation.KindName(parsed.Kind)}])";
         }
-        CheckLayeredValues(errors, p, inputShape, parametric);
-        var dropouts = DropoutLayer.Validate(p, errors);
+        if (!valuesReported) CheckLayeredValues(errors, p, inputShape, parametric);
+        // A layered network's Dropouts are NG0066 already: their places and probabilities are not checked as well.
+        var dropouts = dropoutsRejected ? new Dictionary<int, float>() : DropoutLayer.Validate(p, errors);
         var layers = new List<LayerModel>();
         foreach (var layer in parametric)
         {
@@ -101,7 +122,7 @@ internal static class NetworkValidator
         var loss = LossKind.MeanSquaredError;
         if (p.Loss is int l && Enum.IsDefined(typeof(LossKind), l)) loss = (LossKind)l;
         else errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownEnumValue, at, "The loss", p.Loss?.ToString(CultureInfo.InvariantCulture) ?? "?", "NetGen.Loss"));
-        if (parametric.Count > 0)
+        if (parametric.Count > 0 && lastKnown)
         {
             var last = OutputActivation(parametric[parametric.Count - 1]);
             var lastLocation = p.Layers[p.Layers.Count - 1].Location;
@@ -268,7 +289,7 @@ SequenceLength: sequenceLength, SequenceLoss: sequenceLoss, InputShape: inputSha
     /// The <c>[Input]</c>'s shape: one size (NG0006/NG0018), or two or three dimensions each at least 1 (NG0006) whose
     /// product is within <see cref="NetworkLimits.MaxLayeredValues"/> (NG0067). Null when it is not valid.
     /// </summary>
-    private static TensorShape? InputShape(List<DiagnosticInfo> errors, ParsedInput input)
+    private static TensorShape? InputShape(List<DiagnosticInfo> errors, ParsedInput input, string className)
     {
         var dimensions = input.Dimensions;
         if (dimensions is null || dimensions.Length <= 1)
@@ -278,7 +299,8 @@ SequenceLength: sequenceLength, SequenceLoss: sequenceLoss, InputShape: inputSha
         }
         string[] names = dimensions.Length == 2 ? new[] { "channels", "length" } : new[] { "channels", "height", "width" };
         bool ok = true;
-        long size = 1;
+        // In decimal: three int dimensions (up to 2^93) overflow a long.
+        decimal size = 1;
         for (int d = 0; d < dimensions.Length; d++)
         {
             if (dimensions[d] < 1)
@@ -291,7 +313,7 @@ SequenceLength: sequenceLength, SequenceLoss: sequenceLoss, InputShape: inputSha
         if (!ok) return null;
         if (size > NetworkLimits.MaxLayeredValues)
         {
-            errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayeredValuesTooLarge, input.Location, "[Input]", size, NetworkLimits.MaxLayeredValues));
+            errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayeredValuesTooLarge, input.Location, className, size, NetworkLimits.MaxLayeredValues));
             return null;
         }
         return dimensions.Length == 2 ? TensorShape.Sequence(dimensions[0], dimensions[1]) : TensorShape.Image(dimensions[0], dimensions[1], dimensions[2]);
@@ -299,8 +321,9 @@ SequenceLength: sequenceLength, SequenceLoss: sequenceLoss, InputShape: inputSha
 
     /// <summary>
     /// Shaped and normalisation layers do not mix with sequence layers (NG0065), and take no [Dropout] yet (NG0066).
+    /// Returns true when the network's Dropouts were reported (NG0066).
     /// </summary>
-    private static void CheckLayeredMix(List<DiagnosticInfo> errors, ParsedNetwork p)
+    private static bool CheckLayeredMix(List<DiagnosticInfo> errors, ParsedNetwork p)
     {
         var firstShaped = p.Layers.Find(l => l.IsShapedKind);
         bool shapedInput = p.Inputs.Count > 0 && p.Inputs[0].Dimensions is { Length: > 1 };
@@ -314,11 +337,12 @@ SequenceLength: sequenceLength, SequenceLoss: sequenceLoss, InputShape: inputSha
                 if (layer.IsShapedKind)
                     errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ShapedLayerInSequenceNetwork, layer.Location, "[" + ShapedLayerValidation.KindName(layer.Kind) + "]", p.ClassName, sequence));
             }
-            return;
+            return false;
         }
-        if (firstShaped is null) return;
+        if (firstShaped is null) return false;
         foreach (var dropout in p.Dropouts)
             errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DropoutInLayeredNetwork, dropout.Location, p.ClassName, ShapedLayerValidation.KindName(firstShaped.Kind)));
+        return p.Dropouts.Count > 0;
     }
 
     /// <summary>A layered network's values per sample (input and every layer's output) within <see cref="NetworkLimits.MaxLayeredValues"/> (NG0067).</summary>

@@ -20,6 +20,121 @@ public sealed class GeneratedCodeCompilesTests
         ["EveryActivation"] = NetworkSources.EveryActivation,
         ["Looped"] = NetworkSources.Looped,
         ["Sequence"] = NetworkSources.Sequence,
+        ["Layered"] = NetworkSources.Layered,
+        ["LayeredBatchNorm"] = NetworkSources.LayeredBatchNorm,
+        ["LayeredOneDimensional"] = @"using NetGen;
+namespace Samples
+{
+    /// <summary>Every 1-D layer and option: a strided, padded, dilated convolution, both poolings, global pooling, both norms.</summary>
+    [Network(Loss.BinaryCrossEntropy, Momentum = 0.9f, LearningRate = 0.05f)]
+    [Input(3, 40)]
+    [Conv1D(6, 5, 2, 2, 1, Activation.LeakyRelu)]
+    [BatchNorm(Activation.Relu)]
+    [MaxPool1D(3, 2)]
+    [Conv1D(4, 3, dilation: 2, padding: 1)]
+    [AvgPool1D(2)]
+    [LayerNorm(Activation.Tanh)]
+    [GlobalAvgPool]
+    [Flatten]
+    [Dense(3, Activation.Relu)]
+    [Dense(1, Activation.Sigmoid)]
+    public sealed partial class OneDimensional { }
+}
+",
+        ["LayeredTwoDimensional"] = @"using NetGen;
+namespace Samples
+{
+    /// <summary>Every 2-D layer and option: strided and padded convolutions, both poolings (default and explicit stride), global pooling, both norms.</summary>
+    [Network(Loss.CrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 0.003f, Beta1 = 0.85f, Beta2 = 0.995f, Epsilon = 1e-7f, Seed = 11)]
+    [Input(3, 12, 10)]
+    [Conv2D(4, 3, stride: 2, padding: 1, activation: Activation.Relu)]
+    [BatchNorm]
+    [MaxPool2D(2)]
+    [Conv2D(5, 1, 1, 0, Activation.Gelu)]
+    [AvgPool2D(2, 1)]
+    [LayerNorm]
+    [GlobalAvgPool]
+    [Flatten]
+    [BatchNorm(Activation.Silu)]
+    [Dense(3, Activation.Softmax)]
+    internal partial class TwoDimensional { }
+}
+",
+        ["LayeredActivations"] = @"using NetGen;
+namespace Samples
+{
+    /// <summary>Every element-wise activation after a convolution or a norm.</summary>
+    [Network(Loss.MeanSquaredError)]
+    [Input(2, 6)]
+    [Conv1D(2, 1, activation: Activation.Sigmoid)]
+    [Conv1D(2, 1, activation: Activation.Tanh)]
+    [Conv1D(2, 1, activation: Activation.Elu)]
+    [Conv1D(2, 1, activation: Activation.Softplus)]
+    [Conv1D(2, 1, activation: Activation.Mish)]
+    [Conv1D(2, 1, activation: Activation.HardSigmoid)]
+    [Conv1D(2, 1, activation: Activation.HardSwish)]
+    [LayerNorm(Activation.GeluTanh)]
+    [BatchNorm(Activation.LeakyRelu)]
+    [Flatten]
+    [Dense(1)]
+    public partial class Activations { }
+}
+",
+        ["LayeredFlatNormsAndEdges"] = @"using NetGen;
+namespace Samples
+{
+    /// <summary>Norms on a flat input between Dense layers.</summary>
+    [Network(Loss.MeanSquaredError, Optimizer = Optimizer.Adam)]
+    [Input(5)]
+    [BatchNorm]
+    [Dense(4, Activation.Relu)]
+    [LayerNorm(Activation.Sigmoid)]
+    [Dense(2)]
+    public partial class FlatNorms { }
+
+    /// <summary>Inference-only, its output a shaped value.</summary>
+    [Network(Loss.MeanSquaredError, Trainable = false)]
+    [Input(2, 8)]
+    [Conv1D(3, 3)]
+    [BatchNorm]
+    public partial class ShapedOutput { }
+
+    /// <summary>No parameters at all: pooling only.</summary>
+    [Network(Loss.MeanSquaredError)]
+    [Input(2, 4, 4)]
+    [AvgPool2D(2)]
+    [Flatten]
+    public partial class PoolOnly { }
+
+    /// <summary>1×1 everything.</summary>
+    [Network(Loss.MeanSquaredError, UnrollLimit = 0)]
+    [Input(1, 1, 1)]
+    [Conv2D(1, 1)]
+    [MaxPool2D(1)]
+    [GlobalAvgPool]
+    [Flatten]
+    [Dense(1)]
+    public partial class Tiny { }
+}
+",
+        ["LayeredNested"] = @"using NetGen;
+
+/// <summary>Outer type.</summary>
+public partial class Outer
+{
+    /// <summary>Middle type.</summary>
+    public partial struct Middle
+    {
+        [Network(Loss.MeanSquaredError)]
+        [Input(1, 4, 4)]
+        [Conv2D(2, 3)]
+        [BatchNorm]
+        [Flatten]
+        [Dense(1)]
+        internal partial class Vision { }
+    }
+}
+",
         ["SequenceLooped"] = @"using NetGen;
     [Network(Loss.CrossEntropy, SequenceLength = 3, UnrollLimit = 8)]
     [Input(3)]

@@ -16,6 +16,7 @@ public sealed class DeterminismTests
     private static readonly string[] Sources =
     {
         NetworkSources.ThreeLayer, NetworkSources.EveryActivation, NetworkSources.Looped,
+        NetworkSources.Layered, NetworkSources.LayeredBatchNorm,
     };
 
     [Fact]

@@ -28,6 +28,14 @@ public sealed class OneErrorPerMistakeTests
         ["LayerAttributeWithoutNetwork"] = ("NG0019", "[Dense(3)]\npublic partial class Orphan { }"),
         ["DropoutBeforeFirstDense"] = ("NG0031", Mse + "\n[Input(2)]\n[Dropout(0.5f)]\n[Dense(1)]\npublic partial class N { }"),
         ["DropoutProbabilityOutOfRange"] = ("NG0030", Mse + "\n[Input(2)]\n[Dense(3)]\n[Dropout(1.5f)]\n[Dense(1)]\npublic partial class N { }"),
+        // Layered networks: a shape error is not followed by errors about the layers after it.
+        ["DenseAfterShapedValue"] = ("NG0060", Mse + "\n[Input(2, 16)]\n[Conv1D(4, 3)]\n[Dense(3)]\n[Dense(1)]\npublic partial class N { }"),
+        ["LayerInputShapeMismatch"] = ("NG0061", Mse + "\n[Input(2, 16)]\n[Conv2D(4, 3)]\n[MaxPool2D(2)]\n[Dense(1)]\npublic partial class N { }"),
+        ["LayerOutputEmpty"] = ("NG0062", Mse + "\n[Input(1, 4, 4)]\n[MaxPool2D(5)]\n[Conv2D(2, 3)]\n[Flatten]\n[Dense(1)]\npublic partial class N { }"),
+        ["ShapedLayerArgumentOutOfRange"] = ("NG0063", Mse + "\n[Input(1, 8)]\n[Conv1D(2, 3, 0)]\n[Flatten]\n[Dense(1)]\npublic partial class N { }"),
+        ["ShapedLayerInSequenceNetwork"] = ("NG0065", "[Network(Loss.MeanSquaredError, SequenceLength = 4)]\n[Input(4, 16)]\n[Gru(8)]\n[Dense(1)]\npublic partial class N { }"),
+        ["DropoutInLayeredNetwork"] = ("NG0066", Mse + "\n[Input(1, 6, 6)]\n[Conv2D(2, 3)]\n[Flatten]\n[Dense(1)]\n[Dropout(1.5f)]\npublic partial class N { }"),
+        ["LayeredValuesTooLarge"] = ("NG0067", Mse + "\n[Input(1, 1024, 2048)]\n[Conv2D(16384, 1)]\n[GlobalAvgPool]\n[Flatten]\n[Dense(1)]\npublic partial class N { }"),
     };
 
     public static TheoryData<string> MistakeNames() => new(Mistakes.Keys);

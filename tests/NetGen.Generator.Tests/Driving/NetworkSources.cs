@@ -100,6 +100,40 @@ namespace Samples
 }
 ";
 
+    /// <summary>A small layered network: a 2-D convolution, max pooling, [Flatten] and a Dense head.</summary>
+    public const string Layered = @"using NetGen;
+
+namespace Samples
+{
+    /// <summary>A 6×6 image, two feature maps, two classes.</summary>
+    [Network(Loss.CrossEntropy, Seed = 7)]
+    [Input(1, 6, 6)]
+    [Conv2D(2, 3, activation: Activation.Relu)]
+    [MaxPool2D(2)]
+    [Flatten]
+    [Dense(2, Activation.Softmax)]
+    public partial class Layered { }
+}
+";
+
+    /// <summary>A layered network with a BatchNorm (running statistics), a padded 1-D convolution, average pooling and a LayerNorm; Adam.</summary>
+    public const string LayeredBatchNorm = @"using NetGen;
+
+namespace Samples
+{
+    /// <summary>Two channels of eight steps, normalised over the batch, one output.</summary>
+    [Network(Loss.MeanSquaredError, Optimizer = Optimizer.Adam)]
+    [Input(2, 8)]
+    [Conv1D(3, 3, padding: 1)]
+    [BatchNorm(Activation.Relu)]
+    [AvgPool1D(2)]
+    [Flatten]
+    [LayerNorm]
+    [Dense(1)]
+    public partial class LayeredBatchNorm { }
+}
+";
+
     /// <summary>Finds a file of the repository by walking up from the test assembly's folder.</summary>
     public static string RepositoryFile(params string[] parts)
     {

@@ -124,4 +124,68 @@ public sealed class GpuEmissionTests
         Assert.DoesNotContain("NetGenGpu", text);
         Assert.Contains("public void Predict(State state,", text);
     }
+
+    /// <summary>A layered network in a project with GPU trainers gets none, and the info NG0064 from the generator says so, naming its first shaped layer.</summary>
+    [Fact]
+    public void LayeredNetwork_GetsNoGpuTrainer_AndTheInfoNG0064()
+    {
+        var outcome = GeneratorHarness.Run(Driving.NetworkSources.Layered, IlgpuStub, NetGenIlgpuStub);
+        Assert.Null(outcome.Result.Exception);
+        Assert.Equal(new[] { "NG0064" }, outcome.GeneratorNgIds);
+        var diagnostic = Assert.Single(outcome.BuildDiagnostics);
+        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
+        Assert.Equal("'Layered' has a [Conv2D] layer: no GpuTrainer is generated for it (its training runs on the CPU)",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        // At [Network], in the user's source (the generator reports at a file path and span, not a syntax tree).
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal("Source0.cs", span.Path);
+        int line = System.Array.FindIndex(Driving.NetworkSources.Layered.Split('\n'), l => l.Contains("[Network(", System.StringComparison.Ordinal));
+        Assert.Equal(line, span.StartLinePosition.Line);
+        Assert.Equal("Network(Loss.CrossEntropy, Seed = 7)".Length, diagnostic.Location.SourceSpan.Length);
+        string text = outcome.SingleSourceText;
+        Assert.DoesNotContain("GpuTrainer", text);
+        Assert.DoesNotContain("NetGenGpu", text);
+        Assert.DoesNotContain(outcome.Output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    /// <summary>NG0064 names the first shaped or normalisation layer (a BatchNorm on a flat input too), and an inference-only network gets no note.</summary>
+    [Fact]
+    public void NG0064_NamesTheFirstLayeredLayer_AndSkipsInferenceOnlyNetworks()
+    {
+        const string source = """
+            using NetGen;
+            namespace Demo;
+            [Network(Loss.MeanSquaredError)]
+            [Input(4)]
+            [Dense(3, Activation.Relu)]
+            [BatchNorm]
+            [Dense(1)]
+            public partial class FlatNorm { }
+
+            [Network(Loss.MeanSquaredError, Trainable = false)]
+            [Input(1, 6, 6)]
+            [Conv2D(2, 3)]
+            [Flatten]
+            [Dense(1)]
+            public partial class InferenceOnly { }
+            """;
+        var outcome = GeneratorHarness.Run(source, IlgpuStub, NetGenIlgpuStub);
+        Assert.Null(outcome.Result.Exception);
+        var diagnostic = Assert.Single(outcome.BuildDiagnostics);
+        Assert.Equal("NG0064", diagnostic.Id);
+        Assert.Equal("'FlatNorm' has a [BatchNorm] layer: no GpuTrainer is generated for it (its training runs on the CPU)",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2, outcome.Sources.Count);
+        Assert.DoesNotContain(outcome.Sources, s => s.SourceText.ToString().Contains("GpuTrainer", System.StringComparison.Ordinal));
+    }
+
+    /// <summary>Without ILGPU a layered network gets no note at all.</summary>
+    [Fact]
+    public void LayeredNetwork_WithoutIlgpu_GetsNoNG0064()
+    {
+        var outcome = GeneratorHarness.Run(Driving.NetworkSources.Layered);
+        Assert.Empty(outcome.NgIds);
+        Assert.Single(outcome.Sources);
+    }
 }
+

@@ -34,11 +34,12 @@ public sealed class CacheabilityTests
         .Select(f => (string)f.GetRawConstantValue()!)
         .ToArray();
 
-    /// <summary>A valid network, a sequence network, an invalid one (diagnostics flow) and an orphan [Dense], so every step has outputs.</summary>
+    /// <summary>A valid network, a sequence network, a layered one, an invalid one (diagnostics flow) and an orphan [Dense], so every step has outputs.</summary>
     private static readonly string[] Sources =
     {
         NetworkSources.ThreeLayer,
         NetworkSources.Sequence,
+        NetworkSources.LayeredBatchNorm,
         @"using NetGen;
 namespace Samples
 {
@@ -110,6 +111,40 @@ namespace Samples
         var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
         AssertStepCachedOrUnchanged(second, "Specs");
+    }
+
+    [Fact]
+    public void LayeredNetworkFileEditedAboveTheClass_SpecsUnchangedAndNothingRegenerated()
+    {
+        // The layered spec holds shapes and layer records (TensorShape, ConvLayer, BatchNormLayer, …): they must compare
+        // by value, so that moving the class leaves the spec equal and its code is not emitted again.
+        var compilation = GeneratorHarness.Compile(new[] { NetworkSources.Layered, NetworkSources.LayeredBatchNorm });
+        var driver = FirstRun(compilation);
+        var old = compilation.SyntaxTrees.First();
+        var edited = compilation.ReplaceSyntaxTree(old, old.WithChangedText(old.GetText().Replace(0, 0, "// a comment\n")));
+
+        var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertStepCachedOrUnchanged(second, "Specs");
+        AssertStepCachedOrUnchanged(second, "BakedWeights");
+    }
+
+    [Fact]
+    public void LayeredNetworkEdited_OnlyItsSpecChanges()
+    {
+        var compilation = GeneratorHarness.Compile(new[] { NetworkSources.Layered, NetworkSources.LayeredBatchNorm });
+        var driver = FirstRun(compilation);
+        var old = compilation.SyntaxTrees.First();
+        string text = old.GetText().ToString();
+        int at = text.IndexOf("[MaxPool2D(2)]", System.StringComparison.Ordinal);
+        var edited = compilation.ReplaceSyntaxTree(old, old.WithChangedText(old.GetText().Replace(at, "[MaxPool2D(2)]".Length, "[AvgPool2D(2)]")));
+
+        var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var reasons = second.TrackedSteps["Specs"].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(1, reasons.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.Contains(second.GeneratedSources, s => s.SourceText.ToString().Contains("AvgPool2D(2)", System.StringComparison.Ordinal));
     }
 
     [Fact]

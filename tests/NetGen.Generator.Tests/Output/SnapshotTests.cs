@@ -21,6 +21,12 @@ public sealed class SnapshotTests
     [Fact]
     public void Sequence() => Snapshot.Match("Sequence", GeneratedText(NetworkSources.Sequence));
 
+    [Fact]
+    public void Layered() => Snapshot.Match("Layered", GeneratedText(NetworkSources.Layered));
+
+    [Fact]
+    public void LayeredBatchNorm() => Snapshot.Match("LayeredBatchNorm", GeneratedText(NetworkSources.LayeredBatchNorm));
+
     /// <summary>
     /// The GPU part of one network (from the ILGPU marker comment to the end of the file): the per-sample device
     /// functions, the NetGenGpuKernels struct and the GpuTrainer subclass, with ILGPU and NetGen.Ilgpu referenced.

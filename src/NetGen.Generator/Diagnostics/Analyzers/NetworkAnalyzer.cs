@@ -52,7 +52,14 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.SequenceLengthOutOfRange,
         DiagnosticDescriptors.SequenceSettingWithoutSequenceLayer,
         DiagnosticDescriptors.SequenceLengthMissing,
-        DiagnosticDescriptors.SequenceBuffersTooLarge);
+        DiagnosticDescriptors.SequenceBuffersTooLarge,
+        DiagnosticDescriptors.DenseAfterShapedValue,
+        DiagnosticDescriptors.LayerInputShapeMismatch,
+        DiagnosticDescriptors.LayerOutputEmpty,
+        DiagnosticDescriptors.ShapedLayerArgumentOutOfRange,
+        DiagnosticDescriptors.ShapedLayerInSequenceNetwork,
+        DiagnosticDescriptors.DropoutInLayeredNetwork,
+        DiagnosticDescriptors.LayeredValuesTooLarge);
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Rules;
@@ -72,7 +79,7 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         bool isNetwork = attributes.Any(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Network);
         if (!isNetwork)
         {
-            foreach (var name in new[] { AttributeNames.Input, AttributeNames.Dense, AttributeNames.Dropout, AttributeNames.Gru, AttributeNames.Lstm, AttributeNames.Rnn, AttributeNames.CausalConv1D })
+            foreach (var name in new[] { AttributeNames.Input, AttributeNames.Dense, AttributeNames.Dropout, AttributeNames.Gru, AttributeNames.Lstm, AttributeNames.Rnn, AttributeNames.CausalConv1D }.Concat(AttributeNames.ShapedLayers.Keys))
             {
                 foreach (var info in OrphanLayerAttributes.Check(type, name, context.CancellationToken)) context.ReportDiagnostic(InSource(info, context.Compilation));
             }

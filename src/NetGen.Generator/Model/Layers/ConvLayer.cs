@@ -44,11 +44,14 @@ internal sealed record ConvLayer(int Number, TensorShape Input, int OutChannels,
     /// <summary>Weights of one output channel: C·Kh·Kw (the fan-in).</summary>
     public int FanIn => Input.Channels * KernelHeight * KernelWidth;
 
-    /// <inheritdoc/>
-    public override long ParameterCount => ((long)FanIn + 1) * OutChannels;
+    /// <summary><see cref="FanIn"/> in <see cref="long"/>: many input channels and a large padded kernel overflow an int (then NG0013).</summary>
+    public long LongFanIn => (long)Input.Channels * KernelHeight * KernelWidth;
 
     /// <inheritdoc/>
-    public override long MultiplyAdds => (long)Output.Size * FanIn;
+    public override long ParameterCount => (LongFanIn + 1) * OutChannels;
+
+    /// <inheritdoc/>
+    public override long MultiplyAdds => Output.LongSize * LongFanIn;
 
     /// <inheritdoc/>
     public override string KindName => TwoD ? "Conv2D" : "Conv1D";
