@@ -34,7 +34,10 @@ and that routing to the last maximum would give another convolution gradient.
 Each other net's seed is the first (from its base seed 1000 x its position up) for which no Relu/LeakyRelu
 pre-activation lies within KINK_MARGIN of 0 and no max-pool window's two largest values lie within KINK_MARGIN of each
 other in any forward pass the script makes, and the whole computation redone in float32 agrees with the float64 one
-within CHECK_RELATIVE * max(|x|, CHECK_FLOOR * max|vector|) on every number of every recorded vector.
+within CHECK_RELATIVE * max(|x|, CHECK_FLOOR * max|vector|) on every number of every recorded vector. In that float32
+run the zero-gradient parameters (zero_gradient_parameters: a bias that BatchNorm takes out again, whose gradient is
+rounding noise that Adam blows up into steps of up to lr) are set to the float64 run's values after each step, as the
+C# tests do with the generated networks.
 The script is deterministic: rerunning it with the same PyTorch rewrites the same files.
 """
 
