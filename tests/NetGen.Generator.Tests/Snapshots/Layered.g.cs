@@ -4,6 +4,11 @@
 
 namespace Samples;
 
+// Short names for the SIMD code below.
+using NetGenVectorMath = global::NetGen.Runtime.VectorMath;
+using NetGenVector256 = global::System.Runtime.Intrinsics.Vector256;
+using NetGenLanes256 = global::System.Runtime.Intrinsics.Vector256<float>;
+
 /// <summary>
 /// NetGen network Input[1, 6, 6] → Conv2D(2, 3, Relu) [2, 4, 4] → MaxPool2D(2) [2, 2, 2] → Flatten [8] → Dense(2, Softmax) [2]:
 /// 38 parameters, loss CrossEntropy, optimizer SGD (learning rate 0.01).
@@ -44,7 +49,7 @@ partial class Layered : global::NetGen.INetwork
     private float _netgenLearningRate = 0.01f;
 
     /// <summary>
-    /// All parameters, layer by layer in source order: weights row-major <c>[out, in]</c> (PyTorch <c>nn.Linear.weight</c> order), then biases.
+    /// All parameters, layer by layer in source order, each layer's tensors in PyTorch's order and layout: a Dense layer's weights <c>[out, in]</c>, a convolution's <c>[out, in, k]</c> or <c>[out, in, k, k]</c>, then its biases; a normalisation's weight γ, then its bias β.
     /// A read-only view of the network's own storage: no side effect, no allocation. It shows every later write (<see cref="SetParameters"/>,
     /// training, loading); copy it (<c>ToArray</c>, <c>CopyTo</c>) to keep a snapshot.
     /// </summary>
@@ -67,7 +72,18 @@ partial class Layered : global::NetGen.INetwork
     // Every write of _netgenParameters ends here (SetParameters, Restore, LoadSafetensors, constructors, optimizer steps).
     private void NetGenParametersWritten()
     {
-        // Nothing is derived from the parameters in this network: every kernel reads them directly.
+        // Layer 1: weights [2, 9] → [9, 8] (channels side by side, zero-padded), then the 2 biases.
+        for (int o = 0; o < 2; o++)
+        {
+            for (int k = 0; k < 9; k++) _netgenLayerPacked[0 + k * 8 + o] = _netgenParameters[0 + o * 9 + k];
+            _netgenLayerPacked[72 + o] = _netgenParameters[18 + o];
+        }
+        // Layer 4: weights [2, 8] → [8, 8] (channels side by side, zero-padded), then the 2 biases.
+        for (int o = 0; o < 2; o++)
+        {
+            for (int k = 0; k < 8; k++) _netgenLayerPacked[80 + k * 8 + o] = _netgenParameters[20 + o * 8 + k];
+            _netgenLayerPacked[144 + o] = _netgenParameters[36 + o];
+        }
     }
 
     /// <summary>Learning rate of the optimizer; starts at 0.01 (the attribute's value), may be changed between steps, and is saved.</summary>
@@ -81,6 +97,9 @@ partial class Layered : global::NetGen.INetwork
             _netgenLearningRate = value;
         }
     }
+
+    // The SIMD forward passes' weights, each window element's weights for all output channels side by side (refreshed on every parameter write).
+    private readonly float[] _netgenLayerPacked = new float[152];
 
     // INetwork: the sizes as instance properties, each layer's description (kind, sizes, activation, parameters)
     // and the loss (what GradientCheck's double-precision reference recomputes).
@@ -103,7 +122,7 @@ partial class Layered : global::NetGen.INetwork
     /// <summary>
     /// Creates the network with parameters initialised deterministically from <paramref name="seed"/>: Glorot uniform
     /// U(±√(6/(in+out))) for Identity, Sigmoid, Tanh, Softmax and HardSigmoid layers, He uniform U(±√(6/in)) for the rectifier family
-    /// (Relu, LeakyRelu, Silu, Gelu, GeluTanh, Elu, Softplus, Mish, HardSwish); biases 0.
+    /// (Relu, LeakyRelu, Silu, Gelu, GeluTanh, Elu, Softplus, Mish, HardSwish), biases 0, for Dense layers; PyTorch's U(±1/√fan-in) for a convolution's weights and biases; weights 1 and biases 0 for LayerNorm and BatchNorm (running mean 0, variance 1).
     /// </summary>
     /// <param name="seed">Seed of NetGen's own generator; the same seed gives the same parameters on every platform.</param>
     public Layered(int seed)
@@ -153,22 +172,22 @@ partial class Layered : global::NetGen.INetwork
         global::System.ReadOnlySpan<float> p = _netgenParameters;
         global::System.Span<float> scratch = stackalloc float[72];
         global::System.Span<int> index = stackalloc int[8];
-        global::System.Span<float> inverse = stackalloc float[1];
         // Layer 1: Conv2D(2, 3, Relu) ← Input → [2, 4, 4]
         global::System.Span<float> a1 = scratch.Slice(0, 32);
-        NetGenLayer1Forward(p, input, a1, 1);
+        NetGenLayer1Forward(p, _netgenLayerPacked, input, a1, 1);
         NetGenLayerActivateRelu(a1, a1);
         // Layer 2: MaxPool2D(2) ← layer 1 (Conv2D) → [2, 2, 2]
         global::System.Span<float> a2 = scratch.Slice(36, 8);
         NetGenLayer2Forward(a1, a2, index, 1);
         // Layer 3: Flatten (the same values, read as one row).
         // Layer 4: Dense(2, Softmax) ← layer 3 (Flatten) → [2] (its Softmax is the loss head's)
-        NetGenLayer4Forward(p, a2, last, 1);
+        NetGenLayer4Forward(p, _netgenLayerPacked, a2, last, 1);
     }
 
     private float[] _netgenLayerWork = global::System.Array.Empty<float>();
     private int[] _netgenLayerIndex = global::System.Array.Empty<int>();
     private int _netgenLayerCapacity;
+    private float[] _netgenLayerColumns = global::System.Array.Empty<float>();
 
     /// <summary>Computes the loss of one sample and overwrites <paramref name="gradient"/> with ∂L/∂θ. Not thread-safe.</summary>
     /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
@@ -277,6 +296,7 @@ partial class Layered : global::NetGen.INetwork
         if (_netgenLayerCapacity >= samples) return;
         _netgenLayerWork = new float[checked(146 * samples)];
         _netgenLayerIndex = new int[checked(8 * samples)];
+        _netgenLayerColumns = new float[checked(288 + 2 * samples)];
         _netgenLayerCapacity = samples;
     }
 
@@ -288,9 +308,13 @@ partial class Layered : global::NetGen.INetwork
         int c = _netgenLayerCapacity;
         global::System.Span<float> work = _netgenLayerWork;
         global::System.Span<int> positions = _netgenLayerIndex;
+        // Convolutions and Dense layers train as matrix products (256-bit tiles) where the processor has the vectors.
+        bool simd = global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256;
+        global::System.Span<float> columns = _netgenLayerColumns;
         // Layer 1: Conv2D(2, 3, Relu) ← Input → [2, 4, 4]
         global::System.Span<float> z1 = work.Slice(0 * c, n * 32);
-        NetGenLayer1Forward(p, x, z1, n);
+        if (simd) NetGenLayer1TrainForward(p, x, z1, n, columns);
+        else NetGenLayer1Forward(p, _netgenLayerPacked, x, z1, n);
         global::System.Span<float> a1 = work.Slice(32 * c, n * 32);
         NetGenLayerActivateRelu(z1, a1);
         // Layer 2: MaxPool2D(2) ← layer 1 (Conv2D) → [2, 2, 2]
@@ -300,7 +324,8 @@ partial class Layered : global::NetGen.INetwork
         // Layer 3: Flatten (the same values, read as one row).
         // Layer 4: Dense(2, Softmax) ← layer 3 (Flatten) → [2] (its Softmax is the loss head's)
         global::System.Span<float> z4 = work.Slice(72 * c, n * 2);
-        NetGenLayer4Forward(p, z2, z4, n);
+        if (simd) NetGenLayer4TrainForward(p, _netgenLayerPacked, z2, z4, n);
+        else NetGenLayer4Forward(p, _netgenLayerPacked, z2, z4, n);
         // Loss head per sample: the loss and ∂L/∂z of the output layer (the first delta of the backward pass).
         global::System.Span<float> deltaA = work.Slice(74 * c, n * 36);
         global::System.Span<float> deltaB = work.Slice(110 * c, n * 36);
@@ -311,12 +336,14 @@ partial class Layered : global::NetGen.INetwork
             loss += NetGenHeadGradient(z4.Slice(s * OutputSize, OutputSize), t.Slice(s * OutputSize, OutputSize), deltaA.Slice(s * OutputSize, OutputSize));
         }
         // Layer 4 backward.
-        NetGenLayer4Backward(p, z2, deltaA, g, deltaB, n);
+        if (simd) NetGenLayer4TrainBackward(p, z2, deltaA, g, deltaB, n, columns);
+        else NetGenLayer4Backward(p, z2, deltaA, g, deltaB, n);
         // Layer 2 backward.
         NetGenLayer2Backward(index2, deltaB, deltaA, n);
         // Layer 1 backward.
         NetGenLayerAdjointRelu(z1, a1, deltaA.Slice(0, n * 32), deltaA);
-        NetGenLayer1Backward(p, x, deltaA, g, global::System.Span<float>.Empty, n);
+        if (simd) NetGenLayer1TrainBackward(p, _netgenLayerPacked, x, deltaA, g, global::System.Span<float>.Empty, n, columns);
+        else NetGenLayer1Backward(p, x, deltaA, g, global::System.Span<float>.Empty, n);
         return loss;
     }
 
@@ -389,7 +416,7 @@ partial class Layered : global::NetGen.INetwork
     /// <summary>
     /// Replaces the parameters with those of a safetensors file (PyTorch's <c>safetensors.torch.save_file(model.state_dict(), …)</c>)
     /// holding exactly this network's tensors, named as the equivalent <c>torch.nn.Sequential</c> names them
-    /// (<c>0.weight</c> <c>[out, in]</c>, <c>0.bias</c>, …; each non-Identity activation takes one index). F32, F16, BF16 and F64
+    /// (<c>0.weight</c> <c>[out, in, k, k]</c>, <c>0.bias</c>, …; every layer takes one index and each non-Identity activation one more). F32, F16, BF16 and F64
     /// tensors are read (converted to float); <c>__metadata__</c> is ignored. The optimizer state is left as it is.
     /// The whole file is checked before anything is written, so a bad file leaves the network unchanged.
     /// </summary>
@@ -417,8 +444,72 @@ partial class Layered : global::NetGen.INetwork
 
     /// <summary>Layer 1: Conv2D(2, 3, Relu) ← Input [1, 6, 6] → [2, 4, 4], for each of <paramref name="n"/> samples:
     /// z[o, r, q] = b[o] + Σc Σi Σj w[o, c, i, j]·x[c, r·1 − 0 + i, q·1 − 0 + j·1] (zero padding; weights p[0..], biases p[18..]).</summary>
-    private static void NetGenLayer1Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n)
+    private static void NetGenLayer1Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n)
     {
+        if (global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256)
+        {
+            // SIMD across output channels: 1 channel vector(s) × 4 position(s) a tile, weights from the packed copy at 0.
+            ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packed);
+            global::System.Span<float> row = stackalloc float[32];
+            for (int s = 0; s < n; s++)
+            {
+                global::System.ReadOnlySpan<float> xs = x.Slice(s * 36, 36);
+                global::System.Span<float> zs = z.Slice(s * 32, 32);
+                for (int g = 0; g < 1; g += 1)
+                {
+                    for (int r = 0; r < 4; r++)
+                    {
+                        int q = 0;
+                        for (; q + 4 <= 4; q += 4)
+                        {
+                            NetGenLanes256 acc0_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, 72 + (g + 0) * 8));
+                            NetGenLanes256 acc1_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, 72 + (g + 0) * 8));
+                            NetGenLanes256 acc2_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, 72 + (g + 0) * 8));
+                            NetGenLanes256 acc3_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, 72 + (g + 0) * 8));
+                            for (int c = 0; c < 1; c++)
+                            {
+                                for (int i = 0; i < 3; i++)
+                                {
+                                    int xk = (c * 6 + r * 1 + i) * 6 + q * 1;
+                                    int wk = 0 + (c * 3 + i) * 24 + g * 8;
+                                    for (int j = 0; j < 3; j++)
+                                    {
+                                        NetGenLanes256 x0 = NetGenVector256.Create(xs[xk + 0 + j * 1]);
+                                        NetGenLanes256 x1 = NetGenVector256.Create(xs[xk + 1 + j * 1]);
+                                        NetGenLanes256 x2 = NetGenVector256.Create(xs[xk + 2 + j * 1]);
+                                        NetGenLanes256 x3 = NetGenVector256.Create(xs[xk + 3 + j * 1]);
+                                        { NetGenLanes256 wv = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, wk + j * 8 + 0));
+                                            acc0_0 = NetGenVector256.MultiplyAddEstimate(x0, wv, acc0_0);
+                                            acc1_0 = NetGenVector256.MultiplyAddEstimate(x1, wv, acc1_0);
+                                            acc2_0 = NetGenVector256.MultiplyAddEstimate(x2, wv, acc2_0);
+                                            acc3_0 = NetGenVector256.MultiplyAddEstimate(x3, wv, acc3_0);
+                                        }
+                                    }
+                                }
+                            }
+                            NetGenVector256.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row), 0));
+                            NetGenVector256.StoreUnsafe(acc1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row), 8));
+                            NetGenVector256.StoreUnsafe(acc2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row), 16));
+                            NetGenVector256.StoreUnsafe(acc3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row), 24));
+                            // Each channel's sums to z[o, r, q + p].
+                            for (int v = 0; v < 1 && g + v < 1; v++)
+                            {
+                                for (int l = 0; l < 8; l++)
+                                {
+                                    int channel = (g + v) * 8 + l;
+                                    if (channel >= 2) break;
+                                    zs[(channel * 4 + r) * 4 + q + 0] = row[0 + v * 8 + l];
+                                    zs[(channel * 4 + r) * 4 + q + 1] = row[8 + v * 8 + l];
+                                    zs[(channel * 4 + r) * 4 + q + 2] = row[16 + v * 8 + l];
+                                    zs[(channel * 4 + r) * 4 + q + 3] = row[24 + v * 8 + l];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return;
+        }
         for (int s = 0; s < n; s++)
         {
             global::System.ReadOnlySpan<float> xs = x.Slice(s * 36, 36);
@@ -491,6 +582,79 @@ partial class Layered : global::NetGen.INetwork
         }
     }
 
+    /// <summary>Layer 1 forward for training, as products: per sample its windows unrolled (colᵀ [9, 16]), z = b + W·colᵀ.</summary>
+    private static void NetGenLayer1TrainForward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n, global::System.Span<float> columns)
+    {
+        global::System.Span<float> colT = columns.Slice(0, 144);
+        for (int s = 0; s < n; s++)
+        {
+            global::System.ReadOnlySpan<float> xs = x.Slice(s * 36, 36);
+            global::System.Span<float> zs = z.Slice(s * 32, 32);
+            // colᵀ[(c, i, j), (r, q)] = x[c, r·1 − 0 + i, q·1 − 0 + j·1] (0 in the padding).
+            for (int c = 0; c < 1; c++)
+            {
+                for (int i = 0; i < 3; i++)
+                {
+                    for (int j = 0; j < 3; j++)
+                    {
+                        int k = (c * 3 + i) * 3 + j;
+                        for (int r = 0; r < 4; r++)
+                        {
+                            int row = r * 1 - 0 + i;
+                            bool inside = (uint)row < 6u;
+                            for (int q = 0; q < 4; q++)
+                            {
+                                int column = q * 1 - 0 + j * 1;
+                                colT[k * 16 + r * 4 + q] = xs[(c * 6 + row) * 6 + column];
+                            }
+                        }
+                    }
+                }
+            }
+            for (int o = 0; o < 2; o++) zs.Slice(o * 16, 16).Fill(p[18 + o]);
+            global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(p.Slice(0, 18), 9, colT, 16, zs, 16, 2, 16, 9);
+        }
+    }
+
+    /// <summary>Layer 1 backward as products, per sample: ∂W += δ[2, 16]·col[16, 9], ∂b += Σ δ.</summary>
+    private static void NetGenLayer1TrainBackward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> delta, global::System.Span<float> g, global::System.Span<float> dx, int n, global::System.Span<float> columns)
+    {
+        global::System.Span<float> col = columns.Slice(0, 144);
+        for (int s = 0; s < n; s++)
+        {
+            global::System.ReadOnlySpan<float> xs = x.Slice(s * 36, 36);
+            global::System.ReadOnlySpan<float> ds = delta.Slice(s * 32, 32);
+            for (int o = 0; o < 2; o++)
+            {
+                float sum = 0f;
+                for (int k = 0; k < 16; k++) sum += ds[o * 16 + k];
+                g[18 + o] += sum;
+            }
+            // col[(r, q), (c, i, j)]: the same values, position-major.
+            for (int c = 0; c < 1; c++)
+            {
+                for (int i = 0; i < 3; i++)
+                {
+                    for (int j = 0; j < 3; j++)
+                    {
+                        int k = (c * 3 + i) * 3 + j;
+                        for (int r = 0; r < 4; r++)
+                        {
+                            int row = r * 1 - 0 + i;
+                            bool inside = (uint)row < 6u;
+                            for (int q = 0; q < 4; q++)
+                            {
+                                int column = q * 1 - 0 + j * 1;
+                                col[(r * 4 + q) * 9 + k] = xs[(c * 6 + row) * 6 + column];
+                            }
+                        }
+                    }
+                }
+            }
+            global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(ds, 16, col, 9, g.Slice(0, 18), 9, 2, 9, 16);
+        }
+    }
+
     /// <summary>Layer 2: MaxPool2D(2) ← layer 1 (Conv2D) [2, 4, 4] → [2, 2, 2]: y = the first largest x of the window (its position kept in index), for each of <paramref name="n"/> samples.</summary>
     private static void NetGenLayer2Forward(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<int> index, int n)
     {
@@ -539,8 +703,57 @@ partial class Layered : global::NetGen.INetwork
     // Layer 3: Flatten ← layer 2 (MaxPool2D): nothing to compute (the values already lie row-major); the next layer reads the same buffer.
 
     /// <summary>Layer 4: Dense(2) ← layer 3 (Flatten): z[j] = b[j] + Σi w[j, i]·a[i] for each of <paramref name="n"/> samples (weights p[20..], biases p[36..]).</summary>
-    private static void NetGenLayer4Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n)
+    private static void NetGenLayer4Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n)
     {
+        if (global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256)
+        {
+            // SIMD across output channels: 1 channel vector(s) × 1 position(s) a tile, weights from the packed copy at 80.
+            ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packed);
+            global::System.Span<float> row = stackalloc float[8];
+            for (int s = 0; s < n; s++)
+            {
+                global::System.ReadOnlySpan<float> xs = x.Slice(s * 8, 8);
+                global::System.Span<float> zs = z.Slice(s * 2, 2);
+                for (int g = 0; g < 1; g += 1)
+                {
+                    for (int r = 0; r < 1; r++)
+                    {
+                        int q = 0;
+                        for (; q + 1 <= 1; q += 1)
+                        {
+                            NetGenLanes256 acc0_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, 144 + (g + 0) * 8));
+                            for (int c = 0; c < 8; c++)
+                            {
+                                for (int i = 0; i < 1; i++)
+                                {
+                                    int xk = (c * 1 + r * 1 + i) * 1 + q * 1;
+                                    int wk = 80 + (c * 1 + i) * 8 + g * 8;
+                                    for (int j = 0; j < 1; j++)
+                                    {
+                                        NetGenLanes256 x0 = NetGenVector256.Create(xs[xk + 0 + j * 1]);
+                                        { NetGenLanes256 wv = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, wk + j * 8 + 0));
+                                            acc0_0 = NetGenVector256.MultiplyAddEstimate(x0, wv, acc0_0);
+                                        }
+                                    }
+                                }
+                            }
+                            NetGenVector256.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row), 0));
+                            // Each channel's sums to z[o, r, q + p].
+                            for (int v = 0; v < 1 && g + v < 1; v++)
+                            {
+                                for (int l = 0; l < 8; l++)
+                                {
+                                    int channel = (g + v) * 8 + l;
+                                    if (channel >= 2) break;
+                                    zs[(channel * 1 + r) * 1 + q + 0] = row[0 + v * 8 + l];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return;
+        }
         for (int s = 0; s < n; s++)
         {
             global::System.ReadOnlySpan<float> a = x.Slice(s * 8, 8);
@@ -573,6 +786,25 @@ partial class Layered : global::NetGen.INetwork
                 for (int i = 0; i < 8; i++) da[i] += d * row[i];
             }
         }
+    }
+
+    /// <summary>Layer 4 forward for training, as one product over the block: Z[n, 2] = b + A[n, 8]·Wᵀ (Wᵀ from the packed copy).</summary>
+    private static void NetGenLayer4TrainForward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n)
+    {
+        for (int s = 0; s < n; s++) p.Slice(36, 2).CopyTo(z.Slice(s * 2, 2));
+        global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(x, 8, packed.Slice(80, 64), 8, z, 2, n, 2, 8);
+    }
+
+    /// <summary>Layer 4 backward as products over the block: ∂W[2, 8] += δᵀ·A, ∂b += Σ δ, ∂A = δ·W.</summary>
+    private static void NetGenLayer4TrainBackward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> delta, global::System.Span<float> g, global::System.Span<float> dx, int n, global::System.Span<float> columns)
+    {
+        for (int s = 0; s < n; s++) for (int j = 0; j < 2; j++) g[36 + j] += delta[s * 2 + j];
+        // δᵀ [units, n], the left factor of ∂W.
+        global::System.Span<float> deltaT = columns.Slice(0, 2 * n);
+        for (int s = 0; s < n; s++) for (int j = 0; j < 2; j++) deltaT[j * n + s] = delta[s * 2 + j];
+        global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(deltaT, n, x, 8, g.Slice(20, 16), 8, 2, 8, n);
+        dx.Slice(0, n * 8).Clear();
+        global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(delta, 2, p.Slice(20, 16), 8, dx, 8, n, 8, 2);
     }
 
     /// <summary>a[k] = Relu(z[k]) for every k (<paramref name="a"/> may be <paramref name="z"/> itself).</summary>

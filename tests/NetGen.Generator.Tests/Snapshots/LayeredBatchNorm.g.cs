@@ -4,6 +4,11 @@
 
 namespace Samples;
 
+// Short names for the SIMD code below.
+using NetGenVectorMath = global::NetGen.Runtime.VectorMath;
+using NetGenVector256 = global::System.Runtime.Intrinsics.Vector256;
+using NetGenLanes256 = global::System.Runtime.Intrinsics.Vector256<float>;
+
 /// <summary>
 /// NetGen network Input[2, 8] → Conv1D(3, 3, padding: 1) [3, 8] → BatchNorm(Relu) [3, 8] → AvgPool1D(2) [3, 4] → Flatten [12] → LayerNorm [12] → Dense(1, Identity) [1]:
 /// 64 parameters, loss MeanSquaredError, optimizer Adam (learning rate 0.001, β1 0.9, β2 0.999, ε 1E-08).
@@ -46,7 +51,7 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
     private float _netgenLearningRate = 0.001f;
 
     /// <summary>
-    /// All parameters, layer by layer in source order: weights row-major <c>[out, in]</c> (PyTorch <c>nn.Linear.weight</c> order), then biases.
+    /// All parameters, layer by layer in source order, each layer's tensors in PyTorch's order and layout: a Dense layer's weights <c>[out, in]</c>, a convolution's <c>[out, in, k]</c> or <c>[out, in, k, k]</c>, then its biases; a normalisation's weight γ, then its bias β.
     /// A read-only view of the network's own storage: no side effect, no allocation. It shows every later write (<see cref="SetParameters"/>,
     /// training, loading); copy it (<c>ToArray</c>, <c>CopyTo</c>) to keep a snapshot.
     /// </summary>
@@ -69,7 +74,18 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
     // Every write of _netgenParameters ends here (SetParameters, Restore, LoadSafetensors, constructors, optimizer steps).
     private void NetGenParametersWritten()
     {
-        // Nothing is derived from the parameters in this network: every kernel reads them directly.
+        // Layer 1: weights [3, 6] → [6, 8] (channels side by side, zero-padded), then the 3 biases.
+        for (int o = 0; o < 3; o++)
+        {
+            for (int k = 0; k < 6; k++) _netgenLayerPacked[0 + k * 8 + o] = _netgenParameters[0 + o * 6 + k];
+            _netgenLayerPacked[48 + o] = _netgenParameters[18 + o];
+        }
+        // Layer 6: weights [1, 12] → [12, 8] (channels side by side, zero-padded), then the 1 biases.
+        for (int o = 0; o < 1; o++)
+        {
+            for (int k = 0; k < 12; k++) _netgenLayerPacked[56 + k * 8 + o] = _netgenParameters[51 + o * 12 + k];
+            _netgenLayerPacked[152 + o] = _netgenParameters[63 + o];
+        }
     }
 
     /// <summary>Learning rate of the optimizer; starts at 0.001 (the attribute's value), may be changed between steps, and is saved.</summary>
@@ -83,6 +99,9 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
             _netgenLearningRate = value;
         }
     }
+
+    // The SIMD forward passes' weights, each window element's weights for all output channels side by side (refreshed on every parameter write).
+    private readonly float[] _netgenLayerPacked = new float[160];
 
     /// <summary>Number of running-statistics values (7): per BatchNorm layer in source order, running_mean, running_var (one per channel), then num_batches_tracked.</summary>
     public const int RunningStatisticsSize = 7;
@@ -120,7 +139,7 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
     /// <summary>
     /// Creates the network with parameters initialised deterministically from <paramref name="seed"/>: Glorot uniform
     /// U(±√(6/(in+out))) for Identity, Sigmoid, Tanh, Softmax and HardSigmoid layers, He uniform U(±√(6/in)) for the rectifier family
-    /// (Relu, LeakyRelu, Silu, Gelu, GeluTanh, Elu, Softplus, Mish, HardSwish); biases 0.
+    /// (Relu, LeakyRelu, Silu, Gelu, GeluTanh, Elu, Softplus, Mish, HardSwish), biases 0, for Dense layers; PyTorch's U(±1/√fan-in) for a convolution's weights and biases; weights 1 and biases 0 for LayerNorm and BatchNorm (running mean 0, variance 1).
     /// </summary>
     /// <param name="seed">Seed of NetGen's own generator; the same seed gives the same parameters on every platform.</param>
     public LayeredBatchNorm(int seed)
@@ -179,7 +198,7 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
         global::System.Span<float> inverse = stackalloc float[1];
         // Layer 1: Conv1D(3, 3, padding: 1) ← Input → [3, 8]
         global::System.Span<float> a1 = scratch.Slice(0, 24);
-        NetGenLayer1Forward(p, input, a1, 1);
+        NetGenLayer1Forward(p, _netgenLayerPacked, input, a1, 1);
         // Layer 2: BatchNorm(Relu) ← layer 1 (Conv1D) → [3, 8]
         global::System.Span<float> a2 = scratch.Slice(24, 24);
         NetGenLayer2Inference(p, _netgenStatistics, a1, a2, 1);
@@ -192,12 +211,13 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
         global::System.Span<float> a5 = scratch.Slice(24, 12);
         NetGenLayer5Forward(p, a3, a5, a5, inverse, 1);
         // Layer 6: Dense(1, Identity) ← layer 5 (LayerNorm) → [1]
-        NetGenLayer6Forward(p, a5, last, 1);
+        NetGenLayer6Forward(p, _netgenLayerPacked, a5, last, 1);
     }
 
     private float[] _netgenLayerWork = global::System.Array.Empty<float>();
     private int[] _netgenLayerIndex = global::System.Array.Empty<int>();
     private int _netgenLayerCapacity;
+    private float[] _netgenLayerColumns = global::System.Array.Empty<float>();
     private readonly float[] _netgenLayerBatch = new float[6];
 
     /// <summary>Computes the loss of one sample and overwrites <paramref name="gradient"/> with ∂L/∂θ. BatchNorm normalises with the batch's own statistics (PyTorch's training mode) and does not update the running ones. Not thread-safe.</summary>
@@ -296,6 +316,7 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
     {
         if (_netgenLayerCapacity >= samples) return;
         _netgenLayerWork = new float[checked(182 * samples)];
+        _netgenLayerColumns = new float[checked(96 + 1 * samples)];
         _netgenLayerCapacity = samples;
     }
 
@@ -306,9 +327,13 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
         global::System.ReadOnlySpan<float> p = _netgenParameters;
         int c = _netgenLayerCapacity;
         global::System.Span<float> work = _netgenLayerWork;
+        // Convolutions and Dense layers train as matrix products (256-bit tiles) where the processor has the vectors.
+        bool simd = global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256;
+        global::System.Span<float> columns = _netgenLayerColumns;
         // Layer 1: Conv1D(3, 3, padding: 1) ← Input → [3, 8]
         global::System.Span<float> z1 = work.Slice(0 * c, n * 24);
-        NetGenLayer1Forward(p, x, z1, n);
+        if (simd) NetGenLayer1TrainForward(p, x, z1, n, columns);
+        else NetGenLayer1Forward(p, _netgenLayerPacked, x, z1, n);
         // Layer 2: BatchNorm(Relu) ← layer 1 (Conv1D) → [3, 8]
         global::System.Span<float> z2 = work.Slice(24 * c, n * 24);
         global::System.Span<float> h2 = work.Slice(72 * c, n * 24);
@@ -326,7 +351,8 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
         NetGenLayer5Forward(p, z3, z5, h5, inv5, n);
         // Layer 6: Dense(1, Identity) ← layer 5 (LayerNorm) → [1]
         global::System.Span<float> z6 = work.Slice(133 * c, n * 1);
-        NetGenLayer6Forward(p, z5, z6, n);
+        if (simd) NetGenLayer6TrainForward(p, _netgenLayerPacked, z5, z6, n);
+        else NetGenLayer6Forward(p, _netgenLayerPacked, z5, z6, n);
         // Loss head per sample: the loss and ∂L/∂z of the output layer (the first delta of the backward pass).
         global::System.Span<float> deltaA = work.Slice(134 * c, n * 24);
         global::System.Span<float> deltaB = work.Slice(158 * c, n * 24);
@@ -337,7 +363,8 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
             loss += NetGenHeadGradient(z6.Slice(s * OutputSize, OutputSize), t.Slice(s * OutputSize, OutputSize), deltaA.Slice(s * OutputSize, OutputSize));
         }
         // Layer 6 backward.
-        NetGenLayer6Backward(p, z5, deltaA, g, deltaB, n);
+        if (simd) NetGenLayer6TrainBackward(p, z5, deltaA, g, deltaB, n, columns);
+        else NetGenLayer6Backward(p, z5, deltaA, g, deltaB, n);
         // Layer 5 backward.
         NetGenLayer5Backward(p, h5, inv5, deltaB, g, deltaA, n);
         // Layer 3 backward.
@@ -346,7 +373,8 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
         NetGenLayerAdjointRelu(z2, a2, deltaB.Slice(0, n * 24), deltaB);
         NetGenLayer2Backward(p, h2, _netgenLayerBatch, deltaB, g, deltaA, n);
         // Layer 1 backward.
-        NetGenLayer1Backward(p, x, deltaA, g, global::System.Span<float>.Empty, n);
+        if (simd) NetGenLayer1TrainBackward(p, _netgenLayerPacked, x, deltaA, g, global::System.Span<float>.Empty, n, columns);
+        else NetGenLayer1Backward(p, x, deltaA, g, global::System.Span<float>.Empty, n);
         return loss;
     }
 
@@ -427,7 +455,7 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
     /// <summary>
     /// Replaces the parameters with those of a safetensors file (PyTorch's <c>safetensors.torch.save_file(model.state_dict(), …)</c>)
     /// holding exactly this network's tensors, named as the equivalent <c>torch.nn.Sequential</c> names them
-    /// (<c>0.weight</c> <c>[out, in]</c>, <c>0.bias</c>, …; each non-Identity activation takes one index). F32, F16, BF16 and F64
+    /// (<c>0.weight</c> <c>[out, in, k, k]</c>, <c>0.bias</c>, …; every layer takes one index and each non-Identity activation one more; a BatchNorm's <c>running_mean</c>, <c>running_var</c> and <c>num_batches_tracked</c> (I64) too). F32, F16, BF16 and F64
     /// tensors are read (converted to float); <c>__metadata__</c> is ignored. The optimizer state is left as it is.
     /// The whole file is checked before anything is written, so a bad file leaves the network unchanged.
     /// </summary>
@@ -462,7 +490,7 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
 
     /// <summary>Layer 1: Conv1D(3, 3, padding: 1) ← Input [2, 8] → [3, 8], for each of <paramref name="n"/> samples:
     /// z[o, r, q] = b[o] + Σc Σi Σj w[o, c, i, j]·x[c, r·1 − 0 + i, q·1 − 1 + j·1] (zero padding; weights p[0..], biases p[18..]).</summary>
-    private static void NetGenLayer1Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n)
+    private static void NetGenLayer1Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n)
     {
         for (int s = 0; s < n; s++)
         {
@@ -532,6 +560,73 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>Layer 1 forward for training, as products: per sample its windows unrolled (colᵀ [6, 8]), z = b + W·colᵀ.</summary>
+    private static void NetGenLayer1TrainForward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n, global::System.Span<float> columns)
+    {
+        global::System.Span<float> colT = columns.Slice(0, 48);
+        for (int s = 0; s < n; s++)
+        {
+            global::System.ReadOnlySpan<float> xs = x.Slice(s * 16, 16);
+            global::System.Span<float> zs = z.Slice(s * 24, 24);
+            // colᵀ[(c, i, j), (r, q)] = x[c, r·1 − 0 + i, q·1 − 1 + j·1] (0 in the padding).
+            for (int c = 0; c < 2; c++)
+            {
+                for (int i = 0; i < 1; i++)
+                {
+                    for (int j = 0; j < 3; j++)
+                    {
+                        int k = (c * 1 + i) * 3 + j;
+                        for (int r = 0; r < 1; r++)
+                        {
+                            int row = r * 1 - 0 + i;
+                            bool inside = (uint)row < 1u;
+                            for (int q = 0; q < 8; q++)
+                            {
+                                int column = q * 1 - 1 + j * 1;
+                                colT[k * 8 + r * 8 + q] = inside && (uint)column < 8u ? xs[(c * 1 + row) * 8 + column] : 0f;
+                            }
+                        }
+                    }
+                }
+            }
+            for (int o = 0; o < 3; o++) zs.Slice(o * 8, 8).Fill(p[18 + o]);
+            global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(p.Slice(0, 18), 6, colT, 8, zs, 8, 3, 8, 6);
+        }
+    }
+
+    /// <summary>Layer 1 backward as products, per sample: ∂W += δ[3, 8]·col[8, 6], ∂b = 0 (a BatchNorm follows).</summary>
+    private static void NetGenLayer1TrainBackward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> delta, global::System.Span<float> g, global::System.Span<float> dx, int n, global::System.Span<float> columns)
+    {
+        global::System.Span<float> col = columns.Slice(0, 48);
+        for (int s = 0; s < n; s++)
+        {
+            global::System.ReadOnlySpan<float> xs = x.Slice(s * 16, 16);
+            global::System.ReadOnlySpan<float> ds = delta.Slice(s * 24, 24);
+            // col[(r, q), (c, i, j)]: the same values, position-major.
+            for (int c = 0; c < 2; c++)
+            {
+                for (int i = 0; i < 1; i++)
+                {
+                    for (int j = 0; j < 3; j++)
+                    {
+                        int k = (c * 1 + i) * 3 + j;
+                        for (int r = 0; r < 1; r++)
+                        {
+                            int row = r * 1 - 0 + i;
+                            bool inside = (uint)row < 1u;
+                            for (int q = 0; q < 8; q++)
+                            {
+                                int column = q * 1 - 1 + j * 1;
+                                col[(r * 8 + q) * 6 + k] = inside && (uint)column < 8u ? xs[(c * 1 + row) * 8 + column] : 0f;
+                            }
+                        }
+                    }
+                }
+            }
+            global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(ds, 8, col, 6, g.Slice(0, 18), 6, 3, 6, 8);
         }
     }
 
@@ -719,8 +814,57 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
     }
 
     /// <summary>Layer 6: Dense(1) ← layer 5 (LayerNorm): z[j] = b[j] + Σi w[j, i]·a[i] for each of <paramref name="n"/> samples (weights p[51..], biases p[63..]).</summary>
-    private static void NetGenLayer6Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n)
+    private static void NetGenLayer6Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n)
     {
+        if (global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256)
+        {
+            // SIMD across output channels: 1 channel vector(s) × 1 position(s) a tile, weights from the packed copy at 56.
+            ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packed);
+            global::System.Span<float> row = stackalloc float[8];
+            for (int s = 0; s < n; s++)
+            {
+                global::System.ReadOnlySpan<float> xs = x.Slice(s * 12, 12);
+                global::System.Span<float> zs = z.Slice(s * 1, 1);
+                for (int g = 0; g < 1; g += 1)
+                {
+                    for (int r = 0; r < 1; r++)
+                    {
+                        int q = 0;
+                        for (; q + 1 <= 1; q += 1)
+                        {
+                            NetGenLanes256 acc0_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, 152 + (g + 0) * 8));
+                            for (int c = 0; c < 12; c++)
+                            {
+                                for (int i = 0; i < 1; i++)
+                                {
+                                    int xk = (c * 1 + r * 1 + i) * 1 + q * 1;
+                                    int wk = 56 + (c * 1 + i) * 8 + g * 8;
+                                    for (int j = 0; j < 1; j++)
+                                    {
+                                        NetGenLanes256 x0 = NetGenVector256.Create(xs[xk + 0 + j * 1]);
+                                        { NetGenLanes256 wv = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, wk + j * 8 + 0));
+                                            acc0_0 = NetGenVector256.MultiplyAddEstimate(x0, wv, acc0_0);
+                                        }
+                                    }
+                                }
+                            }
+                            NetGenVector256.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row), 0));
+                            // Each channel's sums to z[o, r, q + p].
+                            for (int v = 0; v < 1 && g + v < 1; v++)
+                            {
+                                for (int l = 0; l < 8; l++)
+                                {
+                                    int channel = (g + v) * 8 + l;
+                                    if (channel >= 1) break;
+                                    zs[(channel * 1 + r) * 1 + q + 0] = row[0 + v * 8 + l];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return;
+        }
         for (int s = 0; s < n; s++)
         {
             global::System.ReadOnlySpan<float> a = x.Slice(s * 12, 12);
@@ -753,6 +897,25 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
                 for (int i = 0; i < 12; i++) da[i] += d * row[i];
             }
         }
+    }
+
+    /// <summary>Layer 6 forward for training, as one product over the block: Z[n, 1] = b + A[n, 12]·Wᵀ (Wᵀ from the packed copy).</summary>
+    private static void NetGenLayer6TrainForward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n)
+    {
+        for (int s = 0; s < n; s++) p.Slice(63, 1).CopyTo(z.Slice(s * 1, 1));
+        global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(x, 12, packed.Slice(56, 96), 8, z, 1, n, 1, 12);
+    }
+
+    /// <summary>Layer 6 backward as products over the block: ∂W[1, 12] += δᵀ·A, ∂b += Σ δ, ∂A = δ·W.</summary>
+    private static void NetGenLayer6TrainBackward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> delta, global::System.Span<float> g, global::System.Span<float> dx, int n, global::System.Span<float> columns)
+    {
+        for (int s = 0; s < n; s++) for (int j = 0; j < 1; j++) g[63 + j] += delta[s * 1 + j];
+        // δᵀ [units, n], the left factor of ∂W.
+        global::System.Span<float> deltaT = columns.Slice(0, 1 * n);
+        for (int s = 0; s < n; s++) for (int j = 0; j < 1; j++) deltaT[j * n + s] = delta[s * 1 + j];
+        global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(deltaT, n, x, 12, g.Slice(51, 12), 12, 1, 12, n);
+        dx.Slice(0, n * 12).Clear();
+        global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(delta, 1, p.Slice(51, 12), 12, dx, 12, n, 12, 1);
     }
 
     /// <summary>a[k] = Relu(z[k]) for every k (<paramref name="a"/> may be <paramref name="z"/> itself).</summary>

@@ -4,10 +4,7 @@ namespace NetGen.Tests.Shaped;
 
 /// <summary>
 /// Every use of the generated <c>RunningStatistics</c> property and <c>RunningStatisticsSize</c> constant, in one place:
-/// they exist only once the generator emits the BatchNorm layer. Until then this file compiles without them (no
-/// <c>NETGEN_SHAPED</c>), and the BatchNorm nets' tests that read the running statistics throw
-/// <see cref="NotImplementedException"/>; the nets without BatchNorm have none to read (empty). Remove the
-/// <c>#if</c> once the generator emits the members.
+/// they exist on networks with a BatchNorm layer only; the nets without BatchNorm have none to read (empty).
 /// </summary>
 internal static class ShapedRunningStatistics
 {
@@ -16,7 +13,6 @@ internal static class ShapedRunningStatistics
     /// <param name="net">One of the <see cref="ShapedNetworks"/>.</param>
     public static float[] Of(INetwork net)
     {
-#if NETGEN_SHAPED
         return net switch
         {
             Shaped_BatchNorm_Mlp n => n.RunningStatistics.ToArray(),
@@ -24,11 +20,6 @@ internal static class ShapedRunningStatistics
             Shaped_Conv1d_Norms n => n.RunningStatistics.ToArray(),
             _ => Array.Empty<float>(),
         };
-#else
-        if (net is Shaped_BatchNorm_Mlp or Shaped_Conv2d_BatchNorm or Shaped_Conv1d_Norms)
-            throw new NotImplementedException("RunningStatistics: compile with NETGEN_SHAPED once the generator emits it (ShapedRunningStatistics.cs).");
-        return Array.Empty<float>();
-#endif
     }
 
     /// <summary>The generated <c>RunningStatisticsSize</c> of the network called <paramref name="name"/> (0 without
@@ -36,7 +27,6 @@ internal static class ShapedRunningStatistics
     /// <param name="name">The data's name of the net.</param>
     public static int Size(string name)
     {
-#if NETGEN_SHAPED
         return name switch
         {
             "BatchNorm_Mlp" => Shaped_BatchNorm_Mlp.RunningStatisticsSize,
@@ -44,10 +34,5 @@ internal static class ShapedRunningStatistics
             "Conv1d_Norms" => Shaped_Conv1d_Norms.RunningStatisticsSize,
             _ => 0,
         };
-#else
-        if (name is "BatchNorm_Mlp" or "Conv2d_BatchNorm" or "Conv1d_Norms")
-            throw new NotImplementedException("RunningStatisticsSize: compile with NETGEN_SHAPED once the generator emits it (ShapedRunningStatistics.cs).");
-        return 0;
-#endif
     }
 }
