@@ -188,7 +188,7 @@ internal static class NetworkValidator
 
         var spec = new NetworkSpec(p.Namespace, NetworkParser.Identifier(p.ClassName), p.Accessibility, p.ContainingTypes.ToEquatableArray(), inputSize,
             layers.ToEquatableArray(), loss, optimizer, lr, momentum, beta1, beta2, epsilon, seed, unrollLimit,
-            SimdWidths(p, inputSize, layers).ToEquatableArray(), p.GpuKernels, p.GpuAlgorithms, weights, MultiplyAddEstimate: p.MultiplyAddEstimate,
+            (IsLayered(inputShape, layers) ? p.VectorWidths : SimdWidths(p, inputSize, layers)).ToEquatableArray(), p.GpuKernels, p.GpuAlgorithms, weights, MultiplyAddEstimate: p.MultiplyAddEstimate,
             FileScopedNamespace: p.FileScopedNamespace, Trainable: trainable,
 SequenceLength: sequenceLength, SequenceLoss: sequenceLoss, InputShape: inputShape);
         long parameters = spec.ParameterCountLong;
@@ -354,6 +354,12 @@ SequenceLength: sequenceLength, SequenceLoss: sequenceLoss, InputShape: inputSha
         if (total > NetworkLimits.MaxLayeredValues)
             errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayeredValuesTooLarge, p.NetworkLocation ?? p.ClassLocation, p.ClassName, total, NetworkLimits.MaxLayeredValues));
     }
+
+    /// <summary>
+    /// A layered network (a shaped input or a ShapedLayer): its SIMD passes keep no per-sample vectors on the stack, so the
+    /// lane code's input and output width limit does not apply to it.
+    /// </summary>
+    private static bool IsLayered(TensorShape? input, List<LayerModel> layers) => input is { IsShaped: true } || layers.Exists(l => l is ShapedLayer);
 
     /// <summary>The consumer's SIMD widths, unless the input or output is too wide for the stack buffers of the lane code.</summary>
     private static List<int> SimdWidths(ParsedNetwork p, int inputSize, List<LayerModel> layers)

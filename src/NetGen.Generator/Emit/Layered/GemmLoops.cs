@@ -6,7 +6,8 @@ namespace NetGen.Generator.Emit.Layered;
 /// <summary>
 /// The training passes of a convolution or Dense layer as matrix products (<c>NetGen.Runtime.Matrix.SmallGemm</c>, 256-bit
 /// register tiles), for a block of samples. A convolution unrolls each sample's windows (im2col; padding reads 0):
-/// forward Z[O, P] = W[O, K]·colᵀ[K, P] + b; backward ∂W[O, K] += δ[O, P]·col[P, K] and ∂colᵀ[K, P] = Wᵀ[K, O]·δ[O, P],
+/// forward zᵀ[P, O] = col[P, K]·Wᵀ[K, O] (+ b, transposed into z); backward ∂W[O, K] += δ[O, P]·col[P, K] (col kept from the
+/// forward pass) and ∂col[P, K] = δᵀ[P, O]·W[O, K],
 /// scattered back onto ∂x (col2im, each window position adding its share: every path summed). A Dense layer: Z = A·Wᵀ + b,
 /// ∂W += δᵀ·A, ∂A = δ·W. The same sums as the scalar loops in another order.
 /// </summary>
@@ -14,8 +15,11 @@ internal static class GemmLoops
 {
     private const string Gemm = "global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd";
 
-    /// <summary>Floats of unrolled windows one sample of the layer needs (both layouts), 0 for a Dense layer.</summary>
-    public static int ConvColumns(LayerModel layer) => layer is ConvLayer conv ? 2 * conv.FanIn * conv.Output.Positions : 0;
+    /// <summary>Floats of scratch one sample of the layer needs (zᵀ or δᵀ [P, O] and ∂col [P, K]), 0 for a Dense layer.</summary>
+    public static int ConvColumns(LayerModel layer) => layer is ConvLayer conv ? conv.Output.Positions * (conv.OutChannels + conv.FanIn) : 0;
+
+    /// <summary>Floats of one sample's unrolled windows kept from the forward pass for the backward pass (col [P, K]).</summary>
+    public static int SavedColumns(LayerModel layer) => layer is ConvLayer conv ? conv.Output.Positions * conv.FanIn : 0;
 
     public static void EmitForward(IndentedWriter w, LayeredStep step)
     {
@@ -23,18 +27,21 @@ internal static class GemmLoops
         {
             case ConvLayer conv:
             {
-                int fan = conv.FanIn, positions = conv.Output.Positions, o = conv.OutChannels, wo = step.ParameterOffset, bo = wo + o * fan;
-                w.Line($"/// <summary>Layer {step.Index + 1} forward for training, as products: per sample its windows unrolled (colᵀ [{fan}, {positions}]), z = b + W·colᵀ.</summary>");
-                using (w.Block($"private static void {Method(step, "TrainForward")}({ReadOnlySpan} p, {ReadOnlySpan} x, {Span} z, int n, {Span} columns)"))
+                int fan = conv.FanIn, positions = conv.Output.Positions, o = conv.OutChannels, bo = step.ParameterOffset + o * fan;
+                int padded = ChannelTiles.PaddedChannels(conv);
+                w.Line($"/// <summary>Layer {step.Index + 1} forward for training, as products: per sample its windows unrolled (col [{positions}, {fan}], kept for the backward pass), zᵀ = col·Wᵀ, z = b + (zᵀ)ᵀ.</summary>");
+                using (w.Block($"private static void {Method(step, "TrainForward")}({ReadOnlySpan} p, {ReadOnlySpan} packed, {ReadOnlySpan} x, {Span} z, int n, {Span} saved, {Span} columns)"))
                 {
-                    w.Line($"{Span} colT = columns.Slice(0, {I(fan * positions)});");
+                    w.Line($"{Span} zt = columns.Slice(0, {I(positions * o)});");
                     using (w.Block("for (int s = 0; s < n; s++)"))
                     {
                         w.Line($"{ReadOnlySpan} xs = x.Slice(s * {I(conv.InputSize)}, {I(conv.InputSize)});");
                         w.Line($"{Span} zs = z.Slice(s * {I(conv.OutputSize)}, {I(conv.OutputSize)});");
-                        Unroll(w, conv, transposed: true, "colT");
-                        w.Line($"for (int o = 0; o < {I(o)}; o++) zs.Slice(o * {I(positions)}, {I(positions)}).Fill(p[{I(bo)} + o]);");
-                        w.Line($"{Gemm}(p.Slice({I(wo)}, {I(o * fan)}), {I(fan)}, colT, {I(positions)}, zs, {I(positions)}, {I(o)}, {I(positions)}, {I(fan)});");
+                        w.Line($"{Span} col = saved.Slice(s * {I(positions * fan)}, {I(positions * fan)});");
+                        Unroll(w, conv, transposed: false, "col");
+                        w.Line("zt.Clear();");
+                        w.Line($"{Gemm}(col, {I(fan)}, packed.Slice({I(step.PackedOffset)}, {I(fan * padded)}), {I(padded)}, zt, {I(o)}, {I(positions)}, {I(o)}, {I(fan)});");
+                        w.Line($"for (int o = 0; o < {I(o)}; o++) {{ float bias = p[{I(bo)} + o]; for (int k = 0; k < {I(positions)}; k++) zs[o * {I(positions)} + k] = zt[k * {I(o)} + o] + bias; }}");
                     }
                 }
                 break;
@@ -63,17 +70,19 @@ internal static class GemmLoops
             case ConvLayer conv:
             {
                 int fan = conv.FanIn, positions = conv.Output.Positions, o = conv.OutChannels, wo = step.ParameterOffset, bo = wo + o * fan;
-                int padded = ChannelTiles.PaddedChannels(conv);
-                w.Line($"/// <summary>Layer {step.Index + 1} backward as products, per sample: ∂W += δ[{o}, {positions}]·col[{positions}, {fan}]{(step.BiasGradientVanishes ? ", ∂b = 0 (a BatchNorm follows)" : ", ∂b += Σ δ")}{(input ? ", ∂colᵀ = Wᵀ·δ scattered onto ∂x (col2im)" : "")}.</summary>");
-                using (w.Block($"private static void {Method(step, "TrainBackward")}({ReadOnlySpan} p, {ReadOnlySpan} packed, {ReadOnlySpan} x, {ReadOnlySpan} delta, {Span} g, {Span} dx, int n, {Span} columns)"))
+                w.Line($"/// <summary>Layer {step.Index + 1} backward as products, per sample: ∂W += δ[{o}, {positions}]·col[{positions}, {fan}]{(step.BiasGradientVanishes ? ", ∂b = 0 (a BatchNorm follows)" : ", ∂b += Σ δ")}{(input ? ", ∂col = δᵀ·W scattered onto ∂x (col2im)" : "")}.</summary>");
+                using (w.Block($"private static void {Method(step, "TrainBackward")}({ReadOnlySpan} p, {ReadOnlySpan} saved, {ReadOnlySpan} delta, {Span} g, {Span} dx, int n, {Span} columns)"))
                 {
-                    if (input) w.Line($"dx.Slice(0, n * {I(conv.InputSize)}).Clear();");
-                    w.Line($"{Span} col = columns.Slice(0, {I(fan * positions)});");
-                    if (input) w.Line($"{Span} colT = columns.Slice({I(fan * positions)}, {I(fan * positions)});");
+                    if (input)
+                    {
+                        w.Line($"dx.Slice(0, n * {I(conv.InputSize)}).Clear();");
+                        w.Line($"{Span} dt = columns.Slice(0, {I(positions * o)});");
+                        w.Line($"{Span} dcol = columns.Slice({I(positions * o)}, {I(positions * fan)});");
+                    }
                     using (w.Block("for (int s = 0; s < n; s++)"))
                     {
-                        w.Line($"{ReadOnlySpan} xs = x.Slice(s * {I(conv.InputSize)}, {I(conv.InputSize)});");
                         w.Line($"{ReadOnlySpan} ds = delta.Slice(s * {I(conv.OutputSize)}, {I(conv.OutputSize)});");
+                        w.Line($"{ReadOnlySpan} col = saved.Slice(s * {I(positions * fan)}, {I(positions * fan)});");
                         if (!step.BiasGradientVanishes)
                         {
                             using (w.Block($"for (int o = 0; o < {I(o)}; o++)"))
@@ -83,12 +92,12 @@ internal static class GemmLoops
                                 w.Line($"g[{I(bo)} + o] += sum;");
                             }
                         }
-                        Unroll(w, conv, transposed: false, "col");
                         w.Line($"{Gemm}(ds, {I(positions)}, col, {I(fan)}, g.Slice({I(wo)}, {I(o * fan)}), {I(fan)}, {I(o)}, {I(fan)}, {I(positions)});");
                         if (input)
                         {
-                            w.Line("colT.Clear();");
-                            w.Line($"{Gemm}(packed.Slice({I(step.PackedOffset)}, {I(fan * padded)}), {I(padded)}, ds, {I(positions)}, colT, {I(positions)}, {I(fan)}, {I(positions)}, {I(o)});");
+                            w.Line($"for (int o = 0; o < {I(o)}; o++) for (int k = 0; k < {I(positions)}; k++) dt[k * {I(o)} + o] = ds[o * {I(positions)} + k];");
+                            w.Line("dcol.Clear();");
+                            w.Line($"{Gemm}(dt, {I(o)}, p.Slice({I(wo)}, {I(o * fan)}), {I(fan)}, dcol, {I(fan)}, {I(positions)}, {I(fan)}, {I(o)});");
                             w.Line($"{Span} dxs = dx.Slice(s * {I(conv.InputSize)}, {I(conv.InputSize)});");
                             Scatter(w, conv);
                         }
@@ -129,48 +138,65 @@ internal static class GemmLoops
         var input = conv.Input;
         var output = conv.Output;
         int fan = conv.FanIn, positions = output.Positions;
-        w.Comment(transposed ? $"colᵀ[(c, i, j), (r, q)] = x[c, r·{conv.StrideHeight} − {conv.PaddingHeight} + i, q·{conv.Stride} − {conv.Padding} + j·{conv.Dilation}] (0 in the padding)." : "col[(r, q), (c, i, j)]: the same values, position-major.");
-        using (w.Block($"for (int c = 0; c < {I(input.Channels)}; c++)"))
-        using (w.Block($"for (int i = 0; i < {I(conv.KernelHeight)}; i++)"))
-        using (w.Block($"for (int j = 0; j < {I(conv.KernelWidth)}; j++)"))
+        if (transposed) throw new System.InvalidOperationException("The matrix products read the position-major col only.");
+        w.Comment($"col[(r, q), (c, i, j)] = x[c, r·{conv.StrideHeight} − {conv.PaddingHeight} + i, q·{conv.Stride} − {conv.Padding} + j·{conv.Dilation}] (0 in the padding), written in order.");
+        using (w.Block($"for (int r = 0; r < {I(output.Height)}; r++)"))
+        using (w.Block($"for (int q = 0; q < {I(output.Width)}; q++)"))
         {
-            w.Line($"int k = (c * {I(conv.KernelHeight)} + i) * {I(conv.KernelWidth)} + j;");
-            using (w.Block($"for (int r = 0; r < {I(output.Height)}; r++)"))
+            w.Line($"{Span} window = {target}.Slice((r * {I(output.Width)} + q) * {I(fan)}, {I(fan)});");
+            using (w.Block($"for (int c = 0; c < {I(input.Channels)}; c++)"))
+            using (w.Block($"for (int i = 0; i < {I(conv.KernelHeight)}; i++)"))
             {
                 w.Line($"int row = r * {I(conv.StrideHeight)} - {I(conv.PaddingHeight)} + i;");
-                w.Line($"bool inside = (uint)row < {I(input.Height)}u;");
-                using (w.Block($"for (int q = 0; q < {I(output.Width)}; q++)"))
+                w.Line($"int k = (c * {I(conv.KernelHeight)} + i) * {I(conv.KernelWidth)};");
+                if (conv.PaddingHeight > 0)
                 {
-                    w.Line($"int column = q * {I(conv.Stride)} - {I(conv.Padding)} + j * {I(conv.Dilation)};");
-                    string value = $"inside && (uint)column < {I(input.Width)}u ? xs[(c * {I(input.Height)} + row) * {I(input.Width)} + column] : 0f";
-                    if (conv.Padding == 0) value = $"xs[(c * {I(input.Height)} + row) * {I(input.Width)} + column]";
-                    string at = transposed ? $"k * {I(positions)} + r * {I(output.Width)} + q" : $"(r * {I(output.Width)} + q) * {I(fan)} + k";
-                    w.Line($"{target}[{at}] = {value};");
+                    w.Line($"if ((uint)row >= {I(input.Height)}u) {{ window.Slice(k, {I(conv.KernelWidth)}).Clear(); continue; }}");
+                }
+                w.Line($"int start = (c * {I(input.Height)} + row) * {I(input.Width)} + q * {I(conv.Stride)} - {I(conv.Padding)};");
+                if (conv.Padding == 0 && conv.Dilation == 1)
+                {
+                    w.Line($"xs.Slice(start, {I(conv.KernelWidth)}).CopyTo(window.Slice(k, {I(conv.KernelWidth)}));");
+                }
+                else
+                {
+                    using (w.Block($"for (int j = 0; j < {I(conv.KernelWidth)}; j++)"))
+                    {
+                        w.Line($"int column = q * {I(conv.Stride)} - {I(conv.Padding)} + j * {I(conv.Dilation)};");
+                        w.Line(conv.Padding == 0
+                            ? "window[k + j] = xs[start + j * " + I(conv.Dilation) + "];"
+                            : $"window[k + j] = (uint)column < {I(input.Width)}u ? xs[start + j * {I(conv.Dilation)}] : 0f;");
+                    }
                 }
             }
         }
     }
 
-    /// <summary>∂colᵀ scattered back onto the sample's ∂x: each window element adds to the input value it read (col2im).</summary>
+    /// <summary>∂col scattered back onto the sample's ∂x: each window element adds to the input value it read (col2im).</summary>
     private static void Scatter(IndentedWriter w, ConvLayer conv)
     {
         var input = conv.Input;
         var output = conv.Output;
-        int positions = output.Positions;
-        using (w.Block($"for (int c = 0; c < {I(input.Channels)}; c++)"))
-        using (w.Block($"for (int i = 0; i < {I(conv.KernelHeight)}; i++)"))
-        using (w.Block($"for (int j = 0; j < {I(conv.KernelWidth)}; j++)"))
+        int fan = conv.FanIn;
+        using (w.Block($"for (int r = 0; r < {I(output.Height)}; r++)"))
+        using (w.Block($"for (int q = 0; q < {I(output.Width)}; q++)"))
         {
-            w.Line($"int k = (c * {I(conv.KernelHeight)} + i) * {I(conv.KernelWidth)} + j;");
-            using (w.Block($"for (int r = 0; r < {I(output.Height)}; r++)"))
+            w.Line($"{ReadOnlySpan} window = dcol.Slice((r * {I(output.Width)} + q) * {I(fan)}, {I(fan)});");
+            using (w.Block($"for (int c = 0; c < {I(input.Channels)}; c++)"))
+            using (w.Block($"for (int i = 0; i < {I(conv.KernelHeight)}; i++)"))
             {
                 w.Line($"int row = r * {I(conv.StrideHeight)} - {I(conv.PaddingHeight)} + i;");
                 if (conv.PaddingHeight > 0) w.Line($"if ((uint)row >= {I(input.Height)}u) continue;");
-                using (w.Block($"for (int q = 0; q < {I(output.Width)}; q++)"))
+                w.Line($"int k = (c * {I(conv.KernelHeight)} + i) * {I(conv.KernelWidth)};");
+                w.Line($"int start = (c * {I(input.Height)} + row) * {I(input.Width)} + q * {I(conv.Stride)} - {I(conv.Padding)};");
+                using (w.Block($"for (int j = 0; j < {I(conv.KernelWidth)}; j++)"))
                 {
-                    w.Line($"int column = q * {I(conv.Stride)} - {I(conv.Padding)} + j * {I(conv.Dilation)};");
-                    if (conv.Padding > 0) w.Line($"if ((uint)column >= {I(input.Width)}u) continue;");
-                    w.Line($"dxs[(c * {I(input.Height)} + row) * {I(input.Width)} + column] += colT[k * {I(positions)} + r * {I(output.Width)} + q];");
+                    if (conv.Padding > 0)
+                    {
+                        w.Line($"int column = q * {I(conv.Stride)} - {I(conv.Padding)} + j * {I(conv.Dilation)};");
+                        w.Line($"if ((uint)column >= {I(input.Width)}u) continue;");
+                    }
+                    w.Line($"dxs[start + j * {I(conv.Dilation)}] += window[k + j];");
                 }
             }
         }

@@ -356,7 +356,7 @@ internal static class LayeredMembersEmitter
                 if (step.Packed)
                 {
                     string gemm = step.Layer is ConvLayer
-                        ? $"{Method(step, "TrainForward")}(p, {current}, {z}, n, columns);"
+                        ? $"{Method(step, "TrainForward")}(p, _netgenLayerPacked, {current}, {z}, n, work.Slice({I(step.Saved)} * c, n * {I(GemmLoops.SavedColumns(step.Layer))}), columns);"
                         : $"{Method(step, "TrainForward")}(p, _netgenLayerPacked, {current}, {z}, n);";
                     w.Line($"if (simd) {gemm}");
                     w.Line("else " + forward);
@@ -414,7 +414,7 @@ internal static class LayeredMembersEmitter
                 if (step.Packed)
                 {
                     string gemm = layer is ConvLayer
-                        ? $"{Method(step, "TrainBackward")}(p, _netgenLayerPacked, {input}, {delta}, g, {dx}, n, columns)"
+                        ? $"{Method(step, "TrainBackward")}(p, work.Slice({I(step.Saved)} * c, n * {I(GemmLoops.SavedColumns(layer))}), {delta}, g, {dx}, n, columns)"
                         : $"{Method(step, "TrainBackward")}(p, {input}, {delta}, g, {dx}, n, columns)";
                     w.Line($"if (simd) {gemm};");
                     w.Line($"else {call};");

@@ -60,6 +60,7 @@ internal sealed class LayeredPlan
                 step.PackedOffset = packed;
                 packed += ChannelTiles.PackedSize(layer);
                 ConvColumns = Math.Max(ConvColumns, GemmLoops.ConvColumns(layer));
+                if (layer is ConvLayer) step.Saved = Take(GemmLoops.SavedColumns(layer));
                 if (layer is DenseLayer) DenseUnits = Math.Max(DenseUnits, layer.OutputSize);
             }
             parameterOffset += (int)layer.ParameterCount;
@@ -189,6 +190,9 @@ internal sealed class LayeredStep
 
     /// <summary>Where the layer's packed weights start in the packed copy (−1: no SIMD forward pass).</summary>
     public int PackedOffset { get; set; } = -1;
+
+    /// <summary>A convolution's unrolled windows (col [P, K]) kept from the training forward pass for the backward pass (−1: none).</summary>
+    public int Saved { get; set; } = -1;
 
     /// <summary>True when the layer has a SIMD forward pass over a packed copy.</summary>
     public bool Packed => PackedOffset >= 0;
