@@ -17,7 +17,7 @@ internal static class ChannelTiles
     public const int Lanes = 8;
 
     /// <summary>The accumulators one tile keeps in registers.</summary>
-    private const int Accumulators = 8;
+    private const int Accumulators = 12;
 
     /// <summary>Offsets through <c>Unsafe.Add</c> with int offsets: no <c>nuint</c> (C# 9) in code a C# 8 project compiles.</summary>
     private const string Add = "global::System.Runtime.CompilerServices.Unsafe.Add";
@@ -58,52 +58,78 @@ internal static class ChannelTiles
     public static void EmitForward(IndentedWriter w, LayeredStep step, VectorWidth width)
     {
         var layer = step.Layer;
-        int inputChannels, height, widthIn, kh, kw, sh, sw, dw, oh, ow;
-        if (layer is ConvLayer conv)
-        {
-            (inputChannels, height, widthIn) = (conv.Input.Channels, conv.Input.Height, conv.Input.Width);
-            (kh, kw, sh, sw, dw) = (conv.KernelHeight, conv.KernelWidth, conv.StrideHeight, conv.Stride, conv.Dilation);
-            (oh, ow) = (conv.Output.Height, conv.Output.Width);
-        }
-        else
-        {
-            (inputChannels, height, widthIn, kh, kw, sh, sw, dw, oh, ow) = (layer.InputSize, 1, 1, 1, 1, 1, 1, 1, 1, 1);
-        }
+        var t = new TileShape(layer);
         int o = Channels(layer), padded = PaddedChannels(layer), vectors = padded / Lanes;
-        int group = Math.Min(vectors, Accumulators);
-        int positions = Math.Max(1, Accumulators / group);
-        if (positions > ow) positions = ow;
-        int inSize = layer.InputSize, outSize = layer.OutputSize, at = step.PackedOffset, bias = at + FanIn(layer) * padded;
-        string V = width.Statics, VT = width.Type;
-        w.Comment($"SIMD across output channels: {group} channel vector(s) × {positions} position(s) a tile, weights from the packed copy at {at}.");
-        w.Line($"ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packed);");
+        int group = Math.Min(vectors, Accumulators / 2);
+        int positions = Math.Max(1, Math.Min(Accumulators / group, t.OutWidth));
+        // Balanced tiles: as few as the budget allows, of equal size where the width divides.
+        int tiles = (t.OutWidth + positions - 1) / positions;
+        positions = (t.OutWidth + tiles - 1) / tiles;
+        int rest = t.OutWidth % positions;
+        int inSize = layer.InputSize, outSize = layer.OutputSize;
+        w.Comment($"SIMD across output channels: {group} channel vector(s) × {positions} position(s) a tile, weights from the packed copy at {step.PackedOffset}.");
+        w.Line("ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packed);");
         w.Line($"{Span} row = stackalloc float[{I(group * Lanes * positions)}];");
+        w.Line("ref float rr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row);");
         using (w.Block("for (int s = 0; s < n; s++)"))
         {
-            w.Line($"{ReadOnlySpan} xs = x.Slice(s * {I(inSize)}, {I(inSize)});");
+            w.Line($"ref float xr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x.Slice(s * {I(inSize)}, {I(inSize)}));");
             w.Line($"{Span} zs = z.Slice(s * {I(outSize)}, {I(outSize)});");
             using (w.Block($"for (int g = 0; g < {I(vectors)}; g += {I(group)})"))
-            using (w.Block($"for (int r = 0; r < {I(oh)}; r++)"))
+            using (w.Block($"for (int r = 0; r < {I(t.OutHeight)}; r++)"))
             {
                 w.Line("int q = 0;");
-                using (w.Block($"for (; q + {I(positions)} <= {I(ow)}; q += {I(positions)})"))
+                using (w.Block($"for (; q + {I(positions)} <= {I(t.OutWidth)}; q += {I(positions)})"))
                 {
-                    Tile(w, positions, group, vectors, V, VT, width, inputChannels, height, widthIn, kh, kw, sh, sw, dw, padded, at, bias, o, oh, ow);
+                    Tile(w, step, t, positions, group, vectors, width, padded, o);
                 }
-                if (ow % positions != 0)
+                if (rest != 0)
                 {
-                    using (w.Block($"for (; q < {I(ow)}; q++)"))
+                    using (w.Scope())
                     {
-                        Tile(w, 1, group, vectors, V, VT, width, inputChannels, height, widthIn, kh, kw, sh, sw, dw, padded, at, bias, o, oh, ow);
+                        Tile(w, step, t, rest, group, vectors, width, padded, o);
                     }
                 }
             }
         }
     }
 
-    private static void Tile(IndentedWriter w, int positions, int group, int vectors, string V, string VT, VectorWidth width,
-        int inputChannels, int height, int widthIn, int kh, int kw, int sh, int sw, int dw, int padded, int at, int bias, int o, int oh, int ow)
+    /// <summary>A layer's window geometry for the tiles (a Dense layer is a 1 × 1 window over its inputs as channels).</summary>
+    private sealed class TileShape
     {
+        public TileShape(LayerModel layer)
+        {
+            if (layer is ConvLayer conv)
+            {
+                (Channels, Height, Width) = (conv.Input.Channels, conv.Input.Height, conv.Input.Width);
+                (KernelHeight, KernelWidth, StrideHeight, Stride, Dilation) = (conv.KernelHeight, conv.KernelWidth, conv.StrideHeight, conv.Stride, conv.Dilation);
+                (OutHeight, OutWidth) = (conv.Output.Height, conv.Output.Width);
+            }
+            else
+            {
+                (Channels, Height, Width, KernelHeight, KernelWidth, StrideHeight, Stride, Dilation, OutHeight, OutWidth) = (layer.InputSize, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+            }
+        }
+
+        public int Channels { get; }
+        public int Height { get; }
+        public int Width { get; }
+        public int KernelHeight { get; }
+        public int KernelWidth { get; }
+        public int StrideHeight { get; }
+        public int Stride { get; }
+        public int Dilation { get; }
+        public int OutHeight { get; }
+        public int OutWidth { get; }
+    }
+
+    /// <summary>Kernel columns up to which the window's columns are written out (constant offsets), past which they loop.</summary>
+    private const int UnrolledColumns = 8;
+
+    private static void Tile(IndentedWriter w, LayeredStep step, TileShape t, int positions, int group, int vectors, VectorWidth width, int padded, int o)
+    {
+        string V = width.Statics, VT = width.Type;
+        int at = step.PackedOffset, bias = at + FanIn(step.Layer) * padded;
         // Channel vectors past the last one (when the group does not divide them) are not computed.
         bool partial = vectors % group != 0;
         for (int p = 0; p < positions; p++)
@@ -114,26 +140,38 @@ internal static class ChannelTiles
                 w.Line(partial && v > 0 ? $"{VT} acc{p}_{v} = g + {I(v)} < {I(vectors)} ? {load} : {VT}.Zero;" : $"{VT} acc{p}_{v} = {load};");
             }
         }
-        using (w.Block($"for (int c = 0; c < {I(inputChannels)}; c++)"))
-        using (w.Block($"for (int i = 0; i < {I(kh)}; i++)"))
+        using (w.Block($"for (int c = 0; c < {I(t.Channels)}; c++)"))
+        using (w.Block($"for (int i = 0; i < {I(t.KernelHeight)}; i++)"))
         {
-            w.Line($"int xk = (c * {I(height)} + r * {I(sh)} + i) * {I(widthIn)} + q * {I(sw)};");
-            w.Line($"int wk = {I(at)} + (c * {I(kh)} + i) * {I(kw * padded)} + g * {I(Lanes)};");
-            using (w.Block($"for (int j = 0; j < {I(kw)}; j++)"))
+            w.Line($"ref float xk = ref {Add}(ref xr, (c * {I(t.Height)} + r * {I(t.StrideHeight)} + i) * {I(t.Width)} + q * {I(t.Stride)});");
+            w.Line($"ref float wk = ref {Add}(ref wt, {I(at)} + (c * {I(t.KernelHeight)} + i) * {I(t.KernelWidth * padded)} + g * {I(Lanes)});");
+            void Column(string j)
             {
-                for (int p = 0; p < positions; p++) w.Line($"{VT} x{p} = {V}.Create(xs[xk + {I(p * sw)} + j * {I(dw)}]);");
-                for (int v = 0; v < group; v++)
+                for (int p = 0; p < positions; p++)
                 {
-                    string guard = partial && v > 0 ? $"if (g + {I(v)} < {I(vectors)}) " : "";
-                    w.Line($"{guard}{{ {VT} wv = {V}.LoadUnsafe(ref {Add}(ref wt, wk + j * {I(padded)} + {I(v * Lanes)}));");
-                    for (int p = 0; p < positions; p++) w.Line($"    acc{p}_{v} = {width.MultiplyAdd($"x{p}", "wv", $"acc{p}_{v}")};");
-                    w.Line("}");
+                    w.Line($"{VT} x{p} = {V}.Create({Add}(ref xk, {I(p * t.Stride)} + {j} * {I(t.Dilation)}));");
+                    for (int v = 0; v < group; v++)
+                    {
+                        string fma = $"acc{p}_{v} = {width.MultiplyAdd($"x{p}", $"{V}.LoadUnsafe(ref {Add}(ref wk, {j} * {I(padded)} + {I(v * Lanes)}))", $"acc{p}_{v}")};";
+                        w.Line(partial && v > 0 ? $"if (g + {I(v)} < {I(vectors)}) {fma}" : fma);
+                    }
                 }
+            }
+            if (t.KernelWidth <= UnrolledColumns)
+            {
+                for (int j = 0; j < t.KernelWidth; j++)
+                {
+                    using (w.Scope()) Column(I(j));
+                }
+            }
+            else
+            {
+                using (w.Block($"for (int j = 0; j < {I(t.KernelWidth)}; j++)")) Column("j");
             }
         }
         for (int p = 0; p < positions; p++)
         {
-            for (int v = 0; v < group; v++) w.Line($"{V}.StoreUnsafe(acc{p}_{v}, ref {Add}(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row), {I((p * group + v) * Lanes)}));");
+            for (int v = 0; v < group; v++) w.Line($"{V}.StoreUnsafe(acc{p}_{v}, ref {Add}(ref rr, {I((p * group + v) * Lanes)}));");
         }
         w.Comment("Each channel's sums to z[o, r, q + p].");
         using (w.Block($"for (int v = 0; v < {I(group)} && g + v < {I(vectors)}; v++)"))
@@ -141,8 +179,9 @@ internal static class ChannelTiles
         {
             w.Line($"int channel = (g + v) * {I(Lanes)} + l;");
             w.Line($"if (channel >= {I(o)}) break;");
+            w.Line($"int to = (channel * {I(t.OutHeight)} + r) * {I(t.OutWidth)} + q;");
             for (int p = 0; p < positions; p++)
-                w.Line($"zs[(channel * {I(oh)} + r) * {I(ow)} + q + {I(p)}] = row[{I(p * group * Lanes)} + v * {I(Lanes)} + l];");
+                w.Line($"zs[to + {I(p)}] = {Add}(ref rr, {I(p * group * Lanes)} + v * {I(Lanes)} + l);");
         }
     }
 }

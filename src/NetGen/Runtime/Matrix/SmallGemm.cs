@@ -4,6 +4,7 @@ using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NetGen.Runtime.Matrix;
 
@@ -12,7 +13,7 @@ namespace NetGen.Runtime.Matrix;
 /// pass, weight gradient and input gradient as products with its unrolled windows; a Dense layer's three products over a
 /// block of samples). Tiles of 4 rows × 16 columns keep 8 sums in registers over the whole reduction (each step one
 /// broadcast of A per row, two loads of B, eight multiply-adds); the edges use 4 × 8, 1 × 16, 1 × 8 tiles and scalar
-/// columns. For generated code; not part of NetGen's public contract.
+/// columns (AVX's masked loads and stores where the processor has them). For generated code; not part of NetGen's public contract.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class SmallGemm
@@ -52,14 +53,16 @@ public static class SmallGemm
             int j = 0;
             for (; j + 16 <= n; j += 16) Tile4x16(ref ra, lda, ref rb, ldb, ref rc, ldc, i, j, k);
             for (; j + 8 <= n; j += 8) Tile4x8(ref ra, lda, ref rb, ldb, ref rc, ldc, i, j, k);
-            if (j < n) Scalar(ref ra, lda, ref rb, ldb, ref rc, ldc, i, i + 4, j, n, k);
+            if (j < n && Avx.IsSupported) Tile4xMasked(ref ra, lda, ref rb, ldb, ref rc, ldc, i, j, n - j, k);
+            else if (j < n) Scalar(ref ra, lda, ref rb, ldb, ref rc, ldc, i, i + 4, j, n, k);
         }
         for (; i < m; i++)
         {
             int j = 0;
             for (; j + 16 <= n; j += 16) Tile1x16(ref ra, lda, ref rb, ldb, ref rc, ldc, i, j, k);
             for (; j + 8 <= n; j += 8) Tile1x8(ref ra, lda, ref rb, ldb, ref rc, ldc, i, j, k);
-            if (j < n) Scalar(ref ra, lda, ref rb, ldb, ref rc, ldc, i, i + 1, j, n, k);
+            if (j < n && Avx.IsSupported) Tile1xMasked(ref ra, lda, ref rb, ldb, ref rc, ldc, i, j, n - j, k);
+            else if (j < n) Scalar(ref ra, lda, ref rb, ldb, ref rc, ldc, i, i + 1, j, n, k);
         }
     }
 
@@ -151,6 +154,47 @@ public static class SmallGemm
         int bp = j;
         for (int p = 0; p < k; p++, bp += ldb) s0 = VectorMath.MultiplyAdd(Vector256.Create(Unsafe.Add(ref a, a0 + p)), Load(ref b, bp), s0);
         Store(s0, ref c, c0);
+    }
+
+    /// <summary>The first <paramref name="columns"/> (1 to 7) lanes set: AVX's masked loads and stores touch only those.</summary>
+    private static Vector256<float> Mask(int columns) =>
+        Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(columns)).AsSingle();
+
+    private static unsafe void Tile4xMasked(ref float a, int lda, ref float b, int ldb, ref float c, int ldc, int i, int j, int columns, int k)
+    {
+        var mask = Mask(columns);
+        fixed (float* pb = &b)
+        fixed (float* pc = &c)
+        {
+            float* c0 = pc + i * ldc + j, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+            Vector256<float> s0 = Avx.MaskLoad(c0, mask), s1 = Avx.MaskLoad(c1, mask), s2 = Avx.MaskLoad(c2, mask), s3 = Avx.MaskLoad(c3, mask);
+            int a0 = i * lda, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda;
+            float* bp = pb + j;
+            for (int p = 0; p < k; p++, bp += ldb)
+            {
+                Vector256<float> b0 = Avx.MaskLoad(bp, mask);
+                s0 = VectorMath.MultiplyAdd(Vector256.Create(Unsafe.Add(ref a, a0 + p)), b0, s0);
+                s1 = VectorMath.MultiplyAdd(Vector256.Create(Unsafe.Add(ref a, a1 + p)), b0, s1);
+                s2 = VectorMath.MultiplyAdd(Vector256.Create(Unsafe.Add(ref a, a2 + p)), b0, s2);
+                s3 = VectorMath.MultiplyAdd(Vector256.Create(Unsafe.Add(ref a, a3 + p)), b0, s3);
+            }
+            Avx.MaskStore(c0, mask, s0); Avx.MaskStore(c1, mask, s1); Avx.MaskStore(c2, mask, s2); Avx.MaskStore(c3, mask, s3);
+        }
+    }
+
+    private static unsafe void Tile1xMasked(ref float a, int lda, ref float b, int ldb, ref float c, int ldc, int i, int j, int columns, int k)
+    {
+        var mask = Mask(columns);
+        fixed (float* pb = &b)
+        fixed (float* pc = &c)
+        {
+            float* c0 = pc + i * ldc + j;
+            Vector256<float> s0 = Avx.MaskLoad(c0, mask);
+            int a0 = i * lda;
+            float* bp = pb + j;
+            for (int p = 0; p < k; p++, bp += ldb) s0 = VectorMath.MultiplyAdd(Vector256.Create(Unsafe.Add(ref a, a0 + p)), Avx.MaskLoad(bp, mask), s0);
+            Avx.MaskStore(c0, mask, s0);
+        }
     }
 
     private static void Scalar(ref float a, int lda, ref float b, int ldb, ref float c, int ldc, int rowStart, int rowEnd, int columnStart, int columnEnd, int k)
