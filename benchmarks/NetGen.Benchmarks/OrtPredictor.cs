@@ -21,6 +21,15 @@ public sealed class OrtPredictor : IDisposable
 
     /// <summary>Loads <paramref name="model"/> (see <see cref="OnnxModelWriter"/>) for [rows, inputSize] → [rows, outputSize].</summary>
     public OrtPredictor(byte[] model, int inputSize, int outputSize, int rows = 1)
+        : this(model, new long[] { rows, inputSize }, new long[] { rows, outputSize })
+    {
+    }
+
+    /// <summary>
+    /// Loads <paramref name="model"/> with input and output tensors of the given shapes (batch first), e.g. [1, C, L] →
+    /// [1, classes] for a model of <see cref="Convolution.ConvOnnxModelWriter"/>.
+    /// </summary>
+    public OrtPredictor(byte[] model, long[] inputShape, long[] outputShape)
     {
         _options = new SessionOptions
         {
@@ -31,10 +40,10 @@ public sealed class OrtPredictor : IDisposable
         };
         _session = new InferenceSession(model, _options);
         _runOptions = new RunOptions();
-        Input = new float[rows * inputSize];
-        Output = new float[rows * outputSize];
-        _inputValue = OrtValue.CreateTensorValueFromMemory(Input, new long[] { rows, inputSize });
-        _outputValue = OrtValue.CreateTensorValueFromMemory(Output, new long[] { rows, outputSize });
+        Input = new float[Product(inputShape)];
+        Output = new float[Product(outputShape)];
+        _inputValue = OrtValue.CreateTensorValueFromMemory(Input, inputShape);
+        _outputValue = OrtValue.CreateTensorValueFromMemory(Output, outputShape);
         _binding = _session.CreateIoBinding();
         _binding.BindInput(OnnxModelWriter.InputName, _inputValue);
         _binding.BindOutput(OnnxModelWriter.OutputName, _outputValue);
@@ -48,6 +57,13 @@ public sealed class OrtPredictor : IDisposable
 
     /// <summary>Runs the model on <see cref="Input"/> into <see cref="Output"/>.</summary>
     public void Run() => _session.RunWithBinding(_runOptions, _binding);
+
+    private static int Product(long[] shape)
+    {
+        long size = 1;
+        foreach (long side in shape) size *= side;
+        return checked((int)size);
+    }
 
     /// <inheritdoc />
     public void Dispose()

@@ -10,7 +10,9 @@ using NetGen.Benchmarks.Suite;
 // chained Predict, TrainBatch by batch size and thread scaling against hand-written SIMD code) and the FMA peak probe with
 // the suite's job; `-- --vector-math` runs VectorMathSpeed.* (VectorMath's Tanh and Sigmoid before and after issue 15)
 // with the suite's job; `-- --sequence` runs Sequence.* (streaming steps and training through time, issue 16) with the
-// suite's job; anything else goes to BenchmarkDotNet as is, e.g. --filter '*UnrollLimit*' --job short.
+// suite's job; `-- --convolution` runs Convolution.* (issue 17's layered networks against ONNX Runtime, batch-1 Predict
+// and TrainBatch(64)) and the FMA peak probe with the suite's job; anything else goes to BenchmarkDotNet as is, e.g.
+// --filter '*UnrollLimit*' --job short.
 // See benchmarks/README.md.
 if (args.Length > 0 && args[0] == "--report")
 {
@@ -59,6 +61,18 @@ if (args.Contains("--sequence"))
     // Issue 16: streaming steps against plain C# loops, and training through time (Sequence/), with the suite's job.
     string[] rest = args.Where(a => a != "--sequence").ToArray();
     if (!rest.Contains("--filter")) rest = rest.Concat(new[] { "--filter", "NetGen.Benchmarks.Sequence.*" }).ToArray();
+    args = rest.Concat(SuiteConfig.JobArguments).ToArray();
+}
+
+if (args.Contains("--convolution"))
+{
+    // Issue 17: SensorClassifier and MlAgentsSimpleEncoder against ONNX Runtime, plus Suite.FmaPeak for the % of peak.
+    string[] rest = args.Where(a => a != "--convolution").ToArray();
+    if (!rest.Contains("--filter"))
+    {
+        rest = rest.Concat(new[] { "--filter", "NetGen.Benchmarks.Convolution.*", "NetGen.Benchmarks.Suite.FmaPeak.*" }).ToArray();
+    }
+
     args = rest.Concat(SuiteConfig.JobArguments).ToArray();
 }
 

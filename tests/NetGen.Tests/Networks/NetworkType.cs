@@ -26,6 +26,9 @@ public sealed class NetworkType
                 && !t.GetCustomAttributes(false).Any(a => a is LayerNormAttribute or BatchNormAttribute or FlattenAttribute))
             // Networks with [Dropout] train with a random mask; tests/NetGen.Tests/Dropout covers them.
             .Where(t => !t.IsDefined(typeof(DropoutAttribute), inherit: false))
+            // Layered networks (a shaped [Input] or a convolution, pooling, flatten or normalisation layer) are not stacks of
+            // Dense layers that ReferenceNetwork computes; Onnx/LayeredOnnxRuntimeReferenceTests covers them.
+            .Where(t => !IsLayered(t))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => new NetworkType(t))
             .ToArray());
@@ -42,7 +45,17 @@ public sealed class NetworkType
         Optimizer = new OptimizerSettings(Attribute.Optimizer, Attribute.LearningRate, Attribute.Momentum, Attribute.Beta1, Attribute.Beta2, Attribute.Epsilon);
     }
 
-    /// <summary>Every <c>[Network]</c> class of the test assembly.</summary>
+    /// <summary>A shaped <c>[Input]</c> or any layer attribute of a layered network (issue 17).</summary>
+    private static bool IsLayered(Type type) =>
+        type.GetCustomAttributes<InputAttribute>(false).Any(input => input.Channels > 0)
+        || new[]
+        {
+            typeof(Conv1DAttribute), typeof(Conv2DAttribute), typeof(MaxPool1DAttribute), typeof(MaxPool2DAttribute),
+            typeof(AvgPool1DAttribute), typeof(AvgPool2DAttribute), typeof(GlobalAvgPoolAttribute), typeof(FlattenAttribute),
+            typeof(LayerNormAttribute), typeof(BatchNormAttribute),
+        }.Any(attribute => type.IsDefined(attribute, inherit: false));
+
+    /// <summary>Every <c>[Network]</c> class of the test assembly (but the layered ones).</summary>
     public static IReadOnlyList<NetworkType> All => s_all.Value;
 
     public static NetworkType Of<T>() where T : INetwork => Of(typeof(T));

@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+
+namespace NetGen.Benchmarks;
+
+/// <summary>
+/// The pieces of an ONNX model that <see cref="OnnxModelWriter"/> and <see cref="Convolution.ConvOnnxModelWriter"/>
+/// write with their minimal protobuf encoder (<see cref="ProtoWriter"/>): nodes, INT/INTS/FLOAT attributes, FLOAT
+/// initialisers with little-endian <c>raw_data</c>, FLOAT value infos of a fixed shape, and the ModelProto around a graph
+/// (IR version 8, default-domain opset 17).
+/// </summary>
+/// <remarks>Shared by the benchmarks and, as a linked file, by tests/NetGen.Tests/Onnx.</remarks>
+internal static class OnnxProto
+{
+    /// <summary>A NodeProto: inputs, one output, name, op type (attributes are added by the caller as field 5).</summary>
+    public static ProtoWriter Node(string name, string opType, string[] inputs, string output)
+    {
+        var node = new ProtoWriter();
+        foreach (string input in inputs) node.String(1, input);
+        node.String(2, output);
+        node.String(3, name);
+        node.String(4, opType);
+        return node;
+    }
+
+    /// <summary>
+    /// The node of NetGen's <paramref name="activation"/> on <paramref name="input"/>: <c>Sigmoid</c>, <c>Tanh</c>,
+    /// <c>Relu</c>, <c>LeakyRelu</c> (alpha 0.01, PyTorch's and NetGen's slope) or <c>Softmax</c> (axis -1); null for Identity.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The activation has no single ONNX operator here.</exception>
+    public static ProtoWriter? ActivationNode(string name, Activation activation, string input, string output)
+    {
+        string? op = activation switch
+        {
+            Activation.Identity => null,
+            Activation.Sigmoid => "Sigmoid",
+            Activation.Tanh => "Tanh",
+            Activation.Relu => "Relu",
+            Activation.LeakyRelu => "LeakyRelu",
+            Activation.Softmax => "Softmax",
+            _ => throw new NotSupportedException($"Activation {activation} has no ONNX mapping here."),
+        };
+        if (op is null) return null;
+        var node = Node(name, op, new[] { input }, output);
+        if (activation == Activation.LeakyRelu) node.Message(5, FloatAttribute("alpha", 0.01f));
+        if (activation == Activation.Softmax) node.Message(5, IntAttribute("axis", -1));
+        return node;
+    }
+
+    /// <summary>An AttributeProto of type INT.</summary>
+    public static ProtoWriter IntAttribute(string name, long value)
+    {
+        var attribute = new ProtoWriter();
+        attribute.String(1, name);
+        attribute.Varint(3, value);
+        attribute.Varint(20, 2); // AttributeType.INT
+        return attribute;
+    }
+
+    /// <summary>An AttributeProto of type INTS (the values as unpacked repeated int64, field 8).</summary>
+    public static ProtoWriter IntsAttribute(string name, params long[] values)
+    {
+        var attribute = new ProtoWriter();
+        attribute.String(1, name);
+        foreach (long value in values) attribute.Varint(8, value);
+        attribute.Varint(20, 7); // AttributeType.INTS
+        return attribute;
+    }
+
+    /// <summary>An AttributeProto of type FLOAT.</summary>
+    public static ProtoWriter FloatAttribute(string name, float value)
+    {
+        var attribute = new ProtoWriter();
+        attribute.String(1, name);
+        attribute.Fixed32(2, value);
+        attribute.Varint(20, 1); // AttributeType.FLOAT
+        return attribute;
+    }
+
+    /// <summary>A FLOAT TensorProto (an initialiser) of shape <paramref name="dims"/> with the values as <c>raw_data</c>.</summary>
+    public static ProtoWriter Tensor(string name, long[] dims, ReadOnlySpan<float> values)
+    {
+        var tensor = new ProtoWriter();
+        foreach (long dim in dims) tensor.Varint(1, dim);
+        tensor.Varint(2, 1); // TensorProto.DataType.FLOAT
+        tensor.String(8, name);
+        var raw = new byte[values.Length * 4];
+        for (int i = 0; i < values.Length; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(
+                raw.AsSpan(i * 4), BitConverter.SingleToInt32Bits(values[i]));
+        }
+
+        tensor.Bytes(9, raw);
+        return tensor;
+    }
+
+    /// <summary>A ValueInfoProto: a FLOAT tensor of the fixed shape <paramref name="dims"/>.</summary>
+    public static ProtoWriter ValueInfo(string name, IReadOnlyList<long> dims)
+    {
+        var shape = new ProtoWriter();
+        foreach (long size in dims)
+        {
+            var dim = new ProtoWriter();
+            dim.Varint(1, size); // dim_value
+            shape.Message(1, dim);
+        }
+
+        var tensorType = new ProtoWriter();
+        tensorType.Varint(1, 1); // elem_type FLOAT
+        tensorType.Message(2, shape);
+        var type = new ProtoWriter();
+        type.Message(1, tensorType);
+        var info = new ProtoWriter();
+        info.String(1, name);
+        info.Message(2, type);
+        return info;
+    }
+
+    /// <summary>The ModelProto (IR version 8, producer "NetGen.Benchmarks", default-domain opset 17) around <paramref name="graph"/>.</summary>
+    public static byte[] Model(ProtoWriter graph)
+    {
+        var opset = new ProtoWriter();
+        opset.String(1, string.Empty);
+        opset.Varint(2, 17);
+
+        var model = new ProtoWriter();
+        model.Varint(1, 8); // ir_version
+        model.String(2, "NetGen.Benchmarks"); // producer_name
+        model.Message(7, graph);
+        model.Message(8, opset);
+        return model.ToArray();
+    }
+}
+
+/// <summary>Protobuf wire format: varints (wire type 0), fixed32 (5) and length-delimited fields (2).</summary>
+internal sealed class ProtoWriter
+{
+    private readonly MemoryStream _stream = new();
+
+    public void Varint(int field, long value)
+    {
+        Tag(field, 0);
+        Raw((ulong)value);
+    }
+
+    public void Fixed32(int field, float value)
+    {
+        Tag(field, 5);
+        Span<byte> bytes = stackalloc byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes, BitConverter.SingleToInt32Bits(value));
+        _stream.Write(bytes);
+    }
+
+    public void String(int field, string value) => Bytes(field, Encoding.UTF8.GetBytes(value));
+
+    public void Bytes(int field, byte[] value)
+    {
+        Tag(field, 2);
+        Raw((ulong)value.Length);
+        _stream.Write(value, 0, value.Length);
+    }
+
+    public void Message(int field, ProtoWriter message) => Bytes(field, message.ToArray());
+
+    /// <summary>Appends another writer's fields as they are (same message).</summary>
+    public void Append(ProtoWriter other)
+    {
+        byte[] bytes = other.ToArray();
+        _stream.Write(bytes, 0, bytes.Length);
+    }
+
+    public byte[] ToArray() => _stream.ToArray();
+
+    private void Tag(int field, int wireType) => Raw(((ulong)field << 3) | (uint)wireType);
+
+    private void Raw(ulong value)
+    {
+        while (value >= 0x80)
+        {
+            _stream.WriteByte((byte)(value | 0x80));
+            value >>= 7;
+        }
+
+        _stream.WriteByte((byte)value);
+    }
+}
