@@ -135,6 +135,25 @@ public partial class Outer
     }
 }
 ",
+        // A wide output head whose loss-head kernels are split into parts that share no scratch (it once passed an
+        // undeclared s: CS0103), on the Dense matrix path and on a layered network.
+        ["WideLeakyHead"] = @"using NetGen;
+
+/// <summary>A Dense network with a 256-unit LeakyRelu output.</summary>
+[Network(Loss.MeanSquaredError)]
+[Input(16)]
+[Dense(256, Activation.LeakyRelu)]
+public partial class WideLeaky { }
+
+/// <summary>ML-Agents' simple visual encoder with its LeakyRelu on the Dense layer.</summary>
+[Network(Loss.MeanSquaredError)]
+[Input(3, 36, 36)]
+[Conv2D(16, 8, stride: 4, activation: Activation.LeakyRelu)]
+[Conv2D(32, 4, stride: 2, activation: Activation.LeakyRelu)]
+[Flatten]
+[Dense(256, Activation.LeakyRelu)]
+public partial class EncoderLeaky { }
+",
         ["SequenceLooped"] = @"using NetGen;
     [Network(Loss.CrossEntropy, SequenceLength = 3, UnrollLimit = 8)]
     [Input(3)]

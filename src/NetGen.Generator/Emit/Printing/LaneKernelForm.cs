@@ -33,7 +33,9 @@ internal sealed class LaneKernelForm : KernelForm
         };
     }
 
-    public override string? ScratchDeclaration(KernelSchedule k) => k.ScratchSize > 0 ? $"{Span}<{VT}> s = stackalloc {VT}[{k.ScratchSize}];" : null;
+    /// <summary>The scratch vectors crossing parts; a split kernel whose parts share none still passes an empty <c>s</c>.</summary>
+    public override string? ScratchDeclaration(KernelSchedule k) =>
+        k.ScratchSize > 0 ? $"{Span}<{VT}> s = stackalloc {VT}[{k.ScratchSize}];" : k.PartCount > 1 ? $"{Span}<{VT}> s = {Span}<{VT}>.Empty;" : null;
 
     public override string Scratch(int slot) => $"s[{slot}]";
 

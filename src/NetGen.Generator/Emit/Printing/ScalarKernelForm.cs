@@ -24,7 +24,9 @@ internal class ScalarKernelForm : KernelForm
         };
     }
 
-    public override string? ScratchDeclaration(KernelSchedule k) => k.ScratchSize > 0 ? $"{Span} s = stackalloc float[{k.ScratchSize}];" : null;
+    /// <summary>The scratch values crossing parts; a split kernel whose parts share none still passes an empty <c>s</c>.</summary>
+    public override string? ScratchDeclaration(KernelSchedule k) =>
+        k.ScratchSize > 0 ? $"{Span} s = stackalloc float[{k.ScratchSize}];" : k.PartCount > 1 ? $"{Span} s = {Span}.Empty;" : null;
 
     public override string Scratch(int slot) => $"s[{slot}]";
 
