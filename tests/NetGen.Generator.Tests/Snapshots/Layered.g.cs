@@ -290,13 +290,13 @@ partial class Layered : global::NetGen.INetwork
         return total / n;
     }
 
-    // The training workspace for blocks of up to `samples` samples: 146 floats and 8 ints a sample (layer outputs, pre-activations, x̂, deltas, max-pool positions).
+    // The training workspace for blocks of up to `samples` samples: 290 floats and 8 ints a sample (layer outputs, pre-activations, x̂, deltas, max-pool positions).
     private void NetGenLayerReserve(int samples)
     {
         if (_netgenLayerCapacity >= samples) return;
-        _netgenLayerWork = new float[checked(146 * samples)];
+        _netgenLayerWork = new float[checked(290 * samples)];
         _netgenLayerIndex = new int[checked(8 * samples)];
-        _netgenLayerColumns = new float[checked(288 + 2 * samples)];
+        _netgenLayerColumns = new float[checked(176 + 2 * samples)];
         _netgenLayerCapacity = samples;
     }
 
@@ -313,22 +313,22 @@ partial class Layered : global::NetGen.INetwork
         global::System.Span<float> columns = _netgenLayerColumns;
         // Layer 1: Conv2D(2, 3, Relu) ← Input → [2, 4, 4]
         global::System.Span<float> z1 = work.Slice(0 * c, n * 32);
-        if (simd) NetGenLayer1TrainForward(p, x, z1, n, columns);
+        if (simd) NetGenLayer1TrainForward(p, _netgenLayerPacked, x, z1, n, work.Slice(64 * c, n * 144), columns);
         else NetGenLayer1Forward(p, _netgenLayerPacked, x, z1, n);
         global::System.Span<float> a1 = work.Slice(32 * c, n * 32);
         NetGenLayerActivateRelu(z1, a1);
         // Layer 2: MaxPool2D(2) ← layer 1 (Conv2D) → [2, 2, 2]
-        global::System.Span<float> z2 = work.Slice(64 * c, n * 8);
+        global::System.Span<float> z2 = work.Slice(208 * c, n * 8);
         global::System.Span<int> index2 = positions.Slice(0 * c, n * 8);
         NetGenLayer2Forward(a1, z2, index2, n);
         // Layer 3: Flatten (the same values, read as one row).
         // Layer 4: Dense(2, Softmax) ← layer 3 (Flatten) → [2] (its Softmax is the loss head's)
-        global::System.Span<float> z4 = work.Slice(72 * c, n * 2);
+        global::System.Span<float> z4 = work.Slice(216 * c, n * 2);
         if (simd) NetGenLayer4TrainForward(p, _netgenLayerPacked, z2, z4, n);
         else NetGenLayer4Forward(p, _netgenLayerPacked, z2, z4, n);
         // Loss head per sample: the loss and ∂L/∂z of the output layer (the first delta of the backward pass).
-        global::System.Span<float> deltaA = work.Slice(74 * c, n * 36);
-        global::System.Span<float> deltaB = work.Slice(110 * c, n * 36);
+        global::System.Span<float> deltaA = work.Slice(218 * c, n * 36);
+        global::System.Span<float> deltaB = work.Slice(254 * c, n * 36);
         float loss = 0f;
         for (int s = 0; s < n; s++)
         {
@@ -342,7 +342,7 @@ partial class Layered : global::NetGen.INetwork
         NetGenLayer2Backward(index2, deltaB, deltaA, n);
         // Layer 1 backward.
         NetGenLayerAdjointRelu(z1, a1, deltaA.Slice(0, n * 32), deltaA);
-        if (simd) NetGenLayer1TrainBackward(p, _netgenLayerPacked, x, deltaA, g, global::System.Span<float>.Empty, n, columns);
+        if (simd) NetGenLayer1TrainBackward(p, work.Slice(64 * c, n * 144), deltaA, g, global::System.Span<float>.Empty, n, columns);
         else NetGenLayer1Backward(p, x, deltaA, g, global::System.Span<float>.Empty, n);
         return loss;
     }
@@ -451,9 +451,10 @@ partial class Layered : global::NetGen.INetwork
             // SIMD across output channels: 1 channel vector(s) × 4 position(s) a tile, weights from the packed copy at 0.
             ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packed);
             global::System.Span<float> row = stackalloc float[32];
+            ref float rr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row);
             for (int s = 0; s < n; s++)
             {
-                global::System.ReadOnlySpan<float> xs = x.Slice(s * 36, 36);
+                ref float xr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x.Slice(s * 36, 36));
                 global::System.Span<float> zs = z.Slice(s * 32, 32);
                 for (int g = 0; g < 1; g += 1)
                 {
@@ -470,27 +471,44 @@ partial class Layered : global::NetGen.INetwork
                             {
                                 for (int i = 0; i < 3; i++)
                                 {
-                                    int xk = (c * 6 + r * 1 + i) * 6 + q * 1;
-                                    int wk = 0 + (c * 3 + i) * 24 + g * 8;
-                                    for (int j = 0; j < 3; j++)
+                                    ref float xk = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xr, (c * 6 + r * 1 + i) * 6 + q * 1);
+                                    ref float wk = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, 0 + (c * 3 + i) * 24 + g * 8);
                                     {
-                                        NetGenLanes256 x0 = NetGenVector256.Create(xs[xk + 0 + j * 1]);
-                                        NetGenLanes256 x1 = NetGenVector256.Create(xs[xk + 1 + j * 1]);
-                                        NetGenLanes256 x2 = NetGenVector256.Create(xs[xk + 2 + j * 1]);
-                                        NetGenLanes256 x3 = NetGenVector256.Create(xs[xk + 3 + j * 1]);
-                                        { NetGenLanes256 wv = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, wk + j * 8 + 0));
-                                            acc0_0 = NetGenVector256.MultiplyAddEstimate(x0, wv, acc0_0);
-                                            acc1_0 = NetGenVector256.MultiplyAddEstimate(x1, wv, acc1_0);
-                                            acc2_0 = NetGenVector256.MultiplyAddEstimate(x2, wv, acc2_0);
-                                            acc3_0 = NetGenVector256.MultiplyAddEstimate(x3, wv, acc3_0);
-                                        }
+                                        NetGenLanes256 x0 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 0 + 0 * 1));
+                                        acc0_0 = NetGenVector256.MultiplyAddEstimate(x0, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 0 * 8 + 0)), acc0_0);
+                                        NetGenLanes256 x1 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 1 + 0 * 1));
+                                        acc1_0 = NetGenVector256.MultiplyAddEstimate(x1, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 0 * 8 + 0)), acc1_0);
+                                        NetGenLanes256 x2 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 2 + 0 * 1));
+                                        acc2_0 = NetGenVector256.MultiplyAddEstimate(x2, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 0 * 8 + 0)), acc2_0);
+                                        NetGenLanes256 x3 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 3 + 0 * 1));
+                                        acc3_0 = NetGenVector256.MultiplyAddEstimate(x3, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 0 * 8 + 0)), acc3_0);
+                                    }
+                                    {
+                                        NetGenLanes256 x0 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 0 + 1 * 1));
+                                        acc0_0 = NetGenVector256.MultiplyAddEstimate(x0, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 1 * 8 + 0)), acc0_0);
+                                        NetGenLanes256 x1 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 1 + 1 * 1));
+                                        acc1_0 = NetGenVector256.MultiplyAddEstimate(x1, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 1 * 8 + 0)), acc1_0);
+                                        NetGenLanes256 x2 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 2 + 1 * 1));
+                                        acc2_0 = NetGenVector256.MultiplyAddEstimate(x2, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 1 * 8 + 0)), acc2_0);
+                                        NetGenLanes256 x3 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 3 + 1 * 1));
+                                        acc3_0 = NetGenVector256.MultiplyAddEstimate(x3, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 1 * 8 + 0)), acc3_0);
+                                    }
+                                    {
+                                        NetGenLanes256 x0 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 0 + 2 * 1));
+                                        acc0_0 = NetGenVector256.MultiplyAddEstimate(x0, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 2 * 8 + 0)), acc0_0);
+                                        NetGenLanes256 x1 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 1 + 2 * 1));
+                                        acc1_0 = NetGenVector256.MultiplyAddEstimate(x1, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 2 * 8 + 0)), acc1_0);
+                                        NetGenLanes256 x2 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 2 + 2 * 1));
+                                        acc2_0 = NetGenVector256.MultiplyAddEstimate(x2, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 2 * 8 + 0)), acc2_0);
+                                        NetGenLanes256 x3 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 3 + 2 * 1));
+                                        acc3_0 = NetGenVector256.MultiplyAddEstimate(x3, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 2 * 8 + 0)), acc3_0);
                                     }
                                 }
                             }
-                            NetGenVector256.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row), 0));
-                            NetGenVector256.StoreUnsafe(acc1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row), 8));
-                            NetGenVector256.StoreUnsafe(acc2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row), 16));
-                            NetGenVector256.StoreUnsafe(acc3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row), 24));
+                            NetGenVector256.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 0));
+                            NetGenVector256.StoreUnsafe(acc1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 8));
+                            NetGenVector256.StoreUnsafe(acc2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 16));
+                            NetGenVector256.StoreUnsafe(acc3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 24));
                             // Each channel's sums to z[o, r, q + p].
                             for (int v = 0; v < 1 && g + v < 1; v++)
                             {
@@ -498,10 +516,11 @@ partial class Layered : global::NetGen.INetwork
                                 {
                                     int channel = (g + v) * 8 + l;
                                     if (channel >= 2) break;
-                                    zs[(channel * 4 + r) * 4 + q + 0] = row[0 + v * 8 + l];
-                                    zs[(channel * 4 + r) * 4 + q + 1] = row[8 + v * 8 + l];
-                                    zs[(channel * 4 + r) * 4 + q + 2] = row[16 + v * 8 + l];
-                                    zs[(channel * 4 + r) * 4 + q + 3] = row[24 + v * 8 + l];
+                                    int to = (channel * 4 + r) * 4 + q;
+                                    zs[to + 0] = global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 0 + v * 8 + l);
+                                    zs[to + 1] = global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 8 + v * 8 + l);
+                                    zs[to + 2] = global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 16 + v * 8 + l);
+                                    zs[to + 3] = global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 24 + v * 8 + l);
                                 }
                             }
                         }
@@ -582,74 +601,51 @@ partial class Layered : global::NetGen.INetwork
         }
     }
 
-    /// <summary>Layer 1 forward for training, as products: per sample its windows unrolled (colᵀ [9, 16]), z = b + W·colᵀ.</summary>
-    private static void NetGenLayer1TrainForward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n, global::System.Span<float> columns)
+    /// <summary>Layer 1 forward for training, as products: per sample its windows unrolled (col [16, 9], kept for the backward pass), zᵀ = col·Wᵀ, z = b + (zᵀ)ᵀ.</summary>
+    private static void NetGenLayer1TrainForward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n, global::System.Span<float> saved, global::System.Span<float> columns)
     {
-        global::System.Span<float> colT = columns.Slice(0, 144);
+        global::System.Span<float> zt = columns.Slice(0, 32);
         for (int s = 0; s < n; s++)
         {
             global::System.ReadOnlySpan<float> xs = x.Slice(s * 36, 36);
             global::System.Span<float> zs = z.Slice(s * 32, 32);
-            // colᵀ[(c, i, j), (r, q)] = x[c, r·1 − 0 + i, q·1 − 0 + j·1] (0 in the padding).
-            for (int c = 0; c < 1; c++)
+            global::System.Span<float> col = saved.Slice(s * 144, 144);
+            // col[(r, q), (c, i, j)] = x[c, r·1 − 0 + i, q·1 − 0 + j·1] (0 in the padding), written in order.
+            for (int r = 0; r < 4; r++)
             {
-                for (int i = 0; i < 3; i++)
+                for (int q = 0; q < 4; q++)
                 {
-                    for (int j = 0; j < 3; j++)
+                    global::System.Span<float> window = col.Slice((r * 4 + q) * 9, 9);
+                    for (int c = 0; c < 1; c++)
                     {
-                        int k = (c * 3 + i) * 3 + j;
-                        for (int r = 0; r < 4; r++)
+                        for (int i = 0; i < 3; i++)
                         {
                             int row = r * 1 - 0 + i;
-                            bool inside = (uint)row < 6u;
-                            for (int q = 0; q < 4; q++)
-                            {
-                                int column = q * 1 - 0 + j * 1;
-                                colT[k * 16 + r * 4 + q] = xs[(c * 6 + row) * 6 + column];
-                            }
+                            int k = (c * 3 + i) * 3;
+                            int start = (c * 6 + row) * 6 + q * 1 - 0;
+                            xs.Slice(start, 3).CopyTo(window.Slice(k, 3));
                         }
                     }
                 }
             }
-            for (int o = 0; o < 2; o++) zs.Slice(o * 16, 16).Fill(p[18 + o]);
-            global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(p.Slice(0, 18), 9, colT, 16, zs, 16, 2, 16, 9);
+            zt.Clear();
+            global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(col, 9, packed.Slice(0, 72), 8, zt, 2, 16, 2, 9);
+            for (int o = 0; o < 2; o++) { float bias = p[18 + o]; for (int k = 0; k < 16; k++) zs[o * 16 + k] = zt[k * 2 + o] + bias; }
         }
     }
 
     /// <summary>Layer 1 backward as products, per sample: ∂W += δ[2, 16]·col[16, 9], ∂b += Σ δ.</summary>
-    private static void NetGenLayer1TrainBackward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> delta, global::System.Span<float> g, global::System.Span<float> dx, int n, global::System.Span<float> columns)
+    private static void NetGenLayer1TrainBackward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> saved, global::System.ReadOnlySpan<float> delta, global::System.Span<float> g, global::System.Span<float> dx, int n, global::System.Span<float> columns)
     {
-        global::System.Span<float> col = columns.Slice(0, 144);
         for (int s = 0; s < n; s++)
         {
-            global::System.ReadOnlySpan<float> xs = x.Slice(s * 36, 36);
             global::System.ReadOnlySpan<float> ds = delta.Slice(s * 32, 32);
+            global::System.ReadOnlySpan<float> col = saved.Slice(s * 144, 144);
             for (int o = 0; o < 2; o++)
             {
                 float sum = 0f;
                 for (int k = 0; k < 16; k++) sum += ds[o * 16 + k];
                 g[18 + o] += sum;
-            }
-            // col[(r, q), (c, i, j)]: the same values, position-major.
-            for (int c = 0; c < 1; c++)
-            {
-                for (int i = 0; i < 3; i++)
-                {
-                    for (int j = 0; j < 3; j++)
-                    {
-                        int k = (c * 3 + i) * 3 + j;
-                        for (int r = 0; r < 4; r++)
-                        {
-                            int row = r * 1 - 0 + i;
-                            bool inside = (uint)row < 6u;
-                            for (int q = 0; q < 4; q++)
-                            {
-                                int column = q * 1 - 0 + j * 1;
-                                col[(r * 4 + q) * 9 + k] = xs[(c * 6 + row) * 6 + column];
-                            }
-                        }
-                    }
-                }
             }
             global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(ds, 16, col, 9, g.Slice(0, 18), 9, 2, 9, 16);
         }
@@ -710,9 +706,10 @@ partial class Layered : global::NetGen.INetwork
             // SIMD across output channels: 1 channel vector(s) × 1 position(s) a tile, weights from the packed copy at 80.
             ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packed);
             global::System.Span<float> row = stackalloc float[8];
+            ref float rr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row);
             for (int s = 0; s < n; s++)
             {
-                global::System.ReadOnlySpan<float> xs = x.Slice(s * 8, 8);
+                ref float xr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x.Slice(s * 8, 8));
                 global::System.Span<float> zs = z.Slice(s * 2, 2);
                 for (int g = 0; g < 1; g += 1)
                 {
@@ -726,18 +723,15 @@ partial class Layered : global::NetGen.INetwork
                             {
                                 for (int i = 0; i < 1; i++)
                                 {
-                                    int xk = (c * 1 + r * 1 + i) * 1 + q * 1;
-                                    int wk = 80 + (c * 1 + i) * 8 + g * 8;
-                                    for (int j = 0; j < 1; j++)
+                                    ref float xk = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xr, (c * 1 + r * 1 + i) * 1 + q * 1);
+                                    ref float wk = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, 80 + (c * 1 + i) * 8 + g * 8);
                                     {
-                                        NetGenLanes256 x0 = NetGenVector256.Create(xs[xk + 0 + j * 1]);
-                                        { NetGenLanes256 wv = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, wk + j * 8 + 0));
-                                            acc0_0 = NetGenVector256.MultiplyAddEstimate(x0, wv, acc0_0);
-                                        }
+                                        NetGenLanes256 x0 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 0 + 0 * 1));
+                                        acc0_0 = NetGenVector256.MultiplyAddEstimate(x0, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 0 * 8 + 0)), acc0_0);
                                     }
                                 }
                             }
-                            NetGenVector256.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row), 0));
+                            NetGenVector256.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 0));
                             // Each channel's sums to z[o, r, q + p].
                             for (int v = 0; v < 1 && g + v < 1; v++)
                             {
@@ -745,7 +739,8 @@ partial class Layered : global::NetGen.INetwork
                                 {
                                     int channel = (g + v) * 8 + l;
                                     if (channel >= 2) break;
-                                    zs[(channel * 1 + r) * 1 + q + 0] = row[0 + v * 8 + l];
+                                    int to = (channel * 1 + r) * 1 + q;
+                                    zs[to + 0] = global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 0 + v * 8 + l);
                                 }
                             }
                         }

@@ -311,12 +311,12 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
         return total / n;
     }
 
-    // The training workspace for blocks of up to `samples` samples: 182 floats and 0 ints a sample (layer outputs, pre-activations, x̂, deltas, max-pool positions).
+    // The training workspace for blocks of up to `samples` samples: 230 floats and 0 ints a sample (layer outputs, pre-activations, x̂, deltas, max-pool positions).
     private void NetGenLayerReserve(int samples)
     {
         if (_netgenLayerCapacity >= samples) return;
-        _netgenLayerWork = new float[checked(182 * samples)];
-        _netgenLayerColumns = new float[checked(96 + 1 * samples)];
+        _netgenLayerWork = new float[checked(230 * samples)];
+        _netgenLayerColumns = new float[checked(72 + 1 * samples)];
         _netgenLayerCapacity = samples;
     }
 
@@ -332,30 +332,30 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
         global::System.Span<float> columns = _netgenLayerColumns;
         // Layer 1: Conv1D(3, 3, padding: 1) ← Input → [3, 8]
         global::System.Span<float> z1 = work.Slice(0 * c, n * 24);
-        if (simd) NetGenLayer1TrainForward(p, x, z1, n, columns);
+        if (simd) NetGenLayer1TrainForward(p, _netgenLayerPacked, x, z1, n, work.Slice(24 * c, n * 48), columns);
         else NetGenLayer1Forward(p, _netgenLayerPacked, x, z1, n);
         // Layer 2: BatchNorm(Relu) ← layer 1 (Conv1D) → [3, 8]
-        global::System.Span<float> z2 = work.Slice(24 * c, n * 24);
-        global::System.Span<float> h2 = work.Slice(72 * c, n * 24);
+        global::System.Span<float> z2 = work.Slice(72 * c, n * 24);
+        global::System.Span<float> h2 = work.Slice(120 * c, n * 24);
         NetGenLayer2Forward(p, _netgenStatistics, update, z1, z2, h2, _netgenLayerBatch, n);
-        global::System.Span<float> a2 = work.Slice(48 * c, n * 24);
+        global::System.Span<float> a2 = work.Slice(96 * c, n * 24);
         NetGenLayerActivateRelu(z2, a2);
         // Layer 3: AvgPool1D(2) ← layer 2 (BatchNorm) → [3, 4]
-        global::System.Span<float> z3 = work.Slice(96 * c, n * 12);
+        global::System.Span<float> z3 = work.Slice(144 * c, n * 12);
         NetGenLayer3Forward(a2, z3, n);
         // Layer 4: Flatten (the same values, read as one row).
         // Layer 5: LayerNorm ← layer 4 (Flatten) → [12]
-        global::System.Span<float> z5 = work.Slice(108 * c, n * 12);
-        global::System.Span<float> h5 = work.Slice(120 * c, n * 12);
-        global::System.Span<float> inv5 = work.Slice(132 * c, n);
+        global::System.Span<float> z5 = work.Slice(156 * c, n * 12);
+        global::System.Span<float> h5 = work.Slice(168 * c, n * 12);
+        global::System.Span<float> inv5 = work.Slice(180 * c, n);
         NetGenLayer5Forward(p, z3, z5, h5, inv5, n);
         // Layer 6: Dense(1, Identity) ← layer 5 (LayerNorm) → [1]
-        global::System.Span<float> z6 = work.Slice(133 * c, n * 1);
+        global::System.Span<float> z6 = work.Slice(181 * c, n * 1);
         if (simd) NetGenLayer6TrainForward(p, _netgenLayerPacked, z5, z6, n);
         else NetGenLayer6Forward(p, _netgenLayerPacked, z5, z6, n);
         // Loss head per sample: the loss and ∂L/∂z of the output layer (the first delta of the backward pass).
-        global::System.Span<float> deltaA = work.Slice(134 * c, n * 24);
-        global::System.Span<float> deltaB = work.Slice(158 * c, n * 24);
+        global::System.Span<float> deltaA = work.Slice(182 * c, n * 24);
+        global::System.Span<float> deltaB = work.Slice(206 * c, n * 24);
         float loss = 0f;
         for (int s = 0; s < n; s++)
         {
@@ -373,7 +373,7 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
         NetGenLayerAdjointRelu(z2, a2, deltaB.Slice(0, n * 24), deltaB);
         NetGenLayer2Backward(p, h2, _netgenLayerBatch, deltaB, g, deltaA, n);
         // Layer 1 backward.
-        if (simd) NetGenLayer1TrainBackward(p, _netgenLayerPacked, x, deltaA, g, global::System.Span<float>.Empty, n, columns);
+        if (simd) NetGenLayer1TrainBackward(p, work.Slice(24 * c, n * 48), deltaA, g, global::System.Span<float>.Empty, n, columns);
         else NetGenLayer1Backward(p, x, deltaA, g, global::System.Span<float>.Empty, n);
         return loss;
     }
@@ -563,69 +563,50 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
         }
     }
 
-    /// <summary>Layer 1 forward for training, as products: per sample its windows unrolled (colᵀ [6, 8]), z = b + W·colᵀ.</summary>
-    private static void NetGenLayer1TrainForward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n, global::System.Span<float> columns)
+    /// <summary>Layer 1 forward for training, as products: per sample its windows unrolled (col [8, 6], kept for the backward pass), zᵀ = col·Wᵀ, z = b + (zᵀ)ᵀ.</summary>
+    private static void NetGenLayer1TrainForward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n, global::System.Span<float> saved, global::System.Span<float> columns)
     {
-        global::System.Span<float> colT = columns.Slice(0, 48);
+        global::System.Span<float> zt = columns.Slice(0, 24);
         for (int s = 0; s < n; s++)
         {
             global::System.ReadOnlySpan<float> xs = x.Slice(s * 16, 16);
             global::System.Span<float> zs = z.Slice(s * 24, 24);
-            // colᵀ[(c, i, j), (r, q)] = x[c, r·1 − 0 + i, q·1 − 1 + j·1] (0 in the padding).
-            for (int c = 0; c < 2; c++)
+            global::System.Span<float> col = saved.Slice(s * 48, 48);
+            // col[(r, q), (c, i, j)] = x[c, r·1 − 0 + i, q·1 − 1 + j·1] (0 in the padding), written in order.
+            for (int r = 0; r < 1; r++)
             {
-                for (int i = 0; i < 1; i++)
+                for (int q = 0; q < 8; q++)
                 {
-                    for (int j = 0; j < 3; j++)
+                    global::System.Span<float> window = col.Slice((r * 8 + q) * 6, 6);
+                    for (int c = 0; c < 2; c++)
                     {
-                        int k = (c * 1 + i) * 3 + j;
-                        for (int r = 0; r < 1; r++)
+                        for (int i = 0; i < 1; i++)
                         {
                             int row = r * 1 - 0 + i;
-                            bool inside = (uint)row < 1u;
-                            for (int q = 0; q < 8; q++)
+                            int k = (c * 1 + i) * 3;
+                            int start = (c * 1 + row) * 8 + q * 1 - 1;
+                            for (int j = 0; j < 3; j++)
                             {
                                 int column = q * 1 - 1 + j * 1;
-                                colT[k * 8 + r * 8 + q] = inside && (uint)column < 8u ? xs[(c * 1 + row) * 8 + column] : 0f;
+                                window[k + j] = (uint)column < 8u ? xs[start + j * 1] : 0f;
                             }
                         }
                     }
                 }
             }
-            for (int o = 0; o < 3; o++) zs.Slice(o * 8, 8).Fill(p[18 + o]);
-            global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(p.Slice(0, 18), 6, colT, 8, zs, 8, 3, 8, 6);
+            zt.Clear();
+            global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(col, 6, packed.Slice(0, 48), 8, zt, 3, 8, 3, 6);
+            for (int o = 0; o < 3; o++) { float bias = p[18 + o]; for (int k = 0; k < 8; k++) zs[o * 8 + k] = zt[k * 3 + o] + bias; }
         }
     }
 
     /// <summary>Layer 1 backward as products, per sample: ∂W += δ[3, 8]·col[8, 6], ∂b = 0 (a BatchNorm follows).</summary>
-    private static void NetGenLayer1TrainBackward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> delta, global::System.Span<float> g, global::System.Span<float> dx, int n, global::System.Span<float> columns)
+    private static void NetGenLayer1TrainBackward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> saved, global::System.ReadOnlySpan<float> delta, global::System.Span<float> g, global::System.Span<float> dx, int n, global::System.Span<float> columns)
     {
-        global::System.Span<float> col = columns.Slice(0, 48);
         for (int s = 0; s < n; s++)
         {
-            global::System.ReadOnlySpan<float> xs = x.Slice(s * 16, 16);
             global::System.ReadOnlySpan<float> ds = delta.Slice(s * 24, 24);
-            // col[(r, q), (c, i, j)]: the same values, position-major.
-            for (int c = 0; c < 2; c++)
-            {
-                for (int i = 0; i < 1; i++)
-                {
-                    for (int j = 0; j < 3; j++)
-                    {
-                        int k = (c * 1 + i) * 3 + j;
-                        for (int r = 0; r < 1; r++)
-                        {
-                            int row = r * 1 - 0 + i;
-                            bool inside = (uint)row < 1u;
-                            for (int q = 0; q < 8; q++)
-                            {
-                                int column = q * 1 - 1 + j * 1;
-                                col[(r * 8 + q) * 6 + k] = inside && (uint)column < 8u ? xs[(c * 1 + row) * 8 + column] : 0f;
-                            }
-                        }
-                    }
-                }
-            }
+            global::System.ReadOnlySpan<float> col = saved.Slice(s * 48, 48);
             global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(ds, 8, col, 6, g.Slice(0, 18), 6, 3, 6, 8);
         }
     }
@@ -821,9 +802,10 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
             // SIMD across output channels: 1 channel vector(s) × 1 position(s) a tile, weights from the packed copy at 56.
             ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packed);
             global::System.Span<float> row = stackalloc float[8];
+            ref float rr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row);
             for (int s = 0; s < n; s++)
             {
-                global::System.ReadOnlySpan<float> xs = x.Slice(s * 12, 12);
+                ref float xr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x.Slice(s * 12, 12));
                 global::System.Span<float> zs = z.Slice(s * 1, 1);
                 for (int g = 0; g < 1; g += 1)
                 {
@@ -837,18 +819,15 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
                             {
                                 for (int i = 0; i < 1; i++)
                                 {
-                                    int xk = (c * 1 + r * 1 + i) * 1 + q * 1;
-                                    int wk = 56 + (c * 1 + i) * 8 + g * 8;
-                                    for (int j = 0; j < 1; j++)
+                                    ref float xk = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xr, (c * 1 + r * 1 + i) * 1 + q * 1);
+                                    ref float wk = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, 56 + (c * 1 + i) * 8 + g * 8);
                                     {
-                                        NetGenLanes256 x0 = NetGenVector256.Create(xs[xk + 0 + j * 1]);
-                                        { NetGenLanes256 wv = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, wk + j * 8 + 0));
-                                            acc0_0 = NetGenVector256.MultiplyAddEstimate(x0, wv, acc0_0);
-                                        }
+                                        NetGenLanes256 x0 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 0 + 0 * 1));
+                                        acc0_0 = NetGenVector256.MultiplyAddEstimate(x0, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 0 * 8 + 0)), acc0_0);
                                     }
                                 }
                             }
-                            NetGenVector256.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row), 0));
+                            NetGenVector256.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 0));
                             // Each channel's sums to z[o, r, q + p].
                             for (int v = 0; v < 1 && g + v < 1; v++)
                             {
@@ -856,7 +835,8 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
                                 {
                                     int channel = (g + v) * 8 + l;
                                     if (channel >= 1) break;
-                                    zs[(channel * 1 + r) * 1 + q + 0] = row[0 + v * 8 + l];
+                                    int to = (channel * 1 + r) * 1 + q;
+                                    zs[to + 0] = global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 0 + v * 8 + l);
                                 }
                             }
                         }
