@@ -15,13 +15,16 @@ namespace NetGen.Generator.Emit.Layered;
 /// </summary>
 internal static class ActivationLoops
 {
+    private const string Marshal = "global::System.Runtime.InteropServices.MemoryMarshal";
+    private const string Add = "global::System.Runtime.CompilerServices.Unsafe.Add";
+
     /// <summary><c>NetGenLayerActivateRelu</c>.</summary>
     public static string ForwardName(ActivationKind activation) => $"NetGenLayerActivate{activation}";
 
     /// <summary><c>NetGenLayerAdjointRelu</c>.</summary>
     public static string AdjointName(ActivationKind activation) => $"NetGenLayerAdjoint{activation}";
 
-    public static void Emit(IndentedWriter w, ActivationKind activation, bool trainable)
+    public static void Emit(IndentedWriter w, ActivationKind activation, bool trainable, VectorWidth? width = null)
     {
         var definition = ActivationTable.Of(activation);
         if (definition.Shape != ActivationShape.Elementwise)
@@ -34,10 +37,26 @@ internal static class ActivationLoops
         w.Line();
         w.Line($"/// <summary>a[k] = {activation}(z[k]) for every k (<paramref name=\"a\"/> may be <paramref name=\"z\"/> itself).</summary>");
         using (w.Block($"private static void {ForwardName(activation)}({ReadOnlySpan} z, {Span} a)"))
-        using (w.Block("for (int k = 0; k < z.Length; k++)"))
         {
-            w.Line("float x = z[k];");
-            TileStatements.Emit(w, ScalarDialect.Instance, "float", g, new Dictionary<int, string> { [z] = "x" }, new[] { a }, (_, value) => $"a[k] = {value};");
+            w.Line("int k = 0;");
+            if (width is not null)
+            {
+                using (w.Block($"if ({ChannelTiles.Condition})"))
+                {
+                    w.Line($"ref float zr = ref {Marshal}.GetReference(z);");
+                    w.Line($"ref float ar = ref {Marshal}.GetReference(a);");
+                    using (w.Block($"for (; k + {I(width.Lanes)} <= z.Length; k += {I(width.Lanes)})"))
+                    {
+                        w.Line($"{width.Type} x = {width.Statics}.LoadUnsafe(ref {Add}(ref zr, k));");
+                        TileStatements.Emit(w, width, g, new Dictionary<int, string> { [z] = "x" }, new[] { a }, (_, value) => $"{width.Statics}.StoreUnsafe({value}, ref {Add}(ref ar, k));");
+                    }
+                }
+            }
+            using (w.Block("for (; k < z.Length; k++)"))
+            {
+                w.Line("float x = z[k];");
+                TileStatements.Emit(w, ScalarDialect.Instance, "float", g, new Dictionary<int, string> { [z] = "x" }, new[] { a }, (_, value) => $"a[k] = {value};");
+            }
         }
         if (!trainable) return;
 
@@ -48,10 +67,28 @@ internal static class ActivationLoops
         w.Line();
         w.Line($"/// <summary>Chain rule through a = {activation}(z): d[k] = u[k]·{activation}′(z[k]) (derived from the definition; <paramref name=\"d\"/> may be <paramref name=\"u\"/>).</summary>");
         using (w.Block($"private static void {AdjointName(activation)}({ReadOnlySpan} z, {ReadOnlySpan} a, {ReadOnlySpan} u, {Span} d)"))
-        using (w.Block("for (int k = 0; k < z.Length; k++)"))
         {
-            w.Line("float x = z[k], y = a[k], v = u[k];");
-            TileStatements.Emit(w, ScalarDialect.Instance, "float", g, names, new[] { gradient.Inputs[0] }, (_, value) => $"d[k] = {value};");
+            w.Line("int k = 0;");
+            if (width is not null)
+            {
+                using (w.Block($"if ({ChannelTiles.Condition})"))
+                {
+                    w.Line($"ref float zr = ref {Marshal}.GetReference(z);");
+                    w.Line($"ref float ar = ref {Marshal}.GetReference(a);");
+                    w.Line($"ref float ur = ref {Marshal}.GetReference(u);");
+                    w.Line($"ref float dr = ref {Marshal}.GetReference(d);");
+                    using (w.Block($"for (; k + {I(width.Lanes)} <= z.Length; k += {I(width.Lanes)})"))
+                    {
+                        w.Line($"{width.Type} x = {width.Statics}.LoadUnsafe(ref {Add}(ref zr, k)), y = {width.Statics}.LoadUnsafe(ref {Add}(ref ar, k)), v = {width.Statics}.LoadUnsafe(ref {Add}(ref ur, k));");
+                        TileStatements.Emit(w, width, g, names, new[] { gradient.Inputs[0] }, (_, value) => $"{width.Statics}.StoreUnsafe({value}, ref {Add}(ref dr, k));");
+                    }
+                }
+            }
+            using (w.Block("for (; k < z.Length; k++)"))
+            {
+                w.Line("float x = z[k], y = a[k], v = u[k];");
+                TileStatements.Emit(w, ScalarDialect.Instance, "float", g, names, new[] { gradient.Inputs[0] }, (_, value) => $"d[k] = {value};");
+            }
         }
     }
 }

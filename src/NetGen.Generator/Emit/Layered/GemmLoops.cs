@@ -15,8 +15,11 @@ internal static class GemmLoops
 {
     private const string Gemm = "global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd";
 
-    /// <summary>Floats of scratch one sample of the layer needs (zᵀ or δᵀ [P, O] and ∂col [P, K]), 0 for a Dense layer.</summary>
-    public static int ConvColumns(LayerModel layer) => layer is ConvLayer conv ? conv.Output.Positions * (conv.OutChannels + conv.FanIn) : 0;
+    /// <summary>Offsets through <c>Unsafe.Add</c>: the windows' bounds are constants the loops stay within.</summary>
+    private const string Add = "global::System.Runtime.CompilerServices.Unsafe.Add";
+
+    /// <summary>Floats of scratch one sample of the layer needs (δ side by side and δᵀ, 2·[P, O], and ∂col [P, K]), 0 for a Dense layer.</summary>
+    public static int ConvColumns(LayerModel layer) => layer is ConvLayer conv ? conv.Output.Positions * (2 * conv.OutChannels + conv.FanIn) : 0;
 
     /// <summary>Floats of one sample's unrolled windows kept from the forward pass for the backward pass (col [P, K]).</summary>
     public static int SavedColumns(LayerModel layer) => layer is ConvLayer conv ? conv.Output.Positions * conv.FanIn : 0;
@@ -29,19 +32,23 @@ internal static class GemmLoops
             {
                 int fan = conv.FanIn, positions = conv.Output.Positions, o = conv.OutChannels, bo = step.ParameterOffset + o * fan;
                 int padded = ChannelTiles.PaddedChannels(conv);
-                w.Line($"/// <summary>Layer {step.Index + 1} forward for training, as products: per sample its windows unrolled (col [{positions}, {fan}], kept for the backward pass), zᵀ = col·Wᵀ, z = b + (zᵀ)ᵀ.</summary>");
+                w.Line($"/// <summary>Layer {step.Index + 1} forward for training, as one product over the block: every sample's windows unrolled (col [n·{positions}, {fan}], kept for the backward pass), zᵀ = col·Wᵀ, z = b + (zᵀ)ᵀ per sample.</summary>");
                 using (w.Block($"private static void {Method(step, "TrainForward")}({ReadOnlySpan} p, {ReadOnlySpan} packed, {ReadOnlySpan} x, {Span} z, int n, {Span} saved, {Span} columns)"))
                 {
-                    w.Line($"{Span} zt = columns.Slice(0, {I(positions * o)});");
                     using (w.Block("for (int s = 0; s < n; s++)"))
                     {
                         w.Line($"{ReadOnlySpan} xs = x.Slice(s * {I(conv.InputSize)}, {I(conv.InputSize)});");
-                        w.Line($"{Span} zs = z.Slice(s * {I(conv.OutputSize)}, {I(conv.OutputSize)});");
                         w.Line($"{Span} col = saved.Slice(s * {I(positions * fan)}, {I(positions * fan)});");
                         Unroll(w, conv, transposed: false, "col");
-                        w.Line("zt.Clear();");
-                        w.Line($"{Gemm}(col, {I(fan)}, packed.Slice({I(step.PackedOffset)}, {I(fan * padded)}), {I(padded)}, zt, {I(o)}, {I(positions)}, {I(o)}, {I(fan)});");
-                        w.Line($"for (int o = 0; o < {I(o)}; o++) {{ float bias = p[{I(bo)} + o]; for (int k = 0; k < {I(positions)}; k++) zs[o * {I(positions)} + k] = zt[k * {I(o)} + o] + bias; }}");
+                    }
+                    w.Line($"{Span} zt = columns.Slice(0, n * {I(positions * o)});");
+                    w.Line("zt.Clear();");
+                    w.Line($"{Gemm}(saved.Slice(0, n * {I(positions * fan)}), {I(fan)}, packed.Slice({I(step.PackedOffset)}, {I(fan * padded)}), {I(padded)}, zt, {I(o)}, n * {I(positions)}, {I(o)}, {I(fan)});");
+                    using (w.Block("for (int s = 0; s < n; s++)"))
+                    {
+                        w.Line($"{Span} zs = z.Slice(s * {I(conv.OutputSize)}, {I(conv.OutputSize)});");
+                        w.Line($"{ReadOnlySpan} ts = zt.Slice(s * {I(positions * o)}, {I(positions * o)});");
+                        w.Line($"for (int o = 0; o < {I(o)}; o++) {{ float bias = p[{I(bo)} + o]; for (int k = 0; k < {I(positions)}; k++) zs[o * {I(positions)} + k] = ts[k * {I(o)} + o] + bias; }}");
                     }
                 }
                 break;
@@ -70,34 +77,42 @@ internal static class GemmLoops
             case ConvLayer conv:
             {
                 int fan = conv.FanIn, positions = conv.Output.Positions, o = conv.OutChannels, wo = step.ParameterOffset, bo = wo + o * fan;
-                w.Line($"/// <summary>Layer {step.Index + 1} backward as products, per sample: ∂W += δ[{o}, {positions}]·col[{positions}, {fan}]{(step.BiasGradientVanishes ? ", ∂b = 0 (a BatchNorm follows)" : ", ∂b += Σ δ")}{(input ? ", ∂col = δᵀ·W scattered onto ∂x (col2im)" : "")}.</summary>");
+                w.Line($"/// <summary>Layer {step.Index + 1} backward as products over the block: ∂W += δ[{o}, n·{positions}]·col[n·{positions}, {fan}]{(step.BiasGradientVanishes ? ", ∂b = 0 (a BatchNorm follows)" : ", ∂b += Σ δ")}{(input ? ", ∂col = δᵀ·W scattered onto ∂x (col2im)" : "")}.</summary>");
                 using (w.Block($"private static void {Method(step, "TrainBackward")}({ReadOnlySpan} p, {ReadOnlySpan} saved, {ReadOnlySpan} delta, {Span} g, {Span} dx, int n, {Span} columns)"))
                 {
-                    if (input)
-                    {
-                        w.Line($"dx.Slice(0, n * {I(conv.InputSize)}).Clear();");
-                        w.Line($"{Span} dt = columns.Slice(0, {I(positions * o)});");
-                        w.Line($"{Span} dcol = columns.Slice({I(positions * o)}, {I(positions * fan)});");
-                    }
+                    w.Comment($"δ of the block side by side: dr[o, (s, k)] (the left factor of ∂W) and, for ∂col, dt[(s, k), o].");
+                    w.Line($"{Span} dr = columns.Slice(0, n * {I(positions * o)});");
+                    if (input) w.Line($"{Span} dt = columns.Slice(n * {I(positions * o)}, n * {I(positions * o)});");
                     using (w.Block("for (int s = 0; s < n; s++)"))
                     {
                         w.Line($"{ReadOnlySpan} ds = delta.Slice(s * {I(conv.OutputSize)}, {I(conv.OutputSize)});");
-                        w.Line($"{ReadOnlySpan} col = saved.Slice(s * {I(positions * fan)}, {I(positions * fan)});");
-                        if (!step.BiasGradientVanishes)
+                        using (w.Block($"for (int o = 0; o < {I(o)}; o++)"))
                         {
-                            using (w.Block($"for (int o = 0; o < {I(o)}; o++)"))
-                            {
-                                w.Line("float sum = 0f;");
-                                w.Line($"for (int k = 0; k < {I(positions)}; k++) sum += ds[o * {I(positions)} + k];");
-                                w.Line($"g[{I(bo)} + o] += sum;");
-                            }
+                            w.Line($"ds.Slice(o * {I(positions)}, {I(positions)}).CopyTo(dr.Slice(o * n * {I(positions)} + s * {I(positions)}, {I(positions)}));");
+                            if (input) w.Line($"for (int k = 0; k < {I(positions)}; k++) dt[(s * {I(positions)} + k) * {I(o)} + o] = ds[o * {I(positions)} + k];");
                         }
-                        w.Line($"{Gemm}(ds, {I(positions)}, col, {I(fan)}, g.Slice({I(wo)}, {I(o * fan)}), {I(fan)}, {I(o)}, {I(fan)}, {I(positions)});");
-                        if (input)
+                    }
+                    if (!step.BiasGradientVanishes)
+                    {
+                        using (w.Block($"for (int o = 0; o < {I(o)}; o++)"))
                         {
-                            w.Line($"for (int o = 0; o < {I(o)}; o++) for (int k = 0; k < {I(positions)}; k++) dt[k * {I(o)} + o] = ds[o * {I(positions)} + k];");
-                            w.Line("dcol.Clear();");
-                            w.Line($"{Gemm}(dt, {I(o)}, p.Slice({I(wo)}, {I(o * fan)}), {I(fan)}, dcol, {I(fan)}, {I(positions)}, {I(fan)}, {I(o)});");
+                            w.Line("float sum = 0f;");
+                            w.Line($"{ReadOnlySpan} row = dr.Slice(o * n * {I(positions)}, n * {I(positions)});");
+                            w.Line("for (int k = 0; k < row.Length; k++) sum += row[k];");
+                            w.Line($"g[{I(bo)} + o] += sum;");
+                        }
+                    }
+                    w.Line($"{Gemm}(dr, n * {I(positions)}, saved.Slice(0, n * {I(positions * fan)}), {I(fan)}, g.Slice({I(wo)}, {I(o * fan)}), {I(fan)}, {I(o)}, {I(fan)}, n * {I(positions)});");
+                    if (input)
+                    {
+                        w.Line($"dx.Slice(0, n * {I(conv.InputSize)}).Clear();");
+                        w.Comment("∂col for the block, written over the unrolled windows (the forward pass is done with them).");
+                        w.Line($"{Span} dcolAll = columns.Slice(2 * n * {I(positions * o)}, n * {I(positions * fan)});");
+                        w.Line("dcolAll.Clear();");
+                        w.Line($"{Gemm}(dt, {I(o)}, p.Slice({I(wo)}, {I(o * fan)}), {I(fan)}, dcolAll, {I(fan)}, n * {I(positions)}, {I(fan)}, {I(o)});");
+                        using (w.Block("for (int s = 0; s < n; s++)"))
+                        {
+                            w.Line($"{ReadOnlySpan} dcol = dcolAll.Slice(s * {I(positions * fan)}, {I(positions * fan)});");
                             w.Line($"{Span} dxs = dx.Slice(s * {I(conv.InputSize)}, {I(conv.InputSize)});");
                             Scatter(w, conv);
                         }
@@ -154,7 +169,14 @@ internal static class GemmLoops
                     w.Line($"if ((uint)row >= {I(input.Height)}u) {{ window.Slice(k, {I(conv.KernelWidth)}).Clear(); continue; }}");
                 }
                 w.Line($"int start = (c * {I(input.Height)} + row) * {I(input.Width)} + q * {I(conv.Stride)} - {I(conv.Padding)};");
-                if (conv.Padding == 0 && conv.Dilation == 1)
+                if (conv.Padding == 0 && conv.KernelWidth <= 8)
+                {
+                    // Short rows: element by element at constant offsets (a CopyTo call costs more than the copy).
+                    w.Line($"ref float from = ref {Add}(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs), start);");
+                    w.Line($"ref float to = ref {Add}(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(window), k);");
+                    for (int j = 0; j < conv.KernelWidth; j++) w.Line($"{Add}(ref to, {I(j)}) = {Add}(ref from, {I(j * conv.Dilation)});");
+                }
+                else if (conv.Padding == 0 && conv.Dilation == 1)
                 {
                     w.Line($"xs.Slice(start, {I(conv.KernelWidth)}).CopyTo(window.Slice(k, {I(conv.KernelWidth)}));");
                 }
@@ -189,14 +211,23 @@ internal static class GemmLoops
                 if (conv.PaddingHeight > 0) w.Line($"if ((uint)row >= {I(input.Height)}u) continue;");
                 w.Line($"int k = (c * {I(conv.KernelHeight)} + i) * {I(conv.KernelWidth)};");
                 w.Line($"int start = (c * {I(input.Height)} + row) * {I(input.Width)} + q * {I(conv.Stride)} - {I(conv.Padding)};");
-                using (w.Block($"for (int j = 0; j < {I(conv.KernelWidth)}; j++)"))
+                if (conv.Padding == 0 && conv.KernelWidth <= 8)
                 {
-                    if (conv.Padding > 0)
+                    w.Line($"ref float to = ref {Add}(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dxs), start);");
+                    w.Line($"ref float from = ref {Add}(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(window), k);");
+                    for (int j = 0; j < conv.KernelWidth; j++) w.Line($"{Add}(ref to, {I(j * conv.Dilation)}) += {Add}(ref from, {I(j)});");
+                }
+                else
+                {
+                    using (w.Block($"for (int j = 0; j < {I(conv.KernelWidth)}; j++)"))
                     {
-                        w.Line($"int column = q * {I(conv.Stride)} - {I(conv.Padding)} + j * {I(conv.Dilation)};");
-                        w.Line($"if ((uint)column >= {I(input.Width)}u) continue;");
+                        if (conv.Padding > 0)
+                        {
+                            w.Line($"int column = q * {I(conv.Stride)} - {I(conv.Padding)} + j * {I(conv.Dilation)};");
+                            w.Line($"if ((uint)column >= {I(input.Width)}u) continue;");
+                        }
+                        w.Line($"dxs[start + j * {I(conv.Dilation)}] += window[k + j];");
                     }
-                    w.Line($"dxs[start + j * {I(conv.Dilation)}] += window[k + j];");
                 }
             }
         }

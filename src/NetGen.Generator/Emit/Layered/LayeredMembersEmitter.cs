@@ -296,7 +296,7 @@ internal static class LayeredMembersEmitter
             w.Line("if (_netgenLayerCapacity >= samples) return;");
             w.Line($"_netgenLayerWork = new float[checked({I(plan.PerSample)} * samples)];");
             if (plan.IndexPerSample > 0) w.Line($"_netgenLayerIndex = new int[checked({I(plan.IndexPerSample)} * samples)];");
-            if (plan.PackedSize > 0) w.Line($"_netgenLayerColumns = new float[checked({I(plan.ConvColumns)} + {I(plan.DenseUnits)} * samples)];");
+            if (plan.PackedSize > 0) w.Line($"_netgenLayerColumns = new float[checked({I(System.Math.Max(plan.ConvColumns, plan.DenseUnits))} * samples)];");
             w.Line("_netgenLayerCapacity = samples;");
         }
     }

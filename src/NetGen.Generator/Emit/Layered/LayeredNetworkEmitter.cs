@@ -85,7 +85,7 @@ internal static class LayeredNetworkEmitter
             }
             foreach (var activation in plan.Steps.Where(s => !s.Last && s.Activation != ActivationKind.Identity).Select(s => s.Activation).Distinct().OrderBy(a => (int)a))
             {
-                ActivationLoops.Emit(w, activation, spec.Trainable);
+                ActivationLoops.Emit(w, activation, spec.Trainable, plan.PackedSize > 0 ? width : null);
             }
             foreach (var schedule in head)
             {

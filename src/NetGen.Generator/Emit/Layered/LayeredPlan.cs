@@ -100,7 +100,7 @@ internal sealed class LayeredPlan
     /// <summary>The SIMD width of the channel tiles, or null for scalar loops only.</summary>
     public VectorWidth? Width { get; }
 
-    /// <summary>Floats of one sample's unrolled windows for the widest convolution's matrix products (both layouts).</summary>
+    /// <summary>Floats of scratch a sample of the block needs for the widest convolution's matrix products (δ side by side, δᵀ, ∂col).</summary>
     public int ConvColumns { get; }
 
     /// <summary>Units of the widest Dense layer (its δᵀ takes that many floats a sample in the matrix products).</summary>
