@@ -296,7 +296,7 @@ partial class Layered : global::NetGen.INetwork
         if (_netgenLayerCapacity >= samples) return;
         _netgenLayerWork = new float[checked(290 * samples)];
         _netgenLayerIndex = new int[checked(8 * samples)];
-        _netgenLayerColumns = new float[checked(176 + 2 * samples)];
+        _netgenLayerColumns = new float[checked(208 * samples)];
         _netgenLayerCapacity = samples;
     }
 
@@ -601,14 +601,12 @@ partial class Layered : global::NetGen.INetwork
         }
     }
 
-    /// <summary>Layer 1 forward for training, as products: per sample its windows unrolled (col [16, 9], kept for the backward pass), zᵀ = col·Wᵀ, z = b + (zᵀ)ᵀ.</summary>
+    /// <summary>Layer 1 forward for training, as one product over the block: every sample's windows unrolled (col [n·16, 9], kept for the backward pass), zᵀ = col·Wᵀ, z = b + (zᵀ)ᵀ per sample.</summary>
     private static void NetGenLayer1TrainForward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n, global::System.Span<float> saved, global::System.Span<float> columns)
     {
-        global::System.Span<float> zt = columns.Slice(0, 32);
         for (int s = 0; s < n; s++)
         {
             global::System.ReadOnlySpan<float> xs = x.Slice(s * 36, 36);
-            global::System.Span<float> zs = z.Slice(s * 32, 32);
             global::System.Span<float> col = saved.Slice(s * 144, 144);
             // col[(r, q), (c, i, j)] = x[c, r·1 − 0 + i, q·1 − 0 + j·1] (0 in the padding), written in order.
             for (int r = 0; r < 4; r++)
@@ -623,32 +621,48 @@ partial class Layered : global::NetGen.INetwork
                             int row = r * 1 - 0 + i;
                             int k = (c * 3 + i) * 3;
                             int start = (c * 6 + row) * 6 + q * 1 - 0;
-                            xs.Slice(start, 3).CopyTo(window.Slice(k, 3));
+                            ref float from = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs), start);
+                            ref float to = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(window), k);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 0);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 1);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 2) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 2);
                         }
                     }
                 }
             }
-            zt.Clear();
-            global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(col, 9, packed.Slice(0, 72), 8, zt, 2, 16, 2, 9);
-            for (int o = 0; o < 2; o++) { float bias = p[18 + o]; for (int k = 0; k < 16; k++) zs[o * 16 + k] = zt[k * 2 + o] + bias; }
+        }
+        global::System.Span<float> zt = columns.Slice(0, n * 32);
+        zt.Clear();
+        global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(saved.Slice(0, n * 144), 9, packed.Slice(0, 72), 8, zt, 2, n * 16, 2, 9);
+        for (int s = 0; s < n; s++)
+        {
+            global::System.Span<float> zs = z.Slice(s * 32, 32);
+            global::System.ReadOnlySpan<float> ts = zt.Slice(s * 32, 32);
+            for (int o = 0; o < 2; o++) { float bias = p[18 + o]; for (int k = 0; k < 16; k++) zs[o * 16 + k] = ts[k * 2 + o] + bias; }
         }
     }
 
-    /// <summary>Layer 1 backward as products, per sample: ∂W += δ[2, 16]·col[16, 9], ∂b += Σ δ.</summary>
+    /// <summary>Layer 1 backward as products over the block: ∂W += δ[2, n·16]·col[n·16, 9], ∂b += Σ δ.</summary>
     private static void NetGenLayer1TrainBackward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> saved, global::System.ReadOnlySpan<float> delta, global::System.Span<float> g, global::System.Span<float> dx, int n, global::System.Span<float> columns)
     {
+        // δ of the block side by side: dr[o, (s, k)] (the left factor of ∂W) and, for ∂col, dt[(s, k), o].
+        global::System.Span<float> dr = columns.Slice(0, n * 32);
         for (int s = 0; s < n; s++)
         {
             global::System.ReadOnlySpan<float> ds = delta.Slice(s * 32, 32);
-            global::System.ReadOnlySpan<float> col = saved.Slice(s * 144, 144);
             for (int o = 0; o < 2; o++)
             {
-                float sum = 0f;
-                for (int k = 0; k < 16; k++) sum += ds[o * 16 + k];
-                g[18 + o] += sum;
+                ds.Slice(o * 16, 16).CopyTo(dr.Slice(o * n * 16 + s * 16, 16));
             }
-            global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(ds, 16, col, 9, g.Slice(0, 18), 9, 2, 9, 16);
         }
+        for (int o = 0; o < 2; o++)
+        {
+            float sum = 0f;
+            global::System.ReadOnlySpan<float> row = dr.Slice(o * n * 16, n * 16);
+            for (int k = 0; k < row.Length; k++) sum += row[k];
+            g[18 + o] += sum;
+        }
+        global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(dr, n * 16, saved.Slice(0, n * 144), 9, g.Slice(0, 18), 9, 2, 9, n * 16);
     }
 
     /// <summary>Layer 2: MaxPool2D(2) ← layer 1 (Conv2D) [2, 4, 4] → [2, 2, 2]: y = the first largest x of the window (its position kept in index), for each of <paramref name="n"/> samples.</summary>
@@ -805,7 +819,19 @@ partial class Layered : global::NetGen.INetwork
     /// <summary>a[k] = Relu(z[k]) for every k (<paramref name="a"/> may be <paramref name="z"/> itself).</summary>
     private static void NetGenLayerActivateRelu(global::System.ReadOnlySpan<float> z, global::System.Span<float> a)
     {
-        for (int k = 0; k < z.Length; k++)
+        int k = 0;
+        if (global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256)
+        {
+            ref float zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+            ref float ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+            for (; k + 8 <= z.Length; k += 8)
+            {
+                NetGenLanes256 x = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref zr, k));
+                NetGenLanes256 a0_0 = NetGenVector256.Max(x, NetGenLanes256.Zero);
+                NetGenVector256.StoreUnsafe(a0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ar, k));
+            }
+        }
+        for (; k < z.Length; k++)
         {
             float x = z[k];
             float a0_0 = global::System.MathF.Max(x, 0f);
@@ -816,7 +842,20 @@ partial class Layered : global::NetGen.INetwork
     /// <summary>Chain rule through a = Relu(z): d[k] = u[k]·Relu′(z[k]) (derived from the definition; <paramref name="d"/> may be <paramref name="u"/>).</summary>
     private static void NetGenLayerAdjointRelu(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> a, global::System.ReadOnlySpan<float> u, global::System.Span<float> d)
     {
-        for (int k = 0; k < z.Length; k++)
+        int k = 0;
+        if (global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256)
+        {
+            ref float zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+            ref float ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+            ref float ur = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(u);
+            ref float dr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(d);
+            for (; k + 8 <= z.Length; k += 8)
+            {
+                NetGenLanes256 x = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref zr, k)), y = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ar, k)), v = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ur, k));
+                NetGenVector256.StoreUnsafe(v * NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(x, NetGenLanes256.Zero), NetGenLanes256.One, NetGenLanes256.Zero), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, k));
+            }
+        }
+        for (; k < z.Length; k++)
         {
             float x = z[k], y = a[k], v = u[k];
             d[k] = v * (x > 0f ? 1f : 0f);

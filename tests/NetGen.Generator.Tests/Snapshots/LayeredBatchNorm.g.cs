@@ -316,7 +316,7 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
     {
         if (_netgenLayerCapacity >= samples) return;
         _netgenLayerWork = new float[checked(230 * samples)];
-        _netgenLayerColumns = new float[checked(72 + 1 * samples)];
+        _netgenLayerColumns = new float[checked(96 * samples)];
         _netgenLayerCapacity = samples;
     }
 
@@ -563,14 +563,12 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
         }
     }
 
-    /// <summary>Layer 1 forward for training, as products: per sample its windows unrolled (col [8, 6], kept for the backward pass), zᵀ = col·Wᵀ, z = b + (zᵀ)ᵀ.</summary>
+    /// <summary>Layer 1 forward for training, as one product over the block: every sample's windows unrolled (col [n·8, 6], kept for the backward pass), zᵀ = col·Wᵀ, z = b + (zᵀ)ᵀ per sample.</summary>
     private static void NetGenLayer1TrainForward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n, global::System.Span<float> saved, global::System.Span<float> columns)
     {
-        global::System.Span<float> zt = columns.Slice(0, 24);
         for (int s = 0; s < n; s++)
         {
             global::System.ReadOnlySpan<float> xs = x.Slice(s * 16, 16);
-            global::System.Span<float> zs = z.Slice(s * 24, 24);
             global::System.Span<float> col = saved.Slice(s * 48, 48);
             // col[(r, q), (c, i, j)] = x[c, r·1 − 0 + i, q·1 − 1 + j·1] (0 in the padding), written in order.
             for (int r = 0; r < 1; r++)
@@ -594,21 +592,32 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
                     }
                 }
             }
-            zt.Clear();
-            global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(col, 6, packed.Slice(0, 48), 8, zt, 3, 8, 3, 6);
-            for (int o = 0; o < 3; o++) { float bias = p[18 + o]; for (int k = 0; k < 8; k++) zs[o * 8 + k] = zt[k * 3 + o] + bias; }
+        }
+        global::System.Span<float> zt = columns.Slice(0, n * 24);
+        zt.Clear();
+        global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(saved.Slice(0, n * 48), 6, packed.Slice(0, 48), 8, zt, 3, n * 8, 3, 6);
+        for (int s = 0; s < n; s++)
+        {
+            global::System.Span<float> zs = z.Slice(s * 24, 24);
+            global::System.ReadOnlySpan<float> ts = zt.Slice(s * 24, 24);
+            for (int o = 0; o < 3; o++) { float bias = p[18 + o]; for (int k = 0; k < 8; k++) zs[o * 8 + k] = ts[k * 3 + o] + bias; }
         }
     }
 
-    /// <summary>Layer 1 backward as products, per sample: ∂W += δ[3, 8]·col[8, 6], ∂b = 0 (a BatchNorm follows).</summary>
+    /// <summary>Layer 1 backward as products over the block: ∂W += δ[3, n·8]·col[n·8, 6], ∂b = 0 (a BatchNorm follows).</summary>
     private static void NetGenLayer1TrainBackward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> saved, global::System.ReadOnlySpan<float> delta, global::System.Span<float> g, global::System.Span<float> dx, int n, global::System.Span<float> columns)
     {
+        // δ of the block side by side: dr[o, (s, k)] (the left factor of ∂W) and, for ∂col, dt[(s, k), o].
+        global::System.Span<float> dr = columns.Slice(0, n * 24);
         for (int s = 0; s < n; s++)
         {
             global::System.ReadOnlySpan<float> ds = delta.Slice(s * 24, 24);
-            global::System.ReadOnlySpan<float> col = saved.Slice(s * 48, 48);
-            global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(ds, 8, col, 6, g.Slice(0, 18), 6, 3, 6, 8);
+            for (int o = 0; o < 3; o++)
+            {
+                ds.Slice(o * 8, 8).CopyTo(dr.Slice(o * n * 8 + s * 8, 8));
+            }
         }
+        global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd(dr, n * 8, saved.Slice(0, n * 48), 6, g.Slice(0, 18), 6, 3, 6, n * 8);
     }
 
     /// <summary>Layer 2: BatchNorm(Relu) (nn.BatchNorm1d, evaluation mode) ← layer 1 (Conv1D) [3, 8]: per channel
@@ -901,7 +910,19 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
     /// <summary>a[k] = Relu(z[k]) for every k (<paramref name="a"/> may be <paramref name="z"/> itself).</summary>
     private static void NetGenLayerActivateRelu(global::System.ReadOnlySpan<float> z, global::System.Span<float> a)
     {
-        for (int k = 0; k < z.Length; k++)
+        int k = 0;
+        if (global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256)
+        {
+            ref float zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+            ref float ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+            for (; k + 8 <= z.Length; k += 8)
+            {
+                NetGenLanes256 x = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref zr, k));
+                NetGenLanes256 a0_0 = NetGenVector256.Max(x, NetGenLanes256.Zero);
+                NetGenVector256.StoreUnsafe(a0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ar, k));
+            }
+        }
+        for (; k < z.Length; k++)
         {
             float x = z[k];
             float a0_0 = global::System.MathF.Max(x, 0f);
@@ -912,7 +933,20 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
     /// <summary>Chain rule through a = Relu(z): d[k] = u[k]·Relu′(z[k]) (derived from the definition; <paramref name="d"/> may be <paramref name="u"/>).</summary>
     private static void NetGenLayerAdjointRelu(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> a, global::System.ReadOnlySpan<float> u, global::System.Span<float> d)
     {
-        for (int k = 0; k < z.Length; k++)
+        int k = 0;
+        if (global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256)
+        {
+            ref float zr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+            ref float ar = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+            ref float ur = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(u);
+            ref float dr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(d);
+            for (; k + 8 <= z.Length; k += 8)
+            {
+                NetGenLanes256 x = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref zr, k)), y = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ar, k)), v = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ur, k));
+                NetGenVector256.StoreUnsafe(v * NetGenVector256.ConditionalSelect(NetGenVector256.GreaterThan(x, NetGenLanes256.Zero), NetGenLanes256.One, NetGenLanes256.Zero), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, k));
+            }
+        }
+        for (; k < z.Length; k++)
         {
             float x = z[k], y = a[k], v = u[k];
             d[k] = v * (x > 0f ? 1f : 0f);
