@@ -5,7 +5,7 @@ using static NetGen.Generator.Emit.Layered.LoopText;
 namespace NetGen.Generator.Emit.Layered;
 
 /// <summary>
-/// The SIMD forward pass of a convolution (without padding) or a Dense layer, across output channels: the packed copy holds
+/// The SIMD forward pass of a convolution or a Dense layer, across output channels: the packed copy holds
 /// each window element's weights for all output channels side by side (<c>[C·Kh·Kw, O rounded up to 8]</c>, then the
 /// biases), so one broadcast input value times one weight vector adds to 8 channels' sums. A tile is up to 8 accumulators:
 /// G channel vectors × P output positions (G·P ≤ 8), the window loops inside; the sums go to z[o, r, q] through a small
@@ -28,8 +28,18 @@ internal static class ChannelTiles
     /// <summary>Whether a layer has a packed copy (Dense layers and convolutions: the SIMD passes read it).</summary>
     public static bool Supports(LayerModel layer) => layer is DenseLayer || layer is ConvLayer;
 
-    /// <summary>Whether a layer has the channel-tile forward pass: Dense layers and convolutions without padding.</summary>
-    public static bool SupportsForward(LayerModel layer) => layer is DenseLayer || layer is ConvLayer { Padding: 0 };
+    /// <summary>Floats of a zero-padded copy of one sample's input up to which a padded convolution gets the tiles (on the stack).</summary>
+    private const int MaxPaddedInput = 16384;
+
+    /// <summary>
+    /// Whether a layer has the channel-tile forward pass: Dense layers and convolutions (a padded one reads a zero-padded
+    /// copy of its input, made on the stack, when that copy is at most <see cref="MaxPaddedInput"/> floats).
+    /// </summary>
+    public static bool SupportsForward(LayerModel layer) => layer is DenseLayer || layer is ConvLayer { Padding: 0 }
+        || (layer is ConvLayer conv && PaddedInputSize(conv) <= MaxPaddedInput);
+
+    /// <summary>Floats of the zero-padded copy of a convolution's input.</summary>
+    private static long PaddedInputSize(ConvLayer conv) => (long)conv.Input.Channels * (conv.Input.Height + 2L * conv.PaddingHeight) * (conv.Input.Width + 2L * conv.Padding);
 
     /// <summary>Output channels rounded up to whole vectors.</summary>
     public static int PaddedChannels(LayerModel layer) => (Channels(layer) + Lanes - 1) / Lanes * Lanes;
@@ -71,9 +81,26 @@ internal static class ChannelTiles
         w.Line("ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packed);");
         w.Line($"{Span} row = stackalloc float[{I(group * Lanes * positions)}];");
         w.Line("ref float rr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row);");
+        var conv = layer as ConvLayer;
+        bool padding = conv is { Padding: > 0 };
+        if (padding) w.Line($"{Span} framed = stackalloc float[{I(t.Channels * t.Height * t.Width)}];");
         using (w.Block("for (int s = 0; s < n; s++)"))
         {
-            w.Line($"ref float xr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x.Slice(s * {I(inSize)}, {I(inSize)}));");
+            if (padding)
+            {
+                w.Comment($"The sample's input inside a frame of zeros ({conv!.PaddingHeight} rows, {conv.Padding} columns): the tiles then read no bounds.");
+                w.Line("framed.Clear();");
+                using (w.Block($"for (int c = 0; c < {I(conv.Input.Channels)}; c++)"))
+                using (w.Block($"for (int r = 0; r < {I(conv.Input.Height)}; r++)"))
+                {
+                    w.Line($"x.Slice(s * {I(inSize)} + (c * {I(conv.Input.Height)} + r) * {I(conv.Input.Width)}, {I(conv.Input.Width)}).CopyTo(framed.Slice((c * {I(t.Height)} + r + {I(conv.PaddingHeight)}) * {I(t.Width)} + {I(conv.Padding)}, {I(conv.Input.Width)}));");
+                }
+                w.Line("ref float xr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(framed);");
+            }
+            else
+            {
+                w.Line($"ref float xr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x.Slice(s * {I(inSize)}, {I(inSize)}));");
+            }
             w.Line($"{Span} zs = z.Slice(s * {I(outSize)}, {I(outSize)});");
             using (w.Block($"for (int g = 0; g < {I(vectors)}; g += {I(group)})"))
             using (w.Block($"for (int r = 0; r < {I(t.OutHeight)}; r++)"))
@@ -101,7 +128,8 @@ internal static class ChannelTiles
         {
             if (layer is ConvLayer conv)
             {
-                (Channels, Height, Width) = (conv.Input.Channels, conv.Input.Height, conv.Input.Width);
+                // A padded convolution reads its input framed by zeros: the tiles see the padded sides and no padding.
+                (Channels, Height, Width) = (conv.Input.Channels, conv.Input.Height + 2 * conv.PaddingHeight, conv.Input.Width + 2 * conv.Padding);
                 (KernelHeight, KernelWidth, StrideHeight, Stride, Dilation) = (conv.KernelHeight, conv.KernelWidth, conv.StrideHeight, conv.Stride, conv.Dilation);
                 (OutHeight, OutWidth) = (conv.Output.Height, conv.Output.Width);
             }
