@@ -492,6 +492,135 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
     /// z[o, r, q] = b[o] + Σc Σi Σj w[o, c, i, j]·x[c, r·1 − 0 + i, q·1 − 1 + j·1] (zero padding; weights p[0..], biases p[18..]).</summary>
     private static void NetGenLayer1Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n)
     {
+        if (global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256)
+        {
+            // SIMD across output channels: 1 channel vector(s) × 8 position(s) a tile, weights from the packed copy at 0.
+            ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packed);
+            global::System.Span<float> row = stackalloc float[64];
+            ref float rr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row);
+            global::System.Span<float> framed = stackalloc float[20];
+            for (int s = 0; s < n; s++)
+            {
+                // The sample's input inside a frame of zeros (0 rows, 1 columns): the tiles then read no bounds.
+                framed.Clear();
+                for (int c = 0; c < 2; c++)
+                {
+                    for (int r = 0; r < 1; r++)
+                    {
+                        x.Slice(s * 16 + (c * 1 + r) * 8, 8).CopyTo(framed.Slice((c * 1 + r + 0) * 10 + 1, 8));
+                    }
+                }
+                ref float xr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(framed);
+                global::System.Span<float> zs = z.Slice(s * 24, 24);
+                for (int g = 0; g < 1; g += 1)
+                {
+                    for (int r = 0; r < 1; r++)
+                    {
+                        int q = 0;
+                        for (; q + 8 <= 8; q += 8)
+                        {
+                            NetGenLanes256 acc0_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, 48 + (g + 0) * 8));
+                            NetGenLanes256 acc1_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, 48 + (g + 0) * 8));
+                            NetGenLanes256 acc2_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, 48 + (g + 0) * 8));
+                            NetGenLanes256 acc3_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, 48 + (g + 0) * 8));
+                            NetGenLanes256 acc4_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, 48 + (g + 0) * 8));
+                            NetGenLanes256 acc5_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, 48 + (g + 0) * 8));
+                            NetGenLanes256 acc6_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, 48 + (g + 0) * 8));
+                            NetGenLanes256 acc7_0 = NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, 48 + (g + 0) * 8));
+                            for (int c = 0; c < 2; c++)
+                            {
+                                for (int i = 0; i < 1; i++)
+                                {
+                                    ref float xk = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xr, (c * 1 + r * 1 + i) * 10 + q * 1);
+                                    ref float wk = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, 0 + (c * 1 + i) * 24 + g * 8);
+                                    {
+                                        NetGenLanes256 x0 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 0 + 0 * 1));
+                                        acc0_0 = NetGenVector256.MultiplyAddEstimate(x0, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 0 * 8 + 0)), acc0_0);
+                                        NetGenLanes256 x1 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 1 + 0 * 1));
+                                        acc1_0 = NetGenVector256.MultiplyAddEstimate(x1, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 0 * 8 + 0)), acc1_0);
+                                        NetGenLanes256 x2 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 2 + 0 * 1));
+                                        acc2_0 = NetGenVector256.MultiplyAddEstimate(x2, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 0 * 8 + 0)), acc2_0);
+                                        NetGenLanes256 x3 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 3 + 0 * 1));
+                                        acc3_0 = NetGenVector256.MultiplyAddEstimate(x3, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 0 * 8 + 0)), acc3_0);
+                                        NetGenLanes256 x4 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 4 + 0 * 1));
+                                        acc4_0 = NetGenVector256.MultiplyAddEstimate(x4, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 0 * 8 + 0)), acc4_0);
+                                        NetGenLanes256 x5 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 5 + 0 * 1));
+                                        acc5_0 = NetGenVector256.MultiplyAddEstimate(x5, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 0 * 8 + 0)), acc5_0);
+                                        NetGenLanes256 x6 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 6 + 0 * 1));
+                                        acc6_0 = NetGenVector256.MultiplyAddEstimate(x6, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 0 * 8 + 0)), acc6_0);
+                                        NetGenLanes256 x7 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 7 + 0 * 1));
+                                        acc7_0 = NetGenVector256.MultiplyAddEstimate(x7, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 0 * 8 + 0)), acc7_0);
+                                    }
+                                    {
+                                        NetGenLanes256 x0 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 0 + 1 * 1));
+                                        acc0_0 = NetGenVector256.MultiplyAddEstimate(x0, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 1 * 8 + 0)), acc0_0);
+                                        NetGenLanes256 x1 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 1 + 1 * 1));
+                                        acc1_0 = NetGenVector256.MultiplyAddEstimate(x1, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 1 * 8 + 0)), acc1_0);
+                                        NetGenLanes256 x2 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 2 + 1 * 1));
+                                        acc2_0 = NetGenVector256.MultiplyAddEstimate(x2, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 1 * 8 + 0)), acc2_0);
+                                        NetGenLanes256 x3 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 3 + 1 * 1));
+                                        acc3_0 = NetGenVector256.MultiplyAddEstimate(x3, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 1 * 8 + 0)), acc3_0);
+                                        NetGenLanes256 x4 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 4 + 1 * 1));
+                                        acc4_0 = NetGenVector256.MultiplyAddEstimate(x4, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 1 * 8 + 0)), acc4_0);
+                                        NetGenLanes256 x5 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 5 + 1 * 1));
+                                        acc5_0 = NetGenVector256.MultiplyAddEstimate(x5, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 1 * 8 + 0)), acc5_0);
+                                        NetGenLanes256 x6 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 6 + 1 * 1));
+                                        acc6_0 = NetGenVector256.MultiplyAddEstimate(x6, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 1 * 8 + 0)), acc6_0);
+                                        NetGenLanes256 x7 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 7 + 1 * 1));
+                                        acc7_0 = NetGenVector256.MultiplyAddEstimate(x7, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 1 * 8 + 0)), acc7_0);
+                                    }
+                                    {
+                                        NetGenLanes256 x0 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 0 + 2 * 1));
+                                        acc0_0 = NetGenVector256.MultiplyAddEstimate(x0, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 2 * 8 + 0)), acc0_0);
+                                        NetGenLanes256 x1 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 1 + 2 * 1));
+                                        acc1_0 = NetGenVector256.MultiplyAddEstimate(x1, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 2 * 8 + 0)), acc1_0);
+                                        NetGenLanes256 x2 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 2 + 2 * 1));
+                                        acc2_0 = NetGenVector256.MultiplyAddEstimate(x2, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 2 * 8 + 0)), acc2_0);
+                                        NetGenLanes256 x3 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 3 + 2 * 1));
+                                        acc3_0 = NetGenVector256.MultiplyAddEstimate(x3, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 2 * 8 + 0)), acc3_0);
+                                        NetGenLanes256 x4 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 4 + 2 * 1));
+                                        acc4_0 = NetGenVector256.MultiplyAddEstimate(x4, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 2 * 8 + 0)), acc4_0);
+                                        NetGenLanes256 x5 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 5 + 2 * 1));
+                                        acc5_0 = NetGenVector256.MultiplyAddEstimate(x5, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 2 * 8 + 0)), acc5_0);
+                                        NetGenLanes256 x6 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 6 + 2 * 1));
+                                        acc6_0 = NetGenVector256.MultiplyAddEstimate(x6, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 2 * 8 + 0)), acc6_0);
+                                        NetGenLanes256 x7 = NetGenVector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xk, 7 + 2 * 1));
+                                        acc7_0 = NetGenVector256.MultiplyAddEstimate(x7, NetGenVector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wk, 2 * 8 + 0)), acc7_0);
+                                    }
+                                }
+                            }
+                            NetGenVector256.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 0));
+                            NetGenVector256.StoreUnsafe(acc1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 8));
+                            NetGenVector256.StoreUnsafe(acc2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 16));
+                            NetGenVector256.StoreUnsafe(acc3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 24));
+                            NetGenVector256.StoreUnsafe(acc4_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 32));
+                            NetGenVector256.StoreUnsafe(acc5_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 40));
+                            NetGenVector256.StoreUnsafe(acc6_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 48));
+                            NetGenVector256.StoreUnsafe(acc7_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 56));
+                            // Each channel's sums to z[o, r, q + p].
+                            for (int v = 0; v < 1 && g + v < 1; v++)
+                            {
+                                for (int l = 0; l < 8; l++)
+                                {
+                                    int channel = (g + v) * 8 + l;
+                                    if (channel >= 3) break;
+                                    int to = (channel * 1 + r) * 8 + q;
+                                    zs[to + 0] = global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 0 + v * 8 + l);
+                                    zs[to + 1] = global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 8 + v * 8 + l);
+                                    zs[to + 2] = global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 16 + v * 8 + l);
+                                    zs[to + 3] = global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 24 + v * 8 + l);
+                                    zs[to + 4] = global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 32 + v * 8 + l);
+                                    zs[to + 5] = global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 40 + v * 8 + l);
+                                    zs[to + 6] = global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 48 + v * 8 + l);
+                                    zs[to + 7] = global::System.Runtime.CompilerServices.Unsafe.Add(ref rr, 56 + v * 8 + l);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return;
+        }
         for (int s = 0; s < n; s++)
         {
             global::System.ReadOnlySpan<float> xs = x.Slice(s * 16, 16);
