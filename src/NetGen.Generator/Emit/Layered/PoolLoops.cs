@@ -10,6 +10,9 @@ namespace NetGen.Generator.Emit.Layered;
 /// </summary>
 internal static class PoolLoops
 {
+    /// <summary>Values of a max-pool window up to which it is written out (constant offsets, no branches).</summary>
+    private const int UnrolledWindow = 16;
+
     public static void EmitForward(IndentedWriter w, LayeredStep step, PoolLayer pool, string source)
     {
         var input = pool.Input;
@@ -32,12 +35,30 @@ internal static class PoolLoops
                 {
                     w.Line("int best = first;");
                     w.Line("float top = xs[first];");
-                    using (w.Block($"for (int i = 0; i < {I(pool.KernelHeight)}; i++)"))
-                    using (w.Block($"for (int j = 0; j < {I(pool.Kernel)}; j++)"))
+                    if (pool.WindowSize <= UnrolledWindow)
                     {
-                        w.Line($"int k = first + i * {I(input.Width)} + j;");
-                        w.Comment("Strictly greater: ties keep the first position (PyTorch's rule).");
-                        w.Line("if (xs[k] > top) { top = xs[k]; best = k; }");
+                        // The window written out at constant offsets, branch-free: a strictly greater value takes over, so ties
+                        // keep the first position (PyTorch's rule).
+                        w.Line("ref float from = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs), first);");
+                        for (int i = 0; i < pool.KernelHeight; i++)
+                        {
+                            for (int j = 0; j < pool.Kernel; j++)
+                            {
+                                if (i == 0 && j == 0) continue;
+                                int offset = i * input.Width + j;
+                                w.Line($"{{ float v = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, {I(offset)}); bool more = v > top; top = more ? v : top; best = more ? first + {I(offset)} : best; }}");
+                            }
+                        }
+                    }
+                    else
+                    {
+                        using (w.Block($"for (int i = 0; i < {I(pool.KernelHeight)}; i++)"))
+                        using (w.Block($"for (int j = 0; j < {I(pool.Kernel)}; j++)"))
+                        {
+                            w.Line($"int k = first + i * {I(input.Width)} + j;");
+                            w.Comment("Strictly greater: ties keep the first position (PyTorch's rule).");
+                            w.Line("if (xs[k] > top) { top = xs[k]; best = k; }");
+                        }
                     }
                     w.Line("ys[at] = top;");
                     w.Line($"index[s * {I(output.Size)} + at] = best;");
