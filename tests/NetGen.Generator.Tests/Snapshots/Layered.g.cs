@@ -682,15 +682,10 @@ partial class Layered : global::NetGen.INetwork
                         int at = (c * 2 + r) * 2 + q;
                         int best = first;
                         float top = xs[first];
-                        for (int i = 0; i < 2; i++)
-                        {
-                            for (int j = 0; j < 2; j++)
-                            {
-                                int k = first + i * 4 + j;
-                                // Strictly greater: ties keep the first position (PyTorch's rule).
-                                if (xs[k] > top) { top = xs[k]; best = k; }
-                            }
-                        }
+                        ref float from = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs), first);
+                        { float v = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 1); bool more = v > top; top = more ? v : top; best = more ? first + 1 : best; }
+                        { float v = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 4); bool more = v > top; top = more ? v : top; best = more ? first + 4 : best; }
+                        { float v = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 5); bool more = v > top; top = more ? v : top; best = more ? first + 5 : best; }
                         ys[at] = top;
                         index[s * 8 + at] = best;
                     }
