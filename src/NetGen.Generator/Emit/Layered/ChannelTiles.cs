@@ -64,6 +64,20 @@ internal static class ChannelTiles
         }
     }
 
+    /// <summary>
+    /// At the top of a Dense or convolution forward method: the channel tiles where the layer has them and the processor
+    /// runs them (then <c>return</c>), the scalar loops after it otherwise.
+    /// </summary>
+    public static void EmitBranch(IndentedWriter w, LayeredStep step, VectorWidth? width)
+    {
+        if (!step.Packed || width is null || !SupportsForward(step.Layer)) return;
+        using (w.Block($"if ({Condition})"))
+        {
+            EmitForward(w, step, width);
+            w.Line("return;");
+        }
+    }
+
     /// <summary>The SIMD body of the layer's forward method (reads <c>packed</c>, <c>x</c>, writes <c>z</c> for <c>n</c> samples).</summary>
     public static void EmitForward(IndentedWriter w, LayeredStep step, VectorWidth width)
     {

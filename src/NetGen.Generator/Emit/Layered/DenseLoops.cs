@@ -16,14 +16,7 @@ internal static class DenseLoops
         string packed = step.Packed ? $", {ReadOnlySpan} packed" : "";
         using (w.Block($"private static void {Method(step, "Forward")}({ReadOnlySpan} p{packed}, {ReadOnlySpan} x, {Span} z, int n)"))
         {
-            if (step.Packed && width is not null && ChannelTiles.SupportsForward(step.Layer))
-            {
-                using (w.Block($"if ({ChannelTiles.Condition})"))
-                {
-                    ChannelTiles.EmitForward(w, step, width);
-                    w.Line("return;");
-                }
-            }
+            ChannelTiles.EmitBranch(w, step, width);
             using (w.Block("for (int s = 0; s < n; s++)"))
             {
                 w.Line($"{ReadOnlySpan} a = x.Slice(s * {I(n)}, {I(n)});");
