@@ -682,10 +682,9 @@ partial class Layered : global::NetGen.INetwork
                         int at = (c * 2 + r) * 2 + q;
                         int best = first;
                         float top = xs[first];
-                        ref float from = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs), first);
-                        { float v = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 1); bool more = v > top; top = more ? v : top; best = more ? first + 1 : best; }
-                        { float v = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 4); bool more = v > top; top = more ? v : top; best = more ? first + 4 : best; }
-                        { float v = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 5); bool more = v > top; top = more ? v : top; best = more ? first + 5 : best; }
+                        { float v = xs[first + 1]; bool more = v > top; top = more ? v : top; best = more ? first + 1 : best; }
+                        { float v = xs[first + 4]; bool more = v > top; top = more ? v : top; best = more ? first + 4 : best; }
+                        { float v = xs[first + 5]; bool more = v > top; top = more ? v : top; best = more ? first + 5 : best; }
                         ys[at] = top;
                         index[s * 8 + at] = best;
                     }

@@ -39,14 +39,14 @@ internal static class PoolLoops
                     {
                         // The window written out at constant offsets, branch-free: a strictly greater value takes over, so ties
                         // keep the first position (PyTorch's rule).
-                        w.Line("ref float from = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs), first);");
+                        // (Span indexers: this loop is also the netstandard2.1 code, which has no Unsafe.)
                         for (int i = 0; i < pool.KernelHeight; i++)
                         {
                             for (int j = 0; j < pool.Kernel; j++)
                             {
                                 if (i == 0 && j == 0) continue;
                                 int offset = i * input.Width + j;
-                                w.Line($"{{ float v = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, {I(offset)}); bool more = v > top; top = more ? v : top; best = more ? first + {I(offset)} : best; }}");
+                                w.Line($"{{ float v = xs[first + {I(offset)}]; bool more = v > top; top = more ? v : top; best = more ? first + {I(offset)} : best; }}");
                             }
                         }
                     }
