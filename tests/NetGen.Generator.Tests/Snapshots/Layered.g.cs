@@ -184,10 +184,8 @@ partial class Layered : global::NetGen.INetwork
         NetGenLayer4Forward(p, _netgenLayerPacked, a2, last, 1);
     }
 
-    private float[] _netgenLayerWork = global::System.Array.Empty<float>();
-    private int[] _netgenLayerIndex = global::System.Array.Empty<int>();
-    private int _netgenLayerCapacity;
-    private float[] _netgenLayerColumns = global::System.Array.Empty<float>();
+    // The training workspaces: blocks of 32 samples are dealt round-robin to up to 4 slots, each with its own workspace and gradient.
+    private readonly NetGenLayerSlot[] _netgenLayerSlots = { new NetGenLayerSlot(), new NetGenLayerSlot(), new NetGenLayerSlot(), new NetGenLayerSlot() };
 
     /// <summary>Computes the loss of one sample and overwrites <paramref name="gradient"/> with ∂L/∂θ. Not thread-safe.</summary>
     /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
@@ -205,7 +203,7 @@ partial class Layered : global::NetGen.INetwork
         return NetGenBatchGradient(input, target, gradient, 1, update: false);
     }
 
-    /// <summary>Computes the mean loss of a batch and overwrites <paramref name="gradient"/> with its gradient. The workspace grows to the largest block seen (64 samples); later calls allocate nothing. Not thread-safe.</summary>
+    /// <summary>Computes the mean loss of a batch and overwrites <paramref name="gradient"/> with its gradient. The workspace grows to the largest block seen (32 samples); later calls allocate nothing. Not thread-safe.</summary>
     /// <param name="inputs">Row-major <c>[n, InputSize]</c> features, n ≥ 1.</param>
     /// <param name="targets">Row-major <c>[n, OutputSize]</c> targets.</param>
     /// <param name="gradient">Receives the gradient of the mean loss (<see cref="ParameterCount"/> values).</param>
@@ -274,43 +272,101 @@ partial class Layered : global::NetGen.INetwork
         return total / n;
     }
 
-    // Gradient of the batch's mean loss: blocks of up to 64 samples summed in order, then divided by n.
+    // Gradient of the batch's mean loss: blocks of 32 samples dealt round-robin to up to 4 slots (each sums its blocks in order
+    // into its own gradient), slots added in slot order, then divided by n. The slots run on BatchParallelism.MaxThreads threads from 1,000,000 multiply-adds a batch;
+    // the partition depends on n only, so the bits are the same on any number of threads.
     private float NetGenBatchGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n, bool update)
     {
         gradient.Clear();
-        int block = n < 64 ? n : 64;
-        NetGenLayerReserve(block);
-        float total = 0f;
-        for (int start = 0; start < n; start += block)
+        if (n <= 32)
         {
-            int count = n - start < block ? n - start : block;
-            total += NetGenLayerTrainBlock(inputs.Slice(start * InputSize, count * InputSize), targets.Slice(start * OutputSize, count * OutputSize), gradient, count, update);
+            NetGenLayerSlot single = _netgenLayerSlots[0];
+            NetGenLayerReserve(single, n);
+            float loss = NetGenLayerTrainBlock(single, inputs, targets, gradient, n, update);
+            for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;
+            return loss / n;
+        }
+        int blocks = (n + 31) / 32;
+        int slots = blocks < 4 ? blocks : 4;
+        for (int s = 0; s < slots; s++)
+        {
+            NetGenLayerReserve(_netgenLayerSlots[s], 32);
+            _netgenLayerSlots[s].Loss = 0f;
+            global::System.Array.Clear(_netgenLayerSlots[s].Gradient, 0, ParameterCount);
+        }
+        int threads = global::NetGen.Runtime.Threading.BatchParallelism.MaxThreads;
+        if (threads > 1 && (long)n * 336L >= 1000000L) global::NetGen.Runtime.Threading.ParallelRunner.Run(new NetGenLayerParts(this, n, slots), inputs, targets, default, slots);
+        else for (int s = 0; s < slots; s++) NetGenLayerRunSlot(s, slots, inputs, targets, n);
+        float total = 0f;
+        for (int s = 0; s < slots; s++)
+        {
+            float[] part = _netgenLayerSlots[s].Gradient;
+            for (int k = 0; k < gradient.Length; k++) gradient[k] += part[k];
+            total += _netgenLayerSlots[s].Loss;
         }
         for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;
         return total / n;
     }
 
-    // The training workspace for blocks of up to `samples` samples: 290 floats and 8 ints a sample (layer outputs, pre-activations, x̂, deltas, max-pool positions).
-    private void NetGenLayerReserve(int samples)
+    // Slot `part`'s blocks of a batch (part, part + slots, …), summed in order into the slot's gradient and loss.
+    private void NetGenLayerRunSlot(int part, int slots, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n)
     {
-        if (_netgenLayerCapacity >= samples) return;
-        _netgenLayerWork = new float[checked(290 * samples)];
-        _netgenLayerIndex = new int[checked(8 * samples)];
-        _netgenLayerColumns = new float[checked(208 * samples)];
-        _netgenLayerCapacity = samples;
+        NetGenLayerSlot slot = _netgenLayerSlots[part];
+        for (int start = part * 32; start < n; start += slots * 32)
+        {
+            int count = n - start < 32 ? n - start : 32;
+            slot.Loss += NetGenLayerTrainBlock(slot, inputs.Slice(start * InputSize, count * InputSize), targets.Slice(start * OutputSize, count * OutputSize), slot.Gradient, count, false);
+        }
+    }
+
+    /// <summary>The slots of a batch for <c>NetGen.Runtime.Threading.ParallelRunner</c>: part k runs slot k's blocks.</summary>
+    private readonly struct NetGenLayerParts : global::NetGen.Runtime.Threading.IParallelSpanBody
+    {
+        private readonly Layered _network;
+        private readonly int _n, _slots;
+
+        public NetGenLayerParts(Layered network, int n, int slots)
+        {
+            _network = network;
+            _n = n;
+            _slots = slots;
+        }
+
+        public void Run(int part, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> unused) => _network.NetGenLayerRunSlot(part, _slots, inputs, targets, _n);
+    }
+
+    // A slot's training workspace for blocks of up to `samples` samples: 290 floats and 8 ints a sample (layer outputs, pre-activations, x̂, unrolled windows, deltas, max-pool positions).
+    private static void NetGenLayerReserve(NetGenLayerSlot slot, int samples)
+    {
+        if (slot.Capacity >= samples) return;
+        slot.Work = new float[checked(290 * samples)];
+        slot.Index = new int[checked(8 * samples)];
+        slot.Columns = new float[checked(208 * samples)];
+        slot.Capacity = samples;
+    }
+
+    /// <summary>One training workspace: the block's values, max-pool positions and scratch, and (batches split over slots) its own gradient and loss.</summary>
+    private sealed class NetGenLayerSlot
+    {
+        public float[] Work = global::System.Array.Empty<float>();
+        public int[] Index = global::System.Array.Empty<int>();
+        public float[] Columns = global::System.Array.Empty<float>();
+        public int Capacity;
+        public readonly float[] Gradient = new float[ParameterCount];
+        public float Loss;
     }
 
     // One block: the forward pass in training mode (every layer's values kept), the loss head per sample, the backward pass in reverse layer order.
     // Adds the block's summed gradient to g and returns its summed loss.
-    private float NetGenLayerTrainBlock(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t, global::System.Span<float> g, int n, bool update)
+    private float NetGenLayerTrainBlock(NetGenLayerSlot slot, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t, global::System.Span<float> g, int n, bool update)
     {
         global::System.ReadOnlySpan<float> p = _netgenParameters;
-        int c = _netgenLayerCapacity;
-        global::System.Span<float> work = _netgenLayerWork;
-        global::System.Span<int> positions = _netgenLayerIndex;
+        int c = slot.Capacity;
+        global::System.Span<float> work = slot.Work;
+        global::System.Span<int> positions = slot.Index;
         // Convolutions and Dense layers train as matrix products (256-bit tiles) where the processor has the vectors.
         bool simd = global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256;
-        global::System.Span<float> columns = _netgenLayerColumns;
+        global::System.Span<float> columns = slot.Columns;
         // Layer 1: Conv2D(2, 3, Relu) ← Input → [2, 4, 4]
         global::System.Span<float> z1 = work.Slice(0 * c, n * 32);
         if (simd) NetGenLayer1TrainForward(p, _netgenLayerPacked, x, z1, n, work.Slice(64 * c, n * 144), columns);

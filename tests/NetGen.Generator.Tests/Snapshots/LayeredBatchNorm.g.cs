@@ -214,10 +214,8 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
         NetGenLayer6Forward(p, _netgenLayerPacked, a5, last, 1);
     }
 
-    private float[] _netgenLayerWork = global::System.Array.Empty<float>();
-    private int[] _netgenLayerIndex = global::System.Array.Empty<int>();
-    private int _netgenLayerCapacity;
-    private float[] _netgenLayerColumns = global::System.Array.Empty<float>();
+    // The training workspace (one: a batch with a BatchNorm is one block).
+    private readonly NetGenLayerSlot[] _netgenLayerSlots = { new NetGenLayerSlot() };
     private readonly float[] _netgenLayerBatch = new float[6];
 
     /// <summary>Computes the loss of one sample and overwrites <paramref name="gradient"/> with ∂L/∂θ. BatchNorm normalises with the batch's own statistics (PyTorch's training mode) and does not update the running ones. Not thread-safe.</summary>
@@ -299,37 +297,41 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
     private float NetGenBatchGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n, bool update)
     {
         gradient.Clear();
-        int block = n;
-        NetGenLayerReserve(block);
-        float total = 0f;
-        for (int start = 0; start < n; start += block)
-        {
-            int count = n - start < block ? n - start : block;
-            total += NetGenLayerTrainBlock(inputs.Slice(start * InputSize, count * InputSize), targets.Slice(start * OutputSize, count * OutputSize), gradient, count, update);
-        }
+        NetGenLayerSlot slot = _netgenLayerSlots[0];
+        NetGenLayerReserve(slot, n);
+        float total = NetGenLayerTrainBlock(slot, inputs, targets, gradient, n, update);
         for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;
         return total / n;
     }
 
-    // The training workspace for blocks of up to `samples` samples: 230 floats and 0 ints a sample (layer outputs, pre-activations, x̂, deltas, max-pool positions).
-    private void NetGenLayerReserve(int samples)
+    // A slot's training workspace for blocks of up to `samples` samples: 230 floats and 0 ints a sample (layer outputs, pre-activations, x̂, unrolled windows, deltas, max-pool positions).
+    private static void NetGenLayerReserve(NetGenLayerSlot slot, int samples)
     {
-        if (_netgenLayerCapacity >= samples) return;
-        _netgenLayerWork = new float[checked(230 * samples)];
-        _netgenLayerColumns = new float[checked(96 * samples)];
-        _netgenLayerCapacity = samples;
+        if (slot.Capacity >= samples) return;
+        slot.Work = new float[checked(230 * samples)];
+        slot.Columns = new float[checked(96 * samples)];
+        slot.Capacity = samples;
+    }
+
+    /// <summary>One training workspace: the block's values, max-pool positions and scratch, and (batches split over slots) its own gradient and loss.</summary>
+    private sealed class NetGenLayerSlot
+    {
+        public float[] Work = global::System.Array.Empty<float>();
+        public int[] Index = global::System.Array.Empty<int>();
+        public float[] Columns = global::System.Array.Empty<float>();
+        public int Capacity;
     }
 
     // One block: the forward pass in training mode (every layer's values kept), the loss head per sample, the backward pass in reverse layer order.
     // Adds the block's summed gradient to g and returns its summed loss.
-    private float NetGenLayerTrainBlock(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t, global::System.Span<float> g, int n, bool update)
+    private float NetGenLayerTrainBlock(NetGenLayerSlot slot, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t, global::System.Span<float> g, int n, bool update)
     {
         global::System.ReadOnlySpan<float> p = _netgenParameters;
-        int c = _netgenLayerCapacity;
-        global::System.Span<float> work = _netgenLayerWork;
+        int c = slot.Capacity;
+        global::System.Span<float> work = slot.Work;
         // Convolutions and Dense layers train as matrix products (256-bit tiles) where the processor has the vectors.
         bool simd = global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256;
-        global::System.Span<float> columns = _netgenLayerColumns;
+        global::System.Span<float> columns = slot.Columns;
         // Layer 1: Conv1D(3, 3, padding: 1) ← Input → [3, 8]
         global::System.Span<float> z1 = work.Slice(0 * c, n * 24);
         if (simd) NetGenLayer1TrainForward(p, _netgenLayerPacked, x, z1, n, work.Slice(24 * c, n * 48), columns);

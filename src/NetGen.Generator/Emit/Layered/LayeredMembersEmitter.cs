@@ -164,10 +164,11 @@ internal static class LayeredMembersEmitter
         var spec = plan.Spec;
         string mode = plan.HasBatchNorm ? " BatchNorm normalises with the batch's own statistics (PyTorch's training mode) and does not update the running ones." : "";
         w.Line();
-        w.Line("private float[] _netgenLayerWork = global::System.Array.Empty<float>();");
-        w.Line("private int[] _netgenLayerIndex = global::System.Array.Empty<int>();");
-        w.Line("private int _netgenLayerCapacity;");
-        if (plan.PackedSize > 0) w.Line("private float[] _netgenLayerColumns = global::System.Array.Empty<float>();");
+        int slots = plan.HasBatchNorm ? 1 : MaxSlots;
+        w.Comment(plan.HasBatchNorm
+            ? "The training workspace (one: a batch with a BatchNorm is one block)."
+            : $"The training workspaces: blocks of {LayeredPlan.BlockSamples} samples are dealt round-robin to up to {MaxSlots} slots, each with its own workspace and gradient.");
+        w.Line($"private readonly NetGenLayerSlot[] _netgenLayerSlots = {{ {string.Join(", ", System.Linq.Enumerable.Repeat("new NetGenLayerSlot()", slots))} }};");
         if (plan.BatchStatisticsSize > 0) w.Line($"private readonly float[] _netgenLayerBatch = new float[{I(plan.BatchStatisticsSize)}];");
         w.Line();
         w.Line("/// <summary>Computes the loss of one sample and overwrites <paramref name=\"gradient\"/> with ∂L/∂θ." + mode + " Not thread-safe.</summary>");
@@ -265,39 +266,124 @@ internal static class LayeredMembersEmitter
         WriteTrainBlock(w, plan);
     }
 
+    /// <summary>Workspaces a batch is split over (the blocks dealt round-robin): the partition depends on n only, so any thread count gives the same bits.</summary>
+    private const int MaxSlots = 4;
+
+    /// <summary>Multiply-adds of one batch from which its slots run on several threads.</summary>
+    private const long ParallelMultiplyAdds = 1_000_000;
+
     private static void WriteBatchGradient(IndentedWriter w, LayeredPlan plan)
     {
+        var spec = plan.Spec;
         w.Line();
-        w.Comment(plan.HasBatchNorm
-            ? "Gradient of the batch's mean loss: the whole batch is one block (BatchNorm's statistics are the batch's), then divided by n."
-            : $"Gradient of the batch's mean loss: blocks of up to {LayeredPlan.BlockSamples} samples summed in order, then divided by n.");
-        using (w.Block($"private float NetGenBatchGradient({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} gradient, int n, bool update)"))
+        if (plan.HasBatchNorm)
         {
-            w.Line("gradient.Clear();");
-            w.Line(plan.HasBatchNorm ? "int block = n;" : $"int block = n < {I(LayeredPlan.BlockSamples)} ? n : {I(LayeredPlan.BlockSamples)};");
-            w.Line("NetGenLayerReserve(block);");
-            w.Line("float total = 0f;");
-            using (w.Block("for (int start = 0; start < n; start += block)"))
+            w.Comment("Gradient of the batch's mean loss: the whole batch is one block (BatchNorm's statistics are the batch's), then divided by n.");
+            using (w.Block($"private float NetGenBatchGradient({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} gradient, int n, bool update)"))
             {
-                w.Line("int count = n - start < block ? n - start : block;");
-                w.Line("total += NetGenLayerTrainBlock(inputs.Slice(start * InputSize, count * InputSize), targets.Slice(start * OutputSize, count * OutputSize), gradient, count, update);");
+                w.Line("gradient.Clear();");
+                w.Line("NetGenLayerSlot slot = _netgenLayerSlots[0];");
+                w.Line("NetGenLayerReserve(slot, n);");
+                w.Line("float total = NetGenLayerTrainBlock(slot, inputs, targets, gradient, n, update);");
+                w.Line("for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;");
+                w.Line("return total / n;");
             }
-            w.Line("for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;");
-            w.Line("return total / n;");
+        }
+        else
+        {
+            long macs = 0;
+            foreach (var layer in spec.Layers) macs += layer.MultiplyAdds;
+            int block = LayeredPlan.BlockSamples;
+            w.Comment($"Gradient of the batch's mean loss: blocks of {block} samples dealt round-robin to up to {MaxSlots} slots (each sums its blocks in order");
+            w.Comment($"into its own gradient), slots added in slot order, then divided by n. The slots run on BatchParallelism.MaxThreads threads from 1,000,000 multiply-adds a batch;");
+            w.Comment("the partition depends on n only, so the bits are the same on any number of threads.");
+            using (w.Block($"private float NetGenBatchGradient({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} gradient, int n, bool update)"))
+            {
+                w.Line("gradient.Clear();");
+                using (w.Block($"if (n <= {I(block)})"))
+                {
+                    w.Line("NetGenLayerSlot single = _netgenLayerSlots[0];");
+                    w.Line("NetGenLayerReserve(single, n);");
+                    w.Line("float loss = NetGenLayerTrainBlock(single, inputs, targets, gradient, n, update);");
+                    w.Line("for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;");
+                    w.Line("return loss / n;");
+                }
+                w.Line($"int blocks = (n + {I(block - 1)}) / {I(block)};");
+                w.Line($"int slots = blocks < {I(MaxSlots)} ? blocks : {I(MaxSlots)};");
+                using (w.Block("for (int s = 0; s < slots; s++)"))
+                {
+                    w.Line($"NetGenLayerReserve(_netgenLayerSlots[s], {I(block)});");
+                    w.Line("_netgenLayerSlots[s].Loss = 0f;");
+                    w.Line("global::System.Array.Clear(_netgenLayerSlots[s].Gradient, 0, ParameterCount);");
+                }
+                w.Line("int threads = global::NetGen.Runtime.Threading.BatchParallelism.MaxThreads;");
+                w.Line($"if (threads > 1 && (long)n * {macs}L >= {ParallelMultiplyAdds}L) global::NetGen.Runtime.Threading.ParallelRunner.Run(new NetGenLayerParts(this, n, slots), inputs, targets, default, slots);");
+                w.Line("else for (int s = 0; s < slots; s++) NetGenLayerRunSlot(s, slots, inputs, targets, n);");
+                w.Line("float total = 0f;");
+                using (w.Block("for (int s = 0; s < slots; s++)"))
+                {
+                    w.Line("float[] part = _netgenLayerSlots[s].Gradient;");
+                    w.Line("for (int k = 0; k < gradient.Length; k++) gradient[k] += part[k];");
+                    w.Line("total += _netgenLayerSlots[s].Loss;");
+                }
+                w.Line("for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;");
+                w.Line("return total / n;");
+            }
+            w.Line();
+            w.Comment("Slot `part`'s blocks of a batch (part, part + slots, …), summed in order into the slot's gradient and loss.");
+            using (w.Block($"private void NetGenLayerRunSlot(int part, int slots, {ReadOnlySpan} inputs, {ReadOnlySpan} targets, int n)"))
+            {
+                w.Line("NetGenLayerSlot slot = _netgenLayerSlots[part];");
+                using (w.Block($"for (int start = part * {I(block)}; start < n; start += slots * {I(block)})"))
+                {
+                    w.Line($"int count = n - start < {I(block)} ? n - start : {I(block)};");
+                    w.Line("slot.Loss += NetGenLayerTrainBlock(slot, inputs.Slice(start * InputSize, count * InputSize), targets.Slice(start * OutputSize, count * OutputSize), slot.Gradient, count, false);");
+                }
+            }
+            w.Line();
+            w.Line("/// <summary>The slots of a batch for <c>NetGen.Runtime.Threading.ParallelRunner</c>: part k runs slot k's blocks.</summary>");
+            using (w.Block("private readonly struct NetGenLayerParts : global::NetGen.Runtime.Threading.IParallelSpanBody"))
+            {
+                w.Line($"private readonly {spec.ClassName} _network;");
+                w.Line("private readonly int _n, _slots;");
+                w.Line();
+                w.Line($"public NetGenLayerParts({spec.ClassName} network, int n, int slots)");
+                w.Line("{");
+                w.Line("    _network = network;");
+                w.Line("    _n = n;");
+                w.Line("    _slots = slots;");
+                w.Line("}");
+                w.Line();
+                w.Line($"public void Run(int part, {ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} unused) => _network.NetGenLayerRunSlot(part, _slots, inputs, targets, _n);");
+            }
         }
     }
 
     private static void WriteReserve(IndentedWriter w, LayeredPlan plan)
     {
         w.Line();
-        w.Comment($"The training workspace for blocks of up to `samples` samples: {plan.PerSample} floats and {plan.IndexPerSample} ints a sample (layer outputs, pre-activations, x̂, deltas, max-pool positions).");
-        using (w.Block("private void NetGenLayerReserve(int samples)"))
+        w.Comment($"A slot's training workspace for blocks of up to `samples` samples: {plan.PerSample} floats and {plan.IndexPerSample} ints a sample (layer outputs, pre-activations, x̂, unrolled windows, deltas, max-pool positions).");
+        using (w.Block("private static void NetGenLayerReserve(NetGenLayerSlot slot, int samples)"))
         {
-            w.Line("if (_netgenLayerCapacity >= samples) return;");
-            w.Line($"_netgenLayerWork = new float[checked({I(plan.PerSample)} * samples)];");
-            if (plan.IndexPerSample > 0) w.Line($"_netgenLayerIndex = new int[checked({I(plan.IndexPerSample)} * samples)];");
-            if (plan.PackedSize > 0) w.Line($"_netgenLayerColumns = new float[checked({I(System.Math.Max(plan.ConvColumns, plan.DenseUnits))} * samples)];");
-            w.Line("_netgenLayerCapacity = samples;");
+            w.Line("if (slot.Capacity >= samples) return;");
+            w.Line($"slot.Work = new float[checked({I(plan.PerSample)} * samples)];");
+            if (plan.IndexPerSample > 0) w.Line($"slot.Index = new int[checked({I(plan.IndexPerSample)} * samples)];");
+            if (plan.PackedSize > 0) w.Line($"slot.Columns = new float[checked({I(System.Math.Max(plan.ConvColumns, plan.DenseUnits))} * samples)];");
+            w.Line("slot.Capacity = samples;");
+        }
+        w.Line();
+        w.Line("/// <summary>One training workspace: the block's values, max-pool positions and scratch, and (batches split over slots) its own gradient and loss.</summary>");
+        using (w.Block("private sealed class NetGenLayerSlot"))
+        {
+            w.Line("public float[] Work = global::System.Array.Empty<float>();");
+            w.Line("public int[] Index = global::System.Array.Empty<int>();");
+            w.Line("public float[] Columns = global::System.Array.Empty<float>();");
+            w.Line("public int Capacity;");
+            if (!plan.HasBatchNorm)
+            {
+                w.Line("public readonly float[] Gradient = new float[ParameterCount];");
+                w.Line("public float Loss;");
+            }
         }
     }
 
@@ -307,17 +393,17 @@ internal static class LayeredMembersEmitter
         w.Line();
         w.Comment("One block: the forward pass in training mode (every layer's values kept), the loss head per sample, the backward pass in reverse layer order.");
         w.Comment("Adds the block's summed gradient to g and returns its summed loss.");
-        using (w.Block($"private float NetGenLayerTrainBlock({ReadOnlySpan} x, {ReadOnlySpan} t, {Span} g, int n, bool update)"))
+        using (w.Block($"private float NetGenLayerTrainBlock(NetGenLayerSlot slot, {ReadOnlySpan} x, {ReadOnlySpan} t, {Span} g, int n, bool update)"))
         {
             w.Line($"{ReadOnlySpan} p = _netgenParameters;");
-            w.Line("int c = _netgenLayerCapacity;");
-            w.Line($"{Span} work = _netgenLayerWork;");
-            if (plan.IndexPerSample > 0) w.Line($"{IndexSpan} positions = _netgenLayerIndex;");
+            w.Line("int c = slot.Capacity;");
+            w.Line($"{Span} work = slot.Work;");
+            if (plan.IndexPerSample > 0) w.Line($"{IndexSpan} positions = slot.Index;");
             if (plan.PackedSize > 0)
             {
                 w.Comment("Convolutions and Dense layers train as matrix products (256-bit tiles) where the processor has the vectors.");
                 w.Line($"bool simd = {ChannelTiles.Condition};");
-                w.Line($"{Span} columns = _netgenLayerColumns;");
+                w.Line($"{Span} columns = slot.Columns;");
             }
 
             // Forward.

@@ -137,7 +137,7 @@ internal sealed class LayeredPlan
     public bool HasBatchNorm { get; }
 
     /// <summary>Samples per block when no BatchNorm needs the whole batch at once.</summary>
-    public const int BlockSamples = 64;
+    public const int BlockSamples = 32;
 
     /// <summary>The activation a layer applies after itself (Identity for layers without one).</summary>
     public static ActivationKind ActivationOf(LayerModel layer) => layer switch
