@@ -15,9 +15,6 @@ namespace NetGen.Generator.Emit.Layered;
 /// </summary>
 internal static class ActivationLoops
 {
-    private const string Marshal = "global::System.Runtime.InteropServices.MemoryMarshal";
-    private const string Add = "global::System.Runtime.CompilerServices.Unsafe.Add";
-
     /// <summary><c>NetGenLayerActivateRelu</c>.</summary>
     public static string ForwardName(ActivationKind activation) => $"NetGenLayerActivate{activation}";
 

@@ -7,9 +7,9 @@ namespace NetGen.Generator.Emit.Layered;
 /// <summary>
 /// The SIMD forward pass of a convolution or a Dense layer, across output channels: the packed copy holds
 /// each window element's weights for all output channels side by side (<c>[C·Kh·Kw, O rounded up to 8]</c>, then the
-/// biases), so one broadcast input value times one weight vector adds to 8 channels' sums. A tile is up to 8 accumulators:
-/// G channel vectors × P output positions (G·P ≤ 8), the window loops inside; the sums go to z[o, r, q] through a small
-/// stack row. The same sums as the scalar loops, in another order (float rounding differs in the last bits).
+/// biases), so one broadcast input value times one weight vector adds to 8 channels' sums. A tile is up to 12 accumulators:
+/// G channel vectors × P output positions (G·P ≤ 12, in balanced tiles), the window inside, its columns written out; the
+/// sums go to z[o, r, q] through a small stack row. A padded convolution reads its input framed by zeros on the stack. The same sums as the scalar loops, in another order (float rounding differs in the last bits).
 /// </summary>
 internal static class ChannelTiles
 {
@@ -18,9 +18,6 @@ internal static class ChannelTiles
 
     /// <summary>The accumulators one tile keeps in registers.</summary>
     private const int Accumulators = 12;
-
-    /// <summary>Offsets through <c>Unsafe.Add</c> with int offsets: no <c>nuint</c> (C# 9) in code a C# 8 project compiles.</summary>
-    private const string Add = "global::System.Runtime.CompilerServices.Unsafe.Add";
 
     /// <summary>The condition under which the SIMD path runs.</summary>
     public const string Condition = "global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256";
@@ -92,9 +89,9 @@ internal static class ChannelTiles
         int rest = t.OutWidth % positions;
         int inSize = layer.InputSize, outSize = layer.OutputSize;
         w.Comment($"SIMD across output channels: {group} channel vector(s) × {positions} position(s) a tile, weights from the packed copy at {step.PackedOffset}.");
-        w.Line("ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packed);");
+        w.Line($"ref float wt = ref {Marshal}.GetReference(packed);");
         w.Line($"{Span} row = stackalloc float[{I(group * Lanes * positions)}];");
-        w.Line("ref float rr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(row);");
+        w.Line($"ref float rr = ref {Marshal}.GetReference(row);");
         var conv = layer as ConvLayer;
         bool padding = conv is { Padding: > 0 };
         if (padding) w.Line($"{Span} framed = stackalloc float[{I(t.Channels * t.Height * t.Width)}];");
@@ -109,11 +106,11 @@ internal static class ChannelTiles
                 {
                     w.Line($"x.Slice(s * {I(inSize)} + (c * {I(conv.Input.Height)} + r) * {I(conv.Input.Width)}, {I(conv.Input.Width)}).CopyTo(framed.Slice((c * {I(t.Height)} + r + {I(conv.PaddingHeight)}) * {I(t.Width)} + {I(conv.Padding)}, {I(conv.Input.Width)}));");
                 }
-                w.Line("ref float xr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(framed);");
+                w.Line($"ref float xr = ref {Marshal}.GetReference(framed);");
             }
             else
             {
-                w.Line($"ref float xr = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x.Slice(s * {I(inSize)}, {I(inSize)}));");
+                w.Line($"ref float xr = ref {Marshal}.GetReference(x.Slice(s * {I(inSize)}, {I(inSize)}));");
             }
             w.Line($"{Span} zs = z.Slice(s * {I(outSize)}, {I(outSize)});");
             using (w.Block($"for (int g = 0; g < {I(vectors)}; g += {I(group)})"))

@@ -15,9 +15,6 @@ internal static class GemmLoops
 {
     private const string Gemm = "global::NetGen.Runtime.Matrix.SmallGemm.MultiplyAdd";
 
-    /// <summary>Offsets through <c>Unsafe.Add</c>: the windows' bounds are constants the loops stay within.</summary>
-    private const string Add = "global::System.Runtime.CompilerServices.Unsafe.Add";
-
     /// <summary>Floats of scratch one sample of the layer needs (δ side by side and δᵀ, 2·[P, O], and ∂col [P, K]), 0 for a Dense layer.</summary>
     public static int ConvColumns(LayerModel layer) => layer is ConvLayer conv ? conv.Output.Positions * (2 * conv.OutChannels + conv.FanIn) : 0;
 
@@ -39,7 +36,7 @@ internal static class GemmLoops
                     {
                         w.Line($"{ReadOnlySpan} xs = x.Slice(s * {I(conv.InputSize)}, {I(conv.InputSize)});");
                         w.Line($"{Span} col = saved.Slice(s * {I(positions * fan)}, {I(positions * fan)});");
-                        Unroll(w, conv, transposed: false, "col");
+                        Unroll(w, conv, "col");
                     }
                     w.Line($"{Span} zt = columns.Slice(0, n * {I(positions * o)});");
                     w.Line("zt.Clear();");
@@ -145,15 +142,14 @@ internal static class GemmLoops
     }
 
     /// <summary>
-    /// One sample's windows unrolled into <paramref name="target"/>: transposed <c>[K, P]</c> (row k = window element
-    /// (c, i, j), column = output position) or position-major <c>[P, K]</c>; positions in the padding read 0.
+    /// One sample's windows unrolled into <paramref name="target"/>, position-major <c>[P, K]</c> (row = output position,
+    /// column k = window element (c, i, j)), written in order; positions in the padding read 0.
     /// </summary>
-    private static void Unroll(IndentedWriter w, ConvLayer conv, bool transposed, string target)
+    private static void Unroll(IndentedWriter w, ConvLayer conv, string target)
     {
         var input = conv.Input;
         var output = conv.Output;
         int fan = conv.FanIn, positions = output.Positions;
-        if (transposed) throw new System.InvalidOperationException("The matrix products read the position-major col only.");
         w.Comment($"col[(r, q), (c, i, j)] = x[c, r·{conv.StrideHeight} − {conv.PaddingHeight} + i, q·{conv.Stride} − {conv.Padding} + j·{conv.Dilation}] (0 in the padding), written in order.");
         using (w.Block($"for (int r = 0; r < {I(output.Height)}; r++)"))
         using (w.Block($"for (int q = 0; q < {I(output.Width)}; q++)"))
@@ -172,8 +168,8 @@ internal static class GemmLoops
                 if (conv.Padding == 0 && conv.KernelWidth <= 8)
                 {
                     // Short rows: element by element at constant offsets (a CopyTo call costs more than the copy).
-                    w.Line($"ref float from = ref {Add}(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs), start);");
-                    w.Line($"ref float to = ref {Add}(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(window), k);");
+                    w.Line($"ref float from = ref {Add}(ref {Marshal}.GetReference(xs), start);");
+                    w.Line($"ref float to = ref {Add}(ref {Marshal}.GetReference(window), k);");
                     for (int j = 0; j < conv.KernelWidth; j++) w.Line($"{Add}(ref to, {I(j)}) = {Add}(ref from, {I(j * conv.Dilation)});");
                 }
                 else if (conv.Padding == 0 && conv.Dilation == 1)
@@ -213,8 +209,8 @@ internal static class GemmLoops
                 w.Line($"int start = (c * {I(input.Height)} + row) * {I(input.Width)} + q * {I(conv.Stride)} - {I(conv.Padding)};");
                 if (conv.Padding == 0 && conv.KernelWidth <= 8)
                 {
-                    w.Line($"ref float to = ref {Add}(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dxs), start);");
-                    w.Line($"ref float from = ref {Add}(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(window), k);");
+                    w.Line($"ref float to = ref {Add}(ref {Marshal}.GetReference(dxs), start);");
+                    w.Line($"ref float from = ref {Add}(ref {Marshal}.GetReference(window), k);");
                     for (int j = 0; j < conv.KernelWidth; j++) w.Line($"{Add}(ref to, {I(j * conv.Dilation)}) += {Add}(ref from, {I(j)});");
                 }
                 else

@@ -112,8 +112,7 @@ internal static class LayeredMembersEmitter
     private static string Describe(LayeredPlan plan, LayeredStep step)
     {
         var layer = step.Layer;
-        string what = layer is ShapedLayer shaped ? shaped.AttributeText : layer.ChainText.Substring(3);
-        return $"Layer {layer.Number}: {what} ← {LayeredNetworkEmitter.Source(plan, step)} → {LayeredPlan.ShapeOf(layer)}" + (step.Last && step.Activation != ActivationKind.Identity ? $" (its {step.Activation} is the loss head's)" : "");
+        return $"Layer {layer.Number}: {LayeredPlan.Text(layer)} ← {LayeredNetworkEmitter.Source(plan, step)} → {LayeredPlan.ShapeOf(layer)}" + (step.Last && step.Activation != ActivationKind.Identity ? $" (its {step.Activation} is the loss head's)" : "");
     }
 
     /// <summary>The call of a layer's forward method on <paramref name="x"/> into <paramref name="z"/>.</summary>

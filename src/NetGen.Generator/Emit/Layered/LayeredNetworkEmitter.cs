@@ -22,19 +22,19 @@ internal static class LayeredNetworkEmitter
         // The convolutions and Dense layers' forward passes run across output channels at 256 bits where the compilation has
         // the vector API (and the processor accelerates it); no lane, matrix or GPU paths.
         var width = spec.VectorWidths.Contains(256) ? new VectorWidth(256, spec.MultiplyAddEstimate) : null;
-        spec = spec with { VectorWidths = new EquatableArray<int>(new int[0]), GpuKernels = false };
-        var plan = LayeredPlan.Build(spec, width);
+        var plan = LayeredPlan.Build(spec with { VectorWidths = new EquatableArray<int>(new int[0]), GpuKernels = false }, width);
+        spec = plan.Spec;
         var last = plan.Steps[plan.Steps.Count - 1];
         var head = LossHead.Schedules(spec, last.Layer.Number, spec.OutputSize, last.Activation);
         token.ThrowIfCancellationRequested();
 
         var w = new IndentedWriter();
         var scopes = NetworkClassEmitter.WriteFileStart(w, spec);
-        if (width is not null && plan.PackedSize > 0)
+        if (plan.Width is not null)
         {
             w.Comment("Short names for the SIMD code below.");
             w.Line($"using {VectorWidth.MathAlias} = global::NetGen.Runtime.VectorMath;");
-            foreach (string alias in width.Aliases) w.Line(alias);
+            foreach (string alias in plan.Width.Aliases) w.Line(alias);
             w.Line();
         }
         foreach (var outer in spec.ContainingTypes) scopes.Add(w.Block($"partial {outer.Keyword} {outer.Name}"));
@@ -68,11 +68,11 @@ internal static class LayeredNetworkEmitter
             foreach (var step in plan.Steps)
             {
                 token.ThrowIfCancellationRequested();
-                LayerLoops.Emit(w, step, Source(plan, step), spec.Trainable, width);
+                LayerLoops.Emit(w, step, Source(plan, step), spec.Trainable, plan.Width);
             }
             foreach (var activation in plan.Steps.Where(s => !s.Last && s.Activation != ActivationKind.Identity).Select(s => s.Activation).Distinct().OrderBy(a => (int)a))
             {
-                ActivationLoops.Emit(w, activation, spec.Trainable, plan.PackedSize > 0 ? width : null);
+                ActivationLoops.Emit(w, activation, spec.Trainable, plan.Width);
             }
             foreach (var schedule in head)
             {

@@ -92,12 +92,17 @@ internal sealed class LayeredPlan
         BatchStatisticsSize = batchOffset;
         HasBatchNorm = steps.Exists(s => s.Layer is BatchNormLayer);
         PackedSize = packed;
+        // The SIMD code needs the packed copies: without a Dense layer or a convolution, the network is scalar loops only.
+        Width = packed > 0 ? width : null;
     }
 
     /// <summary>The plan of a layered network; with <paramref name="width"/>, the SIMD forward passes at that width.</summary>
     public static LayeredPlan Build(NetworkSpec spec, VectorWidth? width) => new(spec, width);
 
-    /// <summary>The SIMD width of the channel tiles, or null for scalar loops only.</summary>
+    /// <summary>
+    /// The SIMD width of the channel tiles, matrix products and vector activations, or null for scalar loops only (the
+    /// compilation has no vector API, or the network has no layer with a packed copy).
+    /// </summary>
     public VectorWidth? Width { get; }
 
     /// <summary>Floats of scratch a sample of the block needs for the widest convolution's matrix products (δ side by side, δᵀ, ∂col).</summary>
@@ -146,6 +151,9 @@ internal sealed class LayeredPlan
         ShapedLayer shaped => shaped.Activation,
         _ => throw new InvalidOperationException($"Layer kind {layer.GetType().Name} is not part of a layered network."),
     };
+
+    /// <summary>A layer as comments and the class summary name it: <c>Conv2D(16, 8, stride: 4, LeakyRelu)</c>, <c>Dense(3, Tanh)</c>.</summary>
+    public static string Text(LayerModel layer) => layer is ShapedLayer shaped ? shaped.AttributeText : layer.ChainText.Substring(3);
 
     /// <summary>The shape of a layer's output (a Dense layer's is flat).</summary>
     public static TensorShape ShapeOf(LayerModel layer) => layer is ShapedLayer shaped ? shaped.Output : TensorShape.Flat(layer.OutputSize);

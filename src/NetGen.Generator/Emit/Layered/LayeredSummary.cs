@@ -23,7 +23,7 @@ internal static class LayeredSummary
         foreach (var step in plan.Steps)
         {
             var layer = step.Layer;
-            string what = layer is ShapedLayer shaped ? shaped.AttributeText : layer.ChainText.Substring(3);
+            string what = LayeredPlan.Text(layer);
             string parameters = layer.ParameterCount > 0 ? $"p[{step.ParameterOffset}..{step.ParameterOffset + layer.ParameterCount})" : "no parameters";
             string statistics = layer is BatchNormLayer norm ? $"; running statistics r[{step.StatisticsOffset}..{step.StatisticsOffset + norm.StatisticsSize})" : "";
             w.Line($"/// <item><term>{layer.Number}</term><description>{what}, {LayeredPlan.ShapeOf(layer)}; {parameters}{statistics}</description></item>");

@@ -10,6 +10,15 @@ internal static class LoopText
     public const string ReadOnlyIndexSpan = "global::System.ReadOnlySpan<int>";
     public const string IndexSpan = "global::System.Span<int>";
 
+    /// <summary>
+    /// <c>Unsafe.Add</c>, for the SIMD code's offsets (int offsets: no <c>nuint</c>, which is C# 9). Only code emitted for
+    /// compilations with the vector API uses it: netstandard2.1 has no <c>Unsafe</c>.
+    /// </summary>
+    public const string Add = "global::System.Runtime.CompilerServices.Unsafe.Add";
+
+    /// <summary><c>MemoryMarshal</c>, for the SIMD code's references to a span's first value.</summary>
+    public const string Marshal = "global::System.Runtime.InteropServices.MemoryMarshal";
+
     /// <summary>An int as C# text.</summary>
     public static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -19,7 +28,4 @@ internal static class LoopText
     /// <summary>The name of a layer's method: <c>NetGenLayer3Forward</c>.</summary>
     public static string Method(LayeredStep step, string what) => $"NetGenLayer{I(step.Index + 1)}{what}";
 
-    /// <summary>A bounds check on a padded coordinate, or nothing when the layer has no padding there.</summary>
-    public static string Skip(string coordinate, int padding, int side)
-        => padding == 0 ? "" : $"if ((uint){coordinate} >= {I(side)}u) continue; ";
 }
