@@ -278,31 +278,33 @@ partial class Layered : global::NetGen.INetwork
     private float NetGenBatchGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n, bool update)
     {
         gradient.Clear();
+        float total;
         if (n <= 32)
         {
-            NetGenLayerSlot single = _netgenLayerSlots[0];
-            NetGenLayerReserve(single, n);
-            float loss = NetGenLayerTrainBlock(single, inputs, targets, gradient, n, update);
-            for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;
-            return loss / n;
+            NetGenLayerSlot slot = _netgenLayerSlots[0];
+            NetGenLayerReserve(slot, n);
+            total = NetGenLayerTrainBlock(slot, inputs, targets, gradient, n, update);
         }
-        int blocks = (n + 31) / 32;
-        int slots = blocks < 4 ? blocks : 4;
-        for (int s = 0; s < slots; s++)
+        else
         {
-            NetGenLayerReserve(_netgenLayerSlots[s], 32);
-            _netgenLayerSlots[s].Loss = 0f;
-            global::System.Array.Clear(_netgenLayerSlots[s].Gradient, 0, ParameterCount);
-        }
-        int threads = global::NetGen.Runtime.Threading.BatchParallelism.MaxThreads;
-        if (threads > 1 && (long)n * 336L >= 1000000L) global::NetGen.Runtime.Threading.ParallelRunner.Run(new NetGenLayerParts(this, n, slots), inputs, targets, default, slots);
-        else for (int s = 0; s < slots; s++) NetGenLayerRunSlot(s, slots, inputs, targets, n);
-        float total = 0f;
-        for (int s = 0; s < slots; s++)
-        {
-            float[] part = _netgenLayerSlots[s].Gradient;
-            for (int k = 0; k < gradient.Length; k++) gradient[k] += part[k];
-            total += _netgenLayerSlots[s].Loss;
+            int blocks = (n + 31) / 32;
+            int slots = blocks < 4 ? blocks : 4;
+            for (int s = 0; s < slots; s++)
+            {
+                NetGenLayerReserve(_netgenLayerSlots[s], 32);
+                _netgenLayerSlots[s].Loss = 0f;
+                global::System.Array.Clear(_netgenLayerSlots[s].Gradient, 0, ParameterCount);
+            }
+            int threads = global::NetGen.Runtime.Threading.BatchParallelism.MaxThreads;
+            if (threads > 1 && (long)n * 336L >= 1000000L) global::NetGen.Runtime.Threading.ParallelRunner.Run(new NetGenLayerParts(this, n, slots), inputs, targets, default, slots);
+            else for (int s = 0; s < slots; s++) NetGenLayerRunSlot(s, slots, inputs, targets, n);
+            total = 0f;
+            for (int s = 0; s < slots; s++)
+            {
+                float[] part = _netgenLayerSlots[s].Gradient;
+                for (int k = 0; k < gradient.Length; k++) gradient[k] += part[k];
+                total += _netgenLayerSlots[s].Loss;
+            }
         }
         for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;
         return total / n;

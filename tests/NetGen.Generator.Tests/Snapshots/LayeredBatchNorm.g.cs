@@ -297,9 +297,10 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
     private float NetGenBatchGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, int n, bool update)
     {
         gradient.Clear();
+        float total;
         NetGenLayerSlot slot = _netgenLayerSlots[0];
         NetGenLayerReserve(slot, n);
-        float total = NetGenLayerTrainBlock(slot, inputs, targets, gradient, n, update);
+        total = NetGenLayerTrainBlock(slot, inputs, targets, gradient, n, update);
         for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;
         return total / n;
     }

@@ -35,25 +35,7 @@ internal static class ActivationLoops
         w.Line($"/// <summary>a[k] = {activation}(z[k]) for every k (<paramref name=\"a\"/> may be <paramref name=\"z\"/> itself).</summary>");
         using (w.Block($"private static void {ForwardName(activation)}({ReadOnlySpan} z, {Span} a)"))
         {
-            w.Line("int k = 0;");
-            if (width is not null)
-            {
-                using (w.Block($"if ({ChannelTiles.Condition})"))
-                {
-                    w.Line($"ref float zr = ref {Marshal}.GetReference(z);");
-                    w.Line($"ref float ar = ref {Marshal}.GetReference(a);");
-                    using (w.Block($"for (; k + {I(width.Lanes)} <= z.Length; k += {I(width.Lanes)})"))
-                    {
-                        w.Line($"{width.Type} x = {width.Statics}.LoadUnsafe(ref {Add}(ref zr, k));");
-                        TileStatements.Emit(w, width, g, new Dictionary<int, string> { [z] = "x" }, new[] { a }, (_, value) => $"{width.Statics}.StoreUnsafe({value}, ref {Add}(ref ar, k));");
-                    }
-                }
-            }
-            using (w.Block("for (; k < z.Length; k++)"))
-            {
-                w.Line("float x = z[k];");
-                TileStatements.Emit(w, ScalarDialect.Instance, "float", g, new Dictionary<int, string> { [z] = "x" }, new[] { a }, (_, value) => $"a[k] = {value};");
-            }
+            ElementLoop(w, width, g, new[] { (z, "x", "z") }, a, "a");
         }
         if (!trainable) return;
 
@@ -65,27 +47,37 @@ internal static class ActivationLoops
         w.Line($"/// <summary>Chain rule through a = {activation}(z): d[k] = u[k]·{activation}′(z[k]) (derived from the definition; <paramref name=\"d\"/> may be <paramref name=\"u\"/>).</summary>");
         using (w.Block($"private static void {AdjointName(activation)}({ReadOnlySpan} z, {ReadOnlySpan} a, {ReadOnlySpan} u, {Span} d)"))
         {
-            w.Line("int k = 0;");
-            if (width is not null)
+            ElementLoop(w, width, g, new[] { (z, "x", "z"), (a, "y", "a"), (u, "v", "u") }, gradient.Inputs[0], "d");
+        }
+    }
+
+    /// <summary>
+    /// <c>target[k] = result</c> for every k, the graph's leaves read from spans: on whole vectors first where
+    /// <paramref name="width"/> is given and the processor runs it, then one value at a time for the rest.
+    /// </summary>
+    /// <param name="reads">Each leaf (or value the graph already holds), its local name and the span it is read from.</param>
+    private static void ElementLoop(IndentedWriter w, VectorWidth? width, ExpressionGraph g, (int Node, string Local, string Span)[] reads, int result, string target)
+    {
+        var names = new Dictionary<int, string>();
+        foreach (var read in reads) names[read.Node] = read.Local;
+        w.Line("int k = 0;");
+        if (width is not null)
+        {
+            using (w.Block($"if ({ChannelTiles.Condition})"))
             {
-                using (w.Block($"if ({ChannelTiles.Condition})"))
+                foreach (var read in reads) w.Line($"ref float {read.Span}r = ref {Marshal}.GetReference({read.Span});");
+                w.Line($"ref float {target}r = ref {Marshal}.GetReference({target});");
+                using (w.Block($"for (; k + {I(width.Lanes)} <= z.Length; k += {I(width.Lanes)})"))
                 {
-                    w.Line($"ref float zr = ref {Marshal}.GetReference(z);");
-                    w.Line($"ref float ar = ref {Marshal}.GetReference(a);");
-                    w.Line($"ref float ur = ref {Marshal}.GetReference(u);");
-                    w.Line($"ref float dr = ref {Marshal}.GetReference(d);");
-                    using (w.Block($"for (; k + {I(width.Lanes)} <= z.Length; k += {I(width.Lanes)})"))
-                    {
-                        w.Line($"{width.Type} x = {width.Statics}.LoadUnsafe(ref {Add}(ref zr, k)), y = {width.Statics}.LoadUnsafe(ref {Add}(ref ar, k)), v = {width.Statics}.LoadUnsafe(ref {Add}(ref ur, k));");
-                        TileStatements.Emit(w, width, g, names, new[] { gradient.Inputs[0] }, (_, value) => $"{width.Statics}.StoreUnsafe({value}, ref {Add}(ref dr, k));");
-                    }
+                    w.Line($"{width.Type} " + string.Join(", ", System.Array.ConvertAll(reads, r => $"{r.Local} = {width.Statics}.LoadUnsafe(ref {Add}(ref {r.Span}r, k))")) + ";");
+                    TileStatements.Emit(w, width, g, names, new[] { result }, (_, value) => $"{width.Statics}.StoreUnsafe({value}, ref {Add}(ref {target}r, k));");
                 }
             }
-            using (w.Block("for (; k < z.Length; k++)"))
-            {
-                w.Line("float x = z[k], y = a[k], v = u[k];");
-                TileStatements.Emit(w, ScalarDialect.Instance, "float", g, names, new[] { gradient.Inputs[0] }, (_, value) => $"d[k] = {value};");
-            }
+        }
+        using (w.Block("for (; k < z.Length; k++)"))
+        {
+            w.Line("float " + string.Join(", ", System.Array.ConvertAll(reads, r => $"{r.Local} = {r.Span}[k]")) + ";");
+            TileStatements.Emit(w, ScalarDialect.Instance, "float", g, names, new[] { result }, (_, value) => $"{target}[k] = {value};");
         }
     }
 }

@@ -274,60 +274,65 @@ internal static class LayeredMembersEmitter
     private static void WriteBatchGradient(IndentedWriter w, LayeredPlan plan)
     {
         var spec = plan.Spec;
+        int block = LayeredPlan.BlockSamples;
         w.Line();
         if (plan.HasBatchNorm)
         {
             w.Comment("Gradient of the batch's mean loss: the whole batch is one block (BatchNorm's statistics are the batch's), then divided by n.");
-            using (w.Block($"private float NetGenBatchGradient({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} gradient, int n, bool update)"))
-            {
-                w.Line("gradient.Clear();");
-                w.Line("NetGenLayerSlot slot = _netgenLayerSlots[0];");
-                w.Line("NetGenLayerReserve(slot, n);");
-                w.Line("float total = NetGenLayerTrainBlock(slot, inputs, targets, gradient, n, update);");
-                w.Line("for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;");
-                w.Line("return total / n;");
-            }
         }
         else
         {
-            long macs = 0;
-            foreach (var layer in spec.Layers) macs += layer.MultiplyAdds;
-            int block = LayeredPlan.BlockSamples;
             w.Comment($"Gradient of the batch's mean loss: blocks of {block} samples dealt round-robin to up to {MaxSlots} slots (each sums its blocks in order");
             w.Comment($"into its own gradient), slots added in slot order, then divided by n. The slots run on BatchParallelism.MaxThreads threads from 1,000,000 multiply-adds a batch;");
             w.Comment("the partition depends on n only, so the bits are the same on any number of threads.");
-            using (w.Block($"private float NetGenBatchGradient({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} gradient, int n, bool update)"))
+        }
+        using (w.Block($"private float NetGenBatchGradient({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} gradient, int n, bool update)"))
+        {
+            w.Line("gradient.Clear();");
+            w.Line("float total;");
+            // One block (a BatchNorm network's whole batch, or a batch that fits a block): slot 0, straight into gradient.
+            void OneBlock()
             {
-                w.Line("gradient.Clear();");
-                using (w.Block($"if (n <= {I(block)})"))
-                {
-                    w.Line("NetGenLayerSlot single = _netgenLayerSlots[0];");
-                    w.Line("NetGenLayerReserve(single, n);");
-                    w.Line("float loss = NetGenLayerTrainBlock(single, inputs, targets, gradient, n, update);");
-                    w.Line("for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;");
-                    w.Line("return loss / n;");
-                }
-                w.Line($"int blocks = (n + {I(block - 1)}) / {I(block)};");
-                w.Line($"int slots = blocks < {I(MaxSlots)} ? blocks : {I(MaxSlots)};");
-                using (w.Block("for (int s = 0; s < slots; s++)"))
-                {
-                    w.Line($"NetGenLayerReserve(_netgenLayerSlots[s], {I(block)});");
-                    w.Line("_netgenLayerSlots[s].Loss = 0f;");
-                    w.Line("global::System.Array.Clear(_netgenLayerSlots[s].Gradient, 0, ParameterCount);");
-                }
-                w.Line("int threads = global::NetGen.Runtime.Threading.BatchParallelism.MaxThreads;");
-                w.Line($"if (threads > 1 && (long)n * {macs}L >= {ParallelMultiplyAdds}L) global::NetGen.Runtime.Threading.ParallelRunner.Run(new NetGenLayerParts(this, n, slots), inputs, targets, default, slots);");
-                w.Line("else for (int s = 0; s < slots; s++) NetGenLayerRunSlot(s, slots, inputs, targets, n);");
-                w.Line("float total = 0f;");
-                using (w.Block("for (int s = 0; s < slots; s++)"))
-                {
-                    w.Line("float[] part = _netgenLayerSlots[s].Gradient;");
-                    w.Line("for (int k = 0; k < gradient.Length; k++) gradient[k] += part[k];");
-                    w.Line("total += _netgenLayerSlots[s].Loss;");
-                }
-                w.Line("for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;");
-                w.Line("return total / n;");
+                w.Line("NetGenLayerSlot slot = _netgenLayerSlots[0];");
+                w.Line("NetGenLayerReserve(slot, n);");
+                w.Line("total = NetGenLayerTrainBlock(slot, inputs, targets, gradient, n, update);");
             }
+            if (plan.HasBatchNorm)
+            {
+                OneBlock();
+            }
+            else
+            {
+                using (w.Block($"if (n <= {I(block)})")) OneBlock();
+                using (w.Block("else"))
+                {
+                    long macs = 0;
+                    foreach (var layer in spec.Layers) macs += layer.MultiplyAdds;
+                    w.Line($"int blocks = (n + {I(block - 1)}) / {I(block)};");
+                    w.Line($"int slots = blocks < {I(MaxSlots)} ? blocks : {I(MaxSlots)};");
+                    using (w.Block("for (int s = 0; s < slots; s++)"))
+                    {
+                        w.Line($"NetGenLayerReserve(_netgenLayerSlots[s], {I(block)});");
+                        w.Line("_netgenLayerSlots[s].Loss = 0f;");
+                        w.Line("global::System.Array.Clear(_netgenLayerSlots[s].Gradient, 0, ParameterCount);");
+                    }
+                    w.Line("int threads = global::NetGen.Runtime.Threading.BatchParallelism.MaxThreads;");
+                    w.Line($"if (threads > 1 && (long)n * {macs}L >= {ParallelMultiplyAdds}L) global::NetGen.Runtime.Threading.ParallelRunner.Run(new NetGenLayerParts(this, n, slots), inputs, targets, default, slots);");
+                    w.Line("else for (int s = 0; s < slots; s++) NetGenLayerRunSlot(s, slots, inputs, targets, n);");
+                    w.Line("total = 0f;");
+                    using (w.Block("for (int s = 0; s < slots; s++)"))
+                    {
+                        w.Line("float[] part = _netgenLayerSlots[s].Gradient;");
+                        w.Line("for (int k = 0; k < gradient.Length; k++) gradient[k] += part[k];");
+                        w.Line("total += _netgenLayerSlots[s].Loss;");
+                    }
+                }
+            }
+            w.Line("for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;");
+            w.Line("return total / n;");
+        }
+        if (!plan.HasBatchNorm)
+        {
             w.Line();
             w.Comment("Slot `part`'s blocks of a batch (part, part + slots, …), summed in order into the slot's gradient and loss.");
             using (w.Block($"private void NetGenLayerRunSlot(int part, int slots, {ReadOnlySpan} inputs, {ReadOnlySpan} targets, int n)"))
