@@ -25,7 +25,16 @@ internal static class BakedWeightsEmitter
         w.Line("/// </summary>");
         using (w.Block($"public {spec.ClassName}() : this({spec.Seed})"))
         {
-            w.Line("global::NetGen.Runtime.BakedWeights.CopyTo(NetGenBakedWeights, _netgenParameters);");
+            if (spec.StatisticsSize > 0)
+            {
+                // The parameters, then the BatchNorm running statistics, as the file holds them.
+                w.Line("global::NetGen.Runtime.BakedWeights.CopyTo(NetGenBakedWeights.Slice(0, 4 * ParameterCount), _netgenParameters);");
+                w.Line("global::NetGen.Runtime.BakedWeights.CopyTo(NetGenBakedWeights.Slice(4 * ParameterCount), _netgenStatistics);");
+            }
+            else
+            {
+                w.Line("global::NetGen.Runtime.BakedWeights.CopyTo(NetGenBakedWeights, _netgenParameters);");
+            }
             w.Line("NetGenParametersWritten();");
         }
     }
@@ -34,7 +43,7 @@ internal static class BakedWeightsEmitter
     {
         if (!HasBakedWeights(spec)) return;
         w.Line();
-        w.Comment($"The {spec.BakedWeights.Count} parameters of \"{spec.Weights}\" (safetensors, read at compile time) as little-endian float32 bytes.");
+        w.Comment($"The {spec.BakedWeights.Count} {(spec.StatisticsSize > 0 ? "parameters and running statistics" : "parameters")} of \"{spec.Weights}\" (safetensors, read at compile time) as little-endian float32 bytes.");
         w.Line("private static global::System.ReadOnlySpan<byte> NetGenBakedWeights => new byte[]");
         w.Line("{");
         var line = new StringBuilder();

@@ -61,15 +61,20 @@ internal static class BakedWeightsResolver
         if (file.Error is not null) return (null, file.Error, null);
         byte[] bytes = file.Bytes.AsSpan().ToArray();
 
+        // The parameters, then a BatchNorm network's running statistics (as SaveSafetensors writes them): both are baked.
+        int parameterCount = (int)spec.ParameterCountLong;
         var tensors = SequentialTensors.Of(spec);
+        tensors.AddRange(SequentialTensors.Statistics(spec, parameterCount));
         var names = new string[tensors.Count];
         var offsets = new int[tensors.Count];
         var shapes = new int[tensors.Count][];
+        var integers = new bool[tensors.Count];
         for (int t = 0; t < tensors.Count; t++)
         {
             names[t] = tensors[t].Name;
             offsets[t] = tensors[t].Offset;
             shapes[t] = tensors[t].Shape.AsSpan().ToArray();
+            integers[t] = tensors[t].Integer;
         }
 
         Dictionary<string, SafetensorsEntry> entries;
@@ -91,7 +96,7 @@ internal static class BakedWeightsResolver
         SafetensorsEntry[] matched;
         try
         {
-            matched = SafetensorsFormat.Match(entries, extra, names, shapes);
+            matched = SafetensorsFormat.Match(entries, extra, names, shapes, integers);
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or OverflowException)
         {
@@ -102,7 +107,7 @@ internal static class BakedWeightsResolver
         {
             long dataLength = SafetensorsFormat.CheckLayout(matched, names, out int[] order);
             SafetensorsFormat.CheckAvailable(matched, names, order, dataLength, bytes.Length - dataOffset);
-            return (SafetensorsFormat.Decode(matched, bytes, dataOffset, names, offsets, (int)spec.ParameterCountLong), null, null);
+            return (SafetensorsFormat.Decode(matched, bytes, dataOffset, names, offsets, parameterCount + spec.StatisticsSize), null, null);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException or OverflowException)
         {

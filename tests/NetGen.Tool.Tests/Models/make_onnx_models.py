@@ -380,11 +380,10 @@ add("unsup_rect_kernel", 17, "unsupported", "[N,1,8,8] Conv2d(1,3,(3,2)) -> ReLU
 add("unsup_bidir_gru", 14, "unsupported", "[N,T,4] nn.GRU(4,8,bidirectional=True,batch_first) -> Linear(16,3) every step",
     lambda: SeqNet(nn.GRU, bidirectional=True), [BATCH, SEQ_T, 4], seq=True,
     reason="GRU with direction='bidirectional'")
-add("unsup_two_layer_gru", 14, "unsupported",
+add("gru_two_layer", 14, "sequence",
     "[N,T,4] nn.GRU(4,8,num_layers=2,batch_first) -> Linear(8,3) every step. "
-    "torch exports this as two chained single-layer GRU nodes (not one node with 2 layers)",
-    lambda: SeqNet(nn.GRU, num_layers=2), [BATCH, SEQ_T, 4], seq=True,
-    reason="Two stacked GRU nodes (num_layers=2); only a single recurrent layer supported")
+    "torch exports this as two chained single-layer GRU nodes, imported as two [Gru(8)] layers",
+    lambda: SeqNet(nn.GRU, num_layers=2), [BATCH, SEQ_T, 4], seq=True)
 add("multi_output", 15, "feedforward",
     "ML-Agents-like multi-output graph: version_number=[3], memory_size=[0], "
     "continuous_actions = Linear(6,10)->Swish->Linear(10,10)->Swish->Linear(10,2), "

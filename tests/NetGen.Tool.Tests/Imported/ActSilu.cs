@@ -1,0 +1,17 @@
+// Imported by `netgen import` from act_silu.onnx (pytorch 1.13.0, opset 13).
+// Graph input 'input' [N, 6] → output 'output'.
+// The weights are baked in from ActSilu.safetensors: the project needs <NetGenWeights Include="ActSilu.safetensors" /> (docs/embedding.md).
+using NetGen;
+
+namespace NetGen.Tool.Tests.Imported
+{
+    /// <summary>The network imported from act_silu.onnx by <c>netgen import</c>.</summary>
+    [Network(Loss.MeanSquaredError, Weights = "ActSilu.safetensors", Trainable = false)]
+    // input 'input' [N, 6]
+    [Input(6)]
+    // 0: '/0/Gemm' (Gemm) + '/1/Sigmoid' (Sigmoid) + '/1/Mul' (Mul)
+    [Dense(10, Activation.Silu)]
+    // 2: '/2/Gemm' (Gemm)
+    [Dense(4)]
+    public partial class ActSilu { }
+}
