@@ -66,5 +66,6 @@ public static class ImportedModels
         ["rnn_relu"] = new(true, (input, output) => Shared<RnnRelu>().PredictSequence(input, output), RnnRelu.InputSize, RnnRelu.OutputSize),
         ["rnn_tanh"] = new(true, (input, output) => Shared<RnnTanh>().PredictSequence(input, output), RnnTanh.InputSize, RnnTanh.OutputSize),
         ["gru_two_layer"] = new(true, (input, output) => Shared<GruTwoLayer>().PredictSequence(input, output), GruTwoLayer.InputSize, GruTwoLayer.OutputSize),
+        ["mlagents_policy"] = new(false, (input, output) => Shared<MlagentsPolicy>().Predict(input, output), MlagentsPolicy.InputSize, MlagentsPolicy.OutputSize),
     };
 }

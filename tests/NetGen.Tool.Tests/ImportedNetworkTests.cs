@@ -73,11 +73,15 @@ public sealed class ImportedNetworkTests
     public static float[] RunOnnxRuntime(ModelFixture fixture)
     {
         using var session = new InferenceSession(fixture.OnnxPath);
-        string inputName = session.InputMetadata.Keys.Single();
-        var tensor = new DenseTensor<float>(fixture.Inputs.ToArray(), fixture.InputShape);
-        using var results = session.Run(new[] { NamedOnnxValue.CreateFromTensor(inputName, tensor) });
-        var output = results.FirstOrDefault(r => r.Name == "output" || r.Name == "continuous_actions") ?? results.First();
-        return output.AsTensor<float>().ToArray();
+        var feeds = new List<NamedOnnxValue> { NamedOnnxValue.CreateFromTensor("input", new DenseTensor<float>(fixture.Inputs.ToArray(), fixture.InputShape)) };
+        // Other inputs (ML-Agents' action masks) are not part of the network: all ones (no action masked).
+        foreach (var (name, metadata) in session.InputMetadata.Where(i => i.Key != "input"))
+        {
+            int[] shape = metadata.Dimensions.Select(d => d < 0 ? fixture.InputShape[0] : d).ToArray();
+            feeds.Add(NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(Enumerable.Repeat(1f, shape.Aggregate(1, (a, d) => a * d)).ToArray(), shape)));
+        }
+        using var results = session.Run(feeds, new[] { fixture.OutputName });
+        return results.Single().AsTensor<float>().ToArray();
     }
 
     /// <summary>Asserts |a − e| ≤ 1e-5·(1 + |e|) element by element, naming the first element that differs.</summary>

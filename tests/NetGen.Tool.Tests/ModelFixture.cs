@@ -36,6 +36,9 @@ public sealed class ModelFixture
     /// <summary>PyTorch's outputs, row-major.</summary>
     public float[] Outputs { get; private init; } = Array.Empty<float>();
 
+    /// <summary>The graph output PyTorch's outputs are of ("output" unless the model has several).</summary>
+    public string OutputName { get; private init; } = "output";
+
     /// <summary>The .onnx file.</summary>
     public string OnnxPath => Path.Combine(Folder, Name + ".onnx");
 
@@ -55,6 +58,7 @@ public sealed class ModelFixture
             Inputs = Floats("inputs"),
             OutputShape = Ints("output_shape"),
             Outputs = Floats("outputs"),
+            OutputName = root.TryGetProperty("main_output", out var main) ? main.GetString() ?? "output" : "output",
         };
     }
 

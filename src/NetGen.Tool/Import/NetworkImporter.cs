@@ -41,7 +41,7 @@ internal sealed partial class NetworkImporter
     {
         var graph = model.Graph;
         var ignored = new List<string>();
-        string output = ChooseOutput(graph, outputName, ignored);
+        string output = ChooseOutput(model, outputName, ignored);
         var index = new GraphIndex(graph, output);
         var inputs = graph.RealInputs.Where(i => index.Consumers(i.Name).Count > 0 || i.Name == output).ToList();
         foreach (var unused in graph.RealInputs.Where(i => !inputs.Contains(i))) ignored.Add($"input '{unused.Name}': not used by '{output}'");
@@ -75,8 +75,9 @@ internal sealed partial class NetworkImporter
         };
     }
 
-    private static string ChooseOutput(OnnxGraph graph, string? outputName, List<string> ignored)
+    private static string ChooseOutput(OnnxModel model, string? outputName, List<string> ignored)
     {
+        var graph = model.Graph;
         if (outputName is not null)
         {
             bool exists = graph.Outputs.Any(o => o.Name == outputName) || graph.Nodes.Any(n => n.Outputs.Contains(outputName));
@@ -95,6 +96,27 @@ internal sealed partial class NetworkImporter
         }
         if (candidates.Count == 1) return candidates[0].Name;
         if (candidates.Count == 0) throw new ImportException("The graph has no output computed from its input.");
+        // Several computed outputs (ML-Agents writes a sampled and a deterministic action): when exactly one of them is
+        // a network NetGen can express, that one is imported and the others are named as ignored.
+        var mapped = new List<string>();
+        var reasons = new List<string>();
+        foreach (var candidate in candidates)
+        {
+            try
+            {
+                Import(model, candidate.Name);
+                mapped.Add(candidate.Name);
+            }
+            catch (ImportException e)
+            {
+                reasons.Add($"output '{candidate.Name}': does not map ({e.Message})");
+            }
+        }
+        if (mapped.Count == 1)
+        {
+            ignored.AddRange(reasons);
+            return mapped[0];
+        }
         throw new ImportException($"The graph has {candidates.Count} outputs computed from its input ({string.Join(", ", candidates.Select(c => $"'{c.Name}' {c.ShapeText}"))}); "
             + "a NetGen network has one. Choose one with --output NAME (run `netgen inspect` to see the graph).");
     }

@@ -279,6 +279,40 @@ class MultiOutput(nn.Module):
         return self.version_number, self.memory_size, a, self.continuous_act_size_vector
 
 
+class MlAgentsPolicy(nn.Module):
+    """
+    A Unity ML-Agents-like policy (its exporter's output names): observation normalisation with a clamp at ±5, a Swish
+    body, a continuous head (sampled `continuous_actions` with RandomNormalLike, and `deterministic_continuous_actions`
+    = clamp(mu, -3, 3) / 3), a discrete branch masked by a second input `action_masks` (argmax), and constant outputs.
+    Only `deterministic_continuous_actions` is a network NetGen expresses; the importer picks it by itself.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("running_mean", torch.randn(8) * 0.5)
+        self.register_buffer("running_variance", torch.rand(8) * 2 + 0.25)
+        self.body = nn.Sequential(nn.Linear(8, 16), Swish(), nn.Linear(16, 16), Swish())
+        self.mu = nn.Linear(16, 2)
+        self.log_sigma = nn.Parameter(torch.zeros(1, 2))
+        self.discrete = nn.Linear(16, 3)
+        self.version_number = nn.Parameter(torch.Tensor([3]), requires_grad=False)
+        self.memory_size = nn.Parameter(torch.Tensor([0]), requires_grad=False)
+        self.continuous_act_size_vector = nn.Parameter(torch.Tensor([2]), requires_grad=False)
+        self.discrete_act_size_vector = nn.Parameter(torch.Tensor([3]), requires_grad=False)
+
+    def forward(self, obs, action_masks):
+        normalized = torch.clamp((obs - self.running_mean) / torch.sqrt(self.running_variance), -5, 5)
+        h = self.body(normalized)
+        mu = self.mu(h)
+        sampled = mu + torch.exp(self.log_sigma) * torch.randn_like(mu)
+        continuous = torch.clamp(sampled, -3, 3) / 3
+        deterministic = torch.clamp(mu, -3, 3) / 3
+        logits = self.discrete(h) * action_masks - (1 - action_masks) * 1e8
+        discrete = torch.argmax(logits, dim=1, keepdim=True)
+        return (self.version_number, self.memory_size, continuous, self.continuous_act_size_vector,
+                deterministic, discrete, self.discrete_act_size_vector)
+
+
 # ---------------------------------------------------------------- model list
 def act_model(act, seed):
     def make():
@@ -290,10 +324,10 @@ MODELS = []
 
 
 def add(name, opset, kind, desc, make, in_shape, reason=None, output_names=None,
-        seq=False, main_output=None, extra_export_args=None):
+        seq=False, main_output=None, extra_export_args=None, mask_shape=None):
     MODELS.append(dict(name=name, opset=opset, kind=kind, description=desc, make=make,
                        in_shape=in_shape, reason=reason, output_names=output_names,
-                       seq=seq, main_output=main_output, extra=extra_export_args or {}))
+                       seq=seq, main_output=main_output, extra=extra_export_args or {}, mask_shape=mask_shape))
 
 
 add("mlp_relu", 17, "feedforward", "Linear(8,12) -> ReLU -> Linear(12,4)",
@@ -384,6 +418,14 @@ add("gru_two_layer", 14, "sequence",
     "[N,T,4] nn.GRU(4,8,num_layers=2,batch_first) -> Linear(8,3) every step. "
     "torch exports this as two chained single-layer GRU nodes, imported as two [Gru(8)] layers",
     lambda: SeqNet(nn.GRU, num_layers=2), [BATCH, SEQ_T, 4], seq=True)
+add("mlagents_policy", 15, "feedforward",
+    "Unity ML-Agents-like policy: inputs input [N,8] and action_masks [N,3]; outputs version_number, memory_size, "
+    "continuous_actions (sampled), continuous_action_output_shape, deterministic_continuous_actions = "
+    "clamp(mu,-3,3)/3 (the expected outputs), discrete_actions (masked argmax), discrete_action_output_shape",
+    MlAgentsPolicy, [BATCH, 8], mask_shape=[BATCH, 3],
+    output_names=["version_number", "memory_size", "continuous_actions", "continuous_action_output_shape",
+                  "deterministic_continuous_actions", "discrete_actions", "discrete_action_output_shape"],
+    main_output="deterministic_continuous_actions")
 add("multi_output", 15, "feedforward",
     "ML-Agents-like multi-output graph: version_number=[3], memory_size=[0], "
     "continuous_actions = Linear(6,10)->Swish->Linear(10,10)->Swish->Linear(10,2), "
@@ -405,8 +447,12 @@ def export_one(spec, index):
     model = spec["make"]().eval()
     torch.manual_seed(seed + 1)
     x = torch.randn(*spec["in_shape"])
+    # mu is large enough here that some deterministic actions reach the clamp at ±3.
+    args = (x,) if spec["mask_shape"] is None else (x * 3, torch.ones(*spec["mask_shape"]))
+    if spec["mask_shape"] is not None:
+        x = args[0]
     with torch.no_grad():
-        y = model(x)
+        y = model(*args)
 
     output_names = spec["output_names"] or ["output"]
     dyn = {"input": {0: "N"}}
@@ -418,13 +464,14 @@ def export_one(spec, index):
             if spec["seq"] and not (isinstance(y, torch.Tensor) and y.dim() == 2):
                 dyn[o][1] = "T"
 
-    kwargs = dict(opset_version=spec["opset"], input_names=["input"], output_names=output_names,
+    input_names = ["input"] if spec["mask_shape"] is None else ["input", "action_masks"]
+    kwargs = dict(opset_version=spec["opset"], input_names=input_names, output_names=output_names,
                   dynamic_axes=dyn, do_constant_folding=True, **spec["extra"])
     path = os.path.join(OUT_DIR, name + ".onnx")
-    torch.onnx.export(model, x, path, **kwargs)
+    torch.onnx.export(model, args, path, **kwargs)
     if GRAPH_DIR:
         os.makedirs(GRAPH_DIR, exist_ok=True)
-        txt = torch.onnx.export_to_pretty_string(model, (x,), **kwargs)
+        txt = torch.onnx.export_to_pretty_string(model, args, **kwargs)
         with open(os.path.join(GRAPH_DIR, name + ".txt"), "w") as f:
             f.write(txt)
 
@@ -436,6 +483,7 @@ def export_one(spec, index):
             by_name[o] = {"shape": list(t.shape), "values": flat(t)}
         main = by_name[spec["main_output"]]
         info["output_names"] = output_names
+        info["main_output"] = spec["main_output"]
         info["output_shape"] = main["shape"]
         info["outputs"] = main["values"]
         info["outputs_by_name"] = by_name
