@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using NetGen.Runtime.Onnx;
 using static NetGen.Benchmarks.OnnxProto;
 
 namespace NetGen.Benchmarks;

@@ -1,13 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Text;
+using NetGen.Runtime.Onnx;
 
 namespace NetGen.Benchmarks;
 
 /// <summary>
 /// The pieces of an ONNX model that <see cref="OnnxModelWriter"/> and <see cref="Convolution.ConvOnnxModelWriter"/>
-/// write with their minimal protobuf encoder (<see cref="ProtoWriter"/>): nodes, INT/INTS/FLOAT attributes, FLOAT
+/// write with the runtime's minimal protobuf encoder (<see cref="ProtoWriter"/>, NetGen.Runtime.Onnx): nodes, INT/INTS/FLOAT attributes, FLOAT
 /// initialisers with little-endian <c>raw_data</c>, FLOAT value infos of a fixed shape, and the ModelProto around a graph
 /// (IR version 8, default-domain opset 17).
 /// </summary>
@@ -132,58 +131,5 @@ internal static class OnnxProto
         model.Message(7, graph);
         model.Message(8, opset);
         return model.ToArray();
-    }
-}
-
-/// <summary>Protobuf wire format: varints (wire type 0), fixed32 (5) and length-delimited fields (2).</summary>
-internal sealed class ProtoWriter
-{
-    private readonly MemoryStream _stream = new();
-
-    public void Varint(int field, long value)
-    {
-        Tag(field, 0);
-        Raw((ulong)value);
-    }
-
-    public void Fixed32(int field, float value)
-    {
-        Tag(field, 5);
-        Span<byte> bytes = stackalloc byte[4];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes, BitConverter.SingleToInt32Bits(value));
-        _stream.Write(bytes);
-    }
-
-    public void String(int field, string value) => Bytes(field, Encoding.UTF8.GetBytes(value));
-
-    public void Bytes(int field, byte[] value)
-    {
-        Tag(field, 2);
-        Raw((ulong)value.Length);
-        _stream.Write(value, 0, value.Length);
-    }
-
-    public void Message(int field, ProtoWriter message) => Bytes(field, message.ToArray());
-
-    /// <summary>Appends another writer's fields as they are (same message).</summary>
-    public void Append(ProtoWriter other)
-    {
-        byte[] bytes = other.ToArray();
-        _stream.Write(bytes, 0, bytes.Length);
-    }
-
-    public byte[] ToArray() => _stream.ToArray();
-
-    private void Tag(int field, int wireType) => Raw(((ulong)field << 3) | (uint)wireType);
-
-    private void Raw(ulong value)
-    {
-        while (value >= 0x80)
-        {
-            _stream.WriteByte((byte)(value | 0x80));
-            value >>= 7;
-        }
-
-        _stream.WriteByte((byte)value);
     }
 }

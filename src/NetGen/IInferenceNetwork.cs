@@ -82,4 +82,15 @@ public interface IInferenceNetwork
     /// <summary>Writes the parameters as a safetensors file that PyTorch's <c>load_state_dict</c> reads (F32 tensors).</summary>
     /// <param name="stream">A writable stream.</param>
     void SaveSafetensors(Stream stream);
+
+    /// <summary>
+    /// Writes the network's inference graph with its current weights as an ONNX model (IR version 8, opset 17): input
+    /// <c>input</c> <c>[N, InputSize]</c> (or <c>[N, C, L]</c>, <c>[N, C, H, W]</c> for a shaped input), output <c>output</c>,
+    /// initialisers named as <see cref="SaveSafetensors"/> names the tensors; Dropout is left out and BatchNorm uses its
+    /// running statistics (docs/onnx.md).
+    /// </summary>
+    /// <param name="stream">A writable stream.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> is not writable.</exception>
+    void SaveOnnx(Stream stream);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using NetGen.Runtime.Onnx;
 using static NetGen.Benchmarks.OnnxProto;
 
 namespace NetGen.Benchmarks.Convolution;

@@ -113,6 +113,7 @@ internal static class NetworkClassEmitter
             }
             WritePersistence(w, spec);
             SafetensorsEmitter.Write(w, spec);
+            Onnx.OnnxExportEmitter.Write(w, spec);
             BakedWeightsEmitter.WriteData(w, spec);
             foreach (var kernel in kernels)
             {

@@ -60,7 +60,7 @@ internal static class AttributeNames
         "Save", "Load", "Restore", "LayoutFingerprint",
         // Emitted when the consumer references ILGPU.
         "GpuTrainer",
-        "LoadSafetensors", "SaveSafetensors", "NetGenSafetensorsTensors", "NetGenBakedWeights",
+        "LoadSafetensors", "SaveSafetensors", "NetGenSafetensorsTensors", "NetGenBakedWeights", "SaveOnnx",
         // Private helpers and fields of the generated part.
         "NetGenForwardKernel", "NetGenLossKernel", "NetGenGradientKernel", "NetGenBatchGradient", "NetGenApplyOptimizerStep",
         "NetGenParametersWritten", "NetGenReadFile", "NetGenRestore", "NetGenPack", "NetGenPackedLength", "_netgenPacked",

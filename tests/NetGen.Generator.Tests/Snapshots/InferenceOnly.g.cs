@@ -207,6 +207,26 @@ partial class InferenceOnly : global::NetGen.IInferenceNetwork
         global::NetGen.Runtime.SafetensorsFile.Write(stream, NetGenSafetensorsTensors, _netgenParameters);
     }
 
+    /// <summary>
+    /// Writes the network's inference graph with its current weights as an ONNX model (IR version 8, opset 17): input <c>input</c>,
+    /// output <c>output</c>, batch first with a symbolic batch dimension N. Dropout is left out (inference).
+    /// Initialisers carry the <c>torch.nn.Sequential</c> names of <c>SaveSafetensors</c> (docs/onnx.md lists the graph of each layer).
+    /// </summary>
+    /// <param name="stream">A writable stream; the model is written with one call.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="global::System.ArgumentException"><paramref name="stream"/> is not writable.</exception>
+    public void SaveOnnx(global::System.IO.Stream stream)
+    {
+        global::System.ReadOnlySpan<float> p = Parameters;
+        var onnx = new global::NetGen.Runtime.Onnx.OnnxGraphBuilder("InferenceOnly", false, 3);
+        onnx.Dense("0.weight", "0.bias", 4, 3, p.Slice(0, 12), p.Slice(12, 4));
+        onnx.Tanh();
+        // Dropout after layer 1: the identity at inference.
+        onnx.Dense("3.weight", "3.bias", 2, 4, p.Slice(16, 8), p.Slice(24, 2));
+        onnx.Softmax();
+        onnx.WriteTo(stream);
+    }
+
     /// <summary>Forward pass of one sample: <c>y = f(x)</c> with parameters <c>p</c>.</summary>
     private static void NetGenForwardKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
     {

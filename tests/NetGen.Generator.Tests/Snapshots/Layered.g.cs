@@ -500,6 +500,27 @@ partial class Layered : global::NetGen.INetwork
         global::NetGen.Runtime.SafetensorsFile.Write(stream, NetGenSafetensorsTensors, _netgenParameters);
     }
 
+    /// <summary>
+    /// Writes the network's inference graph with its current weights as an ONNX model (IR version 8, opset 17): input <c>input</c>,
+    /// output <c>output</c>, batch first with a symbolic batch dimension N. Dropout is left out (inference).
+    /// Initialisers carry the <c>torch.nn.Sequential</c> names of <c>SaveSafetensors</c> (docs/onnx.md lists the graph of each layer).
+    /// </summary>
+    /// <param name="stream">A writable stream; the model is written with one call.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="global::System.ArgumentException"><paramref name="stream"/> is not writable.</exception>
+    public void SaveOnnx(global::System.IO.Stream stream)
+    {
+        global::System.ReadOnlySpan<float> p = Parameters;
+        var onnx = new global::NetGen.Runtime.Onnx.OnnxGraphBuilder("Layered", false, 1, 6, 6);
+        onnx.Conv2D("0.weight", "0.bias", 2, 1, 3, 1, 0, p.Slice(0, 18), p.Slice(18, 2));
+        onnx.Relu();
+        onnx.MaxPool(2, 2);
+        onnx.Flatten();
+        onnx.Dense("4.weight", "4.bias", 2, 8, p.Slice(20, 16), p.Slice(36, 2));
+        onnx.Softmax();
+        onnx.WriteTo(stream);
+    }
+
     /// <summary>Layer 1: Conv2D(2, 3, Relu) ← Input [1, 6, 6] → [2, 4, 4], for each of <paramref name="n"/> samples:
     /// z[o, r, q] = b[o] + Σc Σi Σj w[o, c, i, j]·x[c, r·1 − 0 + i, q·1 − 0 + j·1] (zero padding; weights p[0..], biases p[18..]).</summary>
     private static void NetGenLayer1Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n)

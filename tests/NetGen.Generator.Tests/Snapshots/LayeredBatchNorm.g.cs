@@ -491,6 +491,29 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
         global::NetGen.Runtime.SafetensorsFile.Write(stream, NetGenSafetensorsTensors, values);
     }
 
+    /// <summary>
+    /// Writes the network's inference graph with its current weights as an ONNX model (IR version 8, opset 17): input <c>input</c>,
+    /// output <c>output</c>, batch first with a symbolic batch dimension N. Dropout is left out (inference); BatchNorm uses the running statistics.
+    /// Initialisers carry the <c>torch.nn.Sequential</c> names of <c>SaveSafetensors</c> (docs/onnx.md lists the graph of each layer).
+    /// </summary>
+    /// <param name="stream">A writable stream; the model is written with one call.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="global::System.ArgumentException"><paramref name="stream"/> is not writable.</exception>
+    public void SaveOnnx(global::System.IO.Stream stream)
+    {
+        global::System.ReadOnlySpan<float> p = Parameters;
+        global::System.ReadOnlySpan<float> s = _netgenStatistics;
+        var onnx = new global::NetGen.Runtime.Onnx.OnnxGraphBuilder("LayeredBatchNorm", false, 2, 8);
+        onnx.Conv1D("0.weight", "0.bias", 3, 2, 3, 1, 1, 1, p.Slice(0, 18), p.Slice(18, 3));
+        onnx.BatchNorm("1.weight", "1.bias", "1.running_mean", "1.running_var", p.Slice(21, 3), p.Slice(24, 3), s.Slice(0, 3), s.Slice(3, 3));
+        onnx.Relu();
+        onnx.AvgPool(2, 2);
+        onnx.Flatten();
+        onnx.LayerNorm("5.weight", "5.bias", p.Slice(27, 12), p.Slice(39, 12));
+        onnx.Dense("6.weight", "6.bias", 1, 12, p.Slice(51, 12), p.Slice(63, 1));
+        onnx.WriteTo(stream);
+    }
+
     /// <summary>Layer 1: Conv1D(3, 3, padding: 1) ← Input [2, 8] → [3, 8], for each of <paramref name="n"/> samples:
     /// z[o, r, q] = b[o] + Σc Σi Σj w[o, c, i, j]·x[c, r·1 − 0 + i, q·1 − 1 + j·1] (zero padding; weights p[0..], biases p[18..]).</summary>
     private static void NetGenLayer1Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> x, global::System.Span<float> z, int n)

@@ -363,6 +363,27 @@ partial class Looped : global::NetGen.INetwork
         global::NetGen.Runtime.SafetensorsFile.Write(stream, NetGenSafetensorsTensors, _netgenParameters);
     }
 
+    /// <summary>
+    /// Writes the network's inference graph with its current weights as an ONNX model (IR version 8, opset 17): input <c>input</c>,
+    /// output <c>output</c>, batch first with a symbolic batch dimension N. Dropout is left out (inference).
+    /// Initialisers carry the <c>torch.nn.Sequential</c> names of <c>SaveSafetensors</c> (docs/onnx.md lists the graph of each layer).
+    /// </summary>
+    /// <param name="stream">A writable stream; the model is written with one call.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="global::System.ArgumentException"><paramref name="stream"/> is not writable.</exception>
+    public void SaveOnnx(global::System.IO.Stream stream)
+    {
+        global::System.ReadOnlySpan<float> p = Parameters;
+        var onnx = new global::NetGen.Runtime.Onnx.OnnxGraphBuilder("Looped", false, 6);
+        onnx.Dense("0.weight", "0.bias", 8, 6, p.Slice(0, 48), p.Slice(48, 8));
+        onnx.LeakyRelu();
+        onnx.Dense("2.weight", "2.bias", 5, 8, p.Slice(56, 40), p.Slice(96, 5));
+        onnx.Tanh();
+        onnx.Dense("4.weight", "4.bias", 3, 5, p.Slice(101, 15), p.Slice(116, 3));
+        onnx.Softmax();
+        onnx.WriteTo(stream);
+    }
+
     /// <summary>Forward pass of one sample: <c>y = f(x)</c> with parameters <c>p</c>.</summary>
     private static void NetGenForwardKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
     {

@@ -329,6 +329,25 @@ partial class PassFail : global::NetGen.INetwork
         global::NetGen.Runtime.SafetensorsFile.Write(stream, NetGenSafetensorsTensors, _netgenParameters);
     }
 
+    /// <summary>
+    /// Writes the network's inference graph with its current weights as an ONNX model (IR version 8, opset 17): input <c>input</c>,
+    /// output <c>output</c>, batch first with a symbolic batch dimension N. Dropout is left out (inference).
+    /// Initialisers carry the <c>torch.nn.Sequential</c> names of <c>SaveSafetensors</c> (docs/onnx.md lists the graph of each layer).
+    /// </summary>
+    /// <param name="stream">A writable stream; the model is written with one call.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="global::System.ArgumentException"><paramref name="stream"/> is not writable.</exception>
+    public void SaveOnnx(global::System.IO.Stream stream)
+    {
+        global::System.ReadOnlySpan<float> p = Parameters;
+        var onnx = new global::NetGen.Runtime.Onnx.OnnxGraphBuilder("PassFail", false, 3);
+        onnx.Dense("0.weight", "0.bias", 1, 3, p.Slice(0, 3), p.Slice(3, 1));
+        onnx.Sigmoid();
+        onnx.Dense("2.weight", "2.bias", 1, 1, p.Slice(4, 1), p.Slice(5, 1));
+        onnx.Sigmoid();
+        onnx.WriteTo(stream);
+    }
+
     /// <summary>Forward pass of one sample: <c>y = f(x)</c> with parameters <c>p</c>.</summary>
     private static void NetGenForwardKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
     {

@@ -582,6 +582,27 @@ partial class Sequence
         global::NetGen.Runtime.SafetensorsFile.Write(stream, NetGenSafetensorsTensors, _netgenParameters);
     }
 
+    /// <summary>
+    /// Writes the network's inference graph with its current weights as an ONNX model (IR version 8, opset 17): input <c>input</c>,
+    /// <c>[N, T, InputSize]</c>, output <c>output</c>, <c>[N, T, OutputSize]</c>, each sequence from a zero state (what <c>PredictSequence</c> computes).
+    /// Initialisers carry the <c>torch.nn.Sequential</c> names of <c>SaveSafetensors</c> (docs/onnx.md lists the graph of each layer).
+    /// </summary>
+    /// <param name="stream">A writable stream; the model is written with one call.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="global::System.ArgumentException"><paramref name="stream"/> is not writable.</exception>
+    public void SaveOnnx(global::System.IO.Stream stream)
+    {
+        global::System.ReadOnlySpan<float> p = Parameters;
+        var onnx = new global::NetGen.Runtime.Onnx.OnnxGraphBuilder("Sequence", true, 2);
+        onnx.CausalConv1D("0.weight", "0.bias", 2, 2, 2, 2, p.Slice(0, 8), p.Slice(8, 2));
+        onnx.Tanh();
+        onnx.Gru("2", 2, p.Slice(10, 36));
+        // Dropout after layer 2: the identity at inference.
+        onnx.Lstm("4", 2, p.Slice(46, 48));
+        onnx.Dense("5.weight", "5.bias", 1, 2, p.Slice(94, 2), p.Slice(96, 1));
+        onnx.WriteTo(stream);
+    }
+
     /// <summary>One time step: reads the step's inputs <c>x[0..2)</c> and the previous state <c>x[2..12)</c>; writes the outputs <c>y[0..1)</c> and the next state <c>y[1..11)</c>.</summary>
     private static void NetGenForwardKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
     {

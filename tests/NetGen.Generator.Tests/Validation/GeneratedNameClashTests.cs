@@ -42,6 +42,33 @@ namespace Samples
             $"'{member}' is neither reported (NG0015) nor compiles:\n  " + string.Join("\n  ", errors.Take(5)));
     }
 
+    /// <summary>SaveOnnx is generated on every network (Dense, sequence and layered): a user's member of that name is NG0015.</summary>
+    [Theory]
+    [InlineData("[Input(2)]\n    [Dense(1)]")]
+    [InlineData("[Network(Loss.MeanSquaredError, SequenceLength = 3)]\n    [Input(2)]\n    [Gru(2)]\n    [Dense(1)]")]
+    [InlineData("[Input(1, 6, 6)]\n    [Conv2D(2, 3)]\n    [Flatten]\n    [Dense(1)]")]
+    public void SaveOnnx_DeclaredByTheUser_IsAMemberClash(string layout)
+    {
+        string network = layout.StartsWith("[Network", System.StringComparison.Ordinal) ? layout : "[Network(Loss.MeanSquaredError)]\n    " + layout;
+        var outcome = GeneratorHarness.Run(@"using NetGen;
+namespace Samples
+{
+    /// <summary>A network with its own SaveOnnx.</summary>
+    " + network + @"
+    public partial class N
+    {
+        /// <summary>The user's own export.</summary>
+        public void SaveOnnx(System.IO.Stream stream) { }
+    }
+}
+");
+
+        Assert.Null(outcome.Result.Exception);
+        var clash = Assert.Single(outcome.BuildDiagnostics, d => d.Id == "NG0015");
+        Assert.Equal("'SaveOnnx' is declared by the user, but NetGen generates a member of that name on 'N'; rename or remove it",
+            clash.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private const string StatisticsMembers = @"
 #pragma warning disable CS0169, CS0414, IDE0051
         public float[] RunningStatistics = new float[0];

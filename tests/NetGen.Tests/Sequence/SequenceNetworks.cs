@@ -26,6 +26,7 @@ public interface ISequenceTestNetwork
     void Restore(Stream stream);
     void LoadSafetensors(Stream stream);
     void SaveSafetensors(Stream stream);
+    void SaveOnnx(Stream stream);
 }
 
 // The networks of Reference/sequence-reference.json, laid out as the data describes them (Adam, lr 0.01).

@@ -147,5 +147,6 @@ public sealed class GradientCheckTests
         public void Restore(Stream stream) => _inner.Restore(stream);
         public void LoadSafetensors(Stream stream) => _inner.LoadSafetensors(stream);
         public void SaveSafetensors(Stream stream) => _inner.SaveSafetensors(stream);
+        public void SaveOnnx(Stream stream) => _inner.SaveOnnx(stream);
     }
 }

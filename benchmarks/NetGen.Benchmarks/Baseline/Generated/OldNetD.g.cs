@@ -346,6 +346,9 @@ namespace NetGen.Benchmarks.Baseline
         /// </summary>
         /// <param name="stream">A writable stream; the file is written with one call.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="stream"/> is null.</exception>
+        // Added by hand when IInferenceNetwork gained SaveOnnx: this old baseline exports nothing.
+        public void SaveOnnx(global::System.IO.Stream stream) => throw new global::System.NotSupportedException("The old baseline has no ONNX export.");
+
         public void SaveSafetensors(global::System.IO.Stream stream)
         {
             global::NetGen.Runtime.SafetensorsFile.Write(stream, NetGenSafetensorsTensors, _netgenParameters);

@@ -63,6 +63,7 @@ internal static class LayeredNetworkEmitter
             }
             NetworkClassEmitter.WritePersistence(w, spec);
             SafetensorsEmitter.Write(w, spec);
+            Onnx.OnnxExportEmitter.Write(w, spec);
             BakedWeightsEmitter.WriteData(w, spec);
 
             foreach (var step in plan.Steps)
