@@ -67,5 +67,6 @@ public static class ImportedModels
         ["rnn_tanh"] = new(true, (input, output) => Shared<RnnTanh>().PredictSequence(input, output), RnnTanh.InputSize, RnnTanh.OutputSize),
         ["gru_two_layer"] = new(true, (input, output) => Shared<GruTwoLayer>().PredictSequence(input, output), GruTwoLayer.InputSize, GruTwoLayer.OutputSize),
         ["mlagents_policy"] = new(false, (input, output) => Shared<MlagentsPolicy>().Predict(input, output), MlagentsPolicy.InputSize, MlagentsPolicy.OutputSize),
+        ["lstm_fixed_steps"] = new(true, (input, output) => Shared<LstmFixedSteps>().PredictSequence(input, output), LstmFixedSteps.InputSize, LstmFixedSteps.OutputSize),
     };
 }

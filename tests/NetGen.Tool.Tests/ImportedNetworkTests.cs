@@ -36,6 +36,16 @@ public sealed class ImportedNetworkTests
     }
 
     [Fact]
+    public void A_fixed_time_axis_becomes_SequenceLength_so_PredictBatch_takes_the_graphs_batch()
+    {
+        var fixture = ModelFixture.Load("lstm_fixed_steps");
+        Assert.Equal(5, Imported.LstmFixedSteps.SequenceLength);
+        var outputs = new float[fixture.Outputs.Length];
+        new Imported.LstmFixedSteps().PredictBatch(fixture.Inputs, outputs);
+        AssertClose(fixture.Outputs, outputs, "PredictBatch vs PyTorch");
+    }
+
+    [Fact]
     public void Every_supported_model_has_an_imported_class()
     {
         Assert.Equal(ModelFixture.Names(false).ToArray(), ImportedModels.All.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray());

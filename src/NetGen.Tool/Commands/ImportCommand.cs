@@ -36,10 +36,12 @@ internal static class ImportCommand
         var network = NetworkImporter.Import(onnx, line.Value("--output"));
         bool trainable = line.Has("--trainable");
         if (!network.IsSequence && sequenceLength != 0) throw new UsageException("--sequence-length applies to sequence networks only, and this model has no time axis.");
-        if (network.IsSequence && trainable && sequenceLength == 0)
+        if (network.IsSequence && sequenceLength == 0)
         {
-            sequenceLength = network.StaticSequenceLength
-                ?? throw new UsageException("A trainable sequence network needs a training window: the model's time axis is not fixed, so give --sequence-length <T>.");
+            // The input's fixed time axis is the window (PredictBatch takes [n, T, inputs]); a trainable network needs one.
+            sequenceLength = network.StaticSequenceLength ?? 0;
+            if (trainable && sequenceLength == 0)
+                throw new UsageException("A trainable sequence network needs a training window: the model's time axis is not fixed, so give --sequence-length <T>.");
         }
         string folder = Path.GetDirectoryName(Path.GetFullPath(sourcePath))!;
         string weightsName = Path.GetFileNameWithoutExtension(sourcePath) + ".safetensors";

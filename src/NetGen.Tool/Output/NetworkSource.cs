@@ -12,7 +12,7 @@ namespace NetGen.Tool.Output;
 /// <param name="WeightsFile">The safetensors file's name as <c>Weights = "…"</c> names it.</param>
 /// <param name="ModelFile">The ONNX file's name (for the comments).</param>
 /// <param name="Trainable">Whether the class gets training members.</param>
-/// <param name="SequenceLength">The training window of a trainable sequence network (0: none).</param>
+/// <param name="SequenceLength">A sequence network's window (<c>SequenceLength</c>: training and PredictBatch), 0 for none.</param>
 internal sealed record SourceOptions(string ClassName, string? Namespace, string WeightsFile, string ModelFile, bool Trainable, int SequenceLength);
 
 /// <summary>
@@ -54,10 +54,10 @@ internal static class NetworkSource
         s.Append(indent).Append("/// <summary>The network imported from ").Append(Xml(options.ModelFile)).Append(" by <c>netgen import</c>.</summary>\n");
         var arguments = new List<string> { "Loss." + LossFor(network), $"Weights = \"{options.WeightsFile}\"" };
         if (!options.Trainable) arguments.Add("Trainable = false");
-        if (options.Trainable && network.IsSequence)
+        if (network.IsSequence && options.SequenceLength > 0)
         {
             arguments.Add("SequenceLength = " + options.SequenceLength.ToString(CultureInfo.InvariantCulture));
-            if (network.LastStepOnly) arguments.Add("SequenceLoss = SequenceLoss.LastStep");
+            if (options.Trainable && network.LastStepOnly) arguments.Add("SequenceLoss = SequenceLoss.LastStep");
         }
         s.Append(indent).Append("[Network(").Append(string.Join(", ", arguments)).Append(")]\n");
         s.Append(indent).Append("// input '").Append(network.InputName).Append("' ").Append(network.InputShapeText).Append('\n');

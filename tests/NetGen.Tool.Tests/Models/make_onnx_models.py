@@ -4,9 +4,8 @@
 Run from this folder:  python3 make_onnx_models.py
 Needs only torch (tested with torch 1.13, no onnx / onnxruntime packages).
 For every model it writes <name>.onnx and <name>.json (inputs + PyTorch's
-reference outputs) here, and a pretty-printed graph dump to
-/work/scratch/onnx-graphs/<name>.txt (override with ONNX_GRAPH_DIR, set it
-to an empty string to skip the dumps).
+reference outputs) here; with ONNX_GRAPH_DIR=<folder> also a pretty-printed
+graph dump <folder>/<name>.txt.
 """
 import json
 import zlib
@@ -18,7 +17,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 OUT_DIR = os.path.dirname(os.path.abspath(__file__))
-GRAPH_DIR = os.environ.get("ONNX_GRAPH_DIR", "/work/scratch/onnx-graphs")
+GRAPH_DIR = os.environ.get("ONNX_GRAPH_DIR", "")
 BATCH = 3
 SEQ_T = 5
 
@@ -324,10 +323,11 @@ MODELS = []
 
 
 def add(name, opset, kind, desc, make, in_shape, reason=None, output_names=None,
-        seq=False, main_output=None, extra_export_args=None, mask_shape=None):
+        seq=False, main_output=None, extra_export_args=None, mask_shape=None, fixed_time=False):
     MODELS.append(dict(name=name, opset=opset, kind=kind, description=desc, make=make,
                        in_shape=in_shape, reason=reason, output_names=output_names,
-                       seq=seq, main_output=main_output, extra=extra_export_args or {}, mask_shape=mask_shape))
+                       seq=seq, main_output=main_output, extra=extra_export_args or {}, mask_shape=mask_shape,
+                       fixed_time=fixed_time))
 
 
 add("mlp_relu", 17, "feedforward", "Linear(8,12) -> ReLU -> Linear(12,4)",
@@ -414,6 +414,9 @@ add("unsup_rect_kernel", 17, "unsupported", "[N,1,8,8] Conv2d(1,3,(3,2)) -> ReLU
 add("unsup_bidir_gru", 14, "unsupported", "[N,T,4] nn.GRU(4,8,bidirectional=True,batch_first) -> Linear(16,3) every step",
     lambda: SeqNet(nn.GRU, bidirectional=True), [BATCH, SEQ_T, 4], seq=True,
     reason="GRU with direction='bidirectional'")
+add("lstm_fixed_steps", 17, "sequence",
+    "[N,5,4] (the time axis fixed at 5 steps: SequenceLength = 5) nn.LSTM(4,6,batch_first) -> Linear(6,2) every step",
+    lambda: SeqNet(nn.LSTM, hidden=6, n_out=2), [BATCH, SEQ_T, 4], seq=True, fixed_time=True)
 add("gru_two_layer", 14, "sequence",
     "[N,T,4] nn.GRU(4,8,num_layers=2,batch_first) -> Linear(8,3) every step. "
     "torch exports this as two chained single-layer GRU nodes, imported as two [Gru(8)] layers",
@@ -456,12 +459,12 @@ def export_one(spec, index):
 
     output_names = spec["output_names"] or ["output"]
     dyn = {"input": {0: "N"}}
-    if spec["seq"]:
+    if spec["seq"] and not spec["fixed_time"]:
         dyn["input"][1] = "T"
     for o in output_names:
         if spec["main_output"] is None or o == spec["main_output"]:
             dyn[o] = {0: "N"}
-            if spec["seq"] and not (isinstance(y, torch.Tensor) and y.dim() == 2):
+            if spec["seq"] and not spec["fixed_time"] and not (isinstance(y, torch.Tensor) and y.dim() == 2):
                 dyn[o][1] = "T"
 
     input_names = ["input"] if spec["mask_shape"] is None else ["input", "action_masks"]
