@@ -52,5 +52,12 @@ internal static class Program
             error.WriteLine("Nothing was written.");
             return 1;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A graph shaped in a way the importer did not foresee: still a message and no files (they are written last).
+            error.WriteLine($"netgen: the model could not be imported ({e.GetType().Name}: {e.Message}). This is a bug in netgen; please report it with the model.");
+            error.WriteLine("Nothing was written.");
+            return 1;
+        }
     }
 }
