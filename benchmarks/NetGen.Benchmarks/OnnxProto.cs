@@ -49,74 +49,19 @@ internal static class OnnxProto
     }
 
     /// <summary>An AttributeProto of type INT.</summary>
-    public static ProtoWriter IntAttribute(string name, long value)
-    {
-        var attribute = new ProtoWriter();
-        attribute.String(1, name);
-        attribute.Varint(3, value);
-        attribute.Varint(20, 2); // AttributeType.INT
-        return attribute;
-    }
+    public static ProtoWriter IntAttribute(string name, long value) => OnnxMessages.IntAttribute(name, value);
 
     /// <summary>An AttributeProto of type INTS (the values as unpacked repeated int64, field 8).</summary>
-    public static ProtoWriter IntsAttribute(string name, params long[] values)
-    {
-        var attribute = new ProtoWriter();
-        attribute.String(1, name);
-        foreach (long value in values) attribute.Varint(8, value);
-        attribute.Varint(20, 7); // AttributeType.INTS
-        return attribute;
-    }
+    public static ProtoWriter IntsAttribute(string name, params long[] values) => OnnxMessages.IntsAttribute(name, values);
 
     /// <summary>An AttributeProto of type FLOAT.</summary>
-    public static ProtoWriter FloatAttribute(string name, float value)
-    {
-        var attribute = new ProtoWriter();
-        attribute.String(1, name);
-        attribute.Fixed32(2, value);
-        attribute.Varint(20, 1); // AttributeType.FLOAT
-        return attribute;
-    }
+    public static ProtoWriter FloatAttribute(string name, float value) => OnnxMessages.FloatAttribute(name, value);
 
     /// <summary>A FLOAT TensorProto (an initialiser) of shape <paramref name="dims"/> with the values as <c>raw_data</c>.</summary>
-    public static ProtoWriter Tensor(string name, long[] dims, ReadOnlySpan<float> values)
-    {
-        var tensor = new ProtoWriter();
-        foreach (long dim in dims) tensor.Varint(1, dim);
-        tensor.Varint(2, 1); // TensorProto.DataType.FLOAT
-        tensor.String(8, name);
-        var raw = new byte[values.Length * 4];
-        for (int i = 0; i < values.Length; i++)
-        {
-            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(
-                raw.AsSpan(i * 4), BitConverter.SingleToInt32Bits(values[i]));
-        }
-
-        tensor.Bytes(9, raw);
-        return tensor;
-    }
+    public static ProtoWriter Tensor(string name, long[] dims, ReadOnlySpan<float> values) => OnnxMessages.FloatTensor(name, dims, values);
 
     /// <summary>A ValueInfoProto: a FLOAT tensor of the fixed shape <paramref name="dims"/>.</summary>
-    public static ProtoWriter ValueInfo(string name, IReadOnlyList<long> dims)
-    {
-        var shape = new ProtoWriter();
-        foreach (long size in dims)
-        {
-            var dim = new ProtoWriter();
-            dim.Varint(1, size); // dim_value
-            shape.Message(1, dim);
-        }
-
-        var tensorType = new ProtoWriter();
-        tensorType.Varint(1, 1); // elem_type FLOAT
-        tensorType.Message(2, shape);
-        var type = new ProtoWriter();
-        type.Message(1, tensorType);
-        var info = new ProtoWriter();
-        info.String(1, name);
-        info.Message(2, type);
-        return info;
-    }
+    public static ProtoWriter ValueInfo(string name, IReadOnlyList<long> dims) => OnnxMessages.ValueInfo(name, Array.Empty<string>(), dims);
 
     /// <summary>The ModelProto (IR version 8, producer "NetGen.Benchmarks", default-domain opset 17) around <paramref name="graph"/>.</summary>
     public static byte[] Model(ProtoWriter graph)

@@ -507,47 +507,14 @@ namespace NetGen.Runtime.Onnx
         {
             if (name is null) throw new ArgumentNullException(nameof(name));
             if (!_names.Add(name)) throw new ArgumentException($"The initialiser name '{name}' is used twice.", nameof(name));
-            var tensor = new ProtoWriter();
-            foreach (long dim in dims) tensor.Varint(1, dim);
-            tensor.Varint(2, 1); // FLOAT
-            tensor.String(8, name);
-            var raw = new byte[values.Length * 4];
-            for (int i = 0; i < values.Length; i++)
-            {
-                BinaryPrimitives.WriteInt32LittleEndian(raw.AsSpan(i * 4), BitConverter.SingleToInt32Bits(values[i]));
-            }
-            tensor.Bytes(9, raw);
-            _initializers.Message(5, tensor);
+            _initializers.Message(5, OnnxMessages.FloatTensor(name, dims, values));
         }
 
         private ProtoWriter ValueInfo(string name, long[] sample)
         {
-            var shape = new ProtoWriter();
-            shape.Message(1, SymbolicDim("N"));
-            if (_sequence) shape.Message(1, SymbolicDim("T"));
-            foreach (long size in sample)
-            {
-                var dim = new ProtoWriter();
-                dim.Varint(1, size); // dim_value
-                shape.Message(1, dim);
-            }
-            var tensorType = new ProtoWriter();
-            tensorType.Varint(1, 1); // elem_type FLOAT
-            tensorType.Message(2, shape);
-            var type = new ProtoWriter();
-            type.Message(1, tensorType);
-            var info = new ProtoWriter();
-            info.String(1, name);
-            info.Message(2, type);
-            return info;
+            return OnnxMessages.ValueInfo(name, _sequence ? new[] { "N", "T" } : new[] { "N" }, sample);
         }
 
-        private static ProtoWriter SymbolicDim(string name)
-        {
-            var dim = new ProtoWriter();
-            dim.String(2, name); // dim_param
-            return dim;
-        }
 
         private static long Side(long side, long padBegin, long padEnd, long dilation, long kernel, long stride)
             => (side + padBegin + padEnd - dilation * (kernel - 1) - 1) / stride + 1;

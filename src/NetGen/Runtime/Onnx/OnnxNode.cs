@@ -35,40 +35,28 @@ namespace NetGen.Runtime.Onnx
         /// <summary>Adds an INT attribute.</summary>
         public OnnxNode Int(string name, long value)
         {
-            var attribute = Start(name);
-            attribute.Varint(3, value);
-            attribute.Varint(20, 2); // AttributeType.INT
-            Attributes.Message(5, attribute);
+            Attributes.Message(5, OnnxMessages.IntAttribute(name, value));
             return this;
         }
 
         /// <summary>Adds an INTS attribute (unpacked repeated int64, field 8).</summary>
         public OnnxNode Ints(string name, params long[] values)
         {
-            var attribute = Start(name);
-            foreach (long value in values) attribute.Varint(8, value);
-            attribute.Varint(20, 7); // AttributeType.INTS
-            Attributes.Message(5, attribute);
+            Attributes.Message(5, OnnxMessages.IntsAttribute(name, values));
             return this;
         }
 
         /// <summary>Adds a FLOAT attribute.</summary>
         public OnnxNode Float(string name, float value)
         {
-            var attribute = Start(name);
-            attribute.Fixed32(2, value);
-            attribute.Varint(20, 1); // AttributeType.FLOAT
-            Attributes.Message(5, attribute);
+            Attributes.Message(5, OnnxMessages.FloatAttribute(name, value));
             return this;
         }
 
         /// <summary>Adds a STRINGS attribute.</summary>
         public OnnxNode Strings(string name, params string[] values)
         {
-            var attribute = Start(name);
-            foreach (string value in values) attribute.String(9, value);
-            attribute.Varint(20, 8); // AttributeType.STRINGS
-            Attributes.Message(5, attribute);
+            Attributes.Message(5, OnnxMessages.StringsAttribute(name, values));
             return this;
         }
 
@@ -84,11 +72,5 @@ namespace NetGen.Runtime.Onnx
             return node;
         }
 
-        private static ProtoWriter Start(string name)
-        {
-            var attribute = new ProtoWriter();
-            attribute.String(1, name);
-            return attribute;
-        }
     }
 }
