@@ -55,7 +55,8 @@ internal static class Program
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A graph shaped in a way the importer did not foresee: still a message and no files (they are written last).
-            error.WriteLine($"netgen: the model could not be imported ({e.GetType().Name}: {e.Message}). This is a bug in netgen; please report it with the model.");
+            error.WriteLine($"netgen: the model could not be imported ({e.GetType().Name}: {e.Message}). This is a bug in netgen; please report it with the model"
+                + (Environment.GetEnvironmentVariable("NETGEN_TOOL_TRACE") == "1" ? ":\n" + e : " (NETGEN_TOOL_TRACE=1 prints where it happened)."));
             error.WriteLine("Nothing was written.");
             return 1;
         }

@@ -50,9 +50,7 @@ internal sealed partial class NetworkImporter
     private void LayerNormalization(OnnxNode node)
     {
         RequireInput(node);
-        long axis = node.Int("axis", -1);
-        int rank = _value.Axes.Length;
-        if (axis < 0) axis += rank;
+        long axis = AxisIndex(node, node.Int("axis", -1));
         int firstSample = Array.FindIndex(_value.Axes, a => a is Axis.Feature or Axis.Channel or Axis.Spatial);
         bool wholeSample = _value.Axes.Skip((int)axis).All(a => a is Axis.Feature or Axis.Channel or Axis.Spatial) && axis == firstSample;
         if (!wholeSample)
@@ -127,9 +125,8 @@ internal sealed partial class NetworkImporter
     private void Softmax(OnnxNode node)
     {
         RequireInput(node);
-        long axis = node.Int("axis", _model.Opset >= 13 ? -1 : 1);
         int rank = _value.Axes.Length;
-        if (axis < 0) axis += rank;
+        long axis = AxisIndex(node, node.Int("axis", _model.Opset >= 13 ? -1 : 1));
         bool overFeatures = _value.Axes[(int)axis] == Axis.Feature && (_model.Opset >= 13 || axis == rank - 1);
         if (!overFeatures) throw Unsupported(node, $"it takes the softmax over axis {node.Int("axis", -1)} of {_value.Text}; NetGen's Softmax is over the outputs of the last Dense layer.");
         _assembler.Shape = _value.SampleShape;

@@ -73,6 +73,15 @@ internal sealed partial class NetworkImporter
         return value;
     }
 
+    /// <summary>An axis attribute as a position in the current value (negative counts from the end); checked.</summary>
+    private int AxisIndex(OnnxNode node, long axis)
+    {
+        int rank = _value.Axes.Length;
+        long index = axis < 0 ? axis + rank : axis;
+        if (index < 0 || index >= rank) throw Unsupported(node, $"its axis {axis} is outside the value {_value.Text}.");
+        return (int)index;
+    }
+
     private void RequireInput(OnnxNode node, int position = 0)
     {
         if (node.Inputs.Length <= position || node.Inputs[position] != _value.Tensor)
@@ -280,8 +289,7 @@ internal sealed partial class NetworkImporter
     private void Flatten(OnnxNode node)
     {
         RequireInput(node);
-        long axis = node.Int("axis", 1);
-        if (axis < 0) axis += _value.Axes.Length;
+        long axis = AxisIndex(node, node.Int("axis", 1));
         if (axis != 1 || _value.Axes[0] != Axis.Batch || _sequence)
             throw Unsupported(node, $"Flatten with axis {node.Int("axis", 1)} on {_value.Text}; NetGen's Flatten keeps the batch axis and joins the rest (axis 1, nn.Flatten()).");
         FlattenValue(node);

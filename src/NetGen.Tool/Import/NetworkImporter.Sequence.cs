@@ -54,6 +54,7 @@ internal sealed partial class NetworkImporter
         int newRank = axesList.Count + axes.Length;
         foreach (long a in axes.Select(a => a < 0 ? a + newRank : a).OrderBy(a => a))
         {
+            if (a < 0 || a > axesList.Count) throw Unsupported(node, $"its axes [{string.Join(", ", axes)}] do not fit {_value.Text}.");
             axesList.Insert((int)a, Axis.One);
             dimsList.Insert((int)a, 1);
         }
@@ -63,9 +64,7 @@ internal sealed partial class NetworkImporter
     private void Gather(OnnxNode node)
     {
         RequireInput(node);
-        int rank = _value.Axes.Length;
-        long axis = node.Int("axis", 0);
-        if (axis < 0) axis += rank;
+        long axis = AxisIndex(node, node.Int("axis", 0));
         var indices = node.Inputs.Length > 1 ? _index.Constant(node.Inputs[1]) : null;
         if (indices?.Integers is not { Length: 1 } index || indices.Dims.Length != 0)
             throw Unsupported(node, "NetGen maps a Gather only as taking the last step of a sequence (out[:, -1]) with a constant scalar index.");
@@ -98,7 +97,8 @@ internal sealed partial class NetworkImporter
         var kinds = _value.Axes.ToArray();
         for (int k = 0; k < axes.Length; k++)
         {
-            int a = (int)(axes[k] < 0 ? axes[k] + rank : axes[k]);
+            if (k >= starts.Length || k >= ends.Length) throw Unsupported(node, "its starts, ends and axes differ in length.");
+            int a = AxisIndex(node, axes[k]);
             bool whole = starts[k] == 0 && (ends[k] >= int.MaxValue || (dims[a] > 0 && ends[k] >= dims[a]));
             bool last = kinds[a] == Axis.Time && (starts[k] == -1 || (dims[a] > 0 && starts[k] == dims[a] - 1)) && (ends[k] >= int.MaxValue || (dims[a] > 0 && ends[k] >= dims[a]));
             if (whole) continue;
