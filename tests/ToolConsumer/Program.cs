@@ -12,6 +12,11 @@ if (args.Length != 2)
 }
 int failures = Check("Policy", args[0], new Policy().Predict, Policy.InputSize, Policy.OutputSize)
              + Check("Detector", args[1], new Detector().Predict, Detector.InputSize, Detector.OutputSize);
+// And back out: SaveOnnx under NativeAOT (no reflection) writes the same model again.
+using var onnx = new MemoryStream();
+new Detector().SaveOnnx(onnx);
+Console.WriteLine($"Detector.SaveOnnx: {onnx.Length} bytes");
+if (onnx.Length < 1000) failures++;
 Console.WriteLine(failures == 0 ? "ToolConsumer: imported networks equal PyTorch within 1e-5" : $"ToolConsumer: {failures} outputs differ");
 return failures == 0 ? 0 : 1;
 
