@@ -14,7 +14,15 @@ namespace NetGen.Tool.Tests;
 /// </summary>
 public sealed class ImportSnapshotTests
 {
-    private static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    /// <summary>
+    /// The test project's folder (to rewrite Imported/ on accept), or the test output, which holds copies of Imported/,
+    /// when the build mapped source paths away (ContinuousIntegrationBuild writes /_/ paths).
+    /// </summary>
+    private static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string path = "")
+    {
+        string folder = Path.GetDirectoryName(path)!;
+        return Directory.Exists(Path.Combine(folder, "Imported")) ? folder : AppContext.BaseDirectory;
+    }
 
     [Theory]
     [MemberData(nameof(ModelFixture.Supported), MemberType = typeof(ModelFixture))]
