@@ -405,6 +405,266 @@ partial class Layered : global::NetGen.INetwork
         return loss;
     }
 
+    /// <summary>
+    /// Backpropagates a gradient of your own through the network: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name="outputGradient"/>
+    /// of one sample to <paramref name="parameterGradient"/> (added, not overwritten: calls accumulate). y is what <see cref="Predict"/>
+    /// returns (after the output activation, Softmax included; no dropout). Changes nothing in the network; allocates nothing.
+    /// Runs through the training workspace: not thread-safe.
+    /// </summary>
+    /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
+    /// <param name="outputGradient">∂L/∂y for the sample's <see cref="OutputSize"/> outputs, for any L of yours.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values ∂L/∂θ is added to, in <see cref="Parameters"/> order.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> parameterGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        NetGenLayerSlot slot = _netgenLayerSlots[0];
+        NetGenLayerReserve(slot, 1);
+        NetGenLayerBackwardBlock(slot, input, outputGradient, parameterGradient, 1);
+    }
+
+    /// <summary>
+    /// Backpropagates a gradient of your own through the network: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name="outputGradient"/>
+    /// of one sample to <paramref name="parameterGradient"/> (added: calls accumulate) and writes ∂L/∂x to <paramref name="inputGradient"/>
+    /// (overwritten). y is what <see cref="Predict"/> returns. Allocates nothing.
+    /// Runs through the training workspace: not thread-safe.
+    /// </summary>
+    /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
+    /// <param name="outputGradient">∂L/∂y for the sample's <see cref="OutputSize"/> outputs.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values ∂L/∂θ is added to.</param>
+    /// <param name="inputGradient">Receives the <see cref="InputSize"/> values ∂L/∂x.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> parameterGradient, global::System.Span<float> inputGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradient.Length, InputSize, nameof(inputGradient));
+        NetGenLayerSlot slot = _netgenLayerSlots[0];
+        NetGenLayerReserve(slot, 1);
+        NetGenLayerBackwardInputBlock(slot, input, outputGradient, parameterGradient, inputGradient, 1);
+    }
+
+    /// <summary>
+    /// <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float})"/> for every row of a batch:
+    /// adds the sum over the rows of the vector–Jacobian products to <paramref name="parameterGradient"/> (not divided by n). Allocates nothing.
+    /// Runs through the training workspace: not thread-safe.
+    /// </summary>
+    /// <param name="inputs">Row-major <c>[n, InputSize]</c> features (n may be 0).</param>
+    /// <param name="outputGradients">Row-major <c>[n, OutputSize]</c> values ∂L/∂y.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values the sum is added to.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradients, global::System.Span<float> parameterGradient)
+    {
+        int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputGradients.Length, OutputSize, nameof(outputGradients), allowEmpty: true);
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        NetGenLayerSlot slot = _netgenLayerSlots[0];
+        NetGenLayerReserve(slot, n < 32 ? n : 32);
+        for (int start = 0; start < n; start += 32)
+        {
+            int count = n - start < 32 ? n - start : 32;
+            NetGenLayerBackwardBlock(slot, inputs.Slice(start * InputSize, count * InputSize), outputGradients.Slice(start * OutputSize, count * OutputSize), parameterGradient, count);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float}, global::System.Span{float})"/> for every row
+    /// of a batch: adds the sum over the rows to <paramref name="parameterGradient"/> and writes each row's ∂L/∂x to <paramref name="inputGradients"/>. Allocates nothing.
+    /// Runs through the training workspace: not thread-safe.
+    /// </summary>
+    /// <param name="inputs">Row-major <c>[n, InputSize]</c> features (n may be 0).</param>
+    /// <param name="outputGradients">Row-major <c>[n, OutputSize]</c> values ∂L/∂y.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values the sum is added to.</param>
+    /// <param name="inputGradients">Receives row-major <c>[n, InputSize]</c> values ∂L/∂x.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradients, global::System.Span<float> parameterGradient, global::System.Span<float> inputGradients)
+    {
+        int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputGradients.Length, OutputSize, nameof(outputGradients), allowEmpty: true);
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradients.Length, n * InputSize, nameof(inputGradients));
+        NetGenLayerSlot slot = _netgenLayerSlots[0];
+        NetGenLayerReserve(slot, n < 32 ? n : 32);
+        for (int start = 0; start < n; start += 32)
+        {
+            int count = n - start < 32 ? n - start : 32;
+            NetGenLayerBackwardInputBlock(slot, inputs.Slice(start * InputSize, count * InputSize), outputGradients.Slice(start * OutputSize, count * OutputSize), parameterGradient, inputGradients.Slice(start * InputSize, count * InputSize), count);
+        }
+    }
+
+    /// <summary>
+    /// Computes the loss (CrossEntropy) of one sample (no dropout) and writes its gradient with respect to the
+    /// input, ∂L/∂x, to <paramref name="inputGradient"/> (adversarial examples, saliency). Changes no parameter; allocates nothing.
+    /// Runs through the training workspace: not thread-safe.
+    /// </summary>
+    /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
+    /// <param name="target">The sample's <see cref="OutputSize"/> targets.</param>
+    /// <param name="inputGradient">Receives the <see cref="InputSize"/> values ∂L/∂x.</param>
+    /// <returns>The sample's loss.</returns>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">A target is not a probability in [0, 1] (NaN included).</exception>
+    public float InputGradient(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> inputGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(target.Length, OutputSize, nameof(target));
+        global::NetGen.Runtime.NetworkArguments.CheckProbabilities(target, OutputSize, nameof(target));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradient.Length, InputSize, nameof(inputGradient));
+        NetGenLayerSlot slot = _netgenLayerSlots[0];
+        NetGenLayerReserve(slot, 1);
+        // The parameter gradient goes to a scratch buffer that nothing reads.
+        global::System.Array.Clear(_netgenGradient, 0, ParameterCount);
+        return NetGenLayerInputGradientBlock(slot, input, target, _netgenGradient, inputGradient, 1);
+    }
+
+    /// <summary>
+    /// Does one optimizer step with <paramref name="gradient"/> (∂L/∂θ of your loss, in <see cref="Parameters"/> order): the step
+    /// <see cref="TrainStep"/> and <see cref="TrainBatch"/> end in, with the same learning rate, momentum, Adam moments and step count.
+    /// Allocates nothing; not thread-safe.
+    /// </summary>
+    /// <param name="gradient">The <see cref="ParameterCount"/> partial derivatives to descend along.</param>
+    /// <exception cref="global::System.ArgumentException"><paramref name="gradient"/> does not have length <see cref="ParameterCount"/>.</exception>
+    public void ApplyGradient(global::System.ReadOnlySpan<float> gradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(gradient.Length, ParameterCount, nameof(gradient));
+        gradient.CopyTo(_netgenGradient);
+        NetGenApplyOptimizerStep();
+    }
+
+    // Backward's block: the forward pass in training mode, the output activation's vector–Jacobian product with dy per sample, the backward pass;
+    // adds the block's summed ∂L/∂θ to g.
+    private void NetGenLayerBackwardBlock(NetGenLayerSlot slot, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t, global::System.Span<float> g, int n)
+    {
+        global::System.ReadOnlySpan<float> p = _netgenParameters;
+        int c = slot.Capacity;
+        global::System.Span<float> work = slot.Work;
+        global::System.Span<int> positions = slot.Index;
+        // Convolutions and Dense layers train as matrix products (256-bit tiles) where the processor has the vectors.
+        bool simd = global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256;
+        global::System.Span<float> columns = slot.Columns;
+        // Layer 1: Conv2D(2, 3, Relu) ← Input → [2, 4, 4]
+        global::System.Span<float> z1 = work.Slice(0 * c, n * 32);
+        if (simd) NetGenLayer1TrainForward(p, _netgenLayerPacked, x, z1, n, work.Slice(64 * c, n * 144), columns);
+        else NetGenLayer1Forward(p, _netgenLayerPacked, x, z1, n);
+        global::System.Span<float> a1 = work.Slice(32 * c, n * 32);
+        NetGenLayerActivateRelu(z1, a1);
+        // Layer 2: MaxPool2D(2) ← layer 1 (Conv2D) → [2, 2, 2]
+        global::System.Span<float> z2 = work.Slice(208 * c, n * 8);
+        global::System.Span<int> index2 = positions.Slice(0 * c, n * 8);
+        NetGenLayer2Forward(a1, z2, index2, n);
+        // Layer 3: Flatten (the same values, read as one row).
+        // Layer 4: Dense(2, Softmax) ← layer 3 (Flatten) → [2] (its Softmax is the loss head's)
+        global::System.Span<float> z4 = work.Slice(216 * c, n * 2);
+        if (simd) NetGenLayer4TrainForward(p, _netgenLayerPacked, z2, z4, n);
+        else NetGenLayer4Forward(p, _netgenLayerPacked, z2, z4, n);
+        // Output activation per sample: ∂L/∂z of the output layer from the caller's ∂L/∂y in t (the first delta of the backward pass).
+        global::System.Span<float> deltaA = work.Slice(218 * c, n * 36);
+        global::System.Span<float> deltaB = work.Slice(254 * c, n * 36);
+        for (int s = 0; s < n; s++)
+        {
+            deltaA.Slice(s * OutputSize, OutputSize).Clear();
+            NetGenHeadBackward(z4.Slice(s * OutputSize, OutputSize), t.Slice(s * OutputSize, OutputSize), deltaA.Slice(s * OutputSize, OutputSize));
+        }
+        // Layer 4 backward.
+        if (simd) NetGenLayer4TrainBackward(p, z2, deltaA, g, deltaB, n, columns);
+        else NetGenLayer4Backward(p, z2, deltaA, g, deltaB, n);
+        // Layer 2 backward.
+        NetGenLayer2Backward(index2, deltaB, deltaA, n);
+        // Layer 1 backward.
+        NetGenLayerAdjointRelu(z1, a1, deltaA.Slice(0, n * 32), deltaA);
+        if (simd) NetGenLayer1TrainBackward(p, work.Slice(64 * c, n * 144), deltaA, g, global::System.Span<float>.Empty, n, columns);
+        else NetGenLayer1Backward(p, x, deltaA, g, global::System.Span<float>.Empty, n);
+    }
+
+    // Backward's block: the forward pass in training mode, the output activation's vector–Jacobian product with dy per sample, the backward pass;
+    // adds the block's summed ∂L/∂θ to g and writes ∂L/∂x to dx.
+    private void NetGenLayerBackwardInputBlock(NetGenLayerSlot slot, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t, global::System.Span<float> g, global::System.Span<float> dx, int n)
+    {
+        global::System.ReadOnlySpan<float> p = _netgenParameters;
+        int c = slot.Capacity;
+        global::System.Span<float> work = slot.Work;
+        global::System.Span<int> positions = slot.Index;
+        // Convolutions and Dense layers train as matrix products (256-bit tiles) where the processor has the vectors.
+        bool simd = global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256;
+        global::System.Span<float> columns = slot.Columns;
+        // Layer 1: Conv2D(2, 3, Relu) ← Input → [2, 4, 4]
+        global::System.Span<float> z1 = work.Slice(0 * c, n * 32);
+        if (simd) NetGenLayer1TrainForward(p, _netgenLayerPacked, x, z1, n, work.Slice(64 * c, n * 144), columns);
+        else NetGenLayer1Forward(p, _netgenLayerPacked, x, z1, n);
+        global::System.Span<float> a1 = work.Slice(32 * c, n * 32);
+        NetGenLayerActivateRelu(z1, a1);
+        // Layer 2: MaxPool2D(2) ← layer 1 (Conv2D) → [2, 2, 2]
+        global::System.Span<float> z2 = work.Slice(208 * c, n * 8);
+        global::System.Span<int> index2 = positions.Slice(0 * c, n * 8);
+        NetGenLayer2Forward(a1, z2, index2, n);
+        // Layer 3: Flatten (the same values, read as one row).
+        // Layer 4: Dense(2, Softmax) ← layer 3 (Flatten) → [2] (its Softmax is the loss head's)
+        global::System.Span<float> z4 = work.Slice(216 * c, n * 2);
+        if (simd) NetGenLayer4TrainForward(p, _netgenLayerPacked, z2, z4, n);
+        else NetGenLayer4Forward(p, _netgenLayerPacked, z2, z4, n);
+        // Output activation per sample: ∂L/∂z of the output layer from the caller's ∂L/∂y in t (the first delta of the backward pass).
+        global::System.Span<float> deltaA = work.Slice(218 * c, n * 36);
+        global::System.Span<float> deltaB = work.Slice(254 * c, n * 36);
+        for (int s = 0; s < n; s++)
+        {
+            deltaA.Slice(s * OutputSize, OutputSize).Clear();
+            NetGenHeadBackward(z4.Slice(s * OutputSize, OutputSize), t.Slice(s * OutputSize, OutputSize), deltaA.Slice(s * OutputSize, OutputSize));
+        }
+        // Layer 4 backward.
+        if (simd) NetGenLayer4TrainBackward(p, z2, deltaA, g, deltaB, n, columns);
+        else NetGenLayer4Backward(p, z2, deltaA, g, deltaB, n);
+        // Layer 2 backward.
+        NetGenLayer2Backward(index2, deltaB, deltaA, n);
+        // Layer 1 backward.
+        NetGenLayerAdjointRelu(z1, a1, deltaA.Slice(0, n * 32), deltaA);
+        NetGenLayer1BackwardInput(p, x, deltaA, g, dx, n);
+    }
+
+    // InputGradient's block: as NetGenLayerTrainBlock (no running-statistics update), and ∂L/∂x written to dx; returns the summed loss.
+    private float NetGenLayerInputGradientBlock(NetGenLayerSlot slot, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t, global::System.Span<float> g, global::System.Span<float> dx, int n)
+    {
+        global::System.ReadOnlySpan<float> p = _netgenParameters;
+        int c = slot.Capacity;
+        global::System.Span<float> work = slot.Work;
+        global::System.Span<int> positions = slot.Index;
+        // Convolutions and Dense layers train as matrix products (256-bit tiles) where the processor has the vectors.
+        bool simd = global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256;
+        global::System.Span<float> columns = slot.Columns;
+        // Layer 1: Conv2D(2, 3, Relu) ← Input → [2, 4, 4]
+        global::System.Span<float> z1 = work.Slice(0 * c, n * 32);
+        if (simd) NetGenLayer1TrainForward(p, _netgenLayerPacked, x, z1, n, work.Slice(64 * c, n * 144), columns);
+        else NetGenLayer1Forward(p, _netgenLayerPacked, x, z1, n);
+        global::System.Span<float> a1 = work.Slice(32 * c, n * 32);
+        NetGenLayerActivateRelu(z1, a1);
+        // Layer 2: MaxPool2D(2) ← layer 1 (Conv2D) → [2, 2, 2]
+        global::System.Span<float> z2 = work.Slice(208 * c, n * 8);
+        global::System.Span<int> index2 = positions.Slice(0 * c, n * 8);
+        NetGenLayer2Forward(a1, z2, index2, n);
+        // Layer 3: Flatten (the same values, read as one row).
+        // Layer 4: Dense(2, Softmax) ← layer 3 (Flatten) → [2] (its Softmax is the loss head's)
+        global::System.Span<float> z4 = work.Slice(216 * c, n * 2);
+        if (simd) NetGenLayer4TrainForward(p, _netgenLayerPacked, z2, z4, n);
+        else NetGenLayer4Forward(p, _netgenLayerPacked, z2, z4, n);
+        // Loss head per sample: the loss and ∂L/∂z of the output layer (the first delta of the backward pass).
+        global::System.Span<float> deltaA = work.Slice(218 * c, n * 36);
+        global::System.Span<float> deltaB = work.Slice(254 * c, n * 36);
+        float loss = 0f;
+        for (int s = 0; s < n; s++)
+        {
+            deltaA.Slice(s * OutputSize, OutputSize).Clear();
+            loss += NetGenHeadGradient(z4.Slice(s * OutputSize, OutputSize), t.Slice(s * OutputSize, OutputSize), deltaA.Slice(s * OutputSize, OutputSize));
+        }
+        // Layer 4 backward.
+        if (simd) NetGenLayer4TrainBackward(p, z2, deltaA, g, deltaB, n, columns);
+        else NetGenLayer4Backward(p, z2, deltaA, g, deltaB, n);
+        // Layer 2 backward.
+        NetGenLayer2Backward(index2, deltaB, deltaA, n);
+        // Layer 1 backward.
+        NetGenLayerAdjointRelu(z1, a1, deltaA.Slice(0, n * 32), deltaA);
+        NetGenLayer1BackwardInput(p, x, deltaA, g, dx, n);
+        return loss;
+    }
+
     // One optimizer step with the gradient in _netgenGradient, as torch.optim.SGD does it.
     private void NetGenApplyOptimizerStep()
     {
@@ -670,6 +930,47 @@ partial class Layered : global::NetGen.INetwork
                                 {
                                     int col = q * 1 - 0 + j * 1;
                                     gw[wk + j] += d * xs[xk + col];
+                                }
+                            }
+                        }
+                    }
+                }
+                g[18 + o] += gb;
+            }
+        }
+    }
+
+    /// <summary>Layer 1 backward (chain rule through the convolution's sums): ∂L/∂w[o, c, i, j] += δ[o, r, q]·x[c, …], ∂L/∂b[o] += δ[o, r, q], ∂L/∂x[c, …] += w[o, c, i, j]·δ[o, r, q].</summary>
+    private static void NetGenLayer1BackwardInput(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> delta, global::System.Span<float> g, global::System.Span<float> dx, int n)
+    {
+        dx.Slice(0, n * 36).Clear();
+        for (int s = 0; s < n; s++)
+        {
+            global::System.ReadOnlySpan<float> xs = x.Slice(s * 36, 36);
+            global::System.ReadOnlySpan<float> ds = delta.Slice(s * 32, 32);
+            global::System.Span<float> dxs = dx.Slice(s * 36, 36);
+            for (int o = 0; o < 2; o++)
+            {
+                global::System.Span<float> gw = g.Slice(0 + o * 9, 9);
+                global::System.ReadOnlySpan<float> wo = p.Slice(0 + o * 9, 9);
+                float gb = 0f;
+                for (int r = 0; r < 4; r++)
+                {
+                    for (int q = 0; q < 4; q++)
+                    {
+                        float d = ds[(o * 4 + r) * 4 + q];
+                        gb += d;
+                        for (int c = 0; c < 1; c++)
+                        {
+                            for (int i = 0; i < 3; i++)
+                            {
+                                int row = r * 1 - 0 + i;
+                                int xk = (c * 6 + row) * 6;
+                                int wk = (c * 3 + i) * 3;
+                                for (int j = 0; j < 3; j++)
+                                {
+                                    int col = q * 1 - 0 + j * 1;
+                                    { gw[wk + j] += d * xs[xk + col]; dxs[xk + col] += d * wo[wk + j]; }
                                 }
                             }
                         }
@@ -972,5 +1273,26 @@ partial class Layered : global::NetGen.INetwork
         g[0] += dlse4 * a4_0 - t[0];   // ∂L/∂z4[0]
         g[1] += dlse4 * a4_1 - t[1];   // ∂L/∂z4[1]
         return loss;
+    }
+
+    /// <summary>The vector–Jacobian product of the output activation: adds ∂(t·a)/∂z4 to <c>g</c> for <c>p</c> = z4 and <c>t</c> = ∂L/∂a (the first delta of Backward).</summary>
+    private static void NetGenHeadBackward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> t, global::System.Span<float> g)
+    {
+        // Layer 4: softmax normaliser logsumexp(z4) (max-shifted, stable)
+        float lse4_max = p[0];
+        lse4_max = global::System.MathF.Max(lse4_max, p[1]);
+        float lse4_sum = global::System.MathF.Exp(p[0] - lse4_max);
+        lse4_sum += global::System.MathF.Exp(p[1] - lse4_max);
+        float lse4 = lse4_max + global::System.MathF.Log(lse4_sum);
+        // Layer 4: a4[0] = softmax(z4)[0] = exp(z4[0] − logsumexp(z4))
+        float a4_0 = global::System.MathF.Exp(p[0] - lse4);
+        // Layer 4: a4[1] = softmax(z4)[1] = exp(z4[1] − logsumexp(z4))
+        float a4_1 = global::System.MathF.Exp(p[1] - lse4);
+        float v8 = t[0] * a4_0;
+        float v10 = t[1] * a4_1;
+        // ∂L/∂logsumexp(z4) = −t[0]·a4[0] − t[1]·a4[1]   (2 paths summed)
+        float dlse4 = -v8 - v10;
+        g[0] += dlse4 * a4_0 + v8;   // ∂L/∂z4[0]
+        g[1] += dlse4 * a4_1 + v10;   // ∂L/∂z4[1]
     }
 }

@@ -381,6 +381,294 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
         return loss;
     }
 
+    /// <summary>
+    /// Backpropagates a gradient of your own through the network: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name="outputGradient"/>
+    /// of one sample to <paramref name="parameterGradient"/> (added, not overwritten: calls accumulate). y is what <see cref="Predict"/>
+    /// returns (after the output activation, Softmax included; no dropout). Changes nothing in the network; allocates nothing.
+    /// BatchNorm normalises with the batch's own statistics (training mode, as Gradient), so for a batch this is the product of the batch's training-mode outputs; a BatchNorm over one value per channel needs 2 samples or more. Not thread-safe.
+    /// </summary>
+    /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
+    /// <param name="outputGradient">∂L/∂y for the sample's <see cref="OutputSize"/> outputs, for any L of yours.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values ∂L/∂θ is added to, in <see cref="Parameters"/> order.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> parameterGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        NetGenLayerSlot slot = _netgenLayerSlots[0];
+        NetGenLayerReserve(slot, 1);
+        NetGenLayerBackwardBlock(slot, input, outputGradient, parameterGradient, 1);
+    }
+
+    /// <summary>
+    /// Backpropagates a gradient of your own through the network: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name="outputGradient"/>
+    /// of one sample to <paramref name="parameterGradient"/> (added: calls accumulate) and writes ∂L/∂x to <paramref name="inputGradient"/>
+    /// (overwritten). y is what <see cref="Predict"/> returns. Allocates nothing.
+    /// BatchNorm normalises with the batch's own statistics (training mode, as Gradient), so for a batch this is the product of the batch's training-mode outputs; a BatchNorm over one value per channel needs 2 samples or more. Not thread-safe.
+    /// </summary>
+    /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
+    /// <param name="outputGradient">∂L/∂y for the sample's <see cref="OutputSize"/> outputs.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values ∂L/∂θ is added to.</param>
+    /// <param name="inputGradient">Receives the <see cref="InputSize"/> values ∂L/∂x.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> parameterGradient, global::System.Span<float> inputGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradient.Length, InputSize, nameof(inputGradient));
+        NetGenLayerSlot slot = _netgenLayerSlots[0];
+        NetGenLayerReserve(slot, 1);
+        NetGenLayerBackwardInputBlock(slot, input, outputGradient, parameterGradient, inputGradient, 1);
+    }
+
+    /// <summary>
+    /// <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float})"/> for every row of a batch:
+    /// adds the sum over the rows of the vector–Jacobian products to <paramref name="parameterGradient"/> (not divided by n). Allocates nothing.
+    /// BatchNorm normalises with the batch's own statistics (training mode, as Gradient), so for a batch this is the product of the batch's training-mode outputs; a BatchNorm over one value per channel needs 2 samples or more. Not thread-safe.
+    /// </summary>
+    /// <param name="inputs">Row-major <c>[n, InputSize]</c> features (n may be 0).</param>
+    /// <param name="outputGradients">Row-major <c>[n, OutputSize]</c> values ∂L/∂y.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values the sum is added to.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradients, global::System.Span<float> parameterGradient)
+    {
+        int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputGradients.Length, OutputSize, nameof(outputGradients), allowEmpty: true);
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        if (n == 0) return;
+        NetGenLayerSlot slot = _netgenLayerSlots[0];
+        NetGenLayerReserve(slot, n);
+        NetGenLayerBackwardBlock(slot, inputs.Slice(0 * InputSize, n * InputSize), outputGradients.Slice(0 * OutputSize, n * OutputSize), parameterGradient, n);
+    }
+
+    /// <summary>
+    /// <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float}, global::System.Span{float})"/> for every row
+    /// of a batch: adds the sum over the rows to <paramref name="parameterGradient"/> and writes each row's ∂L/∂x to <paramref name="inputGradients"/>. Allocates nothing.
+    /// BatchNorm normalises with the batch's own statistics (training mode, as Gradient), so for a batch this is the product of the batch's training-mode outputs; a BatchNorm over one value per channel needs 2 samples or more. Not thread-safe.
+    /// </summary>
+    /// <param name="inputs">Row-major <c>[n, InputSize]</c> features (n may be 0).</param>
+    /// <param name="outputGradients">Row-major <c>[n, OutputSize]</c> values ∂L/∂y.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values the sum is added to.</param>
+    /// <param name="inputGradients">Receives row-major <c>[n, InputSize]</c> values ∂L/∂x.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradients, global::System.Span<float> parameterGradient, global::System.Span<float> inputGradients)
+    {
+        int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputGradients.Length, OutputSize, nameof(outputGradients), allowEmpty: true);
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradients.Length, n * InputSize, nameof(inputGradients));
+        if (n == 0) return;
+        NetGenLayerSlot slot = _netgenLayerSlots[0];
+        NetGenLayerReserve(slot, n);
+        NetGenLayerBackwardInputBlock(slot, inputs.Slice(0 * InputSize, n * InputSize), outputGradients.Slice(0 * OutputSize, n * OutputSize), parameterGradient, inputGradients.Slice(0 * InputSize, n * InputSize), n);
+    }
+
+    /// <summary>
+    /// Computes the loss (MeanSquaredError) of one sample (no dropout) and writes its gradient with respect to the
+    /// input, ∂L/∂x, to <paramref name="inputGradient"/> (adversarial examples, saliency). Changes no parameter; allocates nothing.
+    /// BatchNorm normalises with the sample's own statistics (training mode, as Gradient). Not thread-safe.
+    /// </summary>
+    /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
+    /// <param name="target">The sample's <see cref="OutputSize"/> targets.</param>
+    /// <param name="inputGradient">Receives the <see cref="InputSize"/> values ∂L/∂x.</param>
+    /// <returns>The sample's loss.</returns>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public float InputGradient(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> inputGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(target.Length, OutputSize, nameof(target));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradient.Length, InputSize, nameof(inputGradient));
+        NetGenLayerSlot slot = _netgenLayerSlots[0];
+        NetGenLayerReserve(slot, 1);
+        // The parameter gradient goes to a scratch buffer that nothing reads.
+        global::System.Array.Clear(_netgenGradient, 0, ParameterCount);
+        return NetGenLayerInputGradientBlock(slot, input, target, _netgenGradient, inputGradient, 1);
+    }
+
+    /// <summary>
+    /// Does one optimizer step with <paramref name="gradient"/> (∂L/∂θ of your loss, in <see cref="Parameters"/> order): the step
+    /// <see cref="TrainStep"/> and <see cref="TrainBatch"/> end in, with the same learning rate, momentum, Adam moments and step count.
+    /// Allocates nothing; not thread-safe.
+    /// </summary>
+    /// <param name="gradient">The <see cref="ParameterCount"/> partial derivatives to descend along.</param>
+    /// <exception cref="global::System.ArgumentException"><paramref name="gradient"/> does not have length <see cref="ParameterCount"/>.</exception>
+    public void ApplyGradient(global::System.ReadOnlySpan<float> gradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(gradient.Length, ParameterCount, nameof(gradient));
+        gradient.CopyTo(_netgenGradient);
+        NetGenApplyOptimizerStep();
+    }
+
+    // Backward's block: the forward pass in training mode, the output activation's vector–Jacobian product with dy per sample, the backward pass;
+    // adds the block's summed ∂L/∂θ to g.
+    private void NetGenLayerBackwardBlock(NetGenLayerSlot slot, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t, global::System.Span<float> g, int n)
+    {
+        global::System.ReadOnlySpan<float> p = _netgenParameters;
+        bool update = false;
+        int c = slot.Capacity;
+        global::System.Span<float> work = slot.Work;
+        // Convolutions and Dense layers train as matrix products (256-bit tiles) where the processor has the vectors.
+        bool simd = global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256;
+        global::System.Span<float> columns = slot.Columns;
+        // Layer 1: Conv1D(3, 3, padding: 1) ← Input → [3, 8]
+        global::System.Span<float> z1 = work.Slice(0 * c, n * 24);
+        if (simd) NetGenLayer1TrainForward(p, _netgenLayerPacked, x, z1, n, work.Slice(24 * c, n * 48), columns);
+        else NetGenLayer1Forward(p, _netgenLayerPacked, x, z1, n);
+        // Layer 2: BatchNorm(Relu) ← layer 1 (Conv1D) → [3, 8]
+        global::System.Span<float> z2 = work.Slice(72 * c, n * 24);
+        global::System.Span<float> h2 = work.Slice(120 * c, n * 24);
+        NetGenLayer2Forward(p, _netgenStatistics, update, z1, z2, h2, _netgenLayerBatch, n);
+        global::System.Span<float> a2 = work.Slice(96 * c, n * 24);
+        NetGenLayerActivateRelu(z2, a2);
+        // Layer 3: AvgPool1D(2) ← layer 2 (BatchNorm) → [3, 4]
+        global::System.Span<float> z3 = work.Slice(144 * c, n * 12);
+        NetGenLayer3Forward(a2, z3, n);
+        // Layer 4: Flatten (the same values, read as one row).
+        // Layer 5: LayerNorm ← layer 4 (Flatten) → [12]
+        global::System.Span<float> z5 = work.Slice(156 * c, n * 12);
+        global::System.Span<float> h5 = work.Slice(168 * c, n * 12);
+        global::System.Span<float> inv5 = work.Slice(180 * c, n);
+        NetGenLayer5Forward(p, z3, z5, h5, inv5, n);
+        // Layer 6: Dense(1, Identity) ← layer 5 (LayerNorm) → [1]
+        global::System.Span<float> z6 = work.Slice(181 * c, n * 1);
+        if (simd) NetGenLayer6TrainForward(p, _netgenLayerPacked, z5, z6, n);
+        else NetGenLayer6Forward(p, _netgenLayerPacked, z5, z6, n);
+        // Output activation per sample: ∂L/∂z of the output layer from the caller's ∂L/∂y in t (the first delta of the backward pass).
+        global::System.Span<float> deltaA = work.Slice(182 * c, n * 24);
+        global::System.Span<float> deltaB = work.Slice(206 * c, n * 24);
+        for (int s = 0; s < n; s++)
+        {
+            deltaA.Slice(s * OutputSize, OutputSize).Clear();
+            NetGenHeadBackward(z6.Slice(s * OutputSize, OutputSize), t.Slice(s * OutputSize, OutputSize), deltaA.Slice(s * OutputSize, OutputSize));
+        }
+        // Layer 6 backward.
+        if (simd) NetGenLayer6TrainBackward(p, z5, deltaA, g, deltaB, n, columns);
+        else NetGenLayer6Backward(p, z5, deltaA, g, deltaB, n);
+        // Layer 5 backward.
+        NetGenLayer5Backward(p, h5, inv5, deltaB, g, deltaA, n);
+        // Layer 3 backward.
+        NetGenLayer3Backward(deltaA, deltaB, n);
+        // Layer 2 backward.
+        NetGenLayerAdjointRelu(z2, a2, deltaB.Slice(0, n * 24), deltaB);
+        NetGenLayer2Backward(p, h2, _netgenLayerBatch, deltaB, g, deltaA, n);
+        // Layer 1 backward.
+        if (simd) NetGenLayer1TrainBackward(p, work.Slice(24 * c, n * 48), deltaA, g, global::System.Span<float>.Empty, n, columns);
+        else NetGenLayer1Backward(p, x, deltaA, g, global::System.Span<float>.Empty, n);
+    }
+
+    // Backward's block: the forward pass in training mode, the output activation's vector–Jacobian product with dy per sample, the backward pass;
+    // adds the block's summed ∂L/∂θ to g and writes ∂L/∂x to dx.
+    private void NetGenLayerBackwardInputBlock(NetGenLayerSlot slot, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t, global::System.Span<float> g, global::System.Span<float> dx, int n)
+    {
+        global::System.ReadOnlySpan<float> p = _netgenParameters;
+        bool update = false;
+        int c = slot.Capacity;
+        global::System.Span<float> work = slot.Work;
+        // Convolutions and Dense layers train as matrix products (256-bit tiles) where the processor has the vectors.
+        bool simd = global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256;
+        global::System.Span<float> columns = slot.Columns;
+        // Layer 1: Conv1D(3, 3, padding: 1) ← Input → [3, 8]
+        global::System.Span<float> z1 = work.Slice(0 * c, n * 24);
+        if (simd) NetGenLayer1TrainForward(p, _netgenLayerPacked, x, z1, n, work.Slice(24 * c, n * 48), columns);
+        else NetGenLayer1Forward(p, _netgenLayerPacked, x, z1, n);
+        // Layer 2: BatchNorm(Relu) ← layer 1 (Conv1D) → [3, 8]
+        global::System.Span<float> z2 = work.Slice(72 * c, n * 24);
+        global::System.Span<float> h2 = work.Slice(120 * c, n * 24);
+        NetGenLayer2Forward(p, _netgenStatistics, update, z1, z2, h2, _netgenLayerBatch, n);
+        global::System.Span<float> a2 = work.Slice(96 * c, n * 24);
+        NetGenLayerActivateRelu(z2, a2);
+        // Layer 3: AvgPool1D(2) ← layer 2 (BatchNorm) → [3, 4]
+        global::System.Span<float> z3 = work.Slice(144 * c, n * 12);
+        NetGenLayer3Forward(a2, z3, n);
+        // Layer 4: Flatten (the same values, read as one row).
+        // Layer 5: LayerNorm ← layer 4 (Flatten) → [12]
+        global::System.Span<float> z5 = work.Slice(156 * c, n * 12);
+        global::System.Span<float> h5 = work.Slice(168 * c, n * 12);
+        global::System.Span<float> inv5 = work.Slice(180 * c, n);
+        NetGenLayer5Forward(p, z3, z5, h5, inv5, n);
+        // Layer 6: Dense(1, Identity) ← layer 5 (LayerNorm) → [1]
+        global::System.Span<float> z6 = work.Slice(181 * c, n * 1);
+        if (simd) NetGenLayer6TrainForward(p, _netgenLayerPacked, z5, z6, n);
+        else NetGenLayer6Forward(p, _netgenLayerPacked, z5, z6, n);
+        // Output activation per sample: ∂L/∂z of the output layer from the caller's ∂L/∂y in t (the first delta of the backward pass).
+        global::System.Span<float> deltaA = work.Slice(182 * c, n * 24);
+        global::System.Span<float> deltaB = work.Slice(206 * c, n * 24);
+        for (int s = 0; s < n; s++)
+        {
+            deltaA.Slice(s * OutputSize, OutputSize).Clear();
+            NetGenHeadBackward(z6.Slice(s * OutputSize, OutputSize), t.Slice(s * OutputSize, OutputSize), deltaA.Slice(s * OutputSize, OutputSize));
+        }
+        // Layer 6 backward.
+        if (simd) NetGenLayer6TrainBackward(p, z5, deltaA, g, deltaB, n, columns);
+        else NetGenLayer6Backward(p, z5, deltaA, g, deltaB, n);
+        // Layer 5 backward.
+        NetGenLayer5Backward(p, h5, inv5, deltaB, g, deltaA, n);
+        // Layer 3 backward.
+        NetGenLayer3Backward(deltaA, deltaB, n);
+        // Layer 2 backward.
+        NetGenLayerAdjointRelu(z2, a2, deltaB.Slice(0, n * 24), deltaB);
+        NetGenLayer2Backward(p, h2, _netgenLayerBatch, deltaB, g, deltaA, n);
+        // Layer 1 backward.
+        NetGenLayer1BackwardInput(p, x, deltaA, g, dx, n);
+    }
+
+    // InputGradient's block: as NetGenLayerTrainBlock (no running-statistics update), and ∂L/∂x written to dx; returns the summed loss.
+    private float NetGenLayerInputGradientBlock(NetGenLayerSlot slot, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> t, global::System.Span<float> g, global::System.Span<float> dx, int n)
+    {
+        global::System.ReadOnlySpan<float> p = _netgenParameters;
+        bool update = false;
+        int c = slot.Capacity;
+        global::System.Span<float> work = slot.Work;
+        // Convolutions and Dense layers train as matrix products (256-bit tiles) where the processor has the vectors.
+        bool simd = global::NetGen.Runtime.SimdOptions.PreferredWidth >= 256;
+        global::System.Span<float> columns = slot.Columns;
+        // Layer 1: Conv1D(3, 3, padding: 1) ← Input → [3, 8]
+        global::System.Span<float> z1 = work.Slice(0 * c, n * 24);
+        if (simd) NetGenLayer1TrainForward(p, _netgenLayerPacked, x, z1, n, work.Slice(24 * c, n * 48), columns);
+        else NetGenLayer1Forward(p, _netgenLayerPacked, x, z1, n);
+        // Layer 2: BatchNorm(Relu) ← layer 1 (Conv1D) → [3, 8]
+        global::System.Span<float> z2 = work.Slice(72 * c, n * 24);
+        global::System.Span<float> h2 = work.Slice(120 * c, n * 24);
+        NetGenLayer2Forward(p, _netgenStatistics, update, z1, z2, h2, _netgenLayerBatch, n);
+        global::System.Span<float> a2 = work.Slice(96 * c, n * 24);
+        NetGenLayerActivateRelu(z2, a2);
+        // Layer 3: AvgPool1D(2) ← layer 2 (BatchNorm) → [3, 4]
+        global::System.Span<float> z3 = work.Slice(144 * c, n * 12);
+        NetGenLayer3Forward(a2, z3, n);
+        // Layer 4: Flatten (the same values, read as one row).
+        // Layer 5: LayerNorm ← layer 4 (Flatten) → [12]
+        global::System.Span<float> z5 = work.Slice(156 * c, n * 12);
+        global::System.Span<float> h5 = work.Slice(168 * c, n * 12);
+        global::System.Span<float> inv5 = work.Slice(180 * c, n);
+        NetGenLayer5Forward(p, z3, z5, h5, inv5, n);
+        // Layer 6: Dense(1, Identity) ← layer 5 (LayerNorm) → [1]
+        global::System.Span<float> z6 = work.Slice(181 * c, n * 1);
+        if (simd) NetGenLayer6TrainForward(p, _netgenLayerPacked, z5, z6, n);
+        else NetGenLayer6Forward(p, _netgenLayerPacked, z5, z6, n);
+        // Loss head per sample: the loss and ∂L/∂z of the output layer (the first delta of the backward pass).
+        global::System.Span<float> deltaA = work.Slice(182 * c, n * 24);
+        global::System.Span<float> deltaB = work.Slice(206 * c, n * 24);
+        float loss = 0f;
+        for (int s = 0; s < n; s++)
+        {
+            deltaA.Slice(s * OutputSize, OutputSize).Clear();
+            loss += NetGenHeadGradient(z6.Slice(s * OutputSize, OutputSize), t.Slice(s * OutputSize, OutputSize), deltaA.Slice(s * OutputSize, OutputSize));
+        }
+        // Layer 6 backward.
+        if (simd) NetGenLayer6TrainBackward(p, z5, deltaA, g, deltaB, n, columns);
+        else NetGenLayer6Backward(p, z5, deltaA, g, deltaB, n);
+        // Layer 5 backward.
+        NetGenLayer5Backward(p, h5, inv5, deltaB, g, deltaA, n);
+        // Layer 3 backward.
+        NetGenLayer3Backward(deltaA, deltaB, n);
+        // Layer 2 backward.
+        NetGenLayerAdjointRelu(z2, a2, deltaB.Slice(0, n * 24), deltaB);
+        NetGenLayer2Backward(p, h2, _netgenLayerBatch, deltaB, g, deltaA, n);
+        // Layer 1 backward.
+        NetGenLayer1BackwardInput(p, x, deltaA, g, dx, n);
+        return loss;
+    }
+
     // One optimizer step with the gradient in _netgenGradient, as torch.optim.Adam does it.
     private void NetGenApplyOptimizerStep()
     {
@@ -709,6 +997,45 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
                                     int col = q * 1 - 1 + j * 1;
                                     if ((uint)col >= 8u) continue;
                                     gw[wk + j] += d * xs[xk + col];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Layer 1 backward (chain rule through the convolution's sums): ∂L/∂w[o, c, i, j] += δ[o, r, q]·x[c, …], ∂L/∂b[o] = 0 exactly (the BatchNorm after it removes each channel's batch mean, so b cancels), ∂L/∂x[c, …] += w[o, c, i, j]·δ[o, r, q].</summary>
+    private static void NetGenLayer1BackwardInput(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> delta, global::System.Span<float> g, global::System.Span<float> dx, int n)
+    {
+        dx.Slice(0, n * 16).Clear();
+        for (int s = 0; s < n; s++)
+        {
+            global::System.ReadOnlySpan<float> xs = x.Slice(s * 16, 16);
+            global::System.ReadOnlySpan<float> ds = delta.Slice(s * 24, 24);
+            global::System.Span<float> dxs = dx.Slice(s * 16, 16);
+            for (int o = 0; o < 3; o++)
+            {
+                global::System.Span<float> gw = g.Slice(0 + o * 6, 6);
+                global::System.ReadOnlySpan<float> wo = p.Slice(0 + o * 6, 6);
+                for (int r = 0; r < 1; r++)
+                {
+                    for (int q = 0; q < 8; q++)
+                    {
+                        float d = ds[(o * 1 + r) * 8 + q];
+                        for (int c = 0; c < 2; c++)
+                        {
+                            for (int i = 0; i < 1; i++)
+                            {
+                                int row = r * 1 - 0 + i;
+                                int xk = (c * 1 + row) * 8;
+                                int wk = (c * 1 + i) * 3;
+                                for (int j = 0; j < 3; j++)
+                                {
+                                    int col = q * 1 - 1 + j * 1;
+                                    if ((uint)col >= 8u) continue;
+                                    { gw[wk + j] += d * xs[xk + col]; dxs[xk + col] += d * wo[wk + j]; }
                                 }
                             }
                         }
@@ -1125,5 +1452,11 @@ partial class LayeredBatchNorm : global::NetGen.INetwork
         float de_0 = 2f * e_0;
         g[0] += de_0;   // ∂L/∂z6[0]
         return loss;
+    }
+
+    /// <summary>The vector–Jacobian product of the output activation: adds ∂(t·a)/∂z6 to <c>g</c> for <c>p</c> = z6 and <c>t</c> = ∂L/∂a (the first delta of Backward).</summary>
+    private static void NetGenHeadBackward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> t, global::System.Span<float> g)
+    {
+        g[0] += t[0];   // ∂L/∂z6[0]
     }
 }

@@ -266,6 +266,113 @@ partial class Looped : global::NetGen.INetwork
         return total / n;
     }
 
+    /// <summary>
+    /// Backpropagates a gradient of your own through the network: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name="outputGradient"/>
+    /// of one sample to <paramref name="parameterGradient"/> (added, not overwritten: calls accumulate). y is what <see cref="Predict"/>
+    /// returns (after the output activation, Softmax included; no dropout). Changes nothing in the network; allocates nothing.
+    /// </summary>
+    /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
+    /// <param name="outputGradient">∂L/∂y for the sample's <see cref="OutputSize"/> outputs, for any L of yours.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values ∂L/∂θ is added to, in <see cref="Parameters"/> order.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> parameterGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        NetGenBackwardKernel(_netgenParameters, input, outputGradient, parameterGradient);
+    }
+
+    /// <summary>
+    /// Backpropagates a gradient of your own through the network: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name="outputGradient"/>
+    /// of one sample to <paramref name="parameterGradient"/> (added: calls accumulate) and writes ∂L/∂x to <paramref name="inputGradient"/>
+    /// (overwritten). y is what <see cref="Predict"/> returns. Allocates nothing.
+    /// </summary>
+    /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
+    /// <param name="outputGradient">∂L/∂y for the sample's <see cref="OutputSize"/> outputs.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values ∂L/∂θ is added to.</param>
+    /// <param name="inputGradient">Receives the <see cref="InputSize"/> values ∂L/∂x.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> parameterGradient, global::System.Span<float> inputGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradient.Length, InputSize, nameof(inputGradient));
+        NetGenBackwardInputKernel(_netgenParameters, input, outputGradient, parameterGradient, inputGradient);
+    }
+
+    /// <summary>
+    /// <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float})"/> for every row of a batch:
+    /// adds the sum over the rows of the vector–Jacobian products to <paramref name="parameterGradient"/> (not divided by n). Allocates nothing.
+    /// </summary>
+    /// <param name="inputs">Row-major <c>[n, InputSize]</c> features (n may be 0).</param>
+    /// <param name="outputGradients">Row-major <c>[n, OutputSize]</c> values ∂L/∂y.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values the sum is added to.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradients, global::System.Span<float> parameterGradient)
+    {
+        int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputGradients.Length, OutputSize, nameof(outputGradients), allowEmpty: true);
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        for (int i = 0; i < n; i++)
+        {
+            NetGenBackwardKernel(_netgenParameters, inputs.Slice(i * InputSize, InputSize), outputGradients.Slice(i * OutputSize, OutputSize), parameterGradient);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float}, global::System.Span{float})"/> for every row
+    /// of a batch: adds the sum over the rows to <paramref name="parameterGradient"/> and writes each row's ∂L/∂x to <paramref name="inputGradients"/>. Allocates nothing.
+    /// </summary>
+    /// <param name="inputs">Row-major <c>[n, InputSize]</c> features (n may be 0).</param>
+    /// <param name="outputGradients">Row-major <c>[n, OutputSize]</c> values ∂L/∂y.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values the sum is added to.</param>
+    /// <param name="inputGradients">Receives row-major <c>[n, InputSize]</c> values ∂L/∂x.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradients, global::System.Span<float> parameterGradient, global::System.Span<float> inputGradients)
+    {
+        int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputGradients.Length, OutputSize, nameof(outputGradients), allowEmpty: true);
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradients.Length, n * InputSize, nameof(inputGradients));
+        for (int i = 0; i < n; i++)
+        {
+            NetGenBackwardInputKernel(_netgenParameters, inputs.Slice(i * InputSize, InputSize), outputGradients.Slice(i * OutputSize, OutputSize), parameterGradient, inputGradients.Slice(i * InputSize, InputSize));
+        }
+    }
+
+    /// <summary>
+    /// Computes the loss (CrossEntropy) of one sample (no dropout) and writes its gradient with respect to the
+    /// input, ∂L/∂x, to <paramref name="inputGradient"/> (adversarial examples, saliency). Changes no parameter; allocates nothing.
+    /// </summary>
+    /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
+    /// <param name="target">The sample's <see cref="OutputSize"/> targets.</param>
+    /// <param name="inputGradient">Receives the <see cref="InputSize"/> values ∂L/∂x.</param>
+    /// <returns>The sample's loss.</returns>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">A target is not a probability in [0, 1] (NaN included).</exception>
+    public float InputGradient(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> inputGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(target.Length, OutputSize, nameof(target));
+        global::NetGen.Runtime.NetworkArguments.CheckProbabilities(target, OutputSize, nameof(target));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradient.Length, InputSize, nameof(inputGradient));
+        return NetGenInputGradientKernel(_netgenParameters, input, target, inputGradient);
+    }
+
+    /// <summary>
+    /// Does one optimizer step with <paramref name="gradient"/> (∂L/∂θ of your loss, in <see cref="Parameters"/> order): the step
+    /// <see cref="TrainStep"/> and <see cref="TrainBatch"/> end in, with the same learning rate, momentum, Adam moments and step count.
+    /// Allocates nothing; not thread-safe.
+    /// </summary>
+    /// <param name="gradient">The <see cref="ParameterCount"/> partial derivatives to descend along.</param>
+    /// <exception cref="global::System.ArgumentException"><paramref name="gradient"/> does not have length <see cref="ParameterCount"/>.</exception>
+    public void ApplyGradient(global::System.ReadOnlySpan<float> gradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(gradient.Length, ParameterCount, nameof(gradient));
+        gradient.CopyTo(_netgenGradient);
+        NetGenApplyOptimizerStep();
+    }
+
     // One optimizer step with the gradient in _netgenGradient, as torch.optim.Adam does it.
     private void NetGenApplyOptimizerStep()
     {
@@ -666,6 +773,603 @@ partial class Looped : global::NetGen.INetwork
             global::System.ReadOnlySpan<float> inputs = x;
             for (int col = 0; col < gradients.Length; col++) gradients[col] += delta * inputs[col];
         }
+        return loss;
+    }
+
+    /// <summary>Vector–Jacobian product of one sample's outputs with <c>t</c> = ∂L/∂y: adds <c>∂(t·y)/∂p</c> to <c>g</c> (reverse-mode differentiation of the inference graph).</summary>
+    private static void NetGenBackwardKernel(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<float> x,
+        global::System.ReadOnlySpan<float> t,
+        global::System.Span<float> g)
+    {
+        global::System.Span<float> s = stackalloc float[42];
+        // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = W1·a0 + b1 as loops (48 multiply-adds, past the unroll budget)
+        for (int row = 0; row < 8; row++)
+        {
+            global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
+            global::System.ReadOnlySpan<float> inputs = x;
+            float acc = p[48 + row];
+            for (int col = 0; col < weights.Length; col++) acc += weights[col] * inputs[col];
+            s[row] = acc;
+        }
+        // Layer 1: a1[0] = LeakyRelu(z1[0])
+        float a1_0 = (s[0] > 0f ? s[0] : 0.01f * s[0]);
+        // Layer 1: a1[1] = LeakyRelu(z1[1])
+        float a1_1 = (s[1] > 0f ? s[1] : 0.01f * s[1]);
+        // Layer 1: a1[2] = LeakyRelu(z1[2])
+        float a1_2 = (s[2] > 0f ? s[2] : 0.01f * s[2]);
+        // Layer 1: a1[3] = LeakyRelu(z1[3])
+        float a1_3 = (s[3] > 0f ? s[3] : 0.01f * s[3]);
+        // Layer 1: a1[4] = LeakyRelu(z1[4])
+        float a1_4 = (s[4] > 0f ? s[4] : 0.01f * s[4]);
+        // Layer 1: a1[5] = LeakyRelu(z1[5])
+        float a1_5 = (s[5] > 0f ? s[5] : 0.01f * s[5]);
+        // Layer 1: a1[6] = LeakyRelu(z1[6])
+        float a1_6 = (s[6] > 0f ? s[6] : 0.01f * s[6]);
+        // Layer 1: a1[7] = LeakyRelu(z1[7])
+        float a1_7 = (s[7] > 0f ? s[7] : 0.01f * s[7]);
+        // Gather 8 values into scratch 21..28 for the loops that read them
+        s[21] = a1_0;
+        s[22] = a1_1;
+        s[23] = a1_2;
+        s[24] = a1_3;
+        s[25] = a1_4;
+        s[26] = a1_5;
+        s[27] = a1_6;
+        s[28] = a1_7;
+        // Layer 2: Dense(5, Tanh) ← layer 1: z2 = W2·a1 + b2 as loops (40 multiply-adds, past the unroll budget)
+        for (int row = 0; row < 5; row++)
+        {
+            global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
+            global::System.ReadOnlySpan<float> inputs = s.Slice(21, 8);
+            float acc = p[96 + row];
+            for (int col = 0; col < weights.Length; col++) acc += weights[col] * inputs[col];
+            s[8 + row] = acc;
+        }
+        // Layer 2: a2[0] = Tanh(z2[0])
+        float a2_0 = global::System.MathF.Tanh(s[8]);
+        // Layer 2: a2[1] = Tanh(z2[1])
+        float a2_1 = global::System.MathF.Tanh(s[9]);
+        // Layer 2: a2[2] = Tanh(z2[2])
+        float a2_2 = global::System.MathF.Tanh(s[10]);
+        // Layer 2: a2[3] = Tanh(z2[3])
+        float a2_3 = global::System.MathF.Tanh(s[11]);
+        // Layer 2: a2[4] = Tanh(z2[4])
+        float a2_4 = global::System.MathF.Tanh(s[12]);
+        // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
+        float z3_0 = p[116] + p[101] * a2_0 + p[102] * a2_1 + p[103] * a2_2 + p[104] * a2_3 + p[105] * a2_4;
+        // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
+        float z3_1 = p[117] + p[106] * a2_0 + p[107] * a2_1 + p[108] * a2_2 + p[109] * a2_3 + p[110] * a2_4;
+        // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
+        float z3_2 = p[118] + p[111] * a2_0 + p[112] * a2_1 + p[113] * a2_2 + p[114] * a2_3 + p[115] * a2_4;
+        // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
+        float lse3_max = z3_0;
+        lse3_max = global::System.MathF.Max(lse3_max, z3_1);
+        lse3_max = global::System.MathF.Max(lse3_max, z3_2);
+        float lse3_sum = global::System.MathF.Exp(z3_0 - lse3_max);
+        lse3_sum += global::System.MathF.Exp(z3_1 - lse3_max);
+        lse3_sum += global::System.MathF.Exp(z3_2 - lse3_max);
+        float lse3 = lse3_max + global::System.MathF.Log(lse3_sum);
+        // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
+        float a3_0 = global::System.MathF.Exp(z3_0 - lse3);
+        // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
+        float a3_1 = global::System.MathF.Exp(z3_1 - lse3);
+        // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
+        float a3_2 = global::System.MathF.Exp(z3_2 - lse3);
+        float v179 = t[0] * a3_0;
+        float v181 = t[1] * a3_1;
+        float v183 = t[2] * a3_2;
+        // ∂L/∂logsumexp(z3) = −t[0]·a3[0] − t[1]·a3[1] − t[2]·a3[2]   (3 paths summed)
+        float dlse3 = -v179 - v181 - v183;
+        // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] + t[2]·a3[2]   (2 paths summed)
+        float dz3_2 = dlse3 * a3_2 + v183;
+        g[111] += dz3_2 * a2_0;   // ∂L/∂w3[2,0]
+        g[112] += dz3_2 * a2_1;   // ∂L/∂w3[2,1]
+        g[113] += dz3_2 * a2_2;   // ∂L/∂w3[2,2]
+        g[114] += dz3_2 * a2_3;   // ∂L/∂w3[2,3]
+        g[115] += dz3_2 * a2_4;   // ∂L/∂w3[2,4]
+        g[118] += dz3_2;   // ∂L/∂b3[2]
+        // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] + t[1]·a3[1]   (2 paths summed)
+        float dz3_1 = dlse3 * a3_1 + v181;
+        g[106] += dz3_1 * a2_0;   // ∂L/∂w3[1,0]
+        g[107] += dz3_1 * a2_1;   // ∂L/∂w3[1,1]
+        g[108] += dz3_1 * a2_2;   // ∂L/∂w3[1,2]
+        g[109] += dz3_1 * a2_3;   // ∂L/∂w3[1,3]
+        g[110] += dz3_1 * a2_4;   // ∂L/∂w3[1,4]
+        g[117] += dz3_1;   // ∂L/∂b3[1]
+        // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] + t[0]·a3[0]   (2 paths summed)
+        float dz3_0 = dlse3 * a3_0 + v179;
+        g[101] += dz3_0 * a2_0;   // ∂L/∂w3[0,0]
+        g[102] += dz3_0 * a2_1;   // ∂L/∂w3[0,1]
+        g[103] += dz3_0 * a2_2;   // ∂L/∂w3[0,2]
+        g[104] += dz3_0 * a2_3;   // ∂L/∂w3[0,3]
+        g[105] += dz3_0 * a2_4;   // ∂L/∂w3[0,4]
+        g[116] += dz3_0;   // ∂L/∂b3[0]
+        // ∂L/∂a2[4] = ∂L/∂z3[0]·w3[0,4] + ∂L/∂z3[1]·w3[1,4] + ∂L/∂z3[2]·w3[2,4]   (3 paths summed)
+        float da2_4 = dz3_0 * p[105] + dz3_1 * p[110] + dz3_2 * p[115];
+        // ∂L/∂z2[4] = ∂L/∂a2[4]·(1 − a2[4]²)   (1 path)
+        float dz2_4 = da2_4 * (1f - a2_4 * a2_4);
+        g[100] += dz2_4;   // ∂L/∂b2[4]
+        // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
+        float da2_3 = dz3_0 * p[104] + dz3_1 * p[109] + dz3_2 * p[114];
+        // ∂L/∂z2[3] = ∂L/∂a2[3]·(1 − a2[3]²)   (1 path)
+        float dz2_3 = da2_3 * (1f - a2_3 * a2_3);
+        g[99] += dz2_3;   // ∂L/∂b2[3]
+        // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
+        float da2_2 = dz3_0 * p[103] + dz3_1 * p[108] + dz3_2 * p[113];
+        // ∂L/∂z2[2] = ∂L/∂a2[2]·(1 − a2[2]²)   (1 path)
+        float dz2_2 = da2_2 * (1f - a2_2 * a2_2);
+        g[98] += dz2_2;   // ∂L/∂b2[2]
+        // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
+        float da2_1 = dz3_0 * p[102] + dz3_1 * p[107] + dz3_2 * p[112];
+        // ∂L/∂z2[1] = ∂L/∂a2[1]·(1 − a2[1]²)   (1 path)
+        float dz2_1 = da2_1 * (1f - a2_1 * a2_1);
+        g[97] += dz2_1;   // ∂L/∂b2[1]
+        // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
+        float da2_0 = dz3_0 * p[101] + dz3_1 * p[106] + dz3_2 * p[111];
+        // ∂L/∂z2[0] = ∂L/∂a2[0]·(1 − a2[0]²)   (1 path)
+        float dz2_0 = da2_0 * (1f - a2_0 * a2_0);
+        // Gather 5 values into scratch 29..33 for the loops that read them
+        s[29] = dz2_0;
+        s[30] = dz2_1;
+        s[31] = dz2_2;
+        s[32] = dz2_3;
+        s[33] = dz2_4;
+        g[96] += dz2_0;   // ∂L/∂b2[0]
+        // ∂L/∂W[row, col] = δ[row]·a[col] for the 5×8 weights at p[56..]
+        for (int row = 0; row < 5; row++)
+        {
+            float delta = s[29 + row];
+            global::System.Span<float> gradients = g.Slice(56 + row * 8, 8);
+            global::System.ReadOnlySpan<float> inputs = s.Slice(21, 8);
+            for (int col = 0; col < gradients.Length; col++) gradients[col] += delta * inputs[col];
+        }
+        // ∂L/∂a = Wᵀ·δ for the 8 inputs of the looped layer (every path through its 5 neurons summed)
+        {
+            global::System.Span<float> adjoint = s.Slice(13, 8);
+            adjoint.Clear();
+            for (int row = 0; row < 5; row++)
+            {
+                float delta = s[29 + row];
+                global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
+                for (int col = 0; col < weights.Length; col++) adjoint[col] += weights[col] * delta;
+            }
+        }
+        // ∂L/∂z1[7] = (Wᵀ·δ)[7]·(z1[7] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_7 = s[20] * (s[7] > 0f ? 1f : 0.01f);
+        g[55] += dz1_7;   // ∂L/∂b1[7]
+        // ∂L/∂z1[6] = (Wᵀ·δ)[6]·(z1[6] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_6 = s[19] * (s[6] > 0f ? 1f : 0.01f);
+        g[54] += dz1_6;   // ∂L/∂b1[6]
+        // ∂L/∂z1[5] = (Wᵀ·δ)[5]·(z1[5] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_5 = s[18] * (s[5] > 0f ? 1f : 0.01f);
+        g[53] += dz1_5;   // ∂L/∂b1[5]
+        // ∂L/∂z1[4] = (Wᵀ·δ)[4]·(z1[4] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_4 = s[17] * (s[4] > 0f ? 1f : 0.01f);
+        g[52] += dz1_4;   // ∂L/∂b1[4]
+        // ∂L/∂z1[3] = (Wᵀ·δ)[3]·(z1[3] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_3 = s[16] * (s[3] > 0f ? 1f : 0.01f);
+        g[51] += dz1_3;   // ∂L/∂b1[3]
+        // ∂L/∂z1[2] = (Wᵀ·δ)[2]·(z1[2] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_2 = s[15] * (s[2] > 0f ? 1f : 0.01f);
+        g[50] += dz1_2;   // ∂L/∂b1[2]
+        // ∂L/∂z1[1] = (Wᵀ·δ)[1]·(z1[1] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_1 = s[14] * (s[1] > 0f ? 1f : 0.01f);
+        g[49] += dz1_1;   // ∂L/∂b1[1]
+        // ∂L/∂z1[0] = (Wᵀ·δ)[0]·(z1[0] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_0 = s[13] * (s[0] > 0f ? 1f : 0.01f);
+        // Gather 8 values into scratch 34..41 for the loops that read them
+        s[34] = dz1_0;
+        s[35] = dz1_1;
+        s[36] = dz1_2;
+        s[37] = dz1_3;
+        s[38] = dz1_4;
+        s[39] = dz1_5;
+        s[40] = dz1_6;
+        s[41] = dz1_7;
+        g[48] += dz1_0;   // ∂L/∂b1[0]
+        // ∂L/∂W[row, col] = δ[row]·a[col] for the 8×6 weights at p[0..]
+        for (int row = 0; row < 8; row++)
+        {
+            float delta = s[34 + row];
+            global::System.Span<float> gradients = g.Slice(0 + row * 6, 6);
+            global::System.ReadOnlySpan<float> inputs = x;
+            for (int col = 0; col < gradients.Length; col++) gradients[col] += delta * inputs[col];
+        }
+    }
+
+    /// <summary>Vector–Jacobian product of one sample's outputs with <c>t</c> = ∂L/∂y: adds <c>∂(t·y)/∂p</c> to <c>g</c> and writes <c>∂(t·y)/∂x</c> to <c>dx</c>.</summary>
+    private static void NetGenBackwardInputKernel(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<float> x,
+        global::System.ReadOnlySpan<float> t,
+        global::System.Span<float> g,
+        global::System.Span<float> dx)
+    {
+        global::System.Span<float> s = stackalloc float[48];
+        // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = W1·a0 + b1 as loops (48 multiply-adds, past the unroll budget)
+        for (int row = 0; row < 8; row++)
+        {
+            global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
+            global::System.ReadOnlySpan<float> inputs = x;
+            float acc = p[48 + row];
+            for (int col = 0; col < weights.Length; col++) acc += weights[col] * inputs[col];
+            s[row] = acc;
+        }
+        // Layer 1: a1[0] = LeakyRelu(z1[0])
+        float a1_0 = (s[0] > 0f ? s[0] : 0.01f * s[0]);
+        // Layer 1: a1[1] = LeakyRelu(z1[1])
+        float a1_1 = (s[1] > 0f ? s[1] : 0.01f * s[1]);
+        // Layer 1: a1[2] = LeakyRelu(z1[2])
+        float a1_2 = (s[2] > 0f ? s[2] : 0.01f * s[2]);
+        // Layer 1: a1[3] = LeakyRelu(z1[3])
+        float a1_3 = (s[3] > 0f ? s[3] : 0.01f * s[3]);
+        // Layer 1: a1[4] = LeakyRelu(z1[4])
+        float a1_4 = (s[4] > 0f ? s[4] : 0.01f * s[4]);
+        // Layer 1: a1[5] = LeakyRelu(z1[5])
+        float a1_5 = (s[5] > 0f ? s[5] : 0.01f * s[5]);
+        // Layer 1: a1[6] = LeakyRelu(z1[6])
+        float a1_6 = (s[6] > 0f ? s[6] : 0.01f * s[6]);
+        // Layer 1: a1[7] = LeakyRelu(z1[7])
+        float a1_7 = (s[7] > 0f ? s[7] : 0.01f * s[7]);
+        // Gather 8 values into scratch 27..34 for the loops that read them
+        s[27] = a1_0;
+        s[28] = a1_1;
+        s[29] = a1_2;
+        s[30] = a1_3;
+        s[31] = a1_4;
+        s[32] = a1_5;
+        s[33] = a1_6;
+        s[34] = a1_7;
+        // Layer 2: Dense(5, Tanh) ← layer 1: z2 = W2·a1 + b2 as loops (40 multiply-adds, past the unroll budget)
+        for (int row = 0; row < 5; row++)
+        {
+            global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
+            global::System.ReadOnlySpan<float> inputs = s.Slice(27, 8);
+            float acc = p[96 + row];
+            for (int col = 0; col < weights.Length; col++) acc += weights[col] * inputs[col];
+            s[8 + row] = acc;
+        }
+        // Layer 2: a2[0] = Tanh(z2[0])
+        float a2_0 = global::System.MathF.Tanh(s[8]);
+        // Layer 2: a2[1] = Tanh(z2[1])
+        float a2_1 = global::System.MathF.Tanh(s[9]);
+        // Layer 2: a2[2] = Tanh(z2[2])
+        float a2_2 = global::System.MathF.Tanh(s[10]);
+        // Layer 2: a2[3] = Tanh(z2[3])
+        float a2_3 = global::System.MathF.Tanh(s[11]);
+        // Layer 2: a2[4] = Tanh(z2[4])
+        float a2_4 = global::System.MathF.Tanh(s[12]);
+        // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
+        float z3_0 = p[116] + p[101] * a2_0 + p[102] * a2_1 + p[103] * a2_2 + p[104] * a2_3 + p[105] * a2_4;
+        // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
+        float z3_1 = p[117] + p[106] * a2_0 + p[107] * a2_1 + p[108] * a2_2 + p[109] * a2_3 + p[110] * a2_4;
+        // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
+        float z3_2 = p[118] + p[111] * a2_0 + p[112] * a2_1 + p[113] * a2_2 + p[114] * a2_3 + p[115] * a2_4;
+        // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
+        float lse3_max = z3_0;
+        lse3_max = global::System.MathF.Max(lse3_max, z3_1);
+        lse3_max = global::System.MathF.Max(lse3_max, z3_2);
+        float lse3_sum = global::System.MathF.Exp(z3_0 - lse3_max);
+        lse3_sum += global::System.MathF.Exp(z3_1 - lse3_max);
+        lse3_sum += global::System.MathF.Exp(z3_2 - lse3_max);
+        float lse3 = lse3_max + global::System.MathF.Log(lse3_sum);
+        // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
+        float a3_0 = global::System.MathF.Exp(z3_0 - lse3);
+        // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
+        float a3_1 = global::System.MathF.Exp(z3_1 - lse3);
+        // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
+        float a3_2 = global::System.MathF.Exp(z3_2 - lse3);
+        float v179 = t[0] * a3_0;
+        float v181 = t[1] * a3_1;
+        float v183 = t[2] * a3_2;
+        // ∂L/∂logsumexp(z3) = −t[0]·a3[0] − t[1]·a3[1] − t[2]·a3[2]   (3 paths summed)
+        float dlse3 = -v179 - v181 - v183;
+        // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] + t[2]·a3[2]   (2 paths summed)
+        float dz3_2 = dlse3 * a3_2 + v183;
+        g[111] += dz3_2 * a2_0;   // ∂L/∂w3[2,0]
+        g[112] += dz3_2 * a2_1;   // ∂L/∂w3[2,1]
+        g[113] += dz3_2 * a2_2;   // ∂L/∂w3[2,2]
+        g[114] += dz3_2 * a2_3;   // ∂L/∂w3[2,3]
+        g[115] += dz3_2 * a2_4;   // ∂L/∂w3[2,4]
+        g[118] += dz3_2;   // ∂L/∂b3[2]
+        // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] + t[1]·a3[1]   (2 paths summed)
+        float dz3_1 = dlse3 * a3_1 + v181;
+        g[106] += dz3_1 * a2_0;   // ∂L/∂w3[1,0]
+        g[107] += dz3_1 * a2_1;   // ∂L/∂w3[1,1]
+        g[108] += dz3_1 * a2_2;   // ∂L/∂w3[1,2]
+        g[109] += dz3_1 * a2_3;   // ∂L/∂w3[1,3]
+        g[110] += dz3_1 * a2_4;   // ∂L/∂w3[1,4]
+        g[117] += dz3_1;   // ∂L/∂b3[1]
+        // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] + t[0]·a3[0]   (2 paths summed)
+        float dz3_0 = dlse3 * a3_0 + v179;
+        g[101] += dz3_0 * a2_0;   // ∂L/∂w3[0,0]
+        g[102] += dz3_0 * a2_1;   // ∂L/∂w3[0,1]
+        g[103] += dz3_0 * a2_2;   // ∂L/∂w3[0,2]
+        g[104] += dz3_0 * a2_3;   // ∂L/∂w3[0,3]
+        g[105] += dz3_0 * a2_4;   // ∂L/∂w3[0,4]
+        g[116] += dz3_0;   // ∂L/∂b3[0]
+        // ∂L/∂a2[4] = ∂L/∂z3[0]·w3[0,4] + ∂L/∂z3[1]·w3[1,4] + ∂L/∂z3[2]·w3[2,4]   (3 paths summed)
+        float da2_4 = dz3_0 * p[105] + dz3_1 * p[110] + dz3_2 * p[115];
+        // ∂L/∂z2[4] = ∂L/∂a2[4]·(1 − a2[4]²)   (1 path)
+        float dz2_4 = da2_4 * (1f - a2_4 * a2_4);
+        g[100] += dz2_4;   // ∂L/∂b2[4]
+        // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
+        float da2_3 = dz3_0 * p[104] + dz3_1 * p[109] + dz3_2 * p[114];
+        // ∂L/∂z2[3] = ∂L/∂a2[3]·(1 − a2[3]²)   (1 path)
+        float dz2_3 = da2_3 * (1f - a2_3 * a2_3);
+        g[99] += dz2_3;   // ∂L/∂b2[3]
+        // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
+        float da2_2 = dz3_0 * p[103] + dz3_1 * p[108] + dz3_2 * p[113];
+        // ∂L/∂z2[2] = ∂L/∂a2[2]·(1 − a2[2]²)   (1 path)
+        float dz2_2 = da2_2 * (1f - a2_2 * a2_2);
+        g[98] += dz2_2;   // ∂L/∂b2[2]
+        // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
+        float da2_1 = dz3_0 * p[102] + dz3_1 * p[107] + dz3_2 * p[112];
+        // ∂L/∂z2[1] = ∂L/∂a2[1]·(1 − a2[1]²)   (1 path)
+        float dz2_1 = da2_1 * (1f - a2_1 * a2_1);
+        g[97] += dz2_1;   // ∂L/∂b2[1]
+        // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
+        float da2_0 = dz3_0 * p[101] + dz3_1 * p[106] + dz3_2 * p[111];
+        // ∂L/∂z2[0] = ∂L/∂a2[0]·(1 − a2[0]²)   (1 path)
+        float dz2_0 = da2_0 * (1f - a2_0 * a2_0);
+        // Gather 5 values into scratch 35..39 for the loops that read them
+        s[35] = dz2_0;
+        s[36] = dz2_1;
+        s[37] = dz2_2;
+        s[38] = dz2_3;
+        s[39] = dz2_4;
+        g[96] += dz2_0;   // ∂L/∂b2[0]
+        // ∂L/∂W[row, col] = δ[row]·a[col] for the 5×8 weights at p[56..]
+        for (int row = 0; row < 5; row++)
+        {
+            float delta = s[35 + row];
+            global::System.Span<float> gradients = g.Slice(56 + row * 8, 8);
+            global::System.ReadOnlySpan<float> inputs = s.Slice(27, 8);
+            for (int col = 0; col < gradients.Length; col++) gradients[col] += delta * inputs[col];
+        }
+        // ∂L/∂a = Wᵀ·δ for the 8 inputs of the looped layer (every path through its 5 neurons summed)
+        {
+            global::System.Span<float> adjoint = s.Slice(13, 8);
+            adjoint.Clear();
+            for (int row = 0; row < 5; row++)
+            {
+                float delta = s[35 + row];
+                global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
+                for (int col = 0; col < weights.Length; col++) adjoint[col] += weights[col] * delta;
+            }
+        }
+        // ∂L/∂z1[7] = (Wᵀ·δ)[7]·(z1[7] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_7 = s[20] * (s[7] > 0f ? 1f : 0.01f);
+        g[55] += dz1_7;   // ∂L/∂b1[7]
+        // ∂L/∂z1[6] = (Wᵀ·δ)[6]·(z1[6] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_6 = s[19] * (s[6] > 0f ? 1f : 0.01f);
+        g[54] += dz1_6;   // ∂L/∂b1[6]
+        // ∂L/∂z1[5] = (Wᵀ·δ)[5]·(z1[5] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_5 = s[18] * (s[5] > 0f ? 1f : 0.01f);
+        g[53] += dz1_5;   // ∂L/∂b1[5]
+        // ∂L/∂z1[4] = (Wᵀ·δ)[4]·(z1[4] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_4 = s[17] * (s[4] > 0f ? 1f : 0.01f);
+        g[52] += dz1_4;   // ∂L/∂b1[4]
+        // ∂L/∂z1[3] = (Wᵀ·δ)[3]·(z1[3] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_3 = s[16] * (s[3] > 0f ? 1f : 0.01f);
+        g[51] += dz1_3;   // ∂L/∂b1[3]
+        // ∂L/∂z1[2] = (Wᵀ·δ)[2]·(z1[2] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_2 = s[15] * (s[2] > 0f ? 1f : 0.01f);
+        g[50] += dz1_2;   // ∂L/∂b1[2]
+        // ∂L/∂z1[1] = (Wᵀ·δ)[1]·(z1[1] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_1 = s[14] * (s[1] > 0f ? 1f : 0.01f);
+        g[49] += dz1_1;   // ∂L/∂b1[1]
+        // ∂L/∂z1[0] = (Wᵀ·δ)[0]·(z1[0] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_0 = s[13] * (s[0] > 0f ? 1f : 0.01f);
+        // Gather 8 values into scratch 40..47 for the loops that read them
+        s[40] = dz1_0;
+        s[41] = dz1_1;
+        s[42] = dz1_2;
+        s[43] = dz1_3;
+        s[44] = dz1_4;
+        s[45] = dz1_5;
+        s[46] = dz1_6;
+        s[47] = dz1_7;
+        g[48] += dz1_0;   // ∂L/∂b1[0]
+        // ∂L/∂W[row, col] = δ[row]·a[col] for the 8×6 weights at p[0..]
+        for (int row = 0; row < 8; row++)
+        {
+            float delta = s[40 + row];
+            global::System.Span<float> gradients = g.Slice(0 + row * 6, 6);
+            global::System.ReadOnlySpan<float> inputs = x;
+            for (int col = 0; col < gradients.Length; col++) gradients[col] += delta * inputs[col];
+        }
+        // ∂L/∂a = Wᵀ·δ for the 6 inputs of the looped layer (every path through its 8 neurons summed)
+        {
+            global::System.Span<float> adjoint = s.Slice(21, 6);
+            adjoint.Clear();
+            for (int row = 0; row < 8; row++)
+            {
+                float delta = s[40 + row];
+                global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
+                for (int col = 0; col < weights.Length; col++) adjoint[col] += weights[col] * delta;
+            }
+        }
+        dx[0] = s[21];
+        dx[1] = s[22];
+        dx[2] = s[23];
+        dx[3] = s[24];
+        dx[4] = s[25];
+        dx[5] = s[26];
+    }
+
+    /// <summary>Loss of one sample (inference graph, no dropout) and its gradient with respect to the input: writes <c>∂L/∂x</c> to <c>dx</c>.</summary>
+    private static float NetGenInputGradientKernel(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<float> x,
+        global::System.ReadOnlySpan<float> t,
+        global::System.Span<float> dx)
+    {
+        global::System.Span<float> s = stackalloc float[48];
+        // Layer 1: Dense(8, LeakyRelu) ← Input(6): z1 = W1·a0 + b1 as loops (48 multiply-adds, past the unroll budget)
+        for (int row = 0; row < 8; row++)
+        {
+            global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
+            global::System.ReadOnlySpan<float> inputs = x;
+            float acc = p[48 + row];
+            for (int col = 0; col < weights.Length; col++) acc += weights[col] * inputs[col];
+            s[row] = acc;
+        }
+        // Layer 1: a1[0] = LeakyRelu(z1[0])
+        float a1_0 = (s[0] > 0f ? s[0] : 0.01f * s[0]);
+        // Layer 1: a1[1] = LeakyRelu(z1[1])
+        float a1_1 = (s[1] > 0f ? s[1] : 0.01f * s[1]);
+        // Layer 1: a1[2] = LeakyRelu(z1[2])
+        float a1_2 = (s[2] > 0f ? s[2] : 0.01f * s[2]);
+        // Layer 1: a1[3] = LeakyRelu(z1[3])
+        float a1_3 = (s[3] > 0f ? s[3] : 0.01f * s[3]);
+        // Layer 1: a1[4] = LeakyRelu(z1[4])
+        float a1_4 = (s[4] > 0f ? s[4] : 0.01f * s[4]);
+        // Layer 1: a1[5] = LeakyRelu(z1[5])
+        float a1_5 = (s[5] > 0f ? s[5] : 0.01f * s[5]);
+        // Layer 1: a1[6] = LeakyRelu(z1[6])
+        float a1_6 = (s[6] > 0f ? s[6] : 0.01f * s[6]);
+        // Layer 1: a1[7] = LeakyRelu(z1[7])
+        float a1_7 = (s[7] > 0f ? s[7] : 0.01f * s[7]);
+        // Gather 8 values into scratch 27..34 for the loops that read them
+        s[27] = a1_0;
+        s[28] = a1_1;
+        s[29] = a1_2;
+        s[30] = a1_3;
+        s[31] = a1_4;
+        s[32] = a1_5;
+        s[33] = a1_6;
+        s[34] = a1_7;
+        // Layer 2: Dense(5, Tanh) ← layer 1: z2 = W2·a1 + b2 as loops (40 multiply-adds, past the unroll budget)
+        for (int row = 0; row < 5; row++)
+        {
+            global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
+            global::System.ReadOnlySpan<float> inputs = s.Slice(27, 8);
+            float acc = p[96 + row];
+            for (int col = 0; col < weights.Length; col++) acc += weights[col] * inputs[col];
+            s[8 + row] = acc;
+        }
+        // Layer 2: a2[0] = Tanh(z2[0])
+        float a2_0 = global::System.MathF.Tanh(s[8]);
+        // Layer 2: a2[1] = Tanh(z2[1])
+        float a2_1 = global::System.MathF.Tanh(s[9]);
+        // Layer 2: a2[2] = Tanh(z2[2])
+        float a2_2 = global::System.MathF.Tanh(s[10]);
+        // Layer 2: a2[3] = Tanh(z2[3])
+        float a2_3 = global::System.MathF.Tanh(s[11]);
+        // Layer 2: a2[4] = Tanh(z2[4])
+        float a2_4 = global::System.MathF.Tanh(s[12]);
+        // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
+        float z3_0 = p[116] + p[101] * a2_0 + p[102] * a2_1 + p[103] * a2_2 + p[104] * a2_3 + p[105] * a2_4;
+        // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
+        float z3_1 = p[117] + p[106] * a2_0 + p[107] * a2_1 + p[108] * a2_2 + p[109] * a2_3 + p[110] * a2_4;
+        // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
+        float z3_2 = p[118] + p[111] * a2_0 + p[112] * a2_1 + p[113] * a2_2 + p[114] * a2_3 + p[115] * a2_4;
+        // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
+        float lse3_max = z3_0;
+        lse3_max = global::System.MathF.Max(lse3_max, z3_1);
+        lse3_max = global::System.MathF.Max(lse3_max, z3_2);
+        float lse3_sum = global::System.MathF.Exp(z3_0 - lse3_max);
+        lse3_sum += global::System.MathF.Exp(z3_1 - lse3_max);
+        lse3_sum += global::System.MathF.Exp(z3_2 - lse3_max);
+        float lse3 = lse3_max + global::System.MathF.Log(lse3_sum);
+        // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
+        float a3_0 = global::System.MathF.Exp(z3_0 - lse3);
+        // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
+        float a3_1 = global::System.MathF.Exp(z3_1 - lse3);
+        // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
+        float a3_2 = global::System.MathF.Exp(z3_2 - lse3);
+        // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
+        float loss = t[0] * (lse3 - z3_0) + t[1] * (lse3 - z3_1) + t[2] * (lse3 - z3_2);
+        // ∂L/∂logsumexp(z3) = t[0] + t[1] + t[2]   (3 paths summed)
+        float dlse3 = t[0] + t[1] + t[2];
+        // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] − t[2]   (2 paths summed)
+        float dz3_2 = dlse3 * a3_2 - t[2];
+        // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] − t[1]   (2 paths summed)
+        float dz3_1 = dlse3 * a3_1 - t[1];
+        // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] − t[0]   (2 paths summed)
+        float dz3_0 = dlse3 * a3_0 - t[0];
+        // ∂L/∂a2[4] = ∂L/∂z3[0]·w3[0,4] + ∂L/∂z3[1]·w3[1,4] + ∂L/∂z3[2]·w3[2,4]   (3 paths summed)
+        float da2_4 = dz3_0 * p[105] + dz3_1 * p[110] + dz3_2 * p[115];
+        // ∂L/∂z2[4] = ∂L/∂a2[4]·(1 − a2[4]²)   (1 path)
+        float dz2_4 = da2_4 * (1f - a2_4 * a2_4);
+        // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
+        float da2_3 = dz3_0 * p[104] + dz3_1 * p[109] + dz3_2 * p[114];
+        // ∂L/∂z2[3] = ∂L/∂a2[3]·(1 − a2[3]²)   (1 path)
+        float dz2_3 = da2_3 * (1f - a2_3 * a2_3);
+        // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
+        float da2_2 = dz3_0 * p[103] + dz3_1 * p[108] + dz3_2 * p[113];
+        // ∂L/∂z2[2] = ∂L/∂a2[2]·(1 − a2[2]²)   (1 path)
+        float dz2_2 = da2_2 * (1f - a2_2 * a2_2);
+        // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
+        float da2_1 = dz3_0 * p[102] + dz3_1 * p[107] + dz3_2 * p[112];
+        // ∂L/∂z2[1] = ∂L/∂a2[1]·(1 − a2[1]²)   (1 path)
+        float dz2_1 = da2_1 * (1f - a2_1 * a2_1);
+        // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
+        float da2_0 = dz3_0 * p[101] + dz3_1 * p[106] + dz3_2 * p[111];
+        // ∂L/∂z2[0] = ∂L/∂a2[0]·(1 − a2[0]²)   (1 path)
+        float dz2_0 = da2_0 * (1f - a2_0 * a2_0);
+        // Gather 5 values into scratch 35..39 for the loops that read them
+        s[35] = dz2_0;
+        s[36] = dz2_1;
+        s[37] = dz2_2;
+        s[38] = dz2_3;
+        s[39] = dz2_4;
+        // ∂L/∂a = Wᵀ·δ for the 8 inputs of the looped layer (every path through its 5 neurons summed)
+        {
+            global::System.Span<float> adjoint = s.Slice(13, 8);
+            adjoint.Clear();
+            for (int row = 0; row < 5; row++)
+            {
+                float delta = s[35 + row];
+                global::System.ReadOnlySpan<float> weights = p.Slice(56 + row * 8, 8);
+                for (int col = 0; col < weights.Length; col++) adjoint[col] += weights[col] * delta;
+            }
+        }
+        // ∂L/∂z1[7] = (Wᵀ·δ)[7]·(z1[7] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_7 = s[20] * (s[7] > 0f ? 1f : 0.01f);
+        // ∂L/∂z1[6] = (Wᵀ·δ)[6]·(z1[6] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_6 = s[19] * (s[6] > 0f ? 1f : 0.01f);
+        // ∂L/∂z1[5] = (Wᵀ·δ)[5]·(z1[5] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_5 = s[18] * (s[5] > 0f ? 1f : 0.01f);
+        // ∂L/∂z1[4] = (Wᵀ·δ)[4]·(z1[4] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_4 = s[17] * (s[4] > 0f ? 1f : 0.01f);
+        // ∂L/∂z1[3] = (Wᵀ·δ)[3]·(z1[3] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_3 = s[16] * (s[3] > 0f ? 1f : 0.01f);
+        // ∂L/∂z1[2] = (Wᵀ·δ)[2]·(z1[2] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_2 = s[15] * (s[2] > 0f ? 1f : 0.01f);
+        // ∂L/∂z1[1] = (Wᵀ·δ)[1]·(z1[1] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_1 = s[14] * (s[1] > 0f ? 1f : 0.01f);
+        // ∂L/∂z1[0] = (Wᵀ·δ)[0]·(z1[0] > 0 ? 1 : 0.01)   (1 path)
+        float dz1_0 = s[13] * (s[0] > 0f ? 1f : 0.01f);
+        // Gather 8 values into scratch 40..47 for the loops that read them
+        s[40] = dz1_0;
+        s[41] = dz1_1;
+        s[42] = dz1_2;
+        s[43] = dz1_3;
+        s[44] = dz1_4;
+        s[45] = dz1_5;
+        s[46] = dz1_6;
+        s[47] = dz1_7;
+        // ∂L/∂a = Wᵀ·δ for the 6 inputs of the looped layer (every path through its 8 neurons summed)
+        {
+            global::System.Span<float> adjoint = s.Slice(21, 6);
+            adjoint.Clear();
+            for (int row = 0; row < 8; row++)
+            {
+                float delta = s[40 + row];
+                global::System.ReadOnlySpan<float> weights = p.Slice(0 + row * 6, 6);
+                for (int col = 0; col < weights.Length; col++) adjoint[col] += weights[col] * delta;
+            }
+        }
+        dx[0] = s[21];
+        dx[1] = s[22];
+        dx[2] = s[23];
+        dx[3] = s[24];
+        dx[4] = s[25];
+        dx[5] = s[26];
         return loss;
     }
 

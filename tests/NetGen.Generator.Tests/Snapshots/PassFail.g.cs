@@ -234,6 +234,111 @@ partial class PassFail : global::NetGen.INetwork
         return total / n;
     }
 
+    /// <summary>
+    /// Backpropagates a gradient of your own through the network: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name="outputGradient"/>
+    /// of one sample to <paramref name="parameterGradient"/> (added, not overwritten: calls accumulate). y is what <see cref="Predict"/>
+    /// returns (after the output activation, Softmax included; no dropout). Changes nothing in the network; allocates nothing.
+    /// </summary>
+    /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
+    /// <param name="outputGradient">∂L/∂y for the sample's <see cref="OutputSize"/> outputs, for any L of yours.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values ∂L/∂θ is added to, in <see cref="Parameters"/> order.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> parameterGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        NetGenBackwardKernel(_netgenParameters, input, outputGradient, parameterGradient);
+    }
+
+    /// <summary>
+    /// Backpropagates a gradient of your own through the network: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name="outputGradient"/>
+    /// of one sample to <paramref name="parameterGradient"/> (added: calls accumulate) and writes ∂L/∂x to <paramref name="inputGradient"/>
+    /// (overwritten). y is what <see cref="Predict"/> returns. Allocates nothing.
+    /// </summary>
+    /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
+    /// <param name="outputGradient">∂L/∂y for the sample's <see cref="OutputSize"/> outputs.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values ∂L/∂θ is added to.</param>
+    /// <param name="inputGradient">Receives the <see cref="InputSize"/> values ∂L/∂x.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> parameterGradient, global::System.Span<float> inputGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradient.Length, InputSize, nameof(inputGradient));
+        NetGenBackwardInputKernel(_netgenParameters, input, outputGradient, parameterGradient, inputGradient);
+    }
+
+    /// <summary>
+    /// <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float})"/> for every row of a batch:
+    /// adds the sum over the rows of the vector–Jacobian products to <paramref name="parameterGradient"/> (not divided by n). Allocates nothing.
+    /// </summary>
+    /// <param name="inputs">Row-major <c>[n, InputSize]</c> features (n may be 0).</param>
+    /// <param name="outputGradients">Row-major <c>[n, OutputSize]</c> values ∂L/∂y.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values the sum is added to.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradients, global::System.Span<float> parameterGradient)
+    {
+        int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputGradients.Length, OutputSize, nameof(outputGradients), allowEmpty: true);
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        for (int i = 0; i < n; i++)
+        {
+            NetGenBackwardKernel(_netgenParameters, inputs.Slice(i * InputSize, InputSize), outputGradients.Slice(i * OutputSize, OutputSize), parameterGradient);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float}, global::System.Span{float})"/> for every row
+    /// of a batch: adds the sum over the rows to <paramref name="parameterGradient"/> and writes each row's ∂L/∂x to <paramref name="inputGradients"/>. Allocates nothing.
+    /// </summary>
+    /// <param name="inputs">Row-major <c>[n, InputSize]</c> features (n may be 0).</param>
+    /// <param name="outputGradients">Row-major <c>[n, OutputSize]</c> values ∂L/∂y.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values the sum is added to.</param>
+    /// <param name="inputGradients">Receives row-major <c>[n, InputSize]</c> values ∂L/∂x.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradients, global::System.Span<float> parameterGradient, global::System.Span<float> inputGradients)
+    {
+        int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputGradients.Length, OutputSize, nameof(outputGradients), allowEmpty: true);
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradients.Length, n * InputSize, nameof(inputGradients));
+        for (int i = 0; i < n; i++)
+        {
+            NetGenBackwardInputKernel(_netgenParameters, inputs.Slice(i * InputSize, InputSize), outputGradients.Slice(i * OutputSize, OutputSize), parameterGradient, inputGradients.Slice(i * InputSize, InputSize));
+        }
+    }
+
+    /// <summary>
+    /// Computes the loss (MeanSquaredError) of one sample (no dropout) and writes its gradient with respect to the
+    /// input, ∂L/∂x, to <paramref name="inputGradient"/> (adversarial examples, saliency). Changes no parameter; allocates nothing.
+    /// </summary>
+    /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
+    /// <param name="target">The sample's <see cref="OutputSize"/> targets.</param>
+    /// <param name="inputGradient">Receives the <see cref="InputSize"/> values ∂L/∂x.</param>
+    /// <returns>The sample's loss.</returns>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public float InputGradient(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> inputGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(target.Length, OutputSize, nameof(target));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradient.Length, InputSize, nameof(inputGradient));
+        return NetGenInputGradientKernel(_netgenParameters, input, target, inputGradient);
+    }
+
+    /// <summary>
+    /// Does one optimizer step with <paramref name="gradient"/> (∂L/∂θ of your loss, in <see cref="Parameters"/> order): the step
+    /// <see cref="TrainStep"/> and <see cref="TrainBatch"/> end in, with the same learning rate, momentum, Adam moments and step count.
+    /// Allocates nothing; not thread-safe.
+    /// </summary>
+    /// <param name="gradient">The <see cref="ParameterCount"/> partial derivatives to descend along.</param>
+    /// <exception cref="global::System.ArgumentException"><paramref name="gradient"/> does not have length <see cref="ParameterCount"/>.</exception>
+    public void ApplyGradient(global::System.ReadOnlySpan<float> gradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(gradient.Length, ParameterCount, nameof(gradient));
+        gradient.CopyTo(_netgenGradient);
+        NetGenApplyOptimizerStep();
+    }
+
     // One optimizer step with the gradient in _netgenGradient, as torch.optim.SGD does it.
     private void NetGenApplyOptimizerStep()
     {
@@ -395,6 +500,101 @@ partial class PassFail : global::NetGen.INetwork
         g[1] += dz1_0 * x[1];   // ∂L/∂w1[0,1]
         g[2] += dz1_0 * x[2];   // ∂L/∂w1[0,2]
         g[3] += dz1_0;   // ∂L/∂b1[0]
+        return loss;
+    }
+
+    /// <summary>Vector–Jacobian product of one sample's outputs with <c>t</c> = ∂L/∂y: adds <c>∂(t·y)/∂p</c> to <c>g</c> (reverse-mode differentiation of the inference graph).</summary>
+    private static void NetGenBackwardKernel(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<float> x,
+        global::System.ReadOnlySpan<float> t,
+        global::System.Span<float> g)
+    {
+        // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
+        float z1_0 = p[3] + p[0] * x[0] + p[1] * x[1] + p[2] * x[2];
+        // Layer 1: a1[0] = Sigmoid(z1[0])
+        float a1_0 = 1f / (1f + global::System.MathF.Exp(-z1_0));
+        // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
+        float z2_0 = p[5] + p[4] * a1_0;
+        // Layer 2: a2[0] = Sigmoid(z2[0])
+        float a2_0 = 1f / (1f + global::System.MathF.Exp(-z2_0));
+        // ∂L/∂z2[0] = t[0]·a2[0]·(1 − a2[0])   (1 path)
+        float dz2_0 = t[0] * (a2_0 * (1f - a2_0));
+        g[4] += dz2_0 * a1_0;   // ∂L/∂w2[0,0]
+        g[5] += dz2_0;   // ∂L/∂b2[0]
+        // ∂L/∂a1[0] = ∂L/∂z2[0]·w2[0,0]   (1 path)
+        float da1_0 = dz2_0 * p[4];
+        // ∂L/∂z1[0] = ∂L/∂a1[0]·a1[0]·(1 − a1[0])   (1 path)
+        float dz1_0 = da1_0 * (a1_0 * (1f - a1_0));
+        g[0] += dz1_0 * x[0];   // ∂L/∂w1[0,0]
+        g[1] += dz1_0 * x[1];   // ∂L/∂w1[0,1]
+        g[2] += dz1_0 * x[2];   // ∂L/∂w1[0,2]
+        g[3] += dz1_0;   // ∂L/∂b1[0]
+    }
+
+    /// <summary>Vector–Jacobian product of one sample's outputs with <c>t</c> = ∂L/∂y: adds <c>∂(t·y)/∂p</c> to <c>g</c> and writes <c>∂(t·y)/∂x</c> to <c>dx</c>.</summary>
+    private static void NetGenBackwardInputKernel(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<float> x,
+        global::System.ReadOnlySpan<float> t,
+        global::System.Span<float> g,
+        global::System.Span<float> dx)
+    {
+        // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
+        float z1_0 = p[3] + p[0] * x[0] + p[1] * x[1] + p[2] * x[2];
+        // Layer 1: a1[0] = Sigmoid(z1[0])
+        float a1_0 = 1f / (1f + global::System.MathF.Exp(-z1_0));
+        // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
+        float z2_0 = p[5] + p[4] * a1_0;
+        // Layer 2: a2[0] = Sigmoid(z2[0])
+        float a2_0 = 1f / (1f + global::System.MathF.Exp(-z2_0));
+        // ∂L/∂z2[0] = t[0]·a2[0]·(1 − a2[0])   (1 path)
+        float dz2_0 = t[0] * (a2_0 * (1f - a2_0));
+        g[4] += dz2_0 * a1_0;   // ∂L/∂w2[0,0]
+        g[5] += dz2_0;   // ∂L/∂b2[0]
+        // ∂L/∂a1[0] = ∂L/∂z2[0]·w2[0,0]   (1 path)
+        float da1_0 = dz2_0 * p[4];
+        // ∂L/∂z1[0] = ∂L/∂a1[0]·a1[0]·(1 − a1[0])   (1 path)
+        float dz1_0 = da1_0 * (a1_0 * (1f - a1_0));
+        g[0] += dz1_0 * x[0];   // ∂L/∂w1[0,0]
+        g[1] += dz1_0 * x[1];   // ∂L/∂w1[0,1]
+        g[2] += dz1_0 * x[2];   // ∂L/∂w1[0,2]
+        g[3] += dz1_0;   // ∂L/∂b1[0]
+        dx[0] = dz1_0 * p[0];
+        dx[1] = dz1_0 * p[1];
+        dx[2] = dz1_0 * p[2];
+    }
+
+    /// <summary>Loss of one sample (inference graph, no dropout) and its gradient with respect to the input: writes <c>∂L/∂x</c> to <c>dx</c>.</summary>
+    private static float NetGenInputGradientKernel(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<float> x,
+        global::System.ReadOnlySpan<float> t,
+        global::System.Span<float> dx)
+    {
+        // Layer 1: Dense(1, Sigmoid) ← Input(3), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
+        float z1_0 = p[3] + p[0] * x[0] + p[1] * x[1] + p[2] * x[2];
+        // Layer 1: a1[0] = Sigmoid(z1[0])
+        float a1_0 = 1f / (1f + global::System.MathF.Exp(-z1_0));
+        // Layer 2: Dense(1, Sigmoid) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
+        float z2_0 = p[5] + p[4] * a1_0;
+        // Layer 2: a2[0] = Sigmoid(z2[0])
+        float a2_0 = 1f / (1f + global::System.MathF.Exp(-z2_0));
+        // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
+        float e_0 = a2_0 - t[0];
+        // Loss: MeanSquaredError, mean over 1 output(s) (nn.MSELoss)
+        float loss = e_0 * e_0;
+        // ∂L/∂e[0] = 2·e[0]   (1 path)
+        float de_0 = 2f * e_0;
+        // ∂L/∂z2[0] = ∂L/∂e[0]·a2[0]·(1 − a2[0])   (1 path)
+        float dz2_0 = de_0 * (a2_0 * (1f - a2_0));
+        // ∂L/∂a1[0] = ∂L/∂z2[0]·w2[0,0]   (1 path)
+        float da1_0 = dz2_0 * p[4];
+        // ∂L/∂z1[0] = ∂L/∂a1[0]·a1[0]·(1 − a1[0])   (1 path)
+        float dz1_0 = da1_0 * (a1_0 * (1f - a1_0));
+        dx[0] = dz1_0 * p[0];
+        dx[1] = dz1_0 * p[1];
+        dx[2] = dz1_0 * p[2];
         return loss;
     }
 

@@ -248,6 +248,113 @@ partial class ThreeLayer : global::NetGen.INetwork
         return total / n;
     }
 
+    /// <summary>
+    /// Backpropagates a gradient of your own through the network: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name="outputGradient"/>
+    /// of one sample to <paramref name="parameterGradient"/> (added, not overwritten: calls accumulate). y is what <see cref="Predict"/>
+    /// returns (after the output activation, Softmax included; no dropout). Changes nothing in the network; allocates nothing.
+    /// </summary>
+    /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
+    /// <param name="outputGradient">∂L/∂y for the sample's <see cref="OutputSize"/> outputs, for any L of yours.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values ∂L/∂θ is added to, in <see cref="Parameters"/> order.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> parameterGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        NetGenBackwardKernel(_netgenParameters, input, outputGradient, parameterGradient);
+    }
+
+    /// <summary>
+    /// Backpropagates a gradient of your own through the network: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name="outputGradient"/>
+    /// of one sample to <paramref name="parameterGradient"/> (added: calls accumulate) and writes ∂L/∂x to <paramref name="inputGradient"/>
+    /// (overwritten). y is what <see cref="Predict"/> returns. Allocates nothing.
+    /// </summary>
+    /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
+    /// <param name="outputGradient">∂L/∂y for the sample's <see cref="OutputSize"/> outputs.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values ∂L/∂θ is added to.</param>
+    /// <param name="inputGradient">Receives the <see cref="InputSize"/> values ∂L/∂x.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> parameterGradient, global::System.Span<float> inputGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradient.Length, InputSize, nameof(inputGradient));
+        NetGenBackwardInputKernel(_netgenParameters, input, outputGradient, parameterGradient, inputGradient);
+    }
+
+    /// <summary>
+    /// <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float})"/> for every row of a batch:
+    /// adds the sum over the rows of the vector–Jacobian products to <paramref name="parameterGradient"/> (not divided by n). Allocates nothing.
+    /// </summary>
+    /// <param name="inputs">Row-major <c>[n, InputSize]</c> features (n may be 0).</param>
+    /// <param name="outputGradients">Row-major <c>[n, OutputSize]</c> values ∂L/∂y.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values the sum is added to.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradients, global::System.Span<float> parameterGradient)
+    {
+        int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputGradients.Length, OutputSize, nameof(outputGradients), allowEmpty: true);
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        for (int i = 0; i < n; i++)
+        {
+            NetGenBackwardKernel(_netgenParameters, inputs.Slice(i * InputSize, InputSize), outputGradients.Slice(i * OutputSize, OutputSize), parameterGradient);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float}, global::System.Span{float})"/> for every row
+    /// of a batch: adds the sum over the rows to <paramref name="parameterGradient"/> and writes each row's ∂L/∂x to <paramref name="inputGradients"/>. Allocates nothing.
+    /// </summary>
+    /// <param name="inputs">Row-major <c>[n, InputSize]</c> features (n may be 0).</param>
+    /// <param name="outputGradients">Row-major <c>[n, OutputSize]</c> values ∂L/∂y.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values the sum is added to.</param>
+    /// <param name="inputGradients">Receives row-major <c>[n, InputSize]</c> values ∂L/∂x.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradients, global::System.Span<float> parameterGradient, global::System.Span<float> inputGradients)
+    {
+        int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputGradients.Length, OutputSize, nameof(outputGradients), allowEmpty: true);
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradients.Length, n * InputSize, nameof(inputGradients));
+        for (int i = 0; i < n; i++)
+        {
+            NetGenBackwardInputKernel(_netgenParameters, inputs.Slice(i * InputSize, InputSize), outputGradients.Slice(i * OutputSize, OutputSize), parameterGradient, inputGradients.Slice(i * InputSize, InputSize));
+        }
+    }
+
+    /// <summary>
+    /// Computes the loss (CrossEntropy) of one sample (no dropout) and writes its gradient with respect to the
+    /// input, ∂L/∂x, to <paramref name="inputGradient"/> (adversarial examples, saliency). Changes no parameter; allocates nothing.
+    /// </summary>
+    /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
+    /// <param name="target">The sample's <see cref="OutputSize"/> targets.</param>
+    /// <param name="inputGradient">Receives the <see cref="InputSize"/> values ∂L/∂x.</param>
+    /// <returns>The sample's loss.</returns>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">A target is not a probability in [0, 1] (NaN included).</exception>
+    public float InputGradient(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> inputGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(target.Length, OutputSize, nameof(target));
+        global::NetGen.Runtime.NetworkArguments.CheckProbabilities(target, OutputSize, nameof(target));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradient.Length, InputSize, nameof(inputGradient));
+        return NetGenInputGradientKernel(_netgenParameters, input, target, inputGradient);
+    }
+
+    /// <summary>
+    /// Does one optimizer step with <paramref name="gradient"/> (∂L/∂θ of your loss, in <see cref="Parameters"/> order): the step
+    /// <see cref="TrainStep"/> and <see cref="TrainBatch"/> end in, with the same learning rate, momentum, Adam moments and step count.
+    /// Allocates nothing; not thread-safe.
+    /// </summary>
+    /// <param name="gradient">The <see cref="ParameterCount"/> partial derivatives to descend along.</param>
+    /// <exception cref="global::System.ArgumentException"><paramref name="gradient"/> does not have length <see cref="ParameterCount"/>.</exception>
+    public void ApplyGradient(global::System.ReadOnlySpan<float> gradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(gradient.Length, ParameterCount, nameof(gradient));
+        gradient.CopyTo(_netgenGradient);
+        NetGenApplyOptimizerStep();
+    }
+
     // One optimizer step with the gradient in _netgenGradient, as torch.optim.Adam does it.
     private void NetGenApplyOptimizerStep()
     {
@@ -603,6 +710,479 @@ partial class ThreeLayer : global::NetGen.INetwork
         g[2] += dz1_0 * x[2];   // ∂L/∂w1[0,2]
         g[3] += dz1_0 * x[3];   // ∂L/∂w1[0,3]
         g[20] += dz1_0;   // ∂L/∂b1[0]
+        return loss;
+    }
+
+    /// <summary>Vector–Jacobian product of one sample's outputs with <c>t</c> = ∂L/∂y: adds <c>∂(t·y)/∂p</c> to <c>g</c> (reverse-mode differentiation of the inference graph).</summary>
+    private static void NetGenBackwardKernel(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<float> x,
+        global::System.ReadOnlySpan<float> t,
+        global::System.Span<float> g)
+    {
+        // Layer 1: Dense(5, Tanh) ← Input(4), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
+        float z1_0 = p[20] + p[0] * x[0] + p[1] * x[1] + p[2] * x[2] + p[3] * x[3];
+        // Layer 1: Dense(5, Tanh) ← Input(4), neuron 1: z1[1] = b1[1] + Σi w1[1,i]·a0[i]
+        float z1_1 = p[21] + p[4] * x[0] + p[5] * x[1] + p[6] * x[2] + p[7] * x[3];
+        // Layer 1: Dense(5, Tanh) ← Input(4), neuron 2: z1[2] = b1[2] + Σi w1[2,i]·a0[i]
+        float z1_2 = p[22] + p[8] * x[0] + p[9] * x[1] + p[10] * x[2] + p[11] * x[3];
+        // Layer 1: Dense(5, Tanh) ← Input(4), neuron 3: z1[3] = b1[3] + Σi w1[3,i]·a0[i]
+        float z1_3 = p[23] + p[12] * x[0] + p[13] * x[1] + p[14] * x[2] + p[15] * x[3];
+        // Layer 1: Dense(5, Tanh) ← Input(4), neuron 4: z1[4] = b1[4] + Σi w1[4,i]·a0[i]
+        float z1_4 = p[24] + p[16] * x[0] + p[17] * x[1] + p[18] * x[2] + p[19] * x[3];
+        // Layer 1: a1[0] = Tanh(z1[0])
+        float a1_0 = global::System.MathF.Tanh(z1_0);
+        // Layer 1: a1[1] = Tanh(z1[1])
+        float a1_1 = global::System.MathF.Tanh(z1_1);
+        // Layer 1: a1[2] = Tanh(z1[2])
+        float a1_2 = global::System.MathF.Tanh(z1_2);
+        // Layer 1: a1[3] = Tanh(z1[3])
+        float a1_3 = global::System.MathF.Tanh(z1_3);
+        // Layer 1: a1[4] = Tanh(z1[4])
+        float a1_4 = global::System.MathF.Tanh(z1_4);
+        // Layer 2: Dense(4, Relu) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
+        float z2_0 = p[45] + p[25] * a1_0 + p[26] * a1_1 + p[27] * a1_2 + p[28] * a1_3 + p[29] * a1_4;
+        // Layer 2: Dense(4, Relu) ← layer 1, neuron 1: z2[1] = b2[1] + Σi w2[1,i]·a1[i]
+        float z2_1 = p[46] + p[30] * a1_0 + p[31] * a1_1 + p[32] * a1_2 + p[33] * a1_3 + p[34] * a1_4;
+        // Layer 2: Dense(4, Relu) ← layer 1, neuron 2: z2[2] = b2[2] + Σi w2[2,i]·a1[i]
+        float z2_2 = p[47] + p[35] * a1_0 + p[36] * a1_1 + p[37] * a1_2 + p[38] * a1_3 + p[39] * a1_4;
+        // Layer 2: Dense(4, Relu) ← layer 1, neuron 3: z2[3] = b2[3] + Σi w2[3,i]·a1[i]
+        float z2_3 = p[48] + p[40] * a1_0 + p[41] * a1_1 + p[42] * a1_2 + p[43] * a1_3 + p[44] * a1_4;
+        // Layer 2: a2[0] = Relu(z2[0])
+        float a2_0 = global::System.MathF.Max(z2_0, 0f);
+        // Layer 2: a2[1] = Relu(z2[1])
+        float a2_1 = global::System.MathF.Max(z2_1, 0f);
+        // Layer 2: a2[2] = Relu(z2[2])
+        float a2_2 = global::System.MathF.Max(z2_2, 0f);
+        // Layer 2: a2[3] = Relu(z2[3])
+        float a2_3 = global::System.MathF.Max(z2_3, 0f);
+        // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
+        float z3_0 = p[61] + p[49] * a2_0 + p[50] * a2_1 + p[51] * a2_2 + p[52] * a2_3;
+        // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
+        float z3_1 = p[62] + p[53] * a2_0 + p[54] * a2_1 + p[55] * a2_2 + p[56] * a2_3;
+        // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
+        float z3_2 = p[63] + p[57] * a2_0 + p[58] * a2_1 + p[59] * a2_2 + p[60] * a2_3;
+        // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
+        float lse3_max = z3_0;
+        lse3_max = global::System.MathF.Max(lse3_max, z3_1);
+        lse3_max = global::System.MathF.Max(lse3_max, z3_2);
+        float lse3_sum = global::System.MathF.Exp(z3_0 - lse3_max);
+        lse3_sum += global::System.MathF.Exp(z3_1 - lse3_max);
+        lse3_sum += global::System.MathF.Exp(z3_2 - lse3_max);
+        float lse3 = lse3_max + global::System.MathF.Log(lse3_sum);
+        // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
+        float a3_0 = global::System.MathF.Exp(z3_0 - lse3);
+        // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
+        float a3_1 = global::System.MathF.Exp(z3_1 - lse3);
+        // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
+        float a3_2 = global::System.MathF.Exp(z3_2 - lse3);
+        float v149 = t[0] * a3_0;
+        float v151 = t[1] * a3_1;
+        float v153 = t[2] * a3_2;
+        // ∂L/∂logsumexp(z3) = −t[0]·a3[0] − t[1]·a3[1] − t[2]·a3[2]   (3 paths summed)
+        float dlse3 = -v149 - v151 - v153;
+        // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] + t[2]·a3[2]   (2 paths summed)
+        float dz3_2 = dlse3 * a3_2 + v153;
+        g[57] += dz3_2 * a2_0;   // ∂L/∂w3[2,0]
+        g[58] += dz3_2 * a2_1;   // ∂L/∂w3[2,1]
+        g[59] += dz3_2 * a2_2;   // ∂L/∂w3[2,2]
+        g[60] += dz3_2 * a2_3;   // ∂L/∂w3[2,3]
+        g[63] += dz3_2;   // ∂L/∂b3[2]
+        // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] + t[1]·a3[1]   (2 paths summed)
+        float dz3_1 = dlse3 * a3_1 + v151;
+        g[53] += dz3_1 * a2_0;   // ∂L/∂w3[1,0]
+        g[54] += dz3_1 * a2_1;   // ∂L/∂w3[1,1]
+        g[55] += dz3_1 * a2_2;   // ∂L/∂w3[1,2]
+        g[56] += dz3_1 * a2_3;   // ∂L/∂w3[1,3]
+        g[62] += dz3_1;   // ∂L/∂b3[1]
+        // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] + t[0]·a3[0]   (2 paths summed)
+        float dz3_0 = dlse3 * a3_0 + v149;
+        g[49] += dz3_0 * a2_0;   // ∂L/∂w3[0,0]
+        g[50] += dz3_0 * a2_1;   // ∂L/∂w3[0,1]
+        g[51] += dz3_0 * a2_2;   // ∂L/∂w3[0,2]
+        g[52] += dz3_0 * a2_3;   // ∂L/∂w3[0,3]
+        g[61] += dz3_0;   // ∂L/∂b3[0]
+        // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
+        float da2_3 = dz3_0 * p[52] + dz3_1 * p[56] + dz3_2 * p[60];
+        // ∂L/∂z2[3] = ∂L/∂a2[3]·[z2[3] > 0]   (1 path)
+        float dz2_3 = da2_3 * (z2_3 > 0f ? 1f : 0f);
+        g[40] += dz2_3 * a1_0;   // ∂L/∂w2[3,0]
+        g[41] += dz2_3 * a1_1;   // ∂L/∂w2[3,1]
+        g[42] += dz2_3 * a1_2;   // ∂L/∂w2[3,2]
+        g[43] += dz2_3 * a1_3;   // ∂L/∂w2[3,3]
+        g[44] += dz2_3 * a1_4;   // ∂L/∂w2[3,4]
+        g[48] += dz2_3;   // ∂L/∂b2[3]
+        // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
+        float da2_2 = dz3_0 * p[51] + dz3_1 * p[55] + dz3_2 * p[59];
+        // ∂L/∂z2[2] = ∂L/∂a2[2]·[z2[2] > 0]   (1 path)
+        float dz2_2 = da2_2 * (z2_2 > 0f ? 1f : 0f);
+        g[35] += dz2_2 * a1_0;   // ∂L/∂w2[2,0]
+        g[36] += dz2_2 * a1_1;   // ∂L/∂w2[2,1]
+        g[37] += dz2_2 * a1_2;   // ∂L/∂w2[2,2]
+        g[38] += dz2_2 * a1_3;   // ∂L/∂w2[2,3]
+        g[39] += dz2_2 * a1_4;   // ∂L/∂w2[2,4]
+        g[47] += dz2_2;   // ∂L/∂b2[2]
+        // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
+        float da2_1 = dz3_0 * p[50] + dz3_1 * p[54] + dz3_2 * p[58];
+        // ∂L/∂z2[1] = ∂L/∂a2[1]·[z2[1] > 0]   (1 path)
+        float dz2_1 = da2_1 * (z2_1 > 0f ? 1f : 0f);
+        g[30] += dz2_1 * a1_0;   // ∂L/∂w2[1,0]
+        g[31] += dz2_1 * a1_1;   // ∂L/∂w2[1,1]
+        g[32] += dz2_1 * a1_2;   // ∂L/∂w2[1,2]
+        g[33] += dz2_1 * a1_3;   // ∂L/∂w2[1,3]
+        g[34] += dz2_1 * a1_4;   // ∂L/∂w2[1,4]
+        g[46] += dz2_1;   // ∂L/∂b2[1]
+        // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
+        float da2_0 = dz3_0 * p[49] + dz3_1 * p[53] + dz3_2 * p[57];
+        // ∂L/∂z2[0] = ∂L/∂a2[0]·[z2[0] > 0]   (1 path)
+        float dz2_0 = da2_0 * (z2_0 > 0f ? 1f : 0f);
+        g[25] += dz2_0 * a1_0;   // ∂L/∂w2[0,0]
+        g[26] += dz2_0 * a1_1;   // ∂L/∂w2[0,1]
+        g[27] += dz2_0 * a1_2;   // ∂L/∂w2[0,2]
+        g[28] += dz2_0 * a1_3;   // ∂L/∂w2[0,3]
+        g[29] += dz2_0 * a1_4;   // ∂L/∂w2[0,4]
+        g[45] += dz2_0;   // ∂L/∂b2[0]
+        // ∂L/∂a1[4] = ∂L/∂z2[0]·w2[0,4] + ∂L/∂z2[1]·w2[1,4] + ∂L/∂z2[2]·w2[2,4] + ∂L/∂z2[3]·w2[3,4]   (4 paths summed)
+        float da1_4 = dz2_0 * p[29] + dz2_1 * p[34] + dz2_2 * p[39] + dz2_3 * p[44];
+        // ∂L/∂z1[4] = ∂L/∂a1[4]·(1 − a1[4]²)   (1 path)
+        float dz1_4 = da1_4 * (1f - a1_4 * a1_4);
+        g[16] += dz1_4 * x[0];   // ∂L/∂w1[4,0]
+        g[17] += dz1_4 * x[1];   // ∂L/∂w1[4,1]
+        g[18] += dz1_4 * x[2];   // ∂L/∂w1[4,2]
+        g[19] += dz1_4 * x[3];   // ∂L/∂w1[4,3]
+        g[24] += dz1_4;   // ∂L/∂b1[4]
+        // ∂L/∂a1[3] = ∂L/∂z2[0]·w2[0,3] + ∂L/∂z2[1]·w2[1,3] + ∂L/∂z2[2]·w2[2,3] + ∂L/∂z2[3]·w2[3,3]   (4 paths summed)
+        float da1_3 = dz2_0 * p[28] + dz2_1 * p[33] + dz2_2 * p[38] + dz2_3 * p[43];
+        // ∂L/∂z1[3] = ∂L/∂a1[3]·(1 − a1[3]²)   (1 path)
+        float dz1_3 = da1_3 * (1f - a1_3 * a1_3);
+        g[12] += dz1_3 * x[0];   // ∂L/∂w1[3,0]
+        g[13] += dz1_3 * x[1];   // ∂L/∂w1[3,1]
+        g[14] += dz1_3 * x[2];   // ∂L/∂w1[3,2]
+        g[15] += dz1_3 * x[3];   // ∂L/∂w1[3,3]
+        g[23] += dz1_3;   // ∂L/∂b1[3]
+        // ∂L/∂a1[2] = ∂L/∂z2[0]·w2[0,2] + ∂L/∂z2[1]·w2[1,2] + ∂L/∂z2[2]·w2[2,2] + ∂L/∂z2[3]·w2[3,2]   (4 paths summed)
+        float da1_2 = dz2_0 * p[27] + dz2_1 * p[32] + dz2_2 * p[37] + dz2_3 * p[42];
+        // ∂L/∂z1[2] = ∂L/∂a1[2]·(1 − a1[2]²)   (1 path)
+        float dz1_2 = da1_2 * (1f - a1_2 * a1_2);
+        g[8] += dz1_2 * x[0];   // ∂L/∂w1[2,0]
+        g[9] += dz1_2 * x[1];   // ∂L/∂w1[2,1]
+        g[10] += dz1_2 * x[2];   // ∂L/∂w1[2,2]
+        g[11] += dz1_2 * x[3];   // ∂L/∂w1[2,3]
+        g[22] += dz1_2;   // ∂L/∂b1[2]
+        // ∂L/∂a1[1] = ∂L/∂z2[0]·w2[0,1] + ∂L/∂z2[1]·w2[1,1] + ∂L/∂z2[2]·w2[2,1] + ∂L/∂z2[3]·w2[3,1]   (4 paths summed)
+        float da1_1 = dz2_0 * p[26] + dz2_1 * p[31] + dz2_2 * p[36] + dz2_3 * p[41];
+        // ∂L/∂z1[1] = ∂L/∂a1[1]·(1 − a1[1]²)   (1 path)
+        float dz1_1 = da1_1 * (1f - a1_1 * a1_1);
+        g[4] += dz1_1 * x[0];   // ∂L/∂w1[1,0]
+        g[5] += dz1_1 * x[1];   // ∂L/∂w1[1,1]
+        g[6] += dz1_1 * x[2];   // ∂L/∂w1[1,2]
+        g[7] += dz1_1 * x[3];   // ∂L/∂w1[1,3]
+        g[21] += dz1_1;   // ∂L/∂b1[1]
+        // ∂L/∂a1[0] = ∂L/∂z2[0]·w2[0,0] + ∂L/∂z2[1]·w2[1,0] + ∂L/∂z2[2]·w2[2,0] + ∂L/∂z2[3]·w2[3,0]   (4 paths summed)
+        float da1_0 = dz2_0 * p[25] + dz2_1 * p[30] + dz2_2 * p[35] + dz2_3 * p[40];
+        // ∂L/∂z1[0] = ∂L/∂a1[0]·(1 − a1[0]²)   (1 path)
+        float dz1_0 = da1_0 * (1f - a1_0 * a1_0);
+        g[0] += dz1_0 * x[0];   // ∂L/∂w1[0,0]
+        g[1] += dz1_0 * x[1];   // ∂L/∂w1[0,1]
+        g[2] += dz1_0 * x[2];   // ∂L/∂w1[0,2]
+        g[3] += dz1_0 * x[3];   // ∂L/∂w1[0,3]
+        g[20] += dz1_0;   // ∂L/∂b1[0]
+    }
+
+    /// <summary>Vector–Jacobian product of one sample's outputs with <c>t</c> = ∂L/∂y: adds <c>∂(t·y)/∂p</c> to <c>g</c> and writes <c>∂(t·y)/∂x</c> to <c>dx</c>.</summary>
+    private static void NetGenBackwardInputKernel(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<float> x,
+        global::System.ReadOnlySpan<float> t,
+        global::System.Span<float> g,
+        global::System.Span<float> dx)
+    {
+        // Layer 1: Dense(5, Tanh) ← Input(4), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
+        float z1_0 = p[20] + p[0] * x[0] + p[1] * x[1] + p[2] * x[2] + p[3] * x[3];
+        // Layer 1: Dense(5, Tanh) ← Input(4), neuron 1: z1[1] = b1[1] + Σi w1[1,i]·a0[i]
+        float z1_1 = p[21] + p[4] * x[0] + p[5] * x[1] + p[6] * x[2] + p[7] * x[3];
+        // Layer 1: Dense(5, Tanh) ← Input(4), neuron 2: z1[2] = b1[2] + Σi w1[2,i]·a0[i]
+        float z1_2 = p[22] + p[8] * x[0] + p[9] * x[1] + p[10] * x[2] + p[11] * x[3];
+        // Layer 1: Dense(5, Tanh) ← Input(4), neuron 3: z1[3] = b1[3] + Σi w1[3,i]·a0[i]
+        float z1_3 = p[23] + p[12] * x[0] + p[13] * x[1] + p[14] * x[2] + p[15] * x[3];
+        // Layer 1: Dense(5, Tanh) ← Input(4), neuron 4: z1[4] = b1[4] + Σi w1[4,i]·a0[i]
+        float z1_4 = p[24] + p[16] * x[0] + p[17] * x[1] + p[18] * x[2] + p[19] * x[3];
+        // Layer 1: a1[0] = Tanh(z1[0])
+        float a1_0 = global::System.MathF.Tanh(z1_0);
+        // Layer 1: a1[1] = Tanh(z1[1])
+        float a1_1 = global::System.MathF.Tanh(z1_1);
+        // Layer 1: a1[2] = Tanh(z1[2])
+        float a1_2 = global::System.MathF.Tanh(z1_2);
+        // Layer 1: a1[3] = Tanh(z1[3])
+        float a1_3 = global::System.MathF.Tanh(z1_3);
+        // Layer 1: a1[4] = Tanh(z1[4])
+        float a1_4 = global::System.MathF.Tanh(z1_4);
+        // Layer 2: Dense(4, Relu) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
+        float z2_0 = p[45] + p[25] * a1_0 + p[26] * a1_1 + p[27] * a1_2 + p[28] * a1_3 + p[29] * a1_4;
+        // Layer 2: Dense(4, Relu) ← layer 1, neuron 1: z2[1] = b2[1] + Σi w2[1,i]·a1[i]
+        float z2_1 = p[46] + p[30] * a1_0 + p[31] * a1_1 + p[32] * a1_2 + p[33] * a1_3 + p[34] * a1_4;
+        // Layer 2: Dense(4, Relu) ← layer 1, neuron 2: z2[2] = b2[2] + Σi w2[2,i]·a1[i]
+        float z2_2 = p[47] + p[35] * a1_0 + p[36] * a1_1 + p[37] * a1_2 + p[38] * a1_3 + p[39] * a1_4;
+        // Layer 2: Dense(4, Relu) ← layer 1, neuron 3: z2[3] = b2[3] + Σi w2[3,i]·a1[i]
+        float z2_3 = p[48] + p[40] * a1_0 + p[41] * a1_1 + p[42] * a1_2 + p[43] * a1_3 + p[44] * a1_4;
+        // Layer 2: a2[0] = Relu(z2[0])
+        float a2_0 = global::System.MathF.Max(z2_0, 0f);
+        // Layer 2: a2[1] = Relu(z2[1])
+        float a2_1 = global::System.MathF.Max(z2_1, 0f);
+        // Layer 2: a2[2] = Relu(z2[2])
+        float a2_2 = global::System.MathF.Max(z2_2, 0f);
+        // Layer 2: a2[3] = Relu(z2[3])
+        float a2_3 = global::System.MathF.Max(z2_3, 0f);
+        // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
+        float z3_0 = p[61] + p[49] * a2_0 + p[50] * a2_1 + p[51] * a2_2 + p[52] * a2_3;
+        // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
+        float z3_1 = p[62] + p[53] * a2_0 + p[54] * a2_1 + p[55] * a2_2 + p[56] * a2_3;
+        // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
+        float z3_2 = p[63] + p[57] * a2_0 + p[58] * a2_1 + p[59] * a2_2 + p[60] * a2_3;
+        // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
+        float lse3_max = z3_0;
+        lse3_max = global::System.MathF.Max(lse3_max, z3_1);
+        lse3_max = global::System.MathF.Max(lse3_max, z3_2);
+        float lse3_sum = global::System.MathF.Exp(z3_0 - lse3_max);
+        lse3_sum += global::System.MathF.Exp(z3_1 - lse3_max);
+        lse3_sum += global::System.MathF.Exp(z3_2 - lse3_max);
+        float lse3 = lse3_max + global::System.MathF.Log(lse3_sum);
+        // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
+        float a3_0 = global::System.MathF.Exp(z3_0 - lse3);
+        // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
+        float a3_1 = global::System.MathF.Exp(z3_1 - lse3);
+        // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
+        float a3_2 = global::System.MathF.Exp(z3_2 - lse3);
+        float v149 = t[0] * a3_0;
+        float v151 = t[1] * a3_1;
+        float v153 = t[2] * a3_2;
+        // ∂L/∂logsumexp(z3) = −t[0]·a3[0] − t[1]·a3[1] − t[2]·a3[2]   (3 paths summed)
+        float dlse3 = -v149 - v151 - v153;
+        // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] + t[2]·a3[2]   (2 paths summed)
+        float dz3_2 = dlse3 * a3_2 + v153;
+        g[57] += dz3_2 * a2_0;   // ∂L/∂w3[2,0]
+        g[58] += dz3_2 * a2_1;   // ∂L/∂w3[2,1]
+        g[59] += dz3_2 * a2_2;   // ∂L/∂w3[2,2]
+        g[60] += dz3_2 * a2_3;   // ∂L/∂w3[2,3]
+        g[63] += dz3_2;   // ∂L/∂b3[2]
+        // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] + t[1]·a3[1]   (2 paths summed)
+        float dz3_1 = dlse3 * a3_1 + v151;
+        g[53] += dz3_1 * a2_0;   // ∂L/∂w3[1,0]
+        g[54] += dz3_1 * a2_1;   // ∂L/∂w3[1,1]
+        g[55] += dz3_1 * a2_2;   // ∂L/∂w3[1,2]
+        g[56] += dz3_1 * a2_3;   // ∂L/∂w3[1,3]
+        g[62] += dz3_1;   // ∂L/∂b3[1]
+        // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] + t[0]·a3[0]   (2 paths summed)
+        float dz3_0 = dlse3 * a3_0 + v149;
+        g[49] += dz3_0 * a2_0;   // ∂L/∂w3[0,0]
+        g[50] += dz3_0 * a2_1;   // ∂L/∂w3[0,1]
+        g[51] += dz3_0 * a2_2;   // ∂L/∂w3[0,2]
+        g[52] += dz3_0 * a2_3;   // ∂L/∂w3[0,3]
+        g[61] += dz3_0;   // ∂L/∂b3[0]
+        // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
+        float da2_3 = dz3_0 * p[52] + dz3_1 * p[56] + dz3_2 * p[60];
+        // ∂L/∂z2[3] = ∂L/∂a2[3]·[z2[3] > 0]   (1 path)
+        float dz2_3 = da2_3 * (z2_3 > 0f ? 1f : 0f);
+        g[40] += dz2_3 * a1_0;   // ∂L/∂w2[3,0]
+        g[41] += dz2_3 * a1_1;   // ∂L/∂w2[3,1]
+        g[42] += dz2_3 * a1_2;   // ∂L/∂w2[3,2]
+        g[43] += dz2_3 * a1_3;   // ∂L/∂w2[3,3]
+        g[44] += dz2_3 * a1_4;   // ∂L/∂w2[3,4]
+        g[48] += dz2_3;   // ∂L/∂b2[3]
+        // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
+        float da2_2 = dz3_0 * p[51] + dz3_1 * p[55] + dz3_2 * p[59];
+        // ∂L/∂z2[2] = ∂L/∂a2[2]·[z2[2] > 0]   (1 path)
+        float dz2_2 = da2_2 * (z2_2 > 0f ? 1f : 0f);
+        g[35] += dz2_2 * a1_0;   // ∂L/∂w2[2,0]
+        g[36] += dz2_2 * a1_1;   // ∂L/∂w2[2,1]
+        g[37] += dz2_2 * a1_2;   // ∂L/∂w2[2,2]
+        g[38] += dz2_2 * a1_3;   // ∂L/∂w2[2,3]
+        g[39] += dz2_2 * a1_4;   // ∂L/∂w2[2,4]
+        g[47] += dz2_2;   // ∂L/∂b2[2]
+        // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
+        float da2_1 = dz3_0 * p[50] + dz3_1 * p[54] + dz3_2 * p[58];
+        // ∂L/∂z2[1] = ∂L/∂a2[1]·[z2[1] > 0]   (1 path)
+        float dz2_1 = da2_1 * (z2_1 > 0f ? 1f : 0f);
+        g[30] += dz2_1 * a1_0;   // ∂L/∂w2[1,0]
+        g[31] += dz2_1 * a1_1;   // ∂L/∂w2[1,1]
+        g[32] += dz2_1 * a1_2;   // ∂L/∂w2[1,2]
+        g[33] += dz2_1 * a1_3;   // ∂L/∂w2[1,3]
+        g[34] += dz2_1 * a1_4;   // ∂L/∂w2[1,4]
+        g[46] += dz2_1;   // ∂L/∂b2[1]
+        // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
+        float da2_0 = dz3_0 * p[49] + dz3_1 * p[53] + dz3_2 * p[57];
+        // ∂L/∂z2[0] = ∂L/∂a2[0]·[z2[0] > 0]   (1 path)
+        float dz2_0 = da2_0 * (z2_0 > 0f ? 1f : 0f);
+        g[25] += dz2_0 * a1_0;   // ∂L/∂w2[0,0]
+        g[26] += dz2_0 * a1_1;   // ∂L/∂w2[0,1]
+        g[27] += dz2_0 * a1_2;   // ∂L/∂w2[0,2]
+        g[28] += dz2_0 * a1_3;   // ∂L/∂w2[0,3]
+        g[29] += dz2_0 * a1_4;   // ∂L/∂w2[0,4]
+        g[45] += dz2_0;   // ∂L/∂b2[0]
+        // ∂L/∂a1[4] = ∂L/∂z2[0]·w2[0,4] + ∂L/∂z2[1]·w2[1,4] + ∂L/∂z2[2]·w2[2,4] + ∂L/∂z2[3]·w2[3,4]   (4 paths summed)
+        float da1_4 = dz2_0 * p[29] + dz2_1 * p[34] + dz2_2 * p[39] + dz2_3 * p[44];
+        // ∂L/∂z1[4] = ∂L/∂a1[4]·(1 − a1[4]²)   (1 path)
+        float dz1_4 = da1_4 * (1f - a1_4 * a1_4);
+        g[16] += dz1_4 * x[0];   // ∂L/∂w1[4,0]
+        g[17] += dz1_4 * x[1];   // ∂L/∂w1[4,1]
+        g[18] += dz1_4 * x[2];   // ∂L/∂w1[4,2]
+        g[19] += dz1_4 * x[3];   // ∂L/∂w1[4,3]
+        g[24] += dz1_4;   // ∂L/∂b1[4]
+        // ∂L/∂a1[3] = ∂L/∂z2[0]·w2[0,3] + ∂L/∂z2[1]·w2[1,3] + ∂L/∂z2[2]·w2[2,3] + ∂L/∂z2[3]·w2[3,3]   (4 paths summed)
+        float da1_3 = dz2_0 * p[28] + dz2_1 * p[33] + dz2_2 * p[38] + dz2_3 * p[43];
+        // ∂L/∂z1[3] = ∂L/∂a1[3]·(1 − a1[3]²)   (1 path)
+        float dz1_3 = da1_3 * (1f - a1_3 * a1_3);
+        g[12] += dz1_3 * x[0];   // ∂L/∂w1[3,0]
+        g[13] += dz1_3 * x[1];   // ∂L/∂w1[3,1]
+        g[14] += dz1_3 * x[2];   // ∂L/∂w1[3,2]
+        g[15] += dz1_3 * x[3];   // ∂L/∂w1[3,3]
+        g[23] += dz1_3;   // ∂L/∂b1[3]
+        // ∂L/∂a1[2] = ∂L/∂z2[0]·w2[0,2] + ∂L/∂z2[1]·w2[1,2] + ∂L/∂z2[2]·w2[2,2] + ∂L/∂z2[3]·w2[3,2]   (4 paths summed)
+        float da1_2 = dz2_0 * p[27] + dz2_1 * p[32] + dz2_2 * p[37] + dz2_3 * p[42];
+        // ∂L/∂z1[2] = ∂L/∂a1[2]·(1 − a1[2]²)   (1 path)
+        float dz1_2 = da1_2 * (1f - a1_2 * a1_2);
+        g[8] += dz1_2 * x[0];   // ∂L/∂w1[2,0]
+        g[9] += dz1_2 * x[1];   // ∂L/∂w1[2,1]
+        g[10] += dz1_2 * x[2];   // ∂L/∂w1[2,2]
+        g[11] += dz1_2 * x[3];   // ∂L/∂w1[2,3]
+        g[22] += dz1_2;   // ∂L/∂b1[2]
+        // ∂L/∂a1[1] = ∂L/∂z2[0]·w2[0,1] + ∂L/∂z2[1]·w2[1,1] + ∂L/∂z2[2]·w2[2,1] + ∂L/∂z2[3]·w2[3,1]   (4 paths summed)
+        float da1_1 = dz2_0 * p[26] + dz2_1 * p[31] + dz2_2 * p[36] + dz2_3 * p[41];
+        // ∂L/∂z1[1] = ∂L/∂a1[1]·(1 − a1[1]²)   (1 path)
+        float dz1_1 = da1_1 * (1f - a1_1 * a1_1);
+        g[4] += dz1_1 * x[0];   // ∂L/∂w1[1,0]
+        g[5] += dz1_1 * x[1];   // ∂L/∂w1[1,1]
+        g[6] += dz1_1 * x[2];   // ∂L/∂w1[1,2]
+        g[7] += dz1_1 * x[3];   // ∂L/∂w1[1,3]
+        g[21] += dz1_1;   // ∂L/∂b1[1]
+        // ∂L/∂a1[0] = ∂L/∂z2[0]·w2[0,0] + ∂L/∂z2[1]·w2[1,0] + ∂L/∂z2[2]·w2[2,0] + ∂L/∂z2[3]·w2[3,0]   (4 paths summed)
+        float da1_0 = dz2_0 * p[25] + dz2_1 * p[30] + dz2_2 * p[35] + dz2_3 * p[40];
+        // ∂L/∂z1[0] = ∂L/∂a1[0]·(1 − a1[0]²)   (1 path)
+        float dz1_0 = da1_0 * (1f - a1_0 * a1_0);
+        g[0] += dz1_0 * x[0];   // ∂L/∂w1[0,0]
+        g[1] += dz1_0 * x[1];   // ∂L/∂w1[0,1]
+        g[2] += dz1_0 * x[2];   // ∂L/∂w1[0,2]
+        g[3] += dz1_0 * x[3];   // ∂L/∂w1[0,3]
+        g[20] += dz1_0;   // ∂L/∂b1[0]
+        dx[0] = dz1_0 * p[0] + dz1_1 * p[4] + dz1_2 * p[8] + dz1_3 * p[12] + dz1_4 * p[16];
+        dx[1] = dz1_0 * p[1] + dz1_1 * p[5] + dz1_2 * p[9] + dz1_3 * p[13] + dz1_4 * p[17];
+        dx[2] = dz1_0 * p[2] + dz1_1 * p[6] + dz1_2 * p[10] + dz1_3 * p[14] + dz1_4 * p[18];
+        dx[3] = dz1_0 * p[3] + dz1_1 * p[7] + dz1_2 * p[11] + dz1_3 * p[15] + dz1_4 * p[19];
+    }
+
+    /// <summary>Loss of one sample (inference graph, no dropout) and its gradient with respect to the input: writes <c>∂L/∂x</c> to <c>dx</c>.</summary>
+    private static float NetGenInputGradientKernel(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<float> x,
+        global::System.ReadOnlySpan<float> t,
+        global::System.Span<float> dx)
+    {
+        // Layer 1: Dense(5, Tanh) ← Input(4), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
+        float z1_0 = p[20] + p[0] * x[0] + p[1] * x[1] + p[2] * x[2] + p[3] * x[3];
+        // Layer 1: Dense(5, Tanh) ← Input(4), neuron 1: z1[1] = b1[1] + Σi w1[1,i]·a0[i]
+        float z1_1 = p[21] + p[4] * x[0] + p[5] * x[1] + p[6] * x[2] + p[7] * x[3];
+        // Layer 1: Dense(5, Tanh) ← Input(4), neuron 2: z1[2] = b1[2] + Σi w1[2,i]·a0[i]
+        float z1_2 = p[22] + p[8] * x[0] + p[9] * x[1] + p[10] * x[2] + p[11] * x[3];
+        // Layer 1: Dense(5, Tanh) ← Input(4), neuron 3: z1[3] = b1[3] + Σi w1[3,i]·a0[i]
+        float z1_3 = p[23] + p[12] * x[0] + p[13] * x[1] + p[14] * x[2] + p[15] * x[3];
+        // Layer 1: Dense(5, Tanh) ← Input(4), neuron 4: z1[4] = b1[4] + Σi w1[4,i]·a0[i]
+        float z1_4 = p[24] + p[16] * x[0] + p[17] * x[1] + p[18] * x[2] + p[19] * x[3];
+        // Layer 1: a1[0] = Tanh(z1[0])
+        float a1_0 = global::System.MathF.Tanh(z1_0);
+        // Layer 1: a1[1] = Tanh(z1[1])
+        float a1_1 = global::System.MathF.Tanh(z1_1);
+        // Layer 1: a1[2] = Tanh(z1[2])
+        float a1_2 = global::System.MathF.Tanh(z1_2);
+        // Layer 1: a1[3] = Tanh(z1[3])
+        float a1_3 = global::System.MathF.Tanh(z1_3);
+        // Layer 1: a1[4] = Tanh(z1[4])
+        float a1_4 = global::System.MathF.Tanh(z1_4);
+        // Layer 2: Dense(4, Relu) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
+        float z2_0 = p[45] + p[25] * a1_0 + p[26] * a1_1 + p[27] * a1_2 + p[28] * a1_3 + p[29] * a1_4;
+        // Layer 2: Dense(4, Relu) ← layer 1, neuron 1: z2[1] = b2[1] + Σi w2[1,i]·a1[i]
+        float z2_1 = p[46] + p[30] * a1_0 + p[31] * a1_1 + p[32] * a1_2 + p[33] * a1_3 + p[34] * a1_4;
+        // Layer 2: Dense(4, Relu) ← layer 1, neuron 2: z2[2] = b2[2] + Σi w2[2,i]·a1[i]
+        float z2_2 = p[47] + p[35] * a1_0 + p[36] * a1_1 + p[37] * a1_2 + p[38] * a1_3 + p[39] * a1_4;
+        // Layer 2: Dense(4, Relu) ← layer 1, neuron 3: z2[3] = b2[3] + Σi w2[3,i]·a1[i]
+        float z2_3 = p[48] + p[40] * a1_0 + p[41] * a1_1 + p[42] * a1_2 + p[43] * a1_3 + p[44] * a1_4;
+        // Layer 2: a2[0] = Relu(z2[0])
+        float a2_0 = global::System.MathF.Max(z2_0, 0f);
+        // Layer 2: a2[1] = Relu(z2[1])
+        float a2_1 = global::System.MathF.Max(z2_1, 0f);
+        // Layer 2: a2[2] = Relu(z2[2])
+        float a2_2 = global::System.MathF.Max(z2_2, 0f);
+        // Layer 2: a2[3] = Relu(z2[3])
+        float a2_3 = global::System.MathF.Max(z2_3, 0f);
+        // Layer 3: Dense(3, Softmax) ← layer 2, neuron 0: z3[0] = b3[0] + Σi w3[0,i]·a2[i]
+        float z3_0 = p[61] + p[49] * a2_0 + p[50] * a2_1 + p[51] * a2_2 + p[52] * a2_3;
+        // Layer 3: Dense(3, Softmax) ← layer 2, neuron 1: z3[1] = b3[1] + Σi w3[1,i]·a2[i]
+        float z3_1 = p[62] + p[53] * a2_0 + p[54] * a2_1 + p[55] * a2_2 + p[56] * a2_3;
+        // Layer 3: Dense(3, Softmax) ← layer 2, neuron 2: z3[2] = b3[2] + Σi w3[2,i]·a2[i]
+        float z3_2 = p[63] + p[57] * a2_0 + p[58] * a2_1 + p[59] * a2_2 + p[60] * a2_3;
+        // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
+        float lse3_max = z3_0;
+        lse3_max = global::System.MathF.Max(lse3_max, z3_1);
+        lse3_max = global::System.MathF.Max(lse3_max, z3_2);
+        float lse3_sum = global::System.MathF.Exp(z3_0 - lse3_max);
+        lse3_sum += global::System.MathF.Exp(z3_1 - lse3_max);
+        lse3_sum += global::System.MathF.Exp(z3_2 - lse3_max);
+        float lse3 = lse3_max + global::System.MathF.Log(lse3_sum);
+        // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
+        float a3_0 = global::System.MathF.Exp(z3_0 - lse3);
+        // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
+        float a3_1 = global::System.MathF.Exp(z3_1 - lse3);
+        // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
+        float a3_2 = global::System.MathF.Exp(z3_2 - lse3);
+        // Loss: CrossEntropy over 3 classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)
+        float loss = t[0] * (lse3 - z3_0) + t[1] * (lse3 - z3_1) + t[2] * (lse3 - z3_2);
+        // ∂L/∂logsumexp(z3) = t[0] + t[1] + t[2]   (3 paths summed)
+        float dlse3 = t[0] + t[1] + t[2];
+        // ∂L/∂z3[2] = ∂L/∂logsumexp(z3)·a3[2] − t[2]   (2 paths summed)
+        float dz3_2 = dlse3 * a3_2 - t[2];
+        // ∂L/∂z3[1] = ∂L/∂logsumexp(z3)·a3[1] − t[1]   (2 paths summed)
+        float dz3_1 = dlse3 * a3_1 - t[1];
+        // ∂L/∂z3[0] = ∂L/∂logsumexp(z3)·a3[0] − t[0]   (2 paths summed)
+        float dz3_0 = dlse3 * a3_0 - t[0];
+        // ∂L/∂a2[3] = ∂L/∂z3[0]·w3[0,3] + ∂L/∂z3[1]·w3[1,3] + ∂L/∂z3[2]·w3[2,3]   (3 paths summed)
+        float da2_3 = dz3_0 * p[52] + dz3_1 * p[56] + dz3_2 * p[60];
+        // ∂L/∂z2[3] = ∂L/∂a2[3]·[z2[3] > 0]   (1 path)
+        float dz2_3 = da2_3 * (z2_3 > 0f ? 1f : 0f);
+        // ∂L/∂a2[2] = ∂L/∂z3[0]·w3[0,2] + ∂L/∂z3[1]·w3[1,2] + ∂L/∂z3[2]·w3[2,2]   (3 paths summed)
+        float da2_2 = dz3_0 * p[51] + dz3_1 * p[55] + dz3_2 * p[59];
+        // ∂L/∂z2[2] = ∂L/∂a2[2]·[z2[2] > 0]   (1 path)
+        float dz2_2 = da2_2 * (z2_2 > 0f ? 1f : 0f);
+        // ∂L/∂a2[1] = ∂L/∂z3[0]·w3[0,1] + ∂L/∂z3[1]·w3[1,1] + ∂L/∂z3[2]·w3[2,1]   (3 paths summed)
+        float da2_1 = dz3_0 * p[50] + dz3_1 * p[54] + dz3_2 * p[58];
+        // ∂L/∂z2[1] = ∂L/∂a2[1]·[z2[1] > 0]   (1 path)
+        float dz2_1 = da2_1 * (z2_1 > 0f ? 1f : 0f);
+        // ∂L/∂a2[0] = ∂L/∂z3[0]·w3[0,0] + ∂L/∂z3[1]·w3[1,0] + ∂L/∂z3[2]·w3[2,0]   (3 paths summed)
+        float da2_0 = dz3_0 * p[49] + dz3_1 * p[53] + dz3_2 * p[57];
+        // ∂L/∂z2[0] = ∂L/∂a2[0]·[z2[0] > 0]   (1 path)
+        float dz2_0 = da2_0 * (z2_0 > 0f ? 1f : 0f);
+        // ∂L/∂a1[4] = ∂L/∂z2[0]·w2[0,4] + ∂L/∂z2[1]·w2[1,4] + ∂L/∂z2[2]·w2[2,4] + ∂L/∂z2[3]·w2[3,4]   (4 paths summed)
+        float da1_4 = dz2_0 * p[29] + dz2_1 * p[34] + dz2_2 * p[39] + dz2_3 * p[44];
+        // ∂L/∂z1[4] = ∂L/∂a1[4]·(1 − a1[4]²)   (1 path)
+        float dz1_4 = da1_4 * (1f - a1_4 * a1_4);
+        // ∂L/∂a1[3] = ∂L/∂z2[0]·w2[0,3] + ∂L/∂z2[1]·w2[1,3] + ∂L/∂z2[2]·w2[2,3] + ∂L/∂z2[3]·w2[3,3]   (4 paths summed)
+        float da1_3 = dz2_0 * p[28] + dz2_1 * p[33] + dz2_2 * p[38] + dz2_3 * p[43];
+        // ∂L/∂z1[3] = ∂L/∂a1[3]·(1 − a1[3]²)   (1 path)
+        float dz1_3 = da1_3 * (1f - a1_3 * a1_3);
+        // ∂L/∂a1[2] = ∂L/∂z2[0]·w2[0,2] + ∂L/∂z2[1]·w2[1,2] + ∂L/∂z2[2]·w2[2,2] + ∂L/∂z2[3]·w2[3,2]   (4 paths summed)
+        float da1_2 = dz2_0 * p[27] + dz2_1 * p[32] + dz2_2 * p[37] + dz2_3 * p[42];
+        // ∂L/∂z1[2] = ∂L/∂a1[2]·(1 − a1[2]²)   (1 path)
+        float dz1_2 = da1_2 * (1f - a1_2 * a1_2);
+        // ∂L/∂a1[1] = ∂L/∂z2[0]·w2[0,1] + ∂L/∂z2[1]·w2[1,1] + ∂L/∂z2[2]·w2[2,1] + ∂L/∂z2[3]·w2[3,1]   (4 paths summed)
+        float da1_1 = dz2_0 * p[26] + dz2_1 * p[31] + dz2_2 * p[36] + dz2_3 * p[41];
+        // ∂L/∂z1[1] = ∂L/∂a1[1]·(1 − a1[1]²)   (1 path)
+        float dz1_1 = da1_1 * (1f - a1_1 * a1_1);
+        // ∂L/∂a1[0] = ∂L/∂z2[0]·w2[0,0] + ∂L/∂z2[1]·w2[1,0] + ∂L/∂z2[2]·w2[2,0] + ∂L/∂z2[3]·w2[3,0]   (4 paths summed)
+        float da1_0 = dz2_0 * p[25] + dz2_1 * p[30] + dz2_2 * p[35] + dz2_3 * p[40];
+        // ∂L/∂z1[0] = ∂L/∂a1[0]·(1 − a1[0]²)   (1 path)
+        float dz1_0 = da1_0 * (1f - a1_0 * a1_0);
+        dx[0] = dz1_0 * p[0] + dz1_1 * p[4] + dz1_2 * p[8] + dz1_3 * p[12] + dz1_4 * p[16];
+        dx[1] = dz1_0 * p[1] + dz1_1 * p[5] + dz1_2 * p[9] + dz1_3 * p[13] + dz1_4 * p[17];
+        dx[2] = dz1_0 * p[2] + dz1_1 * p[6] + dz1_2 * p[10] + dz1_3 * p[14] + dz1_4 * p[18];
+        dx[3] = dz1_0 * p[3] + dz1_1 * p[7] + dz1_2 * p[11] + dz1_3 * p[15] + dz1_4 * p[19];
         return loss;
     }
 
