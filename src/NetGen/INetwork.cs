@@ -54,4 +54,48 @@ public interface INetwork : IInferenceNetwork
     /// <param name="targets"><c>[n, OutputSize]</c> targets.</param>
     /// <returns>The batch's mean loss.</returns>
     float Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
+
+    /// <summary>
+    /// Your own loss through the compiled backward pass: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name="outputGradient"/>
+    /// of one sample to <paramref name="parameterGradient"/> (added, so calls accumulate), y being what
+    /// <see cref="IInferenceNetwork.Predict"/> returns (after the output activation, Softmax included; no dropout).
+    /// </summary>
+    /// <param name="input"><see cref="IInferenceNetwork.InputSize"/> features.</param>
+    /// <param name="outputGradient">∂L/∂y: <see cref="IInferenceNetwork.OutputSize"/> values.</param>
+    /// <param name="parameterGradient"><see cref="IInferenceNetwork.ParameterCount"/> values ∂L/∂θ is added to.</param>
+    void Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, Span<float> parameterGradient);
+
+    /// <summary>As <see cref="Backward(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/>, and writes ∂L/∂x to <paramref name="inputGradient"/>.</summary>
+    /// <param name="input"><see cref="IInferenceNetwork.InputSize"/> features.</param>
+    /// <param name="outputGradient">∂L/∂y: <see cref="IInferenceNetwork.OutputSize"/> values.</param>
+    /// <param name="parameterGradient"><see cref="IInferenceNetwork.ParameterCount"/> values ∂L/∂θ is added to.</param>
+    /// <param name="inputGradient">Receives <see cref="IInferenceNetwork.InputSize"/> values ∂L/∂x (overwritten).</param>
+    void Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, Span<float> parameterGradient, Span<float> inputGradient);
+
+    /// <summary><see cref="Backward(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/> on every row of a batch: the sum over the rows is added.</summary>
+    /// <param name="inputs"><c>[n, InputSize]</c> features.</param>
+    /// <param name="outputGradients"><c>[n, OutputSize]</c> values ∂L/∂y.</param>
+    /// <param name="parameterGradient"><see cref="IInferenceNetwork.ParameterCount"/> values the sum is added to.</param>
+    void BackwardBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputGradients, Span<float> parameterGradient);
+
+    /// <summary>As <see cref="BackwardBatch(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/>, and writes each row's ∂L/∂x.</summary>
+    /// <param name="inputs"><c>[n, InputSize]</c> features.</param>
+    /// <param name="outputGradients"><c>[n, OutputSize]</c> values ∂L/∂y.</param>
+    /// <param name="parameterGradient"><see cref="IInferenceNetwork.ParameterCount"/> values the sum is added to.</param>
+    /// <param name="inputGradients">Receives <c>[n, InputSize]</c> values ∂L/∂x.</param>
+    void BackwardBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputGradients, Span<float> parameterGradient, Span<float> inputGradients);
+
+    /// <summary>
+    /// One optimizer step with <paramref name="gradient"/>: the step <see cref="TrainStep"/> and <see cref="TrainBatch"/> end in
+    /// (learning rate, momentum, Adam moments and step count alike).
+    /// </summary>
+    /// <param name="gradient"><see cref="IInferenceNetwork.ParameterCount"/> values ∂L/∂θ.</param>
+    void ApplyGradient(ReadOnlySpan<float> gradient);
+
+    /// <summary>The loss of one sample and its gradient with respect to the input, ∂L/∂x (no dropout; no parameter changes).</summary>
+    /// <param name="input"><see cref="IInferenceNetwork.InputSize"/> features.</param>
+    /// <param name="target"><see cref="IInferenceNetwork.OutputSize"/> targets.</param>
+    /// <param name="inputGradient">Receives <see cref="IInferenceNetwork.InputSize"/> values ∂L/∂x.</param>
+    /// <returns>The sample's loss.</returns>
+    float InputGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> inputGradient);
 }

@@ -10,4 +10,10 @@ internal enum KernelKind
     Forward,
     /// <summary>The per-sample loss and <c>g += ∂L/∂θ</c>.</summary>
     Gradient,
+    /// <summary>The vector–Jacobian product of the outputs with leaves <c>t</c> holding ∂L/∂y: <c>g += ∂(t·y)/∂θ</c> (<c>Backward</c>).</summary>
+    Backward,
+    /// <summary>As <see cref="Backward"/>, and <c>dx = ∂(t·y)/∂x</c>.</summary>
+    BackwardInput,
+    /// <summary>The per-sample loss and <c>dx = ∂L/∂x</c> (no parameter gradient).</summary>
+    InputGradient,
 }

@@ -83,6 +83,32 @@ internal sealed class KernelSchedule
                 }
                 roots.Add(new Statement(StatementKind.Return, long.MaxValue, node: network.Loss));
                 break;
+            case KernelKind.Backward:
+            case KernelKind.BackwardInput:
+            case KernelKind.InputGradient:
+                // Lowered by NetworkLowering.LowerBackward: the root is t·y (Backward) or the loss (InputGradient).
+                if (kind != KernelKind.InputGradient)
+                {
+                    foreach (var entry in network.Gradient.Parameters)
+                    {
+                        if (graph[entry.Value].IsConstant(0f)) continue;
+                        roots.Add(new Statement(StatementKind.AccumulateGradient, entry.Value, node: entry.Value, index: entry.Key));
+                    }
+                    foreach (var block in network.Gradient.Blocks)
+                    {
+                        roots.Add(new Statement(StatementKind.AccumulateBlock, Math.Max(block.Deltas.Max(), block.Inputs.Max()), block: block));
+                    }
+                }
+                if (kind != KernelKind.Backward)
+                {
+                    for (int i = 0; i < network.InputSize; i++)
+                    {
+                        int adjoint = network.Gradient.Inputs.TryGetValue(i, out int a) ? a : graph.Constant(0f);
+                        roots.Add(new Statement(StatementKind.StoreInputGradient, adjoint, node: adjoint, index: i));
+                    }
+                }
+                if (kind == KernelKind.InputGradient) roots.Add(new Statement(StatementKind.Return, long.MaxValue, node: network.Loss));
+                break;
         }
         schedule.Plan(roots);
         return schedule;
@@ -171,7 +197,7 @@ internal sealed class KernelSchedule
         // A store goes right after the last value it reads, so the stores of one δ stay together, in parameter order.
         foreach (var root in roots)
         {
-            if (root.Kind is StatementKind.AccumulateGradient or StatementKind.StoreOutput)
+            if (root.Kind is StatementKind.AccumulateGradient or StatementKind.StoreOutput or StatementKind.StoreInputGradient)
             {
                 root.Position = MaterializedReads(root).DefaultIfEmpty(-1).Max();
             }

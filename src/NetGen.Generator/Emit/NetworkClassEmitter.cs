@@ -39,6 +39,14 @@ internal static class NetworkClassEmitter
             kernels.Add(KernelSchedule.Build(kind == KernelKind.Gradient ? training : network, kind));
             token.ThrowIfCancellationRequested();
         }
+        if (spec.Trainable && sequence is null)
+        {
+            // Backward, Backward with ∂L/∂x, InputGradient: three graphs differentiated for what each member stores.
+            kernels.Add(KernelSchedule.Build(NetworkLowering.LowerBackward(spec, loss: false, inputs: false, token), KernelKind.Backward));
+            kernels.Add(KernelSchedule.Build(NetworkLowering.LowerBackward(spec, loss: false, inputs: true, token), KernelKind.BackwardInput));
+            kernels.Add(KernelSchedule.Build(NetworkLowering.LowerBackward(spec, loss: true, inputs: true, token), KernelKind.InputGradient));
+            token.ThrowIfCancellationRequested();
+        }
 
         // Lane (SIMD) kernels share one schedule across widths; a width whose scratch vectors would take too much
         // stack is not emitted (that network keeps the scalar path on that width).
@@ -203,6 +211,9 @@ internal static class NetworkClassEmitter
     {
         KernelKind.Forward => "Forward pass of one sample: <c>y = f(x)</c> with parameters <c>p</c>.",
         KernelKind.Gradient => "Loss of one sample and its gradient: adds <c>∂L/∂p</c> to <c>g</c> (derived by reverse-mode differentiation of the forward graph).",
+        KernelKind.Backward => "Vector–Jacobian product of one sample's outputs with <c>t</c> = ∂L/∂y: adds <c>∂(t·y)/∂p</c> to <c>g</c> (reverse-mode differentiation of the inference graph).",
+        KernelKind.BackwardInput => "Vector–Jacobian product of one sample's outputs with <c>t</c> = ∂L/∂y: adds <c>∂(t·y)/∂p</c> to <c>g</c> and writes <c>∂(t·y)/∂x</c> to <c>dx</c>.",
+        KernelKind.InputGradient => "Loss of one sample (inference graph, no dropout) and its gradient with respect to the input: writes <c>∂L/∂x</c> to <c>dx</c>.",
         _ => throw new InvalidOperationException($"Kernel kind {kind} has no summary."),
     };
 
@@ -508,7 +519,158 @@ internal static class NetworkClassEmitter
             w.Line("for (int k = 0; k < gradient.Length; k++) gradient[k] /= n;");
             w.Line("return total / n;");
         }
+        WriteBackward(w, spec,
+            (writer, x, dy, g) => writer.Line($"NetGenBackwardKernel(_netgenParameters, {x}, {dy}, {g});"),
+            (writer, x, dy, g, dx) => writer.Line($"NetGenBackwardInputKernel(_netgenParameters, {x}, {dy}, {g}, {dx});"));
+        WriteInputGradient(w, spec, (writer, x, t, dx) => writer.Line($"return NetGenInputGradientKernel(_netgenParameters, {x}, {t}, {dx});"));
+        WriteApplyGradient(w);
         WriteOptimizerStep(w, spec);
+    }
+
+    /// <summary>
+    /// <c>Backward</c> and <c>BackwardBatch</c> (with and without the input gradient) around per-sample calls that add the
+    /// vector–Jacobian product into <c>g</c> (and write <c>dx</c>). Feed-forward and layered networks share the members.
+    /// </summary>
+    internal static void WriteBackward(IndentedWriter w, NetworkSpec spec, Action<IndentedWriter, string, string, string> backward,
+        Action<IndentedWriter, string, string, string, string> backwardInput, string? batchNote = null, bool batchLoop = true)
+    {
+        const string accumulate = "/// Backpropagates a gradient of your own through the network: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name=\"outputGradient\"/>";
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line(accumulate);
+        w.Line("/// of one sample to <paramref name=\"parameterGradient\"/> (added, not overwritten: calls accumulate). y is what <see cref=\"Predict\"/>");
+        w.Line("/// returns (after the output activation, Softmax included; no dropout). Changes nothing in the network; allocates nothing.");
+        if (batchNote is not null) w.Line("/// " + batchNote);
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"input\">The sample's <see cref=\"InputSize\"/> features.</param>");
+        w.Line("/// <param name=\"outputGradient\">∂L/∂y for the sample's <see cref=\"OutputSize\"/> outputs, for any L of yours.</param>");
+        w.Line("/// <param name=\"parameterGradient\">The <see cref=\"ParameterCount\"/> values ∂L/∂θ is added to, in <see cref=\"Parameters\"/> order.</param>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
+        using (w.Block($"public void Backward({ReadOnlySpan} input, {ReadOnlySpan} outputGradient, {Span} parameterGradient)"))
+        {
+            w.Line($"{Args}.CheckLength(input.Length, InputSize, nameof(input));");
+            w.Line($"{Args}.CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient));");
+            w.Line($"{Args}.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));");
+            backward(w, "input", "outputGradient", "parameterGradient");
+        }
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line(accumulate);
+        w.Line("/// of one sample to <paramref name=\"parameterGradient\"/> (added: calls accumulate) and writes ∂L/∂x to <paramref name=\"inputGradient\"/>");
+        w.Line("/// (overwritten). y is what <see cref=\"Predict\"/> returns. Allocates nothing.");
+        if (batchNote is not null) w.Line("/// " + batchNote);
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"input\">The sample's <see cref=\"InputSize\"/> features.</param>");
+        w.Line("/// <param name=\"outputGradient\">∂L/∂y for the sample's <see cref=\"OutputSize\"/> outputs.</param>");
+        w.Line("/// <param name=\"parameterGradient\">The <see cref=\"ParameterCount\"/> values ∂L/∂θ is added to.</param>");
+        w.Line("/// <param name=\"inputGradient\">Receives the <see cref=\"InputSize\"/> values ∂L/∂x.</param>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
+        using (w.Block($"public void Backward({ReadOnlySpan} input, {ReadOnlySpan} outputGradient, {Span} parameterGradient, {Span} inputGradient)"))
+        {
+            w.Line($"{Args}.CheckLength(input.Length, InputSize, nameof(input));");
+            w.Line($"{Args}.CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient));");
+            w.Line($"{Args}.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));");
+            w.Line($"{Args}.CheckLength(inputGradient.Length, InputSize, nameof(inputGradient));");
+            backwardInput(w, "input", "outputGradient", "parameterGradient", "inputGradient");
+        }
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// <see cref=\"Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float})\"/> for every row of a batch:");
+        w.Line("/// adds the sum over the rows of the vector–Jacobian products to <paramref name=\"parameterGradient\"/> (not divided by n). Allocates nothing.");
+        if (batchNote is not null) w.Line("/// " + batchNote);
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"inputs\">Row-major <c>[n, InputSize]</c> features (n may be 0).</param>");
+        w.Line("/// <param name=\"outputGradients\">Row-major <c>[n, OutputSize]</c> values ∂L/∂y.</param>");
+        w.Line("/// <param name=\"parameterGradient\">The <see cref=\"ParameterCount\"/> values the sum is added to.</param>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
+        using (w.Block($"public void BackwardBatch({ReadOnlySpan} inputs, {ReadOnlySpan} outputGradients, {Span} parameterGradient)"))
+        {
+            w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputGradients.Length, OutputSize, nameof(outputGradients), allowEmpty: true);");
+            w.Line($"{Args}.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));");
+            if (!batchLoop)
+            {
+                backward(w, "inputs", "outputGradients", "parameterGradient");
+            }
+            else
+            {
+                using (w.Block("for (int i = 0; i < n; i++)"))
+                {
+                    backward(w, "inputs.Slice(i * InputSize, InputSize)", "outputGradients.Slice(i * OutputSize, OutputSize)", "parameterGradient");
+                }
+            }
+        }
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// <see cref=\"Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float}, global::System.Span{float})\"/> for every row");
+        w.Line("/// of a batch: adds the sum over the rows to <paramref name=\"parameterGradient\"/> and writes each row's ∂L/∂x to <paramref name=\"inputGradients\"/>. Allocates nothing.");
+        if (batchNote is not null) w.Line("/// " + batchNote);
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"inputs\">Row-major <c>[n, InputSize]</c> features (n may be 0).</param>");
+        w.Line("/// <param name=\"outputGradients\">Row-major <c>[n, OutputSize]</c> values ∂L/∂y.</param>");
+        w.Line("/// <param name=\"parameterGradient\">The <see cref=\"ParameterCount\"/> values the sum is added to.</param>");
+        w.Line("/// <param name=\"inputGradients\">Receives row-major <c>[n, InputSize]</c> values ∂L/∂x.</param>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
+        using (w.Block($"public void BackwardBatch({ReadOnlySpan} inputs, {ReadOnlySpan} outputGradients, {Span} parameterGradient, {Span} inputGradients)"))
+        {
+            w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputGradients.Length, OutputSize, nameof(outputGradients), allowEmpty: true);");
+            w.Line($"{Args}.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));");
+            w.Line($"{Args}.CheckLength(inputGradients.Length, n * InputSize, nameof(inputGradients));");
+            if (!batchLoop)
+            {
+                backwardInput(w, "inputs", "outputGradients", "parameterGradient", "inputGradients");
+            }
+            else
+            {
+                using (w.Block("for (int i = 0; i < n; i++)"))
+                {
+                    backwardInput(w, "inputs.Slice(i * InputSize, InputSize)", "outputGradients.Slice(i * OutputSize, OutputSize)", "parameterGradient", "inputGradients.Slice(i * InputSize, InputSize)");
+                }
+            }
+        }
+    }
+
+    /// <summary><c>InputGradient</c>: the built-in loss's gradient with respect to one sample's input.</summary>
+    internal static void WriteInputGradient(IndentedWriter w, NetworkSpec spec, Action<IndentedWriter, string, string, string> body, string? note = null)
+    {
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line($"/// Computes the loss ({spec.Loss}) of one sample (no dropout) and writes its gradient with respect to the");
+        w.Line("/// input, ∂L/∂x, to <paramref name=\"inputGradient\"/> (adversarial examples, saliency). Changes no parameter; allocates nothing.");
+        if (note is not null) w.Line("/// " + note);
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"input\">The sample's <see cref=\"InputSize\"/> features.</param>");
+        w.Line("/// <param name=\"target\">The sample's <see cref=\"OutputSize\"/> targets.</param>");
+        w.Line("/// <param name=\"inputGradient\">Receives the <see cref=\"InputSize\"/> values ∂L/∂x.</param>");
+        w.Line("/// <returns>The sample's loss.</returns>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
+        WriteTargetDoc(w, spec);
+        using (w.Block($"public float InputGradient({ReadOnlySpan} input, {ReadOnlySpan} target, {Span} inputGradient)"))
+        {
+            w.Line($"{Args}.CheckLength(input.Length, InputSize, nameof(input));");
+            w.Line($"{Args}.CheckLength(target.Length, OutputSize, nameof(target));");
+            WriteTargetCheck(w, spec, "target");
+            w.Line($"{Args}.CheckLength(inputGradient.Length, InputSize, nameof(inputGradient));");
+            body(w, "input", "target", "inputGradient");
+        }
+    }
+
+    /// <summary><c>ApplyGradient</c>: the training members' own optimizer step on a gradient the caller computed.</summary>
+    internal static void WriteApplyGradient(IndentedWriter w)
+    {
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// Does one optimizer step with <paramref name=\"gradient\"/> (∂L/∂θ of your loss, in <see cref=\"Parameters\"/> order): the step");
+        w.Line("/// <see cref=\"TrainStep\"/> and <see cref=\"TrainBatch\"/> end in, with the same learning rate, momentum, Adam moments and step count.");
+        w.Line("/// Allocates nothing; not thread-safe.");
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"gradient\">The <see cref=\"ParameterCount\"/> partial derivatives to descend along.</param>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"gradient\"/> does not have length <see cref=\"ParameterCount\"/>.</exception>");
+        using (w.Block($"public void ApplyGradient({ReadOnlySpan} gradient)"))
+        {
+            w.Line($"{Args}.CheckLength(gradient.Length, ParameterCount, nameof(gradient));");
+            w.Line("gradient.CopyTo(_netgenGradient);");
+            w.Line("NetGenApplyOptimizerStep();");
+        }
     }
 
     /// <summary>The optimizer step every training member ends in (<c>NetGenApplyOptimizerStep</c>).</summary>

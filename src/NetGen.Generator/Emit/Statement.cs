@@ -17,6 +17,8 @@ internal enum StatementKind
     AccumulateGradient,
     /// <summary>The loop <c>g[W + j·C + i] += δ[j]·a[i]</c> of a looped layer.</summary>
     AccumulateBlock,
+    /// <summary><c>dx[Index] = node</c> (an input's adjoint).</summary>
+    StoreInputGradient,
     /// <summary><c>return node</c> (the loss).</summary>
     Return,
 }

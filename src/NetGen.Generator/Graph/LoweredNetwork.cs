@@ -25,6 +25,9 @@ internal sealed class LoweredNetwork
 
     /// <summary>Dropout mask values one sample needs (0 for the inference graph and for networks without dropout).</summary>
     public int MaskSize { get; }
+
+    /// <summary>Input leaves of one sample (the input adjoints a backward kernel stores).</summary>
+    public int InputSize { get; init; }
 }
 
 /// <summary>Where one layer's parameters sit and how it is emitted.</summary>

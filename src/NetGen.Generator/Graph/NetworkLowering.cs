@@ -41,6 +41,47 @@ internal static class NetworkLowering
     }
 
     /// <summary>
+    /// The graph of one backward member, from the inference graph (what <c>Predict</c> computes, no dropout).
+    /// <paramref name="loss"/> false: the root is J = Σⱼ tⱼ·yⱼ with the target leaves <c>t</c> holding the caller's ∂L/∂y, so that
+    /// ∂J/∂θ and ∂J/∂x are the vector–Jacobian products (the same trick as the sequence path's J = L + Σ u·state);
+    /// <paramref name="loss"/> true: the root is the built-in per-sample loss. Inputs are differentiated when
+    /// <paramref name="inputs"/> is set; the kernel schedule keeps only what its member stores.
+    /// </summary>
+    public static LoweredNetwork LowerBackward(NetworkSpec spec, bool loss, bool inputs, CancellationToken token = default)
+    {
+        var g = new ExpressionGraph();
+        var activations = new int[spec.InputSize];
+        for (int i = 0; i < activations.Length; i++)
+        {
+            activations[i] = g.Input(i);
+            g.Label(activations[i], $"x{i}", $"x[{i}]");
+        }
+        var context = new LayerLoweringContext(g, activations, spec.UnrollLimit, training: false);
+        foreach (var layer in spec.Layers)
+        {
+            token.ThrowIfCancellationRequested();
+            layer.Lower(context);
+        }
+        var outputs = context.Values;
+        int root;
+        if (loss)
+        {
+            root = BuildLoss(g, spec.Loss, outputs);
+        }
+        else
+        {
+            var products = new int[outputs.Length];
+            for (int j = 0; j < outputs.Length; j++) products[j] = g.Multiply(g.Target(j), outputs[j]);
+            root = g.Sum(products);
+            g.Comment(root, $"J = Σⱼ t[j]·y[j]: t holds the caller's ∂L/∂y, so ∂J/∂θ (and ∂J/∂x) is the vector–Jacobian product");
+        }
+        token.ThrowIfCancellationRequested();
+        var gradient = ReverseModeDifferentiator.Differentiate(g, root, differentiateInputs: inputs);
+        g.Constant(0f); // an input no path reaches stores this
+        return new LoweredNetwork(g, outputs, root, gradient, context.Layouts, context.ParameterOffset) { InputSize = spec.InputSize };
+    }
+
+    /// <summary>
     /// The per-sample loss on <paramref name="outputs"/> and target leaves <c>t[j]</c> (fused with the output activation where
     /// <see cref="LossFusion"/> recognises it), labelled and commented. The whole network's graph and the matrix kernels' loss
     /// head build it here, the same way.

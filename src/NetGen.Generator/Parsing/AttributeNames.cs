@@ -61,8 +61,9 @@ internal static class AttributeNames
         // Emitted when the consumer references ILGPU.
         "GpuTrainer",
         "LoadSafetensors", "SaveSafetensors", "NetGenSafetensorsTensors", "NetGenBakedWeights", "SaveOnnx",
+        "Backward", "BackwardBatch", "ApplyGradient", "InputGradient",
         // Private helpers and fields of the generated part.
-        "NetGenForwardKernel", "NetGenLossKernel", "NetGenGradientKernel", "NetGenBatchGradient", "NetGenApplyOptimizerStep",
+        "NetGenForwardKernel", "NetGenLossKernel", "NetGenGradientKernel", "NetGenBackwardKernel", "NetGenBackwardInputKernel", "NetGenInputGradientKernel", "NetGenBatchGradient", "NetGenApplyOptimizerStep",
         "NetGenParametersWritten", "NetGenReadFile", "NetGenRestore", "NetGenPack", "NetGenPackedLength", "_netgenPacked",
         "_netgenParameters", "_netgenGradient", "_netgenVelocity", "_netgenAdamM", "_netgenAdamV", "_netgenStep", "_netgenLearningRate",
         "NetGenDrawMask", "_netgenDropout", "_netgenLayers",

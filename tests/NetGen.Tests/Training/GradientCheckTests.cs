@@ -148,5 +148,11 @@ public sealed class GradientCheckTests
         public void LoadSafetensors(Stream stream) => _inner.LoadSafetensors(stream);
         public void SaveSafetensors(Stream stream) => _inner.SaveSafetensors(stream);
         public void SaveOnnx(Stream stream) => _inner.SaveOnnx(stream);
+        public void Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, Span<float> parameterGradient) => _inner.Backward(input, outputGradient, parameterGradient);
+        public void Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, Span<float> parameterGradient, Span<float> inputGradient) => _inner.Backward(input, outputGradient, parameterGradient, inputGradient);
+        public void BackwardBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputGradients, Span<float> parameterGradient) => _inner.BackwardBatch(inputs, outputGradients, parameterGradient);
+        public void BackwardBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputGradients, Span<float> parameterGradient, Span<float> inputGradients) => _inner.BackwardBatch(inputs, outputGradients, parameterGradient, inputGradients);
+        public void ApplyGradient(ReadOnlySpan<float> gradient) => _inner.ApplyGradient(gradient);
+        public float InputGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> inputGradient) => _inner.InputGradient(input, target, inputGradient);
     }
 }

@@ -343,6 +343,13 @@ namespace NetGen.Benchmarks.Baseline
         /// <exception cref="global::System.ArgumentNullException"><paramref name="stream"/> is null.</exception>
         // Added by hand when IInferenceNetwork gained SaveOnnx: this old baseline exports nothing.
         public void SaveOnnx(global::System.IO.Stream stream) => throw new global::System.NotSupportedException("The old baseline has no ONNX export.");
+        // Added by hand when INetwork gained Backward, ApplyGradient and InputGradient (issue 19): the old baseline has none.
+        public void Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> parameterGradient) => throw new global::System.NotSupportedException("The old baseline has no Backward.");
+        public void Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> parameterGradient, global::System.Span<float> inputGradient) => throw new global::System.NotSupportedException("The old baseline has no Backward.");
+        public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradients, global::System.Span<float> parameterGradient) => throw new global::System.NotSupportedException("The old baseline has no BackwardBatch.");
+        public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradients, global::System.Span<float> parameterGradient, global::System.Span<float> inputGradients) => throw new global::System.NotSupportedException("The old baseline has no BackwardBatch.");
+        public void ApplyGradient(global::System.ReadOnlySpan<float> gradient) => throw new global::System.NotSupportedException("The old baseline has no ApplyGradient.");
+        public float InputGradient(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> inputGradient) => throw new global::System.NotSupportedException("The old baseline has no InputGradient.");
 
         public void SaveSafetensors(global::System.IO.Stream stream)
         {

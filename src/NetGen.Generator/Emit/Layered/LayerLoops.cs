@@ -48,6 +48,19 @@ internal static class LayerLoops
             default:
                 throw new InvalidOperationException($"Layer kind {step.Layer.GetType().Name} has no loops in a layered network.");
         }
+        if (trainable && InputGradientStep(step) is { } withInput)
+        {
+            // Backward's and InputGradient's ∂L/∂x: the first layer with parameters once more, with its input adjoint (scalar loops).
+            w.Line();
+            switch (withInput.Layer)
+            {
+                case DenseLayer dense: DenseLoops.EmitBackward(w, withInput, dense); break;
+                case ConvLayer conv: ConvLoops.EmitBackward(w, withInput, conv); break;
+                case LayerNormLayer layerNorm: NormLoops.EmitLayerNormBackward(w, withInput, layerNorm); break;
+                case BatchNormLayer batchNorm: NormLoops.EmitBatchNormBackward(w, withInput, batchNorm); break;
+                default: throw new InvalidOperationException($"Layer kind {step.Layer.GetType().Name} has no input-gradient backward loops.");
+            }
+        }
         if (trainable && step.Packed)
         {
             w.Line();
@@ -56,4 +69,11 @@ internal static class LayerLoops
             GemmLoops.EmitBackward(w, step);
         }
     }
+
+    /// <summary>
+    /// The copy of <paramref name="step"/> that computes its input adjoint, when it is the first layer with parameters (whose
+    /// training backward method does not); null for every other layer (their backward methods already do, or have no input adjoint to give).
+    /// </summary>
+    public static LayeredStep? InputGradientStep(LayeredStep step) =>
+        step.Layer.ParameterCount > 0 && !step.NeedsInputGradient ? step.WithInputGradient() : null;
 }

@@ -263,6 +263,80 @@ internal static class LayeredMembersEmitter
         WriteBatchGradient(w, plan);
         WriteReserve(w, plan);
         WriteTrainBlock(w, plan);
+        WriteBackwardMembers(w, plan);
+    }
+
+    /// <summary>
+    /// <c>Backward</c>, <c>BackwardBatch</c>, <c>InputGradient</c> and <c>ApplyGradient</c>: blocks through slot 0's workspace (the
+    /// training forward pass, the output activation's vector–Jacobian product, the layers' backward methods).
+    /// </summary>
+    private static void WriteBackwardMembers(IndentedWriter w, LayeredPlan plan)
+    {
+        var spec = plan.Spec;
+        int block = LayeredPlan.BlockSamples;
+        string note = plan.HasBatchNorm
+            ? "BatchNorm normalises with the batch's own statistics (training mode, as Gradient), so for a batch this is the product of the batch's training-mode outputs; a BatchNorm over one value per channel needs 2 samples or more. Not thread-safe."
+            : "Runs through the training workspace: not thread-safe.";
+        // Blocks of samples through slot 0 (a BatchNorm network: the whole batch, one block).
+        void Blocks(string n, string call)
+        {
+            if (plan.HasBatchNorm)
+            {
+                if (n != "1")
+                {
+                    w.Line($"if ({n} == 0) return;");
+                    WriteBatchOfOneCheck(w, plan, n, "inputs");
+                }
+                w.Line("NetGenLayerSlot slot = _netgenLayerSlots[0];");
+                w.Line($"NetGenLayerReserve(slot, {n});");
+                w.Line(call.Replace("{start}", "0").Replace("{count}", n) + ";");
+                return;
+            }
+            w.Line("NetGenLayerSlot slot = _netgenLayerSlots[0];");
+            if (n == "1")
+            {
+                w.Line("NetGenLayerReserve(slot, 1);");
+                w.Line(call.Replace("{start}", "0").Replace("{count}", "1") + ";");
+                return;
+            }
+            w.Line($"NetGenLayerReserve(slot, {n} < {I(block)} ? {n} : {I(block)});");
+            using (w.Block($"for (int start = 0; start < {n}; start += {I(block)})"))
+            {
+                w.Line($"int count = {n} - start < {I(block)} ? {n} - start : {I(block)};");
+                w.Line(call.Replace("{start}", "start").Replace("{count}", "count") + ";");
+            }
+        }
+        NetworkClassEmitter.WriteBackward(w, spec,
+            (writer, x, dy, g) =>
+            {
+                if (x == "input")
+                {
+                    if (!WriteBatchOfOneCheck(writer, plan, "1", "input")) Blocks("1", $"NetGenLayerBackwardBlock(slot, {x}, {dy}, {g}, 1)");
+                }
+                else Blocks("n", $"NetGenLayerBackwardBlock(slot, inputs.Slice({{start}} * InputSize, {{count}} * InputSize), outputGradients.Slice({{start}} * OutputSize, {{count}} * OutputSize), {g}, {{count}})");
+            },
+            (writer, x, dy, g, dx) =>
+            {
+                if (x == "input")
+                {
+                    if (!WriteBatchOfOneCheck(writer, plan, "1", "input")) Blocks("1", $"NetGenLayerBackwardInputBlock(slot, {x}, {dy}, {g}, {dx}, 1)");
+                }
+                else Blocks("n", $"NetGenLayerBackwardInputBlock(slot, inputs.Slice({{start}} * InputSize, {{count}} * InputSize), outputGradients.Slice({{start}} * OutputSize, {{count}} * OutputSize), {g}, inputGradients.Slice({{start}} * InputSize, {{count}} * InputSize), {{count}})");
+            },
+            note, batchLoop: false);
+        NetworkClassEmitter.WriteInputGradient(w, spec, (writer, x, t, dx) =>
+        {
+            if (WriteBatchOfOneCheck(writer, plan, "1", "input")) return;
+            writer.Line("NetGenLayerSlot slot = _netgenLayerSlots[0];");
+            writer.Line("NetGenLayerReserve(slot, 1);");
+            writer.Comment("The parameter gradient goes to a scratch buffer that nothing reads.");
+            writer.Line("global::System.Array.Clear(_netgenGradient, 0, ParameterCount);");
+            writer.Line($"return NetGenLayerInputGradientBlock(slot, {x}, {t}, _netgenGradient, {dx}, 1);");
+        }, plan.HasBatchNorm ? "BatchNorm normalises with the sample's own statistics (training mode, as Gradient). Not thread-safe." : "Runs through the training workspace: not thread-safe.");
+        NetworkClassEmitter.WriteApplyGradient(w);
+        WriteTrainBlock(w, plan, BlockMode.Backward);
+        WriteTrainBlock(w, plan, BlockMode.BackwardInput);
+        WriteTrainBlock(w, plan, BlockMode.InputGradient);
     }
 
     /// <summary>Workspaces a batch is split over (the blocks dealt round-robin): the partition depends on n only, so any thread count gives the same bits.</summary>
@@ -391,15 +465,50 @@ internal static class LayeredMembersEmitter
         }
     }
 
-    private static void WriteTrainBlock(IndentedWriter w, LayeredPlan plan)
+    /// <summary>What a block method computes: the training members' loss and gradient, or a backward member's.</summary>
+    private enum BlockMode
+    {
+        /// <summary><c>NetGenLayerTrainBlock</c>: loss head, ∂L/∂θ.</summary>
+        Train,
+        /// <summary><c>NetGenLayerBackwardBlock</c>: the head's vector–Jacobian product with ∂L/∂y, ∂L/∂θ.</summary>
+        Backward,
+        /// <summary><c>NetGenLayerBackwardInputBlock</c>: as <see cref="Backward"/>, and ∂L/∂x.</summary>
+        BackwardInput,
+        /// <summary><c>NetGenLayerInputGradientBlock</c>: loss head, ∂L/∂θ (into scratch) and ∂L/∂x.</summary>
+        InputGradient,
+    }
+
+    private static void WriteTrainBlock(IndentedWriter w, LayeredPlan plan, BlockMode mode = BlockMode.Train)
     {
         var spec = plan.Spec;
+        bool vjp = mode is BlockMode.Backward or BlockMode.BackwardInput;
+        bool inputs = mode is BlockMode.BackwardInput or BlockMode.InputGradient;
         w.Line();
-        w.Comment("One block: the forward pass in training mode (every layer's values kept), the loss head per sample, the backward pass in reverse layer order.");
-        w.Comment("Adds the block's summed gradient to g and returns its summed loss.");
-        using (w.Block($"private float NetGenLayerTrainBlock(NetGenLayerSlot slot, {ReadOnlySpan} x, {ReadOnlySpan} t, {Span} g, int n, bool update)"))
+        switch (mode)
+        {
+            case BlockMode.Train:
+                w.Comment("One block: the forward pass in training mode (every layer's values kept), the loss head per sample, the backward pass in reverse layer order.");
+                w.Comment("Adds the block's summed gradient to g and returns its summed loss.");
+                break;
+            case BlockMode.InputGradient:
+                w.Comment("InputGradient's block: as NetGenLayerTrainBlock (no running-statistics update), and ∂L/∂x written to dx; returns the summed loss.");
+                break;
+            default:
+                w.Comment("Backward's block: the forward pass in training mode, the output activation's vector–Jacobian product with dy per sample, the backward pass;");
+                w.Comment(mode == BlockMode.BackwardInput ? "adds the block's summed ∂L/∂θ to g and writes ∂L/∂x to dx." : "adds the block's summed ∂L/∂θ to g.");
+                break;
+        }
+        string header = mode switch
+        {
+            BlockMode.Backward => $"private void NetGenLayerBackwardBlock(NetGenLayerSlot slot, {ReadOnlySpan} x, {ReadOnlySpan} t, {Span} g, int n)",
+            BlockMode.BackwardInput => $"private void NetGenLayerBackwardInputBlock(NetGenLayerSlot slot, {ReadOnlySpan} x, {ReadOnlySpan} t, {Span} g, {Span} dx, int n)",
+            BlockMode.InputGradient => $"private float NetGenLayerInputGradientBlock(NetGenLayerSlot slot, {ReadOnlySpan} x, {ReadOnlySpan} t, {Span} g, {Span} dx, int n)",
+            _ => $"private float NetGenLayerTrainBlock(NetGenLayerSlot slot, {ReadOnlySpan} x, {ReadOnlySpan} t, {Span} g, int n, bool update)",
+        };
+        using (w.Block(header))
         {
             w.Line($"{ReadOnlySpan} p = _netgenParameters;");
+            if (mode != BlockMode.Train && plan.HasBatchNorm) w.Line("bool update = false;");
             w.Line("int c = slot.Capacity;");
             w.Line($"{Span} work = slot.Work;");
             if (plan.IndexPerSample > 0) w.Line($"{IndexSpan} positions = slot.Index;");
@@ -466,14 +575,18 @@ internal static class LayeredMembersEmitter
             // Loss head.
             var last = plan.Steps[plan.Steps.Count - 1];
             string output = values[last.Index];
-            w.Comment("Loss head per sample: the loss and ∂L/∂z of the output layer (the first delta of the backward pass).");
+            w.Comment(vjp
+                ? "Output activation per sample: ∂L/∂z of the output layer from the caller's ∂L/∂y in t (the first delta of the backward pass)."
+                : "Loss head per sample: the loss and ∂L/∂z of the output layer (the first delta of the backward pass).");
             w.Line($"{Span} deltaA = work.Slice({I(plan.DeltaA)} * c, n * {I(plan.Widest)});");
             w.Line($"{Span} deltaB = work.Slice({I(plan.DeltaB)} * c, n * {I(plan.Widest)});");
-            w.Line("float loss = 0f;");
+            if (!vjp) w.Line("float loss = 0f;");
             using (w.Block("for (int s = 0; s < n; s++)"))
             {
                 w.Line("deltaA.Slice(s * OutputSize, OutputSize).Clear();");
-                w.Line($"loss += {LossHead.GradientName}({output}.Slice(s * OutputSize, OutputSize), t.Slice(s * OutputSize, OutputSize), deltaA.Slice(s * OutputSize, OutputSize));");
+                w.Line(vjp
+                    ? $"{LossHead.BackwardName}({output}.Slice(s * OutputSize, OutputSize), t.Slice(s * OutputSize, OutputSize), deltaA.Slice(s * OutputSize, OutputSize));"
+                    : $"loss += {LossHead.GradientName}({output}.Slice(s * OutputSize, OutputSize), t.Slice(s * OutputSize, OutputSize), deltaA.Slice(s * OutputSize, OutputSize));");
             }
 
             // Backward.
@@ -483,15 +596,19 @@ internal static class LayeredMembersEmitter
                 var step = plan.Steps[k];
                 var layer = step.Layer;
                 if (layer is FlattenLayer) continue;
-                if (layer.ParameterCount == 0 && !step.NeedsInputGradient) break;
-                string delta = inA ? "deltaA" : "deltaB", other = inA ? "deltaB" : "deltaA";
+                if (!inputs && layer.ParameterCount == 0 && !step.NeedsInputGradient) break;
+                // With ∂L/∂x asked for, the first layer that computes (flattens aside) writes the caller's dx; the first layer
+                // with parameters runs its copy that computes its input adjoint.
+                bool first = inputs && plan.Steps.GetRange(0, k).TrueForAll(before => before.Layer is FlattenLayer);
+                if (inputs && LayerLoops.InputGradientStep(step) is { } withInput) step = withInput;
+                string delta = inA ? "deltaA" : "deltaB", other = first ? "dx" : inA ? "deltaB" : "deltaA";
                 w.Comment($"Layer {layer.Number} backward.");
                 if (!step.Last && step.Activation != ActivationKind.Identity)
                 {
                     w.Line($"{ActivationLoops.AdjointName(step.Activation)}(z{I(layer.Number)}, a{I(layer.Number)}, {delta}.Slice(0, n * {I(layer.OutputSize)}), {delta});");
                 }
                 string input = k == 0 ? "x" : values[k - 1];
-                string dx = step.NeedsInputGradient ? other : $"{Span}.Empty";
+                string dx = step.NeedsInputGradient || inputs ? other : $"{Span}.Empty";
                 string call = layer switch
                 {
                     DenseLayer or ConvLayer => $"{Method(step, "Backward")}(p, {input}, {delta}, g, {dx}, n)",
@@ -501,7 +618,7 @@ internal static class LayeredMembersEmitter
                     BatchNormLayer => $"{Method(step, "Backward")}(p, h{I(layer.Number)}, _netgenLayerBatch, {delta}, g, {dx}, n)",
                     _ => throw new System.InvalidOperationException($"Layer kind {layer.GetType().Name} has no backward call."),
                 };
-                if (step.Packed)
+                if (step.Packed && step.Suffix.Length == 0)
                 {
                     string gemm = layer is ConvLayer
                         ? $"{Method(step, "TrainBackward")}(p, work.Slice({I(step.Saved)} * c, n * {I(GemmLoops.SavedColumns(layer))}), {delta}, g, {dx}, n, columns)"
@@ -510,10 +627,10 @@ internal static class LayeredMembersEmitter
                     w.Line($"else {call};");
                 }
                 else w.Line(call + ";");
-                if (!step.NeedsInputGradient) break;
+                if (!inputs && !step.NeedsInputGradient) break;
                 inA = !inA;
             }
-            w.Line("return loss;");
+            if (!vjp) w.Line("return loss;");
         }
     }
 }

@@ -80,6 +80,11 @@ internal static class LayeredNetworkEmitter
                 w.Line();
                 LossHead.Emit(w, schedule, last.Layer.Number);
             }
+            if (spec.Trainable)
+            {
+                w.Line();
+                LossHead.Emit(w, LossHead.BackwardSchedule(last.Layer.Number, spec.OutputSize, last.Activation), last.Layer.Number);
+            }
         }
         for (int i = scopes.Count - 1; i >= 0; i--) scopes[i].Dispose();
         return w.ToString();

@@ -222,4 +222,19 @@ internal sealed class LayeredStep
 
     /// <summary>True when the layers before it have parameters, so the backward pass needs ∂L/∂(its input).</summary>
     public bool NeedsInputGradient { get; set; }
+
+    /// <summary>Appended to its method names (<see cref="LoopText.Method"/>): <c>Input</c> for <see cref="WithInputGradient"/>'s copy.</summary>
+    public string Suffix { get; private set; } = "";
+
+    /// <summary>
+    /// A copy that computes ∂L/∂(its input) (<c>NetGenLayer1BackwardInput</c>): the input gradient of <c>Backward</c> and
+    /// <c>InputGradient</c> from the first layer with parameters, whose training backward method does not compute it.
+    /// </summary>
+    public LayeredStep WithInputGradient()
+    {
+        var copy = (LayeredStep)MemberwiseClone();
+        copy.NeedsInputGradient = true;
+        copy.Suffix = "Input";
+        return copy;
+    }
 }

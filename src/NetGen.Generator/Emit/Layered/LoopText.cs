@@ -26,6 +26,6 @@ internal static class LoopText
     public static string F(float value) => FloatLiteral.Format(value);
 
     /// <summary>The name of a layer's method: <c>NetGenLayer3Forward</c>.</summary>
-    public static string Method(LayeredStep step, string what) => $"NetGenLayer{I(step.Index + 1)}{what}";
+    public static string Method(LayeredStep step, string what) => $"NetGenLayer{I(step.Index + 1)}{what}{step.Suffix}";
 
 }

@@ -42,10 +42,36 @@ internal static class LossHead
         return spec.Trainable ? new[] { forward, KernelSchedule.Build(head, KernelKind.Gradient) } : new[] { forward };
     }
 
+    public const string BackwardName = "NetGenHeadBackward";
+
+    /// <summary>
+    /// The head's vector–Jacobian product (layered networks' <c>Backward</c>): J = Σⱼ tⱼ·aⱼ(z) with t the caller's ∂L/∂y, differentiated
+    /// for ∂J/∂z<sub>L</sub> (the first delta of the backward pass through the output activation, Softmax included).
+    /// </summary>
+    public static KernelSchedule BackwardSchedule(int number, int units, ActivationKind activation)
+    {
+        var g = new ExpressionGraph();
+        var z = new int[units];
+        for (int j = 0; j < z.Length; j++)
+        {
+            z[j] = g.Parameter(j);
+            g.Label(z[j], $"z{number}_{j}", $"z{number}[{j}]");
+        }
+        int[] outputs = ActivationLowering.Apply(g, z, activation, number);
+        var products = new int[outputs.Length];
+        for (int j = 0; j < outputs.Length; j++) products[j] = g.Multiply(g.Target(j), outputs[j]);
+        int root = g.Sum(products);
+        var gradient = ReverseModeDifferentiator.Differentiate(g, root);
+        var head = new LoweredNetwork(g, outputs, root, gradient, new LayerLayout[0], z.Length);
+        return KernelSchedule.Build(head, KernelKind.Backward);
+    }
+
     public static void Emit(IndentedWriter w, KernelSchedule schedule, int layerNumber)
     {
         string summary = schedule.Kind == KernelKind.Forward
             ? $"The outputs of one sample from its pre-activations <c>p</c> = z{layerNumber} (the output layer's activation)."
+            : schedule.Kind == KernelKind.Backward
+            ? $"The vector–Jacobian product of the output activation: adds ∂(t·a)/∂z{layerNumber} to <c>g</c> for <c>p</c> = z{layerNumber} and <c>t</c> = ∂L/∂a (the first delta of Backward)."
             : $"The loss of one sample from its pre-activations <c>p</c> = z{layerNumber} and targets <c>t</c>; adds ∂L/∂z{layerNumber} (the first delta of the backward pass) to <c>g</c>.";
         KernelPrinter.Emit(w, schedule, HeadDialect.Instance, summary);
     }
@@ -63,7 +89,7 @@ internal static class LossHead
         private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
         private const string Span = "global::System.Span<float>";
 
-        public override string Name(KernelKind kind) => kind == KernelKind.Forward ? ForwardName : GradientName;
+        public override string Name(KernelKind kind) => kind == KernelKind.Forward ? ForwardName : kind == KernelKind.Backward ? BackwardName : GradientName;
 
         public override string Parameters(KernelSchedule k, bool part)
         {

@@ -23,6 +23,9 @@ internal abstract class KernelForm
     {
         KernelKind.Forward => k.MaskSize > 0 ? "p, x, m, s, y" : "p, x, s, y",
         KernelKind.Gradient => k.MaskSize > 0 ? "p, x, t, m, s, g" : "p, x, t, s, g",
+        KernelKind.Backward => "p, x, t, s, g",
+        KernelKind.BackwardInput => "p, x, t, s, g, dx",
+        KernelKind.InputGradient => "p, x, t, s, dx",
         _ => throw new System.InvalidOperationException($"Kernel kind {k.Kind} has no arguments."),
     };
 
@@ -61,6 +64,9 @@ internal abstract class KernelForm
     {
         KernelKind.Forward => prefix + "Forward" + suffix,
         KernelKind.Gradient => prefix + "Gradient" + suffix,
+        KernelKind.Backward => prefix + "Backward" + suffix,
+        KernelKind.BackwardInput => prefix + "BackwardInput" + suffix,
+        KernelKind.InputGradient => prefix + "InputGradient" + suffix,
         _ => throw new System.InvalidOperationException($"Kernel kind {kind} has no name."),
     };
 }

@@ -102,6 +102,9 @@ internal static class KernelPrinter
                 case StatementKind.AccumulateBlock:
                     kernel.GradientBlock(w, k, s.Block!);
                     break;
+                case StatementKind.StoreInputGradient:
+                    w.Line($"dx[{s.Index}] = {e.Use(s.Node)};");
+                    break;
                 case StatementKind.Return:
                     w.Line($"return {e.Use(s.Node)};");
                     break;

@@ -10,7 +10,7 @@ internal class ScalarKernelForm : KernelForm
 
     public override string Name(KernelKind kind) => Named("NetGen", kind, "Kernel");
 
-    public override string ReturnType(KernelKind kind) => kind == KernelKind.Forward ? "void" : "float";
+    public override string ReturnType(KernelKind kind) => kind is KernelKind.Forward or KernelKind.Backward or KernelKind.BackwardInput ? "void" : "float";
 
     public override string Parameters(KernelSchedule k, bool part)
     {
@@ -20,6 +20,9 @@ internal class ScalarKernelForm : KernelForm
         {
             KernelKind.Forward => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {mask}{s}{Span} y",
             KernelKind.Gradient => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} t, {mask}{s}{Span} g",
+            KernelKind.Backward => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} t, {s}{Span} g",
+            KernelKind.BackwardInput => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} t, {s}{Span} g, {Span} dx",
+            KernelKind.InputGradient => $"{ReadOnlySpan} p, {ReadOnlySpan} x, {ReadOnlySpan} t, {s}{Span} dx",
             _ => throw new System.InvalidOperationException($"Kernel kind {k.Kind} has no signature."),
         };
     }
