@@ -21,19 +21,14 @@ var returns = new double[maxEpisodes];
 var stopwatch = Stopwatch.StartNew();
 int solvedAt = -1;
 double average = 0;
-long allocatedAfterWarmUp = 0, stepsAfterWarmUp = 0;
+long stepsAfterWarmUp = 0;
 Console.WriteLine($"CartPole-v1, REINFORCE with a baseline, seed {seed}: solved when the last {window} episodes average ≥ {solvedAverage}");
 int episode = 0;
 for (; episode < maxEpisodes; episode++)
 {
-    long before = GC.GetAllocatedBytesForCurrentThread();
     long stepsBefore = learner.Steps;
-    returns[episode] = learner.Episode();
-    if (episode >= 20) // after the JIT's first tiers
-    {
-        allocatedAfterWarmUp += GC.GetAllocatedBytesForCurrentThread() - before;
-        stepsAfterWarmUp += learner.Steps - stepsBefore;
-    }
+    returns[episode] = learner.Episode(count: episode >= 20); // after the JIT's first tiers
+    if (episode >= 20) stepsAfterWarmUp += learner.Steps - stepsBefore;
     int from = Math.Max(0, episode + 1 - window);
     average = 0;
     for (int e = from; e <= episode; e++) average += returns[e];
@@ -51,7 +46,7 @@ Console.WriteLine();
 Console.WriteLine(solvedAt > 0
     ? $"CartPole: solved after {solvedAt} episodes ({learner.Steps:N0} steps, {stopwatch.Elapsed.TotalSeconds:F1} s): the last {window} average {average:F1}"
     : $"CartPole: not solved in {maxEpisodes} episodes; the last {window} average {average:F1}");
-Console.WriteLine($"allocated after warm-up: {allocatedAfterWarmUp} bytes over {stepsAfterWarmUp:N0} environment steps");
+Console.WriteLine($"allocated after warm-up: {learner.PlayAllocated} bytes over {stepsAfterWarmUp:N0} environment steps, {learner.LearnAllocated} bytes learning (policy {learner.PolicyAllocated})");
 LearningCurve.Save(picture, returns.AsSpan(0, played).ToArray(), window, solvedAverage, solvedAt);
 Console.WriteLine($"learning curve: {picture}");
 return solvedAt > 0 ? 0 : 1;

@@ -36,14 +36,34 @@ internal sealed class Reinforce
     /// <summary>Environment steps taken so far.</summary>
     public long Steps { get; private set; }
 
+    /// <summary>Bytes allocated while playing (environment steps and the policy's Predict).</summary>
+    public long PlayAllocated { get; private set; }
+
+    /// <summary>Bytes allocated while learning (Backward, ApplyGradient, the baseline's PredictBatch and TrainBatch).</summary>
+    public long LearnAllocated { get; private set; }
+
     /// <summary>Plays one episode, learns from it, and returns its length (the reward collected).</summary>
-    public int Episode()
+    /// <param name="count">Whether to count this episode's allocations (false while the JIT warms up).</param>
+    public int Episode(bool count)
     {
+        long start = GC.GetAllocatedBytesForCurrentThread();
         int length = Play();
+        long played = GC.GetAllocatedBytesForCurrentThread();
         LearnPolicy(length);
+        long policy = GC.GetAllocatedBytesForCurrentThread();
         LearnBaseline(length);
+        long end = GC.GetAllocatedBytesForCurrentThread();
+        if (count)
+        {
+            PlayAllocated += played - start;
+            LearnAllocated += end - played;
+            PolicyAllocated += policy - played;
+        }
         return length;
     }
+
+    /// <summary>Bytes allocated by the policy update alone.</summary>
+    public long PolicyAllocated { get; private set; }
 
     /// <summary>Plays one episode with actions sampled from the policy; returns its length.</summary>
     private int Play()
