@@ -595,17 +595,19 @@ internal static class NetworkClassEmitter
                 : $"global::NetGen.Runtime.NetworkFile.Write(stream, LayoutFingerprint, _netgenParameters, {F(spec.LearningRate)}, 0L, global::System.Array.Empty<float>(), global::System.Array.Empty<float>(), global::System.Array.Empty<float>(), 0UL{state});");
         }
         w.Line();
-        w.Line($"/// <summary>Reads a network written by <see cref=\"Save\"/> for this same layout. Everything is checked before the instance is created.</summary>");
+        w.Line($"/// <summary>Reads a network written by <see cref=\"Save(global::System.IO.Stream)\"/> for this same layout. Everything is checked before the instance is created.</summary>");
         w.Line("/// <param name=\"stream\">A readable stream positioned at the start of the file.</param>");
         w.Line("/// <returns>A new network with the saved parameters, learning rate, optimizer state and dropout generator.</returns>");
         w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"stream\"/> is null.</exception>");
         w.Line("/// <exception cref=\"global::System.IO.InvalidDataException\">The data is not a NetGen file, is for another layout or optimizer, or is corrupted.</exception>");
         w.Line("/// <exception cref=\"global::System.IO.EndOfStreamException\">The stream ends before the file does.</exception>");
         w.Line($"public static {spec.ClassName} Load(global::System.IO.Stream stream) => new {spec.ClassName}(NetGenReadFile(stream));");
+        FileOverloadsEmitter.WriteSave(w, "Save", "the network (the <c>Save</c> format)");
+        FileOverloadsEmitter.WriteLoad(w, spec.ClassName);
         w.Line();
         w.Line("/// <summary>");
-        w.Line("/// Restores this network from a file written by <see cref=\"Save\"/> for this same layout: parameters, learning rate, optimizer");
-        w.Line("/// state and dropout generator, as <see cref=\"Load\"/> would create them. The whole file is checked before anything is written,");
+        w.Line("/// Restores this network from a file written by <see cref=\"Save(global::System.IO.Stream)\"/> for this same layout: parameters, learning rate,");
+        w.Line("/// optimizer state and dropout generator, as <see cref=\"Load(global::System.IO.Stream)\"/> would create them. The whole file is checked before anything is written,");
         w.Line("/// so a bad file leaves the network unchanged. Not thread-safe: do not call it while another thread runs a member.");
         w.Line("/// </summary>");
         w.Line("/// <param name=\"stream\">A readable stream positioned at the start of the file.</param>");
