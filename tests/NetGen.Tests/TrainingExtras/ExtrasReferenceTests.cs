@@ -156,6 +156,20 @@ public sealed class ExtrasReferenceTests
         }
     }
 
+    /// <summary>GradientCheck's independent double reference knows Huber and L1: the derived gradients pass it.</summary>
+    [Theory]
+    [InlineData("Extras_Huber")]
+    [InlineData("Extras_L1")]
+    public void GradientCheck_PassesForHuberAndL1(string name)
+    {
+        var c = Case(name);
+        var net = (INetwork)s_networks[name]();
+        net.SetParameters(Floats(c.GetProperty("parameters")));
+        var report = NetGen.Training.GradientCheck.Run(net, Floats(c.GetProperty("inputs")), Floats(c.GetProperty("targets")));
+        Assert.True(report.Passed, report.ToString());
+        Assert.True(report.WorstError < 1e-4, report.ToString());
+    }
+
     /// <summary>L1 at y = t: PyTorch's sign(0) = 0, so the gradient is exactly 0 (not ±1/n).</summary>
     [Fact]
     public void L1_AtZeroError_HasZeroGradient()
