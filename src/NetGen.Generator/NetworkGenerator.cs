@@ -121,6 +121,12 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                 var first = spec.Layers.FirstOrDefault(l => l is Model.Layers.ShapedLayer) as Model.Layers.ShapedLayer;
                 errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayeredGpuTrainerNotGenerated, parsed.NetworkLocation ?? parsed.ClassLocation, parsed.ClassName, first?.KindName ?? "Input"));
             }
+            // NG0068 (info): NetGen.Ilgpu's optimizer step has no AdamW, weight decay or clipping (a feed-forward network only:
+            // sequence and layered networks get NG0055/NG0064).
+            if (spec is not null && !spec.IsSequence && !spec.IsLayered && spec.Trainable && parsed.GpuKernels && spec.GpuOptimizerGap is string gap)
+            {
+                errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GpuOptimizerNotSupported, parsed.NetworkLocation ?? parsed.ClassLocation, parsed.ClassName, gap));
+            }
             return new NetworkParseResult(hint, spec, errors.ToEquatableArray(), weights?.Location);
         }
         catch (OperationCanceledException)

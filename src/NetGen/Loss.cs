@@ -30,4 +30,17 @@ public enum Loss
     /// <c>softmax(z)·Σt − t</c>.
     /// </summary>
     CrossEntropy = 2,
+
+    /// <summary>
+    /// Huber loss with δ = 1, PyTorch's <c>nn.HuberLoss(reduction='mean', delta=1.0)</c> for one sample:
+    /// <c>(1/n) Σᵢ h(yᵢ − tᵢ)</c> with <c>h(e) = e²/2</c> for <c>|e| &lt; 1</c> and <c>|e| − 1/2</c> otherwise, the mean
+    /// over the <c>n</c> outputs. Its derivative is <c>h'(e) = clamp(e, −1, 1)</c> (so ±1 at <c>|e| = 1</c>, as PyTorch).
+    /// </summary>
+    Huber = 3,
+
+    /// <summary>
+    /// Mean absolute error, PyTorch's <c>nn.L1Loss(reduction='mean')</c> for one sample: <c>(1/n) Σᵢ |yᵢ − tᵢ|</c>, the mean
+    /// over the <c>n</c> outputs. Its derivative is <c>sign(yᵢ − tᵢ)/n</c> with <c>sign(0) = 0</c>, as PyTorch's.
+    /// </summary>
+    L1 = 4,
 }

@@ -32,6 +32,7 @@ public sealed class NetworkAttribute : Attribute
     public const int DefaultUnrollLimit = 1024;
 
     private float? _learningRate;
+    private float? _weightDecay;
 
     /// <summary>Initializes a new instance of the <see cref="NetworkAttribute"/> class.</summary>
     /// <param name="loss">The loss function the network is trained on.</param>
@@ -48,14 +49,36 @@ public sealed class NetworkAttribute : Attribute
 
     /// <summary>
     /// Gets or sets the initial learning rate. The default is 0.01, or 0.001 when <see cref="Optimizer"/> is
-    /// <see cref="NetGen.Optimizer.Adam"/> and no learning rate was set. The generated network's
-    /// <c>LearningRate</c> property starts from this value and can be changed at run time.
+    /// <see cref="NetGen.Optimizer.Adam"/> or <see cref="NetGen.Optimizer.AdamW"/> and no learning rate was set. The
+    /// generated network's <c>LearningRate</c> property starts from this value and can be changed at run time.
     /// </summary>
     public float LearningRate
     {
-        get => _learningRate ?? (Optimizer == Optimizer.Adam ? 0.001f : 0.01f);
+        get => _learningRate ?? (Optimizer == Optimizer.Adam || Optimizer == Optimizer.AdamW ? 0.001f : 0.01f);
         set => _learningRate = value;
     }
+
+    /// <summary>
+    /// Gets or sets the weight decay λ (PyTorch's <c>weight_decay</c>, finite and ≥ 0): for <see cref="NetGen.Optimizer.Sgd"/>
+    /// and <see cref="NetGen.Optimizer.Adam"/> the gradient becomes <c>g + λ·p</c> before the update (L2 regularisation);
+    /// for <see cref="NetGen.Optimizer.AdamW"/> it is decoupled, <c>p = p·(1 − lr·λ)</c> before the Adam update. The
+    /// default is 0, or 0.01 (PyTorch's AdamW default) when <see cref="Optimizer"/> is <see cref="NetGen.Optimizer.AdamW"/> and
+    /// no weight decay was set. It applies to every parameter, biases included, as PyTorch's single parameter group does.
+    /// </summary>
+    public float WeightDecay
+    {
+        get => _weightDecay ?? (Optimizer == Optimizer.AdamW ? 0.01f : 0f);
+        set => _weightDecay = value;
+    }
+
+    /// <summary>
+    /// Gets or sets the largest global gradient norm, or 0 (the default) for no clipping. When set, <c>TrainStep</c> and
+    /// <c>TrainBatch</c> (and so <c>Trainer.Fit</c>) clip the batch's mean gradient before the optimizer step exactly as
+    /// <c>torch.nn.utils.clip_grad_norm_(parameters, max_norm)</c>: <c>total = sqrt(Σ g²)</c> over all parameters,
+    /// <c>g = g·min(1, max_norm / (total + 1e-6))</c>. Weight decay is applied after clipping, as PyTorch's optimizer adds it
+    /// in <c>step()</c>. <c>Gradient</c> and <c>GradientBatch</c> return the unclipped gradient.
+    /// </summary>
+    public float ClipGradientNorm { get; set; }
 
     /// <summary>Gets or sets the SGD momentum μ (PyTorch's <c>momentum</c>, dampening 0). The default is 0 (no momentum).</summary>
     public float Momentum { get; set; }

@@ -46,4 +46,26 @@ namespace NetGen.NetStandard.Networks
     [LayerNorm(Activation.Silu)]
     [Dense(3, Activation.Softmax)]
     public partial class LayeredStandard { }
+
+    /// <summary>Issue #19's extras on netstandard2.1: Huber loss, AdamW, clipping (the file overloads too).</summary>
+    [Network(Loss.Huber, Optimizer = Optimizer.AdamW, ClipGradientNorm = 1f, Seed = 7)]
+    [Input(3)]
+    [Dense(4, Activation.Tanh)]
+    [Dense(2)]
+    public partial class ExtrasStandard { }
+
+    /// <summary>L1 loss with SGD, momentum and weight decay on a sequence network.</summary>
+    [Network(Loss.L1, Momentum = 0.9f, WeightDecay = 0.01f, SequenceLength = 3, Seed = 8)]
+    [Input(2)]
+    [Rnn(3)]
+    [Dense(1)]
+    public partial class ExtrasSequenceStandard { }
+
+    /// <summary>Huber loss with Adam and weight decay on a layered network.</summary>
+    [Network(Loss.Huber, Optimizer = Optimizer.Adam, WeightDecay = 0.01f, ClipGradientNorm = 0.5f, Seed = 9)]
+    [Input(1, 6)]
+    [Conv1D(2, 3, activation: Activation.Tanh)]
+    [Flatten]
+    [Dense(2)]
+    public partial class ExtrasLayeredStandard { }
 }

@@ -49,8 +49,8 @@ internal static class DiagnosticDescriptors
         "Loss.{0} needs a {1} output layer, but the last layer uses Activation.{2}", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor MeanSquaredErrorAfterSoftmax = Rule("NG0010",
-        "MeanSquaredError after Softmax",
-        "Loss.MeanSquaredError on a Softmax output trains slowly; Loss.CrossEntropy is the usual choice", DiagnosticSeverity.Warning);
+        "Regression loss (MeanSquaredError, Huber, L1) after Softmax",
+        "Loss.{0} on a Softmax output trains slowly; Loss.CrossEntropy is the usual choice", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor HyperParameterOutOfRange = Rule("NG0011",
         "Hyper-parameter out of range",
@@ -175,6 +175,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LayeredGpuTrainerNotGenerated = Rule("NG0064",
         "No GPU trainer for convolution, pooling and normalisation networks",
         "'{0}' has a [{1}] layer: no GpuTrainer is generated for it (its training runs on the CPU)", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor GpuOptimizerNotSupported = Rule("NG0068",
+        "No GPU trainer for AdamW, weight decay or gradient clipping",
+        "'{0}' uses {1}: no GpuTrainer is generated for it (the GPU optimizer step has no AdamW, weight decay or gradient clipping; its training runs on the CPU)", DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor ShapedLayerInSequenceNetwork = Rule("NG0065",
         "Shaped or normalisation layer in a sequence network",

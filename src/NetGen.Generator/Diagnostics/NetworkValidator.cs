@@ -130,14 +130,15 @@ internal static class NetworkValidator
                 errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LossActivationMismatch, lastLocation, "BinaryCrossEntropy", "Sigmoid", last));
             if (loss == LossKind.CrossEntropy && last != ActivationKind.Softmax)
                 errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LossActivationMismatch, lastLocation, "CrossEntropy", "Softmax", last));
-            if (loss == LossKind.MeanSquaredError && last == ActivationKind.Softmax)
-                infos.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MeanSquaredErrorAfterSoftmax, lastLocation));
+            if (loss is LossKind.MeanSquaredError or LossKind.Huber or LossKind.L1 && last == ActivationKind.Softmax)
+                infos.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MeanSquaredErrorAfterSoftmax, lastLocation, loss.ToString()));
         }
 
         // Hyper-parameters.
         var optimizer = OptimizerKind.Sgd;
         float? learningRate = null;
-        float momentum = 0f, beta1 = 0.9f, beta2 = 0.999f, epsilon = 1e-8f;
+        float momentum = 0f, beta1 = 0.9f, beta2 = 0.999f, epsilon = 1e-8f, clipGradientNorm = 0f;
+        float? weightDecay = null;
         int seed = 0, unrollLimit = NetworkLimits.DefaultUnrollLimit;
         string? weights = null;
         bool trainable = true;
@@ -157,6 +158,8 @@ internal static class NetworkValidator
                 case "Beta1": beta1 = Float(named.Value); break;
                 case "Beta2": beta2 = Float(named.Value); break;
                 case "Epsilon": epsilon = Float(named.Value); break;
+                case "WeightDecay": weightDecay = Float(named.Value); break;
+                case "ClipGradientNorm": clipGradientNorm = Float(named.Value); break;
                 case "Seed": seed = named.Value is int s ? s : 0; break;
                 case "UnrollLimit": unrollLimit = named.Value is int u ? u : -1; break;
                 case "Weights": weights = named.Value as string; break;
@@ -173,12 +176,15 @@ internal static class NetworkValidator
             }
         }
         if (!trainable) WarnTrainingSettings(infos, p);
-        float lr = learningRate ?? (optimizer == OptimizerKind.Adam ? 0.001f : 0.01f);
+        float lr = learningRate ?? (optimizer is OptimizerKind.Adam or OptimizerKind.AdamW ? 0.001f : 0.01f);
+        float decay = weightDecay ?? (optimizer == OptimizerKind.AdamW ? 0.01f : 0f);
         CheckRange(errors, at, "LearningRate", lr, lr > 0 && !float.IsInfinity(lr), "a finite value > 0");
         CheckRange(errors, at, "Momentum", momentum, momentum >= 0 && momentum < 1, "a value in [0, 1)");
         CheckRange(errors, at, "Beta1", beta1, beta1 >= 0 && beta1 < 1, "a value in [0, 1)");
         CheckRange(errors, at, "Beta2", beta2, beta2 >= 0 && beta2 < 1, "a value in [0, 1)");
         CheckRange(errors, at, "Epsilon", epsilon, epsilon > 0 && !float.IsInfinity(epsilon), "a finite value > 0");
+        CheckRange(errors, at, "WeightDecay", decay, decay >= 0 && !float.IsInfinity(decay), "a finite value >= 0");
+        CheckRange(errors, at, "ClipGradientNorm", clipGradientNorm, clipGradientNorm >= 0 && !float.IsInfinity(clipGradientNorm), "a finite value >= 0 (0 = no clipping)");
         if (unrollLimit < 0 || unrollLimit > NetworkLimits.MaxUnrollLimit)
             errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HyperParameterOutOfRange, at, "UnrollLimit", unrollLimit, $"a value in [0, {NetworkLimits.MaxUnrollLimit}]"));
 
@@ -190,7 +196,8 @@ internal static class NetworkValidator
             layers.ToEquatableArray(), loss, optimizer, lr, momentum, beta1, beta2, epsilon, seed, unrollLimit,
             (IsLayered(inputShape, layers) ? p.VectorWidths : SimdWidths(p, inputSize, layers)).ToEquatableArray(), p.GpuKernels, p.GpuAlgorithms, weights, MultiplyAddEstimate: p.MultiplyAddEstimate,
             FileScopedNamespace: p.FileScopedNamespace, Trainable: trainable,
-SequenceLength: sequenceLength, SequenceLoss: sequenceLoss, InputShape: inputShape);
+SequenceLength: sequenceLength, SequenceLoss: sequenceLoss, InputShape: inputShape,
+            WeightDecay: decay, ClipGradientNorm: clipGradientNorm);
         long parameters = spec.ParameterCountLong;
         if (parameters > NetworkLimits.MaxParameterCount)
         {
@@ -385,7 +392,7 @@ SequenceLength: sequenceLength, SequenceLoss: sequenceLoss, InputShape: inputSha
     {
         foreach (var named in p.NamedArguments)
         {
-            if (named.Name is "Optimizer" or "LearningRate" or "Momentum" or "Beta1" or "Beta2" or "Epsilon")
+            if (named.Name is "Optimizer" or "LearningRate" or "Momentum" or "Beta1" or "Beta2" or "Epsilon" or "WeightDecay" or "ClipGradientNorm")
                 infos.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TrainingSettingOnInferenceOnlyNetwork, named.Location, named.Name, p.ClassName));
         }
     }

@@ -173,7 +173,7 @@ internal static class NetworkClassEmitter
                     LaneKernelEmitter.Emit(w, kernel, dialect);
                 }
             }
-            if (spec.GpuKernels && spec.Trainable) Gpu.GpuTrainerEmitter.Emit(w, spec, network, training);
+            if (spec.GpuKernels && spec.Trainable && spec.GpuOptimizerGap is null) Gpu.GpuTrainerEmitter.Emit(w, spec, network, training);
         }
 
         for (int i = scopes.Count - 1; i >= 0; i--) scopes[i].Dispose();
@@ -254,7 +254,7 @@ internal static class NetworkClassEmitter
     {
         w.Line("private readonly float[] _netgenGradient = new float[ParameterCount];");
         w.Line($"private readonly float[] _netgenVelocity = {(UsesMomentum(spec) ? "new float[ParameterCount]" : "global::System.Array.Empty<float>()")};");
-        string adam = spec.Optimizer == OptimizerKind.Adam ? "new float[ParameterCount]" : "global::System.Array.Empty<float>()";
+        string adam = spec.UsesAdamMoments ? "new float[ParameterCount]" : "global::System.Array.Empty<float>()";
         w.Line($"private readonly float[] _netgenAdamM = {adam};");
         w.Line($"private readonly float[] _netgenAdamV = {adam};");
         w.Line("private long _netgenStep;");
@@ -673,25 +673,45 @@ internal static class NetworkClassEmitter
         }
     }
 
-    /// <summary>The optimizer step every training member ends in (<c>NetGenApplyOptimizerStep</c>).</summary>
+    /// <summary>
+    /// The optimizer step every training member ends in (<c>NetGenApplyOptimizerStep</c>): the gradient clipped by its global
+    /// norm first when <c>ClipGradientNorm</c> is set (as <c>torch.nn.utils.clip_grad_norm_</c> before <c>optimizer.step()</c>),
+    /// then the optimizer's update, with weight decay where <c>WeightDecay</c> is not 0.
+    /// </summary>
     internal static void WriteOptimizerStep(IndentedWriter w, NetworkSpec spec)
     {
+        const string Steps = "global::NetGen.Runtime.OptimizerSteps";
+        string module = spec.Optimizer switch
+        {
+            OptimizerKind.Adam => "torch.optim.Adam",
+            OptimizerKind.AdamW => "torch.optim.AdamW",
+            _ => "torch.optim.SGD",
+        };
+        string decay = spec.WeightDecay != 0f ? $" (weight_decay={F(spec.WeightDecay).TrimEnd('f')})" : "";
         w.Line();
-        w.Comment("One optimizer step with the gradient in _netgenGradient, as " + (spec.Optimizer == OptimizerKind.Adam ? "torch.optim.Adam" : "torch.optim.SGD") + " does it.");
+        w.Comment("One optimizer step with the gradient in _netgenGradient, as " + module + decay + " does it"
+            + (spec.ClipGradientNorm != 0f ? $", after torch.nn.utils.clip_grad_norm_(parameters, {F(spec.ClipGradientNorm).TrimEnd('f')})." : "."));
         using (w.Block("private void NetGenApplyOptimizerStep()"))
         {
             w.Line("_netgenStep++;");
-            if (spec.Optimizer == OptimizerKind.Adam)
+            if (spec.ClipGradientNorm != 0f)
+                w.Line($"{Steps}.ClipGradientNorm(_netgenGradient, {F(spec.ClipGradientNorm)});");
+            string wd = spec.WeightDecay != 0f ? ", " + F(spec.WeightDecay) : "";
+            if (spec.Optimizer == OptimizerKind.AdamW)
             {
-                w.Line($"global::NetGen.Runtime.OptimizerSteps.Adam(_netgenParameters, _netgenGradient, _netgenAdamM, _netgenAdamV, _netgenLearningRate, {F(spec.Beta1)}, {F(spec.Beta2)}, {F(spec.Epsilon)}, _netgenStep);");
+                w.Line($"{Steps}.AdamW(_netgenParameters, _netgenGradient, _netgenAdamM, _netgenAdamV, _netgenLearningRate, {F(spec.Beta1)}, {F(spec.Beta2)}, {F(spec.Epsilon)}, {F(spec.WeightDecay)}, _netgenStep);");
+            }
+            else if (spec.Optimizer == OptimizerKind.Adam)
+            {
+                w.Line($"{Steps}.Adam(_netgenParameters, _netgenGradient, _netgenAdamM, _netgenAdamV, _netgenLearningRate, {F(spec.Beta1)}, {F(spec.Beta2)}, {F(spec.Epsilon)}, _netgenStep{wd});");
             }
             else if (UsesMomentum(spec))
             {
-                w.Line($"global::NetGen.Runtime.OptimizerSteps.SgdMomentum(_netgenParameters, _netgenGradient, _netgenVelocity, _netgenLearningRate, {F(spec.Momentum)}, _netgenStep);");
+                w.Line($"{Steps}.SgdMomentum(_netgenParameters, _netgenGradient, _netgenVelocity, _netgenLearningRate, {F(spec.Momentum)}, _netgenStep{wd});");
             }
             else
             {
-                w.Line("global::NetGen.Runtime.OptimizerSteps.Sgd(_netgenParameters, _netgenGradient, _netgenLearningRate);");
+                w.Line($"{Steps}.Sgd(_netgenParameters, _netgenGradient, _netgenLearningRate{wd});");
             }
             w.Line("NetGenParametersWritten();");
         }
@@ -737,17 +757,19 @@ internal static class NetworkClassEmitter
                 : $"global::NetGen.Runtime.NetworkFile.Write(stream, LayoutFingerprint, _netgenParameters, {F(spec.LearningRate)}, 0L, global::System.Array.Empty<float>(), global::System.Array.Empty<float>(), global::System.Array.Empty<float>(), 0UL{state});");
         }
         w.Line();
-        w.Line($"/// <summary>Reads a network written by <see cref=\"Save\"/> for this same layout. Everything is checked before the instance is created.</summary>");
+        w.Line($"/// <summary>Reads a network written by <see cref=\"Save(global::System.IO.Stream)\"/> for this same layout. Everything is checked before the instance is created.</summary>");
         w.Line("/// <param name=\"stream\">A readable stream positioned at the start of the file.</param>");
         w.Line("/// <returns>A new network with the saved parameters, learning rate, optimizer state and dropout generator.</returns>");
         w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"stream\"/> is null.</exception>");
         w.Line("/// <exception cref=\"global::System.IO.InvalidDataException\">The data is not a NetGen file, is for another layout or optimizer, or is corrupted.</exception>");
         w.Line("/// <exception cref=\"global::System.IO.EndOfStreamException\">The stream ends before the file does.</exception>");
         w.Line($"public static {spec.ClassName} Load(global::System.IO.Stream stream) => new {spec.ClassName}(NetGenReadFile(stream));");
+        FileOverloadsEmitter.WriteSave(w, "Save", "the network (the <c>Save</c> format)");
+        FileOverloadsEmitter.WriteLoad(w, spec.ClassName);
         w.Line();
         w.Line("/// <summary>");
-        w.Line("/// Restores this network from a file written by <see cref=\"Save\"/> for this same layout: parameters, learning rate, optimizer");
-        w.Line("/// state and dropout generator, as <see cref=\"Load\"/> would create them. The whole file is checked before anything is written,");
+        w.Line("/// Restores this network from a file written by <see cref=\"Save(global::System.IO.Stream)\"/> for this same layout: parameters, learning rate,");
+        w.Line("/// optimizer state and dropout generator, as <see cref=\"Load(global::System.IO.Stream)\"/> would create them. The whole file is checked before anything is written,");
         w.Line("/// so a bad file leaves the network unchanged. Not thread-safe: do not call it while another thread runs a member.");
         w.Line("/// </summary>");
         w.Line("/// <param name=\"stream\">A readable stream positioned at the start of the file.</param>");
@@ -760,7 +782,7 @@ internal static class NetworkClassEmitter
         using (w.Block("private static global::NetGen.Runtime.NetworkFileContents NetGenReadFile(global::System.IO.Stream stream)"))
         {
             string momentum = spec.Trainable && UsesMomentum(spec) ? "ParameterCount" : "0";
-            string adam = spec.Trainable && spec.Optimizer == OptimizerKind.Adam ? "ParameterCount" : "0";
+            string adam = spec.Trainable && spec.UsesAdamMoments ? "ParameterCount" : "0";
             w.Comment("The optimizer sections must be this network's (checked before they are allocated).");
             string state = spec.IsSequence ? ", streamingStateLength: StateSize" : spec.StatisticsSize > 0 ? ", streamingStateLength: RunningStatisticsSize" : "";
             w.Line($"return global::NetGen.Runtime.NetworkFile.Read(stream, LayoutFingerprint, ParameterCount, momentumLength: {momentum}, adamLength: {adam}{state});");

@@ -68,11 +68,14 @@ internal static class NetworkSummary
 
     public static string OptimizerText(NetworkSpec spec)
     {
-        string lr = FloatLiteral.Format(spec.LearningRate).TrimEnd('f');
-        return spec.Optimizer == OptimizerKind.Adam
-            ? $"optimizer Adam (learning rate {lr}, β1 {FloatLiteral.Format(spec.Beta1).TrimEnd('f')}, β2 {FloatLiteral.Format(spec.Beta2).TrimEnd('f')}, ε {FloatLiteral.Format(spec.Epsilon).TrimEnd('f')})"
+        static string N(float value) => FloatLiteral.Format(value).TrimEnd('f');
+        string lr = N(spec.LearningRate);
+        string extras = (spec.WeightDecay != 0f ? $", weight decay {N(spec.WeightDecay)}" : "")
+            + (spec.ClipGradientNorm != 0f ? $", gradient norm clipped at {N(spec.ClipGradientNorm)}" : "");
+        return spec.UsesAdamMoments
+            ? $"optimizer {spec.Optimizer} (learning rate {lr}, β1 {N(spec.Beta1)}, β2 {N(spec.Beta2)}, ε {N(spec.Epsilon)}{extras})"
             : spec.Momentum != 0f
-                ? $"optimizer SGD with momentum {FloatLiteral.Format(spec.Momentum).TrimEnd('f')} (learning rate {lr})"
-                : $"optimizer SGD (learning rate {lr})";
+                ? $"optimizer SGD with momentum {N(spec.Momentum)} (learning rate {lr}{extras})"
+                : $"optimizer SGD (learning rate {lr}{extras})";
     }
 }

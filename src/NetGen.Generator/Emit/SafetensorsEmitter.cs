@@ -76,5 +76,7 @@ internal static class SafetensorsEmitter
                 w.Line("global::NetGen.Runtime.SafetensorsFile.Write(stream, NetGenSafetensorsTensors, _netgenParameters);");
             }
         }
+        FileOverloadsEmitter.WriteLoadSafetensors(w);
+        FileOverloadsEmitter.WriteSave(w, "SaveSafetensors", "the parameters as a safetensors file");
     }
 }

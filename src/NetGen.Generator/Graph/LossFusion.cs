@@ -24,6 +24,23 @@ internal static class LossFusion
         return Mean(g, squares);
     }
 
+    /// <summary>
+    /// PyTorch <c>HuberLoss(reduction='mean', delta=1)</c> (<see cref="OpKind.Huber"/> of each error) or <c>L1Loss(reduction='mean')</c>
+    /// (<see cref="OpKind.Abs"/> of each error): the mean over outputs. The derivative is each op's own (clamp(e, −1, 1), sign(e)).
+    /// </summary>
+    public static int Elementwise(ExpressionGraph g, IReadOnlyList<int> outputs, IReadOnlyList<int> targets, OpKind term, string name)
+    {
+        var terms = new List<int>();
+        for (int j = 0; j < outputs.Count; j++)
+        {
+            int error = g.Subtract(outputs[j], targets[j]);
+            g.Label(error, $"e_{j}", $"e[{j}]");
+            g.Comment(error, $"Loss ({name}): error e[{j}] = y[{j}] − t[{j}]");
+            terms.Add(g.Unary(term, error));
+        }
+        return Mean(g, terms);
+    }
+
     /// <summary>PyTorch <c>BCELoss(reduction='mean')</c>, each log clamped at −100.</summary>
     public static int BinaryCrossEntropy(ExpressionGraph g, IReadOnlyList<int> outputs, IReadOnlyList<int> targets)
     {

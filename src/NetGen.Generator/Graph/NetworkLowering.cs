@@ -95,6 +95,8 @@ internal static class NetworkLowering
             LossKind.BinaryCrossEntropy => LossFusion.BinaryCrossEntropy(g, outputs, targets),
             LossKind.CrossEntropy => LossFusion.CrossEntropy(g, outputs, targets),
             LossKind.MeanSquaredError => LossFusion.MeanSquaredError(g, outputs, targets),
+            LossKind.Huber => LossFusion.Elementwise(g, outputs, targets, OpKind.Huber, "Huber"),
+            LossKind.L1 => LossFusion.Elementwise(g, outputs, targets, OpKind.Abs, "L1"),
             _ => throw new System.InvalidOperationException($"Loss {kind} is not lowered."),
         };
         g.Label(loss, "loss", "L");
@@ -102,6 +104,8 @@ internal static class NetworkLowering
         {
             LossKind.CrossEntropy => $"Loss: CrossEntropy over {outputs.Length} classes, −Σ t·log softmax(z) (a sum over classes, as nn.CrossEntropyLoss)",
             LossKind.BinaryCrossEntropy => $"Loss: BinaryCrossEntropy, mean over {outputs.Length} output(s) (nn.BCELoss, logs clamped at −100)",
+            LossKind.Huber => $"Loss: Huber (δ = 1), mean over {outputs.Length} output(s) (nn.HuberLoss)",
+            LossKind.L1 => $"Loss: L1, mean over {outputs.Length} output(s) of |y − t| (nn.L1Loss)",
             _ => $"Loss: MeanSquaredError, mean over {outputs.Length} output(s) (nn.MSELoss)",
         });
         return loss;

@@ -80,6 +80,14 @@ internal enum OpKind
     LogSumExp,
     /// <summary>Fused sigmoid + binary cross-entropy of logit a and target b: −(b·log σ(a) + (1−b)·log(1−σ(a))), logs clamped at −100.</summary>
     SigmoidBinaryCrossEntropy,
+    /// <summary>|a| (the L1 loss).</summary>
+    Abs,
+    /// <summary>sign(a): 1 above 0, −1 below, 0 at 0 (|a|' as PyTorch's L1Loss backward).</summary>
+    Sign,
+    /// <summary>Huber's h(a) with δ = 1: a²/2 for |a| &lt; 1, |a| − 1/2 otherwise (nn.HuberLoss's elementwise term).</summary>
+    Huber,
+    /// <summary>h'(a) = clamp(a, −1, 1) (PyTorch's HuberLoss backward with δ = 1).</summary>
+    HuberDerivative,
     /// <summary>Macro: z = W·a + b over a parameter block, emitted as loops (layers past the unroll budget). Vector-valued.</summary>
     MatVec,
     /// <summary>Macro: Wᵀ·δ over a parameter block (the matvec's input adjoint), emitted as loops. Vector-valued.</summary>

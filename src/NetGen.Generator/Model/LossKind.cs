@@ -6,4 +6,6 @@ internal enum LossKind
     MeanSquaredError = 0,
     BinaryCrossEntropy = 1,
     CrossEntropy = 2,
+    Huber = 3,
+    L1 = 4,
 }

@@ -15,7 +15,8 @@ namespace NetGen.Generator.Model;
 /// <see cref="Layers"/> are the layers in source order, each a <see cref="LayerModel"/> record of its kind.
 /// <see cref="Trainable"/> is false for <c>[Network(…, Trainable = false)]</c>: inference-only code (no gradient, optimizer,
 /// loss or dropout members). <see cref="SequenceLength"/> and <see cref="SequenceLoss"/> are the sequence settings
-/// (<c>[Network(SequenceLength = T, SequenceLoss = …)]</c>; 0 = no training window).
+/// (<c>[Network(SequenceLength = T, SequenceLoss = …)]</c>; 0 = no training window). <see cref="WeightDecay"/> is the
+/// optimizer's λ with its default applied (0.01 for AdamW, else 0); <see cref="ClipGradientNorm"/> the global-norm clip (0 = off).
 /// </summary>
 internal sealed record NetworkSpec(
     string? Namespace,
@@ -43,8 +44,23 @@ internal sealed record NetworkSpec(
     bool Trainable = true,
     int SequenceLength = 0,
     SequenceLossKind SequenceLoss = SequenceLossKind.EveryStep,
-    Shapes.TensorShape? InputShape = null)
+    Shapes.TensorShape? InputShape = null,
+    float WeightDecay = 0f,
+    float ClipGradientNorm = 0f)
 {
+    /// <summary>True for the optimizers that keep Adam's two moments (Adam and AdamW).</summary>
+    public bool UsesAdamMoments => Optimizer is OptimizerKind.Adam or OptimizerKind.AdamW;
+
+    /// <summary>
+    /// The reason NetGen.Ilgpu's device optimizer step (plain SGD, SGD with momentum, Adam) cannot train this network, or null:
+    /// AdamW, weight decay and gradient clipping run on the CPU only (NG0068).
+    /// </summary>
+    public string? GpuOptimizerGap =>
+        Optimizer == OptimizerKind.AdamW ? "Optimizer.AdamW"
+        : WeightDecay != 0f ? "WeightDecay"
+        : ClipGradientNorm != 0f ? "ClipGradientNorm"
+        : null;
+
     /// <summary>
     /// True for a layered network: a shaped input or a convolution, pooling, flatten or normalisation layer. Its layers are
     /// printed as loops over batches (<c>Emit/Layered/</c>) instead of being lowered into the scalar graph.

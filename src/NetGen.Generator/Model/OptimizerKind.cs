@@ -5,4 +5,5 @@ internal enum OptimizerKind
 {
     Sgd = 0,
     Adam = 1,
+    AdamW = 2,
 }

@@ -5,8 +5,8 @@ namespace NetGen.Runtime;
 
 /// <summary>
 /// The optimizer updates of generated networks, following PyTorch exactly: <c>torch.optim.SGD</c> (dampening 0,
-/// no Nesterov, no weight decay) and <c>torch.optim.Adam</c> (no AMSGrad, no weight decay). This type is
-/// infrastructure for generated code.
+/// no Nesterov), <c>torch.optim.Adam</c> and <c>torch.optim.AdamW</c> (no AMSGrad), each with PyTorch's
+/// <c>weight_decay</c>, and <c>torch.nn.utils.clip_grad_norm_</c>. This type is infrastructure for generated code.
 /// </summary>
 /// <remarks>
 /// Every span passed to one call has the same length; the generated caller guarantees it, so the methods do not
@@ -127,6 +127,194 @@ public static class OptimizerSteps
         for (int i = 0; i < parameters.Length; i++)
         {
             float g = gradient[i];
+            float mi = beta1 * m[i] + oneMinusBeta1 * g;
+            float vi = beta2 * v[i] + oneMinusBeta2 * g * g;
+            m[i] = mi;
+            v[i] = vi;
+            float denominator = MathF.Sqrt(vi) / biasCorrection2Sqrt + epsilon;
+            parameters[i] += negativeStepSize * mi / denominator;
+        }
+    }
+
+    /// <summary>
+    /// SGD with weight decay λ (PyTorch's <c>weight_decay</c>): <c>p -= lr·(g + λ·p)</c>. The gradient is not changed.
+    /// </summary>
+    /// <param name="parameters">The parameters to update in place.</param>
+    /// <param name="gradient">The gradient of the (mean) loss, the same length as <paramref name="parameters"/>.</param>
+    /// <param name="learningRate">The learning rate.</param>
+    /// <param name="weightDecay">The weight decay λ.</param>
+    public static void Sgd(Span<float> parameters, ReadOnlySpan<float> gradient, float learningRate, float weightDecay)
+    {
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            float p = parameters[i];
+            float g = gradient[i] + weightDecay * p;
+            parameters[i] = p - learningRate * g;
+        }
+    }
+
+    /// <summary>
+    /// SGD with momentum μ (dampening 0) and weight decay λ: <c>d = g + λ·p</c>; <c>v = d</c> on the first step,
+    /// <c>v = μ·v + d</c> afterwards; then <c>p -= lr·v</c>. The gradient is not changed.
+    /// </summary>
+    /// <param name="parameters">The parameters to update in place.</param>
+    /// <param name="gradient">The gradient of the (mean) loss, the same length as <paramref name="parameters"/>.</param>
+    /// <param name="velocity">The momentum buffer <c>v</c>, the same length; read (except on the first step) and overwritten.</param>
+    /// <param name="learningRate">The learning rate.</param>
+    /// <param name="momentum">The momentum μ.</param>
+    /// <param name="step">The 1-based number of this step (1 on the first step).</param>
+    /// <param name="weightDecay">The weight decay λ.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is less than 1.</exception>
+    public static void SgdMomentum(
+        Span<float> parameters,
+        ReadOnlySpan<float> gradient,
+        Span<float> velocity,
+        float learningRate,
+        float momentum,
+        long step,
+        float weightDecay)
+    {
+        if (step < 1)
+        {
+            ThrowStepOutOfRange(step);
+        }
+
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            float p = parameters[i];
+            float d = gradient[i] + weightDecay * p;
+            float v = step == 1 ? d : momentum * velocity[i] + d;
+            velocity[i] = v;
+            parameters[i] = p - learningRate * v;
+        }
+    }
+
+    /// <summary>
+    /// Adam with L2 weight decay λ (<c>torch.optim.Adam(weight_decay=λ)</c>): the update of
+    /// <see cref="Adam(Span{float}, ReadOnlySpan{float}, Span{float}, Span{float}, float, float, float, float, long)"/> with the
+    /// gradient <c>g + λ·p</c>. The gradient is not changed.
+    /// </summary>
+    /// <param name="parameters">The parameters to update in place.</param>
+    /// <param name="gradient">The gradient of the (mean) loss, the same length as <paramref name="parameters"/>.</param>
+    /// <param name="m">The first-moment estimate, the same length; zero before the first step.</param>
+    /// <param name="v">The second-moment estimate, the same length; zero before the first step.</param>
+    /// <param name="learningRate">The learning rate.</param>
+    /// <param name="beta1">The first-moment decay rate β1.</param>
+    /// <param name="beta2">The second-moment decay rate β2.</param>
+    /// <param name="epsilon">The ε added to the denominator.</param>
+    /// <param name="step">The 1-based number of this step (1 on the first step).</param>
+    /// <param name="weightDecay">The weight decay λ.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is less than 1.</exception>
+    public static void Adam(
+        Span<float> parameters,
+        ReadOnlySpan<float> gradient,
+        Span<float> m,
+        Span<float> v,
+        float learningRate,
+        float beta1,
+        float beta2,
+        float epsilon,
+        long step,
+        float weightDecay) =>
+        AdamCore(parameters, gradient, m, v, learningRate, beta1, beta2, epsilon, step, weightDecay);
+
+    /// <summary>
+    /// AdamW (<c>torch.optim.AdamW</c>, no AMSGrad): decoupled weight decay <c>p = p·(1 − lr·λ)</c> (the factor computed in
+    /// <see cref="double"/> and rounded once, as PyTorch multiplies by a Python float), then the Adam update with the unchanged
+    /// gradient.
+    /// </summary>
+    /// <param name="parameters">The parameters to update in place.</param>
+    /// <param name="gradient">The gradient of the (mean) loss, the same length as <paramref name="parameters"/>.</param>
+    /// <param name="m">The first-moment estimate, the same length; zero before the first step.</param>
+    /// <param name="v">The second-moment estimate, the same length; zero before the first step.</param>
+    /// <param name="learningRate">The learning rate.</param>
+    /// <param name="beta1">The first-moment decay rate β1.</param>
+    /// <param name="beta2">The second-moment decay rate β2.</param>
+    /// <param name="epsilon">The ε added to the denominator.</param>
+    /// <param name="weightDecay">The decoupled weight decay λ.</param>
+    /// <param name="step">The 1-based number of this step (1 on the first step).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is less than 1.</exception>
+    public static void AdamW(
+        Span<float> parameters,
+        ReadOnlySpan<float> gradient,
+        Span<float> m,
+        Span<float> v,
+        float learningRate,
+        float beta1,
+        float beta2,
+        float epsilon,
+        float weightDecay,
+        long step)
+    {
+        if (step < 1)
+        {
+            ThrowStepOutOfRange(step);
+        }
+
+        if (weightDecay != 0f)
+        {
+            float factor = (float)(1.0 - (double)learningRate * weightDecay);
+            for (int i = 0; i < parameters.Length; i++) parameters[i] *= factor;
+        }
+
+        Adam(parameters, gradient, m, v, learningRate, beta1, beta2, epsilon, step);
+    }
+
+    /// <summary>
+    /// Clips the gradient by its global norm, as <c>torch.nn.utils.clip_grad_norm_(parameters, maxNorm)</c> (norm type 2):
+    /// <c>total = sqrt(Σ g²)</c> over every element, <c>coef = maxNorm / (total + 1e-6)</c>, and every element is multiplied
+    /// by <c>coef</c> when <c>coef &lt; 1</c> (PyTorch multiplies by <c>min(coef, 1)</c>, the same values). The sum of squares
+    /// is accumulated in <see cref="double"/>.
+    /// </summary>
+    /// <param name="gradient">The gradient, changed in place.</param>
+    /// <param name="maxNorm">The largest norm the gradient keeps (&gt; 0).</param>
+    /// <returns>The gradient's total norm before clipping (what PyTorch's function returns).</returns>
+    public static float ClipGradientNorm(Span<float> gradient, float maxNorm)
+    {
+        double sum = 0;
+        for (int i = 0; i < gradient.Length; i++)
+        {
+            double g = gradient[i];
+            sum += g * g;
+        }
+
+        float total = (float)Math.Sqrt(sum);
+        float coefficient = maxNorm / (total + 1e-6f);
+        if (coefficient < 1f)
+        {
+            for (int i = 0; i < gradient.Length; i++) gradient[i] *= coefficient;
+        }
+
+        return total;
+    }
+
+    private static void AdamCore(
+        Span<float> parameters,
+        ReadOnlySpan<float> gradient,
+        Span<float> m,
+        Span<float> v,
+        float learningRate,
+        float beta1,
+        float beta2,
+        float epsilon,
+        long step,
+        float weightDecay)
+    {
+        if (step < 1)
+        {
+            ThrowStepOutOfRange(step);
+        }
+
+        double biasCorrection1 = 1.0 - Math.Pow(beta1, step);
+        double biasCorrection2 = 1.0 - Math.Pow(beta2, step);
+        float negativeStepSize = (float)(-(learningRate / biasCorrection1));
+        float biasCorrection2Sqrt = (float)Math.Sqrt(biasCorrection2);
+        float oneMinusBeta1 = (float)(1.0 - beta1);
+        float oneMinusBeta2 = (float)(1.0 - beta2);
+
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            float g = gradient[i] + weightDecay * parameters[i];
             float mi = beta1 * m[i] + oneMinusBeta1 * g;
             float vi = beta2 * v[i] + oneMinusBeta2 * g * g;
             m[i] = mi;

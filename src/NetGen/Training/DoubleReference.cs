@@ -133,7 +133,21 @@ internal sealed class DoubleReference
                 }
                 return loss / m;
             }
-            default:
+            case Loss.Huber:
+            case Loss.L1:
+            {
+                // Mean over the outputs of h(y − t) (Huber, δ = 1) or |y − t|.
+                var y = (double[])z.Clone();
+                Activate(y, last);
+                double loss = 0;
+                for (int j = 0; j < m; j++)
+                {
+                    double e = Math.Abs(y[j] - t[j]);
+                    loss += _loss == Loss.L1 ? e : e < 1 ? 0.5 * e * e : e - 0.5;
+                }
+                return loss / m;
+            }
+            case Loss.MeanSquaredError:
             {
                 var y = (double[])z.Clone();
                 Activate(y, last);
@@ -141,6 +155,8 @@ internal sealed class DoubleReference
                 for (int j = 0; j < m; j++) loss += (y[j] - t[j]) * (y[j] - t[j]);
                 return loss / m;
             }
+            default:
+                throw new NotSupportedException($"The double reference has no loss {_loss}.");
         }
     }
 

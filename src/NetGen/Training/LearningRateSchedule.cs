@@ -45,6 +45,45 @@ public abstract class LearningRateSchedule
         return new CosineSchedule(minimum);
     }
 
+    /// <summary>
+    /// A linear warm-up over the first <paramref name="epochs"/> epochs, then <paramref name="after"/>: PyTorch's
+    /// <c>LinearLR(start_factor, end_factor=1.0, total_iters=epochs)</c> followed by <paramref name="after"/> as
+    /// <c>SequentialLR(…, milestones=[epochs])</c> chains them. For epoch <c>e &lt; w</c> (w = <paramref name="epochs"/>) the rate is
+    /// <c>initial · (s + (1 − s)·e/w)</c>, s = <paramref name="startFactor"/> (LinearLR's closed form); from epoch w on it is
+    /// <c>after.LearningRate(e − w, runEpochs − w, initial)</c>: the later schedule counts its epochs from 0 at the end of the
+    /// warm-up, over the epochs left (a <see cref="Cosine"/> after it is <c>CosineAnnealingLR</c> with <c>T_max</c> = run − w).
+    /// </summary>
+    /// <param name="epochs">Warm-up epochs w (≥ 1).</param>
+    /// <param name="after">The schedule from epoch w on; <see langword="null"/> for <see cref="Constant"/> (LinearLR alone).</param>
+    /// <param name="startFactor">The factor of the first epoch's rate, in (0, 1]; PyTorch's default 1/3.</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="epochs"/> is less than 1, or <paramref name="startFactor"/> is outside (0, 1].</exception>
+    public static LearningRateSchedule Warmup(int epochs, LearningRateSchedule? after = null, float startFactor = 1f / 3f)
+    {
+        if (epochs < 1) throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "The warm-up lasts at least 1 epoch.");
+        if (!(startFactor > 0f && startFactor <= 1f)) throw new ArgumentOutOfRangeException(nameof(startFactor), startFactor, "The start factor must be in (0, 1].");
+        return new WarmupSchedule(epochs, after ?? Constant, startFactor);
+    }
+
+    private sealed class WarmupSchedule : LearningRateSchedule
+    {
+        private readonly int _epochs;
+        private readonly LearningRateSchedule _after;
+        private readonly float _startFactor;
+
+        public WarmupSchedule(int epochs, LearningRateSchedule after, float startFactor)
+        {
+            _epochs = epochs;
+            _after = after;
+            _startFactor = startFactor;
+        }
+
+        public override float LearningRate(int epoch, int epochs, float initial)
+            => epoch < _epochs
+                ? (float)(initial * (_startFactor + (1.0 - _startFactor) * epoch / _epochs))
+                : _after.LearningRate(epoch - _epochs, Math.Max(1, epochs - _epochs), initial);
+    }
+
     private sealed class ConstantSchedule : LearningRateSchedule
     {
         public override float LearningRate(int epoch, int epochs, float initial) => initial;

@@ -244,6 +244,60 @@ public partial class N { }
         DiagnosticResult.CompilerError("NG0011").WithLocation(0).WithArguments("Epsilon", "-1", "a finite value > 0"),
         DiagnosticResult.CompilerError("NG0011").WithLocation(0).WithArguments("UnrollLimit", 65537, "a value in [0, 65536]"));
 
+    [Fact]
+    public Task NegativeWeightDecayAndClipGradientNorm_AreReportedOnce() => Verify(@"using NetGen;
+[{|#0:Network(Loss.MeanSquaredError, WeightDecay = -0.1f, ClipGradientNorm = -1f)|}]
+[Input(2)]
+[Dense(1)]
+public partial class N { }
+",
+        DiagnosticResult.CompilerError("NG0011").WithLocation(0).WithArguments("WeightDecay", "-0.1", "a finite value >= 0"),
+        DiagnosticResult.CompilerError("NG0011").WithLocation(0).WithArguments("ClipGradientNorm", "-1", "a finite value >= 0 (0 = no clipping)"));
+
+    [Fact]
+    public Task InfiniteOrNaNWeightDecayAndClipGradientNorm_AreReported() => Verify(@"using NetGen;
+[{|#0:Network(Loss.MeanSquaredError, Optimizer = Optimizer.AdamW, WeightDecay = float.PositiveInfinity, ClipGradientNorm = float.NaN)|}]
+[Input(2)]
+[Dense(1)]
+public partial class N { }
+",
+        DiagnosticResult.CompilerError("NG0011").WithLocation(0).WithArguments("WeightDecay", "Infinity", "a finite value >= 0"),
+        DiagnosticResult.CompilerError("NG0011").WithLocation(0).WithArguments("ClipGradientNorm", "NaN", "a finite value >= 0 (0 = no clipping)"));
+
+    [Fact]
+    public Task ValidExtras_HuberL1AdamWDecayAndClipping_HaveNoDiagnostic() => Verify(@"using NetGen;
+[Network(Loss.Huber, Optimizer = Optimizer.AdamW, WeightDecay = 0f, ClipGradientNorm = 0.5f)]
+[Input(2)]
+[Dense(3, Activation.Tanh)]
+[Dense(1)]
+public partial class A { }
+
+[Network(Loss.L1, Momentum = 0.9f, WeightDecay = 1e-4f, ClipGradientNorm = 0f)]
+[Input(2)]
+[Dense(1, Activation.Sigmoid)]
+public partial class B { }
+");
+
+    [Theory]
+    [InlineData("Huber")]
+    [InlineData("L1")]
+    public Task HuberOrL1AfterSoftmax_IsNG0010(string loss) => Verify(@"using NetGen;
+[Network(Loss." + loss + @")]
+[Input(2)]
+[{|#0:Dense(3, Activation.Softmax)|}]
+public partial class N { }
+", Warning("NG0010", 0).WithArguments(loss));
+
+    [Fact]
+    public Task WeightDecayAndClipping_OnAnInferenceOnlyNetwork_AreNG0040() => Verify(@"using NetGen;
+[{|#0:Network(Loss.Huber, Trainable = false, WeightDecay = 0.1f, ClipGradientNorm = 1f)|}]
+[Input(2)]
+[Dense(1)]
+public partial class N { }
+",
+        Warning("NG0040", 0).WithArguments("WeightDecay", "N"),
+        Warning("NG0040", 0).WithArguments("ClipGradientNorm", "N"));
+
     // NG0012
     [Fact]
     public Task UnknownActivation_IsReportedAtTheDense() => Verify(@"using NetGen;

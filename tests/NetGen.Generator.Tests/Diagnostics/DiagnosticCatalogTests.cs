@@ -61,13 +61,13 @@ public sealed class DiagnosticCatalogTests
     // ---- descriptors ----
 
     [Fact]
-    public void Descriptors_CoverNG0001ToNG0024_NG0030ToNG0033_NG0040_NG0050ToNG0056_NG0060ToNG0067_AndNG0099()
+    public void Descriptors_CoverNG0001ToNG0024_NG0030ToNG0033_NG0040_NG0050ToNG0056_NG0060ToNG0068_AndNG0099()
     {
         var ids = Descriptors.Select(d => d.Descriptor.Id).ToList();
         // NG0021–NG0023: weights files; NG0024: ILGPU without NetGen.Ilgpu; NG0030–NG0033: [Dropout]; NG0040: Trainable = false;
-        // NG0050–NG0056: sequence layers and settings; NG0060–NG0067: layered networks (convolution, pooling, normalisation)
+        // NG0050–NG0056: sequence layers and settings; NG0060–NG0067: layered networks (convolution, pooling, normalisation); NG0068: no GPU trainer for AdamW, weight decay or clipping
         var expected = Enumerable.Range(1, 24).Concat(Enumerable.Range(30, 4))
-            .Append(40).Concat(Enumerable.Range(50, 7)).Concat(Enumerable.Range(60, 8))
+            .Append(40).Concat(Enumerable.Range(50, 7)).Concat(Enumerable.Range(60, 9))
             .Select(i => $"NG{i:D4}").Append("NG0099").ToList();
         Assert.Equal(expected, ids);
     }
@@ -232,9 +232,9 @@ public sealed class DiagnosticCatalogTests
     /// <summary>
     /// Diagnostics only the generator reports: the internal error, the baked-weights checks, which need the weight
     /// files that only the generator pipeline decodes (an analyzer would decode them again on every analysis), and
-    /// NG0024, NG0055 and NG0064, which need the compilation's references (ILGPU, NetGen.Ilgpu).
+    /// NG0024, NG0055, NG0064 and NG0068, which need the compilation's references (ILGPU, NetGen.Ilgpu).
     /// </summary>
-    private static readonly string[] GeneratorOnly = { "NG0021", "NG0022", "NG0023", "NG0024", "NG0055", "NG0064", "NG0099" };
+    private static readonly string[] GeneratorOnly = { "NG0021", "NG0022", "NG0023", "NG0024", "NG0055", "NG0064", "NG0068", "NG0099" };
 
     [Fact]
     public void Analyzer_SupportsEveryDescriptorButTheGeneratorOnlyOnes()

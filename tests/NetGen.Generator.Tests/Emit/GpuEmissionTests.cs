@@ -125,6 +125,29 @@ public sealed class GpuEmissionTests
         Assert.Contains("public void Predict(State state,", text);
     }
 
+    /// <summary>
+    /// AdamW, weight decay and clipping run on the CPU only: such a network in a project with GPU trainers gets no GPU code and
+    /// the info NG0068 naming what it uses; a plain Adam network beside it still gets its trainer.
+    /// </summary>
+    [Theory]
+    [InlineData("Optimizer = Optimizer.AdamW", "Optimizer.AdamW")]
+    [InlineData("Optimizer = Optimizer.Adam, WeightDecay = 0.01f", "WeightDecay")]
+    [InlineData("Momentum = 0.9f, ClipGradientNorm = 1f", "ClipGradientNorm")]
+    public void AdamWDecayOrClipping_GetsNoGpuTrainer_AndTheInfoNG0068(string settings, string named)
+    {
+        string source = "using NetGen;\n[Network(Loss.MeanSquaredError, " + settings + ")]\n[Input(2)]\n[Dense(3, Activation.Tanh)]\n[Dense(1)]\npublic partial class Extra { }\n";
+        var outcome = GeneratorHarness.Run(source, IlgpuStub, NetGenIlgpuStub);
+        Assert.Null(outcome.Result.Exception);
+        Assert.Equal(new[] { "NG0068" }, outcome.GeneratorNgIds);
+        var diagnostic = Assert.Single(outcome.BuildDiagnostics);
+        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
+        Assert.StartsWith($"'Extra' uses {named}: no GpuTrainer is generated for it", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        string text = outcome.SingleSourceText;
+        Assert.DoesNotContain("GpuTrainer", text);
+        Assert.DoesNotContain("NetGenGpu", text);
+        Assert.DoesNotContain(outcome.Output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
     /// <summary>A layered network in a project with GPU trainers gets none, and the info NG0064 from the generator says so, naming its first shaped layer.</summary>
     [Fact]
     public void LayeredNetwork_GetsNoGpuTrainer_AndTheInfoNG0064()

@@ -72,6 +72,34 @@ public sealed class OpTableTests
         }
     }
 
+    /// <summary>
+    /// The regression losses' elementwise ops (Huber with δ = 1, |·|): their derivative rule is the central difference away
+    /// from the kinks, and at the kinks it is PyTorch's: sign(0) = 0, Huber'(±1) = ±1 (the clamp).
+    /// </summary>
+    [Theory]
+    [InlineData((int)OpKind.Huber)]
+    [InlineData((int)OpKind.Abs)]
+    public void LossOps_DerivativeRule_IsTheDerivative_AndPyTorchsAtTheKinks(int opValue)
+    {
+        var op = (OpKind)opValue;
+        foreach (double z in new[] { -3.5, -1.2, -0.7, -0.1, 0.2, 0.6, 1.4, 2.8 })
+        {
+            var g = new ExpressionGraph();
+            int f = g.Unary(op, g.Input(0));
+            double analytic = Evaluate(g, OpTable.LocalDerivative(g, f, 0), z);
+            const double h = 1e-6;
+            double numeric = (OpTable.Evaluate(op, new[] { z + h }) - OpTable.Evaluate(op, new[] { z - h })) / (2 * h);
+            Assert.True(Math.Abs(analytic - numeric) <= 1e-6 * Math.Max(1, Math.Abs(numeric)), $"{op}'({z}) = {analytic}, central difference {numeric}");
+        }
+        Assert.Equal(0.0, OpTable.Evaluate(OpKind.Sign, new[] { 0.0 }));
+        Assert.Equal(-1.0, OpTable.Evaluate(OpKind.Sign, new[] { -1e-30 }));
+        Assert.Equal(1.0, OpTable.Evaluate(OpKind.HuberDerivative, new[] { 1.0 }));
+        Assert.Equal(-1.0, OpTable.Evaluate(OpKind.HuberDerivative, new[] { -1.0 }));
+        Assert.Equal(0.5, OpTable.Evaluate(OpKind.Huber, new[] { -1.0 }));
+        Assert.Equal(0.125, OpTable.Evaluate(OpKind.Huber, new[] { 0.5 }));
+        Assert.Equal(2.5, OpTable.Evaluate(OpKind.Huber, new[] { 3.0 }));
+    }
+
     /// <summary>Forward values of the activations at a few points, from their closed forms written out here.</summary>
     [Theory]
     [InlineData((int)ActivationKind.Silu, 1.0, 0.7310585786300049)]

@@ -28,6 +28,21 @@ public sealed class SnapshotTests
     public void LayeredBatchNorm() => Snapshot.Match("LayeredBatchNorm", GeneratedText(NetworkSources.LayeredBatchNorm));
 
     /// <summary>
+    /// Issue #19's extras in one small network: the Huber loss head (its derived backward term clamp(e, −1, 1)), AdamW with
+    /// its default weight decay and global-norm clipping before the step.
+    /// </summary>
+    [Fact]
+    public void Extras() => Snapshot.Match("Extras", GeneratedText("""
+        using NetGen;
+        namespace Demo;
+        [Network(Loss.Huber, Optimizer = Optimizer.AdamW, ClipGradientNorm = 1f, Seed = 3)]
+        [Input(2)]
+        [Dense(2, Activation.Tanh)]
+        [Dense(1)]
+        public partial class Extras { }
+        """));
+
+    /// <summary>
     /// The GPU part of one network (from the ILGPU marker comment to the end of the file): the per-sample device
     /// functions, the NetGenGpuKernels struct and the GpuTrainer subclass, with ILGPU and NetGen.Ilgpu referenced.
     /// Adam and dropout, so that every member of the struct has its non-trivial form.

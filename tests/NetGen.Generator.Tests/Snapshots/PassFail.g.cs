@@ -358,7 +358,7 @@ partial class PassFail : global::NetGen.INetwork
         global::NetGen.Runtime.NetworkFile.Write(stream, LayoutFingerprint, _netgenParameters, _netgenLearningRate, _netgenStep, _netgenVelocity, _netgenAdamM, _netgenAdamV, 0UL);
     }
 
-    /// <summary>Reads a network written by <see cref="Save"/> for this same layout. Everything is checked before the instance is created.</summary>
+    /// <summary>Reads a network written by <see cref="Save(global::System.IO.Stream)"/> for this same layout. Everything is checked before the instance is created.</summary>
     /// <param name="stream">A readable stream positioned at the start of the file.</param>
     /// <returns>A new network with the saved parameters, learning rate, optimizer state and dropout generator.</returns>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="stream"/> is null.</exception>
@@ -367,8 +367,34 @@ partial class PassFail : global::NetGen.INetwork
     public static PassFail Load(global::System.IO.Stream stream) => new PassFail(NetGenReadFile(stream));
 
     /// <summary>
-    /// Restores this network from a file written by <see cref="Save"/> for this same layout: parameters, learning rate, optimizer
-    /// state and dropout generator, as <see cref="Load"/> would create them. The whole file is checked before anything is written,
+    /// Writes the network (the <c>Save</c> format) to the file at <paramref name="path"/>, as <see cref="Save(global::System.IO.Stream)"/> writes it:
+    /// to a temporary file in the same folder, flushed and then renamed over <paramref name="path"/>, so the file is never
+    /// half-written (a failed write deletes the temporary file and leaves an existing file as it was).
+    /// </summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="global::System.ArgumentException"><paramref name="path"/> is empty or names a folder.</exception>
+    /// <exception cref="global::System.IO.IOException">The file cannot be written.</exception>
+    public void Save(string path) => global::NetGen.Runtime.AtomicFile.Write(path, stream => Save(stream));
+
+    /// <summary>
+    /// Reads a network from a file written by <see cref="Save(string)"/> or <see cref="Save(global::System.IO.Stream)"/>,
+    /// as <see cref="Load(global::System.IO.Stream)"/> does (with its checks).
+    /// </summary>
+    /// <param name="path">The file to read.</param>
+    /// <returns>A new network with the saved parameters, learning rate, optimizer state and dropout generator.</returns>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="global::System.ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="global::System.IO.FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="global::System.IO.InvalidDataException">The data is not a NetGen file, is for another layout or optimizer, or is corrupted.</exception>
+    public static PassFail Load(string path)
+    {
+        using (var stream = global::NetGen.Runtime.AtomicFile.OpenRead(path)) return Load(stream);
+    }
+
+    /// <summary>
+    /// Restores this network from a file written by <see cref="Save(global::System.IO.Stream)"/> for this same layout: parameters, learning rate,
+    /// optimizer state and dropout generator, as <see cref="Load(global::System.IO.Stream)"/> would create them. The whole file is checked before anything is written,
     /// so a bad file leaves the network unchanged. Not thread-safe: do not call it while another thread runs a member.
     /// </summary>
     /// <param name="stream">A readable stream positioned at the start of the file.</param>
@@ -435,6 +461,30 @@ partial class PassFail : global::NetGen.INetwork
     }
 
     /// <summary>
+    /// Reads a safetensors file from <paramref name="path"/>, as <see cref="LoadSafetensors(global::System.IO.Stream)"/> does (with its checks).
+    /// </summary>
+    /// <param name="path">The file to read.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="global::System.ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="global::System.IO.FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="global::System.IO.InvalidDataException">The file is not this network's safetensors file.</exception>
+    public void LoadSafetensors(string path)
+    {
+        using (var stream = global::NetGen.Runtime.AtomicFile.OpenRead(path)) LoadSafetensors(stream);
+    }
+
+    /// <summary>
+    /// Writes the parameters as a safetensors file to the file at <paramref name="path"/>, as <see cref="SaveSafetensors(global::System.IO.Stream)"/> writes it:
+    /// to a temporary file in the same folder, flushed and then renamed over <paramref name="path"/>, so the file is never
+    /// half-written (a failed write deletes the temporary file and leaves an existing file as it was).
+    /// </summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="global::System.ArgumentException"><paramref name="path"/> is empty or names a folder.</exception>
+    /// <exception cref="global::System.IO.IOException">The file cannot be written.</exception>
+    public void SaveSafetensors(string path) => global::NetGen.Runtime.AtomicFile.Write(path, stream => SaveSafetensors(stream));
+
+    /// <summary>
     /// Writes the network's inference graph with its current weights as an ONNX model (IR version 8, opset 17): input <c>input</c>,
     /// output <c>output</c>, batch first with a symbolic batch dimension N. Dropout is left out (inference).
     /// Initialisers carry the <c>torch.nn.Sequential</c> names of <c>SaveSafetensors</c> (docs/onnx.md lists the graph of each layer).
@@ -452,6 +502,17 @@ partial class PassFail : global::NetGen.INetwork
         onnx.Sigmoid();
         onnx.WriteTo(stream);
     }
+
+    /// <summary>
+    /// Writes the network's inference graph as an ONNX model to the file at <paramref name="path"/>, as <see cref="SaveOnnx(global::System.IO.Stream)"/> writes it:
+    /// to a temporary file in the same folder, flushed and then renamed over <paramref name="path"/>, so the file is never
+    /// half-written (a failed write deletes the temporary file and leaves an existing file as it was).
+    /// </summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="global::System.ArgumentException"><paramref name="path"/> is empty or names a folder.</exception>
+    /// <exception cref="global::System.IO.IOException">The file cannot be written.</exception>
+    public void SaveOnnx(string path) => global::NetGen.Runtime.AtomicFile.Write(path, stream => SaveOnnx(stream));
 
     /// <summary>Forward pass of one sample: <c>y = f(x)</c> with parameters <c>p</c>.</summary>
     private static void NetGenForwardKernel(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> y)

@@ -244,9 +244,9 @@ public sealed class SaveOnnxTests
     [Fact]
     public void SaveOnnx_NullStream_Throws()
     {
-        Assert.Equal("stream", Assert.Throws<ArgumentNullException>(() => new OnnxExportActivationsA().SaveOnnx(null!)).ParamName);
-        Assert.Equal("stream", Assert.Throws<ArgumentNullException>(() => new Shaped_Conv1d_Basic().SaveOnnx(null!)).ParamName);
-        Assert.Equal("stream", Assert.Throws<ArgumentNullException>(() => new Gru_Mse().SaveOnnx(null!)).ParamName);
+        Assert.Equal("stream", Assert.Throws<ArgumentNullException>(() => new OnnxExportActivationsA().SaveOnnx((Stream)null!)).ParamName);
+        Assert.Equal("stream", Assert.Throws<ArgumentNullException>(() => new Shaped_Conv1d_Basic().SaveOnnx((Stream)null!)).ParamName);
+        Assert.Equal("stream", Assert.Throws<ArgumentNullException>(() => new Gru_Mse().SaveOnnx((Stream)null!)).ParamName);
     }
 
     [Fact]

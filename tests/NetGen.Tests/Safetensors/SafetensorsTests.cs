@@ -323,8 +323,8 @@ public sealed class SafetensorsTests
     public void NullStream_ThrowsArgumentNull()
     {
         var net = new MixedModules();
-        Assert.Equal("stream", Assert.Throws<ArgumentNullException>(() => net.LoadSafetensors(null!)).ParamName);
-        Assert.Equal("stream", Assert.Throws<ArgumentNullException>(() => net.SaveSafetensors(null!)).ParamName);
+        Assert.Equal("stream", Assert.Throws<ArgumentNullException>(() => net.LoadSafetensors((Stream)null!)).ParamName);
+        Assert.Equal("stream", Assert.Throws<ArgumentNullException>(() => net.SaveSafetensors((Stream)null!)).ParamName);
     }
 
     // ---- PyTorch ----

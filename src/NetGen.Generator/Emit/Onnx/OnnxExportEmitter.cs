@@ -47,6 +47,7 @@ internal static class OnnxExportEmitter
             }
             w.Line("onnx.WriteTo(stream);");
         }
+        FileOverloadsEmitter.WriteSave(w, "SaveOnnx", "the network's inference graph as an ONNX model");
     }
 
     private static void WriteLayer(IndentedWriter w, LayerModel layer, int module, int offset, int statisticsOffset)

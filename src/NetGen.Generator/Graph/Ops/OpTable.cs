@@ -190,6 +190,42 @@ internal static class OpTable
             Lanes = new Spelling("{M}.SigmoidBinaryCrossEntropy({0}, {1})"),
         });
 
+        // ---- the regression losses' elementwise terms (δ = 1 for Huber) and their derivatives, PyTorch's kinks ----
+        Add(new OpDefinition(OpKind.Abs, OpShape.Spelled, "|{0a}|")
+        {
+            Evaluate = a => Math.Abs(a[0]),
+            Derivative = (g, n, i) => g.Unary(OpKind.Sign, n.Args[0]),
+            Scalar = new Spelling("{F}.Abs({0})"),
+            Lanes = new Spelling("{V}.Abs({0})"),
+        });
+        Add(new OpDefinition(OpKind.Sign, OpShape.Spelled, "sign({0a})")
+        {
+            Evaluate = a => a[0] > 0 ? 1.0 : a[0] < 0 ? -1.0 : 0.0,
+            Derivative = (g, n, i) => g.Constant(0f),
+            Branches = true,
+            RepeatsOperand = true,
+            Scalar = new Spelling("({0:2} > 0f ? 1f : {0:2} < 0f ? -1f : 0f)"),
+            Lanes = new Spelling("{V}.ConditionalSelect({V}.GreaterThan({0}, {VT}.Zero), {VT}.One, {VT}.Zero) - {V}.ConditionalSelect({V}.LessThan({0}, {VT}.Zero), {VT}.One, {VT}.Zero)", 1),
+        });
+        Add(new OpDefinition(OpKind.Huber, OpShape.Spelled, "huber({0a})")
+        {
+            Evaluate = a => Math.Abs(a[0]) < 1.0 ? 0.5 * a[0] * a[0] : Math.Abs(a[0]) - 0.5,
+            Derivative = (g, n, i) => g.Unary(OpKind.HuberDerivative, n.Args[0]),
+            Branches = true,
+            RepeatsOperand = true,
+            Cost = 8,
+            Scalar = new Spelling("({F}.Abs({0}) < 1f ? 0.5f * {0:2} * {0:3} : {F}.Abs({0}) - 0.5f)"),
+            Lanes = new Spelling("{V}.ConditionalSelect({V}.LessThan({V}.Abs({0}), {VT}.One), {K:0.5f} * {0:2} * {0:3}, {V}.Abs({0}) - {K:0.5f})"),
+        });
+        Add(new OpDefinition(OpKind.HuberDerivative, OpShape.Spelled, "huber'({0a})")
+        {
+            Evaluate = a => Math.Min(Math.Max(a[0], -1.0), 1.0),
+            Derivative = (g, n, i) => g.Constant(0f),
+            RepeatsOperand = false,
+            Scalar = new Spelling("{F}.Min({F}.Max({0}, -1f), 1f)"),
+            Lanes = new Spelling("{V}.Min({V}.Max({0}, -{VT}.One), {VT}.One)"),
+        });
+
         // ---- loops past the unroll budget (their vector–Jacobian product is MatVecRules) ----
         Add(new OpDefinition(OpKind.MatVec, OpShape.Macro, "W·a + b"));
         Add(new OpDefinition(OpKind.TransposedMatVec, OpShape.Macro, "Wᵀ·δ"));
