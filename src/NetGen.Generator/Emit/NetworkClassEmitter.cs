@@ -118,12 +118,12 @@ internal static class NetworkClassEmitter
             foreach (var kernel in kernels)
             {
                 w.Line();
-                ScalarKernelEmitter.Emit(w, kernel, KernelSummary(kernel.Kind));
+                ScalarKernelEmitter.Emit(w, kernel, KernelSummary(kernel.Kind), spec.Deterministic);
             }
             foreach (var (kernel, summary) in sequence?.Kernels ?? new List<(KernelSchedule, string)>())
             {
                 w.Line();
-                ScalarKernelEmitter.Emit(w, kernel, summary);
+                ScalarKernelEmitter.Emit(w, kernel, summary, spec.Deterministic);
             }
             foreach (var width in stepWidths)
             {
@@ -521,7 +521,7 @@ internal static class NetworkClassEmitter
             w.Line("_netgenStep++;");
             if (spec.Optimizer == OptimizerKind.Adam)
             {
-                w.Line($"global::NetGen.Runtime.OptimizerSteps.Adam(_netgenParameters, _netgenGradient, _netgenAdamM, _netgenAdamV, _netgenLearningRate, {F(spec.Beta1)}, {F(spec.Beta2)}, {F(spec.Epsilon)}, _netgenStep);");
+                w.Line($"global::NetGen.Runtime.OptimizerSteps.{(spec.Deterministic ? "AdamDeterministic" : "Adam")}(_netgenParameters, _netgenGradient, _netgenAdamM, _netgenAdamV, _netgenLearningRate, {F(spec.Beta1)}, {F(spec.Beta2)}, {F(spec.Epsilon)}, _netgenStep);");
             }
             else if (UsesMomentum(spec))
             {

@@ -15,7 +15,10 @@ namespace NetGen.Generator.Model;
 /// <see cref="Layers"/> are the layers in source order, each a <see cref="LayerModel"/> record of its kind.
 /// <see cref="Trainable"/> is false for <c>[Network(…, Trainable = false)]</c>: inference-only code (no gradient, optimizer,
 /// loss or dropout members). <see cref="SequenceLength"/> and <see cref="SequenceLoss"/> are the sequence settings
-/// (<c>[Network(SequenceLength = T, SequenceLoss = …)]</c>; 0 = no training window).
+/// (<c>[Network(SequenceLength = T, SequenceLoss = …)]</c>; 0 = no training window). <see cref="Deterministic"/>:
+/// <c>[Network(Deterministic = true)]</c>, bit-identical results everywhere: <see cref="VectorWidths"/> is then empty (the
+/// scalar kernels only) and the scalar code calls <c>DeterministicMath</c>/<c>DeterministicScalarMath</c> instead of
+/// <c>MathF</c>/<c>ScalarMath</c> (docs/determinism.md).
 /// </summary>
 internal sealed record NetworkSpec(
     string? Namespace,
@@ -43,7 +46,8 @@ internal sealed record NetworkSpec(
     bool Trainable = true,
     int SequenceLength = 0,
     SequenceLossKind SequenceLoss = SequenceLossKind.EveryStep,
-    Shapes.TensorShape? InputShape = null)
+    Shapes.TensorShape? InputShape = null,
+    bool Deterministic = false)
 {
     /// <summary>
     /// True for a layered network: a shaped input or a convolution, pooling, flatten or normalisation layer. Its layers are

@@ -42,18 +42,25 @@ internal static class LossHead
         return spec.Trainable ? new[] { forward, KernelSchedule.Build(head, KernelKind.Gradient) } : new[] { forward };
     }
 
-    public static void Emit(IndentedWriter w, KernelSchedule schedule, int layerNumber)
+    public static void Emit(IndentedWriter w, KernelSchedule schedule, int layerNumber, bool deterministic = false)
     {
         string summary = schedule.Kind == KernelKind.Forward
             ? $"The outputs of one sample from its pre-activations <c>p</c> = z{layerNumber} (the output layer's activation)."
             : $"The loss of one sample from its pre-activations <c>p</c> = z{layerNumber} and targets <c>t</c>; adds ∂L/∂z{layerNumber} (the first delta of the backward pass) to <c>g</c>.";
-        KernelPrinter.Emit(w, schedule, HeadDialect.Instance, summary);
+        KernelPrinter.Emit(w, schedule, deterministic ? HeadDialect.Deterministic : HeadDialect.Instance, summary);
     }
 
     /// <summary>The scalar dialect with the head's kernel names and signatures.</summary>
     private sealed class HeadDialect : ScalarDialect
     {
-        public static readonly new HeadDialect Instance = new();
+        public static readonly new HeadDialect Instance = new(false);
+
+        public static readonly new HeadDialect Deterministic = new(true);
+
+        private HeadDialect(bool deterministic)
+            : base(deterministic)
+        {
+        }
 
         public override KernelForm Kernel { get; } = new HeadKernelForm();
     }
