@@ -141,4 +141,17 @@ public sealed class NetworkAttribute : Attribute
     /// or <see cref="NetGen.SequenceLoss.LastStep"/>.
     /// </summary>
     public SequenceLoss SequenceLoss { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether the network computes bit for bit the same results everywhere (default
+    /// <see langword="false"/>). With <see langword="true"/>, <c>Predict</c>, <c>PredictBatch</c> (any batch size, any
+    /// position of a sample in it) and the training members (<c>Gradient</c>, <c>GradientBatch</c>, <c>TrainStep</c>,
+    /// <c>TrainBatch</c>, <c>Evaluate</c>) give the same float bits on every processor (x64 with or without AVX2,
+    /// AVX-512 or FMA, Arm64), every vector width and every thread count: the network runs one fixed path, the scalar
+    /// kernels (no SIMD, no fused multiply-add), with NetGen's own exp, log and tanh
+    /// (<c>NetGen.Runtime.DeterministicMath</c>) instead of the platform's <see cref="MathF"/>, and sums in one fixed
+    /// order. The price is the speed of the SIMD and matrix paths (see <c>docs/determinism.md</c>). The GPU trainer is not
+    /// covered.
+    /// </summary>
+    public bool Deterministic { get; set; }
 }

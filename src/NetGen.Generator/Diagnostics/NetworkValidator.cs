@@ -141,7 +141,7 @@ internal static class NetworkValidator
         float? weightDecay = null;
         int seed = 0, unrollLimit = NetworkLimits.DefaultUnrollLimit;
         string? weights = null;
-        bool trainable = true;
+        bool trainable = true, deterministic = false;
         int sequenceLength = 0;
         var sequenceLoss = SequenceLossKind.EveryStep;
         ParsedNamedArgument? sequenceLengthArgument = null, sequenceLossArgument = null;
@@ -164,6 +164,7 @@ internal static class NetworkValidator
                 case "UnrollLimit": unrollLimit = named.Value is int u ? u : -1; break;
                 case "Weights": weights = named.Value as string; break;
                 case "Trainable": trainable = named.Value is not false; break;
+                case "Deterministic": deterministic = named.Value is true; break;
                 case "SequenceLength":
                     sequenceLengthArgument = named;
                     sequenceLength = named.Value is int t ? t : -1;
@@ -194,10 +195,12 @@ internal static class NetworkValidator
 
         var spec = new NetworkSpec(p.Namespace, NetworkParser.Identifier(p.ClassName), p.Accessibility, p.ContainingTypes.ToEquatableArray(), inputSize,
             layers.ToEquatableArray(), loss, optimizer, lr, momentum, beta1, beta2, epsilon, seed, unrollLimit,
-            (IsLayered(inputShape, layers) ? p.VectorWidths : SimdWidths(p, inputSize, layers)).ToEquatableArray(), p.GpuKernels, p.GpuAlgorithms, weights, MultiplyAddEstimate: p.MultiplyAddEstimate,
+            // A deterministic network runs the scalar kernels only (docs/determinism.md): no SIMD width at all.
+            deterministic ? new EquatableArray<int>(new int[0]) : (IsLayered(inputShape, layers) ? p.VectorWidths : SimdWidths(p, inputSize, layers)).ToEquatableArray(),
+            p.GpuKernels, p.GpuAlgorithms, weights, MultiplyAddEstimate: p.MultiplyAddEstimate && !deterministic,
             FileScopedNamespace: p.FileScopedNamespace, Trainable: trainable,
 SequenceLength: sequenceLength, SequenceLoss: sequenceLoss, InputShape: inputShape,
-            WeightDecay: decay, ClipGradientNorm: clipGradientNorm);
+            WeightDecay: decay, ClipGradientNorm: clipGradientNorm, Deterministic: deterministic);
         long parameters = spec.ParameterCountLong;
         if (parameters > NetworkLimits.MaxParameterCount)
         {

@@ -126,12 +126,12 @@ internal static class NetworkClassEmitter
             foreach (var kernel in kernels)
             {
                 w.Line();
-                ScalarKernelEmitter.Emit(w, kernel, KernelSummary(kernel.Kind));
+                ScalarKernelEmitter.Emit(w, kernel, KernelSummary(kernel.Kind), spec.Deterministic);
             }
             foreach (var (kernel, summary) in sequence?.Kernels ?? new List<(KernelSchedule, string)>())
             {
                 w.Line();
-                ScalarKernelEmitter.Emit(w, kernel, summary);
+                ScalarKernelEmitter.Emit(w, kernel, summary, spec.Deterministic);
             }
             foreach (var width in stepWidths)
             {

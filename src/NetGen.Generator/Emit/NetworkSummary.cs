@@ -40,6 +40,7 @@ internal static class NetworkSummary
         }
         w.Line("/// </list>");
         w.Line("/// <para><see cref=\"Predict\"/> and <see cref=\"PredictBatch\"/> are thread-safe; the training members are not.</para>");
+        WriteDeterministic(w, spec);
         w.Line("/// </remarks>");
     }
 
@@ -63,6 +64,7 @@ internal static class NetworkSummary
         w.Line("/// <c>ResetState</c> zeroes it) and is not thread-safe; <c>Predict(State, input, output)</c> (one state per sequence), <c>PredictSequence</c>");
         w.Line("/// and <c>PredictBatch</c> are thread-safe; the training members (backpropagation through time over");
         w.Line($"/// <c>SequenceLength</c> = {spec.SequenceLength} steps) are not.</para>");
+        WriteDeterministic(w, spec);
         w.Line("/// </remarks>");
     }
 
@@ -77,5 +79,13 @@ internal static class NetworkSummary
             : spec.Momentum != 0f
                 ? $"optimizer SGD with momentum {N(spec.Momentum)} (learning rate {lr}{extras})"
                 : $"optimizer SGD (learning rate {lr}{extras})";
+    }
+
+    /// <summary>The remark of a <c>Deterministic</c> network (nothing otherwise).</summary>
+    internal static void WriteDeterministic(IndentedWriter w, Model.NetworkSpec spec)
+    {
+        if (!spec.Deterministic) return;
+        w.Line("/// <para>Deterministic: every member runs the scalar kernels with NetGen's own exp, log and tanh (no SIMD, no fused");
+        w.Line("/// multiply-add, sums in one fixed order), so the results are the same bits on every machine (docs/determinism.md).</para>");
     }
 }

@@ -7,5 +7,7 @@ internal static class ScalarKernelEmitter
 {
     public static string MethodName(KernelKind kind) => ScalarDialect.Instance.Kernel.Name(kind);
 
-    public static void Emit(IndentedWriter w, KernelSchedule k, string summary) => KernelPrinter.Emit(w, k, ScalarDialect.Instance, summary);
+    /// <summary>Prints kernel <paramref name="k"/>; <paramref name="deterministic"/> (a <c>Deterministic</c> network) spells NetGen's deterministic math.</summary>
+    public static void Emit(IndentedWriter w, KernelSchedule k, string summary, bool deterministic = false) =>
+        KernelPrinter.Emit(w, k, ScalarDialect.For(deterministic), summary);
 }

@@ -17,6 +17,9 @@ namespace NetGen.Generator.Model;
 /// loss or dropout members). <see cref="SequenceLength"/> and <see cref="SequenceLoss"/> are the sequence settings
 /// (<c>[Network(SequenceLength = T, SequenceLoss = …)]</c>; 0 = no training window). <see cref="WeightDecay"/> is the
 /// optimizer's λ with its default applied (0.01 for AdamW, else 0); <see cref="ClipGradientNorm"/> the global-norm clip (0 = off).
+/// <see cref="Deterministic"/>: <c>[Network(Deterministic = true)]</c>, bit-identical results everywhere: <see cref="VectorWidths"/>
+/// is then empty (the scalar kernels only) and the scalar code calls <c>DeterministicMath</c>/<c>DeterministicScalarMath</c>
+/// instead of <c>MathF</c>/<c>ScalarMath</c> (docs/determinism.md).
 /// </summary>
 internal sealed record NetworkSpec(
     string? Namespace,
@@ -46,7 +49,8 @@ internal sealed record NetworkSpec(
     SequenceLossKind SequenceLoss = SequenceLossKind.EveryStep,
     Shapes.TensorShape? InputShape = null,
     float WeightDecay = 0f,
-    float ClipGradientNorm = 0f)
+    float ClipGradientNorm = 0f,
+    bool Deterministic = false)
 {
     /// <summary>True for the optimizers that keep Adam's two moments (Adam and AdamW).</summary>
     public bool UsesAdamMoments => Optimizer is OptimizerKind.Adam or OptimizerKind.AdamW;

@@ -117,8 +117,57 @@ public static class OptimizerSteps
             ThrowStepOutOfRange(step);
         }
 
-        double biasCorrection1 = 1.0 - Math.Pow(beta1, step);
-        double biasCorrection2 = 1.0 - Math.Pow(beta2, step);
+        // β1ᵗ and β2ᵗ by a fixed sequence of multiplications (not the C library's pow), so every Adam step is the same bits
+        // on every machine (deterministic networks rely on it; the difference from Math.Pow is a few ulps of a double).
+        AdamUpdate(parameters, gradient, m, v, learningRate, beta1, beta2, epsilon, 1.0 - DeterministicMath.Pow(beta1, step), 1.0 - DeterministicMath.Pow(beta2, step));
+    }
+
+    /// <summary>
+    /// <see cref="Adam"/> for a network with <c>Deterministic = true</c>: the same step, with β1ᵗ and β2ᵗ computed by
+    /// <see cref="DeterministicMath.Pow(double, long)"/> (a fixed sequence of multiplications) instead of the C library's
+    /// <see cref="Math.Pow(double, double)"/>, so the step is the same bits on every machine.
+    /// </summary>
+    /// <param name="parameters">The parameters to update in place.</param>
+    /// <param name="gradient">The gradient of the (mean) loss, the same length as <paramref name="parameters"/>.</param>
+    /// <param name="m">The first-moment estimate, the same length; zero before the first step.</param>
+    /// <param name="v">The second-moment estimate, the same length; zero before the first step.</param>
+    /// <param name="learningRate">The learning rate.</param>
+    /// <param name="beta1">The first-moment decay rate β1.</param>
+    /// <param name="beta2">The second-moment decay rate β2.</param>
+    /// <param name="epsilon">The ε added to the denominator.</param>
+    /// <param name="step">The 1-based number of this step (1 on the first step).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is less than 1.</exception>
+    public static void AdamDeterministic(
+        Span<float> parameters,
+        ReadOnlySpan<float> gradient,
+        Span<float> m,
+        Span<float> v,
+        float learningRate,
+        float beta1,
+        float beta2,
+        float epsilon,
+        long step)
+    {
+        if (step < 1)
+        {
+            ThrowStepOutOfRange(step);
+        }
+
+        AdamUpdate(parameters, gradient, m, v, learningRate, beta1, beta2, epsilon, 1.0 - DeterministicMath.Pow(beta1, step), 1.0 - DeterministicMath.Pow(beta2, step));
+    }
+
+    private static void AdamUpdate(
+        Span<float> parameters,
+        ReadOnlySpan<float> gradient,
+        Span<float> m,
+        Span<float> v,
+        float learningRate,
+        float beta1,
+        float beta2,
+        float epsilon,
+        double biasCorrection1,
+        double biasCorrection2)
+    {
         float negativeStepSize = (float)(-(learningRate / biasCorrection1));
         float biasCorrection2Sqrt = (float)Math.Sqrt(biasCorrection2);
         float oneMinusBeta1 = (float)(1.0 - beta1);
@@ -305,8 +354,8 @@ public static class OptimizerSteps
             ThrowStepOutOfRange(step);
         }
 
-        double biasCorrection1 = 1.0 - Math.Pow(beta1, step);
-        double biasCorrection2 = 1.0 - Math.Pow(beta2, step);
+        double biasCorrection1 = 1.0 - DeterministicMath.Pow(beta1, step);
+        double biasCorrection2 = 1.0 - DeterministicMath.Pow(beta2, step);
         float negativeStepSize = (float)(-(learningRate / biasCorrection1));
         float biasCorrection2Sqrt = (float)Math.Sqrt(biasCorrection2);
         float oneMinusBeta1 = (float)(1.0 - beta1);

@@ -33,7 +33,9 @@ public sealed class MethodSizeTests
         {
             var kernels = Kernels(network.Type);
             bool lanes = Simd.LaneDrivers.HasLanes(network.Type);
-            foreach (string prefix in KernelPrefixes.Concat(lanes ? LaneKernelPrefixes : MatrixKernelPrefixes))
+            // A Deterministic network has the scalar kernels only (docs/determinism.md).
+            bool deterministic = network.Type.GetCustomAttribute<NetworkAttribute>()!.Deterministic;
+            foreach (string prefix in KernelPrefixes.Concat(deterministic ? Array.Empty<string>() : lanes ? LaneKernelPrefixes : MatrixKernelPrefixes))
                 Assert.True(kernels.Any(k => KernelName(k).StartsWith(prefix, StringComparison.Ordinal)), $"{network.Name}: no {prefix} method found");
             foreach (var method in kernels)
             {

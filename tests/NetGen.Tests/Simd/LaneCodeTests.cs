@@ -78,6 +78,14 @@ public sealed class LaneCodeTests : IDisposable
         const BindingFlags all = BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
         foreach (var network in NetworkType.All)
         {
+            if (network.Type.GetCustomAttribute<NetworkAttribute>()!.Deterministic)
+            {
+                // Deterministic: the scalar kernels only (docs/determinism.md, Determinism/DeterminismTests).
+                Assert.Null(network.Type.GetNestedType("NetGenMatrixKernels", BindingFlags.NonPublic));
+                Assert.DoesNotContain(network.Type.GetMethods(all), m => m.Name.Contains("Lanes", StringComparison.Ordinal));
+                continue;
+            }
+
             if (!LaneDrivers.HasLanes(network.Type))
             {
                 // Batches as matrix products (MatrixPathTests): no lane code at all.

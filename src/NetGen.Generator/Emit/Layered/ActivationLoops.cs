@@ -21,8 +21,9 @@ internal static class ActivationLoops
     /// <summary><c>NetGenLayerAdjointRelu</c>.</summary>
     public static string AdjointName(ActivationKind activation) => $"NetGenLayerAdjoint{activation}";
 
-    public static void Emit(IndentedWriter w, ActivationKind activation, bool trainable, VectorWidth? width = null)
+    public static void Emit(IndentedWriter w, ActivationKind activation, bool trainable, VectorWidth? width = null, bool deterministic = false)
     {
+        var dialect = ScalarDialect.For(deterministic);
         var definition = ActivationTable.Of(activation);
         if (definition.Shape != ActivationShape.Elementwise)
             throw new System.InvalidOperationException($"Activation {activation} is not element-wise: a layered network applies it only in the loss head.");
@@ -35,7 +36,7 @@ internal static class ActivationLoops
         w.Line($"/// <summary>a[k] = {activation}(z[k]) for every k (<paramref name=\"a\"/> may be <paramref name=\"z\"/> itself).</summary>");
         using (w.Block($"private static void {ForwardName(activation)}({ReadOnlySpan} z, {Span} a)"))
         {
-            ElementLoop(w, width, g, new[] { (z, "x", "z") }, a, "a");
+            ElementLoop(w, width, dialect, g, new[] { (z, "x", "z") }, a, "a");
         }
         if (!trainable) return;
 
@@ -47,7 +48,7 @@ internal static class ActivationLoops
         w.Line($"/// <summary>Chain rule through a = {activation}(z): d[k] = u[k]·{activation}′(z[k]) (derived from the definition; <paramref name=\"d\"/> may be <paramref name=\"u\"/>).</summary>");
         using (w.Block($"private static void {AdjointName(activation)}({ReadOnlySpan} z, {ReadOnlySpan} a, {ReadOnlySpan} u, {Span} d)"))
         {
-            ElementLoop(w, width, g, new[] { (z, "x", "z"), (a, "y", "a"), (u, "v", "u") }, gradient.Inputs[0], "d");
+            ElementLoop(w, width, dialect, g, new[] { (z, "x", "z"), (a, "y", "a"), (u, "v", "u") }, gradient.Inputs[0], "d");
         }
     }
 
@@ -56,7 +57,7 @@ internal static class ActivationLoops
     /// <paramref name="width"/> is given and the processor runs it, then one value at a time for the rest.
     /// </summary>
     /// <param name="reads">Each leaf (or value the graph already holds), its local name and the span it is read from.</param>
-    private static void ElementLoop(IndentedWriter w, VectorWidth? width, ExpressionGraph g, (int Node, string Local, string Span)[] reads, int result, string target)
+    private static void ElementLoop(IndentedWriter w, VectorWidth? width, ScalarDialect dialect, ExpressionGraph g, (int Node, string Local, string Span)[] reads, int result, string target)
     {
         var names = new Dictionary<int, string>();
         foreach (var read in reads) names[read.Node] = read.Local;
@@ -77,7 +78,7 @@ internal static class ActivationLoops
         using (w.Block("for (; k < z.Length; k++)"))
         {
             w.Line("float " + string.Join(", ", System.Array.ConvertAll(reads, r => $"{r.Local} = {r.Span}[k]")) + ";");
-            TileStatements.Emit(w, ScalarDialect.Instance, "float", g, names, new[] { result }, (_, value) => $"{target}[k] = {value};");
+            TileStatements.Emit(w, dialect, "float", g, names, new[] { result }, (_, value) => $"{target}[k] = {value};");
         }
     }
 }

@@ -73,12 +73,12 @@ internal static class LayeredNetworkEmitter
             }
             foreach (var activation in plan.Steps.Where(s => !s.Last && s.Activation != ActivationKind.Identity).Select(s => s.Activation).Distinct().OrderBy(a => (int)a))
             {
-                ActivationLoops.Emit(w, activation, spec.Trainable, plan.Width);
+                ActivationLoops.Emit(w, activation, spec.Trainable, plan.Width, spec.Deterministic);
             }
             foreach (var schedule in head)
             {
                 w.Line();
-                LossHead.Emit(w, schedule, last.Layer.Number);
+                LossHead.Emit(w, schedule, last.Layer.Number, spec.Deterministic);
             }
             if (spec.Trainable)
             {

@@ -30,6 +30,7 @@ internal static class LayeredSummary
         }
         w.Line("/// </list>");
         w.Line("/// <para><see cref=\"Predict\"/> and <see cref=\"PredictBatch\"/> are thread-safe; the training members are not.</para>");
+        NetworkSummary.WriteDeterministic(w, spec);
         w.Line("/// </remarks>");
     }
 }

@@ -66,20 +66,27 @@ internal static class LossHead
         return KernelSchedule.Build(head, KernelKind.Backward);
     }
 
-    public static void Emit(IndentedWriter w, KernelSchedule schedule, int layerNumber)
+    public static void Emit(IndentedWriter w, KernelSchedule schedule, int layerNumber, bool deterministic = false)
     {
         string summary = schedule.Kind == KernelKind.Forward
             ? $"The outputs of one sample from its pre-activations <c>p</c> = z{layerNumber} (the output layer's activation)."
             : schedule.Kind == KernelKind.Backward
             ? $"The vector–Jacobian product of the output activation: adds ∂(t·a)/∂z{layerNumber} to <c>g</c> for <c>p</c> = z{layerNumber} and <c>t</c> = ∂L/∂a (the first delta of Backward)."
             : $"The loss of one sample from its pre-activations <c>p</c> = z{layerNumber} and targets <c>t</c>; adds ∂L/∂z{layerNumber} (the first delta of the backward pass) to <c>g</c>.";
-        KernelPrinter.Emit(w, schedule, HeadDialect.Instance, summary);
+        KernelPrinter.Emit(w, schedule, deterministic ? HeadDialect.Deterministic : HeadDialect.Instance, summary);
     }
 
     /// <summary>The scalar dialect with the head's kernel names and signatures.</summary>
     private sealed class HeadDialect : ScalarDialect
     {
-        public static readonly new HeadDialect Instance = new();
+        public static readonly new HeadDialect Instance = new(false);
+
+        public static readonly new HeadDialect Deterministic = new(true);
+
+        private HeadDialect(bool deterministic)
+            : base(deterministic)
+        {
+        }
 
         public override KernelForm Kernel { get; } = new HeadKernelForm();
     }

@@ -52,7 +52,7 @@ internal static class MatrixDriverEmitter
         foreach (var schedule in head)
         {
             w.Line();
-            LossHead.Emit(w, schedule, plan.Layers[last].Source.Number);
+            LossHead.Emit(w, schedule, plan.Layers[last].Source.Number, spec.Deterministic);
         }
         foreach (var width in widths)
         {
