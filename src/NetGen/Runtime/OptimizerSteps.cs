@@ -123,7 +123,8 @@ public static class OptimizerSteps
     }
 
     /// <summary>
-    /// <see cref="Adam"/> for a network with <c>Deterministic = true</c>: the same step, with β1ᵗ and β2ᵗ computed by
+    /// <see cref="Adam(Span{float}, ReadOnlySpan{float}, Span{float}, Span{float}, float, float, float, float, long)"/> for a
+    /// network with <c>Deterministic = true</c> (kept for compatibility: every Adam step now computes β1ᵗ and β2ᵗ this way): the same step, with β1ᵗ and β2ᵗ computed by
     /// <see cref="DeterministicMath.Pow(double, long)"/> (a fixed sequence of multiplications) instead of the C library's
     /// <see cref="Math.Pow(double, double)"/>, so the step is the same bits on every machine.
     /// </summary>

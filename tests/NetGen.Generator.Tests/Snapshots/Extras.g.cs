@@ -234,6 +234,111 @@ partial class Extras : global::NetGen.INetwork
         return total / n;
     }
 
+    /// <summary>
+    /// Backpropagates a gradient of your own through the network: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name="outputGradient"/>
+    /// of one sample to <paramref name="parameterGradient"/> (added, not overwritten: calls accumulate). y is what <see cref="Predict"/>
+    /// returns (after the output activation, Softmax included; no dropout). Changes nothing in the network; allocates nothing.
+    /// </summary>
+    /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
+    /// <param name="outputGradient">∂L/∂y for the sample's <see cref="OutputSize"/> outputs, for any L of yours.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values ∂L/∂θ is added to, in <see cref="Parameters"/> order.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> parameterGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        NetGenBackwardKernel(_netgenParameters, input, outputGradient, parameterGradient);
+    }
+
+    /// <summary>
+    /// Backpropagates a gradient of your own through the network: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name="outputGradient"/>
+    /// of one sample to <paramref name="parameterGradient"/> (added: calls accumulate) and writes ∂L/∂x to <paramref name="inputGradient"/>
+    /// (overwritten). y is what <see cref="Predict"/> returns. Allocates nothing.
+    /// </summary>
+    /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
+    /// <param name="outputGradient">∂L/∂y for the sample's <see cref="OutputSize"/> outputs.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values ∂L/∂θ is added to.</param>
+    /// <param name="inputGradient">Receives the <see cref="InputSize"/> values ∂L/∂x.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> parameterGradient, global::System.Span<float> inputGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradient.Length, InputSize, nameof(inputGradient));
+        NetGenBackwardInputKernel(_netgenParameters, input, outputGradient, parameterGradient, inputGradient);
+    }
+
+    /// <summary>
+    /// <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float})"/> for every row of a batch:
+    /// adds the sum over the rows of the vector–Jacobian products to <paramref name="parameterGradient"/> (not divided by n). Allocates nothing.
+    /// </summary>
+    /// <param name="inputs">Row-major <c>[n, InputSize]</c> features (n may be 0).</param>
+    /// <param name="outputGradients">Row-major <c>[n, OutputSize]</c> values ∂L/∂y.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values the sum is added to.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradients, global::System.Span<float> parameterGradient)
+    {
+        int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputGradients.Length, OutputSize, nameof(outputGradients), allowEmpty: true);
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        for (int i = 0; i < n; i++)
+        {
+            NetGenBackwardKernel(_netgenParameters, inputs.Slice(i * InputSize, InputSize), outputGradients.Slice(i * OutputSize, OutputSize), parameterGradient);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float}, global::System.Span{float})"/> for every row
+    /// of a batch: adds the sum over the rows to <paramref name="parameterGradient"/> and writes each row's ∂L/∂x to <paramref name="inputGradients"/>. Allocates nothing.
+    /// </summary>
+    /// <param name="inputs">Row-major <c>[n, InputSize]</c> features (n may be 0).</param>
+    /// <param name="outputGradients">Row-major <c>[n, OutputSize]</c> values ∂L/∂y.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values the sum is added to.</param>
+    /// <param name="inputGradients">Receives row-major <c>[n, InputSize]</c> values ∂L/∂x.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradients, global::System.Span<float> parameterGradient, global::System.Span<float> inputGradients)
+    {
+        int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputGradients.Length, OutputSize, nameof(outputGradients), allowEmpty: true);
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradients.Length, n * InputSize, nameof(inputGradients));
+        for (int i = 0; i < n; i++)
+        {
+            NetGenBackwardInputKernel(_netgenParameters, inputs.Slice(i * InputSize, InputSize), outputGradients.Slice(i * OutputSize, OutputSize), parameterGradient, inputGradients.Slice(i * InputSize, InputSize));
+        }
+    }
+
+    /// <summary>
+    /// Computes the loss (Huber) of one sample (no dropout) and writes its gradient with respect to the
+    /// input, ∂L/∂x, to <paramref name="inputGradient"/> (adversarial examples, saliency). Changes no parameter; allocates nothing.
+    /// </summary>
+    /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
+    /// <param name="target">The sample's <see cref="OutputSize"/> targets.</param>
+    /// <param name="inputGradient">Receives the <see cref="InputSize"/> values ∂L/∂x.</param>
+    /// <returns>The sample's loss.</returns>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public float InputGradient(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> inputGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(target.Length, OutputSize, nameof(target));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradient.Length, InputSize, nameof(inputGradient));
+        return NetGenInputGradientKernel(_netgenParameters, input, target, inputGradient);
+    }
+
+    /// <summary>
+    /// Does one optimizer step with <paramref name="gradient"/> (∂L/∂θ of your loss, in <see cref="Parameters"/> order): the step
+    /// <see cref="TrainStep"/> and <see cref="TrainBatch"/> end in, with the same learning rate, momentum, Adam moments and step count.
+    /// Allocates nothing; not thread-safe.
+    /// </summary>
+    /// <param name="gradient">The <see cref="ParameterCount"/> partial derivatives to descend along.</param>
+    /// <exception cref="global::System.ArgumentException"><paramref name="gradient"/> does not have length <see cref="ParameterCount"/>.</exception>
+    public void ApplyGradient(global::System.ReadOnlySpan<float> gradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(gradient.Length, ParameterCount, nameof(gradient));
+        gradient.CopyTo(_netgenGradient);
+        NetGenApplyOptimizerStep();
+    }
+
     // One optimizer step with the gradient in _netgenGradient, as torch.optim.AdamW (weight_decay=0.01) does it, after torch.nn.utils.clip_grad_norm_(parameters, 1).
     private void NetGenApplyOptimizerStep()
     {
@@ -465,6 +570,113 @@ partial class Extras : global::NetGen.INetwork
         g[0] += dz1_0 * x[0];   // ∂L/∂w1[0,0]
         g[1] += dz1_0 * x[1];   // ∂L/∂w1[0,1]
         g[4] += dz1_0;   // ∂L/∂b1[0]
+        return loss;
+    }
+
+    /// <summary>Vector–Jacobian product of one sample's outputs with <c>t</c> = ∂L/∂y: adds <c>∂(t·y)/∂p</c> to <c>g</c> (reverse-mode differentiation of the inference graph).</summary>
+    private static void NetGenBackwardKernel(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<float> x,
+        global::System.ReadOnlySpan<float> t,
+        global::System.Span<float> g)
+    {
+        g[8] += t[0];   // ∂L/∂b2[0]
+        // Layer 1: Dense(2, Tanh) ← Input(2), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
+        float z1_0 = p[4] + p[0] * x[0] + p[1] * x[1];
+        // Layer 1: Dense(2, Tanh) ← Input(2), neuron 1: z1[1] = b1[1] + Σi w1[1,i]·a0[i]
+        float z1_1 = p[5] + p[2] * x[0] + p[3] * x[1];
+        // Layer 1: a1[0] = Tanh(z1[0])
+        float a1_0 = global::System.MathF.Tanh(z1_0);
+        g[6] += t[0] * a1_0;   // ∂L/∂w2[0,0]
+        // Layer 1: a1[1] = Tanh(z1[1])
+        float a1_1 = global::System.MathF.Tanh(z1_1);
+        g[7] += t[0] * a1_1;   // ∂L/∂w2[0,1]
+        // ∂L/∂a1[1] = t[0]·w2[0,1]   (1 path)
+        float da1_1 = t[0] * p[7];
+        // ∂L/∂a1[0] = t[0]·w2[0,0]   (1 path)
+        float da1_0 = t[0] * p[6];
+        // ∂L/∂z1[1] = ∂L/∂a1[1]·(1 − a1[1]²)   (1 path)
+        float dz1_1 = da1_1 * (1f - a1_1 * a1_1);
+        g[2] += dz1_1 * x[0];   // ∂L/∂w1[1,0]
+        g[3] += dz1_1 * x[1];   // ∂L/∂w1[1,1]
+        g[5] += dz1_1;   // ∂L/∂b1[1]
+        // ∂L/∂z1[0] = ∂L/∂a1[0]·(1 − a1[0]²)   (1 path)
+        float dz1_0 = da1_0 * (1f - a1_0 * a1_0);
+        g[0] += dz1_0 * x[0];   // ∂L/∂w1[0,0]
+        g[1] += dz1_0 * x[1];   // ∂L/∂w1[0,1]
+        g[4] += dz1_0;   // ∂L/∂b1[0]
+    }
+
+    /// <summary>Vector–Jacobian product of one sample's outputs with <c>t</c> = ∂L/∂y: adds <c>∂(t·y)/∂p</c> to <c>g</c> and writes <c>∂(t·y)/∂x</c> to <c>dx</c>.</summary>
+    private static void NetGenBackwardInputKernel(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<float> x,
+        global::System.ReadOnlySpan<float> t,
+        global::System.Span<float> g,
+        global::System.Span<float> dx)
+    {
+        g[8] += t[0];   // ∂L/∂b2[0]
+        // Layer 1: Dense(2, Tanh) ← Input(2), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
+        float z1_0 = p[4] + p[0] * x[0] + p[1] * x[1];
+        // Layer 1: Dense(2, Tanh) ← Input(2), neuron 1: z1[1] = b1[1] + Σi w1[1,i]·a0[i]
+        float z1_1 = p[5] + p[2] * x[0] + p[3] * x[1];
+        // Layer 1: a1[0] = Tanh(z1[0])
+        float a1_0 = global::System.MathF.Tanh(z1_0);
+        g[6] += t[0] * a1_0;   // ∂L/∂w2[0,0]
+        // Layer 1: a1[1] = Tanh(z1[1])
+        float a1_1 = global::System.MathF.Tanh(z1_1);
+        g[7] += t[0] * a1_1;   // ∂L/∂w2[0,1]
+        // ∂L/∂a1[1] = t[0]·w2[0,1]   (1 path)
+        float da1_1 = t[0] * p[7];
+        // ∂L/∂a1[0] = t[0]·w2[0,0]   (1 path)
+        float da1_0 = t[0] * p[6];
+        // ∂L/∂z1[1] = ∂L/∂a1[1]·(1 − a1[1]²)   (1 path)
+        float dz1_1 = da1_1 * (1f - a1_1 * a1_1);
+        g[2] += dz1_1 * x[0];   // ∂L/∂w1[1,0]
+        g[3] += dz1_1 * x[1];   // ∂L/∂w1[1,1]
+        g[5] += dz1_1;   // ∂L/∂b1[1]
+        // ∂L/∂z1[0] = ∂L/∂a1[0]·(1 − a1[0]²)   (1 path)
+        float dz1_0 = da1_0 * (1f - a1_0 * a1_0);
+        g[0] += dz1_0 * x[0];   // ∂L/∂w1[0,0]
+        g[1] += dz1_0 * x[1];   // ∂L/∂w1[0,1]
+        g[4] += dz1_0;   // ∂L/∂b1[0]
+        dx[0] = dz1_0 * p[0] + dz1_1 * p[2];
+        dx[1] = dz1_0 * p[1] + dz1_1 * p[3];
+    }
+
+    /// <summary>Loss of one sample (inference graph, no dropout) and its gradient with respect to the input: writes <c>∂L/∂x</c> to <c>dx</c>.</summary>
+    private static float NetGenInputGradientKernel(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<float> x,
+        global::System.ReadOnlySpan<float> t,
+        global::System.Span<float> dx)
+    {
+        // Layer 1: Dense(2, Tanh) ← Input(2), neuron 0: z1[0] = b1[0] + Σi w1[0,i]·a0[i]
+        float z1_0 = p[4] + p[0] * x[0] + p[1] * x[1];
+        // Layer 1: Dense(2, Tanh) ← Input(2), neuron 1: z1[1] = b1[1] + Σi w1[1,i]·a0[i]
+        float z1_1 = p[5] + p[2] * x[0] + p[3] * x[1];
+        // Layer 1: a1[0] = Tanh(z1[0])
+        float a1_0 = global::System.MathF.Tanh(z1_0);
+        // Layer 1: a1[1] = Tanh(z1[1])
+        float a1_1 = global::System.MathF.Tanh(z1_1);
+        // Layer 2: Dense(1, Identity) ← layer 1, neuron 0: z2[0] = b2[0] + Σi w2[0,i]·a1[i]
+        float z2_0 = p[8] + p[6] * a1_0 + p[7] * a1_1;
+        // Loss (Huber): error e[0] = y[0] − t[0]
+        float e_0 = z2_0 - t[0];
+        // Loss: Huber (δ = 1), mean over 1 output(s) (nn.HuberLoss)
+        float loss = (global::System.MathF.Abs(e_0) < 1f ? 0.5f * e_0 * e_0 : global::System.MathF.Abs(e_0) - 0.5f);
+        // ∂L/∂e[0] = huber'(e[0])   (1 path)
+        float de_0 = global::System.MathF.Min(global::System.MathF.Max(e_0, -1f), 1f);
+        // ∂L/∂a1[1] = ∂L/∂e[0]·w2[0,1]   (1 path)
+        float da1_1 = de_0 * p[7];
+        // ∂L/∂a1[0] = ∂L/∂e[0]·w2[0,0]   (1 path)
+        float da1_0 = de_0 * p[6];
+        // ∂L/∂z1[1] = ∂L/∂a1[1]·(1 − a1[1]²)   (1 path)
+        float dz1_1 = da1_1 * (1f - a1_1 * a1_1);
+        // ∂L/∂z1[0] = ∂L/∂a1[0]·(1 − a1[0]²)   (1 path)
+        float dz1_0 = da1_0 * (1f - a1_0 * a1_0);
+        dx[0] = dz1_0 * p[0] + dz1_1 * p[2];
+        dx[1] = dz1_0 * p[1] + dz1_1 * p[3];
         return loss;
     }
 
