@@ -703,7 +703,8 @@ internal static class NetworkClassEmitter
             }
             else if (spec.Optimizer == OptimizerKind.Adam)
             {
-                w.Line($"{Steps}.Adam(_netgenParameters, _netgenGradient, _netgenAdamM, _netgenAdamV, _netgenLearningRate, {F(spec.Beta1)}, {F(spec.Beta2)}, {F(spec.Epsilon)}, _netgenStep{wd});");
+                string adam = spec.Deterministic && wd.Length == 0 ? "AdamDeterministic" : "Adam";
+                w.Line($"{Steps}.{adam}(_netgenParameters, _netgenGradient, _netgenAdamM, _netgenAdamV, _netgenLearningRate, {F(spec.Beta1)}, {F(spec.Beta2)}, {F(spec.Epsilon)}, _netgenStep{wd});");
             }
             else if (UsesMomentum(spec))
             {

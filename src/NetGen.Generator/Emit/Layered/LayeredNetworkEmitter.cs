@@ -83,7 +83,7 @@ internal static class LayeredNetworkEmitter
             if (spec.Trainable)
             {
                 w.Line();
-                LossHead.Emit(w, LossHead.BackwardSchedule(last.Layer.Number, spec.OutputSize, last.Activation), last.Layer.Number);
+                LossHead.Emit(w, LossHead.BackwardSchedule(last.Layer.Number, spec.OutputSize, last.Activation), last.Layer.Number, spec.Deterministic);
             }
         }
         for (int i = scopes.Count - 1; i >= 0; i--) scopes[i].Dispose();
