@@ -38,7 +38,7 @@ internal sealed class CartPoleEnvironment
     public bool Step(int action, Span<float> observation)
     {
         double force = action == 1 ? ForceMagnitude : -ForceMagnitude;
-        double cos = Math.Cos(_theta), sin = Math.Sin(_theta);
+        double cos = Cos(_theta), sin = Sin(_theta);
         double temp = (force + PoleMassLength * _angularVelocity * _angularVelocity * sin) / TotalMass;
         double angularAcceleration = (Gravity * sin - cos * temp) / (HalfPoleLength * (4.0 / 3.0 - PoleMass * cos * cos / TotalMass));
         double acceleration = temp - PoleMassLength * angularAcceleration * cos / TotalMass;
@@ -50,6 +50,34 @@ internal sealed class CartPoleEnvironment
         Observe(observation);
         bool fallen = _x < -PositionLimit || _x > PositionLimit || _theta < -AngleLimit || _theta > AngleLimit;
         return !fallen && _steps < MaxSteps;
+    }
+
+    // sin and cos as fixed sequences of IEEE operations (Taylor series, exact to double rounding for the pole's angles,
+    // |θ| < 0.5 rad), not the C library's, whose last bits may differ between machines: a run is the same everywhere.
+    private static double Sin(double x)
+    {
+        double x2 = x * x;
+        double p = -1.0 / 1307674368000.0;
+        p = p * x2 + 1.0 / 6227020800.0;
+        p = p * x2 - 1.0 / 39916800.0;
+        p = p * x2 + 1.0 / 362880.0;
+        p = p * x2 - 1.0 / 5040.0;
+        p = p * x2 + 1.0 / 120.0;
+        p = p * x2 - 1.0 / 6.0;
+        return x + x * x2 * p;
+    }
+
+    private static double Cos(double x)
+    {
+        double x2 = x * x;
+        double p = 1.0 / 87178291200.0;
+        p = p * x2 - 1.0 / 479001600.0;
+        p = p * x2 + 1.0 / 3628800.0;
+        p = p * x2 - 1.0 / 40320.0;
+        p = p * x2 + 1.0 / 720.0;
+        p = p * x2 - 1.0 / 24.0;
+        p = p * x2 + 0.5;
+        return 1.0 - x2 * p;
     }
 
     private void Observe(Span<float> observation)
