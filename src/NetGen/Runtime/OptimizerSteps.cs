@@ -149,12 +149,8 @@ public static class OptimizerSteps
         float epsilon,
         long step)
     {
-        if (step < 1)
-        {
-            ThrowStepOutOfRange(step);
-        }
-
-        AdamUpdate(parameters, gradient, m, v, learningRate, beta1, beta2, epsilon, 1.0 - DeterministicMath.Pow(beta1, step), 1.0 - DeterministicMath.Pow(beta2, step));
+        // Every Adam step computes β1ᵗ and β2ᵗ this way now; the name stays for the code generated before.
+        Adam(parameters, gradient, m, v, learningRate, beta1, beta2, epsilon, step);
     }
 
     private static void AdamUpdate(
