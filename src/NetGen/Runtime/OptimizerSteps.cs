@@ -112,14 +112,7 @@ public static class OptimizerSteps
         float epsilon,
         long step)
     {
-        if (step < 1)
-        {
-            ThrowStepOutOfRange(step);
-        }
-
-        // β1ᵗ and β2ᵗ by a fixed sequence of multiplications (not the C library's pow), so every Adam step is the same bits
-        // on every machine (deterministic networks rely on it; the difference from Math.Pow is a few ulps of a double).
-        AdamUpdate(parameters, gradient, m, v, learningRate, beta1, beta2, epsilon, 1.0 - DeterministicMath.Pow(beta1, step), 1.0 - DeterministicMath.Pow(beta2, step));
+        AdamCore(parameters, gradient, m, v, learningRate, beta1, beta2, epsilon, step, weightDecay: 0f);
     }
 
     /// <summary>
@@ -163,7 +156,8 @@ public static class OptimizerSteps
         float beta2,
         float epsilon,
         double biasCorrection1,
-        double biasCorrection2)
+        double biasCorrection2,
+        float weightDecay = 0f)
     {
         float negativeStepSize = (float)(-(learningRate / biasCorrection1));
         float biasCorrection2Sqrt = (float)Math.Sqrt(biasCorrection2);
@@ -172,7 +166,8 @@ public static class OptimizerSteps
 
         for (int i = 0; i < parameters.Length; i++)
         {
-            float g = gradient[i];
+            // L2 weight decay (Adam's weight_decay) adds λ·p to the gradient; without it the gradient is used as it is.
+            float g = weightDecay == 0f ? gradient[i] : gradient[i] + weightDecay * parameters[i];
             float mi = beta1 * m[i] + oneMinusBeta1 * g;
             float vi = beta2 * v[i] + oneMinusBeta2 * g * g;
             m[i] = mi;
@@ -351,23 +346,10 @@ public static class OptimizerSteps
             ThrowStepOutOfRange(step);
         }
 
-        double biasCorrection1 = 1.0 - DeterministicMath.Pow(beta1, step);
-        double biasCorrection2 = 1.0 - DeterministicMath.Pow(beta2, step);
-        float negativeStepSize = (float)(-(learningRate / biasCorrection1));
-        float biasCorrection2Sqrt = (float)Math.Sqrt(biasCorrection2);
-        float oneMinusBeta1 = (float)(1.0 - beta1);
-        float oneMinusBeta2 = (float)(1.0 - beta2);
-
-        for (int i = 0; i < parameters.Length; i++)
-        {
-            float g = gradient[i] + weightDecay * parameters[i];
-            float mi = beta1 * m[i] + oneMinusBeta1 * g;
-            float vi = beta2 * v[i] + oneMinusBeta2 * g * g;
-            m[i] = mi;
-            v[i] = vi;
-            float denominator = MathF.Sqrt(vi) / biasCorrection2Sqrt + epsilon;
-            parameters[i] += negativeStepSize * mi / denominator;
-        }
+        // β1ᵗ and β2ᵗ by a fixed sequence of multiplications (not the C library's pow), so every Adam step is the same bits
+        // on every machine (deterministic networks rely on it; the difference from Math.Pow is a few ulps of a double).
+        AdamUpdate(parameters, gradient, m, v, learningRate, beta1, beta2, epsilon,
+            1.0 - DeterministicMath.Pow(beta1, step), 1.0 - DeterministicMath.Pow(beta2, step), weightDecay);
     }
 
     private static void ThrowStepOutOfRange(long step) =>
