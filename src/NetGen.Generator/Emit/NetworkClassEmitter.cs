@@ -111,6 +111,7 @@ internal static class NetworkClassEmitter
                 if (spec.Trainable)
                 {
                     Sequence.SequenceMembersEmitter.WriteTraining(w, spec, (writer, name) => WriteTargetCheck(writer, spec, name), writer => WriteTargetDoc(writer, spec), sequenceLanes);
+                    WriteApplyGradient(w);
                     WriteOptimizerStep(w, spec);
                 }
             }
@@ -529,27 +530,30 @@ internal static class NetworkClassEmitter
 
     /// <summary>
     /// <c>Backward</c> and <c>BackwardBatch</c> (with and without the input gradient) around per-sample calls that add the
-    /// vector–Jacobian product into <c>g</c> (and write <c>dx</c>). Feed-forward and layered networks share the members.
+    /// vector–Jacobian product into <c>g</c> (and write <c>dx</c>). Every family shares the members; <paramref name="shape"/> says
+    /// what one sample is (default: one input row; a sequence network's: one window).
     /// </summary>
     internal static void WriteBackward(IndentedWriter w, NetworkSpec spec, Action<IndentedWriter, string, string, string> backward,
-        Action<IndentedWriter, string, string, string, string> backwardInput, string? batchNote = null, bool batchLoop = true)
+        Action<IndentedWriter, string, string, string, string> backwardInput, string? batchNote = null, bool batchLoop = true, OwnLossShape? shape = null)
     {
+        var s = shape ?? OwnLossShape.Sample;
         const string accumulate = "/// Backpropagates a gradient of your own through the network: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name=\"outputGradient\"/>";
+        string row = $"inputs.Slice(i * {s.InputLength}, {s.InputLength})", dyRow = $"outputGradients.Slice(i * {s.OutputLength}, {s.OutputLength})";
         w.Line();
         w.Line("/// <summary>");
         w.Line(accumulate);
-        w.Line("/// of one sample to <paramref name=\"parameterGradient\"/> (added, not overwritten: calls accumulate). y is what <see cref=\"Predict\"/>");
+        w.Line($"/// of one sample to <paramref name=\"parameterGradient\"/> (added, not overwritten: calls accumulate). {s.Outputs}");
         w.Line("/// returns (after the output activation, Softmax included; no dropout). Changes nothing in the network; allocates nothing.");
         if (batchNote is not null) w.Line("/// " + batchNote);
         w.Line("/// </summary>");
-        w.Line("/// <param name=\"input\">The sample's <see cref=\"InputSize\"/> features.</param>");
-        w.Line("/// <param name=\"outputGradient\">∂L/∂y for the sample's <see cref=\"OutputSize\"/> outputs, for any L of yours.</param>");
+        w.Line($"/// <param name=\"input\">{s.Input}</param>");
+        w.Line($"/// <param name=\"outputGradient\">{s.OutputGradient}, for any L of yours.</param>");
         w.Line("/// <param name=\"parameterGradient\">The <see cref=\"ParameterCount\"/> values ∂L/∂θ is added to, in <see cref=\"Parameters\"/> order.</param>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
         using (w.Block($"public void Backward({ReadOnlySpan} input, {ReadOnlySpan} outputGradient, {Span} parameterGradient)"))
         {
-            w.Line($"{Args}.CheckLength(input.Length, InputSize, nameof(input));");
-            w.Line($"{Args}.CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient));");
+            w.Line($"{Args}.CheckLength(input.Length, {s.InputLength}, nameof(input));");
+            w.Line($"{Args}.CheckLength(outputGradient.Length, {s.OutputLength}, nameof(outputGradient));");
             w.Line($"{Args}.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));");
             backward(w, "input", "outputGradient", "parameterGradient");
         }
@@ -557,20 +561,20 @@ internal static class NetworkClassEmitter
         w.Line("/// <summary>");
         w.Line(accumulate);
         w.Line("/// of one sample to <paramref name=\"parameterGradient\"/> (added: calls accumulate) and writes ∂L/∂x to <paramref name=\"inputGradient\"/>");
-        w.Line("/// (overwritten). y is what <see cref=\"Predict\"/> returns. Allocates nothing.");
+        w.Line($"/// (overwritten). {s.Outputs} returns. Allocates nothing.");
         if (batchNote is not null) w.Line("/// " + batchNote);
         w.Line("/// </summary>");
-        w.Line("/// <param name=\"input\">The sample's <see cref=\"InputSize\"/> features.</param>");
-        w.Line("/// <param name=\"outputGradient\">∂L/∂y for the sample's <see cref=\"OutputSize\"/> outputs.</param>");
+        w.Line($"/// <param name=\"input\">{s.Input}</param>");
+        w.Line($"/// <param name=\"outputGradient\">{s.OutputGradient}.</param>");
         w.Line("/// <param name=\"parameterGradient\">The <see cref=\"ParameterCount\"/> values ∂L/∂θ is added to.</param>");
-        w.Line("/// <param name=\"inputGradient\">Receives the <see cref=\"InputSize\"/> values ∂L/∂x.</param>");
+        w.Line($"/// <param name=\"inputGradient\">Receives {s.InputGradient}.</param>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
         using (w.Block($"public void Backward({ReadOnlySpan} input, {ReadOnlySpan} outputGradient, {Span} parameterGradient, {Span} inputGradient)"))
         {
-            w.Line($"{Args}.CheckLength(input.Length, InputSize, nameof(input));");
-            w.Line($"{Args}.CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient));");
+            w.Line($"{Args}.CheckLength(input.Length, {s.InputLength}, nameof(input));");
+            w.Line($"{Args}.CheckLength(outputGradient.Length, {s.OutputLength}, nameof(outputGradient));");
             w.Line($"{Args}.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));");
-            w.Line($"{Args}.CheckLength(inputGradient.Length, InputSize, nameof(inputGradient));");
+            w.Line($"{Args}.CheckLength(inputGradient.Length, {s.InputLength}, nameof(inputGradient));");
             backwardInput(w, "input", "outputGradient", "parameterGradient", "inputGradient");
         }
         w.Line();
@@ -579,13 +583,13 @@ internal static class NetworkClassEmitter
         w.Line("/// adds the sum over the rows of the vector–Jacobian products to <paramref name=\"parameterGradient\"/> (not divided by n). Allocates nothing.");
         if (batchNote is not null) w.Line("/// " + batchNote);
         w.Line("/// </summary>");
-        w.Line("/// <param name=\"inputs\">Row-major <c>[n, InputSize]</c> features (n may be 0).</param>");
-        w.Line("/// <param name=\"outputGradients\">Row-major <c>[n, OutputSize]</c> values ∂L/∂y.</param>");
+        w.Line($"/// <param name=\"inputs\">Row-major <c>[{s.Rows}, InputSize]</c> features (n may be 0).</param>");
+        w.Line($"/// <param name=\"outputGradients\">Row-major <c>[{s.Rows}, OutputSize]</c> values ∂L/∂y.</param>");
         w.Line("/// <param name=\"parameterGradient\">The <see cref=\"ParameterCount\"/> values the sum is added to.</param>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
         using (w.Block($"public void BackwardBatch({ReadOnlySpan} inputs, {ReadOnlySpan} outputGradients, {Span} parameterGradient)"))
         {
-            w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputGradients.Length, OutputSize, nameof(outputGradients), allowEmpty: true);");
+            w.Line($"int n = {Args}.CheckBatch(inputs.Length, {s.InputLength}, nameof(inputs), outputGradients.Length, {s.OutputLength}, nameof(outputGradients), allowEmpty: true);");
             w.Line($"{Args}.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));");
             if (!batchLoop)
             {
@@ -595,7 +599,7 @@ internal static class NetworkClassEmitter
             {
                 using (w.Block("for (int i = 0; i < n; i++)"))
                 {
-                    backward(w, "inputs.Slice(i * InputSize, InputSize)", "outputGradients.Slice(i * OutputSize, OutputSize)", "parameterGradient");
+                    backward(w, row, dyRow, "parameterGradient");
                 }
             }
         }
@@ -605,16 +609,16 @@ internal static class NetworkClassEmitter
         w.Line("/// of a batch: adds the sum over the rows to <paramref name=\"parameterGradient\"/> and writes each row's ∂L/∂x to <paramref name=\"inputGradients\"/>. Allocates nothing.");
         if (batchNote is not null) w.Line("/// " + batchNote);
         w.Line("/// </summary>");
-        w.Line("/// <param name=\"inputs\">Row-major <c>[n, InputSize]</c> features (n may be 0).</param>");
-        w.Line("/// <param name=\"outputGradients\">Row-major <c>[n, OutputSize]</c> values ∂L/∂y.</param>");
+        w.Line($"/// <param name=\"inputs\">Row-major <c>[{s.Rows}, InputSize]</c> features (n may be 0).</param>");
+        w.Line($"/// <param name=\"outputGradients\">Row-major <c>[{s.Rows}, OutputSize]</c> values ∂L/∂y.</param>");
         w.Line("/// <param name=\"parameterGradient\">The <see cref=\"ParameterCount\"/> values the sum is added to.</param>");
-        w.Line("/// <param name=\"inputGradients\">Receives row-major <c>[n, InputSize]</c> values ∂L/∂x.</param>");
+        w.Line($"/// <param name=\"inputGradients\">Receives row-major <c>[{s.Rows}, InputSize]</c> values ∂L/∂x.</param>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
         using (w.Block($"public void BackwardBatch({ReadOnlySpan} inputs, {ReadOnlySpan} outputGradients, {Span} parameterGradient, {Span} inputGradients)"))
         {
-            w.Line($"int n = {Args}.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputGradients.Length, OutputSize, nameof(outputGradients), allowEmpty: true);");
+            w.Line($"int n = {Args}.CheckBatch(inputs.Length, {s.InputLength}, nameof(inputs), outputGradients.Length, {s.OutputLength}, nameof(outputGradients), allowEmpty: true);");
             w.Line($"{Args}.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));");
-            w.Line($"{Args}.CheckLength(inputGradients.Length, n * InputSize, nameof(inputGradients));");
+            w.Line($"{Args}.CheckLength(inputGradients.Length, n * {s.InputLength}, nameof(inputGradients));");
             if (!batchLoop)
             {
                 backwardInput(w, "inputs", "outputGradients", "parameterGradient", "inputGradients");
@@ -623,33 +627,34 @@ internal static class NetworkClassEmitter
             {
                 using (w.Block("for (int i = 0; i < n; i++)"))
                 {
-                    backwardInput(w, "inputs.Slice(i * InputSize, InputSize)", "outputGradients.Slice(i * OutputSize, OutputSize)", "parameterGradient", "inputGradients.Slice(i * InputSize, InputSize)");
+                    backwardInput(w, row, dyRow, "parameterGradient", $"inputGradients.Slice(i * {s.InputLength}, {s.InputLength})");
                 }
             }
         }
     }
 
-    /// <summary><c>InputGradient</c>: the built-in loss's gradient with respect to one sample's input.</summary>
-    internal static void WriteInputGradient(IndentedWriter w, NetworkSpec spec, Action<IndentedWriter, string, string, string> body, string? note = null)
+    /// <summary><c>InputGradient</c>: the built-in loss's gradient with respect to one sample's input (<paramref name="shape"/>: what a sample is).</summary>
+    internal static void WriteInputGradient(IndentedWriter w, NetworkSpec spec, Action<IndentedWriter, string, string, string> body, string? note = null, OwnLossShape? shape = null)
     {
+        var s = shape ?? OwnLossShape.Sample;
         w.Line();
         w.Line("/// <summary>");
         w.Line($"/// Computes the loss ({spec.Loss}) of one sample (no dropout) and writes its gradient with respect to the");
         w.Line("/// input, ∂L/∂x, to <paramref name=\"inputGradient\"/> (adversarial examples, saliency). Changes no parameter; allocates nothing.");
         if (note is not null) w.Line("/// " + note);
         w.Line("/// </summary>");
-        w.Line("/// <param name=\"input\">The sample's <see cref=\"InputSize\"/> features.</param>");
-        w.Line("/// <param name=\"target\">The sample's <see cref=\"OutputSize\"/> targets.</param>");
-        w.Line("/// <param name=\"inputGradient\">Receives the <see cref=\"InputSize\"/> values ∂L/∂x.</param>");
+        w.Line($"/// <param name=\"input\">{s.Input}</param>");
+        w.Line($"/// <param name=\"target\">{s.Target}</param>");
+        w.Line($"/// <param name=\"inputGradient\">Receives {s.InputGradient}.</param>");
         w.Line("/// <returns>The sample's loss.</returns>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
         WriteTargetDoc(w, spec);
         using (w.Block($"public float InputGradient({ReadOnlySpan} input, {ReadOnlySpan} target, {Span} inputGradient)"))
         {
-            w.Line($"{Args}.CheckLength(input.Length, InputSize, nameof(input));");
-            w.Line($"{Args}.CheckLength(target.Length, OutputSize, nameof(target));");
+            w.Line($"{Args}.CheckLength(input.Length, {s.InputLength}, nameof(input));");
+            w.Line($"{Args}.CheckLength(target.Length, {s.TargetLength}, nameof(target));");
             WriteTargetCheck(w, spec, "target");
-            w.Line($"{Args}.CheckLength(inputGradient.Length, InputSize, nameof(inputGradient));");
+            w.Line($"{Args}.CheckLength(inputGradient.Length, {s.InputLength}, nameof(inputGradient));");
             body(w, "input", "target", "inputGradient");
         }
     }

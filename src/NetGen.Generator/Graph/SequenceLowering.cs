@@ -21,22 +21,7 @@ internal static class SequenceLowering
     /// <param name="training">True for the training graph (dropout masks per step), which is also differentiated.</param>
     public static SequenceStep Lower(NetworkSpec spec, CancellationToken token, bool training)
     {
-        var g = new ExpressionGraph();
-        var x = new int[spec.InputSize];
-        for (int i = 0; i < x.Length; i++)
-        {
-            x[i] = g.Input(i);
-            g.Label(x[i], $"x{i}", $"x(t)[{i}]");
-        }
-        var context = new LayerLoweringContext(g, x, spec.UnrollLimit, training, stateStart: spec.InputSize);
-        foreach (var layer in spec.Layers)
-        {
-            token.ThrowIfCancellationRequested();
-            layer.Lower(context);
-        }
-        int[] outputs = context.Values;
-        int[] next = context.StateOutputs.ToArray();
-        if (next.Length != spec.StateSize) throw new System.InvalidOperationException($"The layers carry {next.Length} state values; the network declares {spec.StateSize}.");
+        var (g, outputs, next, context) = LowerStep(spec, token, training);
         int parameters = context.ParameterOffset;
         var forward = new LoweredNetwork(g, outputs.Concat(next).ToArray(), g.Constant(0f), new Gradient(), context.Layouts, parameters, context.MaskSize);
         if (!training) return new SequenceStep(forward, null, null);
@@ -54,6 +39,71 @@ internal static class SequenceLowering
             carryOnly = new LoweredNetwork(g, outputs, g.Constant(0f), StepGradient(g, carry, spec, parameters), context.Layouts, parameters, context.MaskSize);
         }
         return new SequenceStep(forward, step, carryOnly);
+    }
+
+    /// <summary>
+    /// One step of the caller's own backward pass (<c>Backward</c>, <c>InputGradient</c>) on the inference graph (no dropout):
+    /// J = (the step's <paramref name="objective"/>) + Σₖ u[k]·state(t)[k]. The result's input adjoints, <see
+    /// cref="LoweredNetwork.InputSize"/> = InputSize + StateSize of them, are ∂J/∂x(t) followed by ∂J/∂state(t−1), the u of the
+    /// step before; with <paramref name="inputs"/> false only the state's are kept (the kernel stores 0 for the inputs').
+    /// </summary>
+    /// <param name="spec">A trainable sequence network.</param>
+    /// <param name="objective">What the step adds to J besides the carried adjoint.</param>
+    /// <param name="inputs">Whether ∂J/∂x(t) is wanted.</param>
+    /// <param name="token">Cancellation.</param>
+    public static LoweredNetwork LowerBackward(NetworkSpec spec, StepObjective objective, bool inputs, CancellationToken token)
+    {
+        var (g, outputs, next, context) = LowerStep(spec, token, training: false);
+        int own;
+        switch (objective)
+        {
+            case StepObjective.OutputGradient:
+                var products = new int[outputs.Length];
+                for (int j = 0; j < outputs.Length; j++) products[j] = g.Multiply(g.Target(j), outputs[j]);
+                own = g.Sum(products);
+                g.Comment(own, "Σⱼ t[j]·y(t)[j]: t holds the caller's ∂L/∂y(t), so ∂J/∂θ and ∂J/∂x(t) are the step's vector–Jacobian products");
+                break;
+            case StepObjective.Loss:
+                own = NetworkLowering.BuildLoss(g, spec.Loss, outputs);
+                break;
+            case StepObjective.CarryOnly:
+                own = g.Constant(0f);
+                break;
+            default:
+                throw new System.InvalidOperationException($"Step objective {objective} is not lowered.");
+        }
+        int root = g.Add(own, Carry(g, next, spec.OutputSize));
+        token.ThrowIfCancellationRequested();
+        var full = ReverseModeDifferentiator.Differentiate(g, root, differentiateInputs: true);
+        if (!inputs)
+        {
+            for (int i = 0; i < spec.InputSize; i++) full.Inputs.Remove(i);
+        }
+        g.Constant(0f); // an input no path reaches stores this
+        int loss = objective == StepObjective.Loss ? own : g.Constant(0f);
+        return new LoweredNetwork(g, outputs, loss, full, context.Layouts, context.ParameterOffset) { InputSize = spec.InputSize + spec.StateSize };
+    }
+
+    /// <summary>The step graph: the inputs then the previous state as leaves, every layer lowered; the outputs and next state.</summary>
+    private static (ExpressionGraph Graph, int[] Outputs, int[] Next, LayerLoweringContext Context) LowerStep(NetworkSpec spec, CancellationToken token, bool training)
+    {
+        var g = new ExpressionGraph();
+        var x = new int[spec.InputSize];
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = g.Input(i);
+            g.Label(x[i], $"x{i}", $"x(t)[{i}]");
+        }
+        var context = new LayerLoweringContext(g, x, spec.UnrollLimit, training, stateStart: spec.InputSize);
+        foreach (var layer in spec.Layers)
+        {
+            token.ThrowIfCancellationRequested();
+            layer.Lower(context);
+        }
+        int[] outputs = context.Values;
+        int[] next = context.StateOutputs.ToArray();
+        if (next.Length != spec.StateSize) throw new System.InvalidOperationException($"The layers carry {next.Length} state values; the network declares {spec.StateSize}.");
+        return (g, outputs, next, context);
     }
 
     /// <summary>Σₖ u[k]·state(t)[k], u[k] the target leaf <c>t[OutputSize + k]</c>: the later steps' loss, to first order.</summary>
@@ -98,3 +148,14 @@ internal static class SequenceLowering
 /// carried adjoint only (the steps before the last have no loss of their own).
 /// </summary>
 internal sealed record SequenceStep(LoweredNetwork Forward, LoweredNetwork? Gradient, LoweredNetwork? CarryGradient);
+
+/// <summary>What one step of a sequence network's own-loss backward pass differentiates besides the carried adjoint.</summary>
+internal enum StepObjective
+{
+    /// <summary>Σⱼ t[j]·y(t)[j], t the caller's ∂L/∂y(t) (<c>Backward</c>).</summary>
+    OutputGradient,
+    /// <summary>The step's built-in loss against the targets <c>t</c> (<c>InputGradient</c>).</summary>
+    Loss,
+    /// <summary>Nothing: a step before the last with <c>SequenceLoss.LastStep</c> (<c>InputGradient</c>).</summary>
+    CarryOnly,
+}

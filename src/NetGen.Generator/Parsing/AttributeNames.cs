@@ -45,6 +45,7 @@ internal static class AttributeNames
     {
         "State", "ResetState", "PredictSequence", "SequenceLength", "StateSize",
         "NetGenStep", "NetGenSequenceGradient", "NetGenSequenceBatch", "NetGenTrainingForwardKernel", "NetGenCarryGradientKernel", "NetGenSequenceLaneKernels",
+        "NetGenCarryInputGradientKernel", "NetGenSequenceStates", "NetGenSequenceBackward", "NetGenSequenceInputGradient",
         "NetGenStepVector128", "NetGenStepVector256", "NetGenPredictSequences", "NetGenPredictParts", "_netgenStepPacked", "_netgenState", "_netgenSequence",
     };
 

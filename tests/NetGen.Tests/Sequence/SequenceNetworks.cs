@@ -27,6 +27,12 @@ public interface ISequenceTestNetwork
     void LoadSafetensors(Stream stream);
     void SaveSafetensors(Stream stream);
     void SaveOnnx(Stream stream);
+    void Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, Span<float> parameterGradient);
+    void Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, Span<float> parameterGradient, Span<float> inputGradient);
+    void BackwardBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputGradients, Span<float> parameterGradient);
+    void BackwardBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputGradients, Span<float> parameterGradient, Span<float> inputGradients);
+    float InputGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> inputGradient);
+    void ApplyGradient(ReadOnlySpan<float> gradient);
 }
 
 // The networks of Reference/sequence-reference.json, laid out as the data describes them (Adam, lr 0.01).

@@ -20,6 +20,12 @@ internal sealed class SequenceKernels
     /// <summary>The carried-adjoint-only gradient kernel's name (<c>SequenceLoss.LastStep</c>).</summary>
     public const string CarryGradient = "NetGenCarryGradientKernel";
 
+    /// <summary>
+    /// The own-loss backward kernels' names: the vector–Jacobian product of one step with ∂J/∂state(t−1) only, with ∂J/∂x(t)
+    /// too, the built-in loss's input gradient, and (<c>SequenceLoss.LastStep</c>) its steps before the last.
+    /// </summary>
+    public const string Backward = "NetGenBackwardKernel", BackwardInput = "NetGenBackwardInputKernel", InputGradient = "NetGenInputGradientKernel", CarryInputGradient = "NetGenCarryInputGradientKernel";
+
     /// <summary>The lane forms' names (one sequence per lane of <c>Vector&lt;float&gt;</c>).</summary>
     public const string ForwardLanes = "NetGenStepForwardLanes", GradientLanes = "NetGenGradientLanes", CarryGradientLanes = "NetGenCarryGradientLanes";
 
@@ -84,7 +90,30 @@ internal sealed class SequenceKernels
                 kernels.Add((KernelSchedule.Build(training.CarryGradient, KernelKind.Gradient, name: CarryGradient),
                     "One time step before the last (<c>SequenceLoss.LastStep</c>: no loss of its own): adds the step's share of ∂L/∂θ to <c>g[0..ParameterCount)</c> and ∂L/∂state(t−1) to <c>g[ParameterCount..)</c>, given ∂L/∂state(t) in <c>t[OutputSize..)</c>; returns 0."));
             }
+            AddBackwardKernels(spec, kernels, token);
         }
         return new SequenceKernels(inference.Forward, kernels, laneKernels);
+    }
+
+    /// <summary>
+    /// <c>Backward</c>'s and <c>InputGradient</c>'s step kernels: each differentiates its own graph (inference, no dropout) so
+    /// that dead-code elimination keeps only what its member stores. Every one writes <c>dx[0..InputSize + StateSize)</c>:
+    /// ∂J/∂x(t), then ∂J/∂state(t−1), which the step before receives in <c>t[OutputSize..)</c>.
+    /// </summary>
+    private static void AddBackwardKernels(NetworkSpec spec, List<(KernelSchedule Schedule, string Summary)> kernels, CancellationToken token)
+    {
+        const string carry = "given ∂J/∂state(t) in <c>t[OutputSize..)</c>, writes ∂J/∂state(t−1) to <c>dx[InputSize..)</c>";
+        kernels.Add((KernelSchedule.Build(SequenceLowering.LowerBackward(spec, StepObjective.OutputGradient, inputs: false, token), KernelKind.BackwardInput, name: Backward),
+            $"One time step of Backward (J = Σ t·y(t) + carried): adds the step's ∂J/∂θ to <c>g</c>, {carry}, and 0 to <c>dx[0..InputSize)</c> (reverse-mode differentiation of the inference step)."));
+        token.ThrowIfCancellationRequested();
+        kernels.Add((KernelSchedule.Build(SequenceLowering.LowerBackward(spec, StepObjective.OutputGradient, inputs: true, token), KernelKind.BackwardInput, name: BackwardInput),
+            $"One time step of Backward with ∂L/∂x: adds the step's ∂J/∂θ to <c>g</c>, writes ∂J/∂x(t) to <c>dx[0..InputSize)</c> and, {carry}."));
+        token.ThrowIfCancellationRequested();
+        kernels.Add((KernelSchedule.Build(SequenceLowering.LowerBackward(spec, StepObjective.Loss, inputs: true, token), KernelKind.InputGradient, name: InputGradient),
+            $"One time step of InputGradient: returns the step's loss against <c>t[0..OutputSize)</c>, writes ∂J/∂x(t) to <c>dx[0..InputSize)</c> and, {carry}."));
+        if (spec.SequenceLoss != SequenceLossKind.LastStep) return;
+        token.ThrowIfCancellationRequested();
+        kernels.Add((KernelSchedule.Build(SequenceLowering.LowerBackward(spec, StepObjective.CarryOnly, inputs: true, token), KernelKind.InputGradient, name: CarryInputGradient),
+            $"One time step before the last of InputGradient (<c>SequenceLoss.LastStep</c>: no loss of its own): writes ∂J/∂x(t) to <c>dx[0..InputSize)</c> and, {carry}; returns 0."));
     }
 }

@@ -366,6 +366,7 @@ internal static class SequenceMembersEmitter
         }
         WriteBatch(w, spec, targetLength, steps, lanes);
         WriteBackpropagation(w, spec);
+        WriteOwnLoss(w, spec);
     }
 
     /// <summary>The checks of one sequence's input and target (lengths, probabilities for the cross-entropy losses).</summary>
@@ -441,22 +442,21 @@ internal static class SequenceMembersEmitter
             w.Line($"{Span} states = _netgenSequenceStates;");
             if (dropout) w.Line($"{ReadOnlySpan} masks = _netgenSequenceMasks;");
             w.Line($"{Span} x = stackalloc float[InputSize + StateSize];");
-            w.Line(dropout ? $"{Span} next = stackalloc float[StateSize];" : $"{Span} y = stackalloc float[OutputSize + StateSize];");
-            w.Line("states.Slice(0, StateSize).Clear();");
-            using (w.Block("for (int t = 0; t + 1 < SequenceLength; t++)"))
+            if (dropout)
             {
-                w.Line("input.Slice(t * InputSize, InputSize).CopyTo(x);");
-                w.Line("states.Slice(t * StateSize, StateSize).CopyTo(x.Slice(InputSize));");
-                if (dropout)
+                w.Line($"{Span} next = stackalloc float[StateSize];");
+                w.Line("states.Slice(0, StateSize).Clear();");
+                using (w.Block("for (int t = 0; t + 1 < SequenceLength; t++)"))
                 {
+                    w.Line("input.Slice(t * InputSize, InputSize).CopyTo(x);");
+                    w.Line("states.Slice(t * StateSize, StateSize).CopyTo(x.Slice(InputSize));");
                     w.Line($"{SequenceKernels.TrainingForward}(p, x, masks.Slice(t * {maskSize}, {maskSize}), next);");
                     w.Line("next.CopyTo(states.Slice((t + 1) * StateSize, StateSize));");
                 }
-                else
-                {
-                    w.Line("NetGenForwardKernel(p, x, y);");
-                    w.Line("y.Slice(OutputSize).CopyTo(states.Slice((t + 1) * StateSize, StateSize));");
-                }
+            }
+            else
+            {
+                w.Line("NetGenSequenceStates(p, input);");
             }
             w.Line($"{Span} targetAndCarry = stackalloc float[OutputSize + StateSize];");
             w.Line(last ? "target.CopyTo(targetAndCarry);" : "targetAndCarry.Clear();");
@@ -482,6 +482,109 @@ internal static class SequenceMembersEmitter
                 }
             }
             w.Line("return loss;");
+        }
+    }
+
+    /// <summary>
+    /// The own-loss members (<c>Backward</c>, <c>BackwardBatch</c>, <c>InputGradient</c>) and their drivers: backpropagation through
+    /// time of one sequence on the inference graph (no dropout), the step kernels of <see cref="SequenceKernels"/> run last step first
+    /// with ∂J/∂state carried from each step to the one before.
+    /// </summary>
+    private static void WriteOwnLoss(IndentedWriter w, NetworkSpec spec)
+    {
+        const string sequence = "One sequence of <see cref=\"SequenceLength\"/> steps from a zero state (the network's own state is not used or changed); y(t) is";
+        const string outputs = "what <see cref=\"PredictSequence\"/> returns at step t (after the output activation, no dropout), whatever <c>SequenceLoss</c> is.";
+        const string safety = "Changes no parameter; allocates nothing; not thread-safe (it uses the training buffers).";
+        var shape = OwnLossShape.Sequence(TargetLength(spec), TargetShape(spec));
+        NetworkClassEmitter.WriteBackward(w, spec,
+            (writer, x, dy, g) => writer.Line($"NetGenSequenceBackward({x}, {dy}, {g}, default);"),
+            (writer, x, dy, g, dx) => writer.Line($"NetGenSequenceBackward({x}, {dy}, {g}, {dx});"),
+            $"{sequence} {outputs} {safety}", shape: shape);
+        NetworkClassEmitter.WriteInputGradient(w, spec, (writer, x, t, dx) => writer.Line($"return NetGenSequenceInputGradient({x}, {t}, {dx});"),
+            $"One sequence of <see cref=\"SequenceLength\"/> steps from a zero state; the loss and its gradient are those of the loss <see cref=\"Gradient\"/> returns. {safety}", shape);
+        w.Line();
+        w.Comment("The state before every step of one sequence from a zero state (the inference step, no dropout), into the training buffer.");
+        using (w.Block($"private void NetGenSequenceStates({ReadOnlySpan} p, {ReadOnlySpan} input)"))
+        {
+            w.Line($"{Span} states = _netgenSequenceStates;");
+            w.Line($"{Span} x = stackalloc float[InputSize + StateSize];");
+            w.Line($"{Span} y = stackalloc float[OutputSize + StateSize];");
+            w.Line("states.Slice(0, StateSize).Clear();");
+            using (w.Block("for (int t = 0; t + 1 < SequenceLength; t++)"))
+            {
+                w.Line("input.Slice(t * InputSize, InputSize).CopyTo(x);");
+                w.Line("states.Slice(t * StateSize, StateSize).CopyTo(x.Slice(InputSize));");
+                w.Line("NetGenForwardKernel(p, x, y);");
+                w.Line("y.Slice(OutputSize).CopyTo(states.Slice((t + 1) * StateSize, StateSize));");
+            }
+        }
+
+        w.Line();
+        w.Comment("Backward through time with the caller's ∂L/∂y(t): J = Σₜ Σⱼ outputGradient[t, j]·y(t)[j]. Last step first, each step's kernel");
+        w.Comment("adds its share of ∂J/∂θ to g (the weights are shared by every step: every path through the unrolled graph) and writes");
+        w.Comment("∂J/∂x(t) and ∂J/∂state(t−1) to dx; the latter is the carried adjoint of the step before. inputGradient may be empty.");
+        using (w.Block($"private void NetGenSequenceBackward({ReadOnlySpan} input, {ReadOnlySpan} outputGradient, {Span} g, {Span} inputGradient)"))
+        {
+            w.Line($"{ReadOnlySpan} p = _netgenParameters;");
+            w.Line("NetGenSequenceStates(p, input);");
+            w.Line($"{ReadOnlySpan} states = _netgenSequenceStates;");
+            w.Line($"{Span} x = stackalloc float[InputSize + StateSize];");
+            w.Line($"{Span} t = stackalloc float[OutputSize + StateSize];");
+            w.Line($"{Span} dx = stackalloc float[InputSize + StateSize];");
+            w.Line("dx.Clear();");
+            using (w.Block("for (int step = SequenceLength - 1; step >= 0; step--)"))
+            {
+                w.Line("input.Slice(step * InputSize, InputSize).CopyTo(x);");
+                w.Line("states.Slice(step * StateSize, StateSize).CopyTo(x.Slice(InputSize));");
+                w.Line("outputGradient.Slice(step * OutputSize, OutputSize).CopyTo(t);");
+                w.Line("dx.Slice(InputSize).CopyTo(t.Slice(OutputSize));");
+                using (w.Block("if (inputGradient.IsEmpty)"))
+                {
+                    w.Line($"{SequenceKernels.Backward}(p, x, t, g, dx);");
+                }
+                using (w.Block("else"))
+                {
+                    w.Line($"{SequenceKernels.BackwardInput}(p, x, t, g, dx);");
+                    w.Line("dx.Slice(0, InputSize).CopyTo(inputGradient.Slice(step * InputSize, InputSize));");
+                }
+            }
+        }
+
+        bool last = spec.SequenceLoss == SequenceLossKind.LastStep;
+        w.Line();
+        w.Comment(last
+            ? "InputGradient through time: the last step's loss, the steps before it carrying ∂L/∂state back only; returns the loss."
+            : $"InputGradient through time: every step's loss; ∂L/∂x(t) and the loss divided by the {I(spec.SequenceLength)} steps (the mean Gradient returns).");
+        using (w.Block($"private float NetGenSequenceInputGradient({ReadOnlySpan} input, {ReadOnlySpan} target, {Span} inputGradient)"))
+        {
+            w.Line($"{ReadOnlySpan} p = _netgenParameters;");
+            w.Line("NetGenSequenceStates(p, input);");
+            w.Line($"{ReadOnlySpan} states = _netgenSequenceStates;");
+            w.Line($"{Span} x = stackalloc float[InputSize + StateSize];");
+            w.Line($"{Span} t = stackalloc float[OutputSize + StateSize];");
+            w.Line($"{Span} dx = stackalloc float[InputSize + StateSize];");
+            w.Line("dx.Clear();");
+            if (last) w.Line("target.CopyTo(t);");
+            w.Line("float loss = 0f;");
+            using (w.Block("for (int step = SequenceLength - 1; step >= 0; step--)"))
+            {
+                w.Line("input.Slice(step * InputSize, InputSize).CopyTo(x);");
+                w.Line("states.Slice(step * StateSize, StateSize).CopyTo(x.Slice(InputSize));");
+                if (!last) w.Line("target.Slice(step * OutputSize, OutputSize).CopyTo(t);");
+                w.Line("dx.Slice(InputSize).CopyTo(t.Slice(OutputSize));");
+                if (last)
+                {
+                    w.Line($"if (step == SequenceLength - 1) loss = {SequenceKernels.InputGradient}(p, x, t, dx);");
+                    w.Line($"else {SequenceKernels.CarryInputGradient}(p, x, t, dx);");
+                    w.Line("dx.Slice(0, InputSize).CopyTo(inputGradient.Slice(step * InputSize, InputSize));");
+                }
+                else
+                {
+                    w.Line($"loss += {SequenceKernels.InputGradient}(p, x, t, dx);");
+                    w.Line($"for (int i = 0; i < InputSize; i++) inputGradient[step * InputSize + i] = dx[i] / {I(spec.SequenceLength)}f;");
+                }
+            }
+            w.Line(last ? "return loss;" : $"return loss / {I(spec.SequenceLength)}f;");
         }
     }
 }
