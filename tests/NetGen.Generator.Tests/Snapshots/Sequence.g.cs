@@ -468,6 +468,186 @@ partial class Sequence
         return loss;
     }
 
+    /// <summary>
+    /// Backpropagates a gradient of your own through the network: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name="outputGradient"/>
+    /// of one sample to <paramref name="parameterGradient"/> (added, not overwritten: calls accumulate). y(t) is what <see cref="PredictSequence"/>
+    /// returns (after the output activation, Softmax included; no dropout). Changes nothing in the network; allocates nothing.
+    /// One sequence of <see cref="SequenceLength"/> steps from a zero state (the network's own state is not used or changed); y(t) is what <see cref="PredictSequence"/> returns at step t (after the output activation, no dropout), whatever <c>SequenceLoss</c> is. Not thread-safe (it uses the training buffers).
+    /// </summary>
+    /// <param name="input">The sequence's row-major <c>[SequenceLength, InputSize]</c> features.</param>
+    /// <param name="outputGradient">∂L/∂y(t) for the sequence's outputs at every step, row-major <c>[SequenceLength, OutputSize]</c>, for any L of yours.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values ∂L/∂θ is added to, in <see cref="Parameters"/> order.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> parameterGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, SequenceLength * InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(outputGradient.Length, SequenceLength * OutputSize, nameof(outputGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        NetGenSequenceBackward(input, outputGradient, parameterGradient, default);
+    }
+
+    /// <summary>
+    /// Backpropagates a gradient of your own through the network: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name="outputGradient"/>
+    /// of one sample to <paramref name="parameterGradient"/> (added: calls accumulate) and writes ∂L/∂x to <paramref name="inputGradient"/>
+    /// (overwritten). y(t) is what <see cref="PredictSequence"/> returns. Allocates nothing.
+    /// One sequence of <see cref="SequenceLength"/> steps from a zero state (the network's own state is not used or changed); y(t) is what <see cref="PredictSequence"/> returns at step t (after the output activation, no dropout), whatever <c>SequenceLoss</c> is. Not thread-safe (it uses the training buffers).
+    /// </summary>
+    /// <param name="input">The sequence's row-major <c>[SequenceLength, InputSize]</c> features.</param>
+    /// <param name="outputGradient">∂L/∂y(t) for the sequence's outputs at every step, row-major <c>[SequenceLength, OutputSize]</c>.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values ∂L/∂θ is added to.</param>
+    /// <param name="inputGradient">Receives the row-major <c>[SequenceLength, InputSize]</c> values ∂L/∂x(t).</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> parameterGradient, global::System.Span<float> inputGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, SequenceLength * InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(outputGradient.Length, SequenceLength * OutputSize, nameof(outputGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradient.Length, SequenceLength * InputSize, nameof(inputGradient));
+        NetGenSequenceBackward(input, outputGradient, parameterGradient, inputGradient);
+    }
+
+    /// <summary>
+    /// <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float})"/> for every row of a batch:
+    /// adds the sum over the rows of the vector–Jacobian products to <paramref name="parameterGradient"/> (not divided by n). Allocates nothing.
+    /// One sequence of <see cref="SequenceLength"/> steps from a zero state (the network's own state is not used or changed); y(t) is what <see cref="PredictSequence"/> returns at step t (after the output activation, no dropout), whatever <c>SequenceLoss</c> is. Not thread-safe (it uses the training buffers).
+    /// </summary>
+    /// <param name="inputs">Row-major <c>[n, SequenceLength, InputSize]</c> features (n may be 0).</param>
+    /// <param name="outputGradients">Row-major <c>[n, SequenceLength, OutputSize]</c> values ∂L/∂y.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values the sum is added to.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradients, global::System.Span<float> parameterGradient)
+    {
+        int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, SequenceLength * InputSize, nameof(inputs), outputGradients.Length, SequenceLength * OutputSize, nameof(outputGradients), allowEmpty: true);
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        for (int i = 0; i < n; i++)
+        {
+            NetGenSequenceBackward(inputs.Slice(i * SequenceLength * InputSize, SequenceLength * InputSize), outputGradients.Slice(i * SequenceLength * OutputSize, SequenceLength * OutputSize), parameterGradient, default);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float}, global::System.Span{float})"/> for every row
+    /// of a batch: adds the sum over the rows to <paramref name="parameterGradient"/> and writes each row's ∂L/∂x to <paramref name="inputGradients"/>. Allocates nothing.
+    /// One sequence of <see cref="SequenceLength"/> steps from a zero state (the network's own state is not used or changed); y(t) is what <see cref="PredictSequence"/> returns at step t (after the output activation, no dropout), whatever <c>SequenceLoss</c> is. Not thread-safe (it uses the training buffers).
+    /// </summary>
+    /// <param name="inputs">Row-major <c>[n, SequenceLength, InputSize]</c> features (n may be 0).</param>
+    /// <param name="outputGradients">Row-major <c>[n, SequenceLength, OutputSize]</c> values ∂L/∂y.</param>
+    /// <param name="parameterGradient">The <see cref="ParameterCount"/> values the sum is added to.</param>
+    /// <param name="inputGradients">Receives row-major <c>[n, SequenceLength, InputSize]</c> values ∂L/∂x.</param>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradients, global::System.Span<float> parameterGradient, global::System.Span<float> inputGradients)
+    {
+        int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, SequenceLength * InputSize, nameof(inputs), outputGradients.Length, SequenceLength * OutputSize, nameof(outputGradients), allowEmpty: true);
+        global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradients.Length, n * SequenceLength * InputSize, nameof(inputGradients));
+        for (int i = 0; i < n; i++)
+        {
+            NetGenSequenceBackward(inputs.Slice(i * SequenceLength * InputSize, SequenceLength * InputSize), outputGradients.Slice(i * SequenceLength * OutputSize, SequenceLength * OutputSize), parameterGradient, inputGradients.Slice(i * SequenceLength * InputSize, SequenceLength * InputSize));
+        }
+    }
+
+    /// <summary>
+    /// Computes the loss (MeanSquaredError) of one sample (no dropout) and writes its gradient with respect to the
+    /// input, ∂L/∂x, to <paramref name="inputGradient"/> (adversarial examples, saliency). Changes no parameter; allocates nothing.
+    /// One sequence of <see cref="SequenceLength"/> steps from a zero state; the loss and its gradient are those of the loss <see cref="Gradient"/> returns. Not thread-safe (it uses the training buffers).
+    /// </summary>
+    /// <param name="input">The sequence's row-major <c>[SequenceLength, InputSize]</c> features.</param>
+    /// <param name="target">The sequence's targets, <c>[OutputSize]</c> (the last step's).</param>
+    /// <param name="inputGradient">Receives the row-major <c>[SequenceLength, InputSize]</c> values ∂L/∂x(t).</param>
+    /// <returns>The sample's loss.</returns>
+    /// <exception cref="global::System.ArgumentException">A span does not have the expected length.</exception>
+    public float InputGradient(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> inputGradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(input.Length, SequenceLength * InputSize, nameof(input));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(target.Length, OutputSize, nameof(target));
+        global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradient.Length, SequenceLength * InputSize, nameof(inputGradient));
+        return NetGenSequenceInputGradient(input, target, inputGradient);
+    }
+
+    // The state before every step of one sequence from a zero state (the inference step, no dropout), into the training buffer.
+    private void NetGenSequenceStates(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> input)
+    {
+        global::System.Span<float> states = _netgenSequenceStates;
+        global::System.Span<float> x = stackalloc float[InputSize + StateSize];
+        global::System.Span<float> y = stackalloc float[OutputSize + StateSize];
+        states.Slice(0, StateSize).Clear();
+        for (int t = 0; t + 1 < SequenceLength; t++)
+        {
+            input.Slice(t * InputSize, InputSize).CopyTo(x);
+            states.Slice(t * StateSize, StateSize).CopyTo(x.Slice(InputSize));
+            NetGenForwardKernel(p, x, y);
+            y.Slice(OutputSize).CopyTo(states.Slice((t + 1) * StateSize, StateSize));
+        }
+    }
+
+    // Backward through time with the caller's ∂L/∂y(t): J = Σₜ Σⱼ outputGradient[t, j]·y(t)[j]. Last step first, each step's kernel
+    // adds its share of ∂J/∂θ to g (the weights are shared by every step: every path through the unrolled graph) and writes
+    // ∂J/∂x(t) and ∂J/∂state(t−1) to dx; the latter is the carried adjoint of the step before. inputGradient may be empty.
+    private void NetGenSequenceBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> g, global::System.Span<float> inputGradient)
+    {
+        global::System.ReadOnlySpan<float> p = _netgenParameters;
+        NetGenSequenceStates(p, input);
+        global::System.ReadOnlySpan<float> states = _netgenSequenceStates;
+        global::System.Span<float> x = stackalloc float[InputSize + StateSize];
+        global::System.Span<float> t = stackalloc float[OutputSize + StateSize];
+        global::System.Span<float> dx = stackalloc float[InputSize + StateSize];
+        dx.Clear();
+        for (int step = SequenceLength - 1; step >= 0; step--)
+        {
+            input.Slice(step * InputSize, InputSize).CopyTo(x);
+            states.Slice(step * StateSize, StateSize).CopyTo(x.Slice(InputSize));
+            outputGradient.Slice(step * OutputSize, OutputSize).CopyTo(t);
+            dx.Slice(InputSize).CopyTo(t.Slice(OutputSize));
+            if (inputGradient.IsEmpty)
+            {
+                NetGenBackwardKernel(p, x, t, g, dx);
+            }
+            else
+            {
+                NetGenBackwardInputKernel(p, x, t, g, dx);
+                dx.Slice(0, InputSize).CopyTo(inputGradient.Slice(step * InputSize, InputSize));
+            }
+        }
+    }
+
+    // InputGradient through time: the last step's loss, the steps before it carrying ∂L/∂state back only; returns the loss.
+    private float NetGenSequenceInputGradient(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> inputGradient)
+    {
+        global::System.ReadOnlySpan<float> p = _netgenParameters;
+        NetGenSequenceStates(p, input);
+        global::System.ReadOnlySpan<float> states = _netgenSequenceStates;
+        global::System.Span<float> x = stackalloc float[InputSize + StateSize];
+        global::System.Span<float> t = stackalloc float[OutputSize + StateSize];
+        global::System.Span<float> dx = stackalloc float[InputSize + StateSize];
+        dx.Clear();
+        target.CopyTo(t);
+        float loss = 0f;
+        for (int step = SequenceLength - 1; step >= 0; step--)
+        {
+            input.Slice(step * InputSize, InputSize).CopyTo(x);
+            states.Slice(step * StateSize, StateSize).CopyTo(x.Slice(InputSize));
+            dx.Slice(InputSize).CopyTo(t.Slice(OutputSize));
+            if (step == SequenceLength - 1) loss = NetGenInputGradientKernel(p, x, t, dx);
+            else NetGenCarryInputGradientKernel(p, x, t, dx);
+            dx.Slice(0, InputSize).CopyTo(inputGradient.Slice(step * InputSize, InputSize));
+        }
+        return loss;
+    }
+
+    /// <summary>
+    /// Does one optimizer step with <paramref name="gradient"/> (∂L/∂θ of your loss, in <see cref="Parameters"/> order): the step
+    /// <see cref="TrainStep"/> and <see cref="TrainBatch"/> end in, with the same learning rate, momentum, Adam moments and step count.
+    /// Allocates nothing; not thread-safe.
+    /// </summary>
+    /// <param name="gradient">The <see cref="ParameterCount"/> partial derivatives to descend along.</param>
+    /// <exception cref="global::System.ArgumentException"><paramref name="gradient"/> does not have length <see cref="ParameterCount"/>.</exception>
+    public void ApplyGradient(global::System.ReadOnlySpan<float> gradient)
+    {
+        global::NetGen.Runtime.NetworkArguments.CheckLength(gradient.Length, ParameterCount, nameof(gradient));
+        gradient.CopyTo(_netgenGradient);
+        NetGenApplyOptimizerStep();
+    }
+
     // One optimizer step with the gradient in _netgenGradient, as torch.optim.Adam does it.
     private void NetGenApplyOptimizerStep()
     {
@@ -1532,6 +1712,1040 @@ partial class Sequence
         g[8] += dz1_0;   // ∂L/∂p[8]
         g[97] += dz1_0 * p[0] + dz1_1 * p[4];   // ∂L/∂x1(t−2)[0]
         g[98] += dz1_0 * p[2] + dz1_1 * p[6];   // ∂L/∂x1(t−2)[1]
+        return 0f;
+    }
+
+    /// <summary>One time step of Backward (J = Σ t·y(t) + carried): adds the step's ∂J/∂θ to <c>g</c>, given ∂J/∂state(t) in <c>t[OutputSize..)</c>, writes ∂J/∂state(t−1) to <c>dx[InputSize..)</c>, and 0 to <c>dx[0..InputSize)</c> (reverse-mode differentiation of the inference step).</summary>
+    private static void NetGenBackwardKernel(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<float> x,
+        global::System.ReadOnlySpan<float> t,
+        global::System.Span<float> g,
+        global::System.Span<float> dx)
+    {
+        g[96] += t[0];   // ∂L/∂b4[0]
+        dx[0] = 0f;
+        dx[1] = 0f;
+        dx[4] = t[1];
+        dx[5] = t[2];
+        // Layer 1: CausalConv1D(2, k 2, d 2) output channel 0: z1 = b + Σc Σj w[·, c, j]·x(t − (1 − j)·2)[c]
+        float z1_0 = p[8] + p[0] * x[2] + p[1] * x[0] + p[2] * x[3] + p[3] * x[1];
+        // Layer 1: CausalConv1D(2, k 2, d 2) output channel 1: z1 = b + Σc Σj w[·, c, j]·x(t − (1 − j)·2)[c]
+        float z1_1 = p[9] + p[4] * x[2] + p[5] * x[0] + p[6] * x[3] + p[7] * x[1];
+        // Layer 1: a1[0] = Tanh(z1[0])
+        float a1_0 = global::System.MathF.Tanh(z1_0);
+        // Layer 1: a1[1] = Tanh(z1[1])
+        float a1_1 = global::System.MathF.Tanh(z1_1);
+        // Layer 2: Gru(2), input part of gate row 0: gi2 = b_ih + W_ih·x(t)
+        float gi2_0 = p[34] + p[10] * a1_0 + p[11] * a1_1;
+        // Layer 2: Gru(2), input part of gate row 1: gi2 = b_ih + W_ih·x(t)
+        float gi2_1 = p[35] + p[12] * a1_0 + p[13] * a1_1;
+        // Layer 2: Gru(2), input part of gate row 2: gi2 = b_ih + W_ih·x(t)
+        float gi2_2 = p[36] + p[14] * a1_0 + p[15] * a1_1;
+        // Layer 2: Gru(2), input part of gate row 3: gi2 = b_ih + W_ih·x(t)
+        float gi2_3 = p[37] + p[16] * a1_0 + p[17] * a1_1;
+        // Layer 2: Gru(2), input part of gate row 4: gi2 = b_ih + W_ih·x(t)
+        float gi2_4 = p[38] + p[18] * a1_0 + p[19] * a1_1;
+        // Layer 2: Gru(2), input part of gate row 5: gi2 = b_ih + W_ih·x(t)
+        float gi2_5 = p[39] + p[20] * a1_0 + p[21] * a1_1;
+        // Layer 2: Gru(2), recurrent part of gate row 0: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_0 = p[40] + p[22] * x[6] + p[23] * x[7];
+        // Layer 2: Gru(2), recurrent part of gate row 1: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_1 = p[41] + p[24] * x[6] + p[25] * x[7];
+        // Layer 2: Gru(2), recurrent part of gate row 2: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_2 = p[42] + p[26] * x[6] + p[27] * x[7];
+        // Layer 2: Gru(2), recurrent part of gate row 3: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_3 = p[43] + p[28] * x[6] + p[29] * x[7];
+        // Layer 2: Gru(2), recurrent part of gate row 4: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_4 = p[44] + p[30] * x[6] + p[31] * x[7];
+        // Layer 2: Gru(2), recurrent part of gate row 5: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_5 = p[45] + p[32] * x[6] + p[33] * x[7];
+        // Layer 2: Gru reset gate r2[0] = σ(gi2[0] + gh2[0])
+        float r2_0 = 1f / (1f + global::System.MathF.Exp(-(gi2_0 + gh2_0)));
+        // Layer 2: Gru update gate z2[0] = σ(gi2[2] + gh2[2])
+        float u2_0 = 1f / (1f + global::System.MathF.Exp(-(gi2_2 + gh2_2)));
+        // Layer 2: Gru candidate n2[0] = tanh(gi2[4] + r2[0]·gh2[4])
+        float n2_0 = global::System.MathF.Tanh(gi2_4 + r2_0 * gh2_4);
+        float v110 = 1f - u2_0;
+        // Layer 2: Gru state h2[0] = (1 − z2[0])·n2[0] + z2[0]·h2(t−1)[0]
+        float h2_0 = v110 * n2_0 + u2_0 * x[6];
+        // Layer 2: Gru reset gate r2[1] = σ(gi2[1] + gh2[1])
+        float r2_1 = 1f / (1f + global::System.MathF.Exp(-(gi2_1 + gh2_1)));
+        // Layer 2: Gru update gate z2[1] = σ(gi2[3] + gh2[3])
+        float u2_1 = 1f / (1f + global::System.MathF.Exp(-(gi2_3 + gh2_3)));
+        // Layer 2: Gru candidate n2[1] = tanh(gi2[5] + r2[1]·gh2[5])
+        float n2_1 = global::System.MathF.Tanh(gi2_5 + r2_1 * gh2_5);
+        float v121 = 1f - u2_1;
+        // Layer 2: Gru state h2[1] = (1 − z2[1])·n2[1] + z2[1]·h2(t−1)[1]
+        float h2_1 = v121 * n2_1 + u2_1 * x[7];
+        // Layer 3: Lstm(2), input part of gate row 0: gi3 = b_ih + W_ih·x(t)
+        float gi3_0 = p[78] + p[46] * h2_0 + p[47] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 1: gi3 = b_ih + W_ih·x(t)
+        float gi3_1 = p[79] + p[48] * h2_0 + p[49] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 2: gi3 = b_ih + W_ih·x(t)
+        float gi3_2 = p[80] + p[50] * h2_0 + p[51] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 3: gi3 = b_ih + W_ih·x(t)
+        float gi3_3 = p[81] + p[52] * h2_0 + p[53] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 4: gi3 = b_ih + W_ih·x(t)
+        float gi3_4 = p[82] + p[54] * h2_0 + p[55] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 5: gi3 = b_ih + W_ih·x(t)
+        float gi3_5 = p[83] + p[56] * h2_0 + p[57] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 6: gi3 = b_ih + W_ih·x(t)
+        float gi3_6 = p[84] + p[58] * h2_0 + p[59] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 7: gi3 = b_ih + W_ih·x(t)
+        float gi3_7 = p[85] + p[60] * h2_0 + p[61] * h2_1;
+        // Layer 3: Lstm(2), recurrent part of gate row 0: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_0 = p[86] + p[62] * x[8] + p[63] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 1: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_1 = p[87] + p[64] * x[8] + p[65] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 2: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_2 = p[88] + p[66] * x[8] + p[67] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 3: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_3 = p[89] + p[68] * x[8] + p[69] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 4: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_4 = p[90] + p[70] * x[8] + p[71] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 5: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_5 = p[91] + p[72] * x[8] + p[73] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 6: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_6 = p[92] + p[74] * x[8] + p[75] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 7: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_7 = p[93] + p[76] * x[8] + p[77] * x[9];
+        // Layer 3: Lstm input gate i3[0] = σ(gi3[0] + gh3[0])
+        float i3_0 = 1f / (1f + global::System.MathF.Exp(-(gi3_0 + gh3_0)));
+        // Layer 3: Lstm forget gate f3[0] = σ(gi3[2] + gh3[2])
+        float f3_0 = 1f / (1f + global::System.MathF.Exp(-(gi3_2 + gh3_2)));
+        // Layer 3: Lstm cell candidate g3[0] = tanh(gi3[4] + gh3[4])
+        float g3_0 = global::System.MathF.Tanh(gi3_4 + gh3_4);
+        // Layer 3: Lstm output gate o3[0] = σ(gi3[6] + gh3[6])
+        float o3_0 = 1f / (1f + global::System.MathF.Exp(-(gi3_6 + gh3_6)));
+        // Layer 3: Lstm cell c3[0] = f3[0]·c3(t−1)[0] + i3[0]·g3[0]
+        float c3_0 = f3_0 * x[10] + i3_0 * g3_0;
+        float v235 = global::System.MathF.Tanh(c3_0);
+        // Layer 3: Lstm state h3[0] = o3[0]·tanh(c3[0])
+        float h3_0 = o3_0 * v235;
+        g[94] += t[0] * h3_0;   // ∂L/∂w4[0,0]
+        // Layer 3: Lstm input gate i3[1] = σ(gi3[1] + gh3[1])
+        float i3_1 = 1f / (1f + global::System.MathF.Exp(-(gi3_1 + gh3_1)));
+        // Layer 3: Lstm forget gate f3[1] = σ(gi3[3] + gh3[3])
+        float f3_1 = 1f / (1f + global::System.MathF.Exp(-(gi3_3 + gh3_3)));
+        // Layer 3: Lstm cell candidate g3[1] = tanh(gi3[5] + gh3[5])
+        float g3_1 = global::System.MathF.Tanh(gi3_5 + gh3_5);
+        // Layer 3: Lstm output gate o3[1] = σ(gi3[7] + gh3[7])
+        float o3_1 = 1f / (1f + global::System.MathF.Exp(-(gi3_7 + gh3_7)));
+        // Layer 3: Lstm cell c3[1] = f3[1]·c3(t−1)[1] + i3[1]·g3[1]
+        float c3_1 = f3_1 * x[11] + i3_1 * g3_1;
+        float v249 = global::System.MathF.Tanh(c3_1);
+        // Layer 3: Lstm state h3[1] = o3[1]·tanh(c3[1])
+        float h3_1 = o3_1 * v249;
+        g[95] += t[0] * h3_1;   // ∂L/∂w4[0,1]
+        // ∂L/∂h3[1] = t[0]·w4[0,1] + ∂L/∂state(t)[7]   (2 paths summed)
+        float dh3_1 = t[0] * p[95] + t[8];
+        // ∂L/∂o3[1] = ∂L/∂h3[1]·tanh(c3[1])   (1 path)
+        float do3_1 = dh3_1 * v249;
+        // ∂L/∂c3[1] = ∂L/∂h3[1]·o3[1]·(1 − tanh(c3[1])²) + ∂L/∂state(t)[9]   (2 paths summed)
+        float dc3_1 = dh3_1 * o3_1 * (1f - v249 * v249) + t[10];
+        dx[11] = dc3_1 * f3_1;
+        // ∂L/∂i3[1] = ∂L/∂c3[1]·g3[1]   (1 path)
+        float di3_1 = dc3_1 * g3_1;
+        // ∂L/∂g3[1] = ∂L/∂c3[1]·i3[1]   (1 path)
+        float dg3_1 = dc3_1 * i3_1;
+        // ∂L/∂f3[1] = ∂L/∂c3[1]·c3(t−1)[1]   (1 path)
+        float df3_1 = dc3_1 * x[11];
+        // ∂L/∂gh3[7] = ∂L/∂o3[1]·o3[1]·(1 − o3[1])   (1 path)
+        float dgh3_7 = do3_1 * (o3_1 * (1f - o3_1));
+        g[60] += dgh3_7 * h2_0;   // ∂L/∂p[60]
+        g[61] += dgh3_7 * h2_1;   // ∂L/∂p[61]
+        g[76] += dgh3_7 * x[8];   // ∂L/∂p[76]
+        g[77] += dgh3_7 * x[9];   // ∂L/∂p[77]
+        g[85] += dgh3_7;   // ∂L/∂p[85]
+        g[93] += dgh3_7;   // ∂L/∂p[93]
+        // ∂L/∂gh3[5] = ∂L/∂g3[1]·(1 − g3[1]²)   (1 path)
+        float dgh3_5 = dg3_1 * (1f - g3_1 * g3_1);
+        g[56] += dgh3_5 * h2_0;   // ∂L/∂p[56]
+        g[57] += dgh3_5 * h2_1;   // ∂L/∂p[57]
+        g[72] += dgh3_5 * x[8];   // ∂L/∂p[72]
+        g[73] += dgh3_5 * x[9];   // ∂L/∂p[73]
+        g[83] += dgh3_5;   // ∂L/∂p[83]
+        g[91] += dgh3_5;   // ∂L/∂p[91]
+        // ∂L/∂gh3[3] = ∂L/∂f3[1]·f3[1]·(1 − f3[1])   (1 path)
+        float dgh3_3 = df3_1 * (f3_1 * (1f - f3_1));
+        g[52] += dgh3_3 * h2_0;   // ∂L/∂p[52]
+        g[53] += dgh3_3 * h2_1;   // ∂L/∂p[53]
+        g[68] += dgh3_3 * x[8];   // ∂L/∂p[68]
+        g[69] += dgh3_3 * x[9];   // ∂L/∂p[69]
+        g[81] += dgh3_3;   // ∂L/∂p[81]
+        g[89] += dgh3_3;   // ∂L/∂p[89]
+        // ∂L/∂gh3[1] = ∂L/∂i3[1]·i3[1]·(1 − i3[1])   (1 path)
+        float dgh3_1 = di3_1 * (i3_1 * (1f - i3_1));
+        g[48] += dgh3_1 * h2_0;   // ∂L/∂p[48]
+        g[49] += dgh3_1 * h2_1;   // ∂L/∂p[49]
+        g[64] += dgh3_1 * x[8];   // ∂L/∂p[64]
+        g[65] += dgh3_1 * x[9];   // ∂L/∂p[65]
+        g[79] += dgh3_1;   // ∂L/∂p[79]
+        g[87] += dgh3_1;   // ∂L/∂p[87]
+        // ∂L/∂h3[0] = t[0]·w4[0,0] + ∂L/∂state(t)[6]   (2 paths summed)
+        float dh3_0 = t[0] * p[94] + t[7];
+        // ∂L/∂o3[0] = ∂L/∂h3[0]·tanh(c3[0])   (1 path)
+        float do3_0 = dh3_0 * v235;
+        // ∂L/∂c3[0] = ∂L/∂h3[0]·o3[0]·(1 − tanh(c3[0])²) + ∂L/∂state(t)[8]   (2 paths summed)
+        float dc3_0 = dh3_0 * o3_0 * (1f - v235 * v235) + t[9];
+        dx[10] = dc3_0 * f3_0;
+        // ∂L/∂i3[0] = ∂L/∂c3[0]·g3[0]   (1 path)
+        float di3_0 = dc3_0 * g3_0;
+        // ∂L/∂g3[0] = ∂L/∂c3[0]·i3[0]   (1 path)
+        float dg3_0 = dc3_0 * i3_0;
+        // ∂L/∂f3[0] = ∂L/∂c3[0]·c3(t−1)[0]   (1 path)
+        float df3_0 = dc3_0 * x[10];
+        // ∂L/∂gh3[6] = ∂L/∂o3[0]·o3[0]·(1 − o3[0])   (1 path)
+        float dgh3_6 = do3_0 * (o3_0 * (1f - o3_0));
+        g[58] += dgh3_6 * h2_0;   // ∂L/∂p[58]
+        g[59] += dgh3_6 * h2_1;   // ∂L/∂p[59]
+        g[74] += dgh3_6 * x[8];   // ∂L/∂p[74]
+        g[75] += dgh3_6 * x[9];   // ∂L/∂p[75]
+        g[84] += dgh3_6;   // ∂L/∂p[84]
+        g[92] += dgh3_6;   // ∂L/∂p[92]
+        // ∂L/∂gh3[4] = ∂L/∂g3[0]·(1 − g3[0]²)   (1 path)
+        float dgh3_4 = dg3_0 * (1f - g3_0 * g3_0);
+        g[54] += dgh3_4 * h2_0;   // ∂L/∂p[54]
+        g[55] += dgh3_4 * h2_1;   // ∂L/∂p[55]
+        g[70] += dgh3_4 * x[8];   // ∂L/∂p[70]
+        g[71] += dgh3_4 * x[9];   // ∂L/∂p[71]
+        g[82] += dgh3_4;   // ∂L/∂p[82]
+        g[90] += dgh3_4;   // ∂L/∂p[90]
+        // ∂L/∂gh3[2] = ∂L/∂f3[0]·f3[0]·(1 − f3[0])   (1 path)
+        float dgh3_2 = df3_0 * (f3_0 * (1f - f3_0));
+        g[50] += dgh3_2 * h2_0;   // ∂L/∂p[50]
+        g[51] += dgh3_2 * h2_1;   // ∂L/∂p[51]
+        g[66] += dgh3_2 * x[8];   // ∂L/∂p[66]
+        g[67] += dgh3_2 * x[9];   // ∂L/∂p[67]
+        g[80] += dgh3_2;   // ∂L/∂p[80]
+        g[88] += dgh3_2;   // ∂L/∂p[88]
+        // ∂L/∂gh3[0] = ∂L/∂i3[0]·i3[0]·(1 − i3[0])   (1 path)
+        float dgh3_0 = di3_0 * (i3_0 * (1f - i3_0));
+        g[46] += dgh3_0 * h2_0;   // ∂L/∂p[46]
+        g[47] += dgh3_0 * h2_1;   // ∂L/∂p[47]
+        g[62] += dgh3_0 * x[8];   // ∂L/∂p[62]
+        g[63] += dgh3_0 * x[9];   // ∂L/∂p[63]
+        g[78] += dgh3_0;   // ∂L/∂p[78]
+        g[86] += dgh3_0;   // ∂L/∂p[86]
+        dx[8] = dgh3_0 * p[62] + dgh3_1 * p[64] + dgh3_2 * p[66] + dgh3_3 * p[68] + dgh3_4 * p[70] + dgh3_5 * p[72] + dgh3_6 * p[74] + dgh3_7 * p[76];
+        dx[9] = dgh3_0 * p[63] + dgh3_1 * p[65] + dgh3_2 * p[67] + dgh3_3 * p[69] + dgh3_4 * p[71] + dgh3_5 * p[73] + dgh3_6 * p[75] + dgh3_7 * p[77];
+        // ∂L/∂h2[1] = ∂L/∂gh3[0]·p[47] + ∂L/∂gh3[1]·p[49] + ∂L/∂gh3[2]·p[51] + … + ∂L/∂state(t)[5]   (9 paths summed)
+        float dh2_1 = dgh3_0 * p[47] + dgh3_1 * p[49] + dgh3_2 * p[51] + dgh3_3 * p[53] + dgh3_4 * p[55] + dgh3_5 * p[57] + dgh3_6 * p[59] + dgh3_7 * p[61] + t[6];
+        // ∂L/∂n2[1] = ∂L/∂h2[1]·(1 − z2[1])   (1 path)
+        float dn2_1 = dh2_1 * v121;
+        // ∂L/∂gi2[5] = ∂L/∂n2[1]·(1 − n2[1]²)   (1 path)
+        float dgi2_5 = dn2_1 * (1f - n2_1 * n2_1);
+        g[20] += dgi2_5 * a1_0;   // ∂L/∂p[20]
+        g[21] += dgi2_5 * a1_1;   // ∂L/∂p[21]
+        g[39] += dgi2_5;   // ∂L/∂p[39]
+        // ∂L/∂r2[1] = ∂L/∂n2[1]·(1 − n2[1]²)·gh2[5]   (1 path)
+        float dr2_1 = dgi2_5 * gh2_5;
+        // ∂L/∂gh2[5] = ∂L/∂n2[1]·(1 − n2[1]²)·r2[1]   (1 path)
+        float dgh2_5 = dgi2_5 * r2_1;
+        g[32] += dgh2_5 * x[6];   // ∂L/∂p[32]
+        g[33] += dgh2_5 * x[7];   // ∂L/∂p[33]
+        g[45] += dgh2_5;   // ∂L/∂p[45]
+        // ∂L/∂z2[1] = −∂L/∂h2[1]·n2[1] + ∂L/∂h2[1]·h2(t−1)[1]   (2 paths summed)
+        float du2_1 = -(dh2_1 * n2_1) + dh2_1 * x[7];
+        // ∂L/∂gh2[3] = ∂L/∂z2[1]·z2[1]·(1 − z2[1])   (1 path)
+        float dgh2_3 = du2_1 * (u2_1 * v121);
+        g[16] += dgh2_3 * a1_0;   // ∂L/∂p[16]
+        g[17] += dgh2_3 * a1_1;   // ∂L/∂p[17]
+        g[28] += dgh2_3 * x[6];   // ∂L/∂p[28]
+        g[29] += dgh2_3 * x[7];   // ∂L/∂p[29]
+        g[37] += dgh2_3;   // ∂L/∂p[37]
+        g[43] += dgh2_3;   // ∂L/∂p[43]
+        // ∂L/∂gh2[1] = ∂L/∂r2[1]·r2[1]·(1 − r2[1])   (1 path)
+        float dgh2_1 = dr2_1 * (r2_1 * (1f - r2_1));
+        g[12] += dgh2_1 * a1_0;   // ∂L/∂p[12]
+        g[13] += dgh2_1 * a1_1;   // ∂L/∂p[13]
+        g[24] += dgh2_1 * x[6];   // ∂L/∂p[24]
+        g[25] += dgh2_1 * x[7];   // ∂L/∂p[25]
+        g[35] += dgh2_1;   // ∂L/∂p[35]
+        g[41] += dgh2_1;   // ∂L/∂p[41]
+        // ∂L/∂h2[0] = ∂L/∂gh3[0]·p[46] + ∂L/∂gh3[1]·p[48] + ∂L/∂gh3[2]·p[50] + … + ∂L/∂state(t)[4]   (9 paths summed)
+        float dh2_0 = dgh3_0 * p[46] + dgh3_1 * p[48] + dgh3_2 * p[50] + dgh3_3 * p[52] + dgh3_4 * p[54] + dgh3_5 * p[56] + dgh3_6 * p[58] + dgh3_7 * p[60] + t[5];
+        // ∂L/∂n2[0] = ∂L/∂h2[0]·(1 − z2[0])   (1 path)
+        float dn2_0 = dh2_0 * v110;
+        // ∂L/∂gi2[4] = ∂L/∂n2[0]·(1 − n2[0]²)   (1 path)
+        float dgi2_4 = dn2_0 * (1f - n2_0 * n2_0);
+        g[18] += dgi2_4 * a1_0;   // ∂L/∂p[18]
+        g[19] += dgi2_4 * a1_1;   // ∂L/∂p[19]
+        g[38] += dgi2_4;   // ∂L/∂p[38]
+        // ∂L/∂r2[0] = ∂L/∂n2[0]·(1 − n2[0]²)·gh2[4]   (1 path)
+        float dr2_0 = dgi2_4 * gh2_4;
+        // ∂L/∂gh2[4] = ∂L/∂n2[0]·(1 − n2[0]²)·r2[0]   (1 path)
+        float dgh2_4 = dgi2_4 * r2_0;
+        g[30] += dgh2_4 * x[6];   // ∂L/∂p[30]
+        g[31] += dgh2_4 * x[7];   // ∂L/∂p[31]
+        g[44] += dgh2_4;   // ∂L/∂p[44]
+        // ∂L/∂z2[0] = −∂L/∂h2[0]·n2[0] + ∂L/∂h2[0]·h2(t−1)[0]   (2 paths summed)
+        float du2_0 = -(dh2_0 * n2_0) + dh2_0 * x[6];
+        // ∂L/∂gh2[2] = ∂L/∂z2[0]·z2[0]·(1 − z2[0])   (1 path)
+        float dgh2_2 = du2_0 * (u2_0 * v110);
+        g[14] += dgh2_2 * a1_0;   // ∂L/∂p[14]
+        g[15] += dgh2_2 * a1_1;   // ∂L/∂p[15]
+        g[26] += dgh2_2 * x[6];   // ∂L/∂p[26]
+        g[27] += dgh2_2 * x[7];   // ∂L/∂p[27]
+        g[36] += dgh2_2;   // ∂L/∂p[36]
+        g[42] += dgh2_2;   // ∂L/∂p[42]
+        // ∂L/∂gh2[0] = ∂L/∂r2[0]·r2[0]·(1 − r2[0])   (1 path)
+        float dgh2_0 = dr2_0 * (r2_0 * (1f - r2_0));
+        g[10] += dgh2_0 * a1_0;   // ∂L/∂p[10]
+        g[11] += dgh2_0 * a1_1;   // ∂L/∂p[11]
+        g[22] += dgh2_0 * x[6];   // ∂L/∂p[22]
+        g[23] += dgh2_0 * x[7];   // ∂L/∂p[23]
+        g[34] += dgh2_0;   // ∂L/∂p[34]
+        g[40] += dgh2_0;   // ∂L/∂p[40]
+        dx[6] = dgh2_0 * p[22] + dgh2_1 * p[24] + dgh2_2 * p[26] + dgh2_3 * p[28] + dgh2_4 * p[30] + dgh2_5 * p[32] + dh2_0 * u2_0;
+        dx[7] = dgh2_0 * p[23] + dgh2_1 * p[25] + dgh2_2 * p[27] + dgh2_3 * p[29] + dgh2_4 * p[31] + dgh2_5 * p[33] + dh2_1 * u2_1;
+        // ∂L/∂a1[1] = ∂L/∂gh2[0]·p[11] + ∂L/∂gh2[1]·p[13] + ∂L/∂gh2[2]·p[15] + … + ∂L/∂gi2[5]·p[21]   (6 paths summed)
+        float da1_1 = dgh2_0 * p[11] + dgh2_1 * p[13] + dgh2_2 * p[15] + dgh2_3 * p[17] + dgi2_4 * p[19] + dgi2_5 * p[21];
+        // ∂L/∂z1[1] = ∂L/∂a1[1]·(1 − a1[1]²)   (1 path)
+        float dz1_1 = da1_1 * (1f - a1_1 * a1_1);
+        g[4] += dz1_1 * x[2];   // ∂L/∂p[4]
+        g[5] += dz1_1 * x[0];   // ∂L/∂p[5]
+        g[6] += dz1_1 * x[3];   // ∂L/∂p[6]
+        g[7] += dz1_1 * x[1];   // ∂L/∂p[7]
+        g[9] += dz1_1;   // ∂L/∂p[9]
+        // ∂L/∂a1[0] = ∂L/∂gh2[0]·p[10] + ∂L/∂gh2[1]·p[12] + ∂L/∂gh2[2]·p[14] + … + ∂L/∂gi2[5]·p[20]   (6 paths summed)
+        float da1_0 = dgh2_0 * p[10] + dgh2_1 * p[12] + dgh2_2 * p[14] + dgh2_3 * p[16] + dgi2_4 * p[18] + dgi2_5 * p[20];
+        // ∂L/∂z1[0] = ∂L/∂a1[0]·(1 − a1[0]²)   (1 path)
+        float dz1_0 = da1_0 * (1f - a1_0 * a1_0);
+        g[0] += dz1_0 * x[2];   // ∂L/∂p[0]
+        g[1] += dz1_0 * x[0];   // ∂L/∂p[1]
+        g[2] += dz1_0 * x[3];   // ∂L/∂p[2]
+        g[3] += dz1_0 * x[1];   // ∂L/∂p[3]
+        g[8] += dz1_0;   // ∂L/∂p[8]
+        dx[2] = dz1_0 * p[0] + dz1_1 * p[4];
+        dx[3] = dz1_0 * p[2] + dz1_1 * p[6];
+    }
+
+    /// <summary>One time step of Backward with ∂L/∂x: adds the step's ∂J/∂θ to <c>g</c>, writes ∂J/∂x(t) to <c>dx[0..InputSize)</c> and, given ∂J/∂state(t) in <c>t[OutputSize..)</c>, writes ∂J/∂state(t−1) to <c>dx[InputSize..)</c>.</summary>
+    private static void NetGenBackwardInputKernel(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<float> x,
+        global::System.ReadOnlySpan<float> t,
+        global::System.Span<float> g,
+        global::System.Span<float> dx)
+    {
+        g[96] += t[0];   // ∂L/∂b4[0]
+        dx[4] = t[1];
+        dx[5] = t[2];
+        // Layer 1: CausalConv1D(2, k 2, d 2) output channel 0: z1 = b + Σc Σj w[·, c, j]·x(t − (1 − j)·2)[c]
+        float z1_0 = p[8] + p[0] * x[2] + p[1] * x[0] + p[2] * x[3] + p[3] * x[1];
+        // Layer 1: CausalConv1D(2, k 2, d 2) output channel 1: z1 = b + Σc Σj w[·, c, j]·x(t − (1 − j)·2)[c]
+        float z1_1 = p[9] + p[4] * x[2] + p[5] * x[0] + p[6] * x[3] + p[7] * x[1];
+        // Layer 1: a1[0] = Tanh(z1[0])
+        float a1_0 = global::System.MathF.Tanh(z1_0);
+        // Layer 1: a1[1] = Tanh(z1[1])
+        float a1_1 = global::System.MathF.Tanh(z1_1);
+        // Layer 2: Gru(2), input part of gate row 0: gi2 = b_ih + W_ih·x(t)
+        float gi2_0 = p[34] + p[10] * a1_0 + p[11] * a1_1;
+        // Layer 2: Gru(2), input part of gate row 1: gi2 = b_ih + W_ih·x(t)
+        float gi2_1 = p[35] + p[12] * a1_0 + p[13] * a1_1;
+        // Layer 2: Gru(2), input part of gate row 2: gi2 = b_ih + W_ih·x(t)
+        float gi2_2 = p[36] + p[14] * a1_0 + p[15] * a1_1;
+        // Layer 2: Gru(2), input part of gate row 3: gi2 = b_ih + W_ih·x(t)
+        float gi2_3 = p[37] + p[16] * a1_0 + p[17] * a1_1;
+        // Layer 2: Gru(2), input part of gate row 4: gi2 = b_ih + W_ih·x(t)
+        float gi2_4 = p[38] + p[18] * a1_0 + p[19] * a1_1;
+        // Layer 2: Gru(2), input part of gate row 5: gi2 = b_ih + W_ih·x(t)
+        float gi2_5 = p[39] + p[20] * a1_0 + p[21] * a1_1;
+        // Layer 2: Gru(2), recurrent part of gate row 0: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_0 = p[40] + p[22] * x[6] + p[23] * x[7];
+        // Layer 2: Gru(2), recurrent part of gate row 1: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_1 = p[41] + p[24] * x[6] + p[25] * x[7];
+        // Layer 2: Gru(2), recurrent part of gate row 2: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_2 = p[42] + p[26] * x[6] + p[27] * x[7];
+        // Layer 2: Gru(2), recurrent part of gate row 3: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_3 = p[43] + p[28] * x[6] + p[29] * x[7];
+        // Layer 2: Gru(2), recurrent part of gate row 4: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_4 = p[44] + p[30] * x[6] + p[31] * x[7];
+        // Layer 2: Gru(2), recurrent part of gate row 5: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_5 = p[45] + p[32] * x[6] + p[33] * x[7];
+        // Layer 2: Gru reset gate r2[0] = σ(gi2[0] + gh2[0])
+        float r2_0 = 1f / (1f + global::System.MathF.Exp(-(gi2_0 + gh2_0)));
+        // Layer 2: Gru update gate z2[0] = σ(gi2[2] + gh2[2])
+        float u2_0 = 1f / (1f + global::System.MathF.Exp(-(gi2_2 + gh2_2)));
+        // Layer 2: Gru candidate n2[0] = tanh(gi2[4] + r2[0]·gh2[4])
+        float n2_0 = global::System.MathF.Tanh(gi2_4 + r2_0 * gh2_4);
+        float v110 = 1f - u2_0;
+        // Layer 2: Gru state h2[0] = (1 − z2[0])·n2[0] + z2[0]·h2(t−1)[0]
+        float h2_0 = v110 * n2_0 + u2_0 * x[6];
+        // Layer 2: Gru reset gate r2[1] = σ(gi2[1] + gh2[1])
+        float r2_1 = 1f / (1f + global::System.MathF.Exp(-(gi2_1 + gh2_1)));
+        // Layer 2: Gru update gate z2[1] = σ(gi2[3] + gh2[3])
+        float u2_1 = 1f / (1f + global::System.MathF.Exp(-(gi2_3 + gh2_3)));
+        // Layer 2: Gru candidate n2[1] = tanh(gi2[5] + r2[1]·gh2[5])
+        float n2_1 = global::System.MathF.Tanh(gi2_5 + r2_1 * gh2_5);
+        float v121 = 1f - u2_1;
+        // Layer 2: Gru state h2[1] = (1 − z2[1])·n2[1] + z2[1]·h2(t−1)[1]
+        float h2_1 = v121 * n2_1 + u2_1 * x[7];
+        // Layer 3: Lstm(2), input part of gate row 0: gi3 = b_ih + W_ih·x(t)
+        float gi3_0 = p[78] + p[46] * h2_0 + p[47] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 1: gi3 = b_ih + W_ih·x(t)
+        float gi3_1 = p[79] + p[48] * h2_0 + p[49] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 2: gi3 = b_ih + W_ih·x(t)
+        float gi3_2 = p[80] + p[50] * h2_0 + p[51] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 3: gi3 = b_ih + W_ih·x(t)
+        float gi3_3 = p[81] + p[52] * h2_0 + p[53] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 4: gi3 = b_ih + W_ih·x(t)
+        float gi3_4 = p[82] + p[54] * h2_0 + p[55] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 5: gi3 = b_ih + W_ih·x(t)
+        float gi3_5 = p[83] + p[56] * h2_0 + p[57] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 6: gi3 = b_ih + W_ih·x(t)
+        float gi3_6 = p[84] + p[58] * h2_0 + p[59] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 7: gi3 = b_ih + W_ih·x(t)
+        float gi3_7 = p[85] + p[60] * h2_0 + p[61] * h2_1;
+        // Layer 3: Lstm(2), recurrent part of gate row 0: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_0 = p[86] + p[62] * x[8] + p[63] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 1: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_1 = p[87] + p[64] * x[8] + p[65] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 2: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_2 = p[88] + p[66] * x[8] + p[67] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 3: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_3 = p[89] + p[68] * x[8] + p[69] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 4: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_4 = p[90] + p[70] * x[8] + p[71] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 5: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_5 = p[91] + p[72] * x[8] + p[73] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 6: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_6 = p[92] + p[74] * x[8] + p[75] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 7: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_7 = p[93] + p[76] * x[8] + p[77] * x[9];
+        // Layer 3: Lstm input gate i3[0] = σ(gi3[0] + gh3[0])
+        float i3_0 = 1f / (1f + global::System.MathF.Exp(-(gi3_0 + gh3_0)));
+        // Layer 3: Lstm forget gate f3[0] = σ(gi3[2] + gh3[2])
+        float f3_0 = 1f / (1f + global::System.MathF.Exp(-(gi3_2 + gh3_2)));
+        // Layer 3: Lstm cell candidate g3[0] = tanh(gi3[4] + gh3[4])
+        float g3_0 = global::System.MathF.Tanh(gi3_4 + gh3_4);
+        // Layer 3: Lstm output gate o3[0] = σ(gi3[6] + gh3[6])
+        float o3_0 = 1f / (1f + global::System.MathF.Exp(-(gi3_6 + gh3_6)));
+        // Layer 3: Lstm cell c3[0] = f3[0]·c3(t−1)[0] + i3[0]·g3[0]
+        float c3_0 = f3_0 * x[10] + i3_0 * g3_0;
+        float v235 = global::System.MathF.Tanh(c3_0);
+        // Layer 3: Lstm state h3[0] = o3[0]·tanh(c3[0])
+        float h3_0 = o3_0 * v235;
+        g[94] += t[0] * h3_0;   // ∂L/∂w4[0,0]
+        // Layer 3: Lstm input gate i3[1] = σ(gi3[1] + gh3[1])
+        float i3_1 = 1f / (1f + global::System.MathF.Exp(-(gi3_1 + gh3_1)));
+        // Layer 3: Lstm forget gate f3[1] = σ(gi3[3] + gh3[3])
+        float f3_1 = 1f / (1f + global::System.MathF.Exp(-(gi3_3 + gh3_3)));
+        // Layer 3: Lstm cell candidate g3[1] = tanh(gi3[5] + gh3[5])
+        float g3_1 = global::System.MathF.Tanh(gi3_5 + gh3_5);
+        // Layer 3: Lstm output gate o3[1] = σ(gi3[7] + gh3[7])
+        float o3_1 = 1f / (1f + global::System.MathF.Exp(-(gi3_7 + gh3_7)));
+        // Layer 3: Lstm cell c3[1] = f3[1]·c3(t−1)[1] + i3[1]·g3[1]
+        float c3_1 = f3_1 * x[11] + i3_1 * g3_1;
+        float v249 = global::System.MathF.Tanh(c3_1);
+        // Layer 3: Lstm state h3[1] = o3[1]·tanh(c3[1])
+        float h3_1 = o3_1 * v249;
+        g[95] += t[0] * h3_1;   // ∂L/∂w4[0,1]
+        // ∂L/∂h3[1] = t[0]·w4[0,1] + ∂L/∂state(t)[7]   (2 paths summed)
+        float dh3_1 = t[0] * p[95] + t[8];
+        // ∂L/∂o3[1] = ∂L/∂h3[1]·tanh(c3[1])   (1 path)
+        float do3_1 = dh3_1 * v249;
+        // ∂L/∂c3[1] = ∂L/∂h3[1]·o3[1]·(1 − tanh(c3[1])²) + ∂L/∂state(t)[9]   (2 paths summed)
+        float dc3_1 = dh3_1 * o3_1 * (1f - v249 * v249) + t[10];
+        dx[11] = dc3_1 * f3_1;
+        // ∂L/∂i3[1] = ∂L/∂c3[1]·g3[1]   (1 path)
+        float di3_1 = dc3_1 * g3_1;
+        // ∂L/∂g3[1] = ∂L/∂c3[1]·i3[1]   (1 path)
+        float dg3_1 = dc3_1 * i3_1;
+        // ∂L/∂f3[1] = ∂L/∂c3[1]·c3(t−1)[1]   (1 path)
+        float df3_1 = dc3_1 * x[11];
+        // ∂L/∂gh3[7] = ∂L/∂o3[1]·o3[1]·(1 − o3[1])   (1 path)
+        float dgh3_7 = do3_1 * (o3_1 * (1f - o3_1));
+        g[60] += dgh3_7 * h2_0;   // ∂L/∂p[60]
+        g[61] += dgh3_7 * h2_1;   // ∂L/∂p[61]
+        g[76] += dgh3_7 * x[8];   // ∂L/∂p[76]
+        g[77] += dgh3_7 * x[9];   // ∂L/∂p[77]
+        g[85] += dgh3_7;   // ∂L/∂p[85]
+        g[93] += dgh3_7;   // ∂L/∂p[93]
+        // ∂L/∂gh3[5] = ∂L/∂g3[1]·(1 − g3[1]²)   (1 path)
+        float dgh3_5 = dg3_1 * (1f - g3_1 * g3_1);
+        g[56] += dgh3_5 * h2_0;   // ∂L/∂p[56]
+        g[57] += dgh3_5 * h2_1;   // ∂L/∂p[57]
+        g[72] += dgh3_5 * x[8];   // ∂L/∂p[72]
+        g[73] += dgh3_5 * x[9];   // ∂L/∂p[73]
+        g[83] += dgh3_5;   // ∂L/∂p[83]
+        g[91] += dgh3_5;   // ∂L/∂p[91]
+        // ∂L/∂gh3[3] = ∂L/∂f3[1]·f3[1]·(1 − f3[1])   (1 path)
+        float dgh3_3 = df3_1 * (f3_1 * (1f - f3_1));
+        g[52] += dgh3_3 * h2_0;   // ∂L/∂p[52]
+        g[53] += dgh3_3 * h2_1;   // ∂L/∂p[53]
+        g[68] += dgh3_3 * x[8];   // ∂L/∂p[68]
+        g[69] += dgh3_3 * x[9];   // ∂L/∂p[69]
+        g[81] += dgh3_3;   // ∂L/∂p[81]
+        g[89] += dgh3_3;   // ∂L/∂p[89]
+        // ∂L/∂gh3[1] = ∂L/∂i3[1]·i3[1]·(1 − i3[1])   (1 path)
+        float dgh3_1 = di3_1 * (i3_1 * (1f - i3_1));
+        g[48] += dgh3_1 * h2_0;   // ∂L/∂p[48]
+        g[49] += dgh3_1 * h2_1;   // ∂L/∂p[49]
+        g[64] += dgh3_1 * x[8];   // ∂L/∂p[64]
+        g[65] += dgh3_1 * x[9];   // ∂L/∂p[65]
+        g[79] += dgh3_1;   // ∂L/∂p[79]
+        g[87] += dgh3_1;   // ∂L/∂p[87]
+        // ∂L/∂h3[0] = t[0]·w4[0,0] + ∂L/∂state(t)[6]   (2 paths summed)
+        float dh3_0 = t[0] * p[94] + t[7];
+        // ∂L/∂o3[0] = ∂L/∂h3[0]·tanh(c3[0])   (1 path)
+        float do3_0 = dh3_0 * v235;
+        // ∂L/∂c3[0] = ∂L/∂h3[0]·o3[0]·(1 − tanh(c3[0])²) + ∂L/∂state(t)[8]   (2 paths summed)
+        float dc3_0 = dh3_0 * o3_0 * (1f - v235 * v235) + t[9];
+        dx[10] = dc3_0 * f3_0;
+        // ∂L/∂i3[0] = ∂L/∂c3[0]·g3[0]   (1 path)
+        float di3_0 = dc3_0 * g3_0;
+        // ∂L/∂g3[0] = ∂L/∂c3[0]·i3[0]   (1 path)
+        float dg3_0 = dc3_0 * i3_0;
+        // ∂L/∂f3[0] = ∂L/∂c3[0]·c3(t−1)[0]   (1 path)
+        float df3_0 = dc3_0 * x[10];
+        // ∂L/∂gh3[6] = ∂L/∂o3[0]·o3[0]·(1 − o3[0])   (1 path)
+        float dgh3_6 = do3_0 * (o3_0 * (1f - o3_0));
+        g[58] += dgh3_6 * h2_0;   // ∂L/∂p[58]
+        g[59] += dgh3_6 * h2_1;   // ∂L/∂p[59]
+        g[74] += dgh3_6 * x[8];   // ∂L/∂p[74]
+        g[75] += dgh3_6 * x[9];   // ∂L/∂p[75]
+        g[84] += dgh3_6;   // ∂L/∂p[84]
+        g[92] += dgh3_6;   // ∂L/∂p[92]
+        // ∂L/∂gh3[4] = ∂L/∂g3[0]·(1 − g3[0]²)   (1 path)
+        float dgh3_4 = dg3_0 * (1f - g3_0 * g3_0);
+        g[54] += dgh3_4 * h2_0;   // ∂L/∂p[54]
+        g[55] += dgh3_4 * h2_1;   // ∂L/∂p[55]
+        g[70] += dgh3_4 * x[8];   // ∂L/∂p[70]
+        g[71] += dgh3_4 * x[9];   // ∂L/∂p[71]
+        g[82] += dgh3_4;   // ∂L/∂p[82]
+        g[90] += dgh3_4;   // ∂L/∂p[90]
+        // ∂L/∂gh3[2] = ∂L/∂f3[0]·f3[0]·(1 − f3[0])   (1 path)
+        float dgh3_2 = df3_0 * (f3_0 * (1f - f3_0));
+        g[50] += dgh3_2 * h2_0;   // ∂L/∂p[50]
+        g[51] += dgh3_2 * h2_1;   // ∂L/∂p[51]
+        g[66] += dgh3_2 * x[8];   // ∂L/∂p[66]
+        g[67] += dgh3_2 * x[9];   // ∂L/∂p[67]
+        g[80] += dgh3_2;   // ∂L/∂p[80]
+        g[88] += dgh3_2;   // ∂L/∂p[88]
+        // ∂L/∂gh3[0] = ∂L/∂i3[0]·i3[0]·(1 − i3[0])   (1 path)
+        float dgh3_0 = di3_0 * (i3_0 * (1f - i3_0));
+        g[46] += dgh3_0 * h2_0;   // ∂L/∂p[46]
+        g[47] += dgh3_0 * h2_1;   // ∂L/∂p[47]
+        g[62] += dgh3_0 * x[8];   // ∂L/∂p[62]
+        g[63] += dgh3_0 * x[9];   // ∂L/∂p[63]
+        g[78] += dgh3_0;   // ∂L/∂p[78]
+        g[86] += dgh3_0;   // ∂L/∂p[86]
+        dx[8] = dgh3_0 * p[62] + dgh3_1 * p[64] + dgh3_2 * p[66] + dgh3_3 * p[68] + dgh3_4 * p[70] + dgh3_5 * p[72] + dgh3_6 * p[74] + dgh3_7 * p[76];
+        dx[9] = dgh3_0 * p[63] + dgh3_1 * p[65] + dgh3_2 * p[67] + dgh3_3 * p[69] + dgh3_4 * p[71] + dgh3_5 * p[73] + dgh3_6 * p[75] + dgh3_7 * p[77];
+        // ∂L/∂h2[1] = ∂L/∂gh3[0]·p[47] + ∂L/∂gh3[1]·p[49] + ∂L/∂gh3[2]·p[51] + … + ∂L/∂state(t)[5]   (9 paths summed)
+        float dh2_1 = dgh3_0 * p[47] + dgh3_1 * p[49] + dgh3_2 * p[51] + dgh3_3 * p[53] + dgh3_4 * p[55] + dgh3_5 * p[57] + dgh3_6 * p[59] + dgh3_7 * p[61] + t[6];
+        // ∂L/∂n2[1] = ∂L/∂h2[1]·(1 − z2[1])   (1 path)
+        float dn2_1 = dh2_1 * v121;
+        // ∂L/∂gi2[5] = ∂L/∂n2[1]·(1 − n2[1]²)   (1 path)
+        float dgi2_5 = dn2_1 * (1f - n2_1 * n2_1);
+        g[20] += dgi2_5 * a1_0;   // ∂L/∂p[20]
+        g[21] += dgi2_5 * a1_1;   // ∂L/∂p[21]
+        g[39] += dgi2_5;   // ∂L/∂p[39]
+        // ∂L/∂r2[1] = ∂L/∂n2[1]·(1 − n2[1]²)·gh2[5]   (1 path)
+        float dr2_1 = dgi2_5 * gh2_5;
+        // ∂L/∂gh2[5] = ∂L/∂n2[1]·(1 − n2[1]²)·r2[1]   (1 path)
+        float dgh2_5 = dgi2_5 * r2_1;
+        g[32] += dgh2_5 * x[6];   // ∂L/∂p[32]
+        g[33] += dgh2_5 * x[7];   // ∂L/∂p[33]
+        g[45] += dgh2_5;   // ∂L/∂p[45]
+        // ∂L/∂z2[1] = −∂L/∂h2[1]·n2[1] + ∂L/∂h2[1]·h2(t−1)[1]   (2 paths summed)
+        float du2_1 = -(dh2_1 * n2_1) + dh2_1 * x[7];
+        // ∂L/∂gh2[3] = ∂L/∂z2[1]·z2[1]·(1 − z2[1])   (1 path)
+        float dgh2_3 = du2_1 * (u2_1 * v121);
+        g[16] += dgh2_3 * a1_0;   // ∂L/∂p[16]
+        g[17] += dgh2_3 * a1_1;   // ∂L/∂p[17]
+        g[28] += dgh2_3 * x[6];   // ∂L/∂p[28]
+        g[29] += dgh2_3 * x[7];   // ∂L/∂p[29]
+        g[37] += dgh2_3;   // ∂L/∂p[37]
+        g[43] += dgh2_3;   // ∂L/∂p[43]
+        // ∂L/∂gh2[1] = ∂L/∂r2[1]·r2[1]·(1 − r2[1])   (1 path)
+        float dgh2_1 = dr2_1 * (r2_1 * (1f - r2_1));
+        g[12] += dgh2_1 * a1_0;   // ∂L/∂p[12]
+        g[13] += dgh2_1 * a1_1;   // ∂L/∂p[13]
+        g[24] += dgh2_1 * x[6];   // ∂L/∂p[24]
+        g[25] += dgh2_1 * x[7];   // ∂L/∂p[25]
+        g[35] += dgh2_1;   // ∂L/∂p[35]
+        g[41] += dgh2_1;   // ∂L/∂p[41]
+        // ∂L/∂h2[0] = ∂L/∂gh3[0]·p[46] + ∂L/∂gh3[1]·p[48] + ∂L/∂gh3[2]·p[50] + … + ∂L/∂state(t)[4]   (9 paths summed)
+        float dh2_0 = dgh3_0 * p[46] + dgh3_1 * p[48] + dgh3_2 * p[50] + dgh3_3 * p[52] + dgh3_4 * p[54] + dgh3_5 * p[56] + dgh3_6 * p[58] + dgh3_7 * p[60] + t[5];
+        // ∂L/∂n2[0] = ∂L/∂h2[0]·(1 − z2[0])   (1 path)
+        float dn2_0 = dh2_0 * v110;
+        // ∂L/∂gi2[4] = ∂L/∂n2[0]·(1 − n2[0]²)   (1 path)
+        float dgi2_4 = dn2_0 * (1f - n2_0 * n2_0);
+        g[18] += dgi2_4 * a1_0;   // ∂L/∂p[18]
+        g[19] += dgi2_4 * a1_1;   // ∂L/∂p[19]
+        g[38] += dgi2_4;   // ∂L/∂p[38]
+        // ∂L/∂r2[0] = ∂L/∂n2[0]·(1 − n2[0]²)·gh2[4]   (1 path)
+        float dr2_0 = dgi2_4 * gh2_4;
+        // ∂L/∂gh2[4] = ∂L/∂n2[0]·(1 − n2[0]²)·r2[0]   (1 path)
+        float dgh2_4 = dgi2_4 * r2_0;
+        g[30] += dgh2_4 * x[6];   // ∂L/∂p[30]
+        g[31] += dgh2_4 * x[7];   // ∂L/∂p[31]
+        g[44] += dgh2_4;   // ∂L/∂p[44]
+        // ∂L/∂z2[0] = −∂L/∂h2[0]·n2[0] + ∂L/∂h2[0]·h2(t−1)[0]   (2 paths summed)
+        float du2_0 = -(dh2_0 * n2_0) + dh2_0 * x[6];
+        // ∂L/∂gh2[2] = ∂L/∂z2[0]·z2[0]·(1 − z2[0])   (1 path)
+        float dgh2_2 = du2_0 * (u2_0 * v110);
+        g[14] += dgh2_2 * a1_0;   // ∂L/∂p[14]
+        g[15] += dgh2_2 * a1_1;   // ∂L/∂p[15]
+        g[26] += dgh2_2 * x[6];   // ∂L/∂p[26]
+        g[27] += dgh2_2 * x[7];   // ∂L/∂p[27]
+        g[36] += dgh2_2;   // ∂L/∂p[36]
+        g[42] += dgh2_2;   // ∂L/∂p[42]
+        // ∂L/∂gh2[0] = ∂L/∂r2[0]·r2[0]·(1 − r2[0])   (1 path)
+        float dgh2_0 = dr2_0 * (r2_0 * (1f - r2_0));
+        g[10] += dgh2_0 * a1_0;   // ∂L/∂p[10]
+        g[11] += dgh2_0 * a1_1;   // ∂L/∂p[11]
+        g[22] += dgh2_0 * x[6];   // ∂L/∂p[22]
+        g[23] += dgh2_0 * x[7];   // ∂L/∂p[23]
+        g[34] += dgh2_0;   // ∂L/∂p[34]
+        g[40] += dgh2_0;   // ∂L/∂p[40]
+        dx[6] = dgh2_0 * p[22] + dgh2_1 * p[24] + dgh2_2 * p[26] + dgh2_3 * p[28] + dgh2_4 * p[30] + dgh2_5 * p[32] + dh2_0 * u2_0;
+        dx[7] = dgh2_0 * p[23] + dgh2_1 * p[25] + dgh2_2 * p[27] + dgh2_3 * p[29] + dgh2_4 * p[31] + dgh2_5 * p[33] + dh2_1 * u2_1;
+        // ∂L/∂a1[1] = ∂L/∂gh2[0]·p[11] + ∂L/∂gh2[1]·p[13] + ∂L/∂gh2[2]·p[15] + … + ∂L/∂gi2[5]·p[21]   (6 paths summed)
+        float da1_1 = dgh2_0 * p[11] + dgh2_1 * p[13] + dgh2_2 * p[15] + dgh2_3 * p[17] + dgi2_4 * p[19] + dgi2_5 * p[21];
+        // ∂L/∂z1[1] = ∂L/∂a1[1]·(1 − a1[1]²)   (1 path)
+        float dz1_1 = da1_1 * (1f - a1_1 * a1_1);
+        g[4] += dz1_1 * x[2];   // ∂L/∂p[4]
+        g[5] += dz1_1 * x[0];   // ∂L/∂p[5]
+        g[6] += dz1_1 * x[3];   // ∂L/∂p[6]
+        g[7] += dz1_1 * x[1];   // ∂L/∂p[7]
+        g[9] += dz1_1;   // ∂L/∂p[9]
+        // ∂L/∂a1[0] = ∂L/∂gh2[0]·p[10] + ∂L/∂gh2[1]·p[12] + ∂L/∂gh2[2]·p[14] + … + ∂L/∂gi2[5]·p[20]   (6 paths summed)
+        float da1_0 = dgh2_0 * p[10] + dgh2_1 * p[12] + dgh2_2 * p[14] + dgh2_3 * p[16] + dgi2_4 * p[18] + dgi2_5 * p[20];
+        // ∂L/∂z1[0] = ∂L/∂a1[0]·(1 − a1[0]²)   (1 path)
+        float dz1_0 = da1_0 * (1f - a1_0 * a1_0);
+        g[0] += dz1_0 * x[2];   // ∂L/∂p[0]
+        g[1] += dz1_0 * x[0];   // ∂L/∂p[1]
+        g[2] += dz1_0 * x[3];   // ∂L/∂p[2]
+        g[3] += dz1_0 * x[1];   // ∂L/∂p[3]
+        g[8] += dz1_0;   // ∂L/∂p[8]
+        dx[0] = dz1_0 * p[1] + dz1_1 * p[5] + t[3];
+        dx[1] = dz1_0 * p[3] + dz1_1 * p[7] + t[4];
+        dx[2] = dz1_0 * p[0] + dz1_1 * p[4];
+        dx[3] = dz1_0 * p[2] + dz1_1 * p[6];
+    }
+
+    /// <summary>One time step of InputGradient: returns the step's loss against <c>t[0..OutputSize)</c>, writes ∂J/∂x(t) to <c>dx[0..InputSize)</c> and, given ∂J/∂state(t) in <c>t[OutputSize..)</c>, writes ∂J/∂state(t−1) to <c>dx[InputSize..)</c>.</summary>
+    private static float NetGenInputGradientKernel(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<float> x,
+        global::System.ReadOnlySpan<float> t,
+        global::System.Span<float> dx)
+    {
+        dx[4] = t[1];
+        dx[5] = t[2];
+        // Layer 1: CausalConv1D(2, k 2, d 2) output channel 0: z1 = b + Σc Σj w[·, c, j]·x(t − (1 − j)·2)[c]
+        float z1_0 = p[8] + p[0] * x[2] + p[1] * x[0] + p[2] * x[3] + p[3] * x[1];
+        // Layer 1: CausalConv1D(2, k 2, d 2) output channel 1: z1 = b + Σc Σj w[·, c, j]·x(t − (1 − j)·2)[c]
+        float z1_1 = p[9] + p[4] * x[2] + p[5] * x[0] + p[6] * x[3] + p[7] * x[1];
+        // Layer 1: a1[0] = Tanh(z1[0])
+        float a1_0 = global::System.MathF.Tanh(z1_0);
+        // Layer 1: a1[1] = Tanh(z1[1])
+        float a1_1 = global::System.MathF.Tanh(z1_1);
+        // Layer 2: Gru(2), input part of gate row 0: gi2 = b_ih + W_ih·x(t)
+        float gi2_0 = p[34] + p[10] * a1_0 + p[11] * a1_1;
+        // Layer 2: Gru(2), input part of gate row 1: gi2 = b_ih + W_ih·x(t)
+        float gi2_1 = p[35] + p[12] * a1_0 + p[13] * a1_1;
+        // Layer 2: Gru(2), input part of gate row 2: gi2 = b_ih + W_ih·x(t)
+        float gi2_2 = p[36] + p[14] * a1_0 + p[15] * a1_1;
+        // Layer 2: Gru(2), input part of gate row 3: gi2 = b_ih + W_ih·x(t)
+        float gi2_3 = p[37] + p[16] * a1_0 + p[17] * a1_1;
+        // Layer 2: Gru(2), input part of gate row 4: gi2 = b_ih + W_ih·x(t)
+        float gi2_4 = p[38] + p[18] * a1_0 + p[19] * a1_1;
+        // Layer 2: Gru(2), input part of gate row 5: gi2 = b_ih + W_ih·x(t)
+        float gi2_5 = p[39] + p[20] * a1_0 + p[21] * a1_1;
+        // Layer 2: Gru(2), recurrent part of gate row 0: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_0 = p[40] + p[22] * x[6] + p[23] * x[7];
+        // Layer 2: Gru(2), recurrent part of gate row 1: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_1 = p[41] + p[24] * x[6] + p[25] * x[7];
+        // Layer 2: Gru(2), recurrent part of gate row 2: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_2 = p[42] + p[26] * x[6] + p[27] * x[7];
+        // Layer 2: Gru(2), recurrent part of gate row 3: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_3 = p[43] + p[28] * x[6] + p[29] * x[7];
+        // Layer 2: Gru(2), recurrent part of gate row 4: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_4 = p[44] + p[30] * x[6] + p[31] * x[7];
+        // Layer 2: Gru(2), recurrent part of gate row 5: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_5 = p[45] + p[32] * x[6] + p[33] * x[7];
+        // Layer 2: Gru reset gate r2[0] = σ(gi2[0] + gh2[0])
+        float r2_0 = 1f / (1f + global::System.MathF.Exp(-(gi2_0 + gh2_0)));
+        // Layer 2: Gru update gate z2[0] = σ(gi2[2] + gh2[2])
+        float u2_0 = 1f / (1f + global::System.MathF.Exp(-(gi2_2 + gh2_2)));
+        // Layer 2: Gru candidate n2[0] = tanh(gi2[4] + r2[0]·gh2[4])
+        float n2_0 = global::System.MathF.Tanh(gi2_4 + r2_0 * gh2_4);
+        float v110 = 1f - u2_0;
+        // Layer 2: Gru state h2[0] = (1 − z2[0])·n2[0] + z2[0]·h2(t−1)[0]
+        float h2_0 = v110 * n2_0 + u2_0 * x[6];
+        // Layer 2: Gru reset gate r2[1] = σ(gi2[1] + gh2[1])
+        float r2_1 = 1f / (1f + global::System.MathF.Exp(-(gi2_1 + gh2_1)));
+        // Layer 2: Gru update gate z2[1] = σ(gi2[3] + gh2[3])
+        float u2_1 = 1f / (1f + global::System.MathF.Exp(-(gi2_3 + gh2_3)));
+        // Layer 2: Gru candidate n2[1] = tanh(gi2[5] + r2[1]·gh2[5])
+        float n2_1 = global::System.MathF.Tanh(gi2_5 + r2_1 * gh2_5);
+        float v121 = 1f - u2_1;
+        // Layer 2: Gru state h2[1] = (1 − z2[1])·n2[1] + z2[1]·h2(t−1)[1]
+        float h2_1 = v121 * n2_1 + u2_1 * x[7];
+        // Layer 3: Lstm(2), input part of gate row 0: gi3 = b_ih + W_ih·x(t)
+        float gi3_0 = p[78] + p[46] * h2_0 + p[47] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 1: gi3 = b_ih + W_ih·x(t)
+        float gi3_1 = p[79] + p[48] * h2_0 + p[49] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 2: gi3 = b_ih + W_ih·x(t)
+        float gi3_2 = p[80] + p[50] * h2_0 + p[51] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 3: gi3 = b_ih + W_ih·x(t)
+        float gi3_3 = p[81] + p[52] * h2_0 + p[53] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 4: gi3 = b_ih + W_ih·x(t)
+        float gi3_4 = p[82] + p[54] * h2_0 + p[55] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 5: gi3 = b_ih + W_ih·x(t)
+        float gi3_5 = p[83] + p[56] * h2_0 + p[57] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 6: gi3 = b_ih + W_ih·x(t)
+        float gi3_6 = p[84] + p[58] * h2_0 + p[59] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 7: gi3 = b_ih + W_ih·x(t)
+        float gi3_7 = p[85] + p[60] * h2_0 + p[61] * h2_1;
+        // Layer 3: Lstm(2), recurrent part of gate row 0: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_0 = p[86] + p[62] * x[8] + p[63] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 1: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_1 = p[87] + p[64] * x[8] + p[65] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 2: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_2 = p[88] + p[66] * x[8] + p[67] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 3: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_3 = p[89] + p[68] * x[8] + p[69] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 4: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_4 = p[90] + p[70] * x[8] + p[71] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 5: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_5 = p[91] + p[72] * x[8] + p[73] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 6: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_6 = p[92] + p[74] * x[8] + p[75] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 7: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_7 = p[93] + p[76] * x[8] + p[77] * x[9];
+        // Layer 3: Lstm input gate i3[0] = σ(gi3[0] + gh3[0])
+        float i3_0 = 1f / (1f + global::System.MathF.Exp(-(gi3_0 + gh3_0)));
+        // Layer 3: Lstm forget gate f3[0] = σ(gi3[2] + gh3[2])
+        float f3_0 = 1f / (1f + global::System.MathF.Exp(-(gi3_2 + gh3_2)));
+        // Layer 3: Lstm cell candidate g3[0] = tanh(gi3[4] + gh3[4])
+        float g3_0 = global::System.MathF.Tanh(gi3_4 + gh3_4);
+        // Layer 3: Lstm output gate o3[0] = σ(gi3[6] + gh3[6])
+        float o3_0 = 1f / (1f + global::System.MathF.Exp(-(gi3_6 + gh3_6)));
+        // Layer 3: Lstm cell c3[0] = f3[0]·c3(t−1)[0] + i3[0]·g3[0]
+        float c3_0 = f3_0 * x[10] + i3_0 * g3_0;
+        float v235 = global::System.MathF.Tanh(c3_0);
+        // Layer 3: Lstm state h3[0] = o3[0]·tanh(c3[0])
+        float h3_0 = o3_0 * v235;
+        // Layer 3: Lstm input gate i3[1] = σ(gi3[1] + gh3[1])
+        float i3_1 = 1f / (1f + global::System.MathF.Exp(-(gi3_1 + gh3_1)));
+        // Layer 3: Lstm forget gate f3[1] = σ(gi3[3] + gh3[3])
+        float f3_1 = 1f / (1f + global::System.MathF.Exp(-(gi3_3 + gh3_3)));
+        // Layer 3: Lstm cell candidate g3[1] = tanh(gi3[5] + gh3[5])
+        float g3_1 = global::System.MathF.Tanh(gi3_5 + gh3_5);
+        // Layer 3: Lstm output gate o3[1] = σ(gi3[7] + gh3[7])
+        float o3_1 = 1f / (1f + global::System.MathF.Exp(-(gi3_7 + gh3_7)));
+        // Layer 3: Lstm cell c3[1] = f3[1]·c3(t−1)[1] + i3[1]·g3[1]
+        float c3_1 = f3_1 * x[11] + i3_1 * g3_1;
+        float v249 = global::System.MathF.Tanh(c3_1);
+        // Layer 3: Lstm state h3[1] = o3[1]·tanh(c3[1])
+        float h3_1 = o3_1 * v249;
+        // Layer 4: Dense(1, Identity) ← layer 3, neuron 0: z4[0] = b4[0] + Σi w4[0,i]·a3[i]
+        float z4_0 = p[96] + p[94] * h3_0 + p[95] * h3_1;
+        // Loss (MeanSquaredError): error e[0] = y[0] − t[0]
+        float e_0 = z4_0 - t[0];
+        // Loss: MeanSquaredError, mean over 1 output(s) (nn.MSELoss)
+        float loss = e_0 * e_0;
+        // ∂L/∂e[0] = 2·e[0]   (1 path)
+        float de_0 = 2f * e_0;
+        // ∂L/∂h3[1] = ∂L/∂e[0]·w4[0,1] + ∂L/∂state(t)[7]   (2 paths summed)
+        float dh3_1 = de_0 * p[95] + t[8];
+        // ∂L/∂o3[1] = ∂L/∂h3[1]·tanh(c3[1])   (1 path)
+        float do3_1 = dh3_1 * v249;
+        // ∂L/∂c3[1] = ∂L/∂h3[1]·o3[1]·(1 − tanh(c3[1])²) + ∂L/∂state(t)[9]   (2 paths summed)
+        float dc3_1 = dh3_1 * o3_1 * (1f - v249 * v249) + t[10];
+        dx[11] = dc3_1 * f3_1;
+        // ∂L/∂i3[1] = ∂L/∂c3[1]·g3[1]   (1 path)
+        float di3_1 = dc3_1 * g3_1;
+        // ∂L/∂g3[1] = ∂L/∂c3[1]·i3[1]   (1 path)
+        float dg3_1 = dc3_1 * i3_1;
+        // ∂L/∂f3[1] = ∂L/∂c3[1]·c3(t−1)[1]   (1 path)
+        float df3_1 = dc3_1 * x[11];
+        // ∂L/∂gh3[7] = ∂L/∂o3[1]·o3[1]·(1 − o3[1])   (1 path)
+        float dgh3_7 = do3_1 * (o3_1 * (1f - o3_1));
+        // ∂L/∂gh3[5] = ∂L/∂g3[1]·(1 − g3[1]²)   (1 path)
+        float dgh3_5 = dg3_1 * (1f - g3_1 * g3_1);
+        // ∂L/∂gh3[3] = ∂L/∂f3[1]·f3[1]·(1 − f3[1])   (1 path)
+        float dgh3_3 = df3_1 * (f3_1 * (1f - f3_1));
+        // ∂L/∂gh3[1] = ∂L/∂i3[1]·i3[1]·(1 − i3[1])   (1 path)
+        float dgh3_1 = di3_1 * (i3_1 * (1f - i3_1));
+        // ∂L/∂h3[0] = ∂L/∂e[0]·w4[0,0] + ∂L/∂state(t)[6]   (2 paths summed)
+        float dh3_0 = de_0 * p[94] + t[7];
+        // ∂L/∂o3[0] = ∂L/∂h3[0]·tanh(c3[0])   (1 path)
+        float do3_0 = dh3_0 * v235;
+        // ∂L/∂c3[0] = ∂L/∂h3[0]·o3[0]·(1 − tanh(c3[0])²) + ∂L/∂state(t)[8]   (2 paths summed)
+        float dc3_0 = dh3_0 * o3_0 * (1f - v235 * v235) + t[9];
+        dx[10] = dc3_0 * f3_0;
+        // ∂L/∂i3[0] = ∂L/∂c3[0]·g3[0]   (1 path)
+        float di3_0 = dc3_0 * g3_0;
+        // ∂L/∂g3[0] = ∂L/∂c3[0]·i3[0]   (1 path)
+        float dg3_0 = dc3_0 * i3_0;
+        // ∂L/∂f3[0] = ∂L/∂c3[0]·c3(t−1)[0]   (1 path)
+        float df3_0 = dc3_0 * x[10];
+        // ∂L/∂gh3[6] = ∂L/∂o3[0]·o3[0]·(1 − o3[0])   (1 path)
+        float dgh3_6 = do3_0 * (o3_0 * (1f - o3_0));
+        // ∂L/∂gh3[4] = ∂L/∂g3[0]·(1 − g3[0]²)   (1 path)
+        float dgh3_4 = dg3_0 * (1f - g3_0 * g3_0);
+        // ∂L/∂gh3[2] = ∂L/∂f3[0]·f3[0]·(1 − f3[0])   (1 path)
+        float dgh3_2 = df3_0 * (f3_0 * (1f - f3_0));
+        // ∂L/∂gh3[0] = ∂L/∂i3[0]·i3[0]·(1 − i3[0])   (1 path)
+        float dgh3_0 = di3_0 * (i3_0 * (1f - i3_0));
+        dx[8] = dgh3_0 * p[62] + dgh3_1 * p[64] + dgh3_2 * p[66] + dgh3_3 * p[68] + dgh3_4 * p[70] + dgh3_5 * p[72] + dgh3_6 * p[74] + dgh3_7 * p[76];
+        dx[9] = dgh3_0 * p[63] + dgh3_1 * p[65] + dgh3_2 * p[67] + dgh3_3 * p[69] + dgh3_4 * p[71] + dgh3_5 * p[73] + dgh3_6 * p[75] + dgh3_7 * p[77];
+        // ∂L/∂h2[1] = ∂L/∂gh3[0]·p[47] + ∂L/∂gh3[1]·p[49] + ∂L/∂gh3[2]·p[51] + … + ∂L/∂state(t)[5]   (9 paths summed)
+        float dh2_1 = dgh3_0 * p[47] + dgh3_1 * p[49] + dgh3_2 * p[51] + dgh3_3 * p[53] + dgh3_4 * p[55] + dgh3_5 * p[57] + dgh3_6 * p[59] + dgh3_7 * p[61] + t[6];
+        // ∂L/∂n2[1] = ∂L/∂h2[1]·(1 − z2[1])   (1 path)
+        float dn2_1 = dh2_1 * v121;
+        // ∂L/∂gi2[5] = ∂L/∂n2[1]·(1 − n2[1]²)   (1 path)
+        float dgi2_5 = dn2_1 * (1f - n2_1 * n2_1);
+        // ∂L/∂r2[1] = ∂L/∂n2[1]·(1 − n2[1]²)·gh2[5]   (1 path)
+        float dr2_1 = dgi2_5 * gh2_5;
+        // ∂L/∂gh2[5] = ∂L/∂n2[1]·(1 − n2[1]²)·r2[1]   (1 path)
+        float dgh2_5 = dgi2_5 * r2_1;
+        // ∂L/∂z2[1] = −∂L/∂h2[1]·n2[1] + ∂L/∂h2[1]·h2(t−1)[1]   (2 paths summed)
+        float du2_1 = -(dh2_1 * n2_1) + dh2_1 * x[7];
+        // ∂L/∂gh2[3] = ∂L/∂z2[1]·z2[1]·(1 − z2[1])   (1 path)
+        float dgh2_3 = du2_1 * (u2_1 * v121);
+        // ∂L/∂gh2[1] = ∂L/∂r2[1]·r2[1]·(1 − r2[1])   (1 path)
+        float dgh2_1 = dr2_1 * (r2_1 * (1f - r2_1));
+        // ∂L/∂h2[0] = ∂L/∂gh3[0]·p[46] + ∂L/∂gh3[1]·p[48] + ∂L/∂gh3[2]·p[50] + … + ∂L/∂state(t)[4]   (9 paths summed)
+        float dh2_0 = dgh3_0 * p[46] + dgh3_1 * p[48] + dgh3_2 * p[50] + dgh3_3 * p[52] + dgh3_4 * p[54] + dgh3_5 * p[56] + dgh3_6 * p[58] + dgh3_7 * p[60] + t[5];
+        // ∂L/∂n2[0] = ∂L/∂h2[0]·(1 − z2[0])   (1 path)
+        float dn2_0 = dh2_0 * v110;
+        // ∂L/∂gi2[4] = ∂L/∂n2[0]·(1 − n2[0]²)   (1 path)
+        float dgi2_4 = dn2_0 * (1f - n2_0 * n2_0);
+        // ∂L/∂r2[0] = ∂L/∂n2[0]·(1 − n2[0]²)·gh2[4]   (1 path)
+        float dr2_0 = dgi2_4 * gh2_4;
+        // ∂L/∂gh2[4] = ∂L/∂n2[0]·(1 − n2[0]²)·r2[0]   (1 path)
+        float dgh2_4 = dgi2_4 * r2_0;
+        // ∂L/∂z2[0] = −∂L/∂h2[0]·n2[0] + ∂L/∂h2[0]·h2(t−1)[0]   (2 paths summed)
+        float du2_0 = -(dh2_0 * n2_0) + dh2_0 * x[6];
+        // ∂L/∂gh2[2] = ∂L/∂z2[0]·z2[0]·(1 − z2[0])   (1 path)
+        float dgh2_2 = du2_0 * (u2_0 * v110);
+        // ∂L/∂gh2[0] = ∂L/∂r2[0]·r2[0]·(1 − r2[0])   (1 path)
+        float dgh2_0 = dr2_0 * (r2_0 * (1f - r2_0));
+        dx[6] = dgh2_0 * p[22] + dgh2_1 * p[24] + dgh2_2 * p[26] + dgh2_3 * p[28] + dgh2_4 * p[30] + dgh2_5 * p[32] + dh2_0 * u2_0;
+        dx[7] = dgh2_0 * p[23] + dgh2_1 * p[25] + dgh2_2 * p[27] + dgh2_3 * p[29] + dgh2_4 * p[31] + dgh2_5 * p[33] + dh2_1 * u2_1;
+        // ∂L/∂a1[1] = ∂L/∂gh2[0]·p[11] + ∂L/∂gh2[1]·p[13] + ∂L/∂gh2[2]·p[15] + … + ∂L/∂gi2[5]·p[21]   (6 paths summed)
+        float da1_1 = dgh2_0 * p[11] + dgh2_1 * p[13] + dgh2_2 * p[15] + dgh2_3 * p[17] + dgi2_4 * p[19] + dgi2_5 * p[21];
+        // ∂L/∂z1[1] = ∂L/∂a1[1]·(1 − a1[1]²)   (1 path)
+        float dz1_1 = da1_1 * (1f - a1_1 * a1_1);
+        // ∂L/∂a1[0] = ∂L/∂gh2[0]·p[10] + ∂L/∂gh2[1]·p[12] + ∂L/∂gh2[2]·p[14] + … + ∂L/∂gi2[5]·p[20]   (6 paths summed)
+        float da1_0 = dgh2_0 * p[10] + dgh2_1 * p[12] + dgh2_2 * p[14] + dgh2_3 * p[16] + dgi2_4 * p[18] + dgi2_5 * p[20];
+        // ∂L/∂z1[0] = ∂L/∂a1[0]·(1 − a1[0]²)   (1 path)
+        float dz1_0 = da1_0 * (1f - a1_0 * a1_0);
+        dx[0] = dz1_0 * p[1] + dz1_1 * p[5] + t[3];
+        dx[1] = dz1_0 * p[3] + dz1_1 * p[7] + t[4];
+        dx[2] = dz1_0 * p[0] + dz1_1 * p[4];
+        dx[3] = dz1_0 * p[2] + dz1_1 * p[6];
+        return loss;
+    }
+
+    /// <summary>One time step before the last of InputGradient (<c>SequenceLoss.LastStep</c>: no loss of its own): writes ∂J/∂x(t) to <c>dx[0..InputSize)</c> and, given ∂J/∂state(t) in <c>t[OutputSize..)</c>, writes ∂J/∂state(t−1) to <c>dx[InputSize..)</c>; returns 0.</summary>
+    private static float NetGenCarryInputGradientKernel(
+        global::System.ReadOnlySpan<float> p,
+        global::System.ReadOnlySpan<float> x,
+        global::System.ReadOnlySpan<float> t,
+        global::System.Span<float> dx)
+    {
+        dx[4] = t[1];
+        dx[5] = t[2];
+        // Layer 1: CausalConv1D(2, k 2, d 2) output channel 0: z1 = b + Σc Σj w[·, c, j]·x(t − (1 − j)·2)[c]
+        float z1_0 = p[8] + p[0] * x[2] + p[1] * x[0] + p[2] * x[3] + p[3] * x[1];
+        // Layer 1: CausalConv1D(2, k 2, d 2) output channel 1: z1 = b + Σc Σj w[·, c, j]·x(t − (1 − j)·2)[c]
+        float z1_1 = p[9] + p[4] * x[2] + p[5] * x[0] + p[6] * x[3] + p[7] * x[1];
+        // Layer 1: a1[0] = Tanh(z1[0])
+        float a1_0 = global::System.MathF.Tanh(z1_0);
+        // Layer 1: a1[1] = Tanh(z1[1])
+        float a1_1 = global::System.MathF.Tanh(z1_1);
+        // Layer 2: Gru(2), input part of gate row 0: gi2 = b_ih + W_ih·x(t)
+        float gi2_0 = p[34] + p[10] * a1_0 + p[11] * a1_1;
+        // Layer 2: Gru(2), input part of gate row 1: gi2 = b_ih + W_ih·x(t)
+        float gi2_1 = p[35] + p[12] * a1_0 + p[13] * a1_1;
+        // Layer 2: Gru(2), input part of gate row 2: gi2 = b_ih + W_ih·x(t)
+        float gi2_2 = p[36] + p[14] * a1_0 + p[15] * a1_1;
+        // Layer 2: Gru(2), input part of gate row 3: gi2 = b_ih + W_ih·x(t)
+        float gi2_3 = p[37] + p[16] * a1_0 + p[17] * a1_1;
+        // Layer 2: Gru(2), input part of gate row 4: gi2 = b_ih + W_ih·x(t)
+        float gi2_4 = p[38] + p[18] * a1_0 + p[19] * a1_1;
+        // Layer 2: Gru(2), input part of gate row 5: gi2 = b_ih + W_ih·x(t)
+        float gi2_5 = p[39] + p[20] * a1_0 + p[21] * a1_1;
+        // Layer 2: Gru(2), recurrent part of gate row 0: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_0 = p[40] + p[22] * x[6] + p[23] * x[7];
+        // Layer 2: Gru(2), recurrent part of gate row 1: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_1 = p[41] + p[24] * x[6] + p[25] * x[7];
+        // Layer 2: Gru(2), recurrent part of gate row 2: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_2 = p[42] + p[26] * x[6] + p[27] * x[7];
+        // Layer 2: Gru(2), recurrent part of gate row 3: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_3 = p[43] + p[28] * x[6] + p[29] * x[7];
+        // Layer 2: Gru(2), recurrent part of gate row 4: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_4 = p[44] + p[30] * x[6] + p[31] * x[7];
+        // Layer 2: Gru(2), recurrent part of gate row 5: gh2 = b_hh + W_hh·h(t−1)
+        float gh2_5 = p[45] + p[32] * x[6] + p[33] * x[7];
+        // Layer 2: Gru reset gate r2[0] = σ(gi2[0] + gh2[0])
+        float r2_0 = 1f / (1f + global::System.MathF.Exp(-(gi2_0 + gh2_0)));
+        // Layer 2: Gru update gate z2[0] = σ(gi2[2] + gh2[2])
+        float u2_0 = 1f / (1f + global::System.MathF.Exp(-(gi2_2 + gh2_2)));
+        // Layer 2: Gru candidate n2[0] = tanh(gi2[4] + r2[0]·gh2[4])
+        float n2_0 = global::System.MathF.Tanh(gi2_4 + r2_0 * gh2_4);
+        float v110 = 1f - u2_0;
+        // Layer 2: Gru state h2[0] = (1 − z2[0])·n2[0] + z2[0]·h2(t−1)[0]
+        float h2_0 = v110 * n2_0 + u2_0 * x[6];
+        // Layer 2: Gru reset gate r2[1] = σ(gi2[1] + gh2[1])
+        float r2_1 = 1f / (1f + global::System.MathF.Exp(-(gi2_1 + gh2_1)));
+        // Layer 2: Gru update gate z2[1] = σ(gi2[3] + gh2[3])
+        float u2_1 = 1f / (1f + global::System.MathF.Exp(-(gi2_3 + gh2_3)));
+        // Layer 2: Gru candidate n2[1] = tanh(gi2[5] + r2[1]·gh2[5])
+        float n2_1 = global::System.MathF.Tanh(gi2_5 + r2_1 * gh2_5);
+        float v121 = 1f - u2_1;
+        // Layer 2: Gru state h2[1] = (1 − z2[1])·n2[1] + z2[1]·h2(t−1)[1]
+        float h2_1 = v121 * n2_1 + u2_1 * x[7];
+        // Layer 3: Lstm(2), input part of gate row 0: gi3 = b_ih + W_ih·x(t)
+        float gi3_0 = p[78] + p[46] * h2_0 + p[47] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 1: gi3 = b_ih + W_ih·x(t)
+        float gi3_1 = p[79] + p[48] * h2_0 + p[49] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 2: gi3 = b_ih + W_ih·x(t)
+        float gi3_2 = p[80] + p[50] * h2_0 + p[51] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 3: gi3 = b_ih + W_ih·x(t)
+        float gi3_3 = p[81] + p[52] * h2_0 + p[53] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 4: gi3 = b_ih + W_ih·x(t)
+        float gi3_4 = p[82] + p[54] * h2_0 + p[55] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 5: gi3 = b_ih + W_ih·x(t)
+        float gi3_5 = p[83] + p[56] * h2_0 + p[57] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 6: gi3 = b_ih + W_ih·x(t)
+        float gi3_6 = p[84] + p[58] * h2_0 + p[59] * h2_1;
+        // Layer 3: Lstm(2), input part of gate row 7: gi3 = b_ih + W_ih·x(t)
+        float gi3_7 = p[85] + p[60] * h2_0 + p[61] * h2_1;
+        // Layer 3: Lstm(2), recurrent part of gate row 0: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_0 = p[86] + p[62] * x[8] + p[63] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 1: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_1 = p[87] + p[64] * x[8] + p[65] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 2: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_2 = p[88] + p[66] * x[8] + p[67] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 3: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_3 = p[89] + p[68] * x[8] + p[69] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 4: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_4 = p[90] + p[70] * x[8] + p[71] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 5: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_5 = p[91] + p[72] * x[8] + p[73] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 6: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_6 = p[92] + p[74] * x[8] + p[75] * x[9];
+        // Layer 3: Lstm(2), recurrent part of gate row 7: gh3 = b_hh + W_hh·h(t−1)
+        float gh3_7 = p[93] + p[76] * x[8] + p[77] * x[9];
+        // Layer 3: Lstm input gate i3[0] = σ(gi3[0] + gh3[0])
+        float i3_0 = 1f / (1f + global::System.MathF.Exp(-(gi3_0 + gh3_0)));
+        // Layer 3: Lstm forget gate f3[0] = σ(gi3[2] + gh3[2])
+        float f3_0 = 1f / (1f + global::System.MathF.Exp(-(gi3_2 + gh3_2)));
+        // Layer 3: Lstm cell candidate g3[0] = tanh(gi3[4] + gh3[4])
+        float g3_0 = global::System.MathF.Tanh(gi3_4 + gh3_4);
+        // Layer 3: Lstm output gate o3[0] = σ(gi3[6] + gh3[6])
+        float o3_0 = 1f / (1f + global::System.MathF.Exp(-(gi3_6 + gh3_6)));
+        // Layer 3: Lstm cell c3[0] = f3[0]·c3(t−1)[0] + i3[0]·g3[0]
+        float c3_0 = f3_0 * x[10] + i3_0 * g3_0;
+        float v235 = global::System.MathF.Tanh(c3_0);
+        // Layer 3: Lstm input gate i3[1] = σ(gi3[1] + gh3[1])
+        float i3_1 = 1f / (1f + global::System.MathF.Exp(-(gi3_1 + gh3_1)));
+        // Layer 3: Lstm forget gate f3[1] = σ(gi3[3] + gh3[3])
+        float f3_1 = 1f / (1f + global::System.MathF.Exp(-(gi3_3 + gh3_3)));
+        // Layer 3: Lstm cell candidate g3[1] = tanh(gi3[5] + gh3[5])
+        float g3_1 = global::System.MathF.Tanh(gi3_5 + gh3_5);
+        // Layer 3: Lstm output gate o3[1] = σ(gi3[7] + gh3[7])
+        float o3_1 = 1f / (1f + global::System.MathF.Exp(-(gi3_7 + gh3_7)));
+        // Layer 3: Lstm cell c3[1] = f3[1]·c3(t−1)[1] + i3[1]·g3[1]
+        float c3_1 = f3_1 * x[11] + i3_1 * g3_1;
+        float v249 = global::System.MathF.Tanh(c3_1);
+        // ∂L/∂o3[1] = ∂L/∂state(t)[7]·tanh(c3[1])   (1 path)
+        float do3_1 = t[8] * v249;
+        // ∂L/∂c3[1] = ∂L/∂state(t)[7]·o3[1]·(1 − tanh(c3[1])²) + ∂L/∂state(t)[9]   (2 paths summed)
+        float dc3_1 = t[8] * o3_1 * (1f - v249 * v249) + t[10];
+        dx[11] = dc3_1 * f3_1;
+        // ∂L/∂i3[1] = ∂L/∂c3[1]·g3[1]   (1 path)
+        float di3_1 = dc3_1 * g3_1;
+        // ∂L/∂g3[1] = ∂L/∂c3[1]·i3[1]   (1 path)
+        float dg3_1 = dc3_1 * i3_1;
+        // ∂L/∂f3[1] = ∂L/∂c3[1]·c3(t−1)[1]   (1 path)
+        float df3_1 = dc3_1 * x[11];
+        // ∂L/∂gh3[7] = ∂L/∂o3[1]·o3[1]·(1 − o3[1])   (1 path)
+        float dgh3_7 = do3_1 * (o3_1 * (1f - o3_1));
+        // ∂L/∂gh3[5] = ∂L/∂g3[1]·(1 − g3[1]²)   (1 path)
+        float dgh3_5 = dg3_1 * (1f - g3_1 * g3_1);
+        // ∂L/∂gh3[3] = ∂L/∂f3[1]·f3[1]·(1 − f3[1])   (1 path)
+        float dgh3_3 = df3_1 * (f3_1 * (1f - f3_1));
+        // ∂L/∂gh3[1] = ∂L/∂i3[1]·i3[1]·(1 − i3[1])   (1 path)
+        float dgh3_1 = di3_1 * (i3_1 * (1f - i3_1));
+        // ∂L/∂o3[0] = ∂L/∂state(t)[6]·tanh(c3[0])   (1 path)
+        float do3_0 = t[7] * v235;
+        // ∂L/∂c3[0] = ∂L/∂state(t)[6]·o3[0]·(1 − tanh(c3[0])²) + ∂L/∂state(t)[8]   (2 paths summed)
+        float dc3_0 = t[7] * o3_0 * (1f - v235 * v235) + t[9];
+        dx[10] = dc3_0 * f3_0;
+        // ∂L/∂i3[0] = ∂L/∂c3[0]·g3[0]   (1 path)
+        float di3_0 = dc3_0 * g3_0;
+        // ∂L/∂g3[0] = ∂L/∂c3[0]·i3[0]   (1 path)
+        float dg3_0 = dc3_0 * i3_0;
+        // ∂L/∂f3[0] = ∂L/∂c3[0]·c3(t−1)[0]   (1 path)
+        float df3_0 = dc3_0 * x[10];
+        // ∂L/∂gh3[6] = ∂L/∂o3[0]·o3[0]·(1 − o3[0])   (1 path)
+        float dgh3_6 = do3_0 * (o3_0 * (1f - o3_0));
+        // ∂L/∂gh3[4] = ∂L/∂g3[0]·(1 − g3[0]²)   (1 path)
+        float dgh3_4 = dg3_0 * (1f - g3_0 * g3_0);
+        // ∂L/∂gh3[2] = ∂L/∂f3[0]·f3[0]·(1 − f3[0])   (1 path)
+        float dgh3_2 = df3_0 * (f3_0 * (1f - f3_0));
+        // ∂L/∂gh3[0] = ∂L/∂i3[0]·i3[0]·(1 − i3[0])   (1 path)
+        float dgh3_0 = di3_0 * (i3_0 * (1f - i3_0));
+        dx[8] = dgh3_0 * p[62] + dgh3_1 * p[64] + dgh3_2 * p[66] + dgh3_3 * p[68] + dgh3_4 * p[70] + dgh3_5 * p[72] + dgh3_6 * p[74] + dgh3_7 * p[76];
+        dx[9] = dgh3_0 * p[63] + dgh3_1 * p[65] + dgh3_2 * p[67] + dgh3_3 * p[69] + dgh3_4 * p[71] + dgh3_5 * p[73] + dgh3_6 * p[75] + dgh3_7 * p[77];
+        // ∂L/∂h2[1] = ∂L/∂gh3[0]·p[47] + ∂L/∂gh3[1]·p[49] + ∂L/∂gh3[2]·p[51] + … + ∂L/∂state(t)[5]   (9 paths summed)
+        float dh2_1 = dgh3_0 * p[47] + dgh3_1 * p[49] + dgh3_2 * p[51] + dgh3_3 * p[53] + dgh3_4 * p[55] + dgh3_5 * p[57] + dgh3_6 * p[59] + dgh3_7 * p[61] + t[6];
+        // ∂L/∂n2[1] = ∂L/∂h2[1]·(1 − z2[1])   (1 path)
+        float dn2_1 = dh2_1 * v121;
+        // ∂L/∂gi2[5] = ∂L/∂n2[1]·(1 − n2[1]²)   (1 path)
+        float dgi2_5 = dn2_1 * (1f - n2_1 * n2_1);
+        // ∂L/∂r2[1] = ∂L/∂n2[1]·(1 − n2[1]²)·gh2[5]   (1 path)
+        float dr2_1 = dgi2_5 * gh2_5;
+        // ∂L/∂gh2[5] = ∂L/∂n2[1]·(1 − n2[1]²)·r2[1]   (1 path)
+        float dgh2_5 = dgi2_5 * r2_1;
+        // ∂L/∂z2[1] = −∂L/∂h2[1]·n2[1] + ∂L/∂h2[1]·h2(t−1)[1]   (2 paths summed)
+        float du2_1 = -(dh2_1 * n2_1) + dh2_1 * x[7];
+        // ∂L/∂gh2[3] = ∂L/∂z2[1]·z2[1]·(1 − z2[1])   (1 path)
+        float dgh2_3 = du2_1 * (u2_1 * v121);
+        // ∂L/∂gh2[1] = ∂L/∂r2[1]·r2[1]·(1 − r2[1])   (1 path)
+        float dgh2_1 = dr2_1 * (r2_1 * (1f - r2_1));
+        // ∂L/∂h2[0] = ∂L/∂gh3[0]·p[46] + ∂L/∂gh3[1]·p[48] + ∂L/∂gh3[2]·p[50] + … + ∂L/∂state(t)[4]   (9 paths summed)
+        float dh2_0 = dgh3_0 * p[46] + dgh3_1 * p[48] + dgh3_2 * p[50] + dgh3_3 * p[52] + dgh3_4 * p[54] + dgh3_5 * p[56] + dgh3_6 * p[58] + dgh3_7 * p[60] + t[5];
+        // ∂L/∂n2[0] = ∂L/∂h2[0]·(1 − z2[0])   (1 path)
+        float dn2_0 = dh2_0 * v110;
+        // ∂L/∂gi2[4] = ∂L/∂n2[0]·(1 − n2[0]²)   (1 path)
+        float dgi2_4 = dn2_0 * (1f - n2_0 * n2_0);
+        // ∂L/∂r2[0] = ∂L/∂n2[0]·(1 − n2[0]²)·gh2[4]   (1 path)
+        float dr2_0 = dgi2_4 * gh2_4;
+        // ∂L/∂gh2[4] = ∂L/∂n2[0]·(1 − n2[0]²)·r2[0]   (1 path)
+        float dgh2_4 = dgi2_4 * r2_0;
+        // ∂L/∂z2[0] = −∂L/∂h2[0]·n2[0] + ∂L/∂h2[0]·h2(t−1)[0]   (2 paths summed)
+        float du2_0 = -(dh2_0 * n2_0) + dh2_0 * x[6];
+        // ∂L/∂gh2[2] = ∂L/∂z2[0]·z2[0]·(1 − z2[0])   (1 path)
+        float dgh2_2 = du2_0 * (u2_0 * v110);
+        // ∂L/∂gh2[0] = ∂L/∂r2[0]·r2[0]·(1 − r2[0])   (1 path)
+        float dgh2_0 = dr2_0 * (r2_0 * (1f - r2_0));
+        dx[6] = dgh2_0 * p[22] + dgh2_1 * p[24] + dgh2_2 * p[26] + dgh2_3 * p[28] + dgh2_4 * p[30] + dgh2_5 * p[32] + dh2_0 * u2_0;
+        dx[7] = dgh2_0 * p[23] + dgh2_1 * p[25] + dgh2_2 * p[27] + dgh2_3 * p[29] + dgh2_4 * p[31] + dgh2_5 * p[33] + dh2_1 * u2_1;
+        // ∂L/∂a1[1] = ∂L/∂gh2[0]·p[11] + ∂L/∂gh2[1]·p[13] + ∂L/∂gh2[2]·p[15] + … + ∂L/∂gi2[5]·p[21]   (6 paths summed)
+        float da1_1 = dgh2_0 * p[11] + dgh2_1 * p[13] + dgh2_2 * p[15] + dgh2_3 * p[17] + dgi2_4 * p[19] + dgi2_5 * p[21];
+        // ∂L/∂z1[1] = ∂L/∂a1[1]·(1 − a1[1]²)   (1 path)
+        float dz1_1 = da1_1 * (1f - a1_1 * a1_1);
+        // ∂L/∂a1[0] = ∂L/∂gh2[0]·p[10] + ∂L/∂gh2[1]·p[12] + ∂L/∂gh2[2]·p[14] + … + ∂L/∂gi2[5]·p[20]   (6 paths summed)
+        float da1_0 = dgh2_0 * p[10] + dgh2_1 * p[12] + dgh2_2 * p[14] + dgh2_3 * p[16] + dgi2_4 * p[18] + dgi2_5 * p[20];
+        // ∂L/∂z1[0] = ∂L/∂a1[0]·(1 − a1[0]²)   (1 path)
+        float dz1_0 = da1_0 * (1f - a1_0 * a1_0);
+        dx[0] = dz1_0 * p[1] + dz1_1 * p[5] + t[3];
+        dx[1] = dz1_0 * p[3] + dz1_1 * p[7] + t[4];
+        dx[2] = dz1_0 * p[0] + dz1_1 * p[4];
+        dx[3] = dz1_0 * p[2] + dz1_1 * p[6];
         return 0f;
     }
 

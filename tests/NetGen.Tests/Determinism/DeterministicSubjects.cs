@@ -54,6 +54,9 @@ public sealed class Driver
     public float TrainStep(ReadOnlySpan<float> x, ReadOnlySpan<float> t) => _n is not null ? _n.TrainStep(x, t) : _s!.TrainStep(x, t);
     public float TrainBatch(ReadOnlySpan<float> x, ReadOnlySpan<float> t) => _n is not null ? _n.TrainBatch(x, t) : _s!.TrainBatch(x, t);
     public float Evaluate(ReadOnlySpan<float> x, ReadOnlySpan<float> t) => _n is not null ? _n.Evaluate(x, t) : _s!.Evaluate(x, t);
+    public void BackwardBatch(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> g, Span<float> dx) { if (_n is not null) _n.BackwardBatch(x, dy, g, dx); else _s!.BackwardBatch(x, dy, g, dx); }
+    public float InputGradient(ReadOnlySpan<float> x, ReadOnlySpan<float> t, Span<float> dx) => _n is not null ? _n.InputGradient(x, t, dx) : _s!.InputGradient(x, t, dx);
+    public void ApplyGradient(ReadOnlySpan<float> g) { if (_n is not null) _n.ApplyGradient(g); else _s!.ApplyGradient(g); }
 }
 
 public static class DeterministicSubjects

@@ -6,7 +6,7 @@ namespace NetGen.Tests.Determinism;
 
 /// <summary>
 /// Everything a deterministic network computes in a fixed scenario, as one list of floats: Predict on every sample of a
-/// pool, Gradient, GradientBatch, Evaluate, a sequence of TrainBatch calls of several sizes and TrainStep calls, the
+/// pool, Gradient, GradientBatch, Evaluate, BackwardBatch, InputGradient, ApplyGradient, a sequence of TrainBatch calls of several sizes and TrainStep calls, the
 /// parameters after them and Predict again. Along the way it asserts that PredictBatch gives each sample's Predict bits at
 /// every batch size 1–70 and at every position.
 /// </summary>
@@ -32,6 +32,17 @@ public static class Transcript
         record.Add(net.GradientBatch(Rows(inputs, 0, 64, s.SampleInput), Rows(targets, 0, 64, s.SampleTarget), gradient));
         record.AddRange(gradient);
         record.Add(net.Evaluate(Rows(inputs, 5, 70, s.SampleInput), Rows(targets, 5, 70, s.SampleTarget)));
+
+        // Your own loss: BackwardBatch of 5 samples with output gradients of the caller's, InputGradient, ApplyGradient.
+        var outputGradients = DeterministicSubjects.Data(5 * s.SampleOutput, 3, probabilities: false);
+        var own = new float[net.Parameters.Length];
+        var inputGradients = new float[5 * s.SampleInput];
+        net.BackwardBatch(Rows(inputs, 20, 5, s.SampleInput), outputGradients, own, inputGradients);
+        record.AddRange(own);
+        record.AddRange(inputGradients);
+        record.Add(net.InputGradient(Rows(inputs, 7, 1, s.SampleInput), Rows(targets, 7, 1, s.SampleTarget), inputGradients.AsSpan(0, s.SampleInput)));
+        record.AddRange(inputGradients);
+        net.ApplyGradient(own);
 
         int start = 0;
         foreach (int n in new[] { 64, 70, 33, 2, 130, 17 })

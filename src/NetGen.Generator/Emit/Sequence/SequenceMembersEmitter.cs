@@ -494,7 +494,7 @@ internal static class SequenceMembersEmitter
     {
         const string sequence = "One sequence of <see cref=\"SequenceLength\"/> steps from a zero state (the network's own state is not used or changed); y(t) is";
         const string outputs = "what <see cref=\"PredictSequence\"/> returns at step t (after the output activation, no dropout), whatever <c>SequenceLoss</c> is.";
-        const string safety = "Changes no parameter; allocates nothing; not thread-safe (it uses the training buffers).";
+        const string safety = "Not thread-safe (it uses the training buffers).";
         var shape = OwnLossShape.Sequence(TargetLength(spec), TargetShape(spec));
         NetworkClassEmitter.WriteBackward(w, spec,
             (writer, x, dy, g) => writer.Line($"NetGenSequenceBackward({x}, {dy}, {g}, default);"),
