@@ -522,7 +522,17 @@ internal static class NetworkClassEmitter
         }
         WriteBackward(w, spec,
             (writer, x, dy, g) => writer.Line($"NetGenBackwardKernel(_netgenParameters, {x}, {dy}, {g});"),
-            (writer, x, dy, g, dx) => writer.Line($"NetGenBackwardInputKernel(_netgenParameters, {x}, {dy}, {g}, {dx});"));
+            (writer, x, dy, g, dx) => writer.Line($"NetGenBackwardInputKernel(_netgenParameters, {x}, {dy}, {g}, {dx});"),
+            matrix ? "With SIMD, BackwardBatch runs the batch as matrix products on the training workspace (not thread-safe; Backward row by row within float rounding)." : null,
+            batchFirst: matrix ? (writer, inputs) =>
+            {
+                writer.Comment("With SIMD: the batch as matrix products (the training block with the caller's ∂L/∂y in place of the loss head).");
+                using (writer.Block($"if (n > 0 && {Matrix.MatrixDriverEmitter.Condition})"))
+                {
+                    writer.Line(Matrix.MatrixDriverEmitter.BackwardCall(inputs ? "inputGradients" : "default") + ";");
+                    writer.Line("return;");
+                }
+            } : null);
         WriteInputGradient(w, spec, (writer, x, t, dx) => writer.Line($"return NetGenInputGradientKernel(_netgenParameters, {x}, {t}, {dx});"));
         WriteApplyGradient(w);
         WriteOptimizerStep(w, spec);
@@ -534,7 +544,8 @@ internal static class NetworkClassEmitter
     /// what one sample is (default: one input row; a sequence network's: one window).
     /// </summary>
     internal static void WriteBackward(IndentedWriter w, NetworkSpec spec, Action<IndentedWriter, string, string, string> backward,
-        Action<IndentedWriter, string, string, string, string> backwardInput, string? batchNote = null, bool batchLoop = true, OwnLossShape? shape = null)
+        Action<IndentedWriter, string, string, string, string> backwardInput, string? batchNote = null, bool batchLoop = true, OwnLossShape? shape = null,
+        Action<IndentedWriter, bool>? batchFirst = null)
     {
         var s = shape ?? OwnLossShape.Sample;
         const string accumulate = "/// Backpropagates a gradient of your own through the network: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name=\"outputGradient\"/>";
@@ -597,6 +608,7 @@ internal static class NetworkClassEmitter
             }
             else
             {
+                batchFirst?.Invoke(w, false);
                 using (w.Block("for (int i = 0; i < n; i++)"))
                 {
                     backward(w, row, dyRow, "parameterGradient");
@@ -625,6 +637,7 @@ internal static class NetworkClassEmitter
             }
             else
             {
+                batchFirst?.Invoke(w, true);
                 using (w.Block("for (int i = 0; i < n; i++)"))
                 {
                     backwardInput(w, row, dyRow, "parameterGradient", $"inputGradients.Slice(i * {s.InputLength}, {s.InputLength})");

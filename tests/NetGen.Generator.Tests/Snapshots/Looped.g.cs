@@ -270,6 +270,7 @@ partial class Looped : global::NetGen.INetwork
     /// Backpropagates a gradient of your own through the network: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name="outputGradient"/>
     /// of one sample to <paramref name="parameterGradient"/> (added, not overwritten: calls accumulate). y is what <see cref="Predict"/>
     /// returns (after the output activation, Softmax included; no dropout). Changes nothing in the network; allocates nothing.
+    /// With SIMD, BackwardBatch runs the batch as matrix products on the training workspace (not thread-safe; Backward row by row within float rounding).
     /// </summary>
     /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
     /// <param name="outputGradient">∂L/∂y for the sample's <see cref="OutputSize"/> outputs, for any L of yours.</param>
@@ -287,6 +288,7 @@ partial class Looped : global::NetGen.INetwork
     /// Backpropagates a gradient of your own through the network: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name="outputGradient"/>
     /// of one sample to <paramref name="parameterGradient"/> (added: calls accumulate) and writes ∂L/∂x to <paramref name="inputGradient"/>
     /// (overwritten). y is what <see cref="Predict"/> returns. Allocates nothing.
+    /// With SIMD, BackwardBatch runs the batch as matrix products on the training workspace (not thread-safe; Backward row by row within float rounding).
     /// </summary>
     /// <param name="input">The sample's <see cref="InputSize"/> features.</param>
     /// <param name="outputGradient">∂L/∂y for the sample's <see cref="OutputSize"/> outputs.</param>
@@ -305,6 +307,7 @@ partial class Looped : global::NetGen.INetwork
     /// <summary>
     /// <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float})"/> for every row of a batch:
     /// adds the sum over the rows of the vector–Jacobian products to <paramref name="parameterGradient"/> (not divided by n). Allocates nothing.
+    /// With SIMD, BackwardBatch runs the batch as matrix products on the training workspace (not thread-safe; Backward row by row within float rounding).
     /// </summary>
     /// <param name="inputs">Row-major <c>[n, InputSize]</c> features (n may be 0).</param>
     /// <param name="outputGradients">Row-major <c>[n, OutputSize]</c> values ∂L/∂y.</param>
@@ -314,6 +317,12 @@ partial class Looped : global::NetGen.INetwork
     {
         int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputGradients.Length, OutputSize, nameof(outputGradients), allowEmpty: true);
         global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        // With SIMD: the batch as matrix products (the training block with the caller's ∂L/∂y in place of the loss head).
+        if (n > 0 && global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        {
+            (_netgenMatrixTrainer ??= new global::NetGen.Runtime.Matrix.MatrixTrainer<NetGenMatrixKernels>(new NetGenMatrixKernels(this))).Backward(inputs, outputGradients, parameterGradient, default, n);
+            return;
+        }
         for (int i = 0; i < n; i++)
         {
             NetGenBackwardKernel(_netgenParameters, inputs.Slice(i * InputSize, InputSize), outputGradients.Slice(i * OutputSize, OutputSize), parameterGradient);
@@ -323,6 +332,7 @@ partial class Looped : global::NetGen.INetwork
     /// <summary>
     /// <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float}, global::System.Span{float})"/> for every row
     /// of a batch: adds the sum over the rows to <paramref name="parameterGradient"/> and writes each row's ∂L/∂x to <paramref name="inputGradients"/>. Allocates nothing.
+    /// With SIMD, BackwardBatch runs the batch as matrix products on the training workspace (not thread-safe; Backward row by row within float rounding).
     /// </summary>
     /// <param name="inputs">Row-major <c>[n, InputSize]</c> features (n may be 0).</param>
     /// <param name="outputGradients">Row-major <c>[n, OutputSize]</c> values ∂L/∂y.</param>
@@ -334,6 +344,12 @@ partial class Looped : global::NetGen.INetwork
         int n = global::NetGen.Runtime.NetworkArguments.CheckBatch(inputs.Length, InputSize, nameof(inputs), outputGradients.Length, OutputSize, nameof(outputGradients), allowEmpty: true);
         global::NetGen.Runtime.NetworkArguments.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
         global::NetGen.Runtime.NetworkArguments.CheckLength(inputGradients.Length, n * InputSize, nameof(inputGradients));
+        // With SIMD: the batch as matrix products (the training block with the caller's ∂L/∂y in place of the loss head).
+        if (n > 0 && global::NetGen.Runtime.SimdOptions.PreferredWidth != 0 && global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        {
+            (_netgenMatrixTrainer ??= new global::NetGen.Runtime.Matrix.MatrixTrainer<NetGenMatrixKernels>(new NetGenMatrixKernels(this))).Backward(inputs, outputGradients, parameterGradient, inputGradients, n);
+            return;
+        }
         for (int i = 0; i < n; i++)
         {
             NetGenBackwardInputKernel(_netgenParameters, inputs.Slice(i * InputSize, InputSize), outputGradients.Slice(i * OutputSize, OutputSize), parameterGradient, inputGradients.Slice(i * InputSize, InputSize));
@@ -1791,7 +1807,7 @@ partial class Looped : global::NetGen.INetwork
 
     /// <summary>
     /// This network's matrix kernels and workspace sizes, for NetGen's matrix batch loops (<c>NetGen.Runtime.Matrix</c>): blocks of samples as
-    /// the rows of matrices, each row padded to a multiple of 16 floats (112 floats of workspace per training row, 64 per forward-only row).
+    /// the rows of matrices, each row padded to a multiple of 16 floats (128 floats of workspace per training row, 64 per forward-only row).
     /// </summary>
     private readonly struct NetGenMatrixKernels : global::NetGen.Runtime.Matrix.IMatrixKernels
     {
@@ -1803,7 +1819,7 @@ partial class Looped : global::NetGen.INetwork
         public int OutputSize => Looped.OutputSize;
         public long MultiplyAdds => 103;
         public int BlockRows => 64;
-        public int WorkLength => 7168;
+        public int WorkLength => 8192;
         public int ForwardRows => 64;
         public int ForwardWorkLength => 4096;
         public int GradientLength => 304;
@@ -1833,6 +1849,16 @@ partial class Looped : global::NetGen.INetwork
         }
 
         public void StoreGradient(global::System.ReadOnlySpan<float> padded, global::System.Span<float> gradient, float divisor) => NetGenStoreGradient(padded, gradient, divisor);
+
+        public void BackwardBlock(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradients, int count, global::System.Span<float> work, global::System.Span<float> gradient, global::System.Span<float> inputGradients)
+        {
+            int width = global::NetGen.Runtime.SimdOptions.PreferredWidth;
+            if (width >= 512) NetGenBackwardBlock512(_network._netgenPacked, _network._netgenParameters, inputs, outputGradients, count, work, gradient, inputGradients);
+            else if (width >= 256) NetGenBackwardBlock256(_network._netgenPacked, _network._netgenParameters, inputs, outputGradients, count, work, gradient, inputGradients);
+            else NetGenBackwardBlock128(_network._netgenPacked, _network._netgenParameters, inputs, outputGradients, count, work, gradient, inputGradients);
+        }
+
+        public void AddGradient(global::System.ReadOnlySpan<float> padded, global::System.Span<float> gradient) => NetGenAddGradient(padded, gradient);
     }
 
     /// <summary>Writes the padded gradient of the matrix kernels (per layer <c>[out, in padded]</c>, then the padded biases) into <paramref name="gradient"/> in parameter order, each value divided by <paramref name="divisor"/>.</summary>
@@ -1847,6 +1873,20 @@ partial class Looped : global::NetGen.INetwork
         // Layer 3: ∂W3 (3 rows of 5), then ∂b3
         for (int j = 0; j < 3; j++) global::NetGen.Runtime.Matrix.MatrixRows.Divide(padded.Slice(240 + j * 16, 5), gradient.Slice(101 + j * 5, 5), divisor);
         global::NetGen.Runtime.Matrix.MatrixRows.Divide(padded.Slice(288, 3), gradient.Slice(116, 3), divisor);
+    }
+
+    /// <summary>Adds the padded gradient of the matrix kernels (per layer <c>[out, in padded]</c>, then the padded biases) into <paramref name="gradient"/> in parameter order.</summary>
+    private static void NetGenAddGradient(global::System.ReadOnlySpan<float> padded, global::System.Span<float> gradient)
+    {
+        // Layer 1: ∂W1 (8 rows of 6), then ∂b1
+        for (int j = 0; j < 8; j++) global::NetGen.Runtime.Matrix.MatrixRows.Add(gradient.Slice(0 + j * 6, 6), padded.Slice(0 + j * 16, 6));
+        global::NetGen.Runtime.Matrix.MatrixRows.Add(gradient.Slice(48, 8), padded.Slice(128, 8));
+        // Layer 2: ∂W2 (5 rows of 8), then ∂b2
+        for (int j = 0; j < 5; j++) global::NetGen.Runtime.Matrix.MatrixRows.Add(gradient.Slice(56 + j * 8, 8), padded.Slice(144 + j * 16, 8));
+        global::NetGen.Runtime.Matrix.MatrixRows.Add(gradient.Slice(96, 5), padded.Slice(224, 5));
+        // Layer 3: ∂W3 (3 rows of 5), then ∂b3
+        for (int j = 0; j < 3; j++) global::NetGen.Runtime.Matrix.MatrixRows.Add(gradient.Slice(101 + j * 5, 5), padded.Slice(240 + j * 16, 5));
+        global::NetGen.Runtime.Matrix.MatrixRows.Add(gradient.Slice(116, 3), padded.Slice(288, 3));
     }
 
     /// <summary>The outputs of one sample from its pre-activations <c>p</c> = z3 (the output layer's activation).</summary>
@@ -1896,6 +1936,33 @@ partial class Looped : global::NetGen.INetwork
         g[1] += dlse3 * a3_1 - t[1];   // ∂L/∂z3[1]
         g[2] += dlse3 * a3_2 - t[2];   // ∂L/∂z3[2]
         return loss;
+    }
+
+    /// <summary>The vector–Jacobian product of the output activation: adds ∂(t·a)/∂z3 to <c>g</c> for <c>p</c> = z3 and <c>t</c> = ∂L/∂a (the first delta of Backward).</summary>
+    private static void NetGenHeadBackward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> t, global::System.Span<float> g)
+    {
+        // Layer 3: softmax normaliser logsumexp(z3) (max-shifted, stable)
+        float lse3_max = p[0];
+        lse3_max = global::System.MathF.Max(lse3_max, p[1]);
+        lse3_max = global::System.MathF.Max(lse3_max, p[2]);
+        float lse3_sum = global::System.MathF.Exp(p[0] - lse3_max);
+        lse3_sum += global::System.MathF.Exp(p[1] - lse3_max);
+        lse3_sum += global::System.MathF.Exp(p[2] - lse3_max);
+        float lse3 = lse3_max + global::System.MathF.Log(lse3_sum);
+        // Layer 3: a3[0] = softmax(z3)[0] = exp(z3[0] − logsumexp(z3))
+        float a3_0 = global::System.MathF.Exp(p[0] - lse3);
+        // Layer 3: a3[1] = softmax(z3)[1] = exp(z3[1] − logsumexp(z3))
+        float a3_1 = global::System.MathF.Exp(p[1] - lse3);
+        // Layer 3: a3[2] = softmax(z3)[2] = exp(z3[2] − logsumexp(z3))
+        float a3_2 = global::System.MathF.Exp(p[2] - lse3);
+        float v11 = t[0] * a3_0;
+        float v13 = t[1] * a3_1;
+        float v15 = t[2] * a3_2;
+        // ∂L/∂logsumexp(z3) = −t[0]·a3[0] − t[1]·a3[1] − t[2]·a3[2]   (3 paths summed)
+        float dlse3 = -v11 - v13 - v15;
+        g[0] += dlse3 * a3_0 + v11;   // ∂L/∂z3[0]
+        g[1] += dlse3 * a3_1 + v13;   // ∂L/∂z3[1]
+        g[2] += dlse3 * a3_2 + v15;   // ∂L/∂z3[2]
     }
 
     /// <summary>The block's input matrix: <paramref name="inputs"/> itself when it can be read as one, else its copy, padded, at the start of <paramref name="work"/>.</summary>
@@ -1963,6 +2030,37 @@ partial class Looped : global::NetGen.INetwork
         NetGenMatrixWeightGradient2x512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref g, count);
         NetGenMatrixInputGradient2x512(ref p, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
         NetGenMatrixWeightGradient1x512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref x, ref g, count);
+    }
+
+    /// <summary>One block of BackwardBatch on 512-bit vectors: forward, δ3 = (∂a/∂z3)ᵀ·∂L/∂y per sample, then backward layer by layer as the training block; ∂L/∂x when <paramref name="inputGradients"/> is not empty.</summary>
+    private static void NetGenBackwardBlock512(float[] packed, float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradients, int count, global::System.Span<float> work, global::System.Span<float> gradient, global::System.Span<float> inputGradients)
+    {
+        int rows = (count + 7) / 8 * 8;
+        ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);   // the packed copy starts on a 64-byte boundary
+        ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
+        ref float x = ref NetGenMatrixInput512(inputs, count, rows, work);
+        ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(parameters);
+        ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+        NetGenMatrixForward1x512(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixForward2x512(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
+        NetGenMatrixForward3x512(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 80), rows);
+        // The output activation's vector–Jacobian product, sample by sample: δ3 = (∂a/∂z3)ᵀ·∂L/∂y
+        for (int s = 0; s < count; s++)
+        {
+            global::System.Span<float> delta = work.Slice((rows * 96) + s * 16, 3);
+            delta.Clear();
+            NetGenHeadBackward(work.Slice((rows * 80) + s * 16, 3), outputGradients.Slice(s * 3, 3), delta);
+        }
+        NetGenMatrixWeightGradient3x512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 96), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref g, count);
+        NetGenMatrixInputGradient3x512(ref p, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 96), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
+        NetGenMatrixWeightGradient2x512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref g, count);
+        NetGenMatrixInputGradient2x512(ref p, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixWeightGradient1x512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref x, ref g, count);
+        if (!inputGradients.IsEmpty)
+        {
+            NetGenMatrixInputDelta1x512(ref p, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 112), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 112), rows);
+            for (int s = 0; s < count; s++) work.Slice(rows * 112 + s * 16, 6).CopyTo(inputGradients.Slice(s * 6, 6));
+        }
     }
 
     /// <summary>Layer 1 forward over a block: z1 = x·W1ᵀ + b1, a1 = LeakyRelu(z1); tiles of 8 samples × 1 vectors of 16 neurons.</summary>
@@ -2408,6 +2506,29 @@ partial class Looped : global::NetGen.INetwork
         }
     }
 
+    /// <summary>Layer 1 backward to the inputs: ∂L/∂x = δ1·W1 over a block, into rows of 16 floats; tiles of 8 samples × 1 vectors of 16 inputs.</summary>
+    private static void NetGenMatrixInputDelta1x512(ref float p, ref float d, ref float z, ref float h, int rows)
+    {
+        // Inputs 0…5 do not fill a vector (a row of W1 has 6): summed one by one, then one vector step
+        global::System.Span<float> tail = stackalloc float[16];
+        tail.Clear();
+        ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tail);
+        for (int s = 0; s < rows; s++)
+        {
+            ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, s * 16);
+            for (int i = 0; i < 6; i++)
+            {
+                float sum = 0f;
+                // Rounded as the vector multiply-adds round each lane, so every width gives the same bits
+                for (int j = 0; j < 8; j++) sum = NetGenVectorMath.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, j), global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 0 + j * 6 + 0 + i), sum);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref t, i) = sum;
+            }
+            ref float zs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * 16 + 0);
+            ref float hs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, s * 16 + 0);
+            NetGenVector512.StoreUnsafe(NetGenVector512.LoadUnsafe(ref t, 0), ref zs, 0);
+        }
+    }
+
     /// <summary>δz = δa·LeakyRelu′(z) on one vector of a row (derived from a = LeakyRelu(z) by the chain rule): z the pre-activations, a = LeakyRelu(z), u = δa.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static NetGenLanes512 NetGenLeakyReluAdjoint512(NetGenLanes512 z, NetGenLanes512 a, NetGenLanes512 u)
@@ -2487,6 +2608,37 @@ partial class Looped : global::NetGen.INetwork
         NetGenMatrixWeightGradient2x256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref g, count);
         NetGenMatrixInputGradient2x256(ref p, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
         NetGenMatrixWeightGradient1x256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref x, ref g, count);
+    }
+
+    /// <summary>One block of BackwardBatch on 256-bit vectors: forward, δ3 = (∂a/∂z3)ᵀ·∂L/∂y per sample, then backward layer by layer as the training block; ∂L/∂x when <paramref name="inputGradients"/> is not empty.</summary>
+    private static void NetGenBackwardBlock256(float[] packed, float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradients, int count, global::System.Span<float> work, global::System.Span<float> gradient, global::System.Span<float> inputGradients)
+    {
+        int rows = (count + 7) / 8 * 8;
+        ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);   // the packed copy starts on a 64-byte boundary
+        ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
+        ref float x = ref NetGenMatrixInput256(inputs, count, rows, work);
+        ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(parameters);
+        ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+        NetGenMatrixForward1x256(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixForward2x256(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
+        NetGenMatrixForward3x256(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 80), rows);
+        // The output activation's vector–Jacobian product, sample by sample: δ3 = (∂a/∂z3)ᵀ·∂L/∂y
+        for (int s = 0; s < count; s++)
+        {
+            global::System.Span<float> delta = work.Slice((rows * 96) + s * 16, 3);
+            delta.Clear();
+            NetGenHeadBackward(work.Slice((rows * 80) + s * 16, 3), outputGradients.Slice(s * 3, 3), delta);
+        }
+        NetGenMatrixWeightGradient3x256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 96), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref g, count);
+        NetGenMatrixInputGradient3x256(ref p, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 96), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
+        NetGenMatrixWeightGradient2x256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref g, count);
+        NetGenMatrixInputGradient2x256(ref p, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixWeightGradient1x256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref x, ref g, count);
+        if (!inputGradients.IsEmpty)
+        {
+            NetGenMatrixInputDelta1x256(ref p, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 112), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 112), rows);
+            for (int s = 0; s < count; s++) work.Slice(rows * 112 + s * 16, 6).CopyTo(inputGradients.Slice(s * 6, 6));
+        }
     }
 
     /// <summary>Layer 1 forward over a block: z1 = x·W1ᵀ + b1, a1 = LeakyRelu(z1); tiles of 8 samples × 1 vectors of 8 neurons.</summary>
@@ -2977,6 +3129,29 @@ partial class Looped : global::NetGen.INetwork
         }
     }
 
+    /// <summary>Layer 1 backward to the inputs: ∂L/∂x = δ1·W1 over a block, into rows of 16 floats; tiles of 8 samples × 1 vectors of 8 inputs.</summary>
+    private static void NetGenMatrixInputDelta1x256(ref float p, ref float d, ref float z, ref float h, int rows)
+    {
+        // Inputs 0…5 do not fill a vector (a row of W1 has 6): summed one by one, then one vector step
+        global::System.Span<float> tail = stackalloc float[8];
+        tail.Clear();
+        ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tail);
+        for (int s = 0; s < rows; s++)
+        {
+            ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, s * 16);
+            for (int i = 0; i < 6; i++)
+            {
+                float sum = 0f;
+                // Rounded as the vector multiply-adds round each lane, so every width gives the same bits
+                for (int j = 0; j < 8; j++) sum = NetGenVectorMath.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, j), global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 0 + j * 6 + 0 + i), sum);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref t, i) = sum;
+            }
+            ref float zs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * 16 + 0);
+            ref float hs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, s * 16 + 0);
+            NetGenVector256.StoreUnsafe(NetGenVector256.LoadUnsafe(ref t, 0), ref zs, 0);
+        }
+    }
+
     /// <summary>δz = δa·LeakyRelu′(z) on one vector of a row (derived from a = LeakyRelu(z) by the chain rule): z the pre-activations, a = LeakyRelu(z), u = δa.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static NetGenLanes256 NetGenLeakyReluAdjoint256(NetGenLanes256 z, NetGenLanes256 a, NetGenLanes256 u)
@@ -3056,6 +3231,37 @@ partial class Looped : global::NetGen.INetwork
         NetGenMatrixWeightGradient2x128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref g, count);
         NetGenMatrixInputGradient2x128(ref p, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
         NetGenMatrixWeightGradient1x128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref x, ref g, count);
+    }
+
+    /// <summary>One block of BackwardBatch on 128-bit vectors: forward, δ3 = (∂a/∂z3)ᵀ·∂L/∂y per sample, then backward layer by layer as the training block; ∂L/∂x when <paramref name="inputGradients"/> is not empty.</summary>
+    private static void NetGenBackwardBlock128(float[] packed, float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradients, int count, global::System.Span<float> work, global::System.Span<float> gradient, global::System.Span<float> inputGradients)
+    {
+        int rows = (count + 7) / 8 * 8;
+        ref float w = ref global::NetGen.Runtime.AlignedWeights.Start(packed);   // the packed copy starts on a 64-byte boundary
+        ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(work);
+        ref float x = ref NetGenMatrixInput128(inputs, count, rows, work);
+        ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(parameters);
+        ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+        NetGenMatrixForward1x128(ref w, ref x, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixForward2x128(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
+        NetGenMatrixForward3x128(ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 80), rows);
+        // The output activation's vector–Jacobian product, sample by sample: δ3 = (∂a/∂z3)ᵀ·∂L/∂y
+        for (int s = 0; s < count; s++)
+        {
+            global::System.Span<float> delta = work.Slice((rows * 96) + s * 16, 3);
+            delta.Clear();
+            NetGenHeadBackward(work.Slice((rows * 80) + s * 16, 3), outputGradients.Slice(s * 3, 3), delta);
+        }
+        NetGenMatrixWeightGradient3x128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 96), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), ref g, count);
+        NetGenMatrixInputGradient3x128(ref p, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 96), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 64), rows);
+        NetGenMatrixWeightGradient2x128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), ref g, count);
+        NetGenMatrixInputGradient2x128(ref p, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 48), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 32), rows);
+        NetGenMatrixWeightGradient1x128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref x, ref g, count);
+        if (!inputGradients.IsEmpty)
+        {
+            NetGenMatrixInputDelta1x128(ref p, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 16), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 112), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, rows * 112), rows);
+            for (int s = 0; s < count; s++) work.Slice(rows * 112 + s * 16, 6).CopyTo(inputGradients.Slice(s * 6, 6));
+        }
     }
 
     /// <summary>Layer 1 forward over a block: z1 = x·W1ᵀ + b1, a1 = LeakyRelu(z1); tiles of 4 samples × 2 vectors of 4 neurons.</summary>
@@ -3592,6 +3798,92 @@ partial class Looped : global::NetGen.INetwork
             }
             NetGenVector128.StoreUnsafe(c_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 128));
             NetGenVector128.StoreUnsafe(c_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 132));
+        }
+    }
+
+    /// <summary>Layer 1 backward to the inputs: ∂L/∂x = δ1·W1 over a block, into rows of 16 floats; tiles of 8 samples × 1 vectors of 4 inputs.</summary>
+    private static void NetGenMatrixInputDelta1x128(ref float p, ref float d, ref float z, ref float h, int rows)
+    {
+        {
+            const int c = 0;
+            for (int s = 0; s < rows; s += 8)
+            {
+                ref float dj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, s * 16);   // δ1[s, j], one neuron further each step (rows s + r at r·16)
+                NetGenLanes128 c_0_0 = NetGenLanes128.Zero;
+                NetGenLanes128 c_1_0 = NetGenLanes128.Zero;
+                NetGenLanes128 c_2_0 = NetGenLanes128.Zero;
+                NetGenLanes128 c_3_0 = NetGenLanes128.Zero;
+                NetGenLanes128 c_4_0 = NetGenLanes128.Zero;
+                NetGenLanes128 c_5_0 = NetGenLanes128.Zero;
+                NetGenLanes128 c_6_0 = NetGenLanes128.Zero;
+                NetGenLanes128 c_7_0 = NetGenLanes128.Zero;
+                // Every path from input i through the 8 neurons of layer 1, summed
+                ref float wj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 0 + c);   // W1[j, c…], one row further each step
+                for (int j = 0; j < 8; j++)
+                {
+                    NetGenLanes128 v_0 = NetGenVector128.LoadUnsafe(ref wj, 0);
+                    NetGenLanes128 e_0 = NetGenVector128.Create(dj);
+                    c_0_0 = NetGenVector128.MultiplyAddEstimate(e_0, v_0, c_0_0);
+                    NetGenLanes128 e_1 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 16));
+                    c_1_0 = NetGenVector128.MultiplyAddEstimate(e_1, v_0, c_1_0);
+                    NetGenLanes128 e_2 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 32));
+                    c_2_0 = NetGenVector128.MultiplyAddEstimate(e_2, v_0, c_2_0);
+                    NetGenLanes128 e_3 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 48));
+                    c_3_0 = NetGenVector128.MultiplyAddEstimate(e_3, v_0, c_3_0);
+                    NetGenLanes128 e_4 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 64));
+                    c_4_0 = NetGenVector128.MultiplyAddEstimate(e_4, v_0, c_4_0);
+                    NetGenLanes128 e_5 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 80));
+                    c_5_0 = NetGenVector128.MultiplyAddEstimate(e_5, v_0, c_5_0);
+                    NetGenLanes128 e_6 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 96));
+                    c_6_0 = NetGenVector128.MultiplyAddEstimate(e_6, v_0, c_6_0);
+                    NetGenLanes128 e_7 = NetGenVector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 112));
+                    c_7_0 = NetGenVector128.MultiplyAddEstimate(e_7, v_0, c_7_0);
+                    dj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dj, 1);
+                    wj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, 6);
+                }
+                ref float z_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * 16 + c);
+                ref float h_0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 0) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_0_0, ref z_0, 0);
+                ref float z_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * 16 + c);
+                ref float h_1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 1) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_1_0, ref z_1, 0);
+                ref float z_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * 16 + c);
+                ref float h_2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 2) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_2_0, ref z_2, 0);
+                ref float z_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * 16 + c);
+                ref float h_3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 3) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_3_0, ref z_3, 0);
+                ref float z_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 4) * 16 + c);
+                ref float h_4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 4) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_4_0, ref z_4, 0);
+                ref float z_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 5) * 16 + c);
+                ref float h_5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 5) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_5_0, ref z_5, 0);
+                ref float z_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 6) * 16 + c);
+                ref float h_6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 6) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_6_0, ref z_6, 0);
+                ref float z_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 7) * 16 + c);
+                ref float h_7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (s + 7) * 16 + c);
+                NetGenVector128.StoreUnsafe(c_7_0, ref z_7, 0);
+            }
+        }
+        // Inputs 4…5 do not fill a vector (a row of W1 has 6): summed one by one, then one vector step
+        global::System.Span<float> tail = stackalloc float[4];
+        tail.Clear();
+        ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tail);
+        for (int s = 0; s < rows; s++)
+        {
+            ref float ds = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, s * 16);
+            for (int i = 0; i < 2; i++)
+            {
+                float sum = 0f;
+                // Rounded as the vector multiply-adds round each lane, so every width gives the same bits
+                for (int j = 0; j < 8; j++) sum = NetGenVectorMath.MultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, j), global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 0 + j * 6 + 4 + i), sum);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref t, i) = sum;
+            }
+            ref float zs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * 16 + 4);
+            ref float hs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h, s * 16 + 4);
+            NetGenVector128.StoreUnsafe(NetGenVector128.LoadUnsafe(ref t, 0), ref zs, 0);
         }
     }
 

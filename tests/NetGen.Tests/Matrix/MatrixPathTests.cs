@@ -130,4 +130,72 @@ public sealed class MatrixPathTests : IDisposable
         // The calling thread's allocations (the parallel runner's workers allocate nothing per call: ParallelRunnerTests).
         Assert.True(allocated == 0, $"{name}: {allocated} bytes in 20 batch calls");
     }
+
+    /// <summary>
+    /// BackwardBatch on the matrix kernels (issue 19): the same bits on any thread count; equal to Backward row by row (the
+    /// scalar kernels) within float rounding, ∂L/∂x included; added to what the gradient held; no allocation.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Networks))]
+    public void BackwardBatch_OnMatrices_IsBackwardRowByRow_OnAnyThreadCount(string name)
+    {
+        const int n = 1000;
+        var c = RandomCase.Create(name, n, 1505);
+        int nIn = c.Reference.InputSize, nOut = c.Reference.OutputSize, p = c.Reference.ParameterCount;
+        var random = new Random(5);
+        var dy = Enumerable.Range(0, n * nOut).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        (float[] G, float[] X) Run(int threads, int rows)
+        {
+            BatchParallelism.MaxThreads = threads;
+            var g = new float[p];
+            var dx = new float[rows * nIn];
+            c.Network.BackwardBatch(c.Inputs.AsSpan(0, rows * nIn), dy.AsSpan(0, rows * nOut), g, dx);
+            var g2 = new float[p];
+            c.Network.BackwardBatch(c.Inputs.AsSpan(0, rows * nIn), dy.AsSpan(0, rows * nOut), g2);
+            NumericAssert.Identical(g, g2, $"{name}: with and without ∂L/∂x");
+            return (g, dx);
+        }
+        var single = Run(1, n);
+        foreach (int threads in new[] { 2, 4 })
+        {
+            var result = Run(threads, n);
+            NumericAssert.Identical(single.G, result.G, $"{name}: {threads} threads ∂L/∂θ");
+            NumericAssert.Identical(single.X, result.X, $"{name}: {threads} threads ∂L/∂x");
+        }
+        foreach (int rows in new[] { 1, 3, 64, 67, n })
+        {
+            var matrix = Run(2, rows);
+            var expected = new double[p];
+            var dx = new float[rows * nIn];
+            for (int s = 0; s < rows; s++)
+            {
+                var g = new float[p];
+                c.Network.Backward(c.Input(s), dy.AsSpan(s * nOut, nOut), g, dx.AsSpan(s * nIn, nIn));
+                for (int k = 0; k < p; k++) expected[k] += g[k];
+            }
+            NumericAssert.Close(expected, matrix.G, SimdTolerance.Gradient, $"{name}: {rows} rows, ∂L/∂θ");
+            NumericAssert.Close(dx.ToDoubles(), matrix.X, SimdTolerance.Gradient, $"{name}: {rows} rows, ∂L/∂x");
+        }
+        // Added to what was there.
+        var start = Enumerable.Range(0, p).Select(k => 0.5f * (k % 3)).ToArray();
+        var added = start.ToArray();
+        c.Network.BackwardBatch(c.Inputs, dy, added);
+        NumericAssert.Close(start.Zip(single.G, (a, b) => (double)a + b).ToArray(), added, 1e-6, $"{name}: added to the gradient");
+
+        BatchParallelism.MaxThreads = 2;
+        var pg = new float[p];
+        var dxs = new float[n * nIn];
+        for (int warm = 0; warm < 3; warm++)
+        {
+            c.Network.BackwardBatch(c.Inputs, dy, pg, dxs);
+            c.Network.BackwardBatch(c.Inputs, dy, pg);
+        }
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int call = 0; call < 5; call++)
+        {
+            c.Network.BackwardBatch(c.Inputs, dy, pg, dxs);
+            c.Network.BackwardBatch(c.Inputs, dy, pg);
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }

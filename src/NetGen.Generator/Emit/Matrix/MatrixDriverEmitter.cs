@@ -38,6 +38,9 @@ internal static class MatrixDriverEmitter
 
     public static string EvaluateCall => $"(_netgenMatrixEvaluate ??= new {Runtime}.MatrixBatch<NetGenMatrixKernels>(new NetGenMatrixKernels(this), losses: true)).Evaluate(inputs, targets, n)";
 
+    /// <summary><c>BackwardBatch</c>'s call (<c>inputGradients</c> may be <c>default</c>).</summary>
+    public static string BackwardCall(string inputGradients) => $"(_netgenMatrixTrainer ??= new {Runtime}.MatrixTrainer<NetGenMatrixKernels>(new NetGenMatrixKernels(this))).Backward(inputs, outputGradients, parameterGradient, {inputGradients}, n)";
+
     public static string GradientCall => $"(_netgenMatrixTrainer ??= new {Runtime}.MatrixTrainer<NetGenMatrixKernels>(new NetGenMatrixKernels(this))).Gradient(inputs, targets, gradient, n)";
 
     public static void Emit(IndentedWriter w, NetworkSpec spec, MatrixPlan plan, IReadOnlyList<VectorWidth> widths, KernelSchedule[] head)
@@ -46,13 +49,16 @@ internal static class MatrixDriverEmitter
         if (spec.Trainable)
         {
             w.Line();
-            EmitStoreGradient(w, plan);
+            EmitStoreGradient(w, plan, add: false);
+            w.Line();
+            EmitStoreGradient(w, plan, add: true);
         }
         int last = plan.Layers.Count - 1;
-        foreach (var schedule in head)
+        var output = plan.Layers[last].Source;
+        foreach (var schedule in spec.Trainable ? head.Append(LossHead.BackwardSchedule(output.Number, output.Units, output.Activation)) : head)
         {
             w.Line();
-            LossHead.Emit(w, schedule, plan.Layers[last].Source.Number, spec.Deterministic);
+            LossHead.Emit(w, schedule, output.Number, spec.Deterministic);
         }
         foreach (var width in widths)
         {
@@ -66,6 +72,8 @@ internal static class MatrixDriverEmitter
                 EmitLossBlock(w, plan, width);
                 w.Line();
                 EmitGradientBlock(w, plan, width);
+                w.Line();
+                EmitBackwardBlock(w, plan, width);
             }
             for (int l = 0; l < plan.Layers.Count; l++)
             {
@@ -77,7 +85,12 @@ internal static class MatrixDriverEmitter
             {
                 w.Line();
                 MatrixKernelEmitter.EmitWeightGradient(w, plan.Layers[l], width);
-                if (l == 0) continue;
+                if (l == 0)
+                {
+                    w.Line();
+                    MatrixKernelEmitter.EmitInputDelta(w, plan.Layers[l], width);
+                    continue;
+                }
                 w.Line();
                 MatrixKernelEmitter.EmitInputGradient(w, plan.Layers[l], plan.Layers[l - 1], width);
             }
@@ -125,6 +138,12 @@ internal static class MatrixDriverEmitter
                 w.Line();
                 w.Line($"public void StoreGradient({ReadOnlySpan} padded, {Span} gradient, float divisor) =>");
                 w.Line("    throw new global::System.NotSupportedException(\"An inference-only network has no gradient.\");");
+                w.Line();
+                w.Line($"public void BackwardBlock({ReadOnlySpan} inputs, {ReadOnlySpan} outputGradients, int count, {Span} work, {Span} gradient, {Span} inputGradients) =>");
+                w.Line("    throw new global::System.NotSupportedException(\"An inference-only network has no gradient.\");");
+                w.Line();
+                w.Line($"public void AddGradient({ReadOnlySpan} padded, {Span} gradient) =>");
+                w.Line("    throw new global::System.NotSupportedException(\"An inference-only network has no gradient.\");");
                 return;
             }
             w.Line();
@@ -135,6 +154,11 @@ internal static class MatrixDriverEmitter
                 width => $"NetGenGradientBlock{width.Bits}(_network._netgenPacked, _network._netgenParameters, inputs, targets, count, work, gradient, ref loss);");
             w.Line();
             w.Line($"public void StoreGradient({ReadOnlySpan} padded, {Span} gradient, float divisor) => NetGenStoreGradient(padded, gradient, divisor);");
+            w.Line();
+            Dispatch(w, widths, $"public void BackwardBlock({ReadOnlySpan} inputs, {ReadOnlySpan} outputGradients, int count, {Span} work, {Span} gradient, {Span} inputGradients)",
+                width => $"NetGenBackwardBlock{width.Bits}(_network._netgenPacked, _network._netgenParameters, inputs, outputGradients, count, work, gradient, inputGradients);");
+            w.Line();
+            w.Line($"public void AddGradient({ReadOnlySpan} padded, {Span} gradient) => NetGenAddGradient(padded, gradient);");
         }
     }
 
@@ -158,11 +182,19 @@ internal static class MatrixDriverEmitter
         }
     }
 
-    /// <summary>Writes the padded gradient into parameter order, divided by the batch size: per layer the first FanIn floats of each padded row, then the biases.</summary>
-    private static void EmitStoreGradient(IndentedWriter w, MatrixPlan plan)
+    /// <summary>
+    /// Writes the padded gradient into parameter order, divided by the batch size (<c>NetGenStoreGradient</c>), or adds it there
+    /// (<c>NetGenAddGradient</c>, <c>BackwardBatch</c>): per layer the first FanIn floats of each padded row, then the biases.
+    /// </summary>
+    private static void EmitStoreGradient(IndentedWriter w, MatrixPlan plan, bool add)
     {
-        w.Line("/// <summary>Writes the padded gradient of the matrix kernels (per layer <c>[out, in padded]</c>, then the padded biases) into <paramref name=\"gradient\"/> in parameter order, each value divided by <paramref name=\"divisor\"/>.</summary>");
-        using (w.Block($"private static void NetGenStoreGradient({ReadOnlySpan} padded, {Span} gradient, float divisor)"))
+        string Copy(string padded, string target, int length) => add
+            ? $"{Runtime}.MatrixRows.Add(gradient.Slice({target}, {I(length)}), padded.Slice({padded}, {I(length)}));"
+            : $"{Runtime}.MatrixRows.Divide(padded.Slice({padded}, {I(length)}), gradient.Slice({target}, {I(length)}), divisor);";
+        w.Line(add
+            ? "/// <summary>Adds the padded gradient of the matrix kernels (per layer <c>[out, in padded]</c>, then the padded biases) into <paramref name=\"gradient\"/> in parameter order.</summary>"
+            : "/// <summary>Writes the padded gradient of the matrix kernels (per layer <c>[out, in padded]</c>, then the padded biases) into <paramref name=\"gradient\"/> in parameter order, each value divided by <paramref name=\"divisor\"/>.</summary>");
+        using (w.Block(add ? $"private static void NetGenAddGradient({ReadOnlySpan} padded, {Span} gradient)" : $"private static void NetGenStoreGradient({ReadOnlySpan} padded, {Span} gradient, float divisor)"))
         {
             foreach (var layer in plan.Layers)
             {
@@ -170,13 +202,13 @@ internal static class MatrixDriverEmitter
                 w.Comment($"Layer {s.Number}: ∂W{s.Number} ({s.Units} rows of {s.FanIn}), then ∂b{s.Number}");
                 if (layer.InputStride == s.FanIn)
                 {
-                    w.Line($"{Runtime}.MatrixRows.Divide(padded.Slice({I(layer.GradientOffset)}, {I(s.Units * s.FanIn)}), gradient.Slice({I(s.WeightOffset)}, {I(s.Units * s.FanIn)}), divisor);");
+                    w.Line(Copy(I(layer.GradientOffset), I(s.WeightOffset), s.Units * s.FanIn));
                 }
                 else
                 {
-                    w.Line($"for (int j = 0; j < {I(s.Units)}; j++) {Runtime}.MatrixRows.Divide(padded.Slice({I(layer.GradientOffset)} + j * {I(layer.InputStride)}, {I(s.FanIn)}), gradient.Slice({I(s.WeightOffset)} + j * {I(s.FanIn)}, {I(s.FanIn)}), divisor);");
+                    w.Line($"for (int j = 0; j < {I(s.Units)}; j++) {Copy($"{I(layer.GradientOffset)} + j * {I(layer.InputStride)}", $"{I(s.WeightOffset)} + j * {I(s.FanIn)}", s.FanIn)}");
                 }
-                w.Line($"{Runtime}.MatrixRows.Divide(padded.Slice({I(layer.BiasGradientOffset)}, {I(s.Units)}), gradient.Slice({I(s.BiasOffset)}, {I(s.Units)}), divisor);");
+                w.Line(Copy(I(layer.BiasGradientOffset), I(s.BiasOffset), s.Units));
             }
         }
     }
@@ -284,16 +316,55 @@ internal static class MatrixDriverEmitter
             w.Line($"ref float g = ref {Marshal}.GetReference(gradient);");
             ForwardLayers(w, plan, width, training: true);
             EmitHeadLoop(w, plan, training: true);
-            int last = plan.Layers.Count - 1;
-            for (int l = last; l >= 0; l--)
+            BackwardLayers(w, plan, width);
+        }
+    }
+
+    /// <summary>
+    /// One block of <c>BackwardBatch</c> on a width: the training block with the output activation's vector–Jacobian product of
+    /// the caller's ∂L/∂y in place of the loss head, and, when asked, the first layer's product down to ∂L/∂x.
+    /// </summary>
+    private static void EmitBackwardBlock(IndentedWriter w, MatrixPlan plan, VectorWidth width)
+    {
+        int last = plan.Layers.Count - 1;
+        var output = plan.Layers[last].Source;
+        w.Line($"/// <summary>One block of BackwardBatch on {width.Bits}-bit vectors: forward, δ{output.Number} = (∂a/∂z{output.Number})ᵀ·∂L/∂y per sample, then backward layer by layer as the training block; ∂L/∂x when <paramref name=\"inputGradients\"/> is not empty.</summary>");
+        using (w.Block($"private static void NetGenBackwardBlock{width.Bits}(float[] packed, float[] parameters, {ReadOnlySpan} inputs, {ReadOnlySpan} outputGradients, int count, {Span} work, {Span} gradient, {Span} inputGradients)"))
+        {
+            Prologue(w, plan, width);
+            w.Line($"ref float p = ref {Marshal}.GetArrayDataReference(parameters);");
+            w.Line($"ref float g = ref {Marshal}.GetReference(gradient);");
+            ForwardLayers(w, plan, width, training: true);
+            w.Comment($"The output activation's vector–Jacobian product, sample by sample: δ{output.Number} = (∂a/∂z{output.Number})ᵀ·∂L/∂y");
+            using (w.Block("for (int s = 0; s < count; s++)"))
             {
-                var layer = plan.Layers[l];
-                string deltas = l == last ? Region(plan, plan.SecondRowOffset(l)) : Region(plan, plan.PreActivationRowOffset(l));
-                string inputs = l == 0 ? "ref x" : Region(plan, plan.SecondRowOffset(l - 1));
-                w.Line($"{MatrixKernelEmitter.WeightGradientName(layer, width)}({deltas}, {inputs}, ref g, count);");
-                if (l == 0) continue;
-                w.Line($"{MatrixKernelEmitter.InputGradientName(layer, width)}(ref p, {deltas}, {Region(plan, plan.PreActivationRowOffset(l - 1))}, {Region(plan, plan.SecondRowOffset(l - 1))}, rows);");
+                w.Line($"{Span} delta = {HeadRow(plan, "d", training: true)};");
+                w.Line("delta.Clear();");
+                w.Line($"{LossHead.BackwardName}({HeadRow(plan, "z", training: true)}, outputGradients.Slice(s * {I(plan.OutputSize)}, {I(plan.OutputSize)}), delta);");
             }
+            BackwardLayers(w, plan, width);
+            using (w.Block("if (!inputGradients.IsEmpty)"))
+            {
+                string deltas = last == 0 ? Region(plan, plan.SecondRowOffset(0)) : Region(plan, plan.PreActivationRowOffset(0));
+                string dx = Region(plan, plan.InputGradientRowOffset);
+                w.Line($"{MatrixKernelEmitter.InputDeltaName(plan.Layers[0], width)}(ref p, {deltas}, {dx}, {dx}, rows);");
+                w.Line($"for (int s = 0; s < count; s++) work.Slice(rows * {I(plan.InputGradientRowOffset)} + s * {I(plan.InputStride)}, {I(plan.InputSize)}).CopyTo(inputGradients.Slice(s * {I(plan.InputSize)}, {I(plan.InputSize)}));");
+            }
+        }
+    }
+
+    /// <summary>The backward pass over a block's layers, last first: each layer's weight gradient, then the delta of the layer below.</summary>
+    private static void BackwardLayers(IndentedWriter w, MatrixPlan plan, VectorWidth width)
+    {
+        int last = plan.Layers.Count - 1;
+        for (int l = last; l >= 0; l--)
+        {
+            var layer = plan.Layers[l];
+            string deltas = l == last ? Region(plan, plan.SecondRowOffset(l)) : Region(plan, plan.PreActivationRowOffset(l));
+            string inputs = l == 0 ? "ref x" : Region(plan, plan.SecondRowOffset(l - 1));
+            w.Line($"{MatrixKernelEmitter.WeightGradientName(layer, width)}({deltas}, {inputs}, ref g, count);");
+            if (l == 0) continue;
+            w.Line($"{MatrixKernelEmitter.InputGradientName(layer, width)}(ref p, {deltas}, {Region(plan, plan.PreActivationRowOffset(l - 1))}, {Region(plan, plan.SecondRowOffset(l - 1))}, rows);");
         }
     }
 }

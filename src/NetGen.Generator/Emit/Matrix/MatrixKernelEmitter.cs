@@ -29,6 +29,8 @@ internal static class MatrixKernelEmitter
 
     public static string WeightGradientName(MatrixLayer layer, VectorWidth width) => $"NetGenMatrixWeightGradient{layer.Source.Number}x{width.Bits}";
 
+    public static string InputDeltaName(MatrixLayer layer, VectorWidth width) => $"NetGenMatrixInputDelta{layer.Source.Number}x{width.Bits}";
+
     private static int VectorsOf(int size, VectorWidth width) => (size + width.Lanes - 1) / width.Lanes;
 
     private static string At(string reference, string offset) => offset == "0" ? reference : $"{Unsafe}.Add(ref {reference}, {offset})";
@@ -125,10 +127,33 @@ internal static class MatrixKernelEmitter
     {
         var s = layer.Source;
         var activation = below.Source.Activation;
+        var tile = MatrixTiles.For(System.Math.Max(1, s.FanIn / width.Lanes), width);
+        w.Line($"/// <summary>Layer {s.Number} backward to layer {below.Source.Number}: δ{below.Source.Number} = (δ{s.Number}·W{s.Number}) ⊙ {activation}′(z{below.Source.Number}) over a block, written over z{below.Source.Number}; tiles of {tile.Rows} samples × {tile.Vectors} vectors of {width.Lanes} inputs.</summary>");
+        EmitDeltaProduct(w, layer, activation, below.OutputStride, InputGradientName(layer, width), width);
+    }
+
+    /// <summary>
+    /// The first layer's backward to the network's inputs (<c>BackwardBatch</c> with ∂L/∂x): ∂L/∂x[s, i] = Σⱼ δ<sub>1</sub>[s, j]·W<sub>1</sub>[j, i]
+    /// (no activation below the inputs), into rows of <see cref="MatrixLayer.InputStride"/> floats at <c>z</c> (<c>h</c> is not read).
+    /// </summary>
+    public static void EmitInputDelta(IndentedWriter w, MatrixLayer layer, VectorWidth width)
+    {
+        var s = layer.Source;
+        var tile = MatrixTiles.For(System.Math.Max(1, s.FanIn / width.Lanes), width);
+        w.Line($"/// <summary>Layer {s.Number} backward to the inputs: ∂L/∂x = δ{s.Number}·W{s.Number} over a block, into rows of {layer.InputStride} floats; tiles of {tile.Rows} samples × {tile.Vectors} vectors of {width.Lanes} inputs.</summary>");
+        EmitDeltaProduct(w, layer, Model.ActivationKind.Identity, layer.InputStride, InputDeltaName(layer, width), width);
+    }
+
+    /// <summary>
+    /// (δ<sub>l</sub>·W<sub>l</sub>) ⊙ f′ of the values below over a block, written over <c>z</c> (rows of <paramref name="belowStride"/>
+    /// floats; <c>h</c> holds f's outputs where the chain-rule term reads them).
+    /// </summary>
+    private static void EmitDeltaProduct(IndentedWriter w, MatrixLayer layer, Model.ActivationKind activation, int belowStride, string name, VectorWidth width)
+    {
+        var s = layer.Source;
         int whole = s.FanIn / width.Lanes, tail = s.FanIn % width.Lanes;
         var tile = MatrixTiles.For(System.Math.Max(1, whole), width);
-        w.Line($"/// <summary>Layer {s.Number} backward to layer {below.Source.Number}: δ{below.Source.Number} = (δ{s.Number}·W{s.Number}) ⊙ {activation}′(z{below.Source.Number}) over a block, written over z{below.Source.Number}; tiles of {tile.Rows} samples × {tile.Vectors} vectors of {width.Lanes} inputs.</summary>");
-        using (w.Block($"private static void {InputGradientName(layer, width)}(ref float p, ref float d, ref float z, ref float h, int rows)"))
+        using (w.Block($"private static void {name}(ref float p, ref float d, ref float z, ref float h, int rows)"))
         {
             if (whole > 0)
             {
@@ -148,8 +173,8 @@ internal static class MatrixKernelEmitter
                         }
                         for (int r = 0; r < tileShape.Rows; r++)
                         {
-                            w.Line($"ref float z_{r} = ref {At("z", $"(s + {r}) * {I(below.OutputStride)} + {column}")};");
-                            w.Line($"ref float h_{r} = ref {At("h", $"(s + {r}) * {I(below.OutputStride)} + {column}")};");
+                            w.Line($"ref float z_{r} = ref {At("z", $"(s + {r}) * {I(belowStride)} + {column}")};");
+                            w.Line($"ref float h_{r} = ref {At("h", $"(s + {r}) * {I(belowStride)} + {column}")};");
                             for (int k = 0; k < tileShape.Vectors; k++)
                             {
                                 w.Line(Store(width, Adjoint(activation, width, Load(width, $"z_{r}", k * width.Lanes), Load(width, $"h_{r}", k * width.Lanes), $"c_{r}_{k}"), $"z_{r}", k * width.Lanes));
@@ -174,8 +199,8 @@ internal static class MatrixKernelEmitter
                     w.Line($"for (int j = 0; j < {I(s.Units)}; j++) sum = {VectorWidth.MathAlias}.MultiplyAdd({At("ds", "j")}, {At("p", $"{I(s.WeightOffset)} + j * {I(s.FanIn)} + {I(first)} + i")}, sum);");
                     w.Line($"{At("t", "i")} = sum;");
                 }
-                w.Line($"ref float zs = ref {At("z", $"s * {I(below.OutputStride)} + {I(first)}")};");
-                w.Line($"ref float hs = ref {At("h", $"s * {I(below.OutputStride)} + {I(first)}")};");
+                w.Line($"ref float zs = ref {At("z", $"s * {I(belowStride)} + {I(first)}")};");
+                w.Line($"ref float hs = ref {At("h", $"s * {I(belowStride)} + {I(first)}")};");
                 w.Line(Store(width, Adjoint(activation, width, Load(width, "zs", 0), Load(width, "hs", 0), Load(width, "t", 0)), "zs", 0));
             }
         }

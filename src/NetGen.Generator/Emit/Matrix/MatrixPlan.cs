@@ -51,7 +51,8 @@ internal sealed class MatrixPlan
         CopyInputs = copyInputs;
         InputStride = Stride(inputSize);
         GradientLength = layers.Sum(l => l.GradientLength);
-        RowFloats = InputStride + layers.Sum(l => 2 * l.OutputStride);
+        InputGradientRowOffset = InputStride + layers.Sum(l => 2 * l.OutputStride);
+        RowFloats = InputGradientRowOffset + InputStride;
         MaxStride = layers.Max(l => l.OutputStride);
         ForwardRowFloats = InputStride + 2 * MaxStride + layers[layers.Count - 1].OutputStride;
         int rows = MaxForwardWorkFloats / ForwardRowFloats / RowGranularity * RowGranularity;
@@ -76,7 +77,10 @@ internal sealed class MatrixPlan
     /// <summary>Floats of the padded gradient.</summary>
     public int GradientLength { get; }
 
-    /// <summary>Workspace floats per block row: the input copy, then per layer its pre-activations and its activations (hidden layers) or deltas (the output layer).</summary>
+    /// <summary>Offset per block row of ∂L/∂x (<c>BackwardBatch</c> with input gradients), after the layers' matrices.</summary>
+    public int InputGradientRowOffset { get; }
+
+    /// <summary>Workspace floats per block row: the input copy, then per layer its pre-activations and its activations (hidden layers) or deltas (the output layer), then ∂L/∂x.</summary>
     public int RowFloats { get; }
 
     /// <summary>The widest padded layer row.</summary>

@@ -52,6 +52,24 @@ public interface IMatrixKernels
     /// <param name="loss">The running sum of losses.</param>
     void GradientBlock(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count, Span<float> work, Span<float> gradient, ref float loss);
 
+    /// <summary>
+    /// One block of <c>BackwardBatch</c>: forward, the output activation's vector–Jacobian product with the caller's ∂L/∂y per
+    /// sample, backward; adds the block's summed parameter gradient into <paramref name="gradient"/> (padded layout) and, when
+    /// <paramref name="inputGradients"/> is not empty, writes each sample's ∂L/∂x to it.
+    /// </summary>
+    /// <param name="inputs">The block's rows, <c>count·InputSize</c> values.</param>
+    /// <param name="outputGradients">The block's ∂L/∂y, <c>count·OutputSize</c> values.</param>
+    /// <param name="count">Samples in the block, 1 … <see cref="BlockRows"/>.</param>
+    /// <param name="work">The block's workspace, <see cref="WorkLength"/> floats.</param>
+    /// <param name="gradient">The padded gradient sums, <see cref="GradientLength"/> floats (added to).</param>
+    /// <param name="inputGradients">Receives <c>count·InputSize</c> values ∂L/∂x, or empty.</param>
+    void BackwardBlock(ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputGradients, int count, Span<float> work, Span<float> gradient, Span<float> inputGradients);
+
+    /// <summary>Adds a padded gradient (<see cref="GradientLength"/> floats) into a gradient in parameter order.</summary>
+    /// <param name="padded">The padded gradient.</param>
+    /// <param name="gradient">The gradient in <c>Parameters</c> order (added to).</param>
+    void AddGradient(ReadOnlySpan<float> padded, Span<float> gradient);
+
     /// <summary>Writes a padded gradient (<see cref="GradientLength"/> floats), each value divided by <paramref name="divisor"/>, into a gradient in parameter order.</summary>
     /// <param name="padded">The padded gradient.</param>
     /// <param name="gradient">Receives the gradient in <c>Parameters</c> order (overwritten).</param>
