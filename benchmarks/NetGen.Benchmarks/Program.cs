@@ -11,7 +11,8 @@ using NetGen.Benchmarks.Suite;
 // the suite's job; `-- --vector-math` runs VectorMathSpeed.* (VectorMath's Tanh and Sigmoid before and after issue 15)
 // with the suite's job; `-- --sequence` runs Sequence.* (streaming steps and training through time, issue 16) with the
 // suite's job; `-- --convolution` runs Convolution.* (issue 17's layered networks against ONNX Runtime, batch-1 Predict
-// and TrainBatch(64)) and the FMA peak probe with the suite's job; `-- --determinism` runs Determinism.* (issue 19: the
+// and TrainBatch(64)) and the FMA peak probe with the suite's job; `-- --backward` runs OwnLoss.* (issue 19: BackwardBatch against
+// GradientBatch and Backward row by row) with the suite's job; `-- --determinism` runs Determinism.* (issue 19: the
 // cost of Deterministic = true, Predict and TrainBatch(64)) with the suite's job; anything else goes to BenchmarkDotNet as is, e.g.
 // --filter '*UnrollLimit*' --job short.
 // See benchmarks/README.md.
@@ -62,6 +63,14 @@ if (args.Contains("--determinism"))
     // Issue 19: Deterministic = true against the default paths (Determinism/), with the suite's job.
     string[] rest = args.Where(a => a != "--determinism").ToArray();
     if (!rest.Contains("--filter")) rest = rest.Concat(new[] { "--filter", "NetGen.Benchmarks.Determinism.*" }).ToArray();
+    args = rest.Concat(SuiteConfig.JobArguments).ToArray();
+}
+
+if (args.Contains("--backward"))
+{
+    // Issue 19: BackwardBatch (matrix kernels) against GradientBatch and Backward row by row (OwnLoss/), with the suite's job.
+    string[] rest = args.Where(a => a != "--backward").ToArray();
+    if (!rest.Contains("--filter")) rest = rest.Concat(new[] { "--filter", "NetGen.Benchmarks.OwnLoss.*" }).ToArray();
     args = rest.Concat(SuiteConfig.JobArguments).ToArray();
 }
 
