@@ -19,24 +19,8 @@ public static class OptimizerSteps
     /// <param name="parameters">The parameters to update in place.</param>
     /// <param name="gradient">The gradient of the (mean) loss, the same length as <paramref name="parameters"/>.</param>
     /// <param name="learningRate">The learning rate.</param>
-    public static void Sgd(Span<float> parameters, ReadOnlySpan<float> gradient, float learningRate)
-    {
-        int i = 0;
-        if (System.Numerics.Vector.IsHardwareAccelerated)
-        {
-            // The same multiply then subtract per element as the loop below (no fused multiply-add): the same bits.
-            var rate = new System.Numerics.Vector<float>(learningRate);
-            var p = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(parameters);
-            var g = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(gradient);
-            for (int v = 0; v < p.Length; v++) p[v] -= rate * g[v];
-            i = p.Length * System.Numerics.Vector<float>.Count;
-        }
-
-        for (; i < parameters.Length; i++)
-        {
-            parameters[i] -= learningRate * gradient[i];
-        }
-    }
+    public static void Sgd(Span<float> parameters, ReadOnlySpan<float> gradient, float learningRate) =>
+        Sgd(parameters, gradient, learningRate, weightDecay: 0f);
 
     /// <summary>
     /// SGD with momentum μ (dampening 0): <c>v = g</c> on the first step, <c>v = μ·v + g</c> afterwards; then
@@ -55,32 +39,8 @@ public static class OptimizerSteps
         Span<float> velocity,
         float learningRate,
         float momentum,
-        long step)
-    {
-        if (step < 1)
-        {
-            ThrowStepOutOfRange(step);
-        }
-
-        if (step == 1)
-        {
-            for (int i = 0; i < parameters.Length; i++)
-            {
-                float v = gradient[i];
-                velocity[i] = v;
-                parameters[i] -= learningRate * v;
-            }
-        }
-        else
-        {
-            for (int i = 0; i < parameters.Length; i++)
-            {
-                float v = momentum * velocity[i] + gradient[i];
-                velocity[i] = v;
-                parameters[i] -= learningRate * v;
-            }
-        }
-    }
+        long step) =>
+        SgdMomentum(parameters, gradient, velocity, learningRate, momentum, step, weightDecay: 0f);
 
     /// <summary>
     /// Adam: <c>m = β1·m + (1−β1)·g</c>, <c>v = β2·v + (1−β2)·g²</c>, then with <c>t = step</c>
@@ -186,11 +146,22 @@ public static class OptimizerSteps
     /// <param name="weightDecay">The weight decay λ.</param>
     public static void Sgd(Span<float> parameters, ReadOnlySpan<float> gradient, float learningRate, float weightDecay)
     {
-        for (int i = 0; i < parameters.Length; i++)
+        int i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
         {
-            float p = parameters[i];
-            float g = gradient[i] + weightDecay * p;
-            parameters[i] = p - learningRate * g;
+            // The same multiplies, adds and subtracts per element as the loop below (no fused multiply-add): the same bits.
+            var rate = new System.Numerics.Vector<float>(learningRate);
+            var decay = new System.Numerics.Vector<float>(weightDecay);
+            var p = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(parameters);
+            var g = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(gradient);
+            for (int v = 0; v < p.Length; v++) p[v] -= rate * (weightDecay == 0f ? g[v] : g[v] + decay * p[v]);
+            i = p.Length * System.Numerics.Vector<float>.Count;
+        }
+
+        for (; i < parameters.Length; i++)
+        {
+            // Without weight decay the gradient as it is (g + 0·p would turn −0 into +0 and ∞·0 into NaN).
+            parameters[i] -= learningRate * (weightDecay == 0f ? gradient[i] : gradient[i] + weightDecay * parameters[i]);
         }
     }
 
@@ -223,7 +194,7 @@ public static class OptimizerSteps
         for (int i = 0; i < parameters.Length; i++)
         {
             float p = parameters[i];
-            float d = gradient[i] + weightDecay * p;
+            float d = weightDecay == 0f ? gradient[i] : gradient[i] + weightDecay * p;
             float v = step == 1 ? d : momentum * velocity[i] + d;
             velocity[i] = v;
             parameters[i] = p - learningRate * v;
