@@ -525,17 +525,10 @@ internal static class SequenceMembersEmitter
         w.Comment("∂J/∂x(t) and ∂J/∂state(t−1) to dx; the latter is the carried adjoint of the step before. inputGradient may be empty.");
         using (w.Block($"private void NetGenSequenceBackward({ReadOnlySpan} input, {ReadOnlySpan} outputGradient, {Span} g, {Span} inputGradient)"))
         {
-            w.Line($"{ReadOnlySpan} p = _netgenParameters;");
-            w.Line("NetGenSequenceStates(p, input);");
-            w.Line($"{ReadOnlySpan} states = _netgenSequenceStates;");
-            w.Line($"{Span} x = stackalloc float[InputSize + StateSize];");
-            w.Line($"{Span} t = stackalloc float[OutputSize + StateSize];");
-            w.Line($"{Span} dx = stackalloc float[InputSize + StateSize];");
-            w.Line("dx.Clear();");
+            WriteReversePrologue(w);
             using (w.Block("for (int step = SequenceLength - 1; step >= 0; step--)"))
             {
-                w.Line("input.Slice(step * InputSize, InputSize).CopyTo(x);");
-                w.Line("states.Slice(step * StateSize, StateSize).CopyTo(x.Slice(InputSize));");
+                WriteStepInputs(w);
                 w.Line("outputGradient.Slice(step * OutputSize, OutputSize).CopyTo(t);");
                 w.Line("dx.Slice(InputSize).CopyTo(t.Slice(OutputSize));");
                 using (w.Block("if (inputGradient.IsEmpty)"))
@@ -557,19 +550,12 @@ internal static class SequenceMembersEmitter
             : $"InputGradient through time: every step's loss; ∂L/∂x(t) and the loss divided by the {I(spec.SequenceLength)} steps (the mean Gradient returns).");
         using (w.Block($"private float NetGenSequenceInputGradient({ReadOnlySpan} input, {ReadOnlySpan} target, {Span} inputGradient)"))
         {
-            w.Line($"{ReadOnlySpan} p = _netgenParameters;");
-            w.Line("NetGenSequenceStates(p, input);");
-            w.Line($"{ReadOnlySpan} states = _netgenSequenceStates;");
-            w.Line($"{Span} x = stackalloc float[InputSize + StateSize];");
-            w.Line($"{Span} t = stackalloc float[OutputSize + StateSize];");
-            w.Line($"{Span} dx = stackalloc float[InputSize + StateSize];");
-            w.Line("dx.Clear();");
+            WriteReversePrologue(w);
             if (last) w.Line("target.CopyTo(t);");
             w.Line("float loss = 0f;");
             using (w.Block("for (int step = SequenceLength - 1; step >= 0; step--)"))
             {
-                w.Line("input.Slice(step * InputSize, InputSize).CopyTo(x);");
-                w.Line("states.Slice(step * StateSize, StateSize).CopyTo(x.Slice(InputSize));");
+                WriteStepInputs(w);
                 if (!last) w.Line("target.Slice(step * OutputSize, OutputSize).CopyTo(t);");
                 w.Line("dx.Slice(InputSize).CopyTo(t.Slice(OutputSize));");
                 if (last)
@@ -586,5 +572,28 @@ internal static class SequenceMembersEmitter
             }
             w.Line(last ? "return loss;" : $"return loss / {I(spec.SequenceLength)}f;");
         }
+    }
+
+    /// <summary>
+    /// The start of a backward pass through time on the inference step: the states before every step, and the step's
+    /// buffers x (inputs, then the state before), t (the step's leaves, then the carried adjoint) and dx (∂J/∂x(t), then
+    /// ∂J/∂state(t−1): zero after the last step).
+    /// </summary>
+    private static void WriteReversePrologue(IndentedWriter w)
+    {
+        w.Line($"{ReadOnlySpan} p = _netgenParameters;");
+        w.Line("NetGenSequenceStates(p, input);");
+        w.Line($"{ReadOnlySpan} states = _netgenSequenceStates;");
+        w.Line($"{Span} x = stackalloc float[InputSize + StateSize];");
+        w.Line($"{Span} t = stackalloc float[OutputSize + StateSize];");
+        w.Line($"{Span} dx = stackalloc float[InputSize + StateSize];");
+        w.Line("dx.Clear();");
+    }
+
+    /// <summary>x = the inputs of step <c>step</c>, then the state before it.</summary>
+    private static void WriteStepInputs(IndentedWriter w)
+    {
+        w.Line("input.Slice(step * InputSize, InputSize).CopyTo(x);");
+        w.Line("states.Slice(step * StateSize, StateSize).CopyTo(x.Slice(InputSize));");
     }
 }
