@@ -52,6 +52,20 @@ public abstract class BackwardBenchmarks<TNetwork>
     }
 
     [Benchmark]
+    public float BackwardOne()
+    {
+        _network.Backward(_inputs.AsSpan(0, _network.InputSize), _outputGradients.AsSpan(0, _network.OutputSize), _gradient);
+        return _gradient[0];
+    }
+
+    [Benchmark]
+    public float BackwardBatchOne()
+    {
+        _network.BackwardBatch(_inputs.AsSpan(0, _network.InputSize), _outputGradients.AsSpan(0, _network.OutputSize), _gradient);
+        return _gradient[0];
+    }
+
+    [Benchmark]
     public float BackwardRowByRow()
     {
         int i = _network.InputSize, o = _network.OutputSize;
