@@ -304,6 +304,30 @@ public sealed class SequenceBackwardTests
         NoAllocation.Assert("ApplyGradient", 100, () => net.ApplyGradient(zero));
     }
 
+    /// <summary>A sequence network with no state (a causal convolution of kernel 1), last step only: the steps before the last do not reach the loss.</summary>
+    [Fact]
+    public void StatelessSequenceNetwork_LastStep_MatchesFiniteDifferences()
+    {
+        var layout = new SequenceLayout(2, new[] { SequenceLayer.CausalConv1D(3, 1, 1, Activation.Tanh), SequenceLayer.Dense(2) }, Loss.MeanSquaredError, SequenceLossMode.LastStep, 3);
+        var net = new StatelessLast();
+        Assert.Equal(0, StatelessLast.StateSize);
+        var random = new Random(4);
+        var x = Enumerable.Range(0, 6).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        var g = Enumerable.Range(0, 6).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        var t = new[] { 0.25f, -0.5f };
+        double[] theta = net.Parameters.ToDoubles(), xd = x.ToDoubles(), gd = g.ToDoubles(), td = t.ToDoubles();
+        var pg = new float[StatelessLast.ParameterCount];
+        var dx = new float[6];
+        net.Backward(x, g, pg, dx);
+        NumericAssert.Close(FiniteDifferences.Gradient(p => layout.Forward(p, xd).Zip(gd, (y, gy) => y * gy).Sum(), theta), pg, Tolerance, "∂J/∂θ");
+        NumericAssert.Close(FiniteDifferences.Gradient(i => layout.Forward(theta, i).Zip(gd, (y, gy) => y * gy).Sum(), xd), dx, Tolerance, "∂J/∂x");
+        var lossGradient = new float[6];
+        float loss = net.InputGradient(x, t, lossGradient);
+        NumericAssert.Close(layout.Loss(theta, xd, td), loss, Tolerance, "loss");
+        NumericAssert.Close(FiniteDifferences.Gradient(i => layout.Loss(theta, i, td), xd), lossGradient, Tolerance, "∂L/∂x");
+        Assert.Equal(new float[4], lossGradient.Take(4).ToArray());
+    }
+
     [Fact]
     public void StreamingOnlyNetworks_HaveNoBackwardMembers()
     {
@@ -315,3 +339,8 @@ public sealed class SequenceBackwardTests
         }
     }
 }
+
+/// <summary>A sequence network without state: a causal convolution of kernel 1 looks at the current step only.</summary>
+[Network(Loss.MeanSquaredError, SequenceLength = 3, SequenceLoss = SequenceLoss.LastStep, Seed = 3)]
+[Input(2)] [CausalConv1D(3, 1, activation: Activation.Tanh)] [Dense(2)]
+public partial class StatelessLast { }
