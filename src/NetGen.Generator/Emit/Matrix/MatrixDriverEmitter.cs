@@ -311,10 +311,7 @@ internal static class MatrixDriverEmitter
         w.Line($"/// <summary>One training block on {width.Bits}-bit vectors: forward, loss head, then backward layer by layer (weight gradient, then the delta of the layer below).</summary>");
         using (w.Block($"private static void NetGenGradientBlock{width.Bits}(float[] packed, float[] parameters, {ReadOnlySpan} inputs, {ReadOnlySpan} targets, int count, {Span} work, {Span} gradient, ref float loss)"))
         {
-            Prologue(w, plan, width);
-            w.Line($"ref float p = ref {Marshal}.GetArrayDataReference(parameters);");
-            w.Line($"ref float g = ref {Marshal}.GetReference(gradient);");
-            ForwardLayers(w, plan, width, training: true);
+            TrainingPrologue(w, plan, width);
             EmitHeadLoop(w, plan, training: true);
             BackwardLayers(w, plan, width);
         }
@@ -331,10 +328,7 @@ internal static class MatrixDriverEmitter
         w.Line($"/// <summary>One block of BackwardBatch on {width.Bits}-bit vectors: forward, δ{output.Number} = (∂a/∂z{output.Number})ᵀ·∂L/∂y per sample, then backward layer by layer as the training block; ∂L/∂x when <paramref name=\"inputGradients\"/> is not empty.</summary>");
         using (w.Block($"private static void NetGenBackwardBlock{width.Bits}(float[] packed, float[] parameters, {ReadOnlySpan} inputs, {ReadOnlySpan} outputGradients, int count, {Span} work, {Span} gradient, {Span} inputGradients)"))
         {
-            Prologue(w, plan, width);
-            w.Line($"ref float p = ref {Marshal}.GetArrayDataReference(parameters);");
-            w.Line($"ref float g = ref {Marshal}.GetReference(gradient);");
-            ForwardLayers(w, plan, width, training: true);
+            TrainingPrologue(w, plan, width);
             w.Comment($"The output activation's vector–Jacobian product, sample by sample: δ{output.Number} = (∂a/∂z{output.Number})ᵀ·∂L/∂y");
             using (w.Block("for (int s = 0; s < count; s++)"))
             {
@@ -351,6 +345,15 @@ internal static class MatrixDriverEmitter
                 w.Line($"for (int s = 0; s < count; s++) work.Slice(rows * {I(plan.InputGradientRowOffset)} + s * {I(plan.InputStride)}, {I(plan.InputSize)}).CopyTo(inputGradients.Slice(s * {I(plan.InputSize)}, {I(plan.InputSize)}));");
             }
         }
+    }
+
+    /// <summary>A training block's start: the block's references (parameters <c>p</c>, padded gradient <c>g</c>) and every layer's forward product, pre-activations kept.</summary>
+    private static void TrainingPrologue(IndentedWriter w, MatrixPlan plan, VectorWidth width)
+    {
+        Prologue(w, plan, width);
+        w.Line($"ref float p = ref {Marshal}.GetArrayDataReference(parameters);");
+        w.Line($"ref float g = ref {Marshal}.GetReference(gradient);");
+        ForwardLayers(w, plan, width, training: true);
     }
 
     /// <summary>The backward pass over a block's layers, last first: each layer's weight gradient, then the delta of the layer below.</summary>
