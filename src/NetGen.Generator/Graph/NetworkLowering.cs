@@ -17,6 +17,17 @@ internal static class NetworkLowering
     /// </param>
     public static LoweredNetwork Lower(NetworkSpec spec, CancellationToken token = default, bool training = false)
     {
+        var (g, activations, context) = LowerLayers(spec, token, training);
+        int loss = BuildLoss(g, spec.Loss, activations);
+
+        token.ThrowIfCancellationRequested();
+        var gradient = ReverseModeDifferentiator.Differentiate(g, loss);
+        return new LoweredNetwork(g, activations, loss, gradient, context.Layouts, context.ParameterOffset, context.MaskSize);
+    }
+
+    /// <summary>The input leaves <c>x[i]</c>, then every layer lowered in source order: the graph, its outputs and the context.</summary>
+    private static (ExpressionGraph Graph, int[] Outputs, LayerLoweringContext Context) LowerLayers(NetworkSpec spec, CancellationToken token, bool training)
+    {
         var g = new ExpressionGraph();
         var activations = new int[spec.InputSize];
         for (int i = 0; i < activations.Length; i++)
@@ -31,13 +42,7 @@ internal static class NetworkLowering
             token.ThrowIfCancellationRequested();
             layer.Lower(context);
         }
-        activations = context.Values;
-
-        int loss = BuildLoss(g, spec.Loss, activations);
-
-        token.ThrowIfCancellationRequested();
-        var gradient = ReverseModeDifferentiator.Differentiate(g, loss);
-        return new LoweredNetwork(g, activations, loss, gradient, context.Layouts, context.ParameterOffset, context.MaskSize);
+        return (g, context.Values, context);
     }
 
     /// <summary>
@@ -49,36 +54,26 @@ internal static class NetworkLowering
     /// </summary>
     public static LoweredNetwork LowerBackward(NetworkSpec spec, bool loss, bool inputs, CancellationToken token = default)
     {
-        var g = new ExpressionGraph();
-        var activations = new int[spec.InputSize];
-        for (int i = 0; i < activations.Length; i++)
-        {
-            activations[i] = g.Input(i);
-            g.Label(activations[i], $"x{i}", $"x[{i}]");
-        }
-        var context = new LayerLoweringContext(g, activations, spec.UnrollLimit, training: false);
-        foreach (var layer in spec.Layers)
-        {
-            token.ThrowIfCancellationRequested();
-            layer.Lower(context);
-        }
-        var outputs = context.Values;
-        int root;
-        if (loss)
-        {
-            root = BuildLoss(g, spec.Loss, outputs);
-        }
-        else
-        {
-            var products = new int[outputs.Length];
-            for (int j = 0; j < outputs.Length; j++) products[j] = g.Multiply(g.Target(j), outputs[j]);
-            root = g.Sum(products);
-            g.Comment(root, $"J = Σⱼ t[j]·y[j]: t holds the caller's ∂L/∂y, so ∂J/∂θ (and ∂J/∂x) is the vector–Jacobian product");
-        }
+        var (g, outputs, context) = LowerLayers(spec, token, training: false);
+        int root = loss ? BuildLoss(g, spec.Loss, outputs) : BuildOutputGradientObjective(g, outputs);
         token.ThrowIfCancellationRequested();
         var gradient = ReverseModeDifferentiator.Differentiate(g, root, differentiateInputs: inputs);
         g.Constant(0f); // an input no path reaches stores this
         return new LoweredNetwork(g, outputs, root, gradient, context.Layouts, context.ParameterOffset) { InputSize = spec.InputSize };
+    }
+
+    /// <summary>
+    /// J = Σⱼ t[j]·y[j] on <paramref name="outputs"/>, the target leaves <c>t[j]</c> holding the caller's ∂L/∂y: differentiated,
+    /// ∂J/∂θ and ∂J/∂x are the vector–Jacobian products (<c>Backward</c>). The whole network's graph, a sequence network's
+    /// step and the matrix kernels' output head build it here, the same way.
+    /// </summary>
+    public static int BuildOutputGradientObjective(ExpressionGraph g, int[] outputs)
+    {
+        var products = new int[outputs.Length];
+        for (int j = 0; j < outputs.Length; j++) products[j] = g.Multiply(g.Target(j), outputs[j]);
+        int root = g.Sum(products);
+        g.Comment(root, "J = Σⱼ t[j]·y[j]: t holds the caller's ∂L/∂y, so ∂J/∂θ (and ∂J/∂x) is the vector–Jacobian product");
+        return root;
     }
 
     /// <summary>

@@ -58,10 +58,7 @@ internal static class SequenceLowering
         switch (objective)
         {
             case StepObjective.OutputGradient:
-                var products = new int[outputs.Length];
-                for (int j = 0; j < outputs.Length; j++) products[j] = g.Multiply(g.Target(j), outputs[j]);
-                own = g.Sum(products);
-                g.Comment(own, "Σⱼ t[j]·y(t)[j]: t holds the caller's ∂L/∂y(t), so ∂J/∂θ and ∂J/∂x(t) are the step's vector–Jacobian products");
+                own = NetworkLowering.BuildOutputGradientObjective(g, outputs);
                 break;
             case StepObjective.Loss:
                 own = NetworkLowering.BuildLoss(g, spec.Loss, outputs);

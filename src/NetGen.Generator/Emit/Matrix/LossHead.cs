@@ -27,14 +27,7 @@ internal static class LossHead
     /// <summary>The head's two kernels for an output layer numbered <paramref name="number"/> of <paramref name="units"/> values and its activation.</summary>
     public static KernelSchedule[] Schedules(NetworkSpec spec, int number, int units, ActivationKind activation)
     {
-        var g = new ExpressionGraph();
-        var z = new int[units];
-        for (int j = 0; j < z.Length; j++)
-        {
-            z[j] = g.Parameter(j);
-            g.Label(z[j], $"z{number}_{j}", $"z{number}[{j}]");
-        }
-        int[] outputs = ActivationLowering.Apply(g, z, activation, number);
+        var (g, z, outputs) = HeadGraph(number, units, activation);
         int loss = NetworkLowering.BuildLoss(g, spec.Loss, outputs);
         var gradient = ReverseModeDifferentiator.Differentiate(g, loss);
         var head = new LoweredNetwork(g, outputs, loss, gradient, new LayerLayout[0], z.Length);
@@ -50,6 +43,16 @@ internal static class LossHead
     /// </summary>
     public static KernelSchedule BackwardSchedule(int number, int units, ActivationKind activation)
     {
+        var (g, z, outputs) = HeadGraph(number, units, activation);
+        int root = NetworkLowering.BuildOutputGradientObjective(g, outputs);
+        var gradient = ReverseModeDifferentiator.Differentiate(g, root);
+        var head = new LoweredNetwork(g, outputs, root, gradient, new LayerLayout[0], z.Length);
+        return KernelSchedule.Build(head, KernelKind.Backward);
+    }
+
+    /// <summary>The head's graph: the output layer's pre-activations z as the leaves <c>p[j]</c>, and its activation on them.</summary>
+    private static (ExpressionGraph Graph, int[] Z, int[] Outputs) HeadGraph(int number, int units, ActivationKind activation)
+    {
         var g = new ExpressionGraph();
         var z = new int[units];
         for (int j = 0; j < z.Length; j++)
@@ -57,13 +60,7 @@ internal static class LossHead
             z[j] = g.Parameter(j);
             g.Label(z[j], $"z{number}_{j}", $"z{number}[{j}]");
         }
-        int[] outputs = ActivationLowering.Apply(g, z, activation, number);
-        var products = new int[outputs.Length];
-        for (int j = 0; j < outputs.Length; j++) products[j] = g.Multiply(g.Target(j), outputs[j]);
-        int root = g.Sum(products);
-        var gradient = ReverseModeDifferentiator.Differentiate(g, root);
-        var head = new LoweredNetwork(g, outputs, root, gradient, new LayerLayout[0], z.Length);
-        return KernelSchedule.Build(head, KernelKind.Backward);
+        return (g, z, ActivationLowering.Apply(g, z, activation, number));
     }
 
     public static void Emit(IndentedWriter w, KernelSchedule schedule, int layerNumber, bool deterministic = false)
