@@ -549,98 +549,90 @@ internal static class NetworkClassEmitter
     {
         var s = shape ?? OwnLossShape.Sample;
         const string accumulate = "/// Backpropagates a gradient of your own through the network: adds the vector–Jacobian product (∂y/∂θ)ᵀ·<paramref name=\"outputGradient\"/>";
+        const string throws = "/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>";
         string row = $"inputs.Slice(i * {s.InputLength}, {s.InputLength})", dyRow = $"outputGradients.Slice(i * {s.OutputLength}, {s.OutputLength})";
-        w.Line();
-        w.Line("/// <summary>");
-        w.Line(accumulate);
-        w.Line($"/// of one sample to <paramref name=\"parameterGradient\"/> (added, not overwritten: calls accumulate). {s.Outputs}");
-        w.Line("/// returns (after the output activation, Softmax included; no dropout). Changes nothing in the network; allocates nothing.");
-        if (batchNote is not null) w.Line("/// " + batchNote);
-        w.Line("/// </summary>");
-        w.Line($"/// <param name=\"input\">{s.Input}</param>");
-        w.Line($"/// <param name=\"outputGradient\">{s.OutputGradient}, for any L of yours.</param>");
-        w.Line("/// <param name=\"parameterGradient\">The <see cref=\"ParameterCount\"/> values ∂L/∂θ is added to, in <see cref=\"Parameters\"/> order.</param>");
-        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
-        using (w.Block($"public void Backward({ReadOnlySpan} input, {ReadOnlySpan} outputGradient, {Span} parameterGradient)"))
+        // One sample, without then with ∂L/∂x.
+        foreach (bool withInput in new[] { false, true })
         {
-            w.Line($"{Args}.CheckLength(input.Length, {s.InputLength}, nameof(input));");
-            w.Line($"{Args}.CheckLength(outputGradient.Length, {s.OutputLength}, nameof(outputGradient));");
-            w.Line($"{Args}.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));");
-            backward(w, "input", "outputGradient", "parameterGradient");
-        }
-        w.Line();
-        w.Line("/// <summary>");
-        w.Line(accumulate);
-        w.Line("/// of one sample to <paramref name=\"parameterGradient\"/> (added: calls accumulate) and writes ∂L/∂x to <paramref name=\"inputGradient\"/>");
-        w.Line($"/// (overwritten). {s.Outputs} returns. Allocates nothing.");
-        if (batchNote is not null) w.Line("/// " + batchNote);
-        w.Line("/// </summary>");
-        w.Line($"/// <param name=\"input\">{s.Input}</param>");
-        w.Line($"/// <param name=\"outputGradient\">{s.OutputGradient}.</param>");
-        w.Line("/// <param name=\"parameterGradient\">The <see cref=\"ParameterCount\"/> values ∂L/∂θ is added to.</param>");
-        w.Line($"/// <param name=\"inputGradient\">Receives {s.InputGradient}.</param>");
-        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
-        using (w.Block($"public void Backward({ReadOnlySpan} input, {ReadOnlySpan} outputGradient, {Span} parameterGradient, {Span} inputGradient)"))
-        {
-            w.Line($"{Args}.CheckLength(input.Length, {s.InputLength}, nameof(input));");
-            w.Line($"{Args}.CheckLength(outputGradient.Length, {s.OutputLength}, nameof(outputGradient));");
-            w.Line($"{Args}.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));");
-            w.Line($"{Args}.CheckLength(inputGradient.Length, {s.InputLength}, nameof(inputGradient));");
-            backwardInput(w, "input", "outputGradient", "parameterGradient", "inputGradient");
-        }
-        w.Line();
-        w.Line("/// <summary>");
-        w.Line("/// <see cref=\"Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float})\"/> for every row of a batch:");
-        w.Line("/// adds the sum over the rows of the vector–Jacobian products to <paramref name=\"parameterGradient\"/> (not divided by n). Allocates nothing.");
-        if (batchNote is not null) w.Line("/// " + batchNote);
-        w.Line("/// </summary>");
-        w.Line($"/// <param name=\"inputs\">Row-major <c>[{s.Rows}, InputSize]</c> features (n may be 0).</param>");
-        w.Line($"/// <param name=\"outputGradients\">Row-major <c>[{s.Rows}, OutputSize]</c> values ∂L/∂y.</param>");
-        w.Line("/// <param name=\"parameterGradient\">The <see cref=\"ParameterCount\"/> values the sum is added to.</param>");
-        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
-        using (w.Block($"public void BackwardBatch({ReadOnlySpan} inputs, {ReadOnlySpan} outputGradients, {Span} parameterGradient)"))
-        {
-            w.Line($"int n = {Args}.CheckBatch(inputs.Length, {s.InputLength}, nameof(inputs), outputGradients.Length, {s.OutputLength}, nameof(outputGradients), allowEmpty: true);");
-            w.Line($"{Args}.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));");
-            if (!batchLoop)
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line(accumulate);
+            if (withInput)
             {
-                backward(w, "inputs", "outputGradients", "parameterGradient");
+                w.Line("/// of one sample to <paramref name=\"parameterGradient\"/> (added: calls accumulate) and writes ∂L/∂x to <paramref name=\"inputGradient\"/>");
+                w.Line($"/// (overwritten). {s.Outputs} returns. Allocates nothing.");
             }
             else
             {
-                batchFirst?.Invoke(w, false);
-                using (w.Block("for (int i = 0; i < n; i++)"))
+                w.Line($"/// of one sample to <paramref name=\"parameterGradient\"/> (added, not overwritten: calls accumulate). {s.Outputs}");
+                w.Line("/// returns (after the output activation, Softmax included; no dropout). Changes nothing in the network; allocates nothing.");
+            }
+            if (batchNote is not null) w.Line("/// " + batchNote);
+            w.Line("/// </summary>");
+            w.Line($"/// <param name=\"input\">{s.Input}</param>");
+            w.Line(withInput ? $"/// <param name=\"outputGradient\">{s.OutputGradient}.</param>" : $"/// <param name=\"outputGradient\">{s.OutputGradient}, for any L of yours.</param>");
+            w.Line(withInput
+                ? "/// <param name=\"parameterGradient\">The <see cref=\"ParameterCount\"/> values ∂L/∂θ is added to.</param>"
+                : "/// <param name=\"parameterGradient\">The <see cref=\"ParameterCount\"/> values ∂L/∂θ is added to, in <see cref=\"Parameters\"/> order.</param>");
+            if (withInput) w.Line($"/// <param name=\"inputGradient\">Receives {s.InputGradient}.</param>");
+            w.Line(throws);
+            using (w.Block($"public void Backward({ReadOnlySpan} input, {ReadOnlySpan} outputGradient, {Span} parameterGradient{(withInput ? $", {Span} inputGradient" : "")})"))
+            {
+                w.Line($"{Args}.CheckLength(input.Length, {s.InputLength}, nameof(input));");
+                w.Line($"{Args}.CheckLength(outputGradient.Length, {s.OutputLength}, nameof(outputGradient));");
+                w.Line($"{Args}.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));");
+                if (withInput)
                 {
-                    backward(w, row, dyRow, "parameterGradient");
+                    w.Line($"{Args}.CheckLength(inputGradient.Length, {s.InputLength}, nameof(inputGradient));");
+                    backwardInput(w, "input", "outputGradient", "parameterGradient", "inputGradient");
+                }
+                else
+                {
+                    backward(w, "input", "outputGradient", "parameterGradient");
                 }
             }
         }
-        w.Line();
-        w.Line("/// <summary>");
-        w.Line("/// <see cref=\"Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float}, global::System.Span{float})\"/> for every row");
-        w.Line("/// of a batch: adds the sum over the rows to <paramref name=\"parameterGradient\"/> and writes each row's ∂L/∂x to <paramref name=\"inputGradients\"/>. Allocates nothing.");
-        if (batchNote is not null) w.Line("/// " + batchNote);
-        w.Line("/// </summary>");
-        w.Line($"/// <param name=\"inputs\">Row-major <c>[{s.Rows}, InputSize]</c> features (n may be 0).</param>");
-        w.Line($"/// <param name=\"outputGradients\">Row-major <c>[{s.Rows}, OutputSize]</c> values ∂L/∂y.</param>");
-        w.Line("/// <param name=\"parameterGradient\">The <see cref=\"ParameterCount\"/> values the sum is added to.</param>");
-        w.Line($"/// <param name=\"inputGradients\">Receives row-major <c>[{s.Rows}, InputSize]</c> values ∂L/∂x.</param>");
-        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span does not have the expected length.</exception>");
-        using (w.Block($"public void BackwardBatch({ReadOnlySpan} inputs, {ReadOnlySpan} outputGradients, {Span} parameterGradient, {Span} inputGradients)"))
+        // A batch, without then with ∂L/∂x.
+        foreach (bool withInput in new[] { false, true })
         {
-            w.Line($"int n = {Args}.CheckBatch(inputs.Length, {s.InputLength}, nameof(inputs), outputGradients.Length, {s.OutputLength}, nameof(outputGradients), allowEmpty: true);");
-            w.Line($"{Args}.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));");
-            w.Line($"{Args}.CheckLength(inputGradients.Length, n * {s.InputLength}, nameof(inputGradients));");
-            if (!batchLoop)
+            w.Line();
+            w.Line("/// <summary>");
+            if (withInput)
             {
-                backwardInput(w, "inputs", "outputGradients", "parameterGradient", "inputGradients");
+                w.Line("/// <see cref=\"Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float}, global::System.Span{float})\"/> for every row");
+                w.Line("/// of a batch: adds the sum over the rows to <paramref name=\"parameterGradient\"/> and writes each row's ∂L/∂x to <paramref name=\"inputGradients\"/>. Allocates nothing.");
             }
             else
             {
-                batchFirst?.Invoke(w, true);
+                w.Line("/// <see cref=\"Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float})\"/> for every row of a batch:");
+                w.Line("/// adds the sum over the rows of the vector–Jacobian products to <paramref name=\"parameterGradient\"/> (not divided by n). Allocates nothing.");
+            }
+            if (batchNote is not null) w.Line("/// " + batchNote);
+            w.Line("/// </summary>");
+            w.Line($"/// <param name=\"inputs\">Row-major <c>[{s.Rows}, InputSize]</c> features (n may be 0).</param>");
+            w.Line($"/// <param name=\"outputGradients\">Row-major <c>[{s.Rows}, OutputSize]</c> values ∂L/∂y.</param>");
+            w.Line("/// <param name=\"parameterGradient\">The <see cref=\"ParameterCount\"/> values the sum is added to.</param>");
+            if (withInput) w.Line($"/// <param name=\"inputGradients\">Receives row-major <c>[{s.Rows}, InputSize]</c> values ∂L/∂x.</param>");
+            w.Line(throws);
+            using (w.Block($"public void BackwardBatch({ReadOnlySpan} inputs, {ReadOnlySpan} outputGradients, {Span} parameterGradient{(withInput ? $", {Span} inputGradients" : "")})"))
+            {
+                w.Line($"int n = {Args}.CheckBatch(inputs.Length, {s.InputLength}, nameof(inputs), outputGradients.Length, {s.OutputLength}, nameof(outputGradients), allowEmpty: true);");
+                w.Line($"{Args}.CheckLength(parameterGradient.Length, ParameterCount, nameof(parameterGradient));");
+                if (withInput) w.Line($"{Args}.CheckLength(inputGradients.Length, n * {s.InputLength}, nameof(inputGradients));");
+                void Call(string x, string dy, string dx)
+                {
+                    if (withInput) backwardInput(w, x, dy, "parameterGradient", dx);
+                    else backward(w, x, dy, "parameterGradient");
+                }
+                if (!batchLoop)
+                {
+                    Call("inputs", "outputGradients", "inputGradients");
+                    continue;
+                }
+                batchFirst?.Invoke(w, withInput);
                 using (w.Block("for (int i = 0; i < n; i++)"))
                 {
-                    backwardInput(w, row, dyRow, "parameterGradient", $"inputGradients.Slice(i * {s.InputLength}, {s.InputLength})");
+                    Call(row, dyRow, $"inputGradients.Slice(i * {s.InputLength}, {s.InputLength})");
                 }
             }
         }
