@@ -106,37 +106,6 @@ public static class OptimizerSteps
         Adam(parameters, gradient, m, v, learningRate, beta1, beta2, epsilon, step);
     }
 
-    private static void AdamUpdate(
-        Span<float> parameters,
-        ReadOnlySpan<float> gradient,
-        Span<float> m,
-        Span<float> v,
-        float learningRate,
-        float beta1,
-        float beta2,
-        float epsilon,
-        double biasCorrection1,
-        double biasCorrection2,
-        float weightDecay = 0f)
-    {
-        float negativeStepSize = (float)(-(learningRate / biasCorrection1));
-        float biasCorrection2Sqrt = (float)Math.Sqrt(biasCorrection2);
-        float oneMinusBeta1 = (float)(1.0 - beta1);
-        float oneMinusBeta2 = (float)(1.0 - beta2);
-
-        for (int i = 0; i < parameters.Length; i++)
-        {
-            // L2 weight decay (Adam's weight_decay) adds λ·p to the gradient; without it the gradient is used as it is.
-            float g = weightDecay == 0f ? gradient[i] : gradient[i] + weightDecay * parameters[i];
-            float mi = beta1 * m[i] + oneMinusBeta1 * g;
-            float vi = beta2 * v[i] + oneMinusBeta2 * g * g;
-            m[i] = mi;
-            v[i] = vi;
-            float denominator = MathF.Sqrt(vi) / biasCorrection2Sqrt + epsilon;
-            parameters[i] += negativeStepSize * mi / denominator;
-        }
-    }
-
     /// <summary>
     /// SGD with weight decay λ (PyTorch's <c>weight_decay</c>): <c>p -= lr·(g + λ·p)</c>. The gradient is not changed.
     /// </summary>
@@ -300,6 +269,7 @@ public static class OptimizerSteps
         return total;
     }
 
+    /// <summary>The one Adam update (Adam, Adam with L2 weight decay λ added to the gradient, AdamW's Adam part).</summary>
     private static void AdamCore(
         Span<float> parameters,
         ReadOnlySpan<float> gradient,
@@ -319,8 +289,24 @@ public static class OptimizerSteps
 
         // β1ᵗ and β2ᵗ by a fixed sequence of multiplications (not the C library's pow), so every Adam step is the same bits
         // on every machine (deterministic networks rely on it; the difference from Math.Pow is a few ulps of a double).
-        AdamUpdate(parameters, gradient, m, v, learningRate, beta1, beta2, epsilon,
-            1.0 - DeterministicMath.Pow(beta1, step), 1.0 - DeterministicMath.Pow(beta2, step), weightDecay);
+        double biasCorrection1 = 1.0 - DeterministicMath.Pow(beta1, step);
+        double biasCorrection2 = 1.0 - DeterministicMath.Pow(beta2, step);
+        float negativeStepSize = (float)(-(learningRate / biasCorrection1));
+        float biasCorrection2Sqrt = (float)Math.Sqrt(biasCorrection2);
+        float oneMinusBeta1 = (float)(1.0 - beta1);
+        float oneMinusBeta2 = (float)(1.0 - beta2);
+
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            // L2 weight decay (Adam's weight_decay) adds λ·p to the gradient; without it the gradient is used as it is.
+            float g = weightDecay == 0f ? gradient[i] : gradient[i] + weightDecay * parameters[i];
+            float mi = beta1 * m[i] + oneMinusBeta1 * g;
+            float vi = beta2 * v[i] + oneMinusBeta2 * g * g;
+            m[i] = mi;
+            v[i] = vi;
+            float denominator = MathF.Sqrt(vi) / biasCorrection2Sqrt + epsilon;
+            parameters[i] += negativeStepSize * mi / denominator;
+        }
     }
 
     private static void ThrowStepOutOfRange(long step) =>
